@@ -1,0 +1,121 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import * as path from 'node:path';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true' || value === '1' || value === true) return true;
+  if (value === 'false' || value === '0' || value === false) return false;
+  return value;
+};
+
+/** The environment as the process receives it; every variable is documented in config/example.env. */
+class Environment {
+  @IsIn(['development', 'production', 'test']) @IsOptional()
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) @IsOptional()
+  PORT = 3000;
+
+  @IsString() @IsOptional()
+  HOST = '127.0.0.1';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) @IsOptional()
+  WORKER_HEALTH_PORT = 3001;
+
+  @IsString() @IsOptional()
+  DATA_DIR = 'data';
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL, or unset for the embedded SQLite file' })
+  @IsOptional()
+  DATABASE_URL?: string;
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' }) @IsOptional()
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http(s):// address' }) @IsOptional()
+  PUBLIC_URL?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1440) @IsOptional()
+  SESSION_IDLE_MINUTES = 30;
+
+  @Transform(toBool) @IsBoolean() @IsOptional()
+  COOKIE_SECURE?: boolean;
+
+  @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024) @IsOptional()
+  EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
+
+  @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024) @IsOptional()
+  REPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000) @IsOptional()
+  SIGN_IN_MAX_FAILURES = 5;
+
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' }) @IsOptional()
+  SMTP_URL?: string;
+
+  @IsString() @IsOptional()
+  MAIL_FROM = 'Improvement Tracker <no-reply@improvement-tracker.local>';
+}
+
+const ENV_VARS = [
+  'NODE_ENV', 'PORT', 'HOST', 'WORKER_HEALTH_PORT', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL',
+  'SESSION_IDLE_MINUTES', 'COOKIE_SECURE', 'EVIDENCE_MAX_BYTES', 'REPORT_MAX_BYTES', 'SIGN_IN_MAX_FAILURES',
+  'SMTP_URL', 'MAIL_FROM',
+] as const;
+
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+/** The one typed configuration object; built once at start-up. */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  workerHealthPort: number;
+  dataDir: string;
+  database: DatabaseConfig;
+  redisUrl: string;
+  publicUrl: string;
+  sessionIdleMinutes: number;
+  cookieSecure: boolean;
+  evidenceMaxBytes: number;
+  reportMaxBytes: number;
+  signInMaxFailures: number;
+  smtpUrl: string | null;
+  mailFrom: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment; a bad value throws a ConfigError naming the variable and what to set. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = Object.fromEntries(ENV_VARS.filter((k) => source[k] !== undefined && source[k] !== '').map((k) => [k, source[k]]));
+  const env = plainToInstance(Environment, raw);
+  const errors = validateSync(env, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(raw[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration (see config/example.env):\n${lines.join('\n')}`);
+  }
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    workerHealthPort: env.WORKER_HEALTH_PORT,
+    dataDir,
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : { kind: 'sqlite', file: path.join(dataDir, 'improvement-tracker.sqlite') },
+    redisUrl: env.REDIS_URL,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
+    evidenceMaxBytes: env.EVIDENCE_MAX_BYTES,
+    reportMaxBytes: env.REPORT_MAX_BYTES,
+    signInMaxFailures: env.SIGN_IN_MAX_FAILURES,
+    smtpUrl: env.SMTP_URL ?? null,
+    mailFrom: env.MAIL_FROM,
+  };
+}

@@ -1,0 +1,123 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../../config/src';
+import { Membership, Session, User } from '../../../database/src/entities';
+import { AppError } from '../app-error';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../clock';
+import { newId } from '../ids';
+import { Actor, Role } from '../request-context';
+import { DUMMY_HASH_PROMISE, verifyPassword } from './password';
+import { API_TOKEN_PREFIX, hashSecret, newSecret, SESSION_PREFIX } from './tokens';
+
+const THROTTLE_WINDOW_MINUTES = 15;
+// Failures are counted per (email, address), so an attacker elsewhere cannot lock the real user out;
+// one address trying many accounts meets a wider limit.
+const PER_ADDRESS_FACTOR = 10;
+
+export interface Authenticated extends Actor {
+  sessionId: string;
+  kind: 'browser' | 'api';
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Checks the password and opens a browser session; returns the session secret for the cookie. */
+  async signIn(email: string, password: string, ip: string, authorityId?: string) {
+    const subject = email.trim().toLowerCase();
+    await this.refuseIfThrottled(subject, ip);
+    const user = await this.db.manager.findOneBy(User, { email: subject });
+    const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyPassword(password, await DUMMY_HASH_PROMISE);
+    const membership = ok && user?.active ? await this.membershipFor(user.id, authorityId) : null;
+    if (!user || !ok || !user.active || !membership) {
+      await this.audit.record({ authorityId: membership?.authorityId ?? null, entityType: 'user', entityId: user?.id ?? null, event: 'sign_in_failed', actorId: null, subject, ip });
+      throw new AppError('unauthenticated', 'invalid_credentials', 'The email address or password is not right, or the account is not active.');
+    }
+    const secret = newSecret(SESSION_PREFIX);
+    const session = await this.createSession(user.id, membership.authorityId, 'browser', null, secret);
+    await this.audit.record({ authorityId: membership.authorityId, entityType: 'user', entityId: user.id, event: 'sign_in', actorId: user.id, subject, ip });
+    return { secret, sessionId: session.id, userId: user.id, authorityId: membership.authorityId };
+  }
+
+  async signOut(actor: Authenticated): Promise<void> {
+    await this.db.manager.update(Session, { id: actor.sessionId }, { revokedAt: this.clock.nowIso() });
+    await this.audit.record({ authorityId: actor.authorityId, entityType: 'user', entityId: actor.userId, event: 'sign_out', actorId: actor.userId, ip: actor.ip });
+  }
+
+  /** Resolves a session cookie or bearer token to the acting user, or null. */
+  async authenticate(secret: string | undefined): Promise<Authenticated | null> {
+    if (!secret || !(secret.startsWith(SESSION_PREFIX) || secret.startsWith(API_TOKEN_PREFIX))) return null;
+    const session = await this.db.manager.findOneBy(Session, { tokenHash: hashSecret(secret), revokedAt: IsNull() });
+    if (!session) return null;
+    const now = this.clock.now();
+    if (session.expiresAt && session.expiresAt <= now.toISOString()) return null;
+    if (session.kind === 'browser' && this.idleExpired(session.lastSeenAt, now)) return null;
+    const [user, membership] = await Promise.all([
+      this.db.manager.findOneBy(User, { id: session.userId }),
+      this.db.manager.findOneBy(Membership, { userId: session.userId, authorityId: session.authorityId }),
+    ]);
+    if (!user?.active || !membership) return null;
+    await this.touch(session, now);
+    return { userId: user.id, authorityId: session.authorityId, roles: membership.roles as Role[], sessionId: session.id, kind: session.kind };
+  }
+
+  async createApiToken(actor: Actor, name: string) {
+    const secret = newSecret(API_TOKEN_PREFIX);
+    const session = await this.createSession(actor.userId, actor.authorityId, 'api', name, secret);
+    await this.audit.record({ authorityId: actor.authorityId, entityType: 'api_token', entityId: session.id, event: 'api_token_created', actorId: actor.userId, after: { name } });
+    return { id: session.id, name, token: secret, createdAt: session.createdAt };
+  }
+
+  async listApiTokens(actor: Actor) {
+    const rows = await this.db.manager.find(Session, { where: { userId: actor.userId, authorityId: actor.authorityId, kind: 'api', revokedAt: IsNull() }, order: { createdAt: 'ASC' } });
+    return rows.map((s) => ({ id: s.id, name: s.name, createdAt: s.createdAt, lastUsedAt: s.lastSeenAt }));
+  }
+
+  async revokeApiToken(actor: Actor, id: string): Promise<void> {
+    const result = await this.db.manager.update(Session, { id, userId: actor.userId, authorityId: actor.authorityId, kind: 'api', revokedAt: IsNull() }, { revokedAt: this.clock.nowIso() });
+    if (!result.affected) throw new AppError('not_found', 'not_found', 'API token not found');
+    await this.audit.record({ authorityId: actor.authorityId, entityType: 'api_token', entityId: id, event: 'api_token_revoked', actorId: actor.userId });
+  }
+
+  private async refuseIfThrottled(subject: string, ip: string) {
+    const since = new Date(this.clock.now().getTime() - THROTTLE_WINDOW_MINUTES * 60_000).toISOString();
+    const [forAccount, forAddress] = await Promise.all([
+      this.audit.countSince('sign_in_failed', { subject, ip }, since),
+      this.audit.countSince('sign_in_failed', { ip }, since),
+    ]);
+    const max = this.config.signInMaxFailures;
+    if (forAccount >= max || forAddress >= max * PER_ADDRESS_FACTOR) {
+      await this.audit.record({ authorityId: null, entityType: 'user', entityId: null, event: 'sign_in_throttled', actorId: null, subject, ip });
+      throw new AppError('too_many_requests', 'sign_in_throttled', `Too many failed sign-in attempts. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again, or ask your admin to reset your password.`);
+    }
+  }
+
+  private async membershipFor(userId: string, authorityId?: string) {
+    const memberships = await this.db.manager.find(Membership, { where: { userId }, order: { createdAt: 'ASC' } });
+    return authorityId ? memberships.find((m) => m.authorityId === authorityId) ?? null : memberships[0] ?? null;
+  }
+
+  private async createSession(userId: string, authorityId: string, kind: 'browser' | 'api', name: string | null, secret: string) {
+    const now = this.clock.nowIso();
+    const session: Session = { id: newId(), tokenHash: hashSecret(secret), userId, authorityId, kind, name, createdAt: now, lastSeenAt: now, expiresAt: null, revokedAt: null };
+    await this.db.manager.insert(Session, session);
+    return session;
+  }
+
+  private idleExpired(lastSeenAt: string, now: Date) {
+    return now.getTime() - Date.parse(lastSeenAt) > this.config.sessionIdleMinutes * 60_000;
+  }
+
+  // Writing on every request would serialise reads on SQLite; a minute's resolution is enough for idle expiry.
+  private async touch(session: Session, now: Date) {
+    if (now.getTime() - Date.parse(session.lastSeenAt) < 60_000) return;
+    await this.db.manager.update(Session, { id: session.id }, { lastSeenAt: now.toISOString() });
+  }
+}

@@ -1,0 +1,304 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import {
+  ActionStatus, addDays, assertTransition, computeDueDate, deriveRag, effectiveRag, Rag, Timescale, todayInLondon,
+} from '../../../domain/src';
+import { Action, ActionFinding, DueDateChange, Evidence, Finding, Milestone, Organisation, Plan, ProgressNote } from '../../../database/src/entities';
+import { AppError, badRequest, forbidden, notFound } from '../app-error';
+import { AuditService } from '../audit/audit.service';
+import { UserService } from '../accounts/user.service';
+import { Clock } from '../clock';
+import { newId } from '../ids';
+import { planSettings, PlanService } from '../plans/plan.service';
+import { Actor, EDITOR_ROLES, hasRole, Role } from '../request-context';
+import { ACTION_HOOKS, ActionHook } from './action-hooks';
+import { ragSql, ragSqlParams } from './action-rag';
+
+export interface NewAction {
+  title: string;
+  description?: string;
+  timescale?: Timescale;
+  dueDate?: string;
+  ownerId?: string | null;
+  managerId?: string | null;
+  organisationId?: string | null;
+  findingIds?: string[];
+}
+
+export interface ActionChanges {
+  version: number;
+  title?: string;
+  description?: string;
+  ownerId?: string | null;
+  managerId?: string | null;
+  organisationId?: string | null;
+  dueDate?: string;
+  dueDateReason?: string;
+  atRisk?: boolean;
+  ragOverride?: Rag | null;
+  ragOverrideReason?: string | null;
+}
+
+export interface ActionFilter {
+  planId?: string;
+  status?: ActionStatus[];
+  rag?: Rag[];
+  ownerId?: string;
+  organisationId?: string;
+  overdue?: boolean;
+  dueFrom?: string;
+  dueTo?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Who may record a board decision (verify, change a due date on an active plan). */
+export const BOARD_DECISION_ROLES: Role[] = ['admin', 'board_chair'];
+const DUE_DATE_ROLES: Role[] = ['admin', 'board_chair', 'board_member'];
+
+@Injectable()
+export class ActionService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly users: UserService,
+    private readonly plans: PlanService,
+    private readonly clock: Clock,
+    @Optional() @Inject(ACTION_HOOKS) private readonly hooks: ActionHook[] = [],
+  ) {}
+
+  today(): string {
+    return todayInLondon(this.clock.now());
+  }
+
+  async create(actor: Actor, planId: string, input: NewAction) {
+    return this.db.transaction(async (tx) => {
+      const plan = await this.plans.load(tx, actor.authorityId, planId);
+      this.plans.assertNotClosed(plan);
+      await this.checkPeople(tx, actor, input);
+      const timescale = input.timescale ?? 'unspecified';
+      const dueDate = input.dueDate ?? computeDueDate(plan.startDate, timescale, planSettings(plan));
+      const now = this.clock.nowIso();
+      const action: Action = {
+        id: newId(), authorityId: actor.authorityId, planId, ref: `A${(await tx.countBy(Action, { planId })) + 1}`,
+        title: input.title.trim(), description: input.description?.trim() ?? '', timescale, ownerId: input.ownerId ?? null,
+        managerId: input.managerId ?? (input.ownerId ? await this.lineManagerOf(tx, actor.authorityId, input.ownerId) : null),
+        organisationId: input.organisationId ?? null, dueDate, warnFrom: addDays(dueDate, -plan.warningWindowDays),
+        status: 'not_started', statusReason: null, atRisk: false, ragOverride: null, ragOverrideReason: null, carriedFromId: null,
+        version: 1, createdAt: now, updatedAt: now,
+      };
+      await tx.insert(Action, action);
+      for (const findingId of input.findingIds ?? []) {
+        if (!(await tx.existsBy(Finding, { id: findingId, authorityId: actor.authorityId }))) throw notFound('Finding');
+        await tx.insert(ActionFinding, { id: newId(), authorityId: actor.authorityId, actionId: action.id, findingId });
+      }
+      await this.audit.record({ authorityId: actor.authorityId, entityType: 'action', entityId: action.id, event: 'action_created', actorId: actor.userId, after: action }, tx);
+      await this.runHooks(tx, action, plan);
+      return this.summary(action, plan);
+    });
+  }
+
+  async get(actor: Actor, id: string) {
+    const action = await this.load(this.db.manager, actor.authorityId, id);
+    const plan = await this.plans.load(this.db.manager, actor.authorityId, action.planId);
+    return this.details(action, plan);
+  }
+
+  async update(actor: Actor, id: string, changes: ActionChanges) {
+    return this.mutate(actor, id, changes.version, async (tx, action, plan) => {
+      await this.checkPeople(tx, actor, changes);
+      if (changes.ragOverride && !changes.ragOverrideReason?.trim()) {
+        throw badRequest('reason_required', 'Give a reason for overriding the RAG rating');
+      }
+      const next: Partial<Action> = {};
+      for (const key of ['title', 'description', 'ownerId', 'managerId', 'organisationId', 'atRisk'] as const) {
+        if (changes[key] !== undefined) (next as Record<string, unknown>)[key] = typeof changes[key] === 'string' ? (changes[key] as string).trim() : changes[key];
+      }
+      if (changes.ownerId && changes.managerId === undefined && changes.ownerId !== action.ownerId) {
+        next.managerId = await this.lineManagerOf(tx, actor.authorityId, changes.ownerId);
+      }
+      if (changes.ragOverride !== undefined) {
+        next.ragOverride = changes.ragOverride;
+        next.ragOverrideReason = changes.ragOverride ? changes.ragOverrideReason!.trim() : null;
+      }
+      if (changes.dueDate !== undefined && changes.dueDate !== action.dueDate) {
+        await this.changeDueDate(tx, actor, action, plan, changes.dueDate, changes.dueDateReason);
+        next.dueDate = changes.dueDate;
+        next.warnFrom = addDays(changes.dueDate, -plan.warningWindowDays);
+      }
+      return { changes: next, event: 'action_updated' };
+    });
+  }
+
+  async changeStatus(actor: Actor, id: string, input: { version: number; status: ActionStatus; reason?: string | null }) {
+    return this.mutate(actor, id, input.version, async (tx, action) => {
+      const evidenceCount = await tx.countBy(Evidence, { actionId: id });
+      const boardDecision = hasRole(actor, BOARD_DECISION_ROLES);
+      if (input.status === 'verified' || action.status === 'completed') {
+        if (!boardDecision) throw forbidden('Only the board chair records a board decision to verify an action or send it back');
+      }
+      assertTransition(action.status as ActionStatus, input.status, { evidenceCount, reason: input.reason, byBoardDecision: boardDecision });
+      const reason = input.reason?.trim() || null;
+      return { changes: { status: input.status, statusReason: reason }, event: input.status === 'verified' ? 'action_verified' : 'action_status_changed' };
+    });
+  }
+
+  async addNote(actor: Actor, id: string, body: string) {
+    return this.append(actor, id, async (tx, action) => {
+      const note: ProgressNote = { id: newId(), authorityId: actor.authorityId, actionId: action.id, authorId: actor.userId, body: body.trim(), createdAt: this.clock.nowIso() };
+      await tx.insert(ProgressNote, note);
+      return { event: 'progress_note_added', record: note };
+    });
+  }
+
+  async addMilestone(actor: Actor, id: string, title: string, dueDate: string | null) {
+    return this.append(actor, id, async (tx, action) => {
+      const milestone: Milestone = { id: newId(), authorityId: actor.authorityId, actionId: action.id, title: title.trim(), dueDate, doneAt: null, createdAt: this.clock.nowIso() };
+      await tx.insert(Milestone, milestone);
+      return { event: 'milestone_added', record: milestone };
+    });
+  }
+
+  async setMilestoneDone(actor: Actor, id: string, milestoneId: string, done: boolean) {
+    return this.append(actor, id, async (tx, action) => {
+      const milestone = await tx.findOneBy(Milestone, { id: milestoneId, actionId: action.id, authorityId: actor.authorityId });
+      if (!milestone) throw notFound('Milestone');
+      milestone.doneAt = done ? this.clock.nowIso() : null;
+      await tx.save(Milestone, milestone);
+      return { event: done ? 'milestone_done' : 'milestone_reopened', record: milestone };
+    });
+  }
+
+  /** Adds a note, milestone or evidence: not an edit of the action's fields, so no version check. */
+  async append<T>(actor: Actor, id: string, work: (tx: EntityManager, action: Action) => Promise<{ event: string; record: T }>): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      const action = await this.load(tx, actor.authorityId, id);
+      this.assertCanEdit(actor, action);
+      const plan = await this.plans.load(tx, actor.authorityId, action.planId);
+      this.plans.assertNotClosed(plan);
+      const { event, record } = await work(tx, action);
+      await this.audit.record({ authorityId: actor.authorityId, entityType: 'action', entityId: id, event, actorId: actor.userId, after: record }, tx);
+      return record;
+    });
+  }
+
+  async list(actor: Actor, filter: ActionFilter) {
+    const today = this.today();
+    const qb = this.db.manager.createQueryBuilder(Action, 'a').where('a.authorityId = :authorityId', { authorityId: actor.authorityId }).setParameters(ragSqlParams(today));
+    if (filter.planId) qb.andWhere('a.planId = :planId', { planId: filter.planId });
+    if (filter.status?.length) qb.andWhere('a.status IN (:...status)', { status: filter.status });
+    if (filter.ownerId) qb.andWhere('a.ownerId = :ownerId', { ownerId: filter.ownerId });
+    if (filter.organisationId) qb.andWhere('a.organisationId = :organisationId', { organisationId: filter.organisationId });
+    if (filter.dueFrom) qb.andWhere('a.dueDate >= :dueFrom', { dueFrom: filter.dueFrom });
+    if (filter.dueTo) qb.andWhere('a.dueDate <= :dueTo', { dueTo: filter.dueTo });
+    if (filter.overdue !== undefined) {
+      qb.andWhere(filter.overdue ? "a.dueDate < :today AND a.status IN ('not_started', 'in_progress', 'blocked')" : "NOT (a.dueDate < :today AND a.status IN ('not_started', 'in_progress', 'blocked'))");
+    }
+    if (filter.rag?.length) qb.andWhere(`${ragSql('a')} IN (:...rag)`, { rag: filter.rag });
+    const [rows, total] = await qb.orderBy('a.dueDate', 'ASC').addOrderBy('a.ref', 'ASC').skip((filter.page - 1) * filter.pageSize).take(filter.pageSize).getManyAndCount();
+    const plans = await this.plansById(rows.map((r) => r.planId));
+    return { items: rows.map((a) => this.summary(a, plans.get(a.planId)!, today)), page: filter.page, pageSize: filter.pageSize, total };
+  }
+
+  /** Counts by status and by effective RAG for one plan. */
+  async dashboard(actor: Actor, planId: string) {
+    const plan = await this.plans.get(actor.authorityId, planId);
+    const today = this.today();
+    const byStatus = await this.db.manager.createQueryBuilder(Action, 'a').select('a.status', 'key').addSelect('COUNT(*)', 'count')
+      .where('a.planId = :planId AND a.authorityId = :authorityId', { planId, authorityId: actor.authorityId }).groupBy('a.status').getRawMany();
+    const byRag = await this.db.manager.createQueryBuilder(Action, 'a').select(ragSql('a'), 'key').addSelect('COUNT(*)', 'count').setParameters(ragSqlParams(today))
+      .where('a.planId = :planId AND a.authorityId = :authorityId', { planId, authorityId: actor.authorityId }).groupBy(ragSql('a')).getRawMany();
+    const tally = (rows: { key: string | null; count: string | number }[]) => Object.fromEntries(rows.filter((r) => r.key !== null).map((r) => [r.key, Number(r.count)]));
+    return { plan, today, byStatus: tally(byStatus), byRag: tally(byRag) };
+  }
+
+  async timeline(actor: Actor, id: string) {
+    await this.load(this.db.manager, actor.authorityId, id);
+    return this.audit.timeline(actor.authorityId, 'action', id);
+  }
+
+  async load(manager: EntityManager, authorityId: string, id: string): Promise<Action> {
+    const action = await manager.findOneBy(Action, { id, authorityId });
+    if (!action) throw notFound('Action');
+    return action;
+  }
+
+  assertCanEdit(actor: Actor, action: Action): void {
+    if (!hasRole(actor, EDITOR_ROLES) && action.ownerId !== actor.userId) throw forbidden('Only the action owner, a manager or a board member can change this action');
+  }
+
+  private async mutate(actor: Actor, id: string, version: number, work: (tx: EntityManager, action: Action, plan: Plan) => Promise<{ changes: Partial<Action>; event: string }>) {
+    return this.db.transaction(async (tx) => {
+      const action = await this.load(tx, actor.authorityId, id);
+      const plan = await this.plans.load(tx, actor.authorityId, action.planId);
+      this.assertCanEdit(actor, action);
+      if (action.version !== version) throw this.conflict(action, plan);
+      this.plans.assertNotClosed(plan);
+      const { changes, event } = await work(tx, action, plan);
+      const now = this.clock.nowIso();
+      const result = await tx.update(Action, { id, authorityId: actor.authorityId, version }, { ...changes, version: version + 1, updatedAt: now });
+      if (!result.affected) throw this.conflict(await this.load(tx, actor.authorityId, id), plan);
+      const after = { ...action, ...changes, version: version + 1, updatedAt: now };
+      await this.audit.record({ authorityId: actor.authorityId, entityType: 'action', entityId: id, event, actorId: actor.userId, before: pick(action, Object.keys(changes)), after: pick(after, Object.keys(changes)) }, tx);
+      await this.runHooks(tx, after, plan);
+      return this.summary(after, plan);
+    });
+  }
+
+  async runHooks(tx: EntityManager, action: Action, plan: Plan): Promise<void> {
+    for (const hook of this.hooks ?? []) await hook.afterActionChange(tx, action, plan);
+  }
+
+  private conflict(current: Action, plan: Plan) {
+    return new AppError('conflict', 'stale_version', 'Someone else changed this action since you loaded it. Here is its current state: review it and make your change again.', { current: this.summary(current, plan) });
+  }
+
+  private async changeDueDate(tx: EntityManager, actor: Actor, action: Action, plan: Plan, toDate: string, reason?: string) {
+    if (plan.status === 'active') {
+      if (!hasRole(actor, DUE_DATE_ROLES)) throw forbidden('Once a plan is active only a board decision changes a due date: ask the board chair');
+      if (!reason?.trim()) throw badRequest('reason_required', 'Give the reason for the board\'s decision to change the due date (dueDateReason)');
+    }
+    await tx.insert(DueDateChange, { id: newId(), authorityId: actor.authorityId, actionId: action.id, fromDate: action.dueDate, toDate, reason: reason?.trim() || null, changedById: actor.userId, createdAt: this.clock.nowIso() });
+  }
+
+  private async checkPeople(tx: EntityManager, actor: Actor, input: { ownerId?: string | null; managerId?: string | null; organisationId?: string | null }) {
+    if (input.ownerId) await this.users.assertMember(tx, actor.authorityId, input.ownerId, 'Owner');
+    if (input.managerId) await this.users.assertMember(tx, actor.authorityId, input.managerId, 'Manager');
+    if (input.organisationId && !(await tx.existsBy(Organisation, { id: input.organisationId, authorityId: actor.authorityId }))) throw notFound('Organisation');
+  }
+
+  private async lineManagerOf(tx: EntityManager, authorityId: string, userId: string) {
+    return (await this.users.get(authorityId, userId).catch(() => null))?.managerId ?? null;
+  }
+
+  private async plansById(ids: string[]) {
+    const plans = ids.length ? await this.db.manager.findBy(Plan, { id: In([...new Set(ids)]) }) : [];
+    return new Map(plans.map((p) => [p.id, p]));
+  }
+
+  summary(action: Action, plan: Plan, today = this.today()) {
+    const derived = deriveRag({ status: action.status as ActionStatus, dueDate: action.dueDate, today, warningWindowDays: plan.warningWindowDays, atRisk: action.atRisk });
+    const { warnFrom: _warnFrom, ...fields } = action;
+    return {
+      ...fields,
+      overdue: !!action.dueDate && action.dueDate < today && ['not_started', 'in_progress', 'blocked'].includes(action.status),
+      rag: { derived, override: action.ragOverride as Rag | null, overrideReason: action.ragOverrideReason, effective: effectiveRag(derived, action.ragOverride as Rag | null) },
+    };
+  }
+
+  private async details(action: Action, plan: Plan) {
+    const m = this.db.manager;
+    const where = { actionId: action.id, authorityId: action.authorityId };
+    const [links, milestones, notes, evidence, dueDateHistory] = await Promise.all([
+      m.findBy(ActionFinding, where),
+      m.find(Milestone, { where, order: { createdAt: 'ASC' } }),
+      m.find(ProgressNote, { where, order: { createdAt: 'ASC' } }),
+      m.find(Evidence, { where, order: { createdAt: 'ASC' } }),
+      m.find(DueDateChange, { where, order: { createdAt: 'ASC' } }),
+    ]);
+    const findings = links.length ? await m.findBy(Finding, { id: In(links.map((l) => l.findingId)) }) : [];
+    return { ...this.summary(action, plan), plan: { id: plan.id, title: plan.title, status: plan.status }, findings, milestones, notes, evidence, dueDateHistory };
+  }
+}
+
+const pick = (o: object, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => keys.includes(k)));

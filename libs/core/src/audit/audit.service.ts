@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditEvent } from '../../../database/src/entities';
+import { Clock } from '../clock';
+import { newId } from '../ids';
+
+export interface AuditRecord {
+  authorityId: string | null;
+  entityType: string;
+  entityId: string | null;
+  event: string;
+  actorId: string | null;
+  subject?: string | null;
+  ip?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** The append-only audit trail. Callers pass their transaction so a change and its record land together. */
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(record: AuditRecord, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.insert(AuditEvent, {
+      id: newId(),
+      authorityId: record.authorityId,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      event: record.event,
+      actorId: record.actorId,
+      subject: record.subject ?? null,
+      ip: record.ip ?? null,
+      before: record.before === undefined ? null : JSON.stringify(record.before),
+      after: record.after === undefined ? null : JSON.stringify(record.after),
+      at: this.clock.nowIso(),
+    });
+  }
+
+  /** An entity's history, oldest first, within one authority. */
+  async timeline(authorityId: string, entityType: string, entityId: string) {
+    const rows = await this.db.manager.find(AuditEvent, {
+      where: { authorityId, entityType, entityId },
+      order: { at: 'ASC' },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      event: r.event,
+      actorId: r.actorId,
+      before: r.before ? JSON.parse(r.before) : null,
+      after: r.after ? JSON.parse(r.after) : null,
+    }));
+  }
+
+  async countSince(event: string, where: { subject?: string; ip?: string }, since: string): Promise<number> {
+    const qb = this.db.manager
+      .createQueryBuilder(AuditEvent, 'e')
+      .where('e.event = :event', { event })
+      .andWhere('e.at >= :since', { since });
+    if (where.subject !== undefined) qb.andWhere('e.subject = :subject', { subject: where.subject });
+    if (where.ip !== undefined) qb.andWhere('e.ip = :ip', { ip: where.ip });
+    return qb.getCount();
+  }
+}

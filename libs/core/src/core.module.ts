@@ -1,0 +1,22 @@
+import { Global, Module } from '@nestjs/common';
+import { AuthService } from './accounts/auth.service';
+import { AuthorityService } from './accounts/authority.service';
+import { UserService } from './accounts/user.service';
+import { ActionService } from './actions/action.service';
+import { AuditService } from './audit/audit.service';
+import { BoardService } from './boards/board.service';
+import { Clock } from './clock';
+import { DocumentService } from './documents/document.service';
+import { EvidenceService } from './evidence/evidence.service';
+import { OrganisationService } from './organisations/organisation.service';
+import { PlanService } from './plans/plan.service';
+
+const SERVICES = [
+  ActionService, AuditService, AuthService, AuthorityService, BoardService, Clock, DocumentService, EvidenceService,
+  OrganisationService, PlanService, UserService,
+];
+
+/** The application's use cases over the database, shared by the API, the worker and the CLI. */
+@Global()
+@Module({ providers: SERVICES, exports: SERVICES })
+export class CoreModule {}

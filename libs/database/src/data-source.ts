@@ -1,0 +1,32 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { DatabaseConfig } from '../../config/src';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/** SQLite settings for our workload; see docs/PERFORMANCE.md for the measurements behind them. */
+export const SQLITE_PRAGMAS = ['synchronous = NORMAL', 'busy_timeout = 5000', 'cache_size = -32000', 'foreign_keys = ON'];
+
+export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false } as const;
+  if (config.kind === 'postgres') {
+    return { ...common, type: 'postgres', url: config.url, extra: { max: 10 } };
+  }
+  if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: config.file,
+    enableWAL: true,
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => SQLITE_PRAGMAS.forEach((p) => db.pragma(p)),
+  };
+}
+
+/** Opens the database and brings its schema up to date with the checked-in migrations. */
+export async function openDatabase(config: DatabaseConfig): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(config));
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}

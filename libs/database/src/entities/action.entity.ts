@@ -1,0 +1,99 @@
+import { Column, Entity, Index } from 'typeorm';
+import { DateColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from './columns';
+
+@Entity('action')
+@Index('ix_action_plan_status', ['authorityId', 'planId', 'status'])
+@Index('ix_action_owner', ['authorityId', 'ownerId'])
+@Index('ix_action_due', ['authorityId', 'dueDate'])
+@Index('ix_action_plan_due', ['planId', 'dueDate'])
+export class Action {
+  @IdColumn() id: string;
+  @RefColumn() authorityId: string;
+  @RefColumn() planId: string;
+  @TextColumn(20) ref: string;
+  @TextColumn(300) title: string;
+  @Column({ type: 'text' }) description: string;
+  @TextColumn(20) timescale: string;
+  @RefColumn({ nullable: true }) ownerId: string | null;
+  @RefColumn({ nullable: true }) managerId: string | null;
+  @RefColumn({ nullable: true }) organisationId: string | null;
+  @DateColumn({ nullable: true }) dueDate: string | null;
+  /** dueDate less the plan's warning window: from this day the action is amber. Kept so RAG filters are plain SQL. */
+  @DateColumn({ nullable: true }) warnFrom: string | null;
+  @TextColumn(20) status: string;
+  @TextColumn(1000, { nullable: true }) statusReason: string | null;
+  @Column({ type: 'boolean' }) atRisk: boolean;
+  @TextColumn(10, { nullable: true }) ragOverride: string | null;
+  @TextColumn(1000, { nullable: true }) ragOverrideReason: string | null;
+  @RefColumn({ nullable: true }) carriedFromId: string | null;
+  @Column({ type: 'integer' }) version: number;
+  @InstantColumn() createdAt: string;
+  @InstantColumn() updatedAt: string;
+}
+
+/** Traceability: which findings an action answers. */
+@Entity('action_finding')
+@Index('ix_action_finding_action', ['actionId'])
+@Index('ix_action_finding_finding', ['findingId'])
+export class ActionFinding {
+  @IdColumn() id: string;
+  @RefColumn() authorityId: string;
+  @RefColumn() actionId: string;
+  @RefColumn() findingId: string;
+}
+
+@Entity('milestone')
+@Index('ix_milestone_action', ['actionId'])
+export class Milestone {
+  @IdColumn() id: string;
+  @RefColumn() authorityId: string;
+  @RefColumn() actionId: string;
+  @TextColumn(300) title: string;
+  @DateColumn({ nullable: true }) dueDate: string | null;
+  @InstantColumn({ nullable: true }) doneAt: string | null;
+  @InstantColumn() createdAt: string;
+}
+
+@Entity('progress_note')
+@Index('ix_progress_note_action', ['actionId', 'createdAt'])
+export class ProgressNote {
+  @IdColumn() id: string;
+  @RefColumn() authorityId: string;
+  @RefColumn() actionId: string;
+  @RefColumn() authorId: string;
+  @Column({ type: 'text' }) body: string;
+  @InstantColumn() createdAt: string;
+}
+
+/** A file, link or note offered as proof that an action is done. Files live on disk; metadata here. */
+@Entity('evidence')
+@Index('ix_evidence_action', ['actionId'])
+export class Evidence {
+  @IdColumn() id: string;
+  @RefColumn() authorityId: string;
+  @RefColumn() actionId: string;
+  @TextColumn(10) kind: 'file' | 'link' | 'note';
+  @TextColumn(300) title: string;
+  @TextColumn(2000, { nullable: true }) url: string | null;
+  @Column({ type: 'text', nullable: true }) note: string | null;
+  @TextColumn(300, { nullable: true }) fileName: string | null;
+  @TextColumn(100, { nullable: true }) mimeType: string | null;
+  @Column({ type: 'integer', nullable: true }) sizeBytes: number | null;
+  @TextColumn(64, { nullable: true }) sha256: string | null;
+  @RefColumn() addedById: string;
+  @InstantColumn() createdAt: string;
+}
+
+/** Every due-date change, kept and shown; on an active plan only with a reason. */
+@Entity('due_date_change')
+@Index('ix_due_date_change_action', ['actionId', 'createdAt'])
+export class DueDateChange {
+  @IdColumn() id: string;
+  @RefColumn() authorityId: string;
+  @RefColumn() actionId: string;
+  @DateColumn({ nullable: true }) fromDate: string | null;
+  @DateColumn({ nullable: true }) toDate: string | null;
+  @TextColumn(1000, { nullable: true }) reason: string | null;
+  @RefColumn() changedById: string;
+  @InstantColumn() createdAt: string;
+}

@@ -1,0 +1,22 @@
+import { Column, Entity, Index } from 'typeorm';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from './columns';
+
+/** Append-only: who did what, when, with the state before and after. Never updated or deleted. */
+@Entity('audit_event')
+@Index('ix_audit_entity', ['entityType', 'entityId', 'at'])
+@Index('ix_audit_event_subject', ['event', 'subject', 'at'])
+@Index('ix_audit_event_ip', ['event', 'ip', 'at'])
+@Index('ix_audit_authority', ['authorityId', 'at'])
+export class AuditEvent {
+  @IdColumn() id: string;
+  @RefColumn({ nullable: true }) authorityId: string | null;
+  @TextColumn(40) entityType: string;
+  @RefColumn({ nullable: true }) entityId: string | null;
+  @TextColumn(60) event: string;
+  @RefColumn({ nullable: true }) actorId: string | null;
+  @TextColumn(254, { nullable: true }) subject: string | null;
+  @TextColumn(64, { nullable: true }) ip: string | null;
+  @Column({ type: 'text', nullable: true }) before: string | null;
+  @Column({ type: 'text', nullable: true }) after: string | null;
+  @InstantColumn() at: string;
+}

@@ -1,0 +1,20 @@
+import { Action, ActionFinding, DueDateChange, Evidence, Milestone, ProgressNote } from './action.entity';
+import { AuditEvent } from './audit-event.entity';
+import { Authority } from './authority.entity';
+import { Board, BoardMember } from './board.entity';
+import { Membership } from './membership.entity';
+import { Organisation } from './organisation.entity';
+import { Plan, PlanDocument } from './plan.entity';
+import { Session } from './session.entity';
+import { Finding, Judgement, SourceDocument } from './source-document.entity';
+import { User } from './user.entity';
+
+export {
+  Action, ActionFinding, AuditEvent, Authority, Board, BoardMember, DueDateChange, Evidence, Finding, Judgement,
+  Membership, Milestone, Organisation, Plan, PlanDocument, ProgressNote, Session, SourceDocument, User,
+};
+
+export const ENTITIES = [
+  Action, ActionFinding, AuditEvent, Authority, Board, BoardMember, DueDateChange, Evidence, Finding, Judgement,
+  Membership, Milestone, Organisation, Plan, PlanDocument, ProgressNote, Session, SourceDocument, User,
+];

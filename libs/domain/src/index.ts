@@ -1,0 +1,9 @@
+export * from './domain-error';
+export * from './timescale';
+export * from './plan-settings';
+export { daysBetween, isWeekend, isoWeekday } from './calendar-date';
+export * from './bank-holidays';
+export * from './due-date';
+export * from './action-status';
+export * from './rag';
+export * from './quarter';
