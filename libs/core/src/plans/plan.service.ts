@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { addDays, computeDueDate, DEFAULT_PLAN_SETTINGS, OPEN_STATUSES, PlanSettings, Timescale } from '../../../domain/src';
 import { Action, ActionFinding, Board, Finding, Plan, PlanDocument, SourceDocument } from '../../../database/src/entities';
@@ -6,6 +6,7 @@ import { AppError, badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
 import { newId } from '../ids';
+import { ACTION_HOOKS, ActionHook } from '../actions/action-hooks';
 import { Actor } from '../request-context';
 
 export interface NewPlan {
@@ -37,6 +38,7 @@ export class PlanService {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    @Optional() @Inject(ACTION_HOOKS) private readonly hooks: ActionHook[] = [],
   ) {}
 
   async create(actor: Actor, input: NewPlan, manager?: EntityManager): Promise<Plan> {
@@ -78,6 +80,7 @@ export class PlanService {
         await this.audit.record({ authorityId: plan.authorityId, entityType: 'action', entityId: action.id, event: 'action_created', actorId: actor.userId, after: action }, tx);
         added++;
       }
+      await this.runHooks(tx, plan);
       return added;
     };
     return manager ? run(manager) : this.db.transaction(run);
@@ -95,6 +98,7 @@ export class PlanService {
       Object.assign(plan, changes.title !== undefined ? { title: changes.title.trim() } : {}, changes.startDate !== undefined ? { startDate: changes.startDate } : {}, changes.settings ?? {});
       await this.save(tx, plan, changes.version);
       if (plan.warningWindowDays !== before.warningWindowDays) await this.refreshWarnFrom(tx, plan);
+      await this.runHooks(tx, plan);
       await this.audit.record({ authorityId: plan.authorityId, entityType: 'plan', entityId: plan.id, event: 'plan_updated', actorId: actor.userId, before, after: plan }, tx);
       return plan;
     });
@@ -129,6 +133,8 @@ export class PlanService {
         await this.audit.record({ authorityId: copy.authorityId, entityType: 'action', entityId: copy.id, event: 'action_created', actorId: actor.userId, after: copy }, tx);
       }
       if (!to.predecessorId) await tx.update(Plan, { id: to.id }, { predecessorId: from.id });
+      await this.runHooks(tx, from);
+      await this.runHooks(tx, to);
       return open.length;
     });
   }
@@ -171,6 +177,7 @@ export class PlanService {
       plan.status = to;
       await this.save(tx, plan, version);
       await this.audit.record({ authorityId: plan.authorityId, entityType: 'plan', entityId: plan.id, event, actorId: actor.userId, before, after: { status: to } }, tx);
+      await this.runHooks(tx, plan);
       return plan;
     });
   }
@@ -185,6 +192,14 @@ export class PlanService {
     const { id, authorityId, ...fields } = plan;
     const result = await tx.update(Plan, { id, authorityId, version: expectedVersion }, fields);
     if (!result.affected) throw new AppError('conflict', 'stale_version', 'Someone else changed this plan since you loaded it: reload it and make your change again');
+  }
+
+  /** Lets hooks (reminders) follow a change that touches every action of the plan. */
+  private async runHooks(tx: EntityManager, plan: Plan) {
+    if (!this.hooks?.length) return;
+    for (const action of await tx.findBy(Action, { planId: plan.id })) {
+      for (const hook of this.hooks) await hook.afterActionChange(tx, action, plan);
+    }
   }
 
   private async refreshWarnFrom(tx: EntityManager, plan: Plan) {
