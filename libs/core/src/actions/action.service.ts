@@ -72,6 +72,7 @@ export class ActionService {
   }
 
   async create(actor: Actor, planId: string, input: NewAction) {
+    if (!hasRole(actor, EDITOR_ROLES)) throw forbidden('Only a manager, a board member or an admin can add actions to a plan');
     return this.db.transaction(async (tx) => {
       const plan = await this.plans.load(tx, actor.authorityId, planId);
       this.plans.assertNotClosed(plan);

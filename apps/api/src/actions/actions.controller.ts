@@ -1,0 +1,107 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ActionService, Authenticated, badRequest, EvidenceService } from '../../../../libs/core/src';
+import { CurrentActor } from '../common/decorators';
+import {
+  ActionListQuery, ChangeStatusDto, CreateActionDto, FileEvidenceDto, LinkEvidenceDto, MilestoneDoneDto, MilestoneDto, NoteDto, NoteEvidenceDto, UpdateActionDto, VerifyDto,
+} from './actions.dto';
+
+/** The part of a multer upload we use. */
+interface UploadedBytes {
+  originalname: string;
+  buffer: Buffer;
+}
+
+@ApiTags('actions')
+@Controller('api/v1')
+export class ActionsController {
+  constructor(
+    private readonly actions: ActionService,
+    private readonly evidence: EvidenceService,
+  ) {}
+
+  @Get('actions')
+  list(@CurrentActor() actor: Authenticated, @Query() query: ActionListQuery) {
+    return this.actions.list(actor, query);
+  }
+
+  @Get('me/actions')
+  mine(@CurrentActor() actor: Authenticated, @Query() query: ActionListQuery) {
+    return this.actions.list(actor, { ...query, ownerId: actor.userId });
+  }
+
+  @Post('plans/:planId/actions')
+  create(@CurrentActor() actor: Authenticated, @Param('planId', ParseUUIDPipe) planId: string, @Body() body: CreateActionDto) {
+    return this.actions.create(actor, planId, body);
+  }
+
+  @Get('actions/:id')
+  get(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string) {
+    return this.actions.get(actor, id);
+  }
+
+  @Patch('actions/:id')
+  update(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateActionDto) {
+    return this.actions.update(actor, id, body);
+  }
+
+  @Post('actions/:id/status')
+  changeStatus(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: ChangeStatusDto) {
+    return this.actions.changeStatus(actor, id, body);
+  }
+
+  /** The board's decision that the evidence shows the action is done: closes it. */
+  @Post('actions/:id/verify')
+  verify(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: VerifyDto) {
+    return this.actions.changeStatus(actor, id, { version: body.version, status: 'verified', reason: body.comment });
+  }
+
+  @Get('actions/:id/timeline')
+  timeline(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string) {
+    return this.actions.timeline(actor, id);
+  }
+
+  @Post('actions/:id/notes')
+  addNote(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: NoteDto) {
+    return this.actions.addNote(actor, id, body.body);
+  }
+
+  @Post('actions/:id/milestones')
+  addMilestone(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: MilestoneDto) {
+    return this.actions.addMilestone(actor, id, body.title, body.dueDate ?? null);
+  }
+
+  @Patch('actions/:id/milestones/:milestoneId')
+  setMilestoneDone(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('milestoneId', ParseUUIDPipe) milestoneId: string, @Body() body: MilestoneDoneDto) {
+    return this.actions.setMilestoneDone(actor, id, milestoneId, body.done);
+  }
+
+  @Post('actions/:id/evidence')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string' } } } })
+  @UseInterceptors(FileInterceptor('file'))
+  addFileEvidence(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: UploadedBytes | undefined, @Body() body: FileEvidenceDto) {
+    if (!file) throw badRequest('file_required', 'Attach the evidence file in the "file" field of a multipart form');
+    return this.evidence.addFile(actor, id, { title: body.title, originalName: file.originalname, bytes: file.buffer });
+  }
+
+  @Post('actions/:id/evidence/link')
+  addLinkEvidence(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: LinkEvidenceDto) {
+    return this.evidence.addLink(actor, id, body.title, body.url);
+  }
+
+  @Post('actions/:id/evidence/note')
+  addNoteEvidence(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: NoteEvidenceDto) {
+    return this.evidence.addNote(actor, id, body.title, body.note);
+  }
+
+  @Get('actions/:id/evidence/:evidenceId/file')
+  async download(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('evidenceId', ParseUUIDPipe) evidenceId: string, @Res({ passthrough: true }) res: Response) {
+    const { evidence, bytes } = await this.evidence.open(actor, id, evidenceId);
+    res.setHeader('Content-Type', evidence.mimeType ?? 'application/octet-stream');
+    res.setHeader('Content-Disposition', `attachment; filename="${evidence.fileName}"`);
+    return new StreamableFile(bytes);
+  }
+}

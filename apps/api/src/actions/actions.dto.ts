@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length } from 'class-validator';
+import { ACTION_STATUSES, ActionStatus, Rag, RAGS, TIMESCALES, Timescale } from '../../../../libs/domain/src';
+import { DateField, IdField } from '../common/dto-fields';
+import { PageQuery } from '../common/pagination.dto';
+
+const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
+const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ActionListQuery extends PageQuery {
+  @IdField(true) planId?: string;
+  @ApiPropertyOptional({ description: `Comma-separated: ${ACTION_STATUSES.join(', ')}` }) @IsOptional() @Transform(list) @IsIn(ACTION_STATUSES, { each: true, message: `status must be any of: ${ACTION_STATUSES.join(', ')}` }) status?: ActionStatus[];
+  @ApiPropertyOptional({ description: `Comma-separated: ${RAGS.join(', ')}` }) @IsOptional() @Transform(list) @IsIn(RAGS, { each: true, message: `rag must be any of: ${RAGS.join(', ')}` }) rag?: Rag[];
+  @IdField(true) ownerId?: string;
+  @IdField(true) organisationId?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsBoolean({ message: 'overdue must be true or false' }) overdue?: boolean;
+  @DateField(true) dueFrom?: string;
+  @DateField(true) dueTo?: string;
+}
+
+export class CreateActionDto {
+  @ApiProperty() @IsString() @Length(1, 300) title: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 10000) description?: string;
+  @ApiPropertyOptional({ enum: TIMESCALES }) @IsOptional() @IsIn(TIMESCALES) timescale?: Timescale;
+  @DateField(true) dueDate?: string;
+  @IdField(true) ownerId?: string | null;
+  @IdField(true) managerId?: string | null;
+  @IdField(true) organisationId?: string | null;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) findingIds?: string[];
+}
+
+export class UpdateActionDto {
+  @ApiProperty({ description: 'The version you loaded; a stale one gets 409 with the current state' }) @IsInt() version: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 10000) description?: string;
+  @IdField(true) ownerId?: string | null;
+  @IdField(true) managerId?: string | null;
+  @IdField(true) organisationId?: string | null;
+  @DateField(true) dueDate?: string;
+  @ApiPropertyOptional({ description: 'Required to change the due date of an active plan: the board decision' }) @IsOptional() @IsString() @Length(1, 1000) dueDateReason?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() atRisk?: boolean;
+  @ApiPropertyOptional({ enum: RAGS, nullable: true }) @IsOptional() @IsIn([...RAGS, null]) ragOverride?: Rag | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) ragOverrideReason?: string | null;
+}
+
+export class ChangeStatusDto {
+  @ApiProperty() @IsInt() version: number;
+  @ApiProperty({ enum: ACTION_STATUSES }) @IsIn(ACTION_STATUSES, { message: `status must be one of: ${ACTION_STATUSES.join(', ')}` }) status: ActionStatus;
+  @ApiPropertyOptional({ description: 'Required when blocking or cancelling' }) @IsOptional() @IsString() @Length(1, 1000) reason?: string;
+}
+
+export class VerifyDto {
+  @ApiProperty() @IsInt() version: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) comment?: string;
+}
+
+export class NoteDto {
+  @ApiProperty() @IsString() @Length(1, 10000) body: string;
+}
+
+export class MilestoneDto {
+  @ApiProperty() @IsString() @Length(1, 300) title: string;
+  @DateField(true) dueDate?: string;
+}
+
+export class MilestoneDoneDto {
+  @ApiProperty() @IsBoolean() done: boolean;
+}
+
+export class LinkEvidenceDto {
+  @ApiProperty() @IsString() @Length(1, 300) title: string;
+  @ApiProperty() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be an http(s) address' }) url: string;
+}
+
+export class NoteEvidenceDto {
+  @ApiProperty() @IsString() @Length(1, 300) title: string;
+  @ApiProperty() @IsString() @Length(1, 10000) note: string;
+}
+
+export class FileEvidenceDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) title?: string;
+}

@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { MulterModule } from '@nestjs/platform-express';
+import { AppConfig, APP_CONFIG, ConfigModule } from '../../../libs/config/src';
+import { CoreModule } from '../../../libs/core/src';
+import { DatabaseModule } from '../../../libs/database/src';
+import { ActionsController } from './actions/actions.controller';
+import { AuthController } from './auth/auth.controller';
+import { BoardsController } from './boards/boards.controller';
+import { AuthGuard } from './common/auth.guard';
+import { ErrorFilter } from './common/error.filter';
+import { DocumentsController } from './documents/documents.controller';
+import { HealthController } from './health/health.controller';
+import { PeopleController } from './people/people.controller';
+import { PlansController } from './plans/plans.controller';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        CoreModule,
+        MulterModule.registerAsync({
+          inject: [APP_CONFIG],
+          useFactory: (c: AppConfig) => ({ limits: { fileSize: Math.max(c.evidenceMaxBytes, c.reportMaxBytes) + 1, files: 1 } }),
+        }),
+      ],
+      controllers: [ActionsController, AuthController, BoardsController, DocumentsController, HealthController, PeopleController, PlansController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+}

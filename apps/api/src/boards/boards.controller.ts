@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsArray, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Authenticated, BoardService } from '../../../../libs/core/src';
+import { IdField } from '../common/dto-fields';
+import { CurrentActor, Roles } from '../common/decorators';
+
+export class CreateBoardDto {
+  @ApiProperty({ example: 'Service Improvement Board' }) @IsString() @Length(1, 200) name: string;
+  @IdField(true) chairId?: string | null;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) memberIds?: string[];
+}
+
+export class AddMemberDto {
+  @IdField() userId: string;
+}
+
+@ApiTags('boards')
+@Controller('api/v1/boards')
+export class BoardsController {
+  constructor(private readonly boards: BoardService) {}
+
+  @Get()
+  list(@CurrentActor() actor: Authenticated) {
+    return this.boards.list(actor.authorityId);
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string) {
+    return this.boards.get(actor.authorityId, id);
+  }
+
+  @Roles('admin')
+  @Post()
+  create(@CurrentActor() actor: Authenticated, @Body() body: CreateBoardDto) {
+    return this.boards.create(actor, body.name, body.chairId ?? null, body.memberIds ?? []);
+  }
+
+  @Roles('admin')
+  @Post(':id/members')
+  addMember(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: AddMemberDto) {
+    return this.boards.addMember(actor, id, body.userId);
+  }
+}

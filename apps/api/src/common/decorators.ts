@@ -1,0 +1,15 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { Authenticated } from '../../../../libs/core/src';
+import { Role } from '../../../../libs/core/src/request-context';
+
+export const PUBLIC_ROUTE = 'publicRoute';
+export const ROUTE_ROLES = 'routeRoles';
+
+/** The route needs no sign-in (sign-in itself, health, the API documentation). */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** Only these roles may call the route; without it any signed-in member may. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROUTE_ROLES, roles);
+
+/** The signed-in user and authority acting on this request. */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Authenticated => ctx.switchToHttp().getRequest().actor);

@@ -1,0 +1,54 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError } from '../../../../libs/domain/src';
+import { AppError, AppErrorKind } from '../../../../libs/core/src';
+
+const STATUS: Record<AppErrorKind, number> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  too_many_requests: 429,
+};
+
+export interface ErrorBody {
+  error: { status: number; code: string; message: string; details?: unknown };
+}
+
+/** One error shape for every failure; never a stack trace to the user. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Error');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.error.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    response.status(body.error.status).json(body);
+  }
+
+  toBody(exception: unknown): ErrorBody {
+    if (exception instanceof AppError) {
+      return { error: { status: STATUS[exception.kind], code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) } };
+    }
+    if (exception instanceof DomainError) return { error: { status: 422, code: exception.code, message: exception.message } };
+    if (exception instanceof HttpException) return { error: { status: exception.getStatus(), code: httpCode(exception.getStatus()), message: messageOf(exception) } };
+    return { error: { status: HttpStatus.INTERNAL_SERVER_ERROR, code: 'internal_error', message: 'Something went wrong on our side. Nothing was changed; try again, and tell your admin if it keeps happening.' } };
+  }
+}
+
+function messageOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  return Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+}
+
+function httpCode(status: number): string {
+  const codes: Record<number, string> = { 400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 413: 'payload_too_large', 415: 'unsupported_media_type' };
+  return codes[status] ?? 'http_error';
+}

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig } from '../../../libs/config/src';
+import { ApiModule } from './app.module';
+import { setupApp } from './setup-app';
+
+async function main() {
+  const config = loadConfig();
+  const app = await NestFactory.create(ApiModule.forRoot(config), { logger: ['error', 'warn'] });
+  setupApp(app);
+  await app.listen(config.port, config.host);
+  console.log(`Improvement Tracker API listening on ${config.publicUrl} (database: ${config.database.kind})`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : `Could not start the API: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});

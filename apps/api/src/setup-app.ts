@@ -1,0 +1,25 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { strictValidationPipe } from './common/validation';
+
+/** Everything an app instance needs beyond its modules; shared by main.ts and the tests. */
+export function setupApp(app: INestApplication): void {
+  const express = app as NestExpressApplication;
+  express.set('trust proxy', 'loopback');
+  express.disable('x-powered-by');
+  app.use(helmet());
+  app.use(cookieParser());
+  app.useGlobalPipes(strictValidationPipe());
+  app.enableShutdownHooks();
+  const openApi = new DocumentBuilder()
+    .setTitle('Improvement Tracker API')
+    .setDescription('Inspection findings to tracked, reviewed, reminded actions. Sign in with POST /api/v1/auth/sign-in (cookie) or send "Authorization: Bearer <personal API token>".')
+    .setVersion('1')
+    .addBearerAuth()
+    .addCookieAuth('it_session')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+}
