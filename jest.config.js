@@ -9,9 +9,25 @@ const transform = {
     module: { type: 'commonjs' },
   }],
 };
+// Jest cannot require ES modules on Node 20, so every package published as ESM only is compiled by swc too.
+const fs = require('node:fs');
+const path = require('node:path');
+function esmPackages() {
+  const root = path.join(__dirname, 'node_modules');
+  const names = fs.readdirSync(root).flatMap((n) => (n.startsWith('@') ? fs.readdirSync(path.join(root, n)).map((s) => `${n}/${s}`) : [n]));
+  return names.filter((name) => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(root, name, 'package.json'), 'utf8')).type === 'module';
+    } catch {
+      return false;
+    }
+  });
+}
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 const common = {
   transform,
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras)/)'],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`],
   testEnvironment: 'node',
   setupFiles: ['<rootDir>/libs/testing/src/setup-env.ts'],
 };

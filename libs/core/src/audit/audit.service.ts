@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from '../../../database/src/entities';
 import { Clock } from '../clock';
-import { newId } from '../ids';
 
 export interface AuditRecord {
   authorityId: string | null;
@@ -26,7 +25,6 @@ export class AuditService {
 
   async record(record: AuditRecord, manager: EntityManager = this.db.manager): Promise<void> {
     await manager.insert(AuditEvent, {
-      id: newId(),
       authorityId: record.authorityId,
       entityType: record.entityType,
       entityId: record.entityId,
@@ -44,10 +42,10 @@ export class AuditService {
   async timeline(authorityId: string, entityType: string, entityId: string) {
     const rows = await this.db.manager.find(AuditEvent, {
       where: { authorityId, entityType, entityId },
-      order: { at: 'ASC' },
+      order: { seq: 'ASC' },
     });
     return rows.map((r) => ({
-      id: r.id,
+      seq: r.seq,
       at: r.at,
       event: r.event,
       actorId: r.actorId,

@@ -1,14 +1,15 @@
-import { Column, Entity, Index } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from './columns';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { InstantColumn, RefColumn, TextColumn } from './columns';
 
 /** Append-only: who did what, when, with the state before and after. Never updated or deleted. */
 @Entity('audit_event')
-@Index('ix_audit_entity', ['entityType', 'entityId', 'at'])
+@Index('ix_audit_entity', ['entityType', 'entityId', 'seq'])
 @Index('ix_audit_event_subject', ['event', 'subject', 'at'])
 @Index('ix_audit_event_ip', ['event', 'ip', 'at'])
 @Index('ix_audit_authority', ['authorityId', 'at'])
 export class AuditEvent {
-  @IdColumn() id: string;
+  /** Insertion order: several events can share a millisecond, and the timeline must keep their order. */
+  @PrimaryGeneratedColumn({ type: 'integer' }) seq: number;
   @RefColumn({ nullable: true }) authorityId: string | null;
   @TextColumn(40) entityType: string;
   @RefColumn({ nullable: true }) entityId: string | null;
