@@ -1,0 +1,40 @@
+import { DataSource } from 'typeorm';
+import { ACTION_STATUSES, addDays, deriveRag, effectiveRag, Rag } from '../../../domain/src';
+import { Action } from '../../../database/src/entities';
+import { openDatabase } from '../../../database/src/data-source';
+import { createTestDatabase, DB_KINDS, TestDatabase } from '../../../testing/src/test-database';
+import { newId } from '../ids';
+import { ragSql, ragSqlParams } from './action-rag';
+
+const TODAY = '2026-11-23';
+const WARNING = 14;
+const DUE_DATES = [null, addDays(TODAY, -1), TODAY, addDays(TODAY, WARNING), addDays(TODAY, WARNING + 1)];
+const OVERRIDES: (Rag | null)[] = [null, 'red', 'blue'];
+
+describe.each(DB_KINDS)('the SQL RAG rule agrees with the domain rule (%s)', (kind) => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    ds = await openDatabase(db.config);
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+
+  it('for every status, due date, at-risk flag and override', async () => {
+    const cases = ACTION_STATUSES.flatMap((status) => DUE_DATES.flatMap((dueDate) => [true, false].flatMap((atRisk) => OVERRIDES.map((ragOverride) => ({ status, dueDate, atRisk, ragOverride })))));
+    const rows = cases.map((c, i) => ({
+      id: newId(), authorityId: 'a', planId: 'p', ref: `A${i}`, title: 't', description: '', timescale: 'unspecified', ownerId: null, managerId: null, organisationId: null,
+      dueDate: c.dueDate, warnFrom: c.dueDate ? addDays(c.dueDate, -WARNING) : null, status: c.status, statusReason: null, atRisk: c.atRisk,
+      ragOverride: c.ragOverride, ragOverrideReason: c.ragOverride ? 'why' : null, carriedFromId: null, version: 1, createdAt: '', updatedAt: '',
+    }));
+    await ds.manager.insert(Action, rows);
+    const found = await ds.manager.createQueryBuilder(Action, 'a').select('a.ref', 'ref').addSelect(ragSql('a'), 'rag').setParameters(ragSqlParams(TODAY)).getRawMany();
+    const sqlRag = new Map(found.map((r) => [r.ref, r.rag ?? null]));
+    const mismatches = cases.filter((c, i) => effectiveRag(deriveRag({ ...c, today: TODAY, warningWindowDays: WARNING }), c.ragOverride) !== sqlRag.get(`A${i}`));
+    expect(cases.length).toBe(ACTION_STATUSES.length * DUE_DATES.length * 2 * OVERRIDES.length);
+    expect(mismatches).toEqual([]);
+  });
+});

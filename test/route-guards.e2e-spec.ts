@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '../libs/core/src/request-context';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TestApp, TestUser } from '../libs/testing/src';
+
+type Rule = 'public' | 'member' | Role[];
+
+const EDITORS: Role[] = ['admin', 'board_chair', 'board_member', 'manager'];
+const CHAIR: Role[] = ['admin', 'board_chair'];
+
+/** Every route in the app and who may call it. A route missing from this table fails the test. */
+const RULES: Record<string, Rule> = {
+  'POST /api/v1/auth/sign-in': 'public',
+  'GET /health': 'public',
+  'POST /api/v1/auth/sign-out': 'member',
+  'GET /api/v1/auth/me': 'member',
+  'POST /api/v1/auth/tokens': 'member',
+  'GET /api/v1/auth/tokens': 'member',
+  'DELETE /api/v1/auth/tokens/:id': 'member',
+  'GET /api/v1/users': 'member',
+  'GET /api/v1/users/:id': 'member',
+  'POST /api/v1/users': ['admin'],
+  'PATCH /api/v1/users/:id': ['admin'],
+  'GET /api/v1/organisations': 'member',
+  'POST /api/v1/organisations': ['admin'],
+  'GET /api/v1/boards': 'member',
+  'GET /api/v1/boards/:id': 'member',
+  'POST /api/v1/boards': ['admin'],
+  'POST /api/v1/boards/:id/members': ['admin'],
+  'GET /api/v1/documents': 'member',
+  'GET /api/v1/documents/:id': 'member',
+  'POST /api/v1/documents': EDITORS,
+  'POST /api/v1/documents/:id/findings': EDITORS,
+  'GET /api/v1/plans': 'member',
+  'GET /api/v1/plans/:id': 'member',
+  'GET /api/v1/plans/:id/dashboard': 'member',
+  'POST /api/v1/plans': EDITORS,
+  'PATCH /api/v1/plans/:id': EDITORS,
+  'POST /api/v1/plans/:id/actions-from-findings': EDITORS,
+  'POST /api/v1/plans/:id/activate': CHAIR,
+  'POST /api/v1/plans/:id/close': CHAIR,
+  'POST /api/v1/plans/:id/carry-over': CHAIR,
+  'GET /api/v1/actions': 'member',
+  'GET /api/v1/me/actions': 'member',
+  'POST /api/v1/plans/:planId/actions': 'member',
+  'GET /api/v1/actions/:id': 'member',
+  'PATCH /api/v1/actions/:id': 'member',
+  'POST /api/v1/actions/:id/status': 'member',
+  'POST /api/v1/actions/:id/verify': 'member',
+  'GET /api/v1/actions/:id/timeline': 'member',
+  'POST /api/v1/actions/:id/notes': 'member',
+  'POST /api/v1/actions/:id/milestones': 'member',
+  'PATCH /api/v1/actions/:id/milestones/:milestoneId': 'member',
+  'POST /api/v1/actions/:id/evidence': 'member',
+  'POST /api/v1/actions/:id/evidence/link': 'member',
+  'POST /api/v1/actions/:id/evidence/note': 'member',
+  'GET /api/v1/actions/:id/evidence/:evidenceId/file': 'member',
+};
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+function appRoutes(t: TestApp): string[] {
+  const express = t.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
+  return express.router.stack
+    .filter((layer) => layer.route && !layer.route.path.startsWith('/api/docs'))
+    .flatMap((layer) => Object.keys(layer.route!.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${layer.route!.path}`));
+}
+
+const call = (t: TestApp, route: string) => {
+  const [method, path] = route.split(' ');
+  const url = path.replace(/:\w+/g, () => randomUUID());
+  return t.http()[method.toLowerCase() as 'get'](url);
+};
+
+describe.each(DB_KINDS)('every route is guarded (%s)', (kind) => {
+  let t: TestApp;
+  const people = {} as Record<Role, TestUser>;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    const authority = await newAuthority(t);
+    for (const role of ['admin', 'board_chair', 'board_member', 'manager', 'commissioner', 'viewer'] as Role[]) people[role] = await newUser(t, authority.id, [role]);
+  });
+  afterAll(() => t.close());
+
+  it('has a rule for every route, and every rule names a real route', () => {
+    const routes = appRoutes(t);
+    expect(routes.filter((r) => !(r in RULES))).toEqual([]);
+    expect(Object.keys(RULES).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it.each(Object.entries(RULES).filter(([, rule]) => rule !== 'public'))('%s answers 401 without a session', async (route) => {
+    const response = await call(t, route);
+    expect(response.status).toBe(401);
+    expect(response.body.error.code).toBe('unauthenticated');
+  });
+
+  it.each(Object.entries(RULES).filter(([, rule]) => Array.isArray(rule)))('%s is allowed and refused by role', async (route, rule) => {
+    for (const [role, person] of Object.entries(people)) {
+      const response = await call(t, route).set(bearer(person)).send({});
+      if ((rule as Role[]).includes(role as Role)) expect([role, response.status]).not.toEqual([role, 403]);
+      else expect([role, response.status]).toEqual([role, 403]);
+      expect(response.status).not.toBe(401);
+    }
+  });
+
+  it('audits refused access', async () => {
+    await t.http().get('/api/v1/plans').expect(401);
+    await t.http().post('/api/v1/users').set(bearer(people.viewer)).send({}).expect(403);
+    const { AuditEvent } = await import('../libs/database/src/entities');
+    const { DataSource } = await import('typeorm');
+    const events = await t.get(DataSource).manager.find(AuditEvent, { where: [{ event: 'access_refused_unauthenticated' }, { event: 'access_refused_forbidden' }] });
+    expect(events.map((e) => `${e.event} ${e.subject}`)).toEqual(expect.arrayContaining(['access_refused_unauthenticated GET /api/v1/plans', 'access_refused_forbidden POST /api/v1/users']));
+  });
+});
