@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditEvent } from '../libs/database/src/entities';
 import { Role } from '../libs/core/src/request-context';
 import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TestApp, TestUser } from '../libs/testing/src';
 
@@ -108,8 +110,6 @@ describe.each(DB_KINDS)('every route is guarded (%s)', (kind) => {
   it('audits refused access', async () => {
     await t.http().get('/api/v1/plans').expect(401);
     await t.http().post('/api/v1/users').set(bearer(people.viewer)).send({}).expect(403);
-    const { AuditEvent } = await import('../libs/database/src/entities');
-    const { DataSource } = await import('typeorm');
     const events = await t.get(DataSource).manager.find(AuditEvent, { where: [{ event: 'access_refused_unauthenticated' }, { event: 'access_refused_forbidden' }] });
     expect(events.map((e) => `${e.event} ${e.subject}`)).toEqual(expect.arrayContaining(['access_refused_unauthenticated GET /api/v1/plans', 'access_refused_forbidden POST /api/v1/users']));
   });

@@ -1,4 +1,6 @@
 import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from '../libs/testing/src';
+import { DataSource } from 'typeorm';
+import { AuditEvent } from '../libs/database/src/entities';
 
 describe.each(DB_KINDS)('tenancy, strict input and lost updates (%s)', (kind) => {
   let t: TestApp;
@@ -94,8 +96,6 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
     const throttled = await signIn('a long test password', '203.0.113.5').expect(429);
     expect(throttled.body.error.message).toMatch(/Too many failed sign-in attempts/);
     await signIn('a long test password', '198.51.100.7').expect(200);
-    const { DataSource } = await import('typeorm');
-    const { AuditEvent } = await import('../libs/database/src/entities');
     const events = await t.get(DataSource).manager.find(AuditEvent, { where: { subject: 'admin@council.test' }, order: { seq: 'ASC' } });
     expect(events.map((e) => `${e.event}@${e.ip}`).slice(-5)).toEqual([
       'sign_in_failed@203.0.113.5', 'sign_in_failed@203.0.113.5', 'sign_in_failed@203.0.113.5', 'sign_in_throttled@203.0.113.5', 'sign_in@198.51.100.7',

@@ -8,12 +8,13 @@ import { BoardService } from './boards/board.service';
 import { Clock } from './clock';
 import { DocumentService } from './documents/document.service';
 import { EvidenceService } from './evidence/evidence.service';
+import { ReportImportService } from './imports/report-import.service';
 import { OrganisationService } from './organisations/organisation.service';
 import { PlanService } from './plans/plan.service';
 
 const SERVICES = [
   ActionService, AuditService, AuthService, AuthorityService, BoardService, Clock, DocumentService, EvidenceService,
-  OrganisationService, PlanService, UserService,
+  OrganisationService, PlanService, ReportImportService, UserService,
 ];
 
 /** The application's use cases over the database, shared by the API, the worker and the CLI. */

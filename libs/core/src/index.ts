@@ -11,6 +11,7 @@ export * from './core.module';
 export * from './documents/document.service';
 export * from './evidence/evidence.service';
 export * from './ids';
+export * from './imports/report-import.service';
 export * from './organisations/organisation.service';
 export * from './plans/plan.service';
 export * from './request-context';

@@ -1,0 +1,9 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { AuthorityService } from '../../../../libs/core/src';
+import { CliError } from '../cli-error';
+
+export async function resolveAuthority(app: INestApplicationContext, key: string) {
+  const authority = await app.get(AuthorityService).findBySlugOrId(key);
+  if (!authority) throw new CliError(`No authority "${key}": list them with "npm run cli -- authorities:list" or create one with authorities:create`);
+  return authority;
+}

@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../../config/src';
+import { Board } from '../../../database/src/entities';
+import { contentHash, extractText, ImportError, parseReport, ParsedReport } from '../../../importer/src';
+import { AppError, AppErrorKind, badRequest } from '../app-error';
+import { DocumentService, DocumentView } from '../documents/document.service';
+import { PlanService } from '../plans/plan.service';
+import { Actor } from '../request-context';
+
+export interface ReadReport {
+  text: string;
+  report: ParsedReport;
+}
+
+export interface ImportOptions {
+  title?: string;
+  createPlan?: { boardId?: string; title?: string; startDate?: string };
+}
+
+const IMPORT_ERROR_KIND: Record<ImportError['code'], AppErrorKind> = {
+  empty: 'bad_request',
+  too_large: 'payload_too_large',
+  not_a_document: 'unsupported_media_type',
+  encrypted_pdf: 'unprocessable',
+  broken_pdf: 'unprocessable',
+  no_findings: 'unprocessable',
+};
+
+/** Reads an inspection report (text or PDF) into a document with findings, and optionally a draft plan. */
+@Injectable()
+export class ReportImportService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly documents: DocumentService,
+    private readonly plans: PlanService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Parses without storing anything. */
+  async read(bytes: Buffer): Promise<ReadReport> {
+    try {
+      const text = await extractText(bytes, this.config.reportMaxBytes);
+      return { text, report: parseReport(text) };
+    } catch (error) {
+      if (error instanceof ImportError) throw new AppError(IMPORT_ERROR_KIND[error.code], error.code, error.message);
+      throw error;
+    }
+  }
+
+  /** Stores the document and its findings (once per content) and, if asked, a draft plan; all or nothing. */
+  async import(actor: Actor, bytes: Buffer, options: ImportOptions = {}) {
+    const { text, report } = await this.read(bytes);
+    return this.db.transaction(async (tx) => {
+      const { document, created } = await this.documents.create(actor, {
+        title: options.title ?? defaultTitle(report),
+        kind: report.kind,
+        inspectorates: report.inspectorates,
+        inspectionStart: report.inspectionDates.start,
+        inspectionEnd: report.inspectionDates.end,
+        publishedOn: report.published,
+        judgements: report.judgements,
+        findings: report.findings.map((f) => ({ section: f.section, timescale: f.timescale, text: f.text, ownerOrg: f.ownerOrg, lineStart: f.line, lineEnd: f.lineEnd })),
+        body: text,
+        contentHash: contentHash(text),
+      }, tx);
+      const plan = options.createPlan ? await this.createPlan(tx, actor, document, options.createPlan) : null;
+      return { document, created, report, plan };
+    });
+  }
+
+  private async createPlan(tx: EntityManager, actor: Actor, document: DocumentView, opts: { boardId?: string; title?: string; startDate?: string }) {
+    const boardId = opts.boardId ?? (await tx.findOne(Board, { where: { authorityId: actor.authorityId }, order: { createdAt: 'ASC' } }))?.id;
+    if (!boardId) throw badRequest('board_required', 'Create a board first: a plan belongs to a board');
+    const plan = await this.plans.create(actor, { title: opts.title ?? `Improvement plan: ${document.title}`, boardId, documentIds: [document.id], startDate: opts.startDate }, tx);
+    const actionsAdded = await this.plans.addActionsFromFindings(actor, plan.id, tx);
+    return { ...plan, actionsAdded };
+  }
+}
+
+function defaultTitle(report: ParsedReport): string {
+  const kind = report.kind.replace(/_/g, ' ');
+  return [report.authority, kind, report.published].filter(Boolean).join(' — ').slice(0, 300);
+}
