@@ -1,13 +1,59 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { Authenticated, DocumentService, EDITOR_ROLES } from '../../../../libs/core/src';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Authenticated, badRequest, DocumentService, EDITOR_ROLES, ReportImportService } from '../../../../libs/core/src';
+import { toImportJson } from '../../../../libs/importer/src';
 import { CurrentActor, Roles } from '../common/decorators';
-import { CreateDocumentDto, FindingDto } from './documents.dto';
+import { CreateDocumentDto, FindingDto, ImportReportDto, MergeFindingsDto, SplitFindingDto, UpdateFindingDto } from './documents.dto';
 
 @ApiTags('documents')
 @Controller('api/v1/documents')
 export class DocumentsController {
-  constructor(private readonly documents: DocumentService) {}
+  constructor(
+    private readonly documents: DocumentService,
+    private readonly imports: ReportImportService,
+  ) {}
+
+  /** Upload a report (text or PDF): its findings are read and stored for review, once per content. */
+  @Roles(...EDITOR_ROLES)
+  @Post('import')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string' }, dryRun: { type: 'boolean' } } } })
+  @UseInterceptors(FileInterceptor('file'))
+  async import(@CurrentActor() actor: Authenticated, @UploadedFile() file: { buffer: Buffer } | undefined, @Body() body: ImportReportDto, @Res({ passthrough: true }) res: Response) {
+    if (!file) throw badRequest('file_required', 'Attach the report in the "file" field of a multipart form (a .txt or .pdf)');
+    if (body.dryRun) return toImportJson((await this.imports.read(file.buffer)).report);
+    const { document, created } = await this.imports.import(actor, file.buffer, { title: body.title });
+    res.status(created ? 201 : 200);
+    const { body: _text, ...view } = document;
+    return { ...view, created };
+  }
+
+  @Roles(...EDITOR_ROLES)
+  @Patch(':id/findings/:findingId')
+  updateFinding(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('findingId', ParseUUIDPipe) findingId: string, @Body() body: UpdateFindingDto) {
+    return this.documents.updateFinding(actor, id, findingId, body);
+  }
+
+  @Roles(...EDITOR_ROLES)
+  @Delete(':id/findings/:findingId')
+  @HttpCode(204)
+  dropFinding(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('findingId', ParseUUIDPipe) findingId: string) {
+    return this.documents.dropFinding(actor, id, findingId);
+  }
+
+  @Roles(...EDITOR_ROLES)
+  @Post(':id/findings/merge')
+  mergeFindings(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: MergeFindingsDto) {
+    return this.documents.mergeFindings(actor, id, body.findingIds);
+  }
+
+  @Roles(...EDITOR_ROLES)
+  @Post(':id/findings/:findingId/split')
+  splitFinding(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('findingId', ParseUUIDPipe) findingId: string, @Body() body: SplitFindingDto) {
+    return this.documents.splitFinding(actor, id, findingId, body.parts);
+  }
 
   @Get()
   list(@CurrentActor() actor: Authenticated) {
@@ -15,8 +61,9 @@ export class DocumentsController {
   }
 
   @Get(':id')
-  get(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string) {
-    return this.documents.get(actor.authorityId, id);
+  async get(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string) {
+    const { body: _text, ...view } = await this.documents.get(actor.authorityId, id);
+    return view;
   }
 
   @Roles(...EDITOR_ROLES)

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { TIMESCALES, Timescale } from '../../../../libs/domain/src';
 import { DateField } from '../common/dto-fields';
 
@@ -29,4 +30,26 @@ export class CreateDocumentDto {
   @DateField(true) publishedOn?: string;
   @ApiPropertyOptional({ type: [JudgementDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => JudgementDto) judgements?: JudgementDto[];
   @ApiPropertyOptional({ type: [FindingDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => FindingDto) findings?: FindingDto[];
+}
+
+export class UpdateFindingDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) section?: string;
+  @ApiPropertyOptional({ enum: TIMESCALES }) @IsOptional() @IsIn(TIMESCALES, { message: `timescale must be one of: ${TIMESCALES.join(', ')}` }) timescale?: Timescale;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 10000) text?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @Length(1, 300) ownerOrg?: string | null;
+}
+
+export class MergeFindingsDto {
+  @ApiProperty({ type: [String], description: 'Two or more findings of this document, merged into the first' }) @IsArray() @ArrayMinSize(2) @IsUUID('all', { each: true }) findingIds: string[];
+}
+
+export class SplitFindingDto {
+  @ApiProperty({ type: [String], description: 'The texts of the findings this one becomes' }) @IsArray() @ArrayMinSize(2) @IsString({ each: true }) @Length(1, 10000, { each: true }) parts: string[];
+}
+
+const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ImportReportDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) title?: string;
+  @ApiPropertyOptional({ description: 'Only read the report and return what was found; store nothing' }) @IsOptional() @Transform(bool) @IsBoolean() dryRun?: boolean;
 }

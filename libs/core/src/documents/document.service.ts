@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Timescale } from '../../../domain/src';
-import { Finding, Judgement, SourceDocument } from '../../../database/src/entities';
-import { notFound } from '../app-error';
+import { ActionFinding, Finding, Judgement, SourceDocument } from '../../../database/src/entities';
+import { AppError, badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
 import { newId } from '../ids';
@@ -83,6 +83,54 @@ export class DocumentService {
     });
   }
 
+  /** Review: correct a finding the importer read (text, section, timescale or partner). */
+  async updateFinding(actor: Actor, documentId: string, findingId: string, changes: Partial<FindingInput>): Promise<Finding> {
+    return this.review(actor, documentId, [findingId], 'finding_updated', async (tx, [finding]) => {
+      const before = { ...finding };
+      if (changes.text !== undefined) finding.text = fold(changes.text);
+      if (changes.section !== undefined) finding.section = changes.section;
+      if (changes.timescale !== undefined) finding.timescale = changes.timescale;
+      if (changes.ownerOrg !== undefined) finding.ownerOrg = changes.ownerOrg;
+      await tx.save(Finding, finding);
+      return { before, after: finding, result: finding };
+    });
+  }
+
+  /** Review: drop a finding that is not one (a strength read as a finding, say). */
+  async dropFinding(actor: Actor, documentId: string, findingId: string): Promise<void> {
+    await this.review(actor, documentId, [findingId], 'finding_dropped', async (tx, [finding]) => {
+      await tx.delete(Finding, { id: finding.id });
+      return { before: finding, after: null, result: undefined };
+    });
+  }
+
+  /** Review: two or more findings that are really one; the first keeps its place, texts joined in order. */
+  async mergeFindings(actor: Actor, documentId: string, findingIds: string[]): Promise<Finding> {
+    if (new Set(findingIds).size < 2) throw badRequest('merge_needs_two', 'Choose at least two different findings to merge');
+    return this.review(actor, documentId, findingIds, 'findings_merged', async (tx, found) => {
+      const [first, ...rest] = [...found].sort((a, b) => a.position - b.position);
+      const before = found.map((f) => ({ ...f }));
+      first.text = fold([first, ...rest].map((f) => f.text).join(' '));
+      first.lineEnd = Math.max(...found.map((f) => f.lineEnd ?? f.lineStart ?? 0)) || first.lineEnd;
+      await tx.save(Finding, first);
+      await tx.delete(Finding, rest.map((f) => f.id));
+      return { before, after: first, result: first };
+    });
+  }
+
+  /** Review: one finding that is really several; each part becomes a finding in its place. */
+  async splitFinding(actor: Actor, documentId: string, findingId: string, parts: string[]): Promise<Finding[]> {
+    if (parts.filter((p) => p.trim()).length < 2) throw badRequest('split_needs_two', 'Give at least two non-empty parts to split the finding into');
+    return this.review(actor, documentId, [findingId], 'finding_split', async (tx, [finding]) => {
+      const later = await tx.createQueryBuilder(Finding, 'f').where('f.documentId = :documentId AND f.position > :position', { documentId, position: finding.position }).getMany();
+      for (const f of later) await tx.update(Finding, { id: f.id }, { position: f.position + parts.length - 1 });
+      const created = parts.map((text, i) => ({ ...finding, id: i === 0 ? finding.id : newId(), text: fold(text), position: finding.position + i }));
+      await tx.save(Finding, created[0]);
+      if (created.length > 1) await tx.insert(Finding, created.slice(1));
+      return { before: finding, after: created, result: created };
+    });
+  }
+
   get(authorityId: string, id: string): Promise<DocumentView> {
     return this.load(this.db.manager, authorityId, id);
   }
@@ -92,6 +140,22 @@ export class DocumentService {
       where: { authorityId },
       select: { id: true, title: true, kind: true, inspectorates: true, publishedOn: true, inspectionStart: true, inspectionEnd: true, createdAt: true },
       order: { createdAt: 'DESC' },
+    });
+  }
+
+  private async review<T>(
+    actor: Actor, documentId: string, findingIds: string[], event: string,
+    work: (tx: EntityManager, findings: Finding[]) => Promise<{ before: unknown; after: unknown; result: T }>,
+  ): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      const doc = await this.load(tx, actor.authorityId, documentId);
+      const findings = findingIds.map((id) => doc.findings.find((f) => f.id === id));
+      if (findings.some((f) => !f)) throw notFound('Finding');
+      const answered = await tx.createQueryBuilder(ActionFinding, 'l').where('l.findingId IN (:...ids)', { ids: findingIds }).getCount();
+      if (answered) throw new AppError('unprocessable', 'finding_in_use', 'An action already answers this finding: change the action instead, or remove it from the draft plan first');
+      const { before, after, result } = await work(tx, findings as Finding[]);
+      await this.audit.record({ authorityId: actor.authorityId, entityType: 'document', entityId: documentId, event, actorId: actor.userId, before, after }, tx);
+      return result;
     });
   }
 
@@ -107,8 +171,10 @@ export class DocumentService {
 
   private newFinding(authorityId: string, documentId: string, f: FindingInput, position: number): Finding {
     return {
-      id: newId(), authorityId, documentId, section: f.section, timescale: f.timescale, text: f.text.replace(/\s+/g, ' ').trim(),
+      id: newId(), authorityId, documentId, section: f.section, timescale: f.timescale, text: fold(f.text),
       ownerOrg: f.ownerOrg ?? null, lineStart: f.lineStart ?? null, lineEnd: f.lineEnd ?? null, position,
     };
   }
 }
+
+const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
