@@ -1,41 +1,9 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { DataSource } from 'typeorm';
 import { Finding, SourceDocument } from '../libs/database/src/entities';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from '../libs/testing/src';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, SAMPLE_REPORT as REPORT, TestApp, TestUser } from '../libs/testing/src';
 
-// A short report in the layout of a 2009-2012 safeguarding inspection, written for this test.
-const REPORT = [
-  'Inspection of safeguarding and looked after children services',
-  'Westmere Borough Council',
-  '',
-  'Inspection dates: 3 – 14 September 2012',
-  'Report published: 19 October 2012',
-  '',
-  'Overall effectiveness                                      Grade 3 (adequate)',
-  '',
-  'Areas for improvement',
-  '',
-  'In order to improve the quality of provision and services for safeguarding',
-  'children and young people in Westmere the local authority and its partners',
-  'should take the following action.',
-  '',
-  'Immediately:',
-  '',
-  ' ensure that every strategy discussion is recorded on the child\'s file',
-  '',
-  'Within three months:',
-  '',
-  ' improve the timeliness of initial child protection conferences',
-  '',
-  ' strengthen management oversight of',
-  '   cases held by newly qualified social workers.',
-  '',
-  'Within six months:',
-  '',
-  ' review the sufficiency of local foster placements.',
-  '',
-  'Westmere Borough Council            Page 4',
-].join('\n');
+
 
 async function pdfOf(lines: string[]): Promise<Buffer> {
   const pdf = await PDFDocument.create();

@@ -1,0 +1,79 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildProgram } from '../apps/cli/src/program';
+import { CliError } from '../apps/cli/src/cli-error';
+import { createTestDatabase, DB_KINDS, SAMPLE_REPORT, TestDatabase } from '../libs/testing/src';
+
+/** Runs a CLI command in this process and returns what it printed on standard output. */
+async function cli(...args: string[]): Promise<string> {
+  const out: string[] = [];
+  const log = jest.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ') + '\n'));
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
+  try {
+    await buildProgram().parseAsync(args, { from: 'user' });
+    return out.join('');
+  } finally {
+    log.mockRestore();
+    write.mockRestore();
+  }
+}
+
+describe.each(DB_KINDS)('the command line (%s)', (kind) => {
+  let db: TestDatabase;
+  const saved = { ...process.env };
+  let reportFile: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    process.env.DATA_DIR = db.dataDir;
+    if (db.config.kind === 'postgres') process.env.DATABASE_URL = db.config.url;
+    else delete process.env.DATABASE_URL;
+    reportFile = path.join(db.dataDir, 'westmere.txt');
+    fs.writeFileSync(reportFile, SAMPLE_REPORT);
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await db.drop();
+  });
+
+  it('creates an authority and users, reading the password from the environment only', async () => {
+    const authority = JSON.parse(await cli('authorities:create', 'Northshire County Council'));
+    expect(authority.slug).toBe('northshire-county-council');
+    await expect(cli('users:create', '--authority', 'northshire-county-council', '--email', 'a@n.test', '--name', 'A', '--roles', 'admin')).rejects.toThrow(/IT_PASSWORD/);
+    process.env.IT_PASSWORD = 'a long enough password';
+    await expect(cli('users:create', '--authority', authority.slug, '--email', 'a@n.test', '--name', 'A', '--roles', 'admin,king')).rejects.toThrow(CliError);
+    const manager = JSON.parse(await cli('users:create', '--authority', authority.slug, '--email', 'boss@n.test', '--name', 'Boss', '--roles', 'manager'));
+    const person = JSON.parse(await cli('users:create', '--authority', authority.id, '--email', 'Owner@N.test', '--name', 'Owner', '--roles', 'viewer', '--manager', 'boss@n.test'));
+    expect(person).toMatchObject({ email: 'owner@n.test', roles: ['viewer'], managerId: manager.id });
+    expect(JSON.stringify(person)).not.toContain('password');
+    await expect(cli('users:create', '--authority', 'nowhere', '--email', 'x@n.test', '--name', 'X', '--roles', 'viewer')).rejects.toThrow(/No authority "nowhere"/);
+  });
+
+  it('reads a report without storing it, as one JSON document', async () => {
+    const out = await cli('import-report', reportFile, '--dry-run', '--json');
+    const parsed = JSON.parse(out);
+    expect(Object.keys(parsed)).toEqual(['kind', 'authority', 'inspectorates', 'published', 'judgements', 'findings', 'focusAreas']);
+    expect(parsed.findings.map((f: { timescale: string }) => f.timescale)).toEqual(['immediately', 'three_months', 'three_months', 'six_months']);
+  });
+
+  it('stores a report once and makes a draft plan', async () => {
+    await expect(cli('import-report', reportFile, '--authority', 'northshire-county-council', '--plan')).rejects.toThrow(/Create a board first/);
+    const first = JSON.parse(await cli('import-report', reportFile, '--authority', 'northshire-county-council', '--json'));
+    expect(first).toMatchObject({ created: true, findings: 4, plan: null });
+    const second = JSON.parse(await cli('import-report', reportFile, '--authority', 'northshire-county-council', '--json'));
+    expect(second).toMatchObject({ created: false, documentId: first.documentId });
+  });
+
+  it('refuses files it cannot read, with a message', async () => {
+    await expect(cli('import-report', path.join(db.dataDir, 'missing.txt'), '--dry-run')).rejects.toThrow(/no such file/);
+    const empty = path.join(db.dataDir, 'empty.txt');
+    fs.writeFileSync(empty, '');
+    await expect(cli('import-report', empty, '--dry-run', '--json')).rejects.toMatchObject({ code: 'empty' });
+  });
+
+  it('seeds the demo once', async () => {
+    await cli('demo:seed');
+    await expect(cli('demo:seed')).rejects.toThrow(/already exists/);
+    expect(await cli('demo:seed', '--if-empty')).toBe('');
+  });
+});
