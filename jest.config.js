@@ -29,6 +29,8 @@ const common = {
   transform,
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`],
   testEnvironment: 'node',
+  // Node 20 loads these through the "module-sync" export condition, which jest's resolver does not know.
+  moduleNameMapper: { '^file-type$': '<rootDir>/node_modules/file-type/index.js' },
   setupFiles: ['<rootDir>/libs/testing/src/setup-env.ts'],
 };
 module.exports = {

@@ -61,6 +61,19 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/actions/:id/evidence/link': 'member',
   'POST /api/v1/actions/:id/evidence/note': 'member',
   'GET /api/v1/actions/:id/evidence/:evidenceId/file': 'member',
+  'GET /api/v1/me/notifications': 'member',
+  'POST /api/v1/me/notifications/:id/read': 'member',
+  'POST /api/v1/me/notifications/read-all': 'member',
+  'GET /api/v1/me/notification-settings': 'member',
+  'PATCH /api/v1/me/notification-settings': 'member',
+  'POST /api/v1/me/calendar-feed': 'member',
+  'DELETE /api/v1/me/calendar-feed': 'member',
+  'GET /calendar/:token.ics': 'public',
+  'GET /api/v1/plans/:id/reminder-rules': 'member',
+  'PUT /api/v1/plans/:id/reminder-rules': EDITORS,
+  'GET /api/v1/admin/outbox': ['admin'],
+  'GET /api/v1/admin/reminders': ['admin'],
+  'POST /api/v1/admin/reminders/:id/retry': ['admin'],
 };
 
 interface Layer {

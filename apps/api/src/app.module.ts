@@ -13,6 +13,8 @@ import { DocumentsController } from './documents/documents.controller';
 import { HealthController } from './health/health.controller';
 import { PeopleController } from './people/people.controller';
 import { PlansController } from './plans/plans.controller';
+import { RemindersController } from './reminders/reminders.controller';
+import { RemindersModule } from '../../../libs/reminders/src';
 
 @Module({})
 export class ApiModule {
@@ -23,12 +25,13 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         CoreModule,
+        RemindersModule,
         MulterModule.registerAsync({
           inject: [APP_CONFIG],
           useFactory: (c: AppConfig) => ({ limits: { fileSize: Math.max(c.evidenceMaxBytes, c.reportMaxBytes) + 1, files: 1 } }),
         }),
       ],
-      controllers: [ActionsController, AuthController, BoardsController, DocumentsController, HealthController, PeopleController, PlansController],
+      controllers: [ActionsController, AuthController, BoardsController, DocumentsController, HealthController, PeopleController, PlansController, RemindersController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -3,14 +3,20 @@ import { NestFactory } from '@nestjs/core';
 import { AppConfig, ConfigModule } from '../../../libs/config/src';
 import { CoreModule } from '../../../libs/core/src';
 import { DatabaseModule } from '../../../libs/database/src';
+import { QueueModule } from '../../../libs/queue/src';
+import { RemindersModule, RemindersQueueModule } from '../../../libs/reminders/src';
 
 @Module({})
 class CliModule {}
 
-/** Opens the database (migrating it) with the core services, runs the work, and closes everything. */
-export async function withAppContext<T>(config: AppConfig, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+/**
+ * Opens the database (migrating it) with the core services and reminders, runs the work, and closes
+ * everything. Only commands that talk to the queue (`queue: true`) connect to Redis.
+ */
+export async function withAppContext<T>(config: AppConfig, work: (app: INestApplicationContext) => Promise<T>, options: { queue?: boolean } = {}): Promise<T> {
+  const queue = options.queue ? [QueueModule.forRoot(), RemindersQueueModule] : [];
   const app = await NestFactory.createApplicationContext(
-    { module: CliModule, imports: [ConfigModule.forRoot(config), DatabaseModule, CoreModule] },
+    { module: CliModule, imports: [ConfigModule.forRoot(config), DatabaseModule, CoreModule, RemindersModule, ...queue] },
     { logger: ['error'] },
   );
   try {

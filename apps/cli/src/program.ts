@@ -3,12 +3,13 @@ import { accountCommands } from './commands/accounts.command';
 import { databaseCommands } from './commands/database.command';
 import { demoCommands } from './commands/demo.command';
 import { importCommands } from './commands/import-report.command';
+import { reminderCommands } from './commands/reminders.command';
 
 export function buildProgram(): Command {
   const program = new Command('improvement-tracker')
     .description('Improvement Tracker command line: set up authorities and users, seed the demo, import reports')
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [accountCommands, databaseCommands, demoCommands, importCommands]) register(program);
+  for (const register of [accountCommands, databaseCommands, demoCommands, importCommands, reminderCommands]) register(program);
   return program;
 }

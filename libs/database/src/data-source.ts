@@ -27,6 +27,22 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
 export async function openDatabase(config: DatabaseConfig): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(config));
   await dataSource.initialize();
+  if (config.kind === 'sqlite') serialiseTransactions(dataSource);
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
+}
+
+/**
+ * SQLite runs on one connection per process and refuses a second BEGIN while one is open, so on
+ * SQLite this process's transactions take turns. (PostgreSQL has a pool and needs no such thing.)
+ */
+function serialiseTransactions(dataSource: DataSource): void {
+  const manager = dataSource.manager;
+  const begin = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  manager.transaction = ((...args: unknown[]) => {
+    const run = tail.then(() => begin(...args));
+    tail = run.catch(() => undefined);
+    return run;
+  }) as typeof manager.transaction;
 }

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
+import { RemindersService } from '../../../../libs/reminders/src';
 import { Public } from '../common/decorators';
 
 /** Liveness for load balancers and operators: the database must answer; Redis is reported (the API works without it). */
@@ -14,6 +15,7 @@ export class HealthController implements OnModuleDestroy {
 
   constructor(
     private readonly db: DataSource,
+    private readonly reminders: RemindersService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 1000 });
@@ -25,7 +27,8 @@ export class HealthController implements OnModuleDestroy {
   async health(@Res({ passthrough: true }) res: Response) {
     const [database, redis] = await Promise.all([this.check(() => this.db.query('SELECT 1')), this.check(() => this.pingRedis())]);
     if (database.status !== 'up') res.status(503);
-    return { status: database.status === 'up' ? 'ok' : 'down', database: { ...database, type: this.db.options.type }, redis };
+    const reminders = database.status === 'up' ? await this.reminders.reminderCounts() : null;
+    return { status: database.status === 'up' ? 'ok' : 'down', database: { ...database, type: this.db.options.type }, redis, reminders };
   }
 
   async onModuleDestroy() {

@@ -8,6 +8,7 @@ import { Plan, PlanDocument } from './plan.entity';
 import { Session } from './session.entity';
 import { Finding, Judgement, SourceDocument } from './source-document.entity';
 import { User } from './user.entity';
+import { REMINDER_ENTITIES } from '../../../reminders/src/entities';
 
 export {
   Action, ActionFinding, AuditEvent, Authority, Board, BoardMember, DueDateChange, Evidence, Finding, Judgement,
@@ -17,4 +18,5 @@ export {
 export const ENTITIES = [
   Action, ActionFinding, AuditEvent, Authority, Board, BoardMember, DueDateChange, Evidence, Finding, Judgement,
   Membership, Milestone, Organisation, Plan, PlanDocument, ProgressNote, Session, SourceDocument, User,
+  ...REMINDER_ENTITIES,
 ];

@@ -1,4 +1,5 @@
 import { InitialSchema1795392000000 } from './1795392000000-initial-schema';
+import { Reminders1795392100000 } from './1795392100000-reminders';
 
 /** Every migration, oldest first. Released migrations are never edited; add a new one. */
-export const MIGRATIONS: Function[] = [InitialSchema1795392000000];
+export const MIGRATIONS: Function[] = [InitialSchema1795392000000, Reminders1795392100000];

@@ -1,0 +1,95 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, EDITOR_ROLES } from '../../../../libs/core/src';
+import {
+  CalendarFeedService, NotificationService, NotificationSettingsService, ReminderAdminService, ReminderSettingsService,
+} from '../../../../libs/reminders/src';
+import { CurrentActor, Public, Roles } from '../common/decorators';
+import { NotificationQuery, NotificationSettingsDto, ReminderQuery, ReminderRulesDto } from './reminders.dto';
+
+/** In-app notifications, each person's reminder settings and calendar feed, plan reminder rules, and the admin's view of delivery. */
+@ApiTags('reminders')
+@Controller()
+export class RemindersController {
+  constructor(
+    private readonly notifications: NotificationService,
+    private readonly settings: NotificationSettingsService,
+    private readonly calendar: CalendarFeedService,
+    private readonly rules: ReminderSettingsService,
+    private readonly admin: ReminderAdminService,
+  ) {}
+
+  @Get('api/v1/me/notifications')
+  list(@CurrentActor() actor: Authenticated, @Query() query: NotificationQuery) {
+    return this.notifications.list(actor, query);
+  }
+
+  @Post('api/v1/me/notifications/:id/read')
+  markRead(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string) {
+    return this.notifications.markRead(actor, id);
+  }
+
+  @Post('api/v1/me/notifications/read-all')
+  async markAllRead(@CurrentActor() actor: Authenticated) {
+    return { marked: await this.notifications.markAllRead(actor) };
+  }
+
+  @Get('api/v1/me/notification-settings')
+  getSettings(@CurrentActor() actor: Authenticated) {
+    return this.settings.get(actor);
+  }
+
+  @Patch('api/v1/me/notification-settings')
+  updateSettings(@CurrentActor() actor: Authenticated, @Body() body: NotificationSettingsDto) {
+    return this.settings.update(actor, body);
+  }
+
+  /** A new private calendar-feed address (any earlier one stops working). */
+  @Post('api/v1/me/calendar-feed')
+  createFeed(@CurrentActor() actor: Authenticated) {
+    return this.calendar.createToken(actor);
+  }
+
+  @Delete('api/v1/me/calendar-feed')
+  @HttpCode(204)
+  async revokeFeed(@CurrentActor() actor: Authenticated) {
+    await this.calendar.revoke(actor);
+  }
+
+  /** The feed itself: calendar programs cannot sign in, so the secret address is the key. */
+  @Public()
+  @Get('calendar/:token.ics')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  feed(@Param('token') token: string) {
+    return this.calendar.feed(token);
+  }
+
+  @Get('api/v1/plans/:id/reminder-rules')
+  getRules(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string) {
+    return this.rules.get(actor, id);
+  }
+
+  @Roles(...EDITOR_ROLES)
+  @Put('api/v1/plans/:id/reminder-rules')
+  updateRules(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReminderRulesDto) {
+    return this.rules.update(actor, id, body);
+  }
+
+  @Roles('admin')
+  @Get('api/v1/admin/outbox')
+  outbox(@CurrentActor() actor: Authenticated, @Query() query: ReminderQuery) {
+    return this.admin.outbox(actor, query);
+  }
+
+  @Roles('admin')
+  @Get('api/v1/admin/reminders')
+  reminders(@CurrentActor() actor: Authenticated, @Query() query: ReminderQuery) {
+    return this.admin.reminders(actor, query);
+  }
+
+  @Roles('admin')
+  @Post('api/v1/admin/reminders/:id/retry')
+  retry(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string) {
+    return this.admin.retry(actor, id);
+  }
+}

@@ -1,0 +1,197 @@
+// Reminders speed, side by side with raw BullMQ and raw nodemailer on the same Redis and SMTP server.
+import 'reflect-metadata';
+import { Test, TestingModule } from '@nestjs/testing';
+import { Queue, Worker } from 'bullmq';
+import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import * as nodemailer from 'nodemailer';
+import { DataSource, In } from 'typeorm';
+import { WorkerBootstrap } from '../apps/worker/src/worker-bootstrap';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { AppConfig } from '../libs/config/src';
+import { Action } from '../libs/database/src';
+import { redisConnection } from '../libs/queue/src';
+import { NotificationSettings, Reminder, ReminderPlanSettings, RemindersService } from '../libs/reminders/src';
+import { activePlan, createTestDatabase, DbKind, remindersTestModule, seedWorld, SmtpSink, testConfig, World } from '../libs/reminders/src/testing/reminders-test-kit';
+
+export interface RemindersBenchResult {
+  actions: number;
+  database: DbKind;
+  inApp: { perSecond: number; rawBullmqPerSecond: number; ratio: number };
+  email: { messages: number; perSecond: number; rawNodemailerPerSecond: number; ratio: number };
+  lateness: { reminders: number; p50Ms: number; p99Ms: number };
+}
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const CONCURRENCY = 16;
+
+export async function runRemindersBench(opts: { actions: number; database?: DbKind }): Promise<RemindersBenchResult> {
+  const kind: DbKind = opts.database ?? (process.env.DATABASE_URL ? 'postgres' : 'sqlite');
+  const prefix = `it-bench-${randomUUID().slice(0, 8)}`;
+  const created = await createTestDatabase(kind);
+  const sink = new SmtpSink();
+  const smtpPort = await sink.start();
+  const config = testConfig(created.config, { REDIS_URL });
+  const api = await remindersTestModule(config);
+  try {
+    const db = api.get(DataSource);
+    const inAppSeconds = await timed(() => inAppRun(api, db, config, prefix, opts.actions));
+    const rawBullmqSeconds = await timed(() => rawBullmq(prefix, opts.actions));
+    const emails = Math.min(opts.actions, 2000);
+    const smtpConfig = { ...config, smtpUrl: `smtp://127.0.0.1:${smtpPort}?pool=true&maxConnections=${CONCURRENCY}` };
+    const emailSeconds = await timed(() => emailRun(api, db, smtpConfig, prefix, emails));
+    const rawMailSeconds = await timed(() => rawNodemailer(smtpConfig.smtpUrl, emails));
+    const lateness = await latenessRun(api, db, config, prefix, Math.min(opts.actions, 10_000));
+    return {
+      actions: opts.actions, database: kind,
+      inApp: { perSecond: opts.actions / inAppSeconds, rawBullmqPerSecond: opts.actions / rawBullmqSeconds, ratio: rawBullmqSeconds / inAppSeconds },
+      email: { messages: emails, perSecond: emails / emailSeconds, rawNodemailerPerSecond: emails / rawMailSeconds, ratio: rawMailSeconds / emailSeconds },
+      lateness,
+    };
+  } finally {
+    await api.close();
+    await sink.stop();
+    await wipe(prefix);
+    await created.drop();
+  }
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+/** A fresh council whose plan has one reminder per action (on the due date, `dueAt`) and no digest. */
+async function world(api: TestingModule, db: DataSource, inAppOnly: boolean): Promise<{ w: World; planId: string }> {
+  const now = new Date().toISOString();
+  await db.query(`UPDATE "improvement_plan" SET "status" = 'closed'`);
+  const w = await seedWorld(db, now);
+  const plan = await activePlan(api, w);
+  await db.manager.insert(ReminderPlanSettings, {
+    id: randomUUID(), authorityId: w.authorityId, planId: plan.id, updatedAt: now,
+    rules: { sendTime: '08:00', beforeDays: [], onDueDate: true, overdueOwnerDays: null, managerAfterDays: null, chairAfterDays: null, weeklyDigest: false },
+  });
+  if (inAppOnly) {
+    await db.manager.insert(NotificationSettings, {
+      id: randomUUID(), authorityId: w.authorityId, userId: w.owner.id, updatedAt: now, digestOnly: false, onLeave: false, leaveUntil: null, delegateId: null,
+      email: { before_due: false, due_today: false, overdue: false, escalation: false, digest: false },
+    });
+  }
+  return { w, planId: plan.id };
+}
+
+/** Inserts actions and schedules their reminder rows, then moves every row to `dueAt`. */
+async function scheduled(api: TestingModule, db: DataSource, w: World, planId: string, count: number, dueAt: string): Promise<string[]> {
+  const now = new Date().toISOString();
+  const actions: Action[] = Array.from({ length: count }, (_, i) => ({
+    id: randomUUID(), authorityId: w.authorityId, planId, ref: `B${i + 1}`, title: `Bench action ${i + 1}`, description: '', timescale: 'unspecified',
+    ownerId: w.owner.id, managerId: w.manager.id, organisationId: null, dueDate: '2099-01-01', warnFrom: '2098-12-18', status: 'not_started', statusReason: null,
+    atRisk: false, ragOverride: null, ragOverrideReason: null, carriedFromId: null, version: 1, createdAt: now, updatedAt: now,
+  }));
+  for (let i = 0; i < actions.length; i += 500) await db.manager.insert(Action, actions.slice(i, i + 500));
+  await api.get(RemindersService).scheduleActions(actions);
+  const ids = actions.map((a) => a.id);
+  for (let i = 0; i < ids.length; i += 500) await db.manager.update(Reminder, { actionId: In(ids.slice(i, i + 500)) }, { dueAt, runAt: dueAt });
+  return ids;
+}
+
+async function worker(config: AppConfig, prefix: string): Promise<TestingModule> {
+  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot({ config, queuePrefix: prefix })] }).compile();
+  await moduleRef.init();
+  await moduleRef.get(WorkerBootstrap).start({ reconcileEveryMs: 1000 });
+  return moduleRef;
+}
+
+async function untilSent(db: DataSource, actionIds: string[], timeoutMs = 30 * 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  const settled = async () => {
+    let count = 0;
+    for (let i = 0; i < actionIds.length; i += 5000) count += await db.manager.countBy(Reminder, { actionId: In(actionIds.slice(i, i + 5000)), state: In(['sent', 'skipped', 'failed']) });
+    return count;
+  };
+  while ((await settled()) < actionIds.length) {
+    if (Date.now() > until) throw new Error('Bench timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function inAppRun(api: TestingModule, db: DataSource, config: AppConfig, prefix: string, count: number) {
+  const { w, planId } = await world(api, db, true);
+  const ids = await scheduled(api, db, w, planId, count, new Date().toISOString());
+  const w1 = await worker(config, prefix);
+  try { await untilSent(db, ids); } finally { await w1.close(); }
+}
+
+async function emailRun(api: TestingModule, db: DataSource, config: AppConfig, prefix: string, count: number) {
+  const { w, planId } = await world(api, db, false);
+  const ids = await scheduled(api, db, w, planId, count, new Date().toISOString());
+  const w1 = await worker(config, prefix);
+  try { await untilSent(db, ids); } finally { await w1.close(); }
+}
+
+async function rawBullmq(prefix: string, count: number) {
+  const connection = redisConnection(REDIS_URL);
+  const queue = new Queue('raw-noop', { connection, prefix });
+  let done = 0;
+  const finished = new Promise<void>((resolve) => {
+    const w = new Worker('raw-noop', async () => undefined, { connection, prefix, concurrency: CONCURRENCY });
+    w.on('completed', () => { if (++done === count) void w.close().then(resolve); });
+  });
+  for (let i = 0; i < count; i += 1000) {
+    await queue.addBulk(Array.from({ length: Math.min(1000, count - i) }, (_, j) => ({ name: 'noop', data: { i: i + j }, opts: { removeOnComplete: true } })));
+  }
+  await finished;
+  await queue.close();
+}
+
+async function rawNodemailer(smtpUrl: string, count: number) {
+  const transport = nodemailer.createTransport(smtpUrl);
+  let next = 0;
+  const lane = async () => {
+    while (next < count) {
+      const i = next++;
+      await transport.sendMail({ from: 'bench@tracker.test', to: 'owner@council.test', subject: `Raw ${i}`, text: 'Raw message', html: '<p>Raw message</p>' });
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+  transport.close();
+}
+
+/** N reminders due in the same instant a few seconds ahead, delivered by a running worker: lateness = sentAt - dueAt. */
+async function latenessRun(api: TestingModule, db: DataSource, config: AppConfig, prefix: string, count: number) {
+  const { w, planId } = await world(api, db, true);
+  const dueAt = new Date(Date.now() + 5_000).toISOString();
+  const ids = await scheduled(api, db, w, planId, count, dueAt);
+  const w1 = await worker(config, prefix);
+  try { await untilSent(db, ids); } finally { await w1.close(); }
+  const late: number[] = [];
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await db.manager.find(Reminder, { where: { actionId: In(ids.slice(i, i + 5000)) }, select: { id: true, dueAt: true, sentAt: true } });
+    late.push(...rows.map((r) => Date.parse(r.sentAt!) - Date.parse(r.dueAt)));
+  }
+  late.sort((a, b) => a - b);
+  const pct = (p: number) => late[Math.min(late.length - 1, Math.floor((p / 100) * late.length))];
+  return { reminders: count, p50Ms: pct(50), p99Ms: pct(99) };
+}
+
+async function wipe(prefix: string) {
+  const redis = new Redis(REDIS_URL);
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length) await redis.del(...keys);
+  redis.disconnect();
+}
+
+export function printRemindersBench(r: RemindersBenchResult): void {
+  const f = (n: number) => n.toFixed(n < 10 ? 2 : 0);
+  console.table([
+    { measure: `in-app reminders/s (${r.actions}, ${r.database})`, ours: f(r.inApp.perSecond), raw: f(r.inApp.rawBullmqPerSecond), ratio: f(r.inApp.ratio), aim: '>= 0.5' },
+    { measure: `email reminders/s (${r.email.messages})`, ours: f(r.email.perSecond), raw: f(r.email.rawNodemailerPerSecond), ratio: f(r.email.ratio), aim: '>= 0.5' },
+    { measure: `lateness p50 / p99 ms (${r.lateness.reminders} due at once)`, ours: `${r.lateness.p50Ms} / ${r.lateness.p99Ms}`, raw: '', ratio: '', aim: 'p99 < 60000' },
+  ]);
+}
+
+if (require.main === module) {
+  const actions = Number(process.argv[2] ?? 100_000);
+  runRemindersBench({ actions }).then(printRemindersBench).then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
+}

@@ -1,0 +1,20 @@
+import { JobData, JobName } from './queue-names';
+
+/**
+ * The one place job ids are built. An id derives from the data, so queueing the same row twice
+ * is a no-op in BullMQ. No ':' (BullMQ uses it as its key separator).
+ */
+export function jobId<N extends JobName>(name: N, data: JobData[N]): string {
+  switch (name) {
+    case JobName.ReminderDeliver:
+      return `reminder-${(data as JobData[JobName.ReminderDeliver]).reminderId}`;
+    case JobName.RemindersReconcile:
+      return 'reminders-reconcile';
+    default:
+      return assertNever(name);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`No job id rule for job ${String(value)}`);
+}

@@ -1,0 +1,27 @@
+/**
+ * Every queue and job the system knows. These strings are stored in Redis: once released they
+ * never change (rename the enum member, never the value).
+ */
+export enum QueueName {
+  Reminders = 'reminders',
+}
+
+export enum JobName {
+  /** Deliver one reminder row (data: { reminderId }). */
+  ReminderDeliver = 'reminder-deliver',
+  /** Re-queue reminder rows that are due or soon due and not queued (data: {}). */
+  RemindersReconcile = 'reminders-reconcile',
+}
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.ReminderDeliver]: QueueName.Reminders,
+  [JobName.RemindersReconcile]: QueueName.Reminders,
+};
+
+export interface JobData {
+  [JobName.ReminderDeliver]: { reminderId: string };
+  [JobName.RemindersReconcile]: Record<string, never>;
+}
+
+/** What a handler reports; a repeated or stale job reports a no-op status rather than failing. */
+export type JobStatus = 'done' | 'skipped' | 'deferred' | 'failed';

@@ -1,0 +1,15 @@
+import { Entity, Index } from 'typeorm';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/src/entities/columns';
+
+/** A private calendar feed address. Only a hash of the token is stored; revoking kills the address. */
+@Entity('calendar_feed_token')
+@Index('ux_calendar_feed_token_hash', ['tokenHash'], { unique: true })
+@Index('ix_calendar_feed_token_user', ['authorityId', 'userId'])
+export class CalendarFeedToken {
+  @IdColumn() id: string;
+  @RefColumn() authorityId: string;
+  @RefColumn() userId: string;
+  @TextColumn(64) tokenHash: string;
+  @InstantColumn() createdAt: string;
+  @InstantColumn({ nullable: true }) revokedAt: string | null;
+}

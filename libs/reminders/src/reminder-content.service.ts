@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager, In, LessThanOrEqual, MoreThan, Not } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/src';
+import { Action, Membership, Plan, User } from '../../database/src/entities';
+import { ActionStatus, OPEN_STATUSES } from '../../domain/src';
+import { NotificationSettings } from './entities';
+import { Reminder } from './entities/reminder.entity';
+import { Delivery, DEFAULT_PREFS, NotificationPrefs, Person, resolveDelivery } from './recipient';
+import { digestMessage, MessageAction, reminderMessage, ReminderMessage } from './reminder-message';
+import { isDigestKind, londonDate, ReminderKind } from './reminder-rules';
+import { audienceOf, rulesOf, wantsReminders } from './reminder-schedule.service';
+
+export type Prepared =
+  | { send: true; to: Person; email: boolean; inApp: boolean; message: ReminderMessage; outcome: string }
+  | { send: false; state: 'skipped' | 'cancelled'; outcome: string };
+
+const OWNER_KINDS = ['before_due', 'due_today', 'overdue'];
+
+/** Works out, at the moment of delivery, whether a reminder still applies, who gets it and what it says. */
+@Injectable()
+export class ReminderContent {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async prepare(tx: EntityManager, row: Reminder, at: Date): Promise<Prepared> {
+    return isDigestKind(row.kind) ? this.prepareDigest(tx, row, at) : this.prepareAction(tx, row, at);
+  }
+
+  private async prepareAction(tx: EntityManager, row: Reminder, at: Date): Promise<Prepared> {
+    const action = await tx.findOneBy(Action, { id: row.actionId!, authorityId: row.authorityId });
+    const plan = action && (await tx.findOneBy(Plan, { id: action.planId }));
+    if (!action || !plan) return { send: false, state: 'cancelled', outcome: 'action deleted' };
+    if (!wantsReminders(action, plan)) return { send: false, state: 'cancelled', outcome: `action ${action.status}, plan ${plan.status}` };
+    if (action.dueDate !== row.forDate) return { send: false, state: 'cancelled', outcome: 'rescheduled' };
+    if (await this.superseded(tx, row, at)) return { send: false, state: 'skipped', outcome: 'superseded by a later reminder' };
+    const audience = await audienceOf(tx, action, plan);
+    const kind = row.kind as ReminderKind;
+    const intended = kind === 'escalation_chair' ? audience.chair : kind === 'escalation_manager' ? audience.manager : audience.owner;
+    const today = londonDate(at);
+    const delivery = await resolveDelivery(intended, kind, today, (id) => this.person(tx, row.authorityId, id));
+    if ('skip' in delivery) return { send: false, state: 'skipped', outcome: delivery.skip.replace('_', ' ') };
+    const owner = action.ownerId ? await tx.findOne(User, { where: { id: action.ownerId }, select: { id: true, displayName: true } }) : null;
+    const message = reminderMessage({
+      kind, action: this.messageAction(action, plan, owner?.displayName ?? null), recipientName: delivery.to.displayName,
+      onBehalfOf: delivery.redirectedFrom && delivery.reason ? { name: delivery.redirectedFrom.displayName, reason: delivery.reason } : null,
+      publicUrl: this.config.publicUrl, today,
+    });
+    return { send: true, to: delivery.to, email: delivery.email, inApp: delivery.inApp, message, outcome: describe(delivery) };
+  }
+
+  /** After an outage several of an owner's reminders may be due at once: only the latest is worth sending. */
+  private async superseded(tx: EntityManager, row: Reminder, at: Date): Promise<boolean> {
+    if (!OWNER_KINDS.includes(row.kind)) return false;
+    return tx.existsBy(Reminder, {
+      actionId: row.actionId!, forDate: row.forDate, kind: In(OWNER_KINDS), dueAt: MoreThan(row.dueAt), runAt: LessThanOrEqual(at.toISOString()),
+      state: Not(In(['cancelled', 'failed'])),
+    });
+  }
+
+  private async prepareDigest(tx: EntityManager, row: Reminder, at: Date): Promise<Prepared> {
+    const kind = row.kind as 'digest_owner' | 'digest_manager';
+    const today = londonDate(at);
+    const delivery = await resolveDelivery(row.recipientId, kind, today, (id) => this.person(tx, row.authorityId, id));
+    if ('skip' in delivery) return { send: false, state: 'skipped', outcome: delivery.skip.replace('_', ' ') };
+    const actions = await this.digestActions(tx, row.authorityId, row.recipientId, kind);
+    if (actions.length === 0) return { send: false, state: 'skipped', outcome: 'empty digest' };
+    const message = digestMessage({ kind, recipientName: delivery.to.displayName, actions, publicUrl: this.config.publicUrl, today });
+    return { send: true, to: delivery.to, email: delivery.email, inApp: false, message, outcome: describe(delivery) };
+  }
+
+  /** The open actions of active plans (with the digest on) that a user owns, or manages for others. */
+  async digestActions(tx: EntityManager, authorityId: string, userId: string, kind: 'digest_owner' | 'digest_manager'): Promise<MessageAction[]> {
+    const qb = tx.createQueryBuilder(Action, 'a').innerJoin(Plan, 'p', 'p.id = a.planId')
+      .where('a.authorityId = :authorityId AND p.status = :active AND a.status IN (:...open)', { authorityId, active: 'active', open: [...OPEN_STATUSES] })
+      .andWhere('a.dueDate IS NOT NULL');
+    if (kind === 'digest_owner') qb.andWhere('a.ownerId = :userId', { userId });
+    else qb.andWhere('a.managerId = :userId AND (a.ownerId IS NULL OR a.ownerId <> :userId)', { userId });
+    const actions = await qb.orderBy('a.dueDate', 'ASC').addOrderBy('a.ref', 'ASC').getMany();
+    const plans = new Map((await this.plans(tx, actions)).map((p) => [p.id, p]));
+    const rules = await rulesOf(tx, [...plans.keys()]);
+    const owners = await this.names(tx, actions.map((a) => a.ownerId));
+    return actions.filter((a) => rules.get(a.planId)!.weeklyDigest)
+      .map((a) => this.messageAction(a, plans.get(a.planId)!, a.ownerId ? owners.get(a.ownerId) ?? null : null));
+  }
+
+  async person(tx: EntityManager, authorityId: string, userId: string): Promise<Person | null> {
+    const [user, membership, settings] = await Promise.all([
+      tx.findOneBy(User, { id: userId }),
+      tx.findOneBy(Membership, { authorityId, userId }),
+      tx.findOneBy(NotificationSettings, { authorityId, userId }),
+    ]);
+    if (!user || !membership) return null;
+    return { id: user.id, email: user.email, displayName: user.displayName, active: user.active, managerId: membership.managerId, prefs: prefsOf(settings) };
+  }
+
+  private messageAction(action: Action, plan: Plan, ownerName: string | null): MessageAction {
+    return { id: action.id, ref: action.ref, title: action.title, dueDate: action.dueDate!, planTitle: plan.title, ownerName };
+  }
+
+  private async plans(tx: EntityManager, actions: Action[]) {
+    const ids = [...new Set(actions.map((a) => a.planId))];
+    return ids.length ? tx.findBy(Plan, { id: In(ids) }) : [];
+  }
+
+  private async names(tx: EntityManager, ids: (string | null)[]) {
+    const unique = [...new Set(ids.filter((id): id is string => !!id))];
+    const users = unique.length ? await tx.find(User, { where: { id: In(unique) }, select: { id: true, displayName: true } }) : [];
+    return new Map(users.map((u) => [u.id, u.displayName]));
+  }
+}
+
+export function prefsOf(settings: NotificationSettings | null): NotificationPrefs {
+  if (!settings) return DEFAULT_PREFS;
+  return { email: { ...DEFAULT_PREFS.email, ...settings.email }, digestOnly: settings.digestOnly, onLeave: settings.onLeave, leaveUntil: settings.leaveUntil, delegateId: settings.delegateId };
+}
+
+function describe(delivery: Extract<Delivery, { to: Person }>): string {
+  const channels = [delivery.email && 'email', delivery.inApp && 'in-app'].filter(Boolean).join('+');
+  return delivery.redirectedFrom ? `${channels} (${delivery.reason === 'left' ? 'owner left' : 'on leave'}: to ${delivery.to.id})` : channels;
+}

@@ -1,0 +1,94 @@
+import { DateTime } from 'luxon';
+import { daysBetween } from '../../domain/src';
+import { ReminderKind } from './reminder-rules';
+
+export interface MessageAction {
+  id: string;
+  ref: string;
+  title: string;
+  dueDate: string;
+  planTitle: string;
+  ownerName: string | null;
+}
+
+export interface ReminderMessage {
+  subject: string;
+  text: string;
+  html: string;
+  /** Short form for the in-app list. */
+  title: string;
+  link: string;
+}
+
+export const actionLink = (publicUrl: string, actionId: string) => `${publicUrl}/actions/${actionId}`;
+export const settingsLink = (publicUrl: string) => `${publicUrl}/settings/notifications`;
+
+export const longDate = (date: string) => DateTime.fromISO(date, { zone: 'utc' }).toFormat('cccc d LLLL yyyy');
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The headline, judged on the day it is sent: a late reminder still tells the truth. */
+function headline(kind: ReminderKind, action: MessageAction, today: string): string {
+  const days = daysBetween(today, action.dueDate);
+  const what = `${action.ref} "${action.title}"`;
+  if (kind === 'escalation_manager' || kind === 'escalation_chair') {
+    return `Escalation: ${what}${action.ownerName ? `, owned by ${action.ownerName},` : ''} is ${plural(-days, 'day')} overdue`;
+  }
+  if (days > 0) return `${what} is due in ${plural(days, 'day')}`;
+  if (days === 0) return `${what} is due today`;
+  return `${what} is ${plural(-days, 'day')} overdue`;
+}
+
+export interface ReminderMessageInput {
+  kind: ReminderKind;
+  action: MessageAction;
+  recipientName: string;
+  /** The person the reminder was meant for, when it came to someone else. */
+  onBehalfOf: { name: string; reason: 'left' | 'on_leave' } | null;
+  publicUrl: string;
+  today: string;
+}
+
+export function reminderMessage(input: ReminderMessageInput): ReminderMessage {
+  const { action, publicUrl } = input;
+  const title = headline(input.kind, action, input.today);
+  const link = actionLink(publicUrl, action.id);
+  const because = input.onBehalfOf
+    ? `You are receiving this because ${input.onBehalfOf.name} ${input.onBehalfOf.reason === 'left' ? 'has left and you are their manager' : 'is on leave and named you as their delegate'}.`
+    : null;
+  const facts = [`Plan: ${action.planTitle}`, `Action: ${action.ref} ${action.title}`, `Due date: ${longDate(action.dueDate)}`, ...(action.ownerName ? [`Owner: ${action.ownerName}`] : [])];
+  const text = [`Dear ${input.recipientName},`, '', `${title}.`, '', ...facts, '', `Open the action: ${link}`, ...(because ? ['', because] : []), '', `Choose which reminders you get: ${settingsLink(publicUrl)}`, ''].join('\n');
+  const html = page(`<p>Dear ${esc(input.recipientName)},</p><p><strong>${esc(title)}.</strong></p><ul>${facts.map((f) => `<li>${esc(f)}</li>`).join('')}</ul>`
+    + `<p><a href="${esc(link)}">Open the action</a></p>${because ? `<p>${esc(because)}</p>` : ''}`, publicUrl);
+  return { subject: `[Improvement Tracker] ${title}`, text, html, title, link };
+}
+
+export interface DigestMessageInput {
+  kind: 'digest_owner' | 'digest_manager';
+  recipientName: string;
+  actions: MessageAction[];
+  publicUrl: string;
+  today: string;
+}
+
+export function digestMessage(input: DigestMessageInput): ReminderMessage {
+  const { publicUrl, today } = input;
+  const whose = input.kind === 'digest_owner' ? 'your open actions' : 'your team\'s open actions';
+  const title = `Weekly digest: ${plural(input.actions.length, 'open action')}`;
+  const status = (a: MessageAction) => {
+    const days = daysBetween(today, a.dueDate);
+    return days < 0 ? `${plural(-days, 'day')} overdue` : days === 0 ? 'due today' : `due ${longDate(a.dueDate)}`;
+  };
+  const line = (a: MessageAction) => `${a.ref} ${a.title} (${a.planTitle}) - ${status(a)}${input.kind === 'digest_manager' && a.ownerName ? `, owner ${a.ownerName}` : ''}`;
+  const text = [`Dear ${input.recipientName},`, '', `Here are ${whose}:`, '', ...input.actions.map((a) => `- ${line(a)}\n  ${actionLink(publicUrl, a.id)}`), '', `Choose which reminders you get: ${settingsLink(publicUrl)}`, ''].join('\n');
+  const html = page(`<p>Dear ${esc(input.recipientName)},</p><p>Here are ${whose}:</p><ul>${input.actions.map((a) => `<li><a href="${esc(actionLink(publicUrl, a.id))}">${esc(line(a))}</a></li>`).join('')}</ul>`, publicUrl);
+  return { subject: `[Improvement Tracker] ${title}`, text, html, title, link: `${publicUrl}/actions` };
+}
+
+function page(body: string, publicUrl: string): string {
+  return `<!doctype html><html><body>${body}<p style="font-size:small"><a href="${esc(settingsLink(publicUrl))}">Choose which reminders you get</a></p></body></html>`;
+}
+
+function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,120 @@
+import { DateTime } from 'luxon';
+import { addDays, DomainError, isoWeekday } from '../../domain/src';
+
+export const LONDON = 'Europe/London';
+
+export const REMINDER_KINDS = ['before_due', 'due_today', 'overdue', 'escalation_manager', 'escalation_chair', 'digest_owner', 'digest_manager'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** Who a kind of reminder is addressed to. */
+export type Audience = 'owner' | 'manager' | 'chair';
+
+/** The groups a user switches email on or off for. */
+export const EMAIL_GROUPS = ['before_due', 'due_today', 'overdue', 'escalation', 'digest'] as const;
+export type EmailGroup = (typeof EMAIL_GROUPS)[number];
+
+export const KIND_GROUP: Record<ReminderKind, EmailGroup> = {
+  before_due: 'before_due',
+  due_today: 'due_today',
+  overdue: 'overdue',
+  escalation_manager: 'escalation',
+  escalation_chair: 'escalation',
+  digest_owner: 'digest',
+  digest_manager: 'digest',
+};
+
+export const isDigestKind = (kind: string): boolean => kind === 'digest_owner' || kind === 'digest_manager';
+
+/** A plan's reminder rules. Days after the due date are null when that reminder is switched off. */
+export interface ReminderRules {
+  /** Local time in Europe/London, HH:mm. */
+  sendTime: string;
+  /** Days before the due date the owner is reminded. */
+  beforeDays: number[];
+  onDueDate: boolean;
+  overdueOwnerDays: number | null;
+  managerAfterDays: number | null;
+  chairAfterDays: number | null;
+  /** Whether this plan's actions appear in the Monday digests. */
+  weeklyDigest: boolean;
+}
+
+export const DEFAULT_REMINDER_RULES: ReminderRules = Object.freeze({
+  sendTime: '08:00',
+  beforeDays: Object.freeze([14, 7, 1]) as unknown as number[],
+  onDueDate: true,
+  overdueOwnerDays: 1,
+  managerAfterDays: 7,
+  chairAfterDays: 28,
+  weeklyDigest: true,
+});
+
+/** The digests go out on Mondays, at the default send time. */
+export const DIGEST_WEEKDAY = 1;
+
+export function withDefaults(rules: Partial<ReminderRules> | null | undefined): ReminderRules {
+  const merged = { ...DEFAULT_REMINDER_RULES, ...(rules ?? {}) };
+  return { ...merged, beforeDays: [...merged.beforeDays] };
+}
+
+const invalid = (message: string) => new DomainError('invalid_settings', message);
+
+export function assertReminderRules(rules: ReminderRules): void {
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(rules.sendTime ?? '')) throw invalid(`The send time must be a time of day as HH:mm (for example 08:00), not "${String(rules.sendTime)}".`);
+  if (!Array.isArray(rules.beforeDays) || rules.beforeDays.some((d) => !isDayCount(d) || d < 1)) {
+    throw invalid('The days before the due date must be whole numbers of days, 1 or more (for example 14, 7, 1).');
+  }
+  for (const key of ['overdueOwnerDays', 'managerAfterDays', 'chairAfterDays'] as const) {
+    const value = rules[key];
+    if (value !== null && (!isDayCount(value) || value < 1)) throw invalid(`${key} must be a whole number of days, 1 or more, or null to switch it off.`);
+  }
+  if (typeof rules.onDueDate !== 'boolean' || typeof rules.weeklyDigest !== 'boolean') throw invalid('onDueDate and weeklyDigest must be true or false.');
+}
+
+const isDayCount = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value) && value <= 3660;
+
+export interface PlannedReminder {
+  kind: ReminderKind;
+  audience: Audience;
+  offsetDays: number;
+  /** The London calendar day it is sent on. */
+  sendDate: string;
+}
+
+/** The reminders an open action with this due date gets under these rules. */
+export function plannedReminders(dueDate: string, rules: ReminderRules): PlannedReminder[] {
+  const planned: PlannedReminder[] = [];
+  const add = (kind: ReminderKind, audience: Audience, offsetDays: number) => planned.push({ kind, audience, offsetDays, sendDate: addDays(dueDate, offsetDays) });
+  for (const days of [...new Set(rules.beforeDays)].sort((a, b) => b - a)) add('before_due', 'owner', -days);
+  if (rules.onDueDate) add('due_today', 'owner', 0);
+  if (rules.overdueOwnerDays !== null) add('overdue', 'owner', rules.overdueOwnerDays);
+  if (rules.managerAfterDays !== null) add('escalation_manager', 'manager', rules.managerAfterDays);
+  if (rules.chairAfterDays !== null) add('escalation_chair', 'chair', rules.chairAfterDays);
+  return planned;
+}
+
+/**
+ * The UTC instant of a London wall-clock time on a day: 08:00 is 08:00 GMT in winter and 07:00 UTC
+ * in summer. Written as Date.toISOString() writes it, so stored instants compare correctly as text.
+ */
+export function londonInstant(date: string, time: string): string {
+  const local = DateTime.fromISO(`${date}T${time}`, { zone: LONDON });
+  if (!local.isValid) throw invalid(`"${date} ${time}" is not a valid London date and time.`);
+  return local.toJSDate().toISOString();
+}
+
+export function londonDate(instant: Date): string {
+  return DateTime.fromJSDate(instant, { zone: LONDON }).toISODate() as string;
+}
+
+export const actionDedupeKey = (actionId: string, kind: ReminderKind, offsetDays: number, dueDate: string) => `action:${actionId}:${kind}:${offsetDays}:${dueDate}`;
+
+export const digestDedupeKey = (authorityId: string, userId: string, kind: ReminderKind, monday: string) => `digest:${authorityId}:${userId}:${kind}:${monday}`;
+
+/** The Monday of the latest digest whose send instant is at or before `at`. */
+export function latestDigestMonday(at: Date, sendTime = DEFAULT_REMINDER_RULES.sendTime): string {
+  const today = londonDate(at);
+  let monday = addDays(today, -((isoWeekday(today) - DIGEST_WEEKDAY + 7) % 7));
+  if (Date.parse(londonInstant(monday, sendTime)) > at.getTime()) monday = addDays(monday, -7);
+  return monday;
+}

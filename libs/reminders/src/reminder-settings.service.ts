@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppError, forbidden } from '../../core/src/app-error';
+import { AuditService } from '../../core/src/audit/audit.service';
+import { Clock } from '../../core/src/clock';
+import { newId } from '../../core/src/ids';
+import { Actor, EDITOR_ROLES, hasRole } from '../../core/src/request-context';
+import { Action, Plan } from '../../database/src/entities';
+import { ReminderPlanSettings } from './entities';
+import { assertReminderRules, ReminderRules } from './reminder-rules';
+import { ReminderScheduler, rulesForPlan } from './reminder-schedule.service';
+
+/** A plan's reminder rules (offsets, send time, digest); changing them reschedules the plan's pending reminders. */
+@Injectable()
+export class ReminderSettingsService {
+  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService, private readonly scheduler: ReminderScheduler) {}
+
+  async get(actor: Actor, planId: string): Promise<ReminderRules> {
+    await this.plan(this.db.manager, actor, planId);
+    return rulesForPlan(this.db.manager, planId);
+  }
+
+  async update(actor: Actor, planId: string, changes: Partial<ReminderRules>): Promise<ReminderRules> {
+    if (!hasRole(actor, EDITOR_ROLES)) throw forbidden('Only a board member, manager or admin can change a plan\'s reminders');
+    return this.db.transaction(async (tx) => {
+      const plan = await this.plan(tx, actor, planId);
+      const before = await rulesForPlan(tx, planId);
+      const after: ReminderRules = { ...before, ...changes };
+      assertReminderRules(after);
+      const existing = await tx.findOneBy(ReminderPlanSettings, { planId });
+      const row = { id: existing?.id ?? newId(), authorityId: actor.authorityId, planId, rules: after, updatedAt: this.clock.nowIso() };
+      await (existing ? tx.update(ReminderPlanSettings, { id: row.id }, row) : tx.insert(ReminderPlanSettings, row));
+      for (const action of await tx.findBy(Action, { planId })) await this.scheduler.scheduleAction(tx, action, plan);
+      await this.audit.record({ authorityId: actor.authorityId, entityType: 'plan', entityId: planId, event: 'reminder_rules_changed', actorId: actor.userId, before, after }, tx);
+      return after;
+    });
+  }
+
+  private async plan(manager: DataSource['manager'], actor: Actor, planId: string): Promise<Plan> {
+    const plan = await manager.findOneBy(Plan, { id: planId, authorityId: actor.authorityId });
+    if (!plan) throw new AppError('not_found', 'not_found', 'Plan not found');
+    return plan;
+  }
+}

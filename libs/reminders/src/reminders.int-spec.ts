@@ -1,0 +1,292 @@
+import { TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { ActionService, PlanService, UserService } from '../../core/src';
+import { Action } from '../../database/src';
+import { CalendarFeedService } from './calendar-feed.service';
+import { DigestPlanner } from './digest-planner.service';
+import { Notification, OutboxEmail } from './entities';
+import { Reminder } from './entities/reminder.entity';
+import { NotificationSettingsService } from './notification-settings.service';
+import { NotificationService } from './notification.service';
+import { ReminderAdminService } from './reminder-admin.service';
+import { ReminderSettingsService } from './reminder-settings.service';
+import { RemindersService } from './reminders.service';
+import {
+  activePlan, createTestDatabase, DB_KINDS, DbKind, newAction, remindersTestModule, seedWorld, setClock, SmtpSink, testConfig, World,
+} from './testing/reminders-test-kit';
+
+jest.setTimeout(30_000);
+
+describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
+  let moduleRef: TestingModule;
+  let db: DataSource;
+  let drop: () => Promise<void>;
+  let world: World;
+  let reminders: RemindersService;
+
+  const rows = (actionId: string) => db.manager.find(Reminder, { where: { actionId }, order: { dueAt: 'ASC' } });
+  const allMail = (userId: string) => db.manager.find(OutboxEmail, { where: { userId }, order: { createdAt: 'ASC', subject: 'ASC' } });
+  const isDigest = (m: { subject: string }) => m.subject.includes('Weekly digest');
+  const outbox = async (userId: string) => (await allMail(userId)).filter((m) => !isDigest(m));
+  const digests = async (userId: string) => (await allMail(userId)).filter(isDigest);
+  /** An active plan whose actions stay out of the Monday digests, so counts are of reminders alone. */
+  const planWithoutDigests = async (m = moduleRef) => {
+    const plan = await activePlan(m, world);
+    await m.get(ReminderSettingsService).update(world.admin, plan.id, { weeklyDigest: false });
+    return plan;
+  };
+  const runDue = (at: string) => { setClock(moduleRef, at); return reminders.runDue(new Date(at)); };
+
+  beforeAll(async () => {
+    const created = await createTestDatabase(kind);
+    drop = created.drop;
+    moduleRef = await remindersTestModule(testConfig(created.config));
+    db = moduleRef.get(DataSource);
+    reminders = moduleRef.get(RemindersService);
+  });
+
+  afterAll(async () => {
+    await moduleRef?.close();
+    await drop?.();
+  });
+
+  beforeEach(async () => {
+    // Each test gets its own council; earlier councils' plans are closed so they send nothing more.
+    for (const table of ['reminder', 'notification', 'outbox_email']) await db.query(`DELETE FROM "${table}"`);
+    await db.query(`UPDATE "improvement_plan" SET "status" = 'closed'`);
+    setClock(moduleRef, '2026-03-01T12:00:00.000Z');
+    world = await seedWorld(db, '2026-03-01T12:00:00.000Z');
+  });
+
+  it('schedules the default reminders at 08:00 London time, right across the clocks going forward', async () => {
+    const plan = await activePlan(moduleRef, world);
+    const action = await newAction(moduleRef, world, plan.id, '2026-04-05');
+    expect((await rows(action.id)).map((r) => [r.kind, r.offsetDays, r.recipientId, r.dueAt])).toEqual([
+      ['before_due', -14, world.owner.id, '2026-03-22T08:00:00.000Z'],
+      ['before_due', -7, world.owner.id, '2026-03-29T07:00:00.000Z'],
+      ['before_due', -1, world.owner.id, '2026-04-04T07:00:00.000Z'],
+      ['due_today', 0, world.owner.id, '2026-04-05T07:00:00.000Z'],
+      ['overdue', 1, world.owner.id, '2026-04-06T07:00:00.000Z'],
+      ['escalation_manager', 7, world.manager.id, '2026-04-12T07:00:00.000Z'],
+      ['escalation_chair', 28, world.chair.id, '2026-05-03T07:00:00.000Z'],
+    ]);
+  });
+
+  it('schedules nothing for a draft plan, and everything once it is activated', async () => {
+    const plans = moduleRef.get(PlanService);
+    const draft = await plans.create(world.admin, { title: 'Draft', boardId: world.boardId, startDate: '2026-01-05' });
+    const action = await newAction(moduleRef, world, draft.id, '2026-06-01');
+    expect(await rows(action.id)).toHaveLength(0);
+    await plans.activate(world.admin, draft.id, draft.version);
+    expect((await rows(action.id)).filter((r) => r.state === 'pending')).toHaveLength(7);
+  });
+
+  it('delivers each reminder to the right person at its moment, once', async () => {
+    const plan = await planWithoutDigests();
+    const action = await newAction(moduleRef, world, plan.id, '2026-04-05');
+    expect((await runDue('2026-03-22T07:59:59.999Z')).total).toBe(0);
+    expect(await runDue('2026-03-22T08:00:00.000Z')).toMatchObject({ total: 1, sent: 1 });
+    expect(await runDue('2026-03-22T08:00:00.000Z')).toMatchObject({ total: 0 });
+    const [mail] = await outbox(world.owner.id);
+    expect(mail.subject).toContain('is due in 14 days');
+    expect(mail.textBody).toContain(`https://tracker.test/actions/${action.id}`);
+    expect(mail.textBody).toContain('https://tracker.test/settings/notifications');
+    expect(mail.textBody).toContain('Plan: Improvement Plan');
+    expect(mail.textBody).toContain('Due date: Sunday 5 April 2026');
+    expect(await db.manager.countBy(Notification, { userId: world.owner.id })).toBe(1);
+
+    for (const at of ['2026-03-29T07:00:00.000Z', '2026-04-04T07:00:00.000Z', '2026-04-05T07:00:00.000Z', '2026-04-06T07:00:00.000Z']) await runDue(at);
+    expect((await outbox(world.owner.id)).map((m) => m.subject.replace(/^.*" /, ''))).toEqual(['is due in 14 days', 'is due in 7 days', 'is due in 1 day', 'is due today', 'is 1 day overdue']);
+    await runDue('2026-04-12T07:00:00.000Z');
+    expect((await outbox(world.manager.id)).map((m) => m.subject)).toEqual([expect.stringContaining('Escalation: A1 "Action due 2026-04-05", owned by owner, is 7 days overdue')]);
+    await runDue('2026-05-03T07:00:00.000Z');
+    expect(await outbox(world.chair.id)).toHaveLength(1);
+    expect(await outbox(world.owner.id)).toHaveLength(5);
+    expect((await rows(action.id)).every((r) => r.state === 'sent')).toBe(true);
+  });
+
+  it('sends nothing for a completed, verified, cancelled or carried-over action', async () => {
+    const plan = await activePlan(moduleRef, world);
+    const action = await newAction(moduleRef, world, plan.id, '2026-04-05');
+    await moduleRef.get(ActionService).changeStatus(world.admin, action.id, { version: action.version, status: 'cancelled', reason: 'Superseded by the new strategy' });
+    expect((await rows(action.id)).map((r) => r.state)).toEqual(Array(7).fill('cancelled'));
+    expect((await runDue('2026-06-01T07:00:00.000Z')).total).toBe(0);
+    expect(await outbox(world.owner.id)).toHaveLength(0);
+  });
+
+  it('reschedules when the due date, owner or plan rules change', async () => {
+    const plan = await activePlan(moduleRef, world);
+    const actions = moduleRef.get(ActionService);
+    let action = await newAction(moduleRef, world, plan.id, '2026-04-05');
+    action = await actions.update(world.admin, action.id, { version: action.version, dueDate: '2026-05-10', dueDateReason: 'Board agreed an extension' });
+    const after = await rows(action.id);
+    expect(after.filter((r) => r.state === 'cancelled' && r.forDate === '2026-04-05')).toHaveLength(7);
+    expect(after.filter((r) => r.state === 'pending').map((r) => r.dueAt)[0]).toBe('2026-04-26T07:00:00.000Z');
+
+    action = await actions.update(world.admin, action.id, { version: action.version, ownerId: world.delegate.id });
+    expect((await rows(action.id)).filter((r) => r.state === 'pending' && r.kind !== 'escalation_chair').every((r) => [world.delegate.id, world.manager.id].includes(r.recipientId))).toBe(true);
+
+    await moduleRef.get(ReminderSettingsService).update(world.admin, plan.id, { beforeDays: [3], sendTime: '09:30', chairAfterDays: null });
+    expect((await rows(action.id)).filter((r) => r.state === 'pending').map((r) => [r.kind, r.dueAt])).toEqual([
+      ['before_due', '2026-05-07T08:30:00.000Z'], ['due_today', '2026-05-10T08:30:00.000Z'], ['overdue', '2026-05-11T08:30:00.000Z'], ['escalation_manager', '2026-05-17T08:30:00.000Z'],
+    ]);
+    await runDue('2026-05-07T08:30:00.000Z');
+    expect((await outbox(world.delegate.id)).map((m) => m.subject)).toEqual([expect.stringContaining('is due in 3 days')]);
+    expect(await outbox(world.owner.id)).toHaveLength(0);
+  });
+
+  it('sends a leaver\'s reminders to their manager, a person on leave\'s to their delegate, and respects digest only', async () => {
+    const plan = await activePlan(moduleRef, world);
+    await newAction(moduleRef, world, plan.id, '2026-04-05');
+    await moduleRef.get(UserService).update(world.admin, world.owner.id, { active: false });
+    await runDue('2026-03-22T08:00:00.000Z');
+    expect(await outbox(world.owner.id)).toHaveLength(0);
+    expect((await outbox(world.manager.id))[0].textBody).toContain('owner has left and you are their manager');
+
+    await moduleRef.get(UserService).update(world.admin, world.owner.id, { active: true });
+    const settings = moduleRef.get(NotificationSettingsService);
+    await settings.update({ ...world.admin, userId: world.owner.id, roles: [] }, { onLeave: true, delegateId: world.delegate.id, leaveUntil: '2026-03-30' });
+    await runDue('2026-03-29T07:00:00.000Z');
+    expect((await outbox(world.delegate.id))[0].textBody).toContain('owner is on leave and named you as their delegate');
+
+    await settings.update({ ...world.admin, userId: world.owner.id, roles: [] }, { digestOnly: true });
+    await runDue('2026-04-04T07:00:00.000Z');
+    expect(await outbox(world.owner.id)).toHaveLength(0);
+    expect(await db.manager.countBy(Notification, { userId: world.owner.id })).toBe(1);
+  });
+
+  it('sends Monday digests to owners and managers, never an empty one', async () => {
+    const plan = await activePlan(moduleRef, world);
+    const a = await newAction(moduleRef, world, plan.id, '2026-05-01');
+    await newAction(moduleRef, world, plan.id, '2026-06-01', { ownerId: world.delegate.id });
+    await moduleRef.get(ActionService).update(world.admin, a.id, { version: a.version, managerId: world.manager.id });
+    await runDue('2026-03-02T08:00:00.000Z');
+    const ownerDigest = await digests(world.owner.id);
+    expect(ownerDigest.map((m) => m.subject)).toEqual(['[Improvement Tracker] Weekly digest: 1 open action']);
+    const [managerDigest] = await digests(world.manager.id);
+    expect(managerDigest.subject).toContain('2 open actions');
+    expect(managerDigest.textBody).toContain('owner delegate');
+    expect(await allMail(world.bystander.id)).toHaveLength(0);
+
+    // The delegate's only action closes before the next digest goes out: an empty digest is not sent.
+    const theirs = (await db.manager.findBy(Action, { ownerId: world.delegate.id }))[0];
+    await moduleRef.get(DigestPlanner).planDigests(new Date('2026-03-09T08:00:00.000Z'), { force: true });
+    await moduleRef.get(ActionService).changeStatus(world.admin, theirs.id, { version: theirs.version, status: 'cancelled', reason: 'No longer needed' });
+    await runDue('2026-03-09T08:00:00.000Z');
+    expect(await digests(world.delegate.id)).toHaveLength(1);
+    expect(await db.manager.findOneBy(Reminder, { recipientId: world.delegate.id, kind: 'digest_owner', forDate: '2026-03-09' })).toMatchObject({ state: 'skipped', outcome: 'empty digest' });
+  });
+
+  it('after downtime sends what became due once, late: the latest reminder per person, not a pile', async () => {
+    const plan = await activePlan(moduleRef, world);
+    const action = await newAction(moduleRef, world, plan.id, '2026-04-05');
+    await moduleRef.get(ReminderSettingsService).update(world.admin, plan.id, { weeklyDigest: false });
+    await runDue('2026-04-13T10:00:00.000Z');
+    expect((await outbox(world.owner.id)).map((m) => m.subject)).toEqual([expect.stringContaining('is 8 days overdue')]);
+    expect(await outbox(world.manager.id)).toHaveLength(1);
+    expect((await rows(action.id)).filter((r) => r.outcome === 'superseded by a later reminder')).toHaveLength(4);
+    expect((await runDue('2026-04-13T10:00:00.000Z')).total).toBe(0);
+  });
+
+  it('recovers a reminder whose worker died mid-send, and delivers it exactly once', async () => {
+    const plan = await planWithoutDigests();
+    const action = await newAction(moduleRef, world, plan.id, '2026-04-05');
+    const first = (await rows(action.id))[0];
+    // A worker claimed the row and died before sending.
+    await db.manager.update(Reminder, { id: first.id }, { state: 'sending', claimedAt: '2026-03-22T08:00:01.000Z', attempts: 1 });
+    expect(await runDue('2026-03-22T08:01:00.000Z')).toMatchObject({ total: 0 });
+    expect(await outbox(world.owner.id)).toHaveLength(0);
+    await runDue('2026-03-22T08:06:00.000Z');
+    await runDue('2026-03-22T08:07:00.000Z');
+    expect(await outbox(world.owner.id)).toHaveLength(1);
+    expect(await db.manager.findOneBy(Reminder, { id: first.id })).toMatchObject({ state: 'sent', attempts: 2 });
+  });
+
+  it('gives each user in-app notifications to list, count and mark read', async () => {
+    const plan = await activePlan(moduleRef, world);
+    await newAction(moduleRef, world, plan.id, '2026-04-05');
+    await runDue('2026-03-29T07:00:00.000Z');
+    const me = { ...world.admin, userId: world.owner.id, roles: [] };
+    const notifications = moduleRef.get(NotificationService);
+    expect(await notifications.unreadCount(me)).toBe(1);
+    const { items } = await notifications.list(me);
+    expect(items[0]).toMatchObject({ title: 'A1 "Action due 2026-04-05" is due in 7 days', readAt: null });
+    await notifications.markRead(me, items[0].id);
+    expect(await notifications.unreadCount(me)).toBe(0);
+    await expect(notifications.markRead({ ...me, userId: world.manager.id }, items[0].id)).rejects.toMatchObject({ kind: 'not_found' });
+  });
+
+  it('shows admins the outbox and the reminders by state, and counts them for health', async () => {
+    const plan = await planWithoutDigests();
+    await newAction(moduleRef, world, plan.id, '2026-04-05');
+    await runDue('2026-03-22T08:00:00.000Z');
+    const admin = moduleRef.get(ReminderAdminService);
+    expect((await admin.outbox(world.admin)).items.map((m) => m.toAddress)).toEqual([world.owner.email]);
+    expect((await admin.reminders(world.admin, { states: ['pending'] })).total).toBe(6);
+    await expect(admin.outbox({ ...world.admin, roles: ['manager'] })).rejects.toMatchObject({ kind: 'forbidden' });
+    expect(await reminders.reminderCounts()).toMatchObject({ sent: expect.any(Number), pending: expect.any(Number), failed: 0 });
+  });
+
+  it('serves a private calendar feed that follows due dates and can be revoked', async () => {
+    const plan = await activePlan(moduleRef, world);
+    const action = await newAction(moduleRef, world, plan.id, '2026-04-05', { title: 'Audit case files' });
+    const feeds = moduleRef.get(CalendarFeedService);
+    const me = { ...world.admin, userId: world.owner.id, roles: [] };
+    const { token, url } = await feeds.createToken(me);
+    expect(url).toBe(`https://tracker.test/calendar/${token}.ics`);
+    const ics = await feeds.feed(token);
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('SUMMARY:Due: A1 Audit case files');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20260405');
+    await moduleRef.get(ActionService).update(world.admin, action.id, { version: action.version, dueDate: '2026-04-20', dueDateReason: 'Extension' });
+    expect(await feeds.feed(token)).toContain('DTSTART;VALUE=DATE:20260420');
+    await feeds.revoke(me);
+    await expect(feeds.feed(token)).rejects.toMatchObject({ kind: 'not_found' });
+  });
+
+  describe('over SMTP', () => {
+    const sink = new SmtpSink();
+    let smtpModule: TestingModule;
+
+    beforeAll(async () => {
+      const port = await sink.start();
+      smtpModule = await remindersTestModule(testConfig(db.options.type === 'postgres' ? { kind: 'postgres', url: (db.options as { url: string }).url } : { kind: 'sqlite', file: db.options.database as string }, { SMTP_URL: `smtp://127.0.0.1:${port}` }));
+    });
+
+    afterAll(async () => {
+      await smtpModule?.close();
+      await sink.stop();
+    });
+
+    it('sends a real email with text and HTML bodies naming the action, plan, due date and links', async () => {
+      const plan = await activePlan(smtpModule, world);
+      const action = await newAction(smtpModule, world, plan.id, '2026-04-05', { title: 'Audit case files' });
+      setClock(smtpModule, '2026-03-22T08:00:00.000Z');
+      await smtpModule.get(RemindersService).runDue(new Date('2026-03-22T08:00:00.000Z'));
+      const [mail] = sink.to(world.owner.email).filter((m) => !m.subject?.includes('Weekly digest'));
+      expect(mail.subject).toBe('[Improvement Tracker] A1 "Audit case files" is due in 14 days');
+      expect(mail.text).toContain('Plan: Improvement Plan');
+      expect(mail.text).toContain(`https://tracker.test/actions/${action.id}`);
+      expect(mail.html).toContain(`href="https://tracker.test/actions/${action.id}"`);
+      expect(mail.html).toContain('https://tracker.test/settings/notifications');
+      expect(mail.messageId).toMatch(/^<reminder-[0-9a-f-]+@tracker\.test>$/);
+      expect(await db.manager.findOneBy(OutboxEmail, { userId: world.owner.id })).toMatchObject({ transport: 'smtp' });
+    });
+
+    it('keeps a reminder while SMTP is down and delivers it once, late, when it is back', async () => {
+      const plan = await planWithoutDigests(smtpModule);
+      const action = await newAction(smtpModule, world, plan.id, '2026-04-05');
+      await sink.stop();
+      setClock(smtpModule, '2026-03-22T08:00:00.000Z');
+      expect(await smtpModule.get(RemindersService).runDue(new Date('2026-03-22T08:00:00.000Z'))).toMatchObject({ deferred: 1 });
+      const row = (await rows(action.id))[0];
+      expect(row).toMatchObject({ state: 'pending', attempts: 1, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) });
+      await sink.start();
+      setClock(smtpModule, '2026-03-22T09:00:00.000Z');
+      await smtpModule.get(RemindersService).runDue(new Date('2026-03-22T09:00:00.000Z'));
+      await smtpModule.get(RemindersService).runDue(new Date('2026-03-22T09:00:00.000Z'));
+      expect(sink.to(world.owner.email).filter((m) => !m.subject?.includes('Weekly digest'))).toHaveLength(1);
+      expect(await db.manager.findOneBy(Reminder, { id: row.id })).toMatchObject({ state: 'sent', attempts: 2, sentAt: '2026-03-22T09:00:00.000Z', dueAt: '2026-03-22T08:00:00.000Z' });
+    });
+  });
+});

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, LessThan, LessThanOrEqual } from 'typeorm';
+import { Clock } from '../../core/src/clock';
+import { Action, Plan } from '../../database/src/entities';
+import { OPEN_STATUSES } from '../../domain/src';
+import { DELIVERABLE_STATES, Reminder, REMINDER_STATES } from './entities/reminder.entity';
+import { DigestPlanner } from './digest-planner.service';
+import { DeliveryResult, ReminderDeliveryService } from './reminder-delivery.service';
+import { ReminderScheduler } from './reminder-schedule.service';
+
+/** A claim older than this belongs to a worker that died mid-send: the row is released for another attempt. */
+export const SENDING_LEASE_MS = 5 * 60_000;
+
+export type RunDueSummary = Partial<Record<DeliveryResult, number>> & { total: number };
+
+/** Operations on the reminder engine as a whole: catch-up delivery, backfill, health counts. */
+@Injectable()
+export class RemindersService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly scheduler: ReminderScheduler,
+    private readonly digests: DigestPlanner,
+    private readonly delivery: ReminderDeliveryService,
+  ) {}
+
+  /** Delivers everything due up to `at`, here and now, without the queue. Running it twice sends nothing more. */
+  async runDue(at: Date): Promise<RunDueSummary> {
+    await this.backfill();
+    await this.digests.planDigests(at, { force: true });
+    await this.releaseStaleClaims();
+    const due = await this.db.manager.find(Reminder, {
+      where: { state: In(DELIVERABLE_STATES), runAt: LessThanOrEqual(at.toISOString()) }, select: { id: true }, order: { runAt: 'ASC', id: 'ASC' },
+    });
+    const summary: RunDueSummary = { total: due.length };
+    for (const { id } of due) {
+      const result = await this.delivery.deliver(id, { at, finalAttempt: true }).catch(() => 'failed' as const);
+      summary[result] = (summary[result] ?? 0) + 1;
+    }
+    return summary;
+  }
+
+  /** Reminder rows by state, for the health endpoint. */
+  async reminderCounts(): Promise<Record<string, number>> {
+    const rows: { state: string; count: string | number }[] = await this.db.manager.createQueryBuilder(Reminder, 'r')
+      .select('r.state', 'state').addSelect('COUNT(*)', 'count').groupBy('r.state').getRawMany();
+    const counts: Record<string, number> = Object.fromEntries(REMINDER_STATES.map((s) => [s, 0]));
+    for (const r of rows) counts[r.state] = Number(r.count);
+    return counts;
+  }
+
+  /** Rows held by a worker that stopped mid-send go back to pending; the reminder is then sent once. */
+  async releaseStaleClaims(): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - SENDING_LEASE_MS).toISOString();
+    const result = await this.db.transaction((tx) => tx.update(Reminder, { state: 'sending', claimedAt: LessThan(before) }, {
+      state: 'pending', lastError: 'The worker stopped while sending; sending again', updatedAt: this.clock.nowIso(),
+    }));
+    return result.affected ?? 0;
+  }
+
+  /** Schedules open actions of active plans that have no reminder rows (made before reminders existed, or by bulk import). */
+  async backfill(): Promise<number> {
+    const actions = await this.db.manager.createQueryBuilder(Action, 'a').innerJoin(Plan, 'p', 'p.id = a.planId')
+      .where('p.status = :active AND a.status IN (:...open) AND a.dueDate IS NOT NULL', { active: 'active', open: [...OPEN_STATUSES] })
+      .andWhere('NOT EXISTS (SELECT 1 FROM reminder r WHERE r."actionId" = a.id)').getMany();
+    return this.scheduleActions(actions);
+  }
+
+  /** Re-computes the reminder rows of the given actions (by default every open action of every active plan). */
+  async scheduleActions(actions: Action[]): Promise<number> {
+    const plans = new Map<string, Plan>();
+    for (let i = 0; i < actions.length; i += 500) {
+      await this.db.transaction(async (tx) => {
+        for (const action of actions.slice(i, i + 500)) {
+          const plan = plans.get(action.planId) ?? (await tx.findOneByOrFail(Plan, { id: action.planId }));
+          plans.set(plan.id, plan);
+          await this.scheduler.scheduleAction(tx, action, plan);
+        }
+      });
+    }
+    return actions.length;
+  }
+}

@@ -1,0 +1,120 @@
+// Helpers for the reminders integration tests: real databases, a real SMTP server, small factories.
+import { Test, TestingModule } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ParsedMail, simpleParser } from 'mailparser';
+import { Client } from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { DataSource } from 'typeorm';
+import { AppConfig, ConfigModule, DatabaseConfig, loadConfig } from '../../../config/src';
+import { ActionService, Actor, Clock, CoreModule, PlanService } from '../../../core/src';
+import { Authority, Board, DatabaseModule, Membership, Plan, User } from '../../../database/src';
+import { RemindersModule } from '../reminders.module';
+
+export type DbKind = 'sqlite' | 'postgres';
+export const DB_KINDS: DbKind[] = ['sqlite', 'postgres'];
+
+const PG_BASE = process.env.TEST_POSTGRES_URL ?? (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/postgres');
+
+/** A fresh database of the kind, dropped by `drop()`. */
+export async function createTestDatabase(kind: DbKind): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
+  const name = `it_rem_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  if (kind === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'it-rem-'));
+    return { config: { kind, file: path.join(dir, `${name}.sqlite`) }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: PG_BASE });
+    await client.connect();
+    try { await client.query(sql); } finally { await client.end(); }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(PG_BASE);
+  url.pathname = `/${name}`;
+  return { config: { kind, url: url.toString() }, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+export function testConfig(database: DatabaseConfig, env: Record<string, string> = {}): AppConfig {
+  return { ...loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://tracker.test', ...env }), database };
+}
+
+export async function remindersTestModule(config: AppConfig): Promise<TestingModule> {
+  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), DatabaseModule, CoreModule, RemindersModule] }).compile();
+  return moduleRef.init();
+}
+
+/** An SMTP server inside the test that receives and parses every message; can be stopped and restarted on its port. */
+export class SmtpSink {
+  readonly messages: ParsedMail[] = [];
+  private server: SMTPServer | null = null;
+  port = 0;
+
+  async start(): Promise<number> {
+    this.server = new SMTPServer({
+      disabledCommands: ['STARTTLS', 'AUTH'], authOptional: true, logger: false,
+      onData: (stream, _session, callback) => {
+        simpleParser(stream).then((mail) => { this.messages.push(mail); callback(); }, callback);
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+    this.port = (this.server.server.address() as { port: number }).port;
+    return this.port;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  to(address: string): ParsedMail[] {
+    return this.messages.filter((m) => [m.to].flat().some((t) => t?.text.includes(address)));
+  }
+}
+
+export interface World {
+  authorityId: string;
+  admin: Actor;
+  owner: User;
+  manager: User;
+  chair: User;
+  delegate: User;
+  bystander: User;
+  boardId: string;
+}
+
+/** One council with an owner, their line manager, a board chair, a delegate and someone with nothing to do. */
+export async function seedWorld(db: DataSource, now: string): Promise<World> {
+  const authorityId = randomUUID();
+  await db.manager.insert(Authority, { id: authorityId, name: 'Test Council', slug: `test-${authorityId.slice(0, 8)}`, createdAt: now });
+  const person = async (name: string, managerId: string | null = null, roles: string[] = []) => {
+    const user: User = { id: randomUUID(), email: `${name}.${authorityId.slice(0, 6)}@council.test`, displayName: name, passwordHash: 'x', active: true, createdAt: now };
+    await db.manager.insert(User, user);
+    await db.manager.insert(Membership, { id: randomUUID(), authorityId, userId: user.id, roles, managerId, organisationId: null, createdAt: now });
+    return user;
+  };
+  const adminUser = await person('admin', null, ['admin']);
+  const manager = await person('manager', null, ['manager']);
+  const owner = await person('owner', manager.id);
+  const chair = await person('chair', null, ['board_chair']);
+  const delegate = await person('delegate', manager.id);
+  const bystander = await person('bystander', manager.id);
+  const boardId = randomUUID();
+  await db.manager.insert(Board, { id: boardId, authorityId, name: 'Improvement Board', chairId: chair.id, createdAt: now });
+  return { authorityId, admin: { userId: adminUser.id, authorityId, roles: ['admin'] }, owner, manager, chair, delegate, bystander, boardId };
+}
+
+/** An active plan (through the plan service, so hooks run). */
+export async function activePlan(moduleRef: TestingModule, world: World, title = 'Improvement Plan'): Promise<Plan> {
+  const plans = moduleRef.get(PlanService);
+  const plan = await plans.create(world.admin, { title, boardId: world.boardId, startDate: '2026-01-05' });
+  return plans.activate(world.admin, plan.id, plan.version);
+}
+
+export async function newAction(moduleRef: TestingModule, world: World, planId: string, dueDate: string, over: { ownerId?: string | null; title?: string } = {}) {
+  return moduleRef.get(ActionService).create(world.admin, planId, { title: over.title ?? `Action due ${dueDate}`, dueDate, ownerId: over.ownerId === undefined ? world.owner.id : over.ownerId });
+}
+
+export const setClock = (moduleRef: TestingModule, instant: string) => moduleRef.get(Clock).set(instant);
