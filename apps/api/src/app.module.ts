@@ -15,6 +15,7 @@ import { PeopleController } from './people/people.controller';
 import { PlansController } from './plans/plans.controller';
 import { RemindersController } from './reminders/reminders.controller';
 import { RemindersModule } from '../../../libs/reminders/src';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class ApiModule {
@@ -30,6 +31,7 @@ export class ApiModule {
           inject: [APP_CONFIG],
           useFactory: (c: AppConfig) => ({ limits: { fileSize: Math.max(c.evidenceMaxBytes, c.reportMaxBytes) + 1, files: 1 } }),
         }),
+        WebModule,
       ],
       controllers: [ActionsController, AuthController, BoardsController, DocumentsController, HealthController, PeopleController, PlansController, RemindersController],
       providers: [

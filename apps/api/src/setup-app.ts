@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { strictValidationPipe } from './common/validation';
+import { setupWebAssets } from './web/web-assets';
 
 /** Everything an app instance needs beyond its modules; shared by main.ts and the tests. */
 export function setupApp(app: INestApplication): void {
@@ -12,6 +13,7 @@ export function setupApp(app: INestApplication): void {
   express.disable('x-powered-by');
   app.use(helmet());
   app.use(cookieParser());
+  setupWebAssets(app);
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()

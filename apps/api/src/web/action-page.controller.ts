@@ -1,0 +1,152 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
+import { ActionService, AppError, Authenticated, BOARD_DECISION_ROLES, EDITOR_ROLES, EvidenceService, hasRole } from '../../../../libs/core/src';
+import { ACTION_STATUSES, ActionStatus, allowedTransitions, Rag, RAGS } from '../../../../libs/domain/src';
+import { CurrentActor } from '../common/decorators';
+import { ActionSummary } from './action-rows';
+import { changesSince, readSnapshot, snapshot } from './action-snapshot';
+import { FormPost, PageRequest } from './csrf';
+import { FormErrors, userError } from './form-errors';
+import { PageErrorFilter } from './page-error.filter';
+import { field } from './page-query';
+import { PageRenderer } from './page-renderer';
+import { RAG_LABELS, STATUS_LABELS } from './page-labels';
+import { Directory, PeopleDirectory } from './people-directory';
+import { describeEvent, TimelineEvent } from './timeline-wording';
+
+interface FormState {
+  form?: 'status' | 'rag' | 'note' | 'evidence';
+  errors?: FormErrors;
+  values?: Record<string, string>;
+  conflict?: { seen: Record<string, unknown> | null };
+}
+
+const SAVED: Record<string, string> = {
+  status: 'The status has been changed.',
+  rag: 'The RAG rating has been saved.',
+  note: 'Your progress note has been added.',
+  evidence: 'The evidence has been added.',
+};
+
+// Which form field each refusal is about, so the error summary links to it.
+const ERROR_FIELDS: Record<string, string> = {
+  reason_required: 'reason', evidence_required: 'status', invalid_transition: 'status', already_in_status: 'status', board_decision_required: 'status', forbidden: 'status',
+};
+
+/** One action: its details, finding, history and timeline, and the forms to update it. */
+@Controller('actions')
+@UseFilters(PageErrorFilter)
+export class ActionPageController {
+  constructor(
+    private readonly actions: ActionService,
+    private readonly evidence: EvidenceService,
+    private readonly directory: PeopleDirectory,
+    private readonly pages: PageRenderer,
+  ) {}
+
+  @Get(':id')
+  async show(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+    const saved = typeof req.query.saved === 'string' ? SAVED[req.query.saved] : undefined;
+    await this.page(actor, id, req, res, {}, 200, saved);
+  }
+
+  @FormPost(':id/status')
+  async changeStatus(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+    const values = { status: field(body, 'status'), reason: field(body, 'reason') };
+    if (!values.status) return this.page(actor, id, req, res, { form: 'status', values, errors: FormErrors.of('status', 'Choose the new status') }, 400);
+    await this.save(actor, id, req, res, body, 'status', values, (version) => this.actions.changeStatus(actor, id, { version, status: values.status as ActionStatus, reason: values.reason || null }));
+  }
+
+  @FormPost(':id/rag')
+  async changeRag(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+    const values = { ragOverride: field(body, 'ragOverride'), ragOverrideReason: field(body, 'ragOverrideReason'), atRisk: field(body, 'atRisk') };
+    const override = (RAGS as readonly string[]).includes(values.ragOverride) ? (values.ragOverride as Rag) : null;
+    if (override && !values.ragOverrideReason) {
+      return this.page(actor, id, req, res, { form: 'rag', values, errors: FormErrors.of('ragOverrideReason', 'Give the reason for setting the RAG rating yourself') }, 400);
+    }
+    await this.save(actor, id, req, res, body, 'rag', values, (version) => this.actions.update(actor, id, {
+      version, ragOverride: override, ragOverrideReason: override ? values.ragOverrideReason : null, atRisk: values.atRisk === 'yes',
+    }));
+  }
+
+  @FormPost(':id/notes')
+  async addNote(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+    const note = field(body, 'note');
+    if (!note) return this.page(actor, id, req, res, { form: 'note', values: { note }, errors: FormErrors.of('note', 'Enter your progress note') }, 400);
+    if (note.length > 10_000) return this.page(actor, id, req, res, { form: 'note', values: { note }, errors: FormErrors.of('note', 'The note must be 10,000 characters or fewer') }, 400);
+    await this.actions.addNote(actor, id, note);
+    res.redirect(303, `/actions/${id}?saved=note#timeline`);
+  }
+
+  @FormPost(':id/evidence', 'file')
+  async addEvidence(
+    @CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response,
+    @Body() body: Record<string, unknown>, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
+  ) {
+    const title = field(body, 'title').slice(0, 300);
+    if (!file || file.buffer.length === 0) return this.page(actor, id, req, res, { form: 'evidence', values: { title }, errors: FormErrors.of('evidence-file', 'Select the evidence file') }, 400);
+    try {
+      await this.evidence.addFile(actor, id, { title: title || undefined, originalName: file.originalname, bytes: file.buffer });
+    } catch (error) {
+      const problem = userError(error);
+      if (!problem) throw error;
+      return this.page(actor, id, req, res, { form: 'evidence', values: { title }, errors: FormErrors.of('evidence-file', problem.message) }, 400);
+    }
+    res.redirect(303, `/actions/${id}?saved=evidence#evidence`);
+  }
+
+  /** A versioned change: a stale version shows what changed and keeps the user's values to save again. */
+  private async save(actor: Authenticated, id: string, req: PageRequest, res: Response, body: Record<string, unknown>, form: 'status' | 'rag', values: Record<string, string>, work: (version: number) => Promise<unknown>) {
+    const version = Number(field(body, 'version'));
+    try {
+      await work(Number.isSafeInteger(version) ? version : -1);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'stale_version') {
+        const errors = FormErrors.of('conflict', 'Someone else changed this action after you opened it. Check what they changed, then save your change again.');
+        return this.page(actor, id, req, res, { form, values, errors, conflict: { seen: readSnapshot(field(body, 'seen')) } }, 409);
+      }
+      const problem = userError(error) ?? (error instanceof AppError && error.kind === 'forbidden' ? { code: 'forbidden', message: error.message } : null);
+      if (!problem) throw error;
+      const target = form === 'rag' ? (problem.code === 'reason_required' ? 'ragOverrideReason' : 'ragOverride') : ERROR_FIELDS[problem.code] ?? 'status';
+      return this.page(actor, id, req, res, { form, values, errors: FormErrors.of(target, problem.message) }, 400);
+    }
+    res.redirect(303, `/actions/${id}?saved=${form}`);
+  }
+
+  private async page(actor: Authenticated, id: string, req: PageRequest, res: Response, state: FormState, status: number, success?: string) {
+    const [action, timeline, names] = await Promise.all([this.actions.get(actor, id), this.actions.timeline(actor, id), this.directory.load(actor.authorityId)]);
+    const summary = action as unknown as ActionSummary;
+    const canEdit = hasRole(actor, EDITOR_ROLES) || action.ownerId === actor.userId;
+    const boardDecision = hasRole(actor, BOARD_DECISION_ROLES);
+    const open = action.plan.status !== 'closed';
+    await this.pages.render(req, res, 'action.njk', {
+      pageTitle: `${action.ref}: ${action.title}`, action, success,
+      owner: names.personName(action.ownerId), manager: names.personName(action.managerId), partner: names.organisationName(action.organisationId),
+      dueDateHistory: action.dueDateHistory.map((c) => ({ ...c, by: names.personName(c.changedById) })),
+      notes: action.notes.map((n) => ({ ...n, by: names.personName(n.authorId) })),
+      evidence: action.evidence.map((e) => ({ ...e, by: names.personName(e.addedById) })),
+      timeline: (timeline as TimelineEvent[]).map((e) => ({ ...describeEvent(e, names), at: e.at, by: e.actorId ? names.personName(e.actorId) : 'The system' })).reverse(),
+      canEdit: canEdit && open,
+      statusItems: statusChoices(action.status as ActionStatus, boardDecision, state.form === 'status' ? state.values?.status : undefined),
+      ragItems: ragChoices(action.rag, state.form === 'rag' ? state.values?.ragOverride ?? '' : action.rag.override ?? ''),
+      seen: snapshot(summary), form: state.form, values: state.values ?? {},
+      ...(state.errors ?? new FormErrors()).view(),
+      conflict: state.conflict ? { changes: changesSince(state.conflict.seen, summary, names), by: lastChangeBy(timeline as TimelineEvent[], names) } : null,
+    }, status);
+  }
+}
+
+function ragChoices(rag: { derived: Rag | null }, chosen: string) {
+  const rules = { value: '', text: `Use the rating from the rules (${rag.derived ? RAG_LABELS[rag.derived] : 'none'})` };
+  return [rules, ...RAGS.map((r) => ({ value: r, text: RAG_LABELS[r] }))].map((item) => ({ ...item, checked: item.value === chosen }));
+}
+
+function statusChoices(current: ActionStatus, boardDecision: boolean, chosen?: string) {
+  const next = allowedTransitions(current).filter((s) => s !== 'carried_over' && (boardDecision || (s !== 'verified' && current !== 'completed')));
+  return ACTION_STATUSES.filter((s) => next.includes(s)).map((s) => ({ value: s, text: STATUS_LABELS[s], checked: s === chosen }));
+}
+
+function lastChangeBy(timeline: TimelineEvent[], names: Directory) {
+  const last = [...timeline].reverse().find((e) => e.event === 'action_updated' || e.event.startsWith('action_status') || e.event === 'action_verified');
+  return last ? { name: last.actorId ? names.personName(last.actorId) : 'The system', at: last.at } : null;
+}

@@ -1,0 +1,21 @@
+import { ActionService } from '../../../../libs/core/src';
+import { Directory } from './people-directory';
+
+export type ActionSummary = ReturnType<ActionService['summary']>;
+
+/** What a table row shows of an action. */
+export function actionRow(a: ActionSummary, names: Directory) {
+  return {
+    id: a.id,
+    ref: a.ref,
+    title: a.title,
+    status: a.status,
+    statusReason: a.statusReason,
+    rag: a.rag.effective,
+    ragOverridden: !!a.rag.override,
+    dueDate: a.dueDate,
+    overdue: a.overdue,
+    owner: names.personName(a.ownerId),
+    partner: names.organisationName(a.organisationId),
+  };
+}

@@ -1,0 +1,77 @@
+import { ACTION_STATUSES, ActionStatus, Rag, RAGS } from '../../../../libs/domain/src';
+import { ActionSummary } from './action-rows';
+import { PageRequest } from './csrf';
+import { Directory } from './people-directory';
+import { queryValue, queryValues, UUID } from './page-query';
+
+export const SORTS = ['due', 'ref', 'title', 'owner', 'status', 'rag'] as const;
+export type Sort = (typeof SORTS)[number];
+export const PAGE_SIZE = 25;
+
+export interface DashboardFilter {
+  status: ActionStatus[];
+  rag: Rag[];
+  ownerId?: string;
+  organisationId?: string;
+  overdue: boolean;
+  sort: Sort;
+  order: 'asc' | 'desc';
+  page: number;
+}
+
+/** Reads the dashboard's filters from the query string; values that are not allowed are ignored. */
+export function readFilter(req: PageRequest): DashboardFilter {
+  const ownerId = queryValue(req, 'owner');
+  const organisationId = queryValue(req, 'partner');
+  const sort = queryValue(req, 'sort') as Sort;
+  const page = Number(queryValue(req, 'page'));
+  return {
+    status: queryValues(req, 'status').filter((s): s is ActionStatus => (ACTION_STATUSES as readonly string[]).includes(s)),
+    rag: queryValues(req, 'rag').filter((r): r is Rag => (RAGS as readonly string[]).includes(r)),
+    ownerId: ownerId && UUID.test(ownerId) ? ownerId : undefined,
+    organisationId: organisationId && UUID.test(organisationId) ? organisationId : undefined,
+    overdue: queryValue(req, 'overdue') === 'true',
+    sort: SORTS.includes(sort) ? sort : 'due',
+    order: queryValue(req, 'order') === 'desc' ? 'desc' : 'asc',
+    page: Number.isSafeInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+/** The filter as a query string, with some parts changed (for sort links, paging and the export). */
+export function filterQuery(filter: DashboardFilter, change: Partial<DashboardFilter> = {}): string {
+  const f = { ...filter, ...change };
+  const q = new URLSearchParams();
+  for (const s of f.status) q.append('status', s);
+  for (const r of f.rag) q.append('rag', r);
+  if (f.ownerId) q.set('owner', f.ownerId);
+  if (f.organisationId) q.set('partner', f.organisationId);
+  if (f.overdue) q.set('overdue', 'true');
+  if (f.sort !== 'due') q.set('sort', f.sort);
+  if (f.order !== 'asc') q.set('order', f.order);
+  if (f.page > 1) q.set('page', String(f.page));
+  return q.toString();
+}
+
+const STATUS_ORDER = Object.fromEntries(ACTION_STATUSES.map((s, i) => [s, i]));
+const RAG_ORDER: Record<string, number> = { red: 0, amber: 1, green: 2, blue: 3 };
+const refNumber = (ref: string) => Number(ref.replace(/\D/g, '')) || 0;
+
+/** Sorts the filtered actions; ties fall back to due date then reference, so the order is stable. */
+export function sortActions(items: ActionSummary[], filter: DashboardFilter, names: Directory): ActionSummary[] {
+  const key = (a: ActionSummary): string | number => {
+    switch (filter.sort) {
+      case 'ref': return refNumber(a.ref);
+      case 'title': return a.title.toLowerCase();
+      case 'owner': return names.personName(a.ownerId).toLowerCase() || '\uffff';
+      case 'status': return STATUS_ORDER[a.status];
+      case 'rag': return a.rag.effective ? RAG_ORDER[a.rag.effective] : 9;
+      case 'due': return a.dueDate ?? '9999-12-31';
+    }
+  };
+  const sign = filter.order === 'desc' ? -1 : 1;
+  return [...items].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    if (x !== y) return (x < y ? -1 : 1) * sign;
+    return (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || refNumber(a.ref) - refNumber(b.ref);
+  });
+}

@@ -1,0 +1,46 @@
+import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
+import { ActionService, Authenticated } from '../../../../libs/core/src';
+import { CurrentActor } from '../common/decorators';
+import { PageRequest } from './csrf';
+import { PageErrorFilter } from './page-error.filter';
+import { PageRenderer } from './page-renderer';
+import { actionRow, ActionSummary } from './action-rows';
+import { PeopleDirectory } from './people-directory';
+
+const STALE_DAYS = 28;
+
+/** The owner's start page: what is overdue, what is due soon, what is waiting for their update. */
+@Controller()
+@UseFilters(PageErrorFilter)
+export class MyActionsController {
+  constructor(
+    private readonly actions: ActionService,
+    private readonly directory: PeopleDirectory,
+    private readonly pages: PageRenderer,
+  ) {}
+
+  @Get()
+  async show(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+    const { items } = await this.actions.list(actor, { ownerId: actor.userId, status: ['not_started', 'in_progress', 'blocked'], page: 1, pageSize: 500 });
+    const names = await this.directory.load(actor.authorityId);
+    const groups = groupMine(items as ActionSummary[], this.actions.today());
+    const row = (a: ActionSummary) => actionRow(a, names);
+    await this.pages.render(req, res, 'my-actions.njk', {
+      pageTitle: 'My actions',
+      openCount: items.length,
+      overdue: groups.overdue.map(row),
+      dueSoon: groups.dueSoon.map(row),
+      awaitingUpdate: groups.awaitingUpdate.map(row),
+    });
+  }
+}
+
+/** Splits the owner's open actions; each action appears in the most urgent group it fits. */
+export function groupMine(items: ActionSummary[], today: string) {
+  const staleBefore = new Date(Date.parse(`${today}T00:00:00Z`) - STALE_DAYS * 86_400_000).toISOString();
+  const overdue = items.filter((a) => a.overdue);
+  const dueSoon = items.filter((a) => !a.overdue && a.rag.derived === 'amber');
+  const awaitingUpdate = items.filter((a) => !a.overdue && a.rag.derived !== 'amber' && (a.status === 'not_started' || a.status === 'blocked' || a.updatedAt < staleBefore));
+  return { overdue, dueSoon, awaitingUpdate };
+}

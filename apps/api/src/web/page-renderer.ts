@@ -1,0 +1,90 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import { randomBytes } from 'node:crypto';
+import nunjucks from 'nunjucks';
+import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
+import { EDITOR_ROLES, hasRole, UserService } from '../../../../libs/core/src';
+import { CSRF_FIELD, csrfToken, PageRequest } from './csrf';
+import { formatDate, formatDateTime, plural } from './page-format';
+import { RAG_LABELS, RAG_TAG_CLASSES, ROLE_LABELS, STATUS_LABELS, STATUS_TAG_CLASSES, TIMESCALE_LABELS } from './page-labels';
+import { GOVUK_DIST, VIEWS_DIR } from './web-assets';
+
+export interface NavItem {
+  text: string;
+  href: string;
+  current?: boolean;
+  active?: boolean;
+}
+
+/** Renders Nunjucks pages with the layout's context: who is signed in, the service navigation, the form token. */
+@Injectable()
+export class PageRenderer {
+  private readonly env: nunjucks.Environment;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UserService,
+  ) {
+    const loader = new nunjucks.FileSystemLoader([VIEWS_DIR, GOVUK_DIST], { noCache: config.env === 'development' });
+    this.env = new nunjucks.Environment(loader, { autoescape: true });
+    this.env.addFilter('govukDate', formatDate);
+    this.env.addFilter('govukDateTime', formatDateTime);
+    this.env.addFilter('plural', plural);
+    this.env.addGlobal('labels', { status: STATUS_LABELS, rag: RAG_LABELS, ragTag: RAG_TAG_CLASSES, statusTag: STATUS_TAG_CLASSES, timescale: TIMESCALE_LABELS, role: ROLE_LABELS });
+    this.env.addGlobal('csrfField', CSRF_FIELD);
+  }
+
+  async render(req: PageRequest, res: Response, template: string, data: Record<string, unknown> = {}, status = 200): Promise<void> {
+    const nonce = randomBytes(16).toString('base64');
+    const html = this.env.render(template, { ...(await this.layout(req)), ...data, cspNonce: nonce });
+    res.status(status).setHeader('Content-Security-Policy', pageCsp(nonce, this.config.cookieSecure));
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('html').send(html);
+  }
+
+  /** For the error filter: a page that must render even when the user lookup is what failed. */
+  renderBare(res: Response, template: string, data: Record<string, unknown>, status: number): void {
+    const nonce = randomBytes(16).toString('base64');
+    const html = this.env.render(template, { ...data, cspNonce: nonce });
+    res.status(status).setHeader('Content-Security-Policy', pageCsp(nonce, this.config.cookieSecure));
+    res.type('html').send(html);
+  }
+
+  private async layout(req: PageRequest) {
+    const actor = req.actor;
+    const person = actor ? await this.users.get(actor.authorityId, actor.userId).catch(() => null) : null;
+    return { user: person, roles: actor?.roles ?? [], csrfToken: csrfToken(req), navigation: actor ? navigation(req) : [], path: req.path };
+  }
+}
+
+function navigation(req: PageRequest): NavItem[] {
+  const actor = req.actor!;
+  const items: NavItem[] = [{ text: 'My actions', href: '/' }, { text: 'Plans', href: '/plans' }];
+  if (hasRole(actor, EDITOR_ROLES)) items.push({ text: 'Import a report', href: '/import' });
+  if (hasRole(actor, ['admin'])) items.push({ text: 'Admin', href: '/admin' });
+  return items.map((item) => ({ ...item, ...currentness(item.href, req.path) }));
+}
+
+function currentness(href: string, path: string) {
+  if (href === path) return { current: true };
+  if (href !== '/' && path.startsWith(`${href}/`)) return { active: true };
+  if (href === '/plans' && path.startsWith('/actions/')) return { active: true };
+  return {};
+}
+
+/** Pages load scripts and styles from this origin only; the template's one inline script carries the nonce. */
+export function pageCsp(nonce: string, secure: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+    ...(secure ? ['upgrade-insecure-requests'] : []),
+  ].join('; ');
+}

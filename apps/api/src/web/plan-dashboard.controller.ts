@@ -1,0 +1,113 @@
+import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
+import { ActionService, Authenticated, EDITOR_ROLES, hasRole, PlanService } from '../../../../libs/core/src';
+import { ACTION_STATUSES, Rag, RAGS } from '../../../../libs/domain/src';
+import { CurrentActor } from '../common/decorators';
+import { actionExportName, describeFilter } from './dashboard-wording';
+import { actionWorkbook } from './action-export';
+import { actionRow, ActionSummary } from './action-rows';
+import { barChart } from './bar-chart';
+import { PageRequest } from './csrf';
+import { DashboardFilter, filterQuery, PAGE_SIZE, readFilter, SORTS, sortActions } from './dashboard-filter';
+import { PageErrorFilter } from './page-error.filter';
+import { queryValue } from './page-query';
+import { RAG_COLOURS, RAG_LABELS, STATUS_LABELS } from './page-labels';
+import { PageRenderer } from './page-renderer';
+import { Directory, PeopleDirectory } from './people-directory';
+
+const ALL_ACTIONS = 100_000;
+
+/** Plans and each plan's dashboard: counts, chart, and the filtered, sorted, paged action list with its export. */
+@Controller('plans')
+@UseFilters(PageErrorFilter)
+export class PlanDashboardController {
+  constructor(
+    private readonly plans: PlanService,
+    private readonly actions: ActionService,
+    private readonly directory: PeopleDirectory,
+    private readonly pages: PageRenderer,
+  ) {}
+
+  @Get()
+  async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+    const plans = await this.plans.list(actor.authorityId);
+    await this.pages.render(req, res, 'plans.njk', { pageTitle: 'Plans', plans, canImport: hasRole(actor, EDITOR_ROLES) });
+  }
+
+  @Get(':id')
+  async dashboard(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+    const filter = readFilter(req);
+    const [counts, names] = await Promise.all([this.actions.dashboard(actor, id), this.directory.load(actor.authorityId)]);
+    const matching = sortActions(await this.filtered(actor, id, filter), filter, names);
+    const pageCount = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
+    const page = Math.min(filter.page, pageCount);
+    const rows = matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((a) => actionRow(a, names));
+    await this.pages.render(req, res, 'plan-dashboard.njk', {
+      pageTitle: counts.plan.title, plan: counts.plan, success: queryValue(req, 'saved') === 'activated' ? 'The plan is active: owners will now get reminders.' : undefined, today: counts.today, rows, total: matching.length,
+      ...this.charts(counts.byStatus, counts.byRag),
+      filter, filterText: describeFilter(filter, names), ...choices(filter, names),
+      sortLinks: sortLinks(filter), pagination: pagination(filter, page, pageCount, id),
+      exportHref: `/plans/${id}/export?${filterQuery(filter, { page: 1 })}`,
+      canEdit: hasRole(actor, EDITOR_ROLES), canActivate: hasRole(actor, ['admin', 'board_chair']),
+      statuses: ACTION_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s], checked: filter.status.includes(s) })),
+      rags: RAGS.map((r) => ({ value: r, text: RAG_LABELS[r], checked: filter.rag.includes(r) })),
+    });
+  }
+
+  @Get(':id/export')
+  async export(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+    const filter = readFilter(req);
+    const [plan, names] = await Promise.all([this.plans.get(actor.authorityId, id), this.directory.load(actor.authorityId)]);
+    const items = sortActions(await this.filtered(actor, id, filter), filter, names);
+    const today = this.actions.today();
+    const bytes = await actionWorkbook(plan, items, names, today, describeFilter(filter, names));
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', `attachment; filename="${actionExportName(plan.title, today)}"`);
+    res.send(bytes);
+  }
+
+  /** The plan's actions the filter selects, all of them: the service filters, the page sorts and pages. */
+  private async filtered(actor: Authenticated, planId: string, filter: DashboardFilter): Promise<ActionSummary[]> {
+    const { items } = await this.actions.list(actor, {
+      planId, status: filter.status.length ? filter.status : undefined, rag: filter.rag.length ? filter.rag : undefined,
+      ownerId: filter.ownerId, organisationId: filter.organisationId, overdue: filter.overdue ? true : undefined, page: 1, pageSize: ALL_ACTIONS,
+    });
+    return items as ActionSummary[];
+  }
+
+  private charts(byStatus: Record<string, number>, byRag: Record<string, number>) {
+    const ragBars = RAGS.map((r) => ({ label: RAG_LABELS[r], count: byRag[r] ?? 0, colour: RAG_COLOURS[r as Rag] }));
+    const statusBars = ACTION_STATUSES.filter((s) => byStatus[s] || !['cancelled', 'carried_over'].includes(s)).map((s) => ({ label: STATUS_LABELS[s], count: byStatus[s] ?? 0, colour: '#505a5f' }));
+    return {
+      ragChart: barChart('rag-chart', 'Actions by RAG rating', ragBars),
+      statusChart: barChart('status-chart', 'Actions by status', statusBars),
+      ragCounts: ragBars, statusCounts: statusBars,
+      actionCount: Object.values(byStatus).reduce((sum, n) => sum + n, 0),
+    };
+  }
+}
+
+function choices(filter: DashboardFilter, names: Directory) {
+  return {
+    ownerItems: [{ value: '', text: 'Anyone' }, ...names.people.map((p) => ({ value: p.id, text: p.displayName, selected: p.id === filter.ownerId }))],
+    partnerItems: [{ value: '', text: 'Any' }, ...names.organisations.map((o) => ({ value: o.id, text: o.name, selected: o.id === filter.organisationId }))],
+  };
+}
+
+function sortLinks(filter: DashboardFilter) {
+  return Object.fromEntries(SORTS.map((sort) => {
+    const current = filter.sort === sort;
+    const order = current && filter.order === 'asc' ? 'desc' : 'asc';
+    return [sort, { href: `?${filterQuery(filter, { sort, order, page: 1 })}`, ariaSort: current ? (filter.order === 'asc' ? 'ascending' : 'descending') : 'none' }];
+  }));
+}
+
+function pagination(filter: DashboardFilter, page: number, pageCount: number, planId: string) {
+  if (pageCount <= 1) return null;
+  const href = (p: number) => `/plans/${planId}?${filterQuery(filter, { page: p })}`;
+  return {
+    previous: page > 1 ? { href: href(page - 1) } : undefined,
+    next: page < pageCount ? { href: href(page + 1) } : undefined,
+    items: Array.from({ length: pageCount }, (_, i) => ({ number: i + 1, href: href(i + 1), current: i + 1 === page })),
+  };
+}

@@ -1,0 +1,83 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
+import { ActionService, AppError, Authenticated, EDITOR_ROLES, PlanService } from '../../../../libs/core/src';
+import { CurrentActor, Roles } from '../common/decorators';
+import { ActionSummary } from './action-rows';
+import { FormPost, PageRequest } from './csrf';
+import { FormErrors, userError } from './form-errors';
+import { PageErrorFilter } from './page-error.filter';
+import { field, UUID } from './page-query';
+import { PageRenderer } from './page-renderer';
+import { PeopleDirectory } from './people-directory';
+
+const SAVED: Record<string, string> = { created: 'The draft plan has been created with an action for each finding. Now give each action an owner.', owners: 'The owners have been saved.' };
+
+/** Step after import: give each action of a plan an owner, then (the chair) activate the plan. */
+@Controller('plans')
+@UseFilters(PageErrorFilter)
+export class PlanOwnersController {
+  constructor(
+    private readonly plans: PlanService,
+    private readonly actions: ActionService,
+    private readonly directory: PeopleDirectory,
+    private readonly pages: PageRenderer,
+  ) {}
+
+  @Roles(...EDITOR_ROLES)
+  @Get(':id/owners')
+  async show(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+    const saved = typeof req.query.saved === 'string' ? SAVED[req.query.saved] : undefined;
+    await this.page(actor, id, req, res, new FormErrors(), 200, saved);
+  }
+
+  @Roles(...EDITOR_ROLES)
+  @FormPost(':id/owners')
+  async save(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+    const items = await this.planActions(actor, id);
+    const errors = new FormErrors();
+    for (const a of items) {
+      const chosen = field(body, `owner-${a.id}`);
+      if (chosen === (a.ownerId ?? '') || (chosen && !UUID.test(chosen))) continue;
+      try {
+        await this.actions.update(actor, a.id, { version: Number(field(body, `version-${a.id}`)), ownerId: chosen || null });
+      } catch (error) {
+        const problem = error instanceof AppError && error.code === 'stale_version'
+          ? { message: `${a.ref} was changed by someone else while you were assigning owners: check its owner and save again` } : userError(error);
+        if (!problem) throw error;
+        errors.add(`owner-${a.id}`, problem.message);
+      }
+    }
+    if (errors.any) return this.page(actor, id, req, res, errors, 409);
+    res.redirect(303, `/plans/${id}/owners?saved=owners`);
+  }
+
+  @Roles('admin', 'board_chair')
+  @FormPost(':id/activate')
+  async activate(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+    try {
+      await this.plans.activate(actor, id, Number(field(body, 'version')));
+    } catch (error) {
+      const problem = error instanceof AppError && error.code === 'stale_version' ? { message: 'Someone else changed the plan while you were looking at it: check it and activate it again' } : userError(error);
+      if (!problem) throw error;
+      return this.page(actor, id, req, res, FormErrors.of('activate', problem.message), 409);
+    }
+    res.redirect(303, `/plans/${id}?saved=activated`);
+  }
+
+  private async planActions(actor: Authenticated, planId: string): Promise<ActionSummary[]> {
+    const { items } = await this.actions.list(actor, { planId, page: 1, pageSize: 100_000 });
+    return (items as ActionSummary[]).sort((a, b) => Number(a.ref.slice(1)) - Number(b.ref.slice(1)));
+  }
+
+  private async page(actor: Authenticated, id: string, req: PageRequest, res: Response, errors: FormErrors, status: number, success?: string) {
+    const [plan, items, names] = await Promise.all([this.plans.get(actor.authorityId, id), this.planActions(actor, id), this.directory.load(actor.authorityId)]);
+    const view = errors.view();
+    await this.pages.render(req, res, 'plan-owners.njk', {
+      pageTitle: `Owners: ${plan.title}`, plan, success, ...view, canActivate: plan.status === 'draft' && actor.roles.some((r) => r === 'admin' || r === 'board_chair'),
+      rows: items.map((a) => ({
+        id: a.id, ref: a.ref, title: a.title, version: a.version, dueDate: a.dueDate, error: view.errors[`owner-${a.id}`],
+        ownerItems: [{ value: '', text: 'No owner yet' }, ...names.people.filter((p) => p.active).map((p) => ({ value: p.id, text: p.displayName, selected: p.id === a.ownerId }))],
+      })),
+    }, status);
+  }
+}
