@@ -1,4 +1,5 @@
-// A short report in the layout of a 2009-2012 safeguarding inspection, written for this test.
+// A short report in the layout of a 2009-2012 safeguarding inspection, written for the tests:
+// symbol-font bullets (U+F0B7), a wrapped bullet, a running footer.
 export const SAMPLE_REPORT = [
   'Inspection of safeguarding and looked after children services',
   'Westmere Borough Council',
@@ -16,18 +17,18 @@ export const SAMPLE_REPORT = [
   '',
   'Immediately:',
   '',
-  ' ensure that every strategy discussion is recorded on the child\'s file',
+  '\uf0b7 ensure that every strategy discussion is recorded on the child\'s file',
   '',
   'Within three months:',
   '',
-  ' improve the timeliness of initial child protection conferences',
+  '\uf0b7 improve the timeliness of initial child protection conferences',
   '',
-  ' strengthen management oversight of',
+  '\uf0b7 strengthen management oversight of',
   '   cases held by newly qualified social workers.',
   '',
   'Within six months:',
   '',
-  ' review the sufficiency of local foster placements.',
+  '\uf0b7 review the sufficiency of local foster placements.',
   '',
   'Westmere Borough Council            Page 4',
 ].join('\n');

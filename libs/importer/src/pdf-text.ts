@@ -1,0 +1,62 @@
+import { fileTypeFromBuffer } from 'file-type';
+import { brokenPdf, emptyDocument, encryptedPdf, notADocument, tooLarge } from './import-error';
+import { readPdfPages } from './pdf-worker';
+
+/**
+ * The text of an uploaded document. What it is comes from its bytes, never its name: a PDF is
+ * read with pdf-parse, one form feed between pages so that page breaks stay visible to the
+ * parser; text must be UTF-8 (or UTF-16 with a byte-order mark).
+ */
+export async function extractText(bytes: Buffer, maxBytes: number): Promise<string> {
+  if (bytes.length === 0) throw emptyDocument();
+  if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
+  // A UTF-16 byte-order mark can look like the start of an audio frame to a sniffer.
+  const unicode = decodeWithByteOrderMark(bytes);
+  if (unicode !== null) return plainText(unicode);
+  const type = await fileTypeFromBuffer(bytes);
+  if (type?.mime === 'application/pdf') return pdfText(bytes);
+  if (type) throw notADocument(type.ext.toUpperCase());
+  return plainText(decodeText(bytes));
+}
+
+function plainText(text: string | null): string {
+  if (text === null) throw notADocument();
+  if (text.trim().length === 0) throw emptyDocument('The file holds only blank space');
+  return text;
+}
+
+async function pdfText(bytes: Buffer): Promise<string> {
+  const { pages, failure } = await readPdfPages(new Uint8Array(bytes));
+  if (failure || !pages) throw failure?.name === 'PasswordException' ? encryptedPdf() : brokenPdf();
+  const text = pages.join('\n\f');
+  if (text.trim().length === 0) throw emptyDocument('The PDF has no text in it (it may be a scanned image)');
+  return text;
+}
+
+/** UTF-16 text with its byte-order mark; null when the bytes do not start with one. */
+function decodeWithByteOrderMark(bytes: Buffer): string | null {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (!encoding) return null;
+  const text = strictDecode(encoding, bytes.subarray(2));
+  return text !== null && isPlainText(text) ? text : null;
+}
+
+function decodeText(bytes: Buffer): string | null {
+  const text = strictDecode('utf-8', bytes);
+  return text !== null && isPlainText(text) ? text.replace(/^\uFEFF/, '') : null;
+}
+
+function strictDecode(encoding: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Text has no NUL bytes and few control characters (PDF extractions leave some; binaries many). */
+function isPlainText(text: string): boolean {
+  if (text.includes('\u0000')) return false;
+  const controls = text.match(/[\u0001-\u0008\u000E-\u001F]/g)?.length ?? 0;
+  return controls <= Math.max(8, text.length / 200);
+}

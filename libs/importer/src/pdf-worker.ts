@@ -1,0 +1,49 @@
+import { Worker } from 'node:worker_threads';
+
+/**
+ * pdf.js loads its own worker with a dynamic import, which only a real Node module context
+ * allows (not a test runner's sandbox), and a hostile PDF can take a lot of memory or time. So
+ * the PDF is read in a worker thread of its own, with a memory ceiling and a time limit.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { PDFParse } = require(workerData.pdfParse);
+(async () => {
+  const parser = new PDFParse({ data: workerData.bytes, verbosity: 0 });
+  try {
+    const result = await parser.getText({ pageJoiner: '' });
+    parentPort.postMessage({ pages: result.pages.map((page) => page.text) });
+  } catch (error) {
+    parentPort.postMessage({ failure: { name: String(error && error.name), message: String(error && error.message) } });
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+})();
+`;
+
+export interface PdfPages {
+  pages?: string[];
+  failure?: { name: string; message: string };
+}
+
+const TIME_LIMIT_MS = 60_000;
+const MEMORY_LIMIT_MB = 512;
+
+export function readPdfPages(bytes: Uint8Array): Promise<PdfPages> {
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { bytes, pdfParse: require.resolve('pdf-parse') },
+      resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB },
+    });
+    const finish = (outcome: PdfPages) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => finish({ failure: { name: 'Timeout', message: 'The PDF took too long to read' } }), TIME_LIMIT_MS);
+    worker.once('message', (message: PdfPages) => finish(message));
+    worker.once('error', (error) => finish({ failure: { name: error.name, message: error.message } }));
+    worker.once('exit', () => finish({ failure: { name: 'Exit', message: 'The PDF reader stopped' } }));
+  });
+}

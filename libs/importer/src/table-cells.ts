@@ -1,0 +1,10 @@
+/**
+ * Cells of a table row as extractors write them: separated by tabs, by pipes (Markdown-like
+ * tables), or by runs of three or more spaces (layout-preserving extraction).
+ */
+export function splitCells(text: string): string[] {
+  const trimmed = text.trim();
+  if (trimmed.includes('\t')) return trimmed.split(/\t+/).map((cell) => cell.trim());
+  if (trimmed.startsWith('|')) return trimmed.replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim());
+  return trimmed.split(/\s{3,}/).map((cell) => cell.trim());
+}
