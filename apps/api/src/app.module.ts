@@ -11,6 +11,7 @@ import { AuthGuard } from './common/auth.guard';
 import { ErrorFilter } from './common/error.filter';
 import { DocumentsController } from './documents/documents.controller';
 import { HealthController } from './health/health.controller';
+import { MeasuresController } from './measures/measures.controller';
 import { PeopleController } from './people/people.controller';
 import { PlansController } from './plans/plans.controller';
 import { RemindersController } from './reminders/reminders.controller';
@@ -33,7 +34,7 @@ export class ApiModule {
         }),
         WebModule,
       ],
-      controllers: [ActionsController, AuthController, BoardsController, DocumentsController, HealthController, PeopleController, PlansController, RemindersController],
+      controllers: [ActionsController, AuthController, BoardsController, DocumentsController, HealthController, MeasuresController, PeopleController, PlansController, RemindersController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -9,12 +9,13 @@ import { Clock } from './clock';
 import { DocumentService } from './documents/document.service';
 import { EvidenceService } from './evidence/evidence.service';
 import { ReportImportService } from './imports/report-import.service';
+import { MeasureService } from './measures/measure.service';
 import { OrganisationService } from './organisations/organisation.service';
 import { PlanService } from './plans/plan.service';
 
 const SERVICES = [
   ActionService, AuditService, AuthService, AuthorityService, BoardService, Clock, DocumentService, EvidenceService,
-  OrganisationService, PlanService, ReportImportService, UserService,
+  MeasureService, OrganisationService, PlanService, ReportImportService, UserService,
 ];
 
 /** The application's use cases over the database, shared by the API, the worker and the CLI. */

@@ -12,6 +12,7 @@ export * from './documents/document.service';
 export * from './evidence/evidence.service';
 export * from './ids';
 export * from './imports/report-import.service';
+export * from './measures/measure.service';
 export * from './organisations/organisation.service';
 export * from './plans/plan.service';
 export * from './request-context';

@@ -19,8 +19,26 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
     type: 'better-sqlite3',
     database: config.file,
     enableWAL: true,
-    prepareDatabase: (db: { pragma(sql: string): unknown }) => SQLITE_PRAGMAS.forEach((p) => db.pragma(p)),
+    prepareDatabase: (db: SqliteConnection) => {
+      SQLITE_PRAGMAS.forEach((p) => db.pragma(p));
+      beginImmediately(db);
+    },
   };
+}
+
+interface SqliteConnection {
+  pragma(sql: string): unknown;
+  prepare(sql: string): unknown;
+}
+
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE). With the API and the worker
+ * writing one file, a transaction that read first and then tried to write would otherwise fail at
+ * once with "database is locked", whatever the busy timeout; now it waits its turn instead.
+ */
+function beginImmediately(db: SqliteConnection): void {
+  const prepare = db.prepare.bind(db);
+  db.prepare = (sql: string) => prepare(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql);
 }
 
 /** Opens the database and brings its schema up to date with the checked-in migrations. */

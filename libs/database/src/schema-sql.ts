@@ -1,4 +1,6 @@
-// Prints the SQL that would bring an empty database to the entities' schema, to draft a migration.
+// Prints the SQL that would bring a database at the latest migration to the entities' schema, to
+// draft the next migration: `node dist/libs/database/src/schema-sql.js sqlite` or `... postgres <url>`
+// (an empty PostgreSQL database). Review it before it goes into a migration.
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source';
@@ -7,6 +9,7 @@ async function main() {
   const kind = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite';
   const ds = new DataSource(dataSourceOptions(kind === 'postgres' ? { kind, url: process.argv[3] } : { kind, file: ':memory:' }));
   await ds.initialize();
+  await ds.runMigrations();
   const sql = await ds.driver.createSchemaBuilder().log();
   for (const q of sql.upQueries) console.log(JSON.stringify(q.query) + ',');
   console.log('---down');

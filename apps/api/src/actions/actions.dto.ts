@@ -1,12 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, IsUUID, Length } from 'class-validator';
+import { ACTION_SORT_FIELDS, ActionSort, SORT_DIRECTIONS } from '../../../../libs/core/src';
 import { ACTION_STATUSES, ActionStatus, Rag, RAGS, TIMESCALES, Timescale } from '../../../../libs/domain/src';
 import { DateField, IdField } from '../common/dto-fields';
 import { PageQuery } from '../common/pagination.dto';
 
 const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+/** `field` or `field:asc|desc` to { field, direction }; anything else is left as it came, for the validator to refuse. */
+const sort = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const [field, direction = 'asc', ...rest] = value.split(':');
+  return rest.length === 0 && (ACTION_SORT_FIELDS as readonly string[]).includes(field) && (SORT_DIRECTIONS as readonly string[]).includes(direction) ? { field, direction } : value;
+};
+const SORT_HELP = `one of ${ACTION_SORT_FIELDS.join(', ')}, optionally followed by :asc or :desc (for example rag:desc)`;
 
 export class ActionListQuery extends PageQuery {
   @IdField(true) planId?: string;
@@ -17,6 +25,8 @@ export class ActionListQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsBoolean({ message: 'overdue must be true or false' }) overdue?: boolean;
   @DateField(true) dueFrom?: string;
   @DateField(true) dueTo?: string;
+  @ApiPropertyOptional({ type: String, description: `Sort by ${SORT_HELP}; without it by due date, then reference`, example: 'due:desc' })
+  @IsOptional() @Transform(sort) @IsObject({ message: `sort must be ${SORT_HELP}` }) sort?: ActionSort;
 }
 
 export class CreateActionDto {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { ActionService, AppError, Authenticated, BOARD_DECISION_ROLES, EDITOR_ROLES, EvidenceService, hasRole } from '../../../../libs/core/src';
+import { ActionService, AppError, Authenticated, BOARD_DECISION_ROLES, EDITOR_ROLES, EvidenceService, hasRole, Role } from '../../../../libs/core/src';
+import { dateFromParts, dateItems, dateValues } from './date-field';
 import { ACTION_STATUSES, ActionStatus, allowedTransitions, Rag, RAGS } from '../../../../libs/domain/src';
 import { CurrentActor } from '../common/decorators';
 import { ActionSummary } from './action-rows';
@@ -14,8 +15,10 @@ import { RAG_LABELS, STATUS_LABELS } from './page-labels';
 import { Directory, PeopleDirectory } from './people-directory';
 import { describeEvent, TimelineEvent } from './timeline-wording';
 
+type FormName = 'status' | 'rag' | 'note' | 'evidence' | 'due-date' | 'milestone' | 'evidence-link' | 'evidence-note';
+
 interface FormState {
-  form?: 'status' | 'rag' | 'note' | 'evidence';
+  form?: FormName;
   errors?: FormErrors;
   values?: Record<string, string>;
   conflict?: { seen: Record<string, unknown> | null };
@@ -26,7 +29,14 @@ const SAVED: Record<string, string> = {
   rag: 'The RAG rating has been saved.',
   note: 'Your progress note has been added.',
   evidence: 'The evidence has been added.',
+  'due-date': 'The due date has been changed.',
+  milestone: 'The milestone has been added.',
+  'milestone-done': 'The milestone has been marked as done.',
+  'milestone-reopened': 'The milestone has been marked as not done.',
 };
+
+/** Who may change a due date once the plan is active (the service enforces it; the page offers the form to them). */
+const DUE_DATE_ROLES: Role[] = ['admin', 'board_chair', 'board_member'];
 
 // Which form field each refusal is about, so the error summary links to it.
 const ERROR_FIELDS: Record<string, string> = {
@@ -95,8 +105,67 @@ export class ActionPageController {
     res.redirect(303, `/actions/${id}?saved=evidence#evidence`);
   }
 
+  /** A due-date change: on an active plan a board decision with a reason, which the service enforces. */
+  @FormPost(':id/due-date')
+  async changeDueDate(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+    const values = { ...dateValues(body, 'dueDate'), dueDateReason: field(body, 'dueDateReason') };
+    const due = dateFromParts(body, 'dueDate', 'The new due date');
+    if (!due.value) return this.page(actor, id, req, res, { form: 'due-date', values, errors: FormErrors.of('dueDate-day', due.error ?? 'Enter the new due date') }, 400);
+    if (values.dueDateReason.length > 2000) return this.page(actor, id, req, res, { form: 'due-date', values, errors: FormErrors.of('dueDateReason', 'The reason must be 2,000 characters or fewer') }, 400);
+    await this.save(actor, id, req, res, body, 'due-date', values, (version) => this.actions.update(actor, id, { version, dueDate: due.value!, dueDateReason: values.dueDateReason || undefined }));
+  }
+
+  @FormPost(':id/milestones')
+  async addMilestone(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+    const values = { milestoneTitle: field(body, 'milestoneTitle'), ...dateValues(body, 'milestoneDue') };
+    const errors = new FormErrors();
+    if (!values.milestoneTitle) errors.add('milestoneTitle', 'Enter what the milestone is');
+    else if (values.milestoneTitle.length > 300) errors.add('milestoneTitle', 'The milestone must be 300 characters or fewer');
+    const due = dateFromParts(body, 'milestoneDue', 'The milestone date');
+    if (due.error) errors.add('milestoneDue-day', due.error);
+    if (errors.any) return this.page(actor, id, req, res, { form: 'milestone', values, errors }, 400);
+    await this.actions.addMilestone(actor, id, values.milestoneTitle, due.value);
+    res.redirect(303, `/actions/${id}?saved=milestone#milestones`);
+  }
+
+  @FormPost(':id/milestones/:milestoneId')
+  async setMilestoneDone(
+    @CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('milestoneId', ParseUUIDPipe) milestoneId: string,
+    @Res() res: Response, @Body() body: Record<string, unknown>,
+  ) {
+    const done = field(body, 'done') !== 'no';
+    await this.actions.setMilestoneDone(actor, id, milestoneId, done);
+    res.redirect(303, `/actions/${id}?saved=${done ? 'milestone-done' : 'milestone-reopened'}#milestones`);
+  }
+
+  @FormPost(':id/evidence/link')
+  async addLink(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+    const values = { linkTitle: field(body, 'linkTitle'), linkUrl: field(body, 'linkUrl') };
+    const errors = new FormErrors();
+    if (!values.linkTitle) errors.add('linkTitle', 'Enter what the linked evidence shows');
+    else if (values.linkTitle.length > 300) errors.add('linkTitle', 'The title must be 300 characters or fewer');
+    if (!values.linkUrl) errors.add('linkUrl', 'Enter the web address of the evidence');
+    else if (!isWebAddress(values.linkUrl)) errors.add('linkUrl', 'Enter a web address starting with https:// or http://, like https://intranet.example.gov.uk/report');
+    if (errors.any) return this.page(actor, id, req, res, { form: 'evidence-link', values, errors }, 400);
+    await this.evidence.addLink(actor, id, values.linkTitle, values.linkUrl);
+    res.redirect(303, `/actions/${id}?saved=evidence#evidence`);
+  }
+
+  @FormPost(':id/evidence/note')
+  async addEvidenceNote(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+    const values = { noteTitle: field(body, 'noteTitle'), noteText: field(body, 'noteText') };
+    const errors = new FormErrors();
+    if (!values.noteTitle) errors.add('noteTitle', 'Enter what the evidence is');
+    else if (values.noteTitle.length > 300) errors.add('noteTitle', 'The title must be 300 characters or fewer');
+    if (!values.noteText) errors.add('noteText', 'Enter the evidence, for example what was checked and what was found');
+    else if (values.noteText.length > 10_000) errors.add('noteText', 'The evidence must be 10,000 characters or fewer');
+    if (errors.any) return this.page(actor, id, req, res, { form: 'evidence-note', values, errors }, 400);
+    await this.evidence.addNote(actor, id, values.noteTitle, values.noteText);
+    res.redirect(303, `/actions/${id}?saved=evidence#evidence`);
+  }
+
   /** A versioned change: a stale version shows what changed and keeps the user's values to save again. */
-  private async save(actor: Authenticated, id: string, req: PageRequest, res: Response, body: Record<string, unknown>, form: 'status' | 'rag', values: Record<string, string>, work: (version: number) => Promise<unknown>) {
+  private async save(actor: Authenticated, id: string, req: PageRequest, res: Response, body: Record<string, unknown>, form: 'status' | 'rag' | 'due-date', values: Record<string, string>, work: (version: number) => Promise<unknown>) {
     const version = Number(field(body, 'version'));
     try {
       await work(Number.isSafeInteger(version) ? version : -1);
@@ -107,10 +176,12 @@ export class ActionPageController {
       }
       const problem = userError(error) ?? (error instanceof AppError && error.kind === 'forbidden' ? { code: 'forbidden', message: error.message } : null);
       if (!problem) throw error;
-      const target = form === 'rag' ? (problem.code === 'reason_required' ? 'ragOverrideReason' : 'ragOverride') : ERROR_FIELDS[problem.code] ?? 'status';
-      return this.page(actor, id, req, res, { form, values, errors: FormErrors.of(target, problem.message) }, 400);
+      const target = form === 'rag' ? (problem.code === 'reason_required' ? 'ragOverrideReason' : 'ragOverride')
+        : form === 'due-date' ? (problem.code === 'reason_required' ? 'dueDateReason' : 'dueDate-day') : ERROR_FIELDS[problem.code] ?? 'status';
+      // The service names the API field for API clients; the page has its own label for it.
+      return this.page(actor, id, req, res, { form, values, errors: FormErrors.of(target, problem.message.replace(/ \(dueDateReason\)$/, '')) }, 400);
     }
-    res.redirect(303, `/actions/${id}?saved=${form}`);
+    res.redirect(303, `/actions/${id}?saved=${form}${form === 'due-date' ? '#due-dates' : ''}`);
   }
 
   private async page(actor: Authenticated, id: string, req: PageRequest, res: Response, state: FormState, status: number, success?: string) {
@@ -119,6 +190,8 @@ export class ActionPageController {
     const canEdit = hasRole(actor, EDITOR_ROLES) || action.ownerId === actor.userId;
     const boardDecision = hasRole(actor, BOARD_DECISION_ROLES);
     const open = action.plan.status !== 'closed';
+    const values = state.values ?? {};
+    const view = (state.errors ?? new FormErrors()).view();
     await this.pages.render(req, res, 'action.njk', {
       pageTitle: `${action.ref}: ${action.title}`, action, success,
       owner: names.personName(action.ownerId), manager: names.personName(action.managerId), partner: names.organisationName(action.organisationId),
@@ -127,12 +200,24 @@ export class ActionPageController {
       evidence: action.evidence.map((e) => ({ ...e, by: names.personName(e.addedById) })),
       timeline: (timeline as TimelineEvent[]).map((e) => ({ ...describeEvent(e, names), at: e.at, by: e.actorId ? names.personName(e.actorId) : 'The system' })).reverse(),
       canEdit: canEdit && open,
+      canChangeDueDate: canEdit && open && (action.plan.status !== 'active' || hasRole(actor, DUE_DATE_ROLES)),
+      dueDateItems: dateItems('dueDate', state.form === 'due-date' ? values : {}, !!view.errors['dueDate-day']),
+      milestoneDueItems: dateItems('milestoneDue', state.form === 'milestone' ? values : {}, !!view.errors['milestoneDue-day']),
       statusItems: statusChoices(action.status as ActionStatus, boardDecision, state.form === 'status' ? state.values?.status : undefined),
       ragItems: ragChoices(action.rag, state.form === 'rag' ? state.values?.ragOverride ?? '' : action.rag.override ?? ''),
-      seen: snapshot(summary), form: state.form, values: state.values ?? {},
-      ...(state.errors ?? new FormErrors()).view(),
+      seen: snapshot(summary), form: state.form, values,
+      ...view,
       conflict: state.conflict ? { changes: changesSince(state.conflict.seen, summary, names), by: lastChangeBy(timeline as TimelineEvent[], names) } : null,
     }, status);
+  }
+}
+
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !!url.hostname && value.length <= 2000;
+  } catch {
+    return false;
   }
 }
 

@@ -1,11 +1,10 @@
 import { ACTION_STATUSES, ActionStatus, Rag, RAGS } from '../../../../libs/domain/src';
-import { ActionSummary } from './action-rows';
 import { PageRequest } from './csrf';
-import { Directory } from './people-directory';
 import { queryValue, queryValues, UUID } from './page-query';
+import { ACTION_SORT_FIELDS, ActionSortField } from '../../../../libs/core/src';
 
-export const SORTS = ['due', 'ref', 'title', 'owner', 'status', 'rag'] as const;
-export type Sort = (typeof SORTS)[number];
+export const SORTS = ACTION_SORT_FIELDS;
+export type Sort = ActionSortField;
 export const PAGE_SIZE = 25;
 
 export interface DashboardFilter {
@@ -50,28 +49,4 @@ export function filterQuery(filter: DashboardFilter, change: Partial<DashboardFi
   if (f.order !== 'asc') q.set('order', f.order);
   if (f.page > 1) q.set('page', String(f.page));
   return q.toString();
-}
-
-const STATUS_ORDER = Object.fromEntries(ACTION_STATUSES.map((s, i) => [s, i]));
-const RAG_ORDER: Record<string, number> = { red: 0, amber: 1, green: 2, blue: 3 };
-const refNumber = (ref: string) => Number(ref.replace(/\D/g, '')) || 0;
-
-/** Sorts the filtered actions; ties fall back to due date then reference, so the order is stable. */
-export function sortActions(items: ActionSummary[], filter: DashboardFilter, names: Directory): ActionSummary[] {
-  const key = (a: ActionSummary): string | number => {
-    switch (filter.sort) {
-      case 'ref': return refNumber(a.ref);
-      case 'title': return a.title.toLowerCase();
-      case 'owner': return names.personName(a.ownerId).toLowerCase() || '\uffff';
-      case 'status': return STATUS_ORDER[a.status];
-      case 'rag': return a.rag.effective ? RAG_ORDER[a.rag.effective] : 9;
-      case 'due': return a.dueDate ?? '9999-12-31';
-    }
-  };
-  const sign = filter.order === 'desc' ? -1 : 1;
-  return [...items].sort((a, b) => {
-    const [x, y] = [key(a), key(b)];
-    if (x !== y) return (x < y ? -1 : 1) * sign;
-    return (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || refNumber(a.ref) - refNumber(b.ref);
-  });
 }

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import nunjucks from 'nunjucks';
 import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
 import { EDITOR_ROLES, hasRole, UserService } from '../../../../libs/core/src';
+import { NotificationService } from '../../../../libs/reminders/src';
 import { CSRF_FIELD, csrfToken, PageRequest } from './csrf';
 import { formatDate, formatDateTime, plural } from './page-format';
 import { RAG_LABELS, RAG_TAG_CLASSES, ROLE_LABELS, STATUS_LABELS, STATUS_TAG_CLASSES, TIMESCALE_LABELS } from './page-labels';
@@ -24,6 +25,7 @@ export class PageRenderer {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UserService,
+    private readonly notifications: NotificationService,
   ) {
     const loader = new nunjucks.FileSystemLoader([VIEWS_DIR, GOVUK_DIST], { noCache: config.env === 'development' });
     this.env = new nunjucks.Environment(loader, { autoescape: true });
@@ -52,14 +54,16 @@ export class PageRenderer {
 
   private async layout(req: PageRequest) {
     const actor = req.actor;
-    const person = actor ? await this.users.get(actor.authorityId, actor.userId).catch(() => null) : null;
-    return { user: person, roles: actor?.roles ?? [], csrfToken: csrfToken(req), navigation: actor ? navigation(req) : [], path: req.path };
+    const [person, unread] = actor
+      ? await Promise.all([this.users.get(actor.authorityId, actor.userId).catch(() => null), this.notifications.unreadCount(actor).catch(() => 0)])
+      : [null, 0];
+    return { user: person, roles: actor?.roles ?? [], csrfToken: csrfToken(req), navigation: actor ? navigation(req, unread) : [], path: req.path, unreadCount: unread };
   }
 }
 
-function navigation(req: PageRequest): NavItem[] {
+function navigation(req: PageRequest, unread: number): NavItem[] {
   const actor = req.actor!;
-  const items: NavItem[] = [{ text: 'My actions', href: '/' }, { text: 'Plans', href: '/plans' }];
+  const items: NavItem[] = [{ text: 'My actions', href: '/' }, { text: 'Plans', href: '/plans' }, { text: unread > 0 ? `Notifications (${unread} unread)` : 'Notifications', href: '/notifications' }];
   if (hasRole(actor, EDITOR_ROLES)) items.push({ text: 'Import a report', href: '/import' });
   if (hasRole(actor, ['admin'])) items.push({ text: 'Admin', href: '/admin' });
   return items.map((item) => ({ ...item, ...currentness(item.href, req.path) }));
@@ -69,6 +73,7 @@ function currentness(href: string, path: string) {
   if (href === path) return { current: true };
   if (href !== '/' && path.startsWith(`${href}/`)) return { active: true };
   if (href === '/plans' && path.startsWith('/actions/')) return { active: true };
+  if (href === '/notifications' && path.startsWith('/settings/notifications')) return { active: true };
   return {};
 }
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { ActionService, Authenticated, EDITOR_ROLES, hasRole, PlanService } from '../../../../libs/core/src';
+import { ActionService, ActionSort, Authenticated, EDITOR_ROLES, hasRole, PlanService } from '../../../../libs/core/src';
 import { ACTION_STATUSES, Rag, RAGS } from '../../../../libs/domain/src';
 import { CurrentActor } from '../common/decorators';
 import { actionExportName, describeFilter } from './dashboard-wording';
@@ -8,7 +8,7 @@ import { actionWorkbook } from './action-export';
 import { actionRow, ActionSummary } from './action-rows';
 import { barChart } from './bar-chart';
 import { PageRequest } from './csrf';
-import { DashboardFilter, filterQuery, PAGE_SIZE, readFilter, SORTS, sortActions } from './dashboard-filter';
+import { DashboardFilter, filterQuery, PAGE_SIZE, readFilter, SORTS } from './dashboard-filter';
 import { PageErrorFilter } from './page-error.filter';
 import { queryValue } from './page-query';
 import { RAG_COLOURS, RAG_LABELS, STATUS_LABELS } from './page-labels';
@@ -38,12 +38,14 @@ export class PlanDashboardController {
   async dashboard(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
     const filter = readFilter(req);
     const [counts, names] = await Promise.all([this.actions.dashboard(actor, id), this.directory.load(actor.authorityId)]);
-    const matching = sortActions(await this.filtered(actor, id, filter), filter, names);
-    const pageCount = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
+    // The service filters, sorts and pages; a page past the end shows the last page.
+    let result = await this.actions.list(actor, { ...listFilter(id, filter), page: filter.page, pageSize: PAGE_SIZE });
+    const pageCount = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
     const page = Math.min(filter.page, pageCount);
-    const rows = matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((a) => actionRow(a, names));
+    if (page !== filter.page) result = await this.actions.list(actor, { ...listFilter(id, filter), page, pageSize: PAGE_SIZE });
+    const rows = (result.items as ActionSummary[]).map((a) => actionRow(a, names));
     await this.pages.render(req, res, 'plan-dashboard.njk', {
-      pageTitle: counts.plan.title, plan: counts.plan, success: queryValue(req, 'saved') === 'activated' ? 'The plan is active: owners will now get reminders.' : undefined, today: counts.today, rows, total: matching.length,
+      pageTitle: counts.plan.title, plan: counts.plan, success: queryValue(req, 'saved') === 'activated' ? 'The plan is active: owners will now get reminders.' : undefined, today: counts.today, rows, total: result.total,
       ...this.charts(counts.byStatus, counts.byRag),
       filter, filterText: describeFilter(filter, names), ...choices(filter, names),
       sortLinks: sortLinks(filter), pagination: pagination(filter, page, pageCount, id),
@@ -58,7 +60,7 @@ export class PlanDashboardController {
   async export(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
     const filter = readFilter(req);
     const [plan, names] = await Promise.all([this.plans.get(actor.authorityId, id), this.directory.load(actor.authorityId)]);
-    const items = sortActions(await this.filtered(actor, id, filter), filter, names);
+    const items = await this.filtered(actor, id, filter);
     const today = this.actions.today();
     const bytes = await actionWorkbook(plan, items, names, today, describeFilter(filter, names));
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -66,12 +68,9 @@ export class PlanDashboardController {
     res.send(bytes);
   }
 
-  /** The plan's actions the filter selects, all of them: the service filters, the page sorts and pages. */
+  /** The plan's actions the filter selects, all of them, in the chosen order (for the export). */
   private async filtered(actor: Authenticated, planId: string, filter: DashboardFilter): Promise<ActionSummary[]> {
-    const { items } = await this.actions.list(actor, {
-      planId, status: filter.status.length ? filter.status : undefined, rag: filter.rag.length ? filter.rag : undefined,
-      ownerId: filter.ownerId, organisationId: filter.organisationId, overdue: filter.overdue ? true : undefined, page: 1, pageSize: ALL_ACTIONS,
-    });
+    const { items } = await this.actions.list(actor, { ...listFilter(planId, filter), page: 1, pageSize: ALL_ACTIONS });
     return items as ActionSummary[];
   }
 
@@ -85,6 +84,15 @@ export class PlanDashboardController {
       actionCount: Object.values(byStatus).reduce((sum, n) => sum + n, 0),
     };
   }
+}
+
+/** The dashboard filter in the service's terms: it filters and sorts, so the page and the export list the same actions in the same order. */
+function listFilter(planId: string, filter: DashboardFilter) {
+  return {
+    planId, status: filter.status.length ? filter.status : undefined, rag: filter.rag.length ? filter.rag : undefined,
+    ownerId: filter.ownerId, organisationId: filter.organisationId, overdue: filter.overdue ? true : undefined,
+    sort: { field: filter.sort, direction: filter.order } as ActionSort,
+  };
 }
 
 function choices(filter: DashboardFilter, names: Directory) {

@@ -2,6 +2,7 @@ import { barChart } from './bar-chart';
 import { PageRequest } from './csrf';
 import { filterQuery, readFilter } from './dashboard-filter';
 import { actionExportName } from './dashboard-wording';
+import { dateFromParts, dateParts } from './date-field';
 import { formatDate, formatDateTime } from './page-format';
 import { safeNext } from './page-query';
 
@@ -30,5 +31,15 @@ describe('web page helpers', () => {
     expect(formatDate('2026-03-31')).toBe('31 March 2026');
     expect(formatDateTime('2026-07-01T08:05:00Z')).toBe('1 July 2026 at 9:05am');
     expect(actionExportName('Safeguarding & LAC plan!', '2026-11-23')).toBe('safeguarding-lac-plan-actions-2026-11-23.xlsx');
+  });
+
+  it('reads a GOV.UK date input, saying what is missing or wrong', () => {
+    const body = (day: string, month: string, year: string) => ({ 'd-day': day, 'd-month': month, 'd-year': year });
+    expect(dateFromParts(body('5', '3', '2027'), 'd', 'The date')).toEqual({ value: '2027-03-05' });
+    expect(dateFromParts(body('', '', ''), 'd', 'The date')).toEqual({ value: null });
+    expect(dateFromParts(body('5', '', ''), 'd', 'The date').error).toBe('The date must include a month and a year');
+    expect(dateFromParts(body('31', '2', '2027'), 'd', 'The date').error).toBe('The date must be a real date, for example 27 3 2027');
+    expect(dateFromParts(body('1', '1', '27'), 'd', 'The date').error).toContain('must be a real date');
+    expect(dateParts('2027-03-05')).toEqual({ day: '5', month: '3', year: '2027' });
   });
 });

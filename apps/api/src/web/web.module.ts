@@ -2,8 +2,11 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
 import { ActionPageController } from './action-page.controller';
+import { AdminPlansController } from './admin-plans.controller';
+import { AdminController } from './admin.controller';
 import { CsrfInterceptor } from './csrf';
 import { MyActionsController } from './my-actions.controller';
+import { NotificationsController } from './notifications.controller';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
 import { PeopleDirectory } from './people-directory';
@@ -20,7 +23,7 @@ import { SignInController } from './sign-in.controller';
       useFactory: (c: AppConfig) => ({ limits: { fileSize: Math.max(c.evidenceMaxBytes, c.reportMaxBytes) + 1, files: 1, fields: 50 } }),
     }),
   ],
-  controllers: [SignInController, MyActionsController, PlanOwnersController, PlanDashboardController, ActionPageController, ReportImportController],
+  controllers: [SignInController, MyActionsController, PlanOwnersController, PlanDashboardController, ActionPageController, ReportImportController, NotificationsController, AdminController, AdminPlansController],
   providers: [PageRenderer, PageErrorFilter, PeopleDirectory, CsrfInterceptor],
 })
 export class WebModule {}

@@ -51,21 +51,22 @@ export class AuthService {
     await this.audit.record({ authorityId: actor.authorityId, entityType: 'user', entityId: actor.userId, event: 'sign_out', actorId: actor.userId, ip: actor.ip });
   }
 
-  /** Resolves a session cookie or bearer token to the acting user, or null. */
+  /** Resolves a session cookie or bearer token to the acting user, or null. One query: it runs on every request. */
   async authenticate(secret: string | undefined): Promise<Authenticated | null> {
     if (!secret || !(secret.startsWith(SESSION_PREFIX) || secret.startsWith(API_TOKEN_PREFIX))) return null;
-    const session = await this.db.manager.findOneBy(Session, { tokenHash: hashSecret(secret), revokedAt: IsNull() });
-    if (!session) return null;
+    const row = await this.db.manager
+      .createQueryBuilder(Session, 's')
+      .innerJoin(User, 'u', 'u.id = s.userId AND u.active = :active', { active: true })
+      .innerJoin(Membership, 'm', 'm.userId = s.userId AND m.authorityId = s.authorityId')
+      .select(['s.id AS "id"', 's.userId AS "userId"', 's.authorityId AS "authorityId"', 's.kind AS "kind"', 's.lastSeenAt AS "lastSeenAt"', 's.expiresAt AS "expiresAt"', 'm.roles AS "roles"'])
+      .where('s.tokenHash = :hash AND s.revokedAt IS NULL', { hash: hashSecret(secret) })
+      .getRawOne<{ id: string; userId: string; authorityId: string; kind: 'browser' | 'api'; lastSeenAt: string; expiresAt: string | null; roles: string }>();
+    if (!row) return null;
     const now = this.clock.now();
-    if (session.expiresAt && session.expiresAt <= now.toISOString()) return null;
-    if (session.kind === 'browser' && this.idleExpired(session.lastSeenAt, now)) return null;
-    const [user, membership] = await Promise.all([
-      this.db.manager.findOneBy(User, { id: session.userId }),
-      this.db.manager.findOneBy(Membership, { userId: session.userId, authorityId: session.authorityId }),
-    ]);
-    if (!user?.active || !membership) return null;
-    await this.touch(session, now);
-    return { userId: user.id, authorityId: session.authorityId, roles: membership.roles as Role[], sessionId: session.id, kind: session.kind };
+    if (row.expiresAt && row.expiresAt <= now.toISOString()) return null;
+    if (row.kind === 'browser' && this.idleExpired(row.lastSeenAt, now)) return null;
+    await this.touch(row.id, row.lastSeenAt, now);
+    return { userId: row.userId, authorityId: row.authorityId, roles: JSON.parse(row.roles) as Role[], sessionId: row.id, kind: row.kind };
   }
 
   async createApiToken(actor: Actor, name: string) {
@@ -116,8 +117,8 @@ export class AuthService {
   }
 
   // Writing on every request would serialise reads on SQLite; a minute's resolution is enough for idle expiry.
-  private async touch(session: Session, now: Date) {
-    if (now.getTime() - Date.parse(session.lastSeenAt) < 60_000) return;
-    await this.db.manager.update(Session, { id: session.id }, { lastSeenAt: now.toISOString() });
+  private async touch(sessionId: string, lastSeenAt: string, now: Date) {
+    if (now.getTime() - Date.parse(lastSeenAt) < 60_000) return;
+    await this.db.manager.update(Session, { id: sessionId }, { lastSeenAt: now.toISOString() });
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
-  ActionStatus, addDays, assertTransition, computeDueDate, deriveRag, effectiveRag, Rag, Timescale, todayInLondon,
+  ACTION_STATUSES, ActionStatus, addDays, assertTransition, computeDueDate, deriveRag, effectiveRag, Rag, RAGS, Timescale, todayInLondon,
 } from '../../../domain/src';
 import { Action, ActionFinding, DueDateChange, Evidence, Finding, Milestone, Organisation, Plan, ProgressNote } from '../../../database/src/entities';
 import { AppError, badRequest, forbidden, notFound } from '../app-error';
@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { UserService } from '../accounts/user.service';
 import { Clock } from '../clock';
 import { newId } from '../ids';
+import { MeasureService } from '../measures/measure.service';
 import { planSettings, PlanService } from '../plans/plan.service';
 import { Actor, EDITOR_ROLES, hasRole, Role } from '../request-context';
 import { ACTION_HOOKS, ActionHook } from './action-hooks';
@@ -48,8 +49,42 @@ export interface ActionFilter {
   overdue?: boolean;
   dueFrom?: string;
   dueTo?: string;
+  /** Without it: due date, then reference. */
+  sort?: ActionSort;
   page: number;
   pageSize: number;
+}
+
+/** The columns an action list may be sorted by (a whitelist: each maps to a fixed SQL expression). */
+export const ACTION_SORT_FIELDS = ['due', 'ref', 'title', 'owner', 'status', 'rag'] as const;
+export type ActionSortField = (typeof ACTION_SORT_FIELDS)[number];
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export interface ActionSort {
+  field: ActionSortField;
+  direction: (typeof SORT_DIRECTIONS)[number];
+}
+
+const RAG_RANK: Record<Rag, number> = { red: 0, amber: 1, green: 2, blue: 3 };
+
+/**
+ * ORDER BY terms for a sort: a missing value (no due date, no owner, no RAG) counts as the highest,
+ * and ties fall back to due date then reference number, so paging is stable. Only fixed expressions.
+ */
+function sortTerms(sort: ActionSort): [string, 'ASC' | 'DESC'][] {
+  const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const missingLast = (expr: string): [string, 'ASC' | 'DESC'][] => [[`(CASE WHEN ${expr} IS NULL THEN 1 ELSE 0 END)`, dir], [expr, dir]];
+  const primary: Record<ActionSortField, [string, 'ASC' | 'DESC'][]> = {
+    due: missingLast('a."dueDate"'),
+    ref: [['LENGTH(a."ref")', dir], ['a."ref"', dir]],
+    title: [['LOWER(a."title")', dir]],
+    owner: missingLast('(SELECT LOWER(u."displayName") FROM "app_user" u WHERE u."id" = a."ownerId")'),
+    status: [[`(CASE a."status" ${ACTION_STATUSES.map((st, i) => `WHEN '${st}' THEN ${i}`).join(' ')} ELSE ${ACTION_STATUSES.length} END)`, dir]],
+    rag: [[`(CASE ${ragSql('a')} ${RAGS.map((r) => `WHEN '${r}' THEN ${RAG_RANK[r]}`).join(' ')} ELSE 9 END)`, dir]],
+  };
+  const ties: [string, 'ASC' | 'DESC'][] = [['(CASE WHEN a."dueDate" IS NULL THEN 1 ELSE 0 END)', 'ASC'], ['a."dueDate"', 'ASC'], ['LENGTH(a."ref")', 'ASC'], ['a."ref"', 'ASC'], ['a."id"', 'ASC']];
+  // TypeORM keys ORDER BY terms by expression, so a tie-breaker must not repeat a primary term.
+  const first = primary[sort.field];
+  return [...first, ...ties.filter(([expr]) => !first.some(([e]) => e === expr))];
 }
 
 /** Who may record a board decision (verify, change a due date on an active plan). */
@@ -63,6 +98,7 @@ export class ActionService {
     private readonly audit: AuditService,
     private readonly users: UserService,
     private readonly plans: PlanService,
+    private readonly measures: MeasureService,
     private readonly clock: Clock,
     @Optional() @Inject(ACTION_HOOKS) private readonly hooks: ActionHook[] = [],
   ) {}
@@ -196,7 +232,9 @@ export class ActionService {
       qb.andWhere(filter.overdue ? "a.dueDate < :today AND a.status IN ('not_started', 'in_progress', 'blocked')" : "NOT (a.dueDate < :today AND a.status IN ('not_started', 'in_progress', 'blocked'))");
     }
     if (filter.rag?.length) qb.andWhere(`${ragSql('a')} IN (:...rag)`, { rag: filter.rag });
-    const [rows, total] = await qb.orderBy('a.dueDate', 'ASC').addOrderBy('a.ref', 'ASC').skip((filter.page - 1) * filter.pageSize).take(filter.pageSize).getManyAndCount();
+    if (filter.sort) for (const [expr, dir] of sortTerms(filter.sort)) qb.addOrderBy(expr, dir);
+    else qb.orderBy('a.dueDate', 'ASC').addOrderBy('a.ref', 'ASC');
+    const [rows, total] = await qb.skip((filter.page - 1) * filter.pageSize).take(filter.pageSize).getManyAndCount();
     const plans = await this.plansById(rows.map((r) => r.planId));
     return { items: rows.map((a) => this.summary(a, plans.get(a.planId)!, today)), page: filter.page, pageSize: filter.pageSize, total };
   }
@@ -290,15 +328,16 @@ export class ActionService {
   private async details(action: Action, plan: Plan) {
     const m = this.db.manager;
     const where = { actionId: action.id, authorityId: action.authorityId };
-    const [links, milestones, notes, evidence, dueDateHistory] = await Promise.all([
+    const [links, milestones, notes, evidence, dueDateHistory, measures] = await Promise.all([
       m.findBy(ActionFinding, where),
       m.find(Milestone, { where, order: { createdAt: 'ASC' } }),
       m.find(ProgressNote, { where, order: { createdAt: 'ASC' } }),
       m.find(Evidence, { where, order: { createdAt: 'ASC' } }),
       m.find(DueDateChange, { where, order: { createdAt: 'ASC' } }),
+      this.measures.forAction(action.authorityId, action.id),
     ]);
     const findings = links.length ? await m.findBy(Finding, { id: In(links.map((l) => l.findingId)) }) : [];
-    return { ...this.summary(action, plan), plan: { id: plan.id, title: plan.title, status: plan.status }, findings, milestones, notes, evidence, dueDateHistory };
+    return { ...this.summary(action, plan), plan: { id: plan.id, title: plan.title, status: plan.status }, findings, milestones, notes, evidence, dueDateHistory, measures };
   }
 }
 

@@ -4,8 +4,9 @@ import { InstantColumn, RefColumn, TextColumn } from './columns';
 /** Append-only: who did what, when, with the state before and after. Never updated or deleted. */
 @Entity('audit_event')
 @Index('ix_audit_entity', ['entityType', 'entityId', 'seq'])
-@Index('ix_audit_event_subject', ['event', 'subject', 'at'])
-@Index('ix_audit_event_ip', ['event', 'ip', 'at'])
+// Only sign-in events carry a subject or an address; partial indexes keep every other insert cheap.
+@Index('ix_audit_event_subject', ['event', 'subject', 'at'], { where: '"subject" IS NOT NULL' })
+@Index('ix_audit_event_ip', ['event', 'ip', 'at'], { where: '"ip" IS NOT NULL' })
 @Index('ix_audit_authority', ['authorityId', 'at'])
 export class AuditEvent {
   /** Insertion order: several events can share a millisecond, and the timeline must keep their order. */

@@ -2,6 +2,7 @@ import { Action, ActionFinding, DueDateChange, Evidence, Milestone, ProgressNote
 import { AuditEvent } from './audit-event.entity';
 import { Authority } from './authority.entity';
 import { Board, BoardMember } from './board.entity';
+import { ActionMeasure, Measure } from './measure.entity';
 import { Membership } from './membership.entity';
 import { Organisation } from './organisation.entity';
 import { Plan, PlanDocument } from './plan.entity';
@@ -11,12 +12,12 @@ import { User } from './user.entity';
 import { REMINDER_ENTITIES } from '../../../reminders/src/entities';
 
 export {
-  Action, ActionFinding, AuditEvent, Authority, Board, BoardMember, DueDateChange, Evidence, Finding, Judgement,
+  Action, ActionFinding, ActionMeasure, Measure, AuditEvent, Authority, Board, BoardMember, DueDateChange, Evidence, Finding, Judgement,
   Membership, Milestone, Organisation, Plan, PlanDocument, ProgressNote, Session, SourceDocument, User,
 };
 
 export const ENTITIES = [
-  Action, ActionFinding, AuditEvent, Authority, Board, BoardMember, DueDateChange, Evidence, Finding, Judgement,
+  Action, ActionFinding, ActionMeasure, Measure, AuditEvent, Authority, Board, BoardMember, DueDateChange, Evidence, Finding, Judgement,
   Membership, Milestone, Organisation, Plan, PlanDocument, ProgressNote, Session, SourceDocument, User,
   ...REMINDER_ENTITIES,
 ];

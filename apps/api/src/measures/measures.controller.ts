@@ -1,0 +1,48 @@
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsNumber, IsOptional, IsString, Length, Min } from 'class-validator';
+import { Authenticated, EDITOR_ROLES, MeasureService } from '../../../../libs/core/src';
+import { CurrentActor, Roles } from '../common/decorators';
+
+const UNITS = ['percent', 'count', 'days'] as const;
+const POLARITIES = ['higher', 'lower', 'band'] as const;
+
+export class CreateMeasureDto {
+  @ApiProperty({ example: 'Re-referrals within 12 months' }) @IsString() @Length(1, 300) name: string;
+  @ApiProperty({ enum: UNITS }) @IsIn(UNITS, { message: `unit must be one of: ${UNITS.join(', ')}` }) unit: (typeof UNITS)[number];
+  @ApiProperty({ enum: POLARITIES, description: 'higher or lower is better, or a band to stay within' }) @IsIn(POLARITIES, { message: `polarity must be one of: ${POLARITIES.join(', ')}` }) polarity: (typeof POLARITIES)[number];
+  @ApiPropertyOptional({ example: 22 }) @IsOptional() @IsNumber() target?: number;
+  @ApiPropertyOptional({ example: 120 }) @IsOptional() @IsNumber() bandLow?: number;
+  @ApiPropertyOptional({ example: 130 }) @IsOptional() @IsNumber() bandHigh?: number;
+  @ApiPropertyOptional({ example: 1, description: 'How far from the target still counts as amber' }) @IsOptional() @IsNumber() @Min(0) tolerance?: number;
+}
+
+@ApiTags('measures')
+@Controller('api/v1')
+export class MeasuresController {
+  constructor(private readonly measures: MeasureService) {}
+
+  @Get('measures')
+  list(@CurrentActor() actor: Authenticated) {
+    return this.measures.list(actor.authorityId);
+  }
+
+  @Roles(...EDITOR_ROLES)
+  @Post('measures')
+  create(@CurrentActor() actor: Authenticated, @Body() body: CreateMeasureDto) {
+    return this.measures.create(actor, body);
+  }
+
+  /** The action should move this measure. */
+  @Roles(...EDITOR_ROLES)
+  @Put('actions/:id/measures/:measureId')
+  link(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('measureId', ParseUUIDPipe) measureId: string) {
+    return this.measures.link(actor, id, measureId, true);
+  }
+
+  @Roles(...EDITOR_ROLES)
+  @Delete('actions/:id/measures/:measureId')
+  unlink(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('measureId', ParseUUIDPipe) measureId: string) {
+    return this.measures.link(actor, id, measureId, false);
+  }
+}

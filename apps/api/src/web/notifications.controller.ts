@@ -1,0 +1,151 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
+import { Authenticated } from '../../../../libs/core/src';
+import { CalendarFeedService, EMAIL_GROUPS, EmailGroup, NotificationPrefs, NotificationService, NotificationSettingsService } from '../../../../libs/reminders/src';
+import { CurrentActor } from '../common/decorators';
+import { FormPost, PageRequest } from './csrf';
+import { dateFromParts, dateItems, dateParts, dateValues } from './date-field';
+import { FormErrors, userError } from './form-errors';
+import { PageErrorFilter } from './page-error.filter';
+import { field, fields, queryValue, UUID } from './page-query';
+import { PageRenderer } from './page-renderer';
+import { PeopleDirectory } from './people-directory';
+
+const PAGE_SIZE = 25;
+
+export const EMAIL_GROUP_LABELS: Record<EmailGroup, { text: string; hint: string }> = {
+  before_due: { text: 'Before a due date', hint: 'Reminders in the days before one of your actions is due' },
+  due_today: { text: 'On the due date', hint: 'A reminder on the day an action is due' },
+  overdue: { text: 'Overdue actions', hint: 'When one of your actions is overdue' },
+  escalation: { text: 'Escalations', hint: 'When an action you manage or chair is overdue for a while' },
+  digest: { text: 'Weekly digest', hint: 'A summary of your open actions each week' },
+};
+
+const SAVED: Record<string, string> = {
+  settings: 'Your notification settings have been saved.',
+  revoked: 'Your calendar link has been stopped. Calendars using it will no longer update.',
+  read: 'The notification has been marked as read.',
+  'all-read': 'All your notifications have been marked as read.',
+};
+
+/** Each person's in-app notifications, their reminder settings and their private calendar link. */
+@Controller()
+@UseFilters(PageErrorFilter)
+export class NotificationsController {
+  constructor(
+    private readonly notifications: NotificationService,
+    private readonly settings: NotificationSettingsService,
+    private readonly calendar: CalendarFeedService,
+    private readonly directory: PeopleDirectory,
+    private readonly pages: PageRenderer,
+  ) {}
+
+  @Get('notifications')
+  async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+    const unreadOnly = queryValue(req, 'show') === 'unread';
+    const page = Math.max(1, Math.floor(Number(queryValue(req, 'page')) || 1));
+    const [{ items, total }, unread] = await Promise.all([
+      this.notifications.list(actor, { unreadOnly, page, pageSize: PAGE_SIZE }),
+      this.notifications.unreadCount(actor),
+    ]);
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const base = unreadOnly ? '/notifications?show=unread&' : '/notifications?';
+    await this.pages.render(req, res, 'notifications.njk', {
+      pageTitle: 'Notifications', unreadOnly, unread, total,
+      success: SAVED[queryValue(req, 'saved') ?? ''],
+      items: items.map((n) => ({ id: n.id, title: n.title, body: n.body, createdAt: n.createdAt, read: !!n.readAt, href: n.actionId ? `/actions/${n.actionId}` : null })),
+      pagination: pages > 1 ? {
+        previous: page > 1 ? { href: `${base}page=${page - 1}` } : undefined,
+        next: page < pages ? { href: `${base}page=${page + 1}` } : undefined,
+        items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: `${base}page=${i + 1}`, current: i + 1 === page })),
+      } : null,
+    });
+  }
+
+  @FormPost('notifications/read-all')
+  async markAllRead(@CurrentActor() actor: Authenticated, @Res() res: Response) {
+    await this.notifications.markAllRead(actor);
+    res.redirect(303, '/notifications?saved=all-read');
+  }
+
+  @FormPost('notifications/:id/read')
+  async markRead(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response, @Body() body: Record<string, unknown>) {
+    await this.notifications.markRead(actor, id);
+    const show = field(body, 'show') === 'unread' ? 'show=unread&' : '';
+    res.redirect(303, `/notifications?${show}saved=read`);
+  }
+
+  @Get('settings/notifications')
+  async showSettings(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+    const prefs = await this.settings.get(actor);
+    await this.settingsPage(actor, req, res, valuesOf(prefs), new FormErrors(), 200, SAVED[queryValue(req, 'saved') ?? '']);
+  }
+
+  @FormPost('settings/notifications')
+  async saveSettings(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+    const chosen = fields(body, 'email');
+    const values: Record<string, unknown> = {
+      email: chosen, digestOnly: field(body, 'digestOnly'), onLeave: field(body, 'onLeave'), delegateId: field(body, 'delegateId'), ...dateValues(body, 'leaveUntil'),
+    };
+    const errors = new FormErrors();
+    const leaveUntil = dateFromParts(body, 'leaveUntil', 'The date your leave ends');
+    const onLeave = values.onLeave === 'yes';
+    const delegateId = field(body, 'delegateId');
+    if (onLeave && leaveUntil.error) errors.add('leaveUntil-day', leaveUntil.error);
+    if (onLeave && delegateId && !UUID.test(delegateId)) errors.add('delegateId', 'Choose a delegate from the list');
+    if (errors.any) return this.settingsPage(actor, req, res, values, errors, 400);
+    try {
+      await this.settings.update(actor, {
+        email: Object.fromEntries(EMAIL_GROUPS.map((g) => [g, chosen.includes(g)])),
+        digestOnly: values.digestOnly === 'yes',
+        onLeave,
+        leaveUntil: onLeave ? leaveUntil.value : null,
+        delegateId: onLeave && delegateId ? delegateId : null,
+      });
+    } catch (error) {
+      const problem = userError(error) ?? (isNotFound(error) ? { code: 'invalid_delegate', message: 'Choose a delegate from the list' } : null);
+      if (!problem) throw error;
+      return this.settingsPage(actor, req, res, values, FormErrors.of(problem.code === 'invalid_delegate' ? 'delegateId' : 'email', problem.message), 400);
+    }
+    res.redirect(303, '/settings/notifications?saved=settings');
+  }
+
+  /** A new calendar link, shown once on the page that answers this post; any earlier link stops working. */
+  @FormPost('settings/notifications/calendar-feed')
+  async createFeed(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+    const { url } = await this.calendar.createToken(actor);
+    const prefs = await this.settings.get(actor);
+    await this.settingsPage(actor, req, res, valuesOf(prefs), new FormErrors(), 200, 'Your calendar link has been created. Copy it now: it is shown only once.', url);
+  }
+
+  @FormPost('settings/notifications/calendar-feed/revoke')
+  async revokeFeed(@CurrentActor() actor: Authenticated, @Res() res: Response) {
+    await this.calendar.revoke(actor);
+    res.redirect(303, '/settings/notifications?saved=revoked#calendar');
+  }
+
+  private async settingsPage(actor: Authenticated, req: PageRequest, res: Response, values: Record<string, unknown>, errors: FormErrors, status: number, success?: string, feedUrl?: string) {
+    const names = await this.directory.load(actor.authorityId);
+    const view = errors.view();
+    const email = values.email as string[];
+    await this.pages.render(req, res, 'notification-settings.njk', {
+      pageTitle: 'Notification settings', success, feedUrl, values, ...view,
+      emailItems: EMAIL_GROUPS.map((g) => ({ value: g, text: EMAIL_GROUP_LABELS[g].text, hint: { text: EMAIL_GROUP_LABELS[g].hint }, checked: email.includes(g) })),
+      leaveUntilItems: dateItems('leaveUntil', values as Record<string, string>, !!view.errors['leaveUntil-day']),
+      delegateItems: [{ value: '', text: 'No delegate: I will see my reminders when I am back' }, ...names.people.filter((p) => p.active && p.id !== actor.userId)
+        .map((p) => ({ value: p.id, text: p.displayName, selected: p.id === values.delegateId }))],
+    }, status);
+  }
+}
+
+function valuesOf(prefs: NotificationPrefs): Record<string, unknown> {
+  const until = dateParts(prefs.leaveUntil);
+  return {
+    email: EMAIL_GROUPS.filter((g) => prefs.email[g]), digestOnly: prefs.digestOnly ? 'yes' : '', onLeave: prefs.onLeave ? 'yes' : '', delegateId: prefs.delegateId ?? '',
+    'leaveUntil-day': until.day, 'leaveUntil-month': until.month, 'leaveUntil-year': until.year,
+  };
+}
+
+function isNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { kind?: string }).kind === 'not_found';
+}

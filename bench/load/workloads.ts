@@ -1,0 +1,66 @@
+import { DatasetFixtures } from '../dataset/generate-dataset';
+import { Tokens } from '../dataset/api-tokens';
+import { Random } from '../dataset/random';
+import { RawDb } from '../servers/raw-db';
+import { RequestSpec, StatusToggle } from './load-spec';
+
+export type ScenarioKey = 'my-actions' | 'dashboard' | 'overdue-list' | 'timeline' | 'status-update' | 'progress-note';
+
+export interface Workload {
+  key: ScenarioKey;
+  label: string;
+  write: boolean;
+  requests?: RequestSpec[];
+  toggles?: StatusToggle[];
+}
+
+const shuffled = <T>(items: T[], seed: number) => {
+  const random = new Random(seed);
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const k = random.int(0, i);
+    [copy[i], copy[k]] = [copy[k], copy[i]];
+  }
+  return copy;
+};
+
+/** The requests of each benchmarked route, spread over councils, people, plans and actions. */
+export function buildWorkloads(fixtures: DatasetFixtures, tokens: Tokens): Workload[] {
+  const chairOf = new Map(fixtures.chairs.map((c) => [c.authorityId, tokens.get(c.userId)!]));
+  const get = (path: string, token: string): RequestSpec => ({ method: 'GET', path, token });
+  return [
+    { key: 'my-actions', label: 'GET /me/actions', write: false, requests: shuffled(fixtures.tokenOwners.map((o) => get('/api/v1/me/actions', tokens.get(o.userId)!)), 1) },
+    { key: 'dashboard', label: 'GET /plans/:id/dashboard', write: false, requests: shuffled(fixtures.activePlans.map((p) => get(`/api/v1/plans/${p.id}/dashboard`, chairOf.get(p.authorityId)!)), 2) },
+    { key: 'overdue-list', label: 'GET /actions?overdue&ownerId', write: false, requests: shuffled(fixtures.tokenOwners.map((o) => get(`/api/v1/actions?overdue=true&ownerId=${o.userId}`, chairOf.get(o.authorityId)!)), 3) },
+    { key: 'timeline', label: 'GET /actions/:id/timeline', write: false, requests: shuffled(fixtures.timelineActions.map((a) => get(`/api/v1/actions/${a.id}/timeline`, chairOf.get(a.authorityId)!)), 4) },
+    { key: 'status-update', label: 'POST /actions/:id/status', write: true, toggles: shuffled(fixtures.writableActions.map((a) => ({ id: a.id, token: tokens.get(a.ownerId)!, version: a.version, status: a.status })), 5) },
+    {
+      key: 'progress-note', label: 'POST /actions/:id/notes', write: true,
+      requests: shuffled(fixtures.writableActions.map((a) => ({ method: 'POST' as const, path: `/api/v1/actions/${a.id}/notes`, token: tokens.get(a.ownerId)!, body: JSON.stringify({ body: 'Bench: evidence of progress reviewed with the team manager this week.' }) })), 6),
+    },
+  ];
+}
+
+/** The read routes interleaved, for comparing database settings on a mixed read load. */
+export function readMix(workloads: Workload[]): RequestSpec[] {
+  const reads = workloads.filter((w) => !w.write).map((w) => w.requests!);
+  const longest = Math.max(...reads.map((r) => r.length));
+  const mix: RequestSpec[] = [];
+  for (let i = 0; i < longest; i++) for (const r of reads) mix.push(r[i % r.length]);
+  return mix;
+}
+
+/** Re-reads the versions and statuses of the toggled actions, since every run moves them on. */
+export async function refreshToggles(db: RawDb, toggles: StatusToggle[]): Promise<StatusToggle[]> {
+  const current = new Map<string, { version: number; status: string }>();
+  for (let i = 0; i < toggles.length; i += 500) {
+    const slice = toggles.slice(i, i + 500);
+    const params = Object.fromEntries(slice.map((t, k) => [`id${k}`, t.id]));
+    const rows = await db.all(`SELECT "id", "version", "status" FROM "action" WHERE "id" IN (${slice.map((_, k) => `:id${k}`).join(', ')})`, params);
+    for (const r of rows) current.set(r.id as string, { version: Number(r.version), status: r.status as string });
+  }
+  return toggles.flatMap((t) => {
+    const now = current.get(t.id);
+    return now && (now.status === 'not_started' || now.status === 'in_progress') ? [{ ...t, version: now.version, status: now.status }] : [];
+  });
+}

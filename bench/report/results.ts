@@ -1,0 +1,52 @@
+import { LoadResult } from '../load/load-spec';
+
+export interface RouteResult {
+  key: string;
+  label: string;
+  api: LoadResult;
+  raw: LoadResult;
+  /** Our throughput over the raw server's. */
+  ratio: number;
+}
+
+export interface PragmaResult {
+  label: string;
+  pragmas: string[];
+  processes: number;
+  read: LoadResult | null;
+  write: LoadResult;
+}
+
+export interface DatabaseRun {
+  database: 'sqlite' | 'postgres';
+  generation: { seconds: number; rows: number; rowsPerSecond: number; counts: Record<string, number> };
+  routes: RouteResult[];
+  memory: { apiAtStartMb?: number; apiPeakMb: number; apiRssMb: number; rawPeakMb: number };
+  pragmas?: PragmaResult[];
+  dbSizeMb?: number;
+  /** The SQL the API ran for one request of each route (a separate, logging API process). */
+  queries?: { key: string; status: number; queries: string[] }[];
+}
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGb: number;
+  node: string;
+  platform: string;
+  loadAverageAtStart: number[];
+  loadAverageAtEnd?: number[];
+}
+
+export interface BenchResults {
+  date: string;
+  command: string;
+  actions: number;
+  quick: boolean;
+  connections: number;
+  durationSeconds: number;
+  machine: Machine;
+  runs: DatabaseRun[];
+  extras: Record<string, unknown>;
+  totalSeconds: number;
+}

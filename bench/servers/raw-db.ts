@@ -1,0 +1,113 @@
+import Database from 'better-sqlite3';
+import { Pool, PoolClient } from 'pg';
+import { SQLITE_PRAGMAS } from '../../libs/database/src/data-source';
+
+export type SqlRow = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+/** The minimal database access of the raw server: SQL with :named parameters, through the app's drivers. */
+export interface RawDb {
+  readonly kind: 'sqlite' | 'postgres';
+  one(sql: string, params?: Params): Promise<SqlRow | undefined>;
+  all(sql: string, params?: Params): Promise<SqlRow[]>;
+  run(sql: string, params?: Params): Promise<number>;
+  tx<T>(work: (db: RawDb) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Turns :name placeholders into positional ones (? or $n), values in order of appearance. */
+function positional(sql: string, params: Params, style: '?' | '$'): [string, unknown[]] {
+  const values: unknown[] = [];
+  const numbers = new Map<string, number>();
+  const text = sql.replace(/(?<!:):([a-zA-Z]\w*)/g, (_, name: string) => {
+    if (!(name in params)) throw new Error(`missing SQL parameter ${name}`);
+    const value = params[name];
+    if (style === '?') {
+      values.push(typeof value === 'boolean' ? (value ? 1 : 0) : value);
+      return '?';
+    }
+    // As TypeORM does on PostgreSQL: one $n per name, so a repeated expression (GROUP BY) matches its SELECT.
+    if (!numbers.has(name)) numbers.set(name, values.push(value));
+    return `$${numbers.get(name)}`;
+  });
+  return [text, values];
+}
+
+/**
+ * The app's SQLite settings by default (SQLITE_PRAGMAS, then WAL as TypeORM's enableWAL does), or the given ones.
+ * Transactions start as TypeORM starts them (a deferred BEGIN) unless told otherwise.
+ */
+export function openRawSqlite(file: string, pragmas?: string[], begin = 'BEGIN'): RawDb {
+  const db = new Database(file);
+  for (const p of pragmas ?? [...SQLITE_PRAGMAS, 'journal_mode = WAL']) db.pragma(p);
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string, params: Params) => {
+    const [text, values] = positional(sql, params, '?');
+    let statement = statements.get(text);
+    if (!statement) statements.set(text, (statement = db.prepare(text)));
+    return { statement, values };
+  };
+  // One connection: this process's transactions take turns, as they must on SQLite.
+  let tail: Promise<unknown> = Promise.resolve();
+  const raw: RawDb = {
+    kind: 'sqlite',
+    one: async (sql, params = {}) => {
+      const { statement, values } = prepare(sql, params);
+      return statement.get(...values) as SqlRow | undefined;
+    },
+    all: async (sql, params = {}) => {
+      const { statement, values } = prepare(sql, params);
+      return statement.all(...values) as SqlRow[];
+    },
+    run: async (sql, params = {}) => {
+      const { statement, values } = prepare(sql, params);
+      return statement.run(...values).changes;
+    },
+    tx: (work) => {
+      const run = tail.then(async () => {
+        db.exec(begin);
+        try {
+          const result = await work(raw);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          db.exec('ROLLBACK');
+          throw error;
+        }
+      });
+      tail = run.catch(() => undefined);
+      return run;
+    },
+    close: async () => {
+      db.close();
+    },
+  };
+  return raw;
+}
+
+/** PostgreSQL through pg, with the API's pool size (libs/database/src/data-source.ts: max 10). */
+export function openRawPostgres(url: string): RawDb {
+  const pool = new Pool({ connectionString: url, max: 10 });
+  const over = (client: Pool | PoolClient): RawDb => ({
+    kind: 'postgres',
+    one: async (sql, params = {}) => (await client.query(...positional(sql, params, '$'))).rows[0],
+    all: async (sql, params = {}) => (await client.query(...positional(sql, params, '$'))).rows,
+    run: async (sql, params = {}) => (await client.query(...positional(sql, params, '$'))).rowCount ?? 0,
+    tx: async (work) => {
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        const result = await work(over(c));
+        await c.query('COMMIT');
+        return result;
+      } catch (error) {
+        await c.query('ROLLBACK');
+        throw error;
+      } finally {
+        c.release();
+      }
+    },
+    close: async () => pool.end(),
+  });
+  return over(pool);
+}

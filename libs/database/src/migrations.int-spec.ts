@@ -1,0 +1,30 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase, DB_KINDS, TestDatabase } from '../../testing/src/test-database';
+import { dataSourceOptions } from './data-source';
+
+describe.each(DB_KINDS)('the checked-in migrations (%s)', (kind) => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    ds = new DataSource(dataSourceOptions(db.config));
+    await ds.initialize();
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+
+  it('build exactly the schema the entities describe', async () => {
+    await ds.runMigrations();
+    const pending = await ds.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('undo cleanly, newest first, and apply again', async () => {
+    for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration();
+    expect(await ds.showMigrations()).toBe(true);
+    await ds.runMigrations();
+    expect(await ds.showMigrations()).toBe(false);
+  });
+});
