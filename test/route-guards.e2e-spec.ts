@@ -76,6 +76,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/plans/:id/reminder-rules': 'member',
   'PUT /api/v1/plans/:id/reminder-rules': EDITORS,
   'GET /api/v1/admin/outbox': ['admin'],
+  'GET /api/v1/admin/queue': ['admin'],
   'GET /api/v1/admin/reminders': ['admin'],
   'POST /api/v1/admin/reminders/:id/retry': ['admin'],
   // Web pages (apps/api/src/web): browsers are sent to /sign-in, other clients get the JSON errors.

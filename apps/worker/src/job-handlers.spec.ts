@@ -9,6 +9,13 @@ class Deliverer {
   }
 }
 
+class BatchDeliverer {
+  @OnJob(JobName.ReminderDeliverBatch)
+  async deliverBatch() {
+    return 'done' as const;
+  }
+}
+
 class Reconciler {
   @OnJob(JobName.RemindersReconcile)
   async reconcile() {
@@ -21,7 +28,7 @@ const handlersOf = (...instances: object[]) =>
 
 describe('JobHandlers start-up check', () => {
   it('accepts exactly one handler per job and dispatches to it', async () => {
-    const handlers = handlersOf(new Deliverer(), new Reconciler());
+    const handlers = handlersOf(new Deliverer(), new BatchDeliverer(), new Reconciler());
     expect(() => handlers.load()).not.toThrow();
     await expect(handlers.handle({ name: JobName.ReminderDeliver, data: {}, attemptsMade: 0, opts: { attempts: 1 } } as never)).resolves.toBe('done');
   });
@@ -31,6 +38,6 @@ describe('JobHandlers start-up check', () => {
   });
 
   it('refuses to start when a job has two handlers', () => {
-    expect(() => handlersOf(new Deliverer(), new Deliverer(), new Reconciler()).load()).toThrow(/job "reminder-deliver" has 2 handlers/);
+    expect(() => handlersOf(new Deliverer(), new Deliverer(), new BatchDeliverer(), new Reconciler()).load()).toThrow(/job "reminder-deliver" has 2 handlers/);
   });
 });

@@ -2,7 +2,9 @@ import { Test, TestingModule } from '@nestjs/testing';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
+import { Queue } from 'bullmq';
 import { AppConfig } from '../../../libs/config/src';
+import { jobId, JobName, QueueName, redisConnection } from '../../../libs/queue/src';
 import { Clock } from '../../../libs/core/src';
 import { Notification, OutboxEmail, Reminder, ReminderReconciler, ReminderSettingsService } from '../../../libs/reminders/src';
 import {
@@ -112,6 +114,22 @@ describe.each(DB_KINDS)('worker on %s with real Redis', (kind: DbKind) => {
     await waitFor(async () => (await sent(rows.map((r) => r.id))) === 40, 25_000);
     expect(await db.manager.countBy(OutboxEmail, { reminderId: In(rows.map((r) => r.id)) })).toBe(40);
     expect(await db.manager.countBy(Notification, { reminderId: In(rows.map((r) => r.id)) })).toBe(40);
+  });
+
+  it('queues rows due together as one batch job whose id derives from its rows, so queueing again adds nothing', async () => {
+    const rows = await dueActions(3);
+    const w = await startWorker({ start: false });
+    await w.get(ReminderReconciler).reconcile();
+    await w.get(ReminderReconciler).reconcile({ requeueAll: true });
+    const queue = new Queue(QueueName.Reminders, { connection: redisConnection(REDIS_URL), prefix });
+    try {
+      const jobs = (await queue.getJobs(['waiting', 'delayed', 'prioritized'])).filter((j) => j.name === JobName.ReminderDeliverBatch);
+      expect(jobs).toHaveLength(1);
+      expect([...jobs[0].data.reminderIds].sort()).toEqual(rows.map((r) => r.id).sort());
+      expect(jobs[0].id).toBe(jobId(JobName.ReminderDeliverBatch, { reminderIds: rows.map((r) => r.id) }));
+    } finally {
+      await queue.close();
+    }
   });
 
   it('rebuilds the queue from the database after Redis is wiped: everything delivered, once', async () => {

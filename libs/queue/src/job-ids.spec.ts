@@ -10,6 +10,13 @@ describe('job ids', () => {
     expect(id).not.toContain(':');
   });
 
+  it('derives a batch job id from its set of rows, in any order, without a colon', () => {
+    const a = jobId(JobName.ReminderDeliverBatch, { reminderIds: ['r-1', 'r-2', 'r-3'] });
+    expect(a).toMatch(/^reminder-batch-[0-9a-f]{32}$/);
+    expect(jobId(JobName.ReminderDeliverBatch, { reminderIds: ['r-3', 'r-1', 'r-2'] })).toBe(a);
+    expect(jobId(JobName.ReminderDeliverBatch, { reminderIds: ['r-1', 'r-2'] })).not.toBe(a);
+  });
+
   it('gives the reconcile job one fixed id', () => {
     expect(jobId(JobName.RemindersReconcile, {})).toBe('reminders-reconcile');
   });
@@ -17,7 +24,7 @@ describe('job ids', () => {
 
 describe('job names and options', () => {
   it('keeps the released names', () => {
-    expect(Object.values(JobName)).toEqual(['reminder-deliver', 'reminders-reconcile']);
+    expect(Object.values(JobName)).toEqual(['reminder-deliver', 'reminders-reconcile', 'reminder-deliver-batch']);
   });
 
   it.each(Object.values(JobName))('gives %s a queue and options', (name) => {
@@ -27,6 +34,7 @@ describe('job names and options', () => {
 
   it('retries reminder delivery with exponential backoff and removes completed jobs', () => {
     expect(JOB_OPTIONS[JobName.ReminderDeliver]).toMatchObject({ backoff: { type: 'exponential' }, removeOnComplete: true });
+    expect(JOB_OPTIONS[JobName.ReminderDeliverBatch]).toMatchObject({ backoff: { type: 'exponential' }, removeOnComplete: true });
   });
 
   it('knows the final attempt', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { JobData, JobName } from './queue-names';
 
 /**
@@ -10,6 +11,8 @@ export function jobId<N extends JobName>(name: N, data: JobData[N]): string {
       return `reminder-${(data as JobData[JobName.ReminderDeliver]).reminderId}`;
     case JobName.RemindersReconcile:
       return 'reminders-reconcile';
+    case JobName.ReminderDeliverBatch:
+      return `reminder-batch-${digest((data as JobData[JobName.ReminderDeliverBatch]).reminderIds)}`;
     default:
       return assertNever(name);
   }
@@ -17,4 +20,9 @@ export function jobId<N extends JobName>(name: N, data: JobData[N]): string {
 
 function assertNever(value: never): never {
   throw new Error(`No job id rule for job ${String(value)}`);
+}
+
+/** The same set of rows, in any order, gives the same id. */
+function digest(ids: string[]): string {
+  return createHash('sha256').update([...ids].sort().join(',')).digest('hex').slice(0, 32);
 }

@@ -7,13 +7,16 @@ const DAY_SECONDS = 24 * 60 * 60;
  * Options per job. Completed reminder jobs are removed at once: the database row is the record,
  * and a retained job would block re-queueing the same id after a reschedule.
  */
+const DELIVERY: JobsOptions = {
+  attempts: 4,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * DAY_SECONDS, count: 10_000 },
+};
+
 export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
-  [JobName.ReminderDeliver]: {
-    attempts: 4,
-    backoff: { type: 'exponential', delay: 5_000 },
-    removeOnComplete: true,
-    removeOnFail: { age: 7 * DAY_SECONDS, count: 10_000 },
-  },
+  [JobName.ReminderDeliver]: DELIVERY,
+  [JobName.ReminderDeliverBatch]: DELIVERY,
   [JobName.RemindersReconcile]: {
     attempts: 1,
     removeOnComplete: { count: 10 },

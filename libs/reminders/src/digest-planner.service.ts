@@ -50,7 +50,7 @@ export class DigestPlanner {
     return [...readers].map(([dedupeKey, r]) => ({
       id: newId(), authorityId: r.authorityId, actionId: null, planId: null, kind: r.kind, offsetDays: null, forDate: monday, recipientId: r.userId,
       deliveredToId: null, dueAt, runAt: dueAt, state: 'pending' as const, dedupeKey, attempts: 0, lastError: null, outcome: null,
-      queuedAt: null, claimedAt: null, sentAt: null, createdAt: now, updatedAt: now,
+      queuedAt: null, claimedAt: null, claimToken: null, sentAt: null, createdAt: now, updatedAt: now,
     }));
   }
 }

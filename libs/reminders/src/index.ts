@@ -1,4 +1,5 @@
 export * from './calendar-feed.service';
+export * from './delivery-lookups';
 export * from './digest-planner.service';
 export * from './entities';
 export * from './mailer.service';

@@ -7,7 +7,7 @@ import { newId } from '../../core/src/ids';
 import { Actor } from '../../core/src/request-context';
 import { Membership } from '../../database/src/entities';
 import { NotificationSettings } from './entities';
-import { prefsOf } from './reminder-content.service';
+import { prefsOf } from './delivery-lookups';
 import { NotificationPrefs } from './recipient';
 import { EMAIL_GROUPS, EmailGroup } from './reminder-rules';
 

@@ -6,6 +6,7 @@ import { Clock } from '../../core/src/clock';
 import { JOB_OPTIONS, jobId, JobName, JobStatus, OnJob, QueueName } from '../../queue/src';
 import { DigestPlanner } from './digest-planner.service';
 import { DELIVERABLE_STATES, Reminder } from './entities/reminder.entity';
+import { DELIVERY_BATCH_SIZE } from './reminder-delivery.service';
 import { RemindersService } from './reminders.service';
 
 /** Rows due within this window are queued (with a delay to their exact instant). */
@@ -49,22 +50,41 @@ export class ReminderReconciler {
     return { queued: rows.length, released, digests };
   }
 
-  private rowsToQueue(now: Date, requeueAll: boolean) {
+  private async rowsToQueue(now: Date, requeueAll: boolean): Promise<Pick<Reminder, 'id' | 'runAt'>[]> {
     const horizon = new Date(now.getTime() + LOOKAHEAD_MS).toISOString();
     const stale = new Date(now.getTime() - REQUEUE_AFTER_MS).toISOString();
-    const qb = this.db.manager.createQueryBuilder(Reminder, 'r').select(['r.id', 'r.runAt'])
-      .where('r.state IN (:...states) AND r.runAt <= :horizon', { states: DELIVERABLE_STATES, horizon });
-    if (!requeueAll) qb.andWhere('(r.state = :pending OR r.queuedAt IS NULL OR r.queuedAt < :stale)', { pending: 'pending', stale });
-    return qb.orderBy('r.runAt', 'ASC').getMany();
+    const select = () => this.db.manager.createQueryBuilder(Reminder, 'r').select(['r.id', 'r.runAt']);
+    if (requeueAll) {
+      return select().where('r.state IN (:...states) AND r.runAt <= :horizon', { states: DELIVERABLE_STATES, horizon }).orderBy('r.runAt', 'ASC').getMany();
+    }
+    // Two indexed reads rather than one OR that would visit every queued row on each run.
+    const pending = await select().where('r.state = :pending AND r.runAt <= :horizon', { pending: 'pending', horizon }).getMany();
+    const lost = await select().where('r.state = :queued AND (r.queuedAt IS NULL OR r.queuedAt < :stale) AND r.runAt <= :horizon', { queued: 'queued', stale, horizon }).getMany();
+    return [...pending, ...lost].sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : 0));
   }
 
-  /** Queue first, then mark: a crash in between leaves rows pending, to be queued again harmlessly. */
+  /**
+   * Queue first, then mark: a crash in between leaves rows pending, to be queued again harmlessly.
+   * Rows due at the same instant (or already due) go together in batch jobs, delayed to that instant.
+   */
   private async enqueue(rows: Pick<Reminder, 'id' | 'runAt'>[], now: Date): Promise<void> {
-    await this.queue.addBulk(rows.map((r) => {
-      const data = { reminderId: r.id };
-      const delay = Math.max(0, Date.parse(r.runAt) - now.getTime());
-      return { name: JobName.ReminderDeliver, data, opts: { ...JOB_OPTIONS[JobName.ReminderDeliver], jobId: jobId(JobName.ReminderDeliver, data), delay } };
-    }));
+    const groups = new Map<string, string[]>();
+    for (const r of rows) {
+      const key = Date.parse(r.runAt) > now.getTime() ? r.runAt : 'due';
+      const group = groups.get(key);
+      if (group) group.push(r.id);
+      else groups.set(key, [r.id]);
+    }
+    const jobs = [...groups].flatMap(([key, ids]) => {
+      const delay = key === 'due' ? 0 : Date.parse(key) - now.getTime();
+      const batches: string[][] = [];
+      for (let i = 0; i < ids.length; i += DELIVERY_BATCH_SIZE) batches.push(ids.slice(i, i + DELIVERY_BATCH_SIZE));
+      return batches.map((reminderIds) => {
+        const data = { reminderIds };
+        return { name: JobName.ReminderDeliverBatch, data, opts: { ...JOB_OPTIONS[JobName.ReminderDeliverBatch], jobId: jobId(JobName.ReminderDeliverBatch, data), delay } };
+      });
+    });
+    await this.queue.addBulk(jobs);
     const at = this.clock.nowIso();
     await this.db.transaction((tx) => tx.update(Reminder, { id: In(rows.map((r) => r.id)), state: In(DELIVERABLE_STATES) }, { state: 'queued', queuedAt: at, updatedAt: at }));
   }

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager, In, LessThanOrEqual, MoreThan, Not } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/src';
-import { Action, Membership, Plan, User } from '../../database/src/entities';
+import { Action, Plan, User } from '../../database/src/entities';
 import { ActionStatus, OPEN_STATUSES } from '../../domain/src';
-import { NotificationSettings } from './entities';
+import { DeliveryLookups } from './delivery-lookups';
 import { Reminder } from './entities/reminder.entity';
-import { Delivery, DEFAULT_PREFS, NotificationPrefs, Person, resolveDelivery } from './recipient';
+import { Delivery, Person, resolveDelivery } from './recipient';
 import { digestMessage, MessageAction, reminderMessage, ReminderMessage } from './reminder-message';
 import { isDigestKind, londonDate, ReminderKind } from './reminder-rules';
 import { audienceOf, rulesOf, wantsReminders } from './reminder-schedule.service';
@@ -14,31 +14,30 @@ export type Prepared =
   | { send: true; to: Person; email: boolean; inApp: boolean; message: ReminderMessage; outcome: string }
   | { send: false; state: 'skipped' | 'cancelled'; outcome: string };
 
-const OWNER_KINDS = ['before_due', 'due_today', 'overdue'];
-
 /** Works out, at the moment of delivery, whether a reminder still applies, who gets it and what it says. */
 @Injectable()
 export class ReminderContent {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async prepare(tx: EntityManager, row: Reminder, at: Date): Promise<Prepared> {
-    return isDigestKind(row.kind) ? this.prepareDigest(tx, row, at) : this.prepareAction(tx, row, at);
+  /** `lookups` carries what a batch preloaded; without it each row reads what it needs. */
+  async prepare(tx: EntityManager, row: Reminder, at: Date, lookups = new DeliveryLookups(tx)): Promise<Prepared> {
+    return isDigestKind(row.kind) ? this.prepareDigest(tx, row, at, lookups) : this.prepareAction(tx, row, at, lookups);
   }
 
-  private async prepareAction(tx: EntityManager, row: Reminder, at: Date): Promise<Prepared> {
-    const action = await tx.findOneBy(Action, { id: row.actionId!, authorityId: row.authorityId });
-    const plan = action && (await tx.findOneBy(Plan, { id: action.planId }));
+  private async prepareAction(tx: EntityManager, row: Reminder, at: Date, look: DeliveryLookups): Promise<Prepared> {
+    const action = await look.action(row.actionId!, row.authorityId);
+    const plan = action && (await look.plan(action.planId));
     if (!action || !plan) return { send: false, state: 'cancelled', outcome: 'action deleted' };
     if (!wantsReminders(action, plan)) return { send: false, state: 'cancelled', outcome: `action ${action.status}, plan ${plan.status}` };
     if (action.dueDate !== row.forDate) return { send: false, state: 'cancelled', outcome: 'rescheduled' };
-    if (await this.superseded(tx, row, at)) return { send: false, state: 'skipped', outcome: 'superseded by a later reminder' };
-    const audience = await audienceOf(tx, action, plan);
+    if (await look.superseded(row, at)) return { send: false, state: 'skipped', outcome: 'superseded by a later reminder' };
+    const audience = await audienceOf(tx, action, plan, look);
     const kind = row.kind as ReminderKind;
     const intended = kind === 'escalation_chair' ? audience.chair : kind === 'escalation_manager' ? audience.manager : audience.owner;
     const today = londonDate(at);
-    const delivery = await resolveDelivery(intended, kind, today, (id) => this.person(tx, row.authorityId, id));
+    const delivery = await resolveDelivery(intended, kind, today, (id) => look.person(row.authorityId, id));
     if ('skip' in delivery) return { send: false, state: 'skipped', outcome: delivery.skip.replace('_', ' ') };
-    const owner = action.ownerId ? await tx.findOne(User, { where: { id: action.ownerId }, select: { id: true, displayName: true } }) : null;
+    const owner = action.ownerId ? await look.user(action.ownerId) : null;
     const message = reminderMessage({
       kind, action: this.messageAction(action, plan, owner?.displayName ?? null), recipientName: delivery.to.displayName,
       onBehalfOf: delivery.redirectedFrom && delivery.reason ? { name: delivery.redirectedFrom.displayName, reason: delivery.reason } : null,
@@ -47,19 +46,10 @@ export class ReminderContent {
     return { send: true, to: delivery.to, email: delivery.email, inApp: delivery.inApp, message, outcome: describe(delivery) };
   }
 
-  /** After an outage several of an owner's reminders may be due at once: only the latest is worth sending. */
-  private async superseded(tx: EntityManager, row: Reminder, at: Date): Promise<boolean> {
-    if (!OWNER_KINDS.includes(row.kind)) return false;
-    return tx.existsBy(Reminder, {
-      actionId: row.actionId!, forDate: row.forDate, kind: In(OWNER_KINDS), dueAt: MoreThan(row.dueAt), runAt: LessThanOrEqual(at.toISOString()),
-      state: Not(In(['cancelled', 'failed'])),
-    });
-  }
-
-  private async prepareDigest(tx: EntityManager, row: Reminder, at: Date): Promise<Prepared> {
+  private async prepareDigest(tx: EntityManager, row: Reminder, at: Date, look: DeliveryLookups): Promise<Prepared> {
     const kind = row.kind as 'digest_owner' | 'digest_manager';
     const today = londonDate(at);
-    const delivery = await resolveDelivery(row.recipientId, kind, today, (id) => this.person(tx, row.authorityId, id));
+    const delivery = await resolveDelivery(row.recipientId, kind, today, (id) => look.person(row.authorityId, id));
     if ('skip' in delivery) return { send: false, state: 'skipped', outcome: delivery.skip.replace('_', ' ') };
     const actions = await this.digestActions(tx, row.authorityId, row.recipientId, kind);
     if (actions.length === 0) return { send: false, state: 'skipped', outcome: 'empty digest' };
@@ -82,14 +72,8 @@ export class ReminderContent {
       .map((a) => this.messageAction(a, plans.get(a.planId)!, a.ownerId ? owners.get(a.ownerId) ?? null : null));
   }
 
-  async person(tx: EntityManager, authorityId: string, userId: string): Promise<Person | null> {
-    const [user, membership, settings] = await Promise.all([
-      tx.findOneBy(User, { id: userId }),
-      tx.findOneBy(Membership, { authorityId, userId }),
-      tx.findOneBy(NotificationSettings, { authorityId, userId }),
-    ]);
-    if (!user || !membership) return null;
-    return { id: user.id, email: user.email, displayName: user.displayName, active: user.active, managerId: membership.managerId, prefs: prefsOf(settings) };
+  person(tx: EntityManager, authorityId: string, userId: string): Promise<Person | null> {
+    return new DeliveryLookups(tx).person(authorityId, userId);
   }
 
   private messageAction(action: Action, plan: Plan, ownerName: string | null): MessageAction {
@@ -106,11 +90,6 @@ export class ReminderContent {
     const users = unique.length ? await tx.find(User, { where: { id: In(unique) }, select: { id: true, displayName: true } }) : [];
     return new Map(users.map((u) => [u.id, u.displayName]));
   }
-}
-
-export function prefsOf(settings: NotificationSettings | null): NotificationPrefs {
-  if (!settings) return DEFAULT_PREFS;
-  return { email: { ...DEFAULT_PREFS.email, ...settings.email }, digestOnly: settings.digestOnly, onLeave: settings.onLeave, leaveUntil: settings.leaveUntil, delegateId: settings.delegateId };
 }
 
 function describe(delivery: Extract<Delivery, { to: Person }>): string {

@@ -7,6 +7,7 @@ import { newId } from '../../core/src/ids';
 import { Notification, OutboxEmail } from './entities';
 import { DELIVERABLE_STATES, Reminder } from './entities/reminder.entity';
 import { isPermanentMailError, Mailer, reminderMessageId } from './mailer.service';
+import { DeliveryLookups } from './delivery-lookups';
 import { Prepared, ReminderContent } from './reminder-content.service';
 
 export type DeliveryResult = 'sent' | 'skipped' | 'cancelled' | 'noop' | 'not_due' | 'deferred' | 'failed';
@@ -24,15 +25,39 @@ export const MAX_ATTEMPTS = 12;
 /** After the queue's own retries, wait this long (doubling per attempt, capped) before trying again. */
 export const retryLaterMs = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
 
+/** Rows claimed, prepared and recorded per transaction on the in-app and outbox path. */
+export const DELIVERY_BATCH_SIZE = 500;
+/** Rows claimed at a time when mail goes over SMTP: few enough that none waits long in 'sending' for its turn. */
+export const SMTP_BATCH_SIZE = 50;
+/** Messages in flight to the SMTP server at once, across every job in this process. */
+export const SMTP_CONCURRENCY = 16;
+/**
+ * A claimed row still waiting for a free SMTP slot after this long is handed back unsent, well
+ * before the sending lease (SENDING_LEASE_MS, 5 minutes) could release it to another worker.
+ */
+export const SEND_WITHIN_MS = 2 * 60_000;
+
 type Send = Extract<Prepared, { send: true }>;
+type ToSend = { row: Reminder; prepared: Send };
+type Finish = { id: string; state: 'sent' | 'skipped' | 'cancelled'; outcome: string; deliveredToId: string | null };
+type Claim = { token: string; rows: Reminder[] };
+
+/** Each row's result, and the errors to hand to the queue (rows waiting for its retry, or a failure nothing recorded). */
+export interface DeliveryOutcome {
+  results: Map<string, DeliveryResult>;
+  errors: unknown[];
+}
 
 /**
- * Delivers one reminder row exactly once. The row is claimed by a conditional UPDATE, so a
- * repeated, stale or concurrent job finds nothing to claim and does nothing.
+ * Delivers reminder rows exactly once, many per transaction. Rows are claimed by one conditional
+ * UPDATE that stamps a fresh token on those still deliverable and due; the batch then reads back
+ * by that token only the rows it won, so a repeated, stale or concurrent job finds nothing to
+ * claim and does nothing.
  */
 @Injectable()
 export class ReminderDeliveryService {
   private readonly log = new Logger('ReminderDelivery');
+  private readonly smtpSlots = new Slots(SMTP_CONCURRENCY);
 
   constructor(
     private readonly db: DataSource,
@@ -42,99 +67,201 @@ export class ReminderDeliveryService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The queue's handler: a passing failure before the final attempt throws, so BullMQ retries with backoff. */
+  /** The queue's handlers: a passing failure before the final attempt throws, so BullMQ retries with backoff. */
   @OnJob(JobName.ReminderDeliver)
-  async onDeliverJob(data: JobData[JobName.ReminderDeliver], context: { finalAttempt: boolean }): Promise<JobStatus> {
-    const result = await this.deliver(data.reminderId, { finalAttempt: context.finalAttempt });
-    return result === 'sent' ? 'done' : result === 'failed' || result === 'deferred' ? result : 'skipped';
+  onDeliverJob(data: JobData[JobName.ReminderDeliver], context: { finalAttempt: boolean }): Promise<JobStatus> {
+    return this.runJob([data.reminderId], context.finalAttempt);
+  }
+
+  /** Rows already handled are no-ops when BullMQ runs the job again, so only the rows still waiting are retried. */
+  @OnJob(JobName.ReminderDeliverBatch)
+  onDeliverBatchJob(data: JobData[JobName.ReminderDeliverBatch], context: { finalAttempt: boolean }): Promise<JobStatus> {
+    return this.runJob(data.reminderIds, context.finalAttempt);
+  }
+
+  private async runJob(ids: string[], finalAttempt: boolean): Promise<JobStatus> {
+    const { results, errors } = await this.deliverMany(ids, { finalAttempt });
+    if (errors.length) throw errors[0];
+    const all = [...results.values()];
+    return all.includes('sent') ? 'done' : all.includes('failed') ? 'failed' : all.includes('deferred') ? 'deferred' : 'skipped';
   }
 
   async deliver(reminderId: string, options: DeliverOptions = {}): Promise<DeliveryResult> {
+    const { results, errors } = await this.deliverMany([reminderId], options);
+    if (errors.length) throw errors[0];
+    return results.get(reminderId)!;
+  }
+
+  /** The one delivery path, for the worker's jobs and the CLI's catch-up alike. Never throws: see `errors`. */
+  async deliverMany(ids: string[], options: DeliverOptions = {}): Promise<DeliveryOutcome> {
     const at = options.at ?? this.clock.now();
+    const out: DeliveryOutcome = { results: new Map(), errors: [] };
+    const all = [...new Set(ids)];
+    const size = this.mailer.usesSmtp ? SMTP_BATCH_SIZE : DELIVERY_BATCH_SIZE;
+    for (let i = 0; i < all.length; i += size) await this.deliverBatch(all.slice(i, i + size), at, options, out);
+    return out;
+  }
+
+  private async deliverBatch(ids: string[], at: Date, options: DeliverOptions, out: DeliveryOutcome): Promise<void> {
     try {
-      return this.mailer.usesSmtp ? await this.deliverBySmtp(reminderId, at, options) : await this.deliverLocally(reminderId, at);
+      await (this.mailer.usesSmtp ? this.deliverBySmtp(ids, at, options, out) : this.deliverLocally(ids, at, out));
     } catch (error) {
-      return this.recordFailure(reminderId, error, at, options);
+      // Nothing of the batch was committed: take its rows one at a time, so a bad row fails alone.
+      if (ids.length > 1) {
+        for (const id of ids) await this.deliverBatch([id], at, options, out);
+        return;
+      }
+      await this.fail(ids[0], error, at, options, out);
     }
   }
 
-  /** In-app and outbox only: claim, write and mark sent in one transaction, so it happens once or not at all. */
-  private deliverLocally(reminderId: string, at: Date): Promise<DeliveryResult> {
-    return this.db.transaction(async (tx) => {
-      const row = await this.claim(tx, reminderId, at);
-      if (!row) return this.whyNot(tx, reminderId, at);
-      const prepared = await this.content.prepare(tx, row, at);
-      if (!prepared.send) return this.finish(tx, row, prepared.state, prepared.outcome);
-      await this.writeInApp(tx, row, prepared);
-      if (prepared.email) await this.writeEmail(tx, row, prepared, 'outbox');
-      return this.finish(tx, row, 'sent', prepared.outcome, prepared.to.id);
+  /** In-app and outbox only: claim, write and mark sent in one transaction, so each row happens once or not at all. */
+  private async deliverLocally(ids: string[], at: Date, out: DeliveryOutcome): Promise<void> {
+    const results = await this.db.transaction(async (tx) => {
+      const results = new Map<string, DeliveryResult>();
+      const claim = await this.claim(tx, ids, at, results);
+      const { finishes, sends } = await this.prepareAll(tx, claim.rows, at);
+      await this.writeInApp(tx, sends);
+      await this.writeEmail(tx, sends.filter((s) => s.prepared.email), 'outbox');
+      await this.finish(tx, claim.token, [...finishes, ...sends.map(sent)], results);
+      return results;
     });
+    merge(out, results);
   }
 
-  /** SMTP cannot join a transaction: claim and commit, send, then record. A crash in between is recovered by the reconciler. */
-  private async deliverBySmtp(reminderId: string, at: Date, options: DeliverOptions): Promise<DeliveryResult> {
-    const claimed = await this.db.transaction(async (tx): Promise<{ result: DeliveryResult } | { row: Reminder; prepared: Send }> => {
-      const row = await this.claim(tx, reminderId, at);
-      if (!row) return { result: await this.whyNot(tx, reminderId, at) };
-      const prepared = await this.content.prepare(tx, row, at);
-      if (!prepared.send) return { result: await this.finish(tx, row, prepared.state, prepared.outcome) };
-      if (!prepared.email) {
-        await this.writeInApp(tx, row, prepared);
-        return { result: await this.finish(tx, row, 'sent', prepared.outcome, prepared.to.id) };
+  /**
+   * SMTP cannot join a transaction: claim and commit, send, then record. A crash in between leaves
+   * rows 'sending', released to be tried again once their lease runs out. Only the claim throws.
+   */
+  private async deliverBySmtp(ids: string[], at: Date, options: DeliverOptions, out: DeliveryOutcome): Promise<void> {
+    const claimed = await this.db.transaction(async (tx) => {
+      const results = new Map<string, DeliveryResult>();
+      const claim = await this.claim(tx, ids, at, results);
+      const { finishes, sends } = await this.prepareAll(tx, claim.rows, at);
+      const inAppOnly = sends.filter((s) => !s.prepared.email);
+      await this.writeInApp(tx, inAppOnly);
+      await this.finish(tx, claim.token, [...finishes, ...inAppOnly.map(sent)], results);
+      return { token: claim.token, results, mails: sends.filter((s) => s.prepared.email) };
+    });
+    merge(out, claimed.results);
+    const claimedAt = Date.now();
+    const delivered: ToSend[] = [];
+    const failures: { id: string; error: unknown }[] = [];
+    await Promise.all(claimed.mails.map(async (m) => {
+      try {
+        await this.smtpSlots.run(() => {
+          if (Date.now() - claimedAt > SEND_WITHIN_MS) throw new Error('Waited too long for the SMTP server; sending later');
+          return this.mailer.send({ to: m.prepared.to.email, ...this.mail(m.row, m.prepared) });
+        });
+        delivered.push(m);
+      } catch (error) {
+        failures.push({ id: m.row.id, error });
       }
-      return { row, prepared };
-    });
-    if ('result' in claimed) return claimed.result;
-    const { row, prepared } = claimed;
-    await this.mailer.send({ to: prepared.to.email, ...this.mail(row, prepared) });
-    return this.db.transaction(async (tx) => {
-      await this.writeInApp(tx, row, prepared);
-      await this.writeEmail(tx, row, prepared, 'smtp');
-      return this.finish(tx, row, 'sent', prepared.outcome, prepared.to.id);
-    });
+    }));
+    if (delivered.length) {
+      try {
+        merge(out, await this.db.transaction(async (tx) => {
+          const results = new Map<string, DeliveryResult>();
+          await this.writeInApp(tx, delivered);
+          await this.writeEmail(tx, delivered, 'smtp');
+          await this.finish(tx, claimed.token, delivered.map(sent), results);
+          return results;
+        }));
+      } catch (error) {
+        failures.push(...delivered.map((m) => ({ id: m.row.id, error })));
+      }
+    }
+    for (const f of failures) await this.fail(f.id, f.error, at, options, out);
   }
 
-  private async claim(tx: EntityManager, id: string, at: Date): Promise<Reminder | null> {
+  /** One UPDATE claims every row still deliverable and due; reading back by its token finds exactly those. */
+  private async claim(tx: EntityManager, ids: string[], at: Date, results: Map<string, DeliveryResult>): Promise<Claim> {
+    const token = newId();
     const now = this.clock.nowIso();
-    const claimed = await tx.createQueryBuilder().update(Reminder)
-      .set({ state: 'sending', claimedAt: now, updatedAt: now, attempts: () => '"attempts" + 1' })
-      .where({ id, state: In(DELIVERABLE_STATES), runAt: LessThanOrEqual(at.toISOString()) })
+    await tx.createQueryBuilder().update(Reminder)
+      .set({ state: 'sending', claimToken: token, claimedAt: now, updatedAt: now, attempts: () => '"attempts" + 1' })
+      .where({ id: In(ids), state: In(DELIVERABLE_STATES), runAt: LessThanOrEqual(at.toISOString()) })
       .execute();
-    return claimed.affected ? tx.findOneBy(Reminder, { id }) : null;
+    const rows = await tx.find(Reminder, { where: { id: In(ids), claimToken: token }, order: { runAt: 'ASC', id: 'ASC' } });
+    const won = new Set(rows.map((r) => r.id));
+    const others = ids.filter((id) => !won.has(id));
+    if (others.length) await this.whyNot(tx, others, at, results);
+    return { token, rows };
   }
 
   /** Nothing claimed: a repeat (already handled), a row another worker holds, or one not yet due. */
-  private async whyNot(tx: EntityManager, id: string, at: Date): Promise<DeliveryResult> {
-    const row = await tx.findOne(Reminder, { where: { id }, select: { id: true, state: true, runAt: true } });
-    if (row && DELIVERABLE_STATES.includes(row.state) && row.runAt > at.toISOString()) {
-      // Rescheduled to later after it was queued: hand it back to the reconciler.
-      await tx.update(Reminder, { id, state: 'queued' }, { state: 'pending', updatedAt: this.clock.nowIso() });
-      return 'not_due';
+  private async whyNot(tx: EntityManager, ids: string[], at: Date, results: Map<string, DeliveryResult>): Promise<void> {
+    const found = await tx.find(Reminder, { where: { id: In(ids) }, select: { id: true, state: true, runAt: true } });
+    const notDue = new Set(found.filter((r) => DELIVERABLE_STATES.includes(r.state) && r.runAt > at.toISOString()).map((r) => r.id));
+    // Rescheduled to later after it was queued: hand it back to the reconciler.
+    if (notDue.size) await tx.update(Reminder, { id: In([...notDue]), state: 'queued' }, { state: 'pending', updatedAt: this.clock.nowIso() });
+    for (const id of ids) results.set(id, notDue.has(id) ? 'not_due' : 'noop');
+  }
+
+  private async prepareAll(tx: EntityManager, rows: Reminder[], at: Date): Promise<{ finishes: Finish[]; sends: ToSend[] }> {
+    const lookups = new DeliveryLookups(tx);
+    await lookups.preload(rows, at);
+    const finishes: Finish[] = [];
+    const sends: ToSend[] = [];
+    for (const row of rows) {
+      const prepared = await this.content.prepare(tx, row, at, lookups);
+      if (prepared.send) sends.push({ row, prepared });
+      else finishes.push({ id: row.id, state: prepared.state, outcome: prepared.outcome, deliveredToId: null });
     }
-    return 'noop';
+    return { finishes, sends };
   }
 
-  private async finish(tx: EntityManager, row: Reminder, state: 'sent' | 'skipped' | 'cancelled', outcome: string, deliveredToId: string | null = null): Promise<DeliveryResult> {
+  /** Records outcomes, one UPDATE per distinct outcome; only rows still held by this claim change. */
+  private async finish(tx: EntityManager, token: string, finishes: Finish[], results: Map<string, DeliveryResult>): Promise<void> {
     const now = this.clock.nowIso();
-    await tx.update(Reminder, { id: row.id, state: 'sending' }, { state, outcome, deliveredToId, sentAt: state === 'sent' ? now : null, lastError: null, updatedAt: now });
-    return state;
+    const groups = new Map<string, { f: Finish; ids: string[] }>();
+    for (const f of finishes) {
+      const key = JSON.stringify([f.state, f.outcome, f.deliveredToId]);
+      const group = groups.get(key) ?? { f, ids: [] };
+      group.ids.push(f.id);
+      groups.set(key, group);
+    }
+    for (const { f, ids } of groups.values()) {
+      for (const part of chunks(ids, DELIVERY_BATCH_SIZE)) {
+        await tx.update(Reminder, { id: In(part), state: 'sending', claimToken: token }, {
+          state: f.state, outcome: f.outcome, deliveredToId: f.deliveredToId, sentAt: f.state === 'sent' ? now : null, lastError: null, updatedAt: now,
+        });
+      }
+    }
+    for (const f of finishes) results.set(f.id, f.state);
   }
 
-  private async writeInApp(tx: EntityManager, row: Reminder, prepared: Send): Promise<void> {
-    if (!prepared.inApp) return;
-    const m = prepared.message;
-    await tx.createQueryBuilder().insert().into(Notification).values({
-      id: newId(), authorityId: row.authorityId, userId: prepared.to.id, reminderId: row.id, actionId: row.actionId, kind: row.kind,
-      title: m.title.slice(0, 300), body: m.text, link: m.link.slice(0, 500), createdAt: this.clock.nowIso(), readAt: null,
-    }).orIgnore().execute();
+  private async writeInApp(tx: EntityManager, sends: ToSend[]): Promise<void> {
+    const now = this.clock.nowIso();
+    const values = sends.filter((s) => s.prepared.inApp).map(({ row, prepared }) => {
+      const m = prepared.message;
+      return {
+        id: newId(), authorityId: row.authorityId, userId: prepared.to.id, reminderId: row.id, actionId: row.actionId, kind: row.kind,
+        title: m.title.slice(0, 300), body: m.text, link: m.link.slice(0, 500), createdAt: now, readAt: null,
+      };
+    });
+    for (const part of chunks(values, INSERT_CHUNK)) await tx.createQueryBuilder().insert().into(Notification).values(part).orIgnore().execute();
   }
 
-  private async writeEmail(tx: EntityManager, row: Reminder, prepared: Send, transport: 'outbox' | 'smtp'): Promise<void> {
-    const mail = this.mail(row, prepared);
-    await tx.createQueryBuilder().insert().into(OutboxEmail).values({
-      id: newId(), authorityId: row.authorityId, reminderId: row.id, userId: prepared.to.id, toAddress: prepared.to.email,
-      subject: mail.subject.slice(0, 300), textBody: mail.text, htmlBody: mail.html, messageId: mail.messageId, transport, createdAt: this.clock.nowIso(),
-    }).orIgnore().execute();
+  private async writeEmail(tx: EntityManager, sends: ToSend[], transport: 'outbox' | 'smtp'): Promise<void> {
+    const now = this.clock.nowIso();
+    const values = sends.map(({ row, prepared }) => {
+      const mail = this.mail(row, prepared);
+      return {
+        id: newId(), authorityId: row.authorityId, reminderId: row.id, userId: prepared.to.id, toAddress: prepared.to.email,
+        subject: mail.subject.slice(0, 300), textBody: mail.text, htmlBody: mail.html, messageId: mail.messageId, transport, createdAt: now,
+      };
+    });
+    for (const part of chunks(values, INSERT_CHUNK)) await tx.createQueryBuilder().insert().into(OutboxEmail).values(part).orIgnore().execute();
+  }
+
+  private async fail(id: string, error: unknown, at: Date, options: DeliverOptions, out: DeliveryOutcome): Promise<void> {
+    try {
+      out.results.set(id, await this.recordFailure(id, error, at, options));
+    } catch (thrown) {
+      out.results.set(id, 'failed');
+      out.errors.push(thrown);
+    }
   }
 
   private mail(row: Reminder, prepared: Send) {
@@ -159,5 +286,39 @@ export class ReminderDeliveryService {
     if (permanent) return 'failed';
     if (next.state === 'queued') throw error;
     return 'deferred';
+  }
+}
+
+/** Rows per multi-row INSERT (at most 11 columns each, well inside both databases' parameter limits). */
+const INSERT_CHUNK = 200;
+
+const sent = ({ row, prepared }: ToSend): Finish => ({ id: row.id, state: 'sent', outcome: prepared.outcome, deliveredToId: prepared.to.id });
+
+function merge(out: DeliveryOutcome, results: Map<string, DeliveryResult>): void {
+  for (const [id, result] of results) out.results.set(id, result);
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** At most `free` pieces of work at once; the rest wait their turn. */
+class Slots {
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private free: number) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    }
   }
 }

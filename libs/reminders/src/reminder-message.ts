@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { daysBetween } from '../../domain/src';
-import { ReminderKind } from './reminder-rules';
+import { ReminderKind, remembered } from './reminder-rules';
 
 export interface MessageAction {
   id: string;
@@ -23,7 +23,8 @@ export interface ReminderMessage {
 export const actionLink = (publicUrl: string, actionId: string) => `${publicUrl}/actions/${actionId}`;
 export const settingsLink = (publicUrl: string) => `${publicUrl}/settings/notifications`;
 
-export const longDate = (date: string) => DateTime.fromISO(date, { zone: 'utc' }).toFormat('cccc d LLLL yyyy');
+const longDates = new Map<string, string>();
+export const longDate = (date: string) => remembered(longDates, date, () => DateTime.fromISO(date, { zone: 'utc' }).toFormat('cccc d LLLL yyyy'));
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -98,13 +98,30 @@ export function plannedReminders(dueDate: string, rules: ReminderRules): Planned
  * in summer. Written as Date.toISOString() writes it, so stored instants compare correctly as text.
  */
 export function londonInstant(date: string, time: string): string {
-  const local = DateTime.fromISO(`${date}T${time}`, { zone: LONDON });
-  if (!local.isValid) throw invalid(`"${date} ${time}" is not a valid London date and time.`);
-  return local.toJSDate().toISOString();
+  return remembered(instants, `${date}T${time}`, () => {
+    const local = DateTime.fromISO(`${date}T${time}`, { zone: LONDON });
+    if (!local.isValid) throw invalid(`"${date} ${time}" is not a valid London date and time.`);
+    return local.toJSDate().toISOString();
+  });
 }
 
 export function londonDate(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: LONDON }).toISODate() as string;
+  return remembered(dates, String(instant.getTime()), () => DateTime.fromJSDate(instant, { zone: LONDON }).toISODate() as string);
+}
+
+// Time-zone arithmetic is the costliest part of scheduling and delivering many reminders, and the
+// same few days and instants recur: both functions are pure, so their answers are kept (bounded).
+const instants = new Map<string, string>();
+const dates = new Map<string, string>();
+
+export function remembered(cache: Map<string, string>, key: string, compute: () => string): string {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
 }
 
 export const actionDedupeKey = (actionId: string, kind: ReminderKind, offsetDays: number, dueDate: string) => `action:${actionId}:${kind}:${offsetDays}:${dueDate}`;

@@ -6,20 +6,31 @@ import { Action, Board, Membership, Plan } from '../../database/src/entities';
 import { ActionStatus, OPEN_STATUSES } from '../../domain/src';
 import { DELIVERABLE_STATES, Reminder } from './entities/reminder.entity';
 import { ReminderPlanSettings } from './entities';
+import { DeliveryLookups } from './delivery-lookups';
 import { actionDedupeKey, Audience, londonInstant, plannedReminders, ReminderRules, withDefaults } from './reminder-rules';
 
 /** Reminders are for open actions of active plans: a draft's dates are not final, a closed plan is over. */
 export const wantsReminders = (action: Action, plan: Plan) =>
   plan.status === 'active' && !!action.dueDate && OPEN_STATUSES.includes(action.status as ActionStatus);
 
+/** Where audienceOf finds a board's chair and a member's line manager (batch delivery passes a preloaded one). */
+export interface AudienceLookup {
+  chairOf(boardId: string): Promise<string | null>;
+  lineManagerOf(authorityId: string, userId: string): Promise<string | null>;
+}
+
+const audienceLookup = (tx: EntityManager): AudienceLookup => ({
+  chairOf: async (boardId) => (await tx.findOne(Board, { where: { id: boardId }, select: { id: true, chairId: true } }))?.chairId ?? null,
+  lineManagerOf: async (authorityId, userId) =>
+    (await tx.findOne(Membership, { where: { authorityId, userId }, select: { id: true, managerId: true } }))?.managerId ?? null,
+});
+
 /** Who each audience is for an action: its owner, its accountable manager (or the owner's line manager), the board chair. */
-export async function audienceOf(tx: EntityManager, action: Action, plan: Plan): Promise<Record<Audience, string | null>> {
-  const board = await tx.findOne(Board, { where: { id: plan.boardId }, select: { id: true, chairId: true } });
+export async function audienceOf(tx: EntityManager, action: Action, plan: Plan, lookup: AudienceLookup = audienceLookup(tx)): Promise<Record<Audience, string | null>> {
+  const chair = await lookup.chairOf(plan.boardId);
   let manager = action.managerId;
-  if (!manager && action.ownerId) {
-    manager = (await tx.findOne(Membership, { where: { authorityId: action.authorityId, userId: action.ownerId }, select: { id: true, managerId: true } }))?.managerId ?? null;
-  }
-  return { owner: action.ownerId, manager, chair: board?.chairId ?? null };
+  if (!manager && action.ownerId) manager = await lookup.lineManagerOf(action.authorityId, action.ownerId);
+  return { owner: action.ownerId, manager, chair };
 }
 
 export async function rulesForPlan(tx: EntityManager, planId: string): Promise<ReminderRules> {
@@ -39,33 +50,54 @@ export class ReminderScheduler {
   constructor(private readonly clock: Clock) {}
 
   /** Runs inside the caller's transaction; touches only the database, never Redis. */
-  async scheduleAction(tx: EntityManager, action: Action, plan: Plan): Promise<void> {
-    const existing = await tx.findBy(Reminder, { actionId: action.id });
-    const desired = wantsReminders(action, plan) ? await this.desiredRows(tx, action, plan) : [];
-    const byKey = new Map(existing.map((r) => [r.dedupeKey, r]));
-    const now = this.clock.nowIso();
-    const inserts: Reminder[] = [];
-    for (const want of desired) {
-      const row = byKey.get(want.dedupeKey);
-      if (!row) {
-        // A reminder whose moment passed before it existed (a new or re-dated action) is not sent late.
-        if (want.dueAt >= now) inserts.push(want);
-      } else if (DELIVERABLE_STATES.includes(row.state) && (row.recipientId !== want.recipientId || row.dueAt !== want.dueAt)) {
-        const moved = row.dueAt !== want.dueAt;
-        await tx.update(Reminder, { id: row.id }, { recipientId: want.recipientId, dueAt: want.dueAt, ...(moved ? { runAt: want.dueAt, state: 'pending' as const } : {}), updatedAt: now });
-      } else if (row.state === 'cancelled' && want.dueAt >= now) {
-        await tx.update(Reminder, { id: row.id }, { recipientId: want.recipientId, dueAt: want.dueAt, runAt: want.dueAt, state: 'pending', outcome: null, attempts: 0, lastError: null, updatedAt: now });
+  scheduleAction(tx: EntityManager, action: Action, plan: Plan): Promise<void> {
+    return this.scheduleActions(tx, [action], new Map([[plan.id, plan]]));
+  }
+
+  /** Many actions at once (backfill, bulk import, a plan's rules changing): the same rules, in a few queries per batch. */
+  async scheduleActions(tx: EntityManager, actions: Action[], plans: Map<string, Plan>): Promise<void> {
+    const existingByAction = new Map<string, Reminder[]>();
+    for (let i = 0; i < actions.length; i += 500) {
+      for (const r of await tx.findBy(Reminder, { actionId: In(actions.slice(i, i + 500).map((a) => a.id)) })) {
+        const list = existingByAction.get(r.actionId!);
+        if (list) list.push(r);
+        else existingByAction.set(r.actionId!, [r]);
       }
     }
-    const wanted = new Set(desired.map((d) => d.dedupeKey));
-    const stale = existing.filter((r) => DELIVERABLE_STATES.includes(r.state) && !wanted.has(r.dedupeKey)).map((r) => r.id);
-    if (stale.length) await tx.update(Reminder, { id: In(stale), state: In(DELIVERABLE_STATES) }, { state: 'cancelled', outcome: cancelReason(action, plan), updatedAt: now });
+    const rules = await rulesOf(tx, [...new Set(actions.map((a) => a.planId))]);
+    const lookup = new DeliveryLookups(tx);
+    const now = this.clock.nowIso();
+    const inserts: Reminder[] = [];
+    const stale = new Map<string, string[]>();
+    for (const action of actions) {
+      const plan = plans.get(action.planId)!;
+      const existing = existingByAction.get(action.id) ?? [];
+      const desired = wantsReminders(action, plan) ? this.desiredRows(action, plan, rules.get(plan.id)!, await audienceOf(tx, action, plan, lookup)) : [];
+      const byKey = new Map(existing.map((r) => [r.dedupeKey, r]));
+      for (const want of desired) {
+        const row = byKey.get(want.dedupeKey);
+        if (!row) {
+          // A reminder whose moment passed before it existed (a new or re-dated action) is not sent late.
+          if (want.dueAt >= now) inserts.push(want);
+        } else if (DELIVERABLE_STATES.includes(row.state) && (row.recipientId !== want.recipientId || row.dueAt !== want.dueAt)) {
+          const moved = row.dueAt !== want.dueAt;
+          await tx.update(Reminder, { id: row.id }, { recipientId: want.recipientId, dueAt: want.dueAt, ...(moved ? { runAt: want.dueAt, state: 'pending' as const } : {}), updatedAt: now });
+        } else if (row.state === 'cancelled' && want.dueAt >= now) {
+          await tx.update(Reminder, { id: row.id }, { recipientId: want.recipientId, dueAt: want.dueAt, runAt: want.dueAt, state: 'pending', outcome: null, attempts: 0, lastError: null, updatedAt: now });
+        }
+      }
+      const wanted = new Set(desired.map((d) => d.dedupeKey));
+      const reason = cancelReason(action, plan);
+      const cancel = existing.filter((r) => DELIVERABLE_STATES.includes(r.state) && !wanted.has(r.dedupeKey)).map((r) => r.id);
+      if (cancel.length) stale.set(reason, stale.get(reason) ?? []).get(reason)!.push(...cancel);
+    }
+    for (const [reason, ids] of stale) {
+      for (let i = 0; i < ids.length; i += 500) await tx.update(Reminder, { id: In(ids.slice(i, i + 500)), state: In(DELIVERABLE_STATES) }, { state: 'cancelled', outcome: reason, updatedAt: now });
+    }
     for (let i = 0; i < inserts.length; i += 100) await tx.insert(Reminder, inserts.slice(i, i + 100));
   }
 
-  private async desiredRows(tx: EntityManager, action: Action, plan: Plan): Promise<Reminder[]> {
-    const rules = await rulesForPlan(tx, plan.id);
-    const audience = await audienceOf(tx, action, plan);
+  private desiredRows(action: Action, plan: Plan, rules: ReminderRules, audience: Record<Audience, string | null>): Reminder[] {
     const now = this.clock.nowIso();
     return plannedReminders(action.dueDate!, rules).flatMap((p) => {
       const recipientId = audience[p.audience];
@@ -75,7 +107,7 @@ export class ReminderScheduler {
         id: newId(), authorityId: action.authorityId, actionId: action.id, planId: plan.id, kind: p.kind, offsetDays: p.offsetDays,
         forDate: action.dueDate!, recipientId, deliveredToId: null, dueAt, runAt: dueAt, state: 'pending' as const,
         dedupeKey: actionDedupeKey(action.id, p.kind, p.offsetDays, action.dueDate!), attempts: 0, lastError: null, outcome: null,
-        queuedAt: null, claimedAt: null, sentAt: null, createdAt: now, updatedAt: now,
+        queuedAt: null, claimedAt: null, claimToken: null, sentAt: null, createdAt: now, updatedAt: now,
       }];
     });
   }

@@ -30,7 +30,7 @@ export class ReminderSettingsService {
       const existing = await tx.findOneBy(ReminderPlanSettings, { planId });
       const row = { id: existing?.id ?? newId(), authorityId: actor.authorityId, planId, rules: after, updatedAt: this.clock.nowIso() };
       await (existing ? tx.update(ReminderPlanSettings, { id: row.id }, row) : tx.insert(ReminderPlanSettings, row));
-      for (const action of await tx.findBy(Action, { planId })) await this.scheduler.scheduleAction(tx, action, plan);
+      await this.scheduler.scheduleActions(tx, await tx.findBy(Action, { planId }), new Map([[plan.id, plan]]));
       await this.audit.record({ authorityId: actor.authorityId, entityType: 'plan', entityId: planId, event: 'reminder_rules_changed', actorId: actor.userId, before, after }, tx);
       return after;
     });

@@ -1,5 +1,5 @@
 import { TestingModule } from '@nestjs/testing';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ActionService, PlanService, UserService } from '../../core/src';
 import { Action } from '../../database/src';
 import { CalendarFeedService } from './calendar-feed.service';
@@ -9,6 +9,8 @@ import { Reminder } from './entities/reminder.entity';
 import { NotificationSettingsService } from './notification-settings.service';
 import { NotificationService } from './notification.service';
 import { ReminderAdminService } from './reminder-admin.service';
+import { ReminderContent } from './reminder-content.service';
+import { ReminderDeliveryService } from './reminder-delivery.service';
 import { ReminderSettingsService } from './reminder-settings.service';
 import { RemindersService } from './reminders.service';
 import {
@@ -202,6 +204,82 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     expect(await db.manager.findOneBy(Reminder, { id: first.id })).toMatchObject({ state: 'sent', attempts: 2 });
   });
 
+  /** `count` actions of a plan without digests, each with its 14-days-before reminder due at 2026-03-22T08:00Z. */
+  const dueRows = async (count: number, m = moduleRef) => {
+    const plan = await planWithoutDigests(m);
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) ids.push((await rows((await newAction(m, world, plan.id, '2026-04-05')).id))[0].id);
+    return ids;
+  };
+  const AT = new Date('2026-03-22T08:00:00.000Z');
+
+  it('delivers a batch in one go: each row once, repeats and rows not yet due are no-ops', async () => {
+    const ids = await dueRows(5);
+    const later = (await db.manager.findOneByOrFail(Reminder, { id: ids[4] }));
+    await db.manager.update(Reminder, { id: later.id }, { runAt: '2026-03-22T09:00:00.000Z', state: 'queued' });
+    await db.manager.update(Reminder, { id: ids[3] }, { state: 'cancelled' });
+    setClock(moduleRef, AT.toISOString());
+    const delivery = moduleRef.get(ReminderDeliveryService);
+    const first = await delivery.deliverMany([...ids, ids[0]], { at: AT });
+    expect(first.errors).toEqual([]);
+    expect(ids.map((id) => first.results.get(id))).toEqual(['sent', 'sent', 'sent', 'noop', 'not_due']);
+    expect(await db.manager.findOneBy(Reminder, { id: ids[4] })).toMatchObject({ state: 'pending', attempts: 0 });
+    const again = await delivery.deliverMany(ids.slice(0, 3), { at: AT });
+    expect([...again.results.values()]).toEqual(['noop', 'noop', 'noop']);
+    expect(await db.manager.countBy(OutboxEmail, { reminderId: In(ids) })).toBe(3);
+    expect(await db.manager.countBy(Notification, { reminderId: In(ids) })).toBe(3);
+    const sentRows = await db.manager.findBy(Reminder, { id: In(ids.slice(0, 3)) });
+    expect(sentRows.every((r) => r.state === 'sent' && r.attempts === 1 && r.deliveredToId === world.owner.id && r.sentAt === AT.toISOString())).toBe(true);
+    expect(new Set(sentRows.map((r) => r.claimToken)).size).toBe(1);
+  });
+
+  it('never delivers a row twice when deliveries race over the same rows', async () => {
+    const ids = await dueRows(30);
+    // PostgreSQL: a second pool, as a second worker process has. SQLite: better-sqlite3 waits for a
+    // lock synchronously, so two connections in one process would stall each other; transactions in a
+    // process take turns (as in the worker), and across processes SQLite's write lock does the same.
+    const other = kind === 'postgres' ? await remindersTestModule(testConfig({ kind: 'postgres', url: (db.options as { url: string }).url })) : moduleRef;
+    try {
+      setClock(moduleRef, AT.toISOString());
+      setClock(other, AT.toISOString());
+      const shuffled = [...ids].reverse();
+      const outcomes = await Promise.all([
+        moduleRef.get(ReminderDeliveryService).deliverMany(ids, { at: AT }),
+        other.get(ReminderDeliveryService).deliverMany(shuffled, { at: AT }),
+        moduleRef.get(ReminderDeliveryService).deliverMany(shuffled, { at: AT }),
+        other.get(ReminderDeliveryService).deliverMany(ids, { at: AT }),
+      ]);
+      expect(outcomes.flatMap((o) => o.errors)).toEqual([]);
+      for (const id of ids) expect(outcomes.map((o) => o.results.get(id)).filter((r) => r === 'sent')).toHaveLength(1);
+      expect(outcomes.flatMap((o) => [...o.results.values()]).filter((r) => r === 'noop')).toHaveLength(90);
+      expect(await db.manager.countBy(OutboxEmail, { reminderId: In(ids) })).toBe(30);
+      expect(await db.manager.countBy(Notification, { reminderId: In(ids) })).toBe(30);
+      expect(await db.manager.countBy(Reminder, { id: In(ids), state: 'sent', attempts: 1 })).toBe(30);
+    } finally {
+      if (other !== moduleRef) await other.close();
+    }
+  });
+
+  it('lets a row that breaks fail alone: the rest of its batch is delivered', async () => {
+    const ids = await dueRows(3);
+    const content = moduleRef.get(ReminderContent);
+    const prepare = content.prepare.bind(content);
+    const spy = jest.spyOn(content, 'prepare').mockImplementation((tx, row, at, lookups) => {
+      if (row.id === ids[1]) throw new Error('broken row');
+      return prepare(tx, row, at, lookups);
+    });
+    try {
+      setClock(moduleRef, AT.toISOString());
+      const { results, errors } = await moduleRef.get(ReminderDeliveryService).deliverMany(ids, { at: AT });
+      expect(ids.map((id) => results.get(id))).toEqual(['sent', 'failed', 'sent']);
+      expect(errors).toEqual([expect.objectContaining({ message: 'broken row' })]);
+      expect(await db.manager.findOneBy(Reminder, { id: ids[1] })).toMatchObject({ state: 'pending', attempts: 0 });
+      expect(await db.manager.countBy(OutboxEmail, { reminderId: In(ids) })).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('gives each user in-app notifications to list, count and mark read', async () => {
     const plan = await activePlan(moduleRef, world);
     await newAction(moduleRef, world, plan.id, '2026-04-05');
@@ -225,6 +303,25 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     expect((await admin.reminders(world.admin, { states: ['pending'] })).total).toBe(6);
     await expect(admin.outbox({ ...world.admin, roles: ['manager'] })).rejects.toMatchObject({ kind: 'forbidden' });
     expect(await reminders.reminderCounts()).toMatchObject({ sent: expect.any(Number), pending: expect.any(Number), failed: 0 });
+  });
+
+  it('summarises the queue for the admin dashboard: by state and kind, oldest overdue, retries, stuck claims, failures', async () => {
+    const ids = await dueRows(4);
+    setClock(moduleRef, '2026-03-22T08:00:00.000Z');
+    await moduleRef.get(ReminderDeliveryService).deliverMany([ids[0]]);
+    await db.manager.update(Reminder, { id: ids[1] }, { state: 'failed', attempts: 12, lastError: '550 Mailbox unavailable', updatedAt: '2026-03-22T08:00:00.000Z' });
+    await db.manager.update(Reminder, { id: ids[2] }, { state: 'sending', claimedAt: '2026-03-22T08:00:00.000Z' });
+    await db.manager.update(Reminder, { id: ids[3] }, { state: 'queued', lastError: 'connect ECONNREFUSED' });
+    setClock(moduleRef, '2026-03-22T08:10:00.000Z');
+    const admin = moduleRef.get(ReminderAdminService);
+    const summary = await admin.queueSummary(world.admin);
+    expect(summary.byState).toMatchObject({ sent: 1, failed: 1, sending: 1, queued: 1 });
+    expect(summary.byKind.before_due).toMatchObject({ sent: 1, failed: 1, sending: 1, queued: 1 });
+    expect(summary.oldestDue).toMatchObject({ id: ids[3], kind: 'before_due', runAt: '2026-03-22T08:00:00.000Z', waitingMs: 600_000 });
+    expect(summary).toMatchObject({ retrying: 1, stuckSending: 1, failures: { total: 1, items: [{ id: ids[1], attempts: 12, lastError: '550 Mailbox unavailable' }] } });
+    await expect(admin.queueSummary({ ...world.admin, roles: ['manager'] })).rejects.toMatchObject({ kind: 'forbidden' });
+    const elsewhere = await seedWorld(db, '2026-03-01T12:00:00.000Z');
+    expect((await admin.queueSummary(elsewhere.admin)).byState).toMatchObject({ sent: 0, failed: 0, queued: 0 });
   });
 
   it('serves a private calendar feed that follows due dates and can be revoked', async () => {

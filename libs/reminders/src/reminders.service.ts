@@ -33,10 +33,9 @@ export class RemindersService {
       where: { state: In(DELIVERABLE_STATES), runAt: LessThanOrEqual(at.toISOString()) }, select: { id: true }, order: { runAt: 'ASC', id: 'ASC' },
     });
     const summary: RunDueSummary = { total: due.length };
-    for (const { id } of due) {
-      const result = await this.delivery.deliver(id, { at, finalAttempt: true }).catch(() => 'failed' as const);
-      summary[result] = (summary[result] ?? 0) + 1;
-    }
+    // The worker's path, in batches; on this final attempt a passing failure is left for later.
+    const { results } = await this.delivery.deliverMany(due.map((r) => r.id), { at, finalAttempt: true });
+    for (const result of results.values()) summary[result] = (summary[result] ?? 0) + 1;
     return summary;
   }
 
@@ -68,15 +67,13 @@ export class RemindersService {
 
   /** Re-computes the reminder rows of the given actions (by default every open action of every active plan). */
   async scheduleActions(actions: Action[]): Promise<number> {
+    const planIds = [...new Set(actions.map((a) => a.planId))];
     const plans = new Map<string, Plan>();
+    for (let i = 0; i < planIds.length; i += 500) for (const p of await this.db.manager.findBy(Plan, { id: In(planIds.slice(i, i + 500)) })) plans.set(p.id, p);
+    const missing = planIds.find((id) => !plans.has(id));
+    if (missing) throw new Error(`Plan ${missing} not found`);
     for (let i = 0; i < actions.length; i += 500) {
-      await this.db.transaction(async (tx) => {
-        for (const action of actions.slice(i, i + 500)) {
-          const plan = plans.get(action.planId) ?? (await tx.findOneByOrFail(Plan, { id: action.planId }));
-          plans.set(plan.id, plan);
-          await this.scheduler.scheduleAction(tx, action, plan);
-        }
-      });
+      await this.db.transaction((tx) => this.scheduler.scheduleActions(tx, actions.slice(i, i + 500), plans));
     }
     return actions.length;
   }

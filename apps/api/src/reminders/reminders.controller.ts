@@ -81,6 +81,13 @@ export class RemindersController {
     return this.admin.outbox(actor, query);
   }
 
+  /** The delivery dashboard: counts by state and kind, the oldest waiting, retries, stuck claims, recent failures. */
+  @Roles('admin')
+  @Get('api/v1/admin/queue')
+  queue(@CurrentActor() actor: Authenticated) {
+    return this.admin.queueSummary(actor);
+  }
+
   @Roles('admin')
   @Get('api/v1/admin/reminders')
   reminders(@CurrentActor() actor: Authenticated, @Query() query: ReminderQuery) {

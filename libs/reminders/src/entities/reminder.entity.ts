@@ -14,6 +14,7 @@ export const DELIVERABLE_STATES: ReminderState[] = ['pending', 'queued'];
 @Entity('reminder')
 @Index('ux_reminder_dedupe', ['dedupeKey'], { unique: true })
 @Index('ix_reminder_state_run', ['state', 'runAt'])
+@Index('ix_reminder_state_queued', ['state', 'queuedAt'])
 @Index('ix_reminder_action', ['actionId', 'state'])
 @Index('ix_reminder_authority', ['authorityId', 'state', 'dueAt'])
 export class Reminder {
@@ -42,6 +43,8 @@ export class Reminder {
   @TextColumn(200, { nullable: true }) outcome: string | null;
   @InstantColumn({ nullable: true }) queuedAt: string | null;
   @InstantColumn({ nullable: true }) claimedAt: string | null;
+  /** Set by the claim that took the row for delivery, so a batch reads back exactly the rows it won. */
+  @RefColumn({ nullable: true }) claimToken: string | null;
   @InstantColumn({ nullable: true }) sentAt: string | null;
   @InstantColumn() createdAt: string;
   @InstantColumn() updatedAt: string;

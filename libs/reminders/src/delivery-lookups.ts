@@ -1,0 +1,172 @@
+import { EntityManager, In, LessThanOrEqual, MoreThan, Not } from 'typeorm';
+import { Action, Board, Membership, Plan, User } from '../../database/src/entities';
+import { NotificationSettings } from './entities';
+import { Reminder } from './entities/reminder.entity';
+import { DEFAULT_PREFS, NotificationPrefs, Person } from './recipient';
+import type { AudienceLookup } from './reminder-schedule.service';
+
+/** Reminder kinds addressed to an action's owner; after an outage only the latest of them is sent. */
+export const OWNER_KINDS = ['before_due', 'due_today', 'overdue'];
+
+/** Rows per IN (...) list: well inside the bound-parameter limits of SQLite and PostgreSQL. */
+const IN_CHUNK = 500;
+
+export function prefsOf(settings: NotificationSettings | null): NotificationPrefs {
+  if (!settings) return DEFAULT_PREFS;
+  return { email: { ...DEFAULT_PREFS.email, ...settings.email }, digestOnly: settings.digestOnly, onLeave: settings.onLeave, leaveUntil: settings.leaveUntil, delegateId: settings.delegateId };
+}
+
+const personKey = (authorityId: string, userId: string) => `${authorityId}|${userId}`;
+const unique = <T>(values: (T | null | undefined)[]) => [...new Set(values.filter((v): v is T => v !== null && v !== undefined))];
+
+/**
+ * What delivering reminders reads: actions, plans, boards, people and their settings, and whether
+ * a later owner reminder supersedes a row. Inside one transaction, memoised; `preload` fetches a
+ * whole batch's worth in a few queries, and anything not preloaded is read on first use.
+ */
+export class DeliveryLookups implements AudienceLookup {
+  private readonly actions = new Map<string, Promise<Action | null>>();
+  private readonly plans = new Map<string, Promise<Plan | null>>();
+  private readonly chairs = new Map<string, Promise<string | null>>();
+  private readonly users = new Map<string, Promise<User | null>>();
+  private readonly memberships = new Map<string, Promise<Membership | null>>();
+  private readonly people = new Map<string, Promise<Person | null>>();
+  /** Latest dueAt among live owner reminders per action and due date, when preloaded for `latestAt`. */
+  private latestOwnerDue: Map<string, string> | null = null;
+  private latestAt: string | null = null;
+
+  constructor(private readonly tx: EntityManager) {}
+
+  async preload(rows: Reminder[], at: Date): Promise<void> {
+    const actions = await this.findIn(Action, unique(rows.map((r) => r.actionId)));
+    const byId = new Map(actions.map((a) => [a.id, a]));
+    for (const id of unique(rows.map((r) => r.actionId))) this.actions.set(id, Promise.resolve(byId.get(id) ?? null));
+    const plans = await this.findIn(Plan, unique(actions.map((a) => a.planId)));
+    for (const p of plans) this.plans.set(p.id, Promise.resolve(p));
+    const boards = await this.findIn(Board, unique(plans.map((p) => p.boardId)), { id: true, chairId: true });
+    for (const b of boards) this.chairs.set(b.id, Promise.resolve(b.chairId ?? null));
+    const planBoard = new Map(plans.map((p) => [p.id, p.boardId]));
+    const chairs = new Map(boards.map((b) => [b.id, b.chairId ?? null]));
+    const wanted = [
+      ...rows.map((r) => [r.authorityId, r.recipientId] as const),
+      ...actions.flatMap((a) => [[a.authorityId, a.ownerId], [a.authorityId, a.managerId]] as const),
+      ...actions.map((a) => [a.authorityId, chairs.get(planBoard.get(a.planId) ?? '') ?? null] as const),
+    ];
+    const first = await this.loadPeople(wanted);
+    // One hop further: line managers (for leavers) and delegates (for people on leave).
+    await this.loadPeople(first.flatMap((p) => [[p.authorityId, p.person.managerId], [p.authorityId, p.person.prefs.delegateId]] as const));
+    await this.loadLatestOwnerDue(rows, at);
+  }
+
+  action(id: string, authorityId: string): Promise<Action | null> {
+    return this.memo(this.actions, id, () => this.tx.findOneBy(Action, { id })).then((a) => (a && a.authorityId === authorityId ? a : null));
+  }
+
+  plan(id: string): Promise<Plan | null> {
+    return this.memo(this.plans, id, () => this.tx.findOneBy(Plan, { id }));
+  }
+
+  chairOf(boardId: string): Promise<string | null> {
+    return this.memo(this.chairs, boardId, async () => (await this.tx.findOne(Board, { where: { id: boardId }, select: { id: true, chairId: true } }))?.chairId ?? null);
+  }
+
+  async lineManagerOf(authorityId: string, userId: string): Promise<string | null> {
+    return (await this.membership(authorityId, userId))?.managerId ?? null;
+  }
+
+  membership(authorityId: string, userId: string): Promise<Membership | null> {
+    return this.memo(this.memberships, personKey(authorityId, userId), () => this.tx.findOneBy(Membership, { authorityId, userId }));
+  }
+
+  user(id: string): Promise<User | null> {
+    return this.memo(this.users, id, () => this.tx.findOneBy(User, { id }));
+  }
+
+  person(authorityId: string, userId: string): Promise<Person | null> {
+    return this.memo(this.people, personKey(authorityId, userId), async () => {
+      const [user, membership, settings] = await Promise.all([
+        this.user(userId),
+        this.membership(authorityId, userId),
+        this.tx.findOneBy(NotificationSettings, { authorityId, userId }),
+      ]);
+      return toPerson(user, membership, settings);
+    });
+  }
+
+  /** After an outage several of an owner's reminders may be due at once: only the latest is worth sending. */
+  async superseded(row: Reminder, at: Date): Promise<boolean> {
+    if (!OWNER_KINDS.includes(row.kind)) return false;
+    if (this.latestOwnerDue && this.latestAt === at.toISOString()) {
+      const latest = this.latestOwnerDue.get(`${row.actionId}|${row.forDate}`);
+      return !!latest && latest > row.dueAt;
+    }
+    return this.tx.existsBy(Reminder, {
+      actionId: row.actionId!, forDate: row.forDate, kind: In(OWNER_KINDS), dueAt: MoreThan(row.dueAt), runAt: LessThanOrEqual(at.toISOString()),
+      state: Not(In(['cancelled', 'failed'])),
+    });
+  }
+
+  private async loadLatestOwnerDue(rows: Reminder[], at: Date): Promise<void> {
+    const actionIds = unique(rows.filter((r) => OWNER_KINDS.includes(r.kind)).map((r) => r.actionId));
+    const latest = new Map<string, string>();
+    for (let i = 0; i < actionIds.length; i += IN_CHUNK) {
+      const found = await this.tx.find(Reminder, {
+        where: { actionId: In(actionIds.slice(i, i + IN_CHUNK)), kind: In(OWNER_KINDS), runAt: LessThanOrEqual(at.toISOString()), state: Not(In(['cancelled', 'failed'])) },
+        select: { id: true, actionId: true, forDate: true, dueAt: true },
+      });
+      for (const r of found) {
+        const key = `${r.actionId}|${r.forDate}`;
+        if ((latest.get(key) ?? '') < r.dueAt) latest.set(key, r.dueAt);
+      }
+    }
+    this.latestOwnerDue = latest;
+    this.latestAt = at.toISOString();
+  }
+
+  /** Loads the people not yet known; returns those found. */
+  private async loadPeople(pairs: (readonly [string, string | null])[]): Promise<{ authorityId: string; person: Person }[]> {
+    const keys = new Map<string, { authorityId: string; userId: string }>();
+    for (const [authorityId, userId] of pairs) {
+      if (userId && !this.people.has(personKey(authorityId, userId))) keys.set(personKey(authorityId, userId), { authorityId, userId });
+    }
+    if (!keys.size) return [];
+    const userIds = unique([...keys.values()].map((k) => k.userId));
+    const authorityIds = unique([...keys.values()].map((k) => k.authorityId));
+    const users = new Map((await this.findIn(User, userIds)).map((u) => [u.id, u]));
+    for (const id of userIds) this.users.set(id, Promise.resolve(users.get(id) ?? null));
+    const memberships = new Map<string, Membership>();
+    const settings = new Map<string, NotificationSettings>();
+    for (let i = 0; i < userIds.length; i += IN_CHUNK) {
+      const where = { authorityId: In(authorityIds), userId: In(userIds.slice(i, i + IN_CHUNK)) };
+      for (const m of await this.tx.findBy(Membership, where)) memberships.set(personKey(m.authorityId, m.userId), m);
+      for (const s of await this.tx.findBy(NotificationSettings, where)) settings.set(personKey(s.authorityId, s.userId), s);
+    }
+    const found: { authorityId: string; person: Person }[] = [];
+    for (const [key, { authorityId, userId }] of keys) {
+      this.memberships.set(key, Promise.resolve(memberships.get(key) ?? null));
+      const person = toPerson(users.get(userId) ?? null, memberships.get(key) ?? null, settings.get(key) ?? null);
+      this.people.set(key, Promise.resolve(person));
+      if (person) found.push({ authorityId, person });
+    }
+    return found;
+  }
+
+  private async findIn<T extends { id: string }>(entity: new () => T, ids: string[], select?: Record<string, boolean>): Promise<T[]> {
+    const out: T[] = [];
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      out.push(...(await this.tx.find(entity, { where: { id: In(ids.slice(i, i + IN_CHUNK)) } as never, ...(select ? { select: select as never } : {}) })));
+    }
+    return out;
+  }
+
+  private memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+    let found = cache.get(key);
+    if (!found) cache.set(key, (found = load()));
+    return found;
+  }
+}
+
+function toPerson(user: User | null, membership: Membership | null, settings: NotificationSettings | null): Person | null {
+  if (!user || !membership) return null;
+  return { id: user.id, email: user.email, displayName: user.displayName, active: user.active, managerId: membership.managerId, prefs: prefsOf(settings) };
+}
