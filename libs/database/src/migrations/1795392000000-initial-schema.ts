@@ -1,23 +1,12 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { SqlMigration } from './sql-migration';
 
 /**
  * The foundation schema: tenants, people, boards, source documents, plans, actions and the audit trail.
  * Drafted from the entities with libs/database/src/schema-sql.ts, one statement list per database, reviewed by hand.
  */
-export class InitialSchema1795392000000 implements MigrationInterface {
-  name = 'InitialSchema1795392000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    for (const sql of isPostgres(queryRunner) ? POSTGRES_UP : SQLITE_UP) await queryRunner.query(sql);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    for (const sql of isPostgres(queryRunner) ? POSTGRES_DOWN : SQLITE_DOWN) await queryRunner.query(sql);
-  }
-}
-
-function isPostgres(queryRunner: QueryRunner): boolean {
-  return queryRunner.connection.options.type === 'postgres';
+export class InitialSchema1795392000000 extends SqlMigration {
+  readonly name = 'InitialSchema1795392000000';
+  protected readonly steps = { postgres: { up: POSTGRES_UP, down: POSTGRES_DOWN }, sqlite: { up: SQLITE_UP, down: SQLITE_DOWN } };
 }
 
 const POSTGRES_UP = [

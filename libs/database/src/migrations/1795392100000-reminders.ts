@@ -1,24 +1,13 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { SqlMigration } from './sql-migration';
 
 /**
  * Reminders and escalations: reminder rows (the source of truth the queue is rebuilt from),
  * in-app notifications, the email outbox, per-user notification settings, calendar feed tokens
  * and per-plan reminder rules. Drafted with libs/database/src/schema-sql.ts and reviewed by hand.
  */
-export class Reminders1795392100000 implements MigrationInterface {
-  name = 'Reminders1795392100000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    for (const sql of isPostgres(queryRunner) ? POSTGRES_UP : SQLITE_UP) await queryRunner.query(sql);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    for (const sql of isPostgres(queryRunner) ? POSTGRES_DOWN : SQLITE_DOWN) await queryRunner.query(sql);
-  }
-}
-
-function isPostgres(queryRunner: QueryRunner): boolean {
-  return queryRunner.connection.options.type === 'postgres';
+export class Reminders1795392100000 extends SqlMigration {
+  readonly name = 'Reminders1795392100000';
+  protected readonly steps = { postgres: { up: POSTGRES_UP, down: POSTGRES_DOWN }, sqlite: { up: SQLITE_UP, down: SQLITE_DOWN } };
 }
 
 const POSTGRES_UP = [

@@ -1,20 +1,9 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { SqlMigration } from './sql-migration';
 
 /** Performance measures, and the measures each action should move. */
-export class Measures1795392300000 implements MigrationInterface {
-  name = 'Measures1795392300000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    for (const sql of isPostgres(queryRunner) ? POSTGRES_UP : SQLITE_UP) await queryRunner.query(sql);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    for (const sql of DOWN) await queryRunner.query(sql);
-  }
-}
-
-function isPostgres(queryRunner: QueryRunner): boolean {
-  return queryRunner.connection.options.type === 'postgres';
+export class Measures1795392300000 extends SqlMigration {
+  readonly name = 'Measures1795392300000';
+  protected readonly steps = { postgres: { up: POSTGRES_UP, down: DOWN }, sqlite: { up: SQLITE_UP, down: DOWN } };
 }
 
 const POSTGRES_UP = [
