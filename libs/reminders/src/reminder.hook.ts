@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ActionHook } from '../../core/src/actions/action-hooks';
 import { Action, Plan } from '../../database/src/entities';
+import { ActionStatus, isClosedStatus } from '../../domain/src';
 import { ReminderScheduler } from './reminder-schedule.service';
 
 /** Reschedules or cancels an action's pending reminders in the same transaction as the change. */
@@ -9,7 +10,14 @@ import { ReminderScheduler } from './reminder-schedule.service';
 export class ReminderActionHook implements ActionHook {
   constructor(private readonly scheduler: ReminderScheduler) {}
 
-  afterActionChange(tx: EntityManager, action: Action, plan: Plan): Promise<void> {
-    return this.scheduler.scheduleAction(tx, action, plan);
+  async afterActionChange(tx: EntityManager, action: Action, plan: Plan, before?: Action): Promise<void> {
+    if (before && !changesReminders(before, action)) return;
+    await this.scheduler.scheduleAction(tx, action, plan);
   }
+}
+
+/** Reminders depend on the due date, who owns and manages the action, and whether it is still open. */
+export function changesReminders(before: Action, after: Action): boolean {
+  const closed = (a: Action) => isClosedStatus(a.status as ActionStatus);
+  return before.dueDate !== after.dueDate || before.ownerId !== after.ownerId || before.managerId !== after.managerId || closed(before) !== closed(after);
 }

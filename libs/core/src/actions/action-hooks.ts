@@ -6,7 +6,8 @@ import { Action, Plan } from '../../../database/src/entities';
  * rescheduling its reminders). Provide implementations under ACTION_HOOKS; the default is none.
  */
 export interface ActionHook {
-  afterActionChange(tx: EntityManager, action: Action, plan: Plan): Promise<void>;
+  /** `before` is the action as it was, when this is a change to one existing action. */
+  afterActionChange(tx: EntityManager, action: Action, plan: Plan, before?: Action): Promise<void>;
 }
 
 export const ACTION_HOOKS = Symbol('ACTION_HOOKS');

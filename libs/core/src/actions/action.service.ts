@@ -279,13 +279,13 @@ export class ActionService {
       if (!result.affected) throw this.conflict(await this.load(tx, actor.authorityId, id), plan);
       const after = { ...action, ...changes, version: version + 1, updatedAt: now };
       await this.audit.record({ authorityId: actor.authorityId, entityType: 'action', entityId: id, event, actorId: actor.userId, before: pick(action, Object.keys(changes)), after: pick(after, Object.keys(changes)) }, tx);
-      await this.runHooks(tx, after, plan);
+      await this.runHooks(tx, after, plan, action);
       return this.summary(after, plan);
     });
   }
 
-  async runHooks(tx: EntityManager, action: Action, plan: Plan): Promise<void> {
-    for (const hook of this.hooks ?? []) await hook.afterActionChange(tx, action, plan);
+  async runHooks(tx: EntityManager, action: Action, plan: Plan, before?: Action): Promise<void> {
+    for (const hook of this.hooks ?? []) await hook.afterActionChange(tx, action, plan, before);
   }
 
   private conflict(current: Action, plan: Plan) {
