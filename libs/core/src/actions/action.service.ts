@@ -93,6 +93,8 @@ const DUE_DATE_ROLES: Role[] = ['admin', 'board_chair', 'board_member'];
 
 @Injectable()
 export class ActionService {
+  private todayCache = { minute: Number.NaN, date: '' };
+
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
@@ -103,8 +105,12 @@ export class ActionService {
     @Optional() @Inject(ACTION_HOOKS) private readonly hooks: ActionHook[] = [],
   ) {}
 
+  /** Today's date in London; a time-zone conversion, so worked out at most once a minute. */
   today(): string {
-    return todayInLondon(this.clock.now());
+    const now = this.clock.now();
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (minute !== this.todayCache.minute) this.todayCache = { minute, date: todayInLondon(now) };
+    return this.todayCache.date;
   }
 
   async create(actor: Actor, planId: string, input: NewAction) {
