@@ -1,5 +1,7 @@
-export const TIMESCALES = ['immediately', 'three_months', 'six_months', 'unspecified'] as const;
-export type Timescale = (typeof TIMESCALES)[number];
+import { Timescale } from '../../domain/src/timescale';
+
+export { TIMESCALES } from '../../domain/src/timescale';
+export type { Timescale };
 
 const TIMESCALE_HEADINGS: Array<[RegExp, Timescale]> = [
   [/^(?:immediately|(?:for )?immediate action|(?:to be (?:taken|completed) )?immediately)$/, 'immediately'],

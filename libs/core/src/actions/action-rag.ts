@@ -1,5 +1,3 @@
-import { Rag } from '../../../domain/src';
-
 /**
  * The effective RAG rating as SQL, for filtering and counting in the database. It must agree with
  * the domain's deriveRag + effectiveRag (action-rag.int-spec.ts checks every case on both databases).
@@ -20,5 +18,3 @@ export function ragSql(alias: string): string {
 }
 
 export const ragSqlParams = (today: string) => ({ today, atRiskTrue: true });
-
-export type { Rag };
