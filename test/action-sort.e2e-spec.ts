@@ -65,4 +65,22 @@ describe.each(DB_KINDS)('action lists sorted by the service (%s)', (kind) => {
     const past = await t.http().get(`/plans/${planId}?sort=title&order=desc&page=99`).set(html).set('Cookie', cookie).expect(200);
     expect(refsOn(past.text)).toEqual(all.slice(Math.floor((all.length - 1) / 25) * 25));
   });
+
+  it('counts the same total on every page, past the end, and under each filter', async () => {
+    const page = async (query: string) => (await t.http().get(`/api/v1/actions?planId=${planId}&${query}`).set('Cookie', cookie).expect(200)).body as { items: Row[]; total: number };
+    const everything = await page('pageSize=100');
+    const refs: string[] = [];
+    for (let n = 1; n <= Math.ceil(everything.total / 7) + 1; n++) {
+      const { items, total } = await page(`pageSize=7&page=${n}`);
+      expect(total).toBe(everything.total);
+      refs.push(...items.map((a) => a.ref));
+    }
+    expect(refs).toEqual(everything.items.map((a) => a.ref));
+    const ownerId = everything.items.find((a) => a.ownerId)!.ownerId!;
+    for (const filter of ['overdue=true', 'overdue=false', 'status=in_progress', 'rag=red', 'rag=amber&rag=green', `ownerId=${ownerId}`]) {
+      const all = await page(`${filter}&pageSize=100`);
+      expect(all.total).toBe(all.items.length);
+      expect((await page(`${filter}&pageSize=2&page=2`)).total).toBe(all.total);
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/src';
 import { Membership, Session, User } from '../../../database/src/entities';
+import { runSql } from '../../../database/src/sql';
 import { AppError } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
@@ -19,6 +20,14 @@ export interface Authenticated extends Actor {
   sessionId: string;
   kind: 'browser' | 'api';
 }
+
+type SessionRow = { id: string; userId: string; authorityId: string; kind: 'browser' | 'api'; lastSeenAt: string; expiresAt: string | null; roles: string };
+
+const AUTHENTICATE_SQL = `SELECT s."id", s."userId", s."authorityId", s."kind", s."lastSeenAt", s."expiresAt", m."roles"
+  FROM "user_session" s
+  JOIN "app_user" u ON u."id" = s."userId" AND u."active" = :active
+  JOIN "membership" m ON m."userId" = s."userId" AND m."authorityId" = s."authorityId"
+  WHERE s."tokenHash" = :hash AND s."revokedAt" IS NULL`;
 
 @Injectable()
 export class AuthService {
@@ -54,13 +63,7 @@ export class AuthService {
   /** Resolves a session cookie or bearer token to the acting user, or null. One query: it runs on every request. */
   async authenticate(secret: string | undefined): Promise<Authenticated | null> {
     if (!secret || !(secret.startsWith(SESSION_PREFIX) || secret.startsWith(API_TOKEN_PREFIX))) return null;
-    const row = await this.db.manager
-      .createQueryBuilder(Session, 's')
-      .innerJoin(User, 'u', 'u.id = s.userId AND u.active = :active', { active: true })
-      .innerJoin(Membership, 'm', 'm.userId = s.userId AND m.authorityId = s.authorityId')
-      .select(['s.id AS "id"', 's.userId AS "userId"', 's.authorityId AS "authorityId"', 's.kind AS "kind"', 's.lastSeenAt AS "lastSeenAt"', 's.expiresAt AS "expiresAt"', 'm.roles AS "roles"'])
-      .where('s.tokenHash = :hash AND s.revokedAt IS NULL', { hash: hashSecret(secret) })
-      .getRawOne<{ id: string; userId: string; authorityId: string; kind: 'browser' | 'api'; lastSeenAt: string; expiresAt: string | null; roles: string }>();
+    const [row] = (await runSql(this.db.manager, AUTHENTICATE_SQL, { hash: hashSecret(secret), active: true })) as SessionRow[];
     if (!row) return null;
     const now = this.clock.now();
     if (row.expiresAt && row.expiresAt <= now.toISOString()) return null;

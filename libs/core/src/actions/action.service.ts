@@ -14,6 +14,7 @@ import { planSettings, PlanService } from '../plans/plan.service';
 import { Actor, EDITOR_ROLES, hasRole, Role } from '../request-context';
 import { ACTION_HOOKS, ActionHook } from './action-hooks';
 import { ragSql, ragSqlParams } from './action-rag';
+import { runSql, selectCount, selectEntities, selectEntity, SqlParams, SqlRow } from '../../../database/src/sql';
 
 export interface NewAction {
   title: string;
@@ -85,6 +86,28 @@ function sortTerms(sort: ActionSort): [string, 'ASC' | 'DESC'][] {
   // TypeORM keys ORDER BY terms by expression, so a tie-breaker must not repeat a primary term.
   const first = primary[sort.field];
   return [...first, ...ties.filter(([expr]) => !first.some(([e]) => e === expr))];
+}
+
+const DEFAULT_ORDER: [string, 'ASC' | 'DESC'][] = [['a."dueDate"', 'ASC'], ['a."ref"', 'ASC']];
+const OPEN_SQL = `a."status" IN ('not_started', 'in_progress', 'blocked')`;
+
+/** The list filter as SQL conditions on \`action a\`, with named parameters. */
+function listWhere(authorityId: string, filter: ActionFilter, today: string): { where: string; params: SqlParams } {
+  const terms = ['a."authorityId" = :authorityId'];
+  const params: SqlParams = { authorityId, ...ragSqlParams(today) };
+  const add = (term: string, values: SqlParams) => {
+    terms.push(term);
+    Object.assign(params, values);
+  };
+  if (filter.planId) add('a."planId" = :planId', { planId: filter.planId });
+  if (filter.status?.length) add('a."status" IN (:...status)', { status: filter.status });
+  if (filter.ownerId) add('a."ownerId" = :ownerId', { ownerId: filter.ownerId });
+  if (filter.organisationId) add('a."organisationId" = :organisationId', { organisationId: filter.organisationId });
+  if (filter.dueFrom) add('a."dueDate" >= :dueFrom', { dueFrom: filter.dueFrom });
+  if (filter.dueTo) add('a."dueDate" <= :dueTo', { dueTo: filter.dueTo });
+  if (filter.overdue !== undefined) add(filter.overdue ? `a."dueDate" < :today AND ${OPEN_SQL}` : `NOT (a."dueDate" < :today AND ${OPEN_SQL})`, { today });
+  if (filter.rag?.length) add(`${ragSql('a')} IN (:...rag)`, { rag: filter.rag });
+  return { where: terms.join(' AND '), params };
 }
 
 /** Who may record a board decision (verify, change a due date on an active plan). */
@@ -175,7 +198,7 @@ export class ActionService {
 
   async changeStatus(actor: Actor, id: string, input: { version: number; status: ActionStatus; reason?: string | null }) {
     return this.mutate(actor, id, input.version, async (tx, action) => {
-      const evidenceCount = await tx.countBy(Evidence, { actionId: id });
+      const evidenceCount = await selectCount(tx, 'SELECT COUNT(*) AS "count" FROM "evidence" WHERE "actionId" = :id', { id });
       const boardDecision = hasRole(actor, BOARD_DECISION_ROLES);
       if (input.status === 'verified' || action.status === 'completed') {
         if (!boardDecision) throw forbidden('Only the board chair records a board decision to verify an action or send it back');
@@ -227,20 +250,13 @@ export class ActionService {
 
   async list(actor: Actor, filter: ActionFilter) {
     const today = this.today();
-    const qb = this.db.manager.createQueryBuilder(Action, 'a').where('a.authorityId = :authorityId', { authorityId: actor.authorityId }).setParameters(ragSqlParams(today));
-    if (filter.planId) qb.andWhere('a.planId = :planId', { planId: filter.planId });
-    if (filter.status?.length) qb.andWhere('a.status IN (:...status)', { status: filter.status });
-    if (filter.ownerId) qb.andWhere('a.ownerId = :ownerId', { ownerId: filter.ownerId });
-    if (filter.organisationId) qb.andWhere('a.organisationId = :organisationId', { organisationId: filter.organisationId });
-    if (filter.dueFrom) qb.andWhere('a.dueDate >= :dueFrom', { dueFrom: filter.dueFrom });
-    if (filter.dueTo) qb.andWhere('a.dueDate <= :dueTo', { dueTo: filter.dueTo });
-    if (filter.overdue !== undefined) {
-      qb.andWhere(filter.overdue ? "a.dueDate < :today AND a.status IN ('not_started', 'in_progress', 'blocked')" : "NOT (a.dueDate < :today AND a.status IN ('not_started', 'in_progress', 'blocked'))");
-    }
-    if (filter.rag?.length) qb.andWhere(`${ragSql('a')} IN (:...rag)`, { rag: filter.rag });
-    if (filter.sort) for (const [expr, dir] of sortTerms(filter.sort)) qb.addOrderBy(expr, dir);
-    else qb.orderBy('a.dueDate', 'ASC').addOrderBy('a.ref', 'ASC');
-    const [rows, total] = await qb.skip((filter.page - 1) * filter.pageSize).take(filter.pageSize).getManyAndCount();
+    const { where, params } = listWhere(actor.authorityId, filter, today);
+    const order = (filter.sort ? sortTerms(filter.sort) : DEFAULT_ORDER).map(([expr, dir]) => `${expr} ${dir}`).join(', ');
+    const offset = (filter.page - 1) * filter.pageSize;
+    const m = this.db.manager;
+    const rows = await selectEntities(m, Action, `SELECT a.* FROM "action" a WHERE ${where} ORDER BY ${order} LIMIT :limit OFFSET :offset`, { ...params, limit: filter.pageSize, offset });
+    // A page that is not full, and not past the end, tells the total without counting.
+    const total = rows.length > 0 && rows.length < filter.pageSize ? offset + rows.length : await selectCount(m, `SELECT COUNT(*) AS "count" FROM "action" a WHERE ${where}`, params);
     const plans = await this.plansById(rows.map((r) => r.planId));
     return { items: rows.map((a) => this.summary(a, plans.get(a.planId)!, today)), page: filter.page, pageSize: filter.pageSize, total };
   }
@@ -249,11 +265,11 @@ export class ActionService {
   async dashboard(actor: Actor, planId: string) {
     const plan = await this.plans.get(actor.authorityId, planId);
     const today = this.today();
-    const byStatus = await this.db.manager.createQueryBuilder(Action, 'a').select('a.status', 'key').addSelect('COUNT(*)', 'count')
-      .where('a.planId = :planId AND a.authorityId = :authorityId', { planId, authorityId: actor.authorityId }).groupBy('a.status').getRawMany();
-    const byRag = await this.db.manager.createQueryBuilder(Action, 'a').select(ragSql('a'), 'key').addSelect('COUNT(*)', 'count').setParameters(ragSqlParams(today))
-      .where('a.planId = :planId AND a.authorityId = :authorityId', { planId, authorityId: actor.authorityId }).groupBy(ragSql('a')).getRawMany();
-    const tally = (rows: { key: string | null; count: string | number }[]) => Object.fromEntries(rows.filter((r) => r.key !== null).map((r) => [r.key, Number(r.count)]));
+    const params = { planId, authorityId: actor.authorityId, ...ragSqlParams(today) };
+    const where = 'a."planId" = :planId AND a."authorityId" = :authorityId';
+    const byStatus = await runSql(this.db.manager, `SELECT a."status" AS "key", COUNT(*) AS "count" FROM "action" a WHERE ${where} GROUP BY a."status"`, params);
+    const byRag = await runSql(this.db.manager, `SELECT ${ragSql('a')} AS "key", COUNT(*) AS "count" FROM "action" a WHERE ${where} GROUP BY ${ragSql('a')}`, params);
+    const tally = (rows: SqlRow[]) => Object.fromEntries(rows.filter((r) => r.key !== null).map((r) => [r.key, Number(r.count)]));
     return { plan, today, byStatus: tally(byStatus), byRag: tally(byRag) };
   }
 
@@ -263,7 +279,7 @@ export class ActionService {
   }
 
   async load(manager: EntityManager, authorityId: string, id: string): Promise<Action> {
-    const action = await manager.findOneBy(Action, { id, authorityId });
+    const action = await selectEntity(manager, Action, 'SELECT * FROM "action" WHERE "id" = :id AND "authorityId" = :authorityId', { id, authorityId });
     if (!action) throw notFound('Action');
     return action;
   }
@@ -317,7 +333,7 @@ export class ActionService {
   }
 
   private async plansById(ids: string[]) {
-    const plans = ids.length ? await this.db.manager.findBy(Plan, { id: In([...new Set(ids)]) }) : [];
+    const plans = ids.length ? await selectEntities(this.db.manager, Plan, 'SELECT * FROM "improvement_plan" WHERE "id" IN (:...ids)', { ids: [...new Set(ids)] }) : [];
     return new Map(plans.map((p) => [p.id, p]));
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from '../../../database/src/entities';
+import { insertRow, selectEntities } from '../../../database/src/sql';
 import { Clock } from '../clock';
 
 export interface AuditRecord {
@@ -24,7 +25,7 @@ export class AuditService {
   ) {}
 
   async record(record: AuditRecord, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.insert(AuditEvent, {
+    await insertRow(manager, 'audit_event', {
       authorityId: record.authorityId,
       entityType: record.entityType,
       entityId: record.entityId,
@@ -40,10 +41,7 @@ export class AuditService {
 
   /** An entity's history, oldest first, within one authority. */
   async timeline(authorityId: string, entityType: string, entityId: string) {
-    const rows = await this.db.manager.find(AuditEvent, {
-      where: { authorityId, entityType, entityId },
-      order: { seq: 'ASC' },
-    });
+    const rows = await selectEntities(this.db.manager, AuditEvent, 'SELECT * FROM "audit_event" WHERE "authorityId" = :authorityId AND "entityType" = :entityType AND "entityId" = :entityId ORDER BY "seq" ASC', { authorityId, entityType, entityId });
     return rows.map((r) => ({
       seq: r.seq,
       at: r.at,

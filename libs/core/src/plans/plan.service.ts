@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { addDays, computeDueDate, DEFAULT_PLAN_SETTINGS, OPEN_STATUSES, PlanSettings, Timescale } from '../../../domain/src';
 import { Action, ActionFinding, Board, Finding, Plan, PlanDocument, SourceDocument } from '../../../database/src/entities';
+import { selectEntity } from '../../../database/src/sql';
 import { AppError, badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
@@ -148,7 +149,7 @@ export class PlanService {
   }
 
   async load(manager: EntityManager, authorityId: string, planId: string): Promise<Plan> {
-    const plan = await manager.findOneBy(Plan, { id: planId, authorityId });
+    const plan = await selectEntity(manager, Plan, 'SELECT * FROM "improvement_plan" WHERE "id" = :planId AND "authorityId" = :authorityId', { planId, authorityId });
     if (!plan) throw notFound('Plan');
     return plan;
   }
