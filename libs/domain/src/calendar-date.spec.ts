@@ -1,4 +1,5 @@
-import { addCalendarMonths, addDays, daysBetween, isoWeekday, isWeekend, toDateTime } from './calendar-date';
+import { DateTime } from 'luxon';
+import { addCalendarMonths, addDays, dayNumber, daysBetween, isoWeekday, isWeekend, toDateTime } from './calendar-date';
 import { DomainError } from './domain-error';
 
 describe('calendar dates', () => {
@@ -135,5 +136,33 @@ describe('calendar dates', () => {
     } finally {
       process.env.TZ = original;
     }
+  });
+
+  describe('day arithmetic without a time-zone library', () => {
+    it('agrees with luxon on 5,000 dates spread over years 1 to 9999', () => {
+      let seed = 7;
+      const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+      for (let i = 0; i < 5000; i++) {
+        const day = DateTime.utc(1, 1, 1).plus({ days: Math.floor(next() * 3_650_000) });
+        const date = day.toISODate()!;
+        const shift = Math.floor(next() * 2000) - 1000;
+        const shifted = day.plus({ days: shift });
+        expect(isoWeekday(date)).toBe(day.weekday);
+        if (shifted.year >= 1 && shifted.year <= 9999) {
+          expect(addDays(date, shift)).toBe(shifted.toISODate());
+          expect(daysBetween(date, shifted.toISODate()!)).toBe(shift);
+        }
+      }
+    });
+
+    it.each(['2026-02-29', '2026-04-31', '0000-01-01', '2026-1-05', ''])('rejects %j as toDateTime does', (date) => {
+      expect(() => dayNumber(date)).toThrow(/YYYY-MM-DD/);
+      expect(() => addDays(date, 1)).toThrow(DomainError);
+    });
+
+    it('refuses a result outside the years 0001 to 9999', () => {
+      expect(() => addDays('9999-12-31', 1)).toThrow(/0001 to 9999/);
+      expect(() => addDays('0001-01-01', -1)).toThrow(/0001 to 9999/);
+    });
   });
 });

@@ -10,14 +10,12 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function toDateTime(date: string, what = 'date'): DateTime {
   const match = typeof date === 'string' ? ISO_DATE.exec(date) : null;
   const parsed = match ? DateTime.utc(Number(match[1]), Number(match[2]), Number(match[3])) : null;
-  if (!parsed || !parsed.isValid || parsed.year < 1) {
-    throw new DomainError(
-      'invalid_date',
-      `The ${what} "${String(date)}" is not a real calendar date: write it as YYYY-MM-DD, for example 2026-03-31.`,
-    );
-  }
+  if (!parsed || !parsed.isValid || parsed.year < 1) throw notADate(date, what);
   return parsed;
 }
+
+const notADate = (date: unknown, what: string) =>
+  new DomainError('invalid_date', `The ${what} "${String(date)}" is not a real calendar date: write it as YYYY-MM-DD, for example 2026-03-31.`);
 
 export function fromDateTime(value: DateTime): string {
   if (!value.isValid || value.year < 1 || value.year > 9999) {
@@ -32,9 +30,35 @@ export function assertWholeNumber(value: number, what: string): void {
   }
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Days since 1970-01-01. Day arithmetic on these whole numbers is exact and needs no time-zone
+ * library, and it is on the hot path (every RAG rating works out days between dates).
+ */
+export function dayNumber(date: string, what = 'date'): number {
+  const match = typeof date === 'string' ? ISO_DATE.exec(date) : null;
+  if (match) {
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const utc = new Date(0);
+    utc.setUTCFullYear(year, month - 1, day);
+    if (year >= 1 && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day) return Math.round(utc.getTime() / DAY_MS);
+  }
+  throw notADate(date, what);
+}
+
+export function fromDayNumber(days: number): string {
+  const utc = new Date(days * DAY_MS);
+  const year = utc.getUTCFullYear();
+  if (!Number.isFinite(year) || year < 1 || year > 9999) {
+    throw new DomainError('invalid_date', 'The resulting date falls outside the years 0001 to 9999: use a nearer date.');
+  }
+  return `${String(year).padStart(4, '0')}-${String(utc.getUTCMonth() + 1).padStart(2, '0')}-${String(utc.getUTCDate()).padStart(2, '0')}`;
+}
+
 export function addDays(date: string, days: number): string {
   assertWholeNumber(days, 'number of days');
-  return fromDateTime(toDateTime(date).plus({ days }));
+  return fromDayNumber(dayNumber(date) + days);
 }
 
 /** Adds calendar months; a day that does not exist in the target month clamps to its last day. */
@@ -45,12 +69,13 @@ export function addCalendarMonths(date: string, months: number): string {
 
 /** Whole days from `from` to `to`: positive when `to` is later. */
 export function daysBetween(from: string, to: string): number {
-  return Math.round(toDateTime(to).diff(toDateTime(from), 'days').days);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
-  return toDateTime(date).weekday;
+  // 1970-01-01 was a Thursday (4).
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 export function isWeekend(date: string): boolean {
