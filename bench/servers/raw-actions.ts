@@ -43,8 +43,9 @@ export async function listActions(db: RawDb, caller: Caller, query: URLSearchPar
   if (overdue === 'true') where += ` AND a."dueDate" < :today AND a."status" IN ${OPEN}`;
   if (overdue === 'false') where += ` AND NOT (a."dueDate" < :today AND a."status" IN ${OPEN})`;
   const rows = (await db.all(`SELECT a.* FROM "action" a WHERE ${where} ORDER BY a."dueDate" ASC, a."ref" ASC LIMIT :limit OFFSET :offset`, params)).map(row);
-  // As TypeORM's getManyAndCount: a first page that is not full is its own count.
-  const total = page === 1 && rows.length < pageSize ? { cnt: rows.length } : await db.one(`SELECT COUNT(DISTINCT(a."id")) AS "cnt" FROM "action" a WHERE ${where}`, params);
+  // As ActionService.list: a page that is not full, and not past the end, tells the total without counting.
+  const offset = (page - 1) * pageSize;
+  const total = rows.length > 0 && rows.length < pageSize ? { cnt: offset + rows.length } : await db.one(`SELECT COUNT(*) AS "cnt" FROM "action" a WHERE ${where}`, params);
   const plans = await plansById(db, rows.map((r) => r.planId as string));
   return { items: rows.map((a) => summary(a, plans.get(a.planId as string)!, today)), page, pageSize, total: Number(total?.cnt ?? 0) };
 }
