@@ -29,6 +29,9 @@ export class PageRenderer {
   ) {
     const loader = new nunjucks.FileSystemLoader([VIEWS_DIR, GOVUK_DIST], { noCache: config.env === 'development' });
     this.env = new nunjucks.Environment(loader, { autoescape: true });
+    // Nunjucks' own trim uses /^\s*|\s*$/g, which is quadratic in the runs of white space of a long
+    // string, and GOV.UK's macros trim every component's whole output: it took 40 % of a page's time.
+    this.env.addFilter('trim', trimFilter);
     this.env.addFilter('govukDate', formatDate);
     this.env.addFilter('govukDateTime', formatDateTime);
     this.env.addFilter('plural', plural);
@@ -92,4 +95,10 @@ export function pageCsp(nonce: string, secure: boolean): string {
     "object-src 'none'",
     ...(secure ? ['upgrade-insecure-requests'] : []),
   ].join('; ');
+}
+
+/** As Nunjucks' trim, in linear time: keeps markup marked safe, safe. */
+function trimFilter(value: unknown) {
+  const trimmed = value === null || value === undefined ? '' : String(value).trim();
+  return value instanceof nunjucks.runtime.SafeString ? new nunjucks.runtime.SafeString(trimmed) : trimmed;
 }

@@ -5,6 +5,8 @@ import { actionExportName } from './dashboard-wording';
 import { dateFromParts, dateParts } from './date-field';
 import { formatDate, formatDateTime } from './page-format';
 import { safeNext } from './page-query';
+import { PageRenderer } from './page-renderer';
+import { AppConfig } from '../../../../libs/config/src';
 
 const request = (query: Record<string, unknown>) => ({ query }) as unknown as PageRequest;
 
@@ -29,8 +31,18 @@ describe('web page helpers', () => {
 
   it('writes dates the GOV.UK way, in London time', () => {
     expect(formatDate('2026-03-31')).toBe('31 March 2026');
+    expect(formatDate('2027-01-05T10:00:00Z')).toBe('5 January 2027');
+    expect(formatDate('2026-02-30')).toBe('2026-02-30');
+    expect(formatDate(null)).toBe('');
     expect(formatDateTime('2026-07-01T08:05:00Z')).toBe('1 July 2026 at 9:05am');
     expect(actionExportName('Safeguarding & LAC plan!', '2026-11-23')).toBe('safeguarding-lac-plan-actions-2026-11-23.xlsx');
+  });
+
+  it('trims template output with its own filter, keeping safe markup safe', () => {
+    const env = new PageRenderer({ env: 'test' } as AppConfig, {} as never, {} as never)['env'];
+    const spaced = `  ${'<p>x</p>\n      '.repeat(20_000)}<b>end</b>   `;
+    expect(env.renderString('{{ html | safe | trim }}', { html: spaced })).toBe(spaced.trim());
+    expect(env.renderString('{{ text | trim }}', { text: ' <i> ' })).toBe('&lt;i&gt;');
   });
 
   it('reads a GOV.UK date input, saying what is missing or wrong', () => {
