@@ -34,6 +34,21 @@ export async function insertRow(manager: EntityManager, table: string, row: SqlR
   await runSql(manager, `INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map((k) => `:${k}`).join(', ')})`, row);
 }
 
+/** Sets columns (the object's keys, which must be column names) on the rows `where` matches; returns how many changed. */
+export async function updateRows(manager: EntityManager, table: string, set: SqlRow, where: string, params: SqlParams): Promise<number> {
+  const keys = Object.keys(set);
+  const text = `UPDATE "${table}" SET ${keys.map((k) => `"${k}" = :set_${k}`).join(', ')} WHERE ${where}`;
+  const values = { ...params, ...Object.fromEntries(keys.map((k) => [`set_${k}`, set[k]])) };
+  const [bound, list] = manager.connection.driver.escapeQueryWithParameters(text, values);
+  // Only a query runner reports the number of rows changed; a transaction's manager has its own.
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    return (await runner.query(bound, list, true)).affected ?? 0;
+  } finally {
+    if (runner !== manager.queryRunner) await runner.release();
+  }
+}
+
 const hydrators = new WeakMap<object, (row: SqlRow) => SqlRow>();
 
 function hydratorFor(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): (row: SqlRow) => SqlRow {

@@ -1,5 +1,5 @@
 import { ActionStatus } from './action-status';
-import { assertWholeNumber, daysBetween, toDateTime } from './calendar-date';
+import { assertWholeNumber, dayNumber } from './calendar-date';
 import { DomainError } from './domain-error';
 
 export const RAGS = ['blue', 'red', 'amber', 'green'] as const;
@@ -23,7 +23,7 @@ export interface RagInput {
  */
 export function deriveRag(input: RagInput): Rag | null {
   const { status, dueDate, today, warningWindowDays, atRisk } = input;
-  toDateTime(today, 'date today');
+  dayNumber(today, 'date today');
   assertWholeNumber(warningWindowDays, 'warning window');
   if (warningWindowDays < 0) {
     throw new DomainError('invalid_number', `The warning window must be 0 days or more, not ${warningWindowDays}.`);
@@ -48,8 +48,7 @@ export function deriveRag(input: RagInput): Rag | null {
 
 function openRag(dueDate: string | null, today: string, warningWindowDays: number, atRisk: boolean): Rag {
   if (dueDate !== null) {
-    toDateTime(dueDate, 'due date');
-    const daysLeft = daysBetween(today, dueDate);
+    const daysLeft = dayNumber(dueDate, 'due date') - dayNumber(today);
     if (daysLeft < 0) return 'red';
     if (daysLeft <= warningWindowDays) return 'amber';
   }

@@ -14,7 +14,7 @@ import { planSettings, PlanService } from '../plans/plan.service';
 import { Actor, EDITOR_ROLES, hasRole, Role } from '../request-context';
 import { ACTION_HOOKS, ActionHook } from './action-hooks';
 import { ragSql, ragSqlParams } from './action-rag';
-import { runSql, selectCount, selectEntities, selectEntity, SqlParams, SqlRow } from '../../../database/src/sql';
+import { runSql, selectCount, selectEntities, selectEntity, SqlParams, SqlRow, updateRows } from '../../../database/src/sql';
 
 export interface NewAction {
   title: string;
@@ -297,8 +297,8 @@ export class ActionService {
       this.plans.assertNotClosed(plan);
       const { changes, event } = await work(tx, action, plan);
       const now = this.clock.nowIso();
-      const result = await tx.update(Action, { id, authorityId: actor.authorityId, version }, { ...changes, version: version + 1, updatedAt: now });
-      if (!result.affected) throw this.conflict(await this.load(tx, actor.authorityId, id), plan);
+      const updated = await updateRows(tx, 'action', { ...changes, version: version + 1, updatedAt: now }, '"id" = :id AND "authorityId" = :authorityId AND "version" = :version', { id, authorityId: actor.authorityId, version });
+      if (!updated) throw this.conflict(await this.load(tx, actor.authorityId, id), plan);
       const after = { ...action, ...changes, version: version + 1, updatedAt: now };
       await this.audit.record({ authorityId: actor.authorityId, entityType: 'action', entityId: id, event, actorId: actor.userId, before: pick(action, Object.keys(changes)), after: pick(after, Object.keys(changes)) }, tx);
       await this.runHooks(tx, after, plan, action);
