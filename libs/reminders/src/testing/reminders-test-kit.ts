@@ -10,8 +10,11 @@ import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { AppConfig, ConfigModule, DatabaseConfig, loadConfig } from '../../../config/src';
 import { ActionService, Actor, Clock, CoreModule, PlanService } from '../../../core/src';
-import { Authority, Board, DatabaseModule, Membership, Plan, User } from '../../../database/src';
+import { Action, Authority, Board, DatabaseModule, Membership, Plan, User } from '../../../database/src';
+import { Reminder } from '../entities/reminder.entity';
 import { RemindersModule } from '../reminders.module';
+import { ReminderSettingsService } from '../reminder-settings.service';
+import { RemindersService } from '../reminders.service';
 
 export type DbKind = 'sqlite' | 'postgres';
 export const DB_KINDS: DbKind[] = ['sqlite', 'postgres'];
@@ -118,3 +121,35 @@ export async function newAction(moduleRef: TestingModule, world: World, planId: 
 }
 
 export const setClock = (moduleRef: TestingModule, instant: string) => moduleRef.get(Clock).set(instant);
+
+/**
+ * `count` open actions of a new plan, all owned by the world's owner and due on `dueDate`, whose
+ * plan sends one reminder each (on the day, 08:00 London) and no digest. The actions are inserted in
+ * bulk, to make many quickly; the reminders service schedules their rows. Returns the rows.
+ */
+export async function dueReminders(moduleRef: TestingModule, world: World, count: number, dueDate: string): Promise<Reminder[]> {
+  const plan = await activePlan(moduleRef, world);
+  await moduleRef.get(ReminderSettingsService).update(world.admin, plan.id, {
+    beforeDays: [], overdueOwnerDays: null, managerAfterDays: null, chairAfterDays: null, weeklyDigest: false,
+  });
+  const now = moduleRef.get(Clock).nowIso();
+  const actions: Action[] = Array.from({ length: count }, (_, i) => ({
+    id: randomUUID(), authorityId: world.authorityId, planId: plan.id, ref: `A${i + 1}`, title: `Action ${i + 1}`, description: '',
+    timescale: 'unspecified', ownerId: world.owner.id, managerId: world.manager.id, organisationId: null, dueDate, warnFrom: dueDate,
+    status: 'not_started', statusReason: null, atRisk: false, ragOverride: null, ragOverrideReason: null, carriedFromId: null,
+    version: 1, createdAt: now, updatedAt: now,
+  }));
+  const db = moduleRef.get(DataSource);
+  for (let i = 0; i < actions.length; i += 100) await db.manager.insert(Action, actions.slice(i, i + 100));
+  await moduleRef.get(RemindersService).scheduleActions(actions);
+  return db.manager.find(Reminder, { where: { planId: plan.id }, order: { id: 'ASC' } });
+}
+
+/** Polls `check` until it holds; on timeout, fails naming what it waited for (and `detail()`, if given). */
+export async function waitFor(what: string, check: () => boolean | Promise<boolean>, options: { timeoutMs?: number; detail?: () => string } = {}): Promise<void> {
+  const until = Date.now() + (options.timeoutMs ?? 20_000);
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}${options.detail ? `\n${options.detail()}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
