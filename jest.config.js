@@ -33,10 +33,12 @@ const common = {
   moduleNameMapper: { '^file-type$': '<rootDir>/node_modules/file-type/index.js' },
   setupFiles: ['<rootDir>/libs/testing/src/setup-env.ts'],
 };
+// testTimeout is not a per-project option, so the slow layers set theirs in a setup file.
+const slow = { setupFilesAfterEnv: ['<rootDir>/libs/testing/src/slow-test-timeout.ts'] };
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
-    { ...common, displayName: 'integration', testTimeout: 60_000, testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/**/*.int-spec.ts'] },
-    { ...common, displayName: 'e2e', testTimeout: 60_000, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'integration', ...slow, testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/**/*.int-spec.ts'] },
+    { ...common, displayName: 'e2e', ...slow, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };
