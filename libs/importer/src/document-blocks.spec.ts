@@ -36,6 +36,27 @@ describe('document blocks', () => {
     expect(blocks(text).map((block) => block.text)).toEqual(['ensure that every child has a plan That Says Who Does What', 'review plans.']);
   });
 
+  describe('an unpunctuated item whose last line runs to full width', () => {
+    const prose = 'Leaders have a clear understanding of the strengths and weaknesses of their services for families.';
+    const item = '\u2022 make sure supervision is regular and reflective across every team in the children\'s services';
+
+    it('does not swallow a heading with a paragraph under it', () => {
+      const text = [prose, prose, 'Areas for improvement', item, 'Summary of judgements', prose].join('\n');
+      expect(blocks(text).slice(3, 5).map((b) => [b.type, b.text])).toEqual([
+        ['item', 'make sure supervision is regular and reflective across every team in the children\'s services'],
+        ['heading', 'Summary of judgements'],
+      ]);
+    });
+
+    it('still takes a capitalised last line, followed by the next item, as part of the item', () => {
+      const text = [prose, prose, item, 'Local Authority Designated Officer service', '\u2022 review plans.'].join('\n');
+      expect(blocks(text).slice(2).map((b) => b.text)).toEqual([
+        'make sure supervision is regular and reflective across every team in the children\'s services Local Authority Designated Officer service',
+        'review plans.',
+      ]);
+    });
+  });
+
   it('does not join a finished item to the paragraph after a blank line', () => {
     const text = '- ensure that reviews are timely.\n\nThe council has made progress.';
     expect(blocks(text).map((block) => block.type)).toEqual(['item', 'para']);

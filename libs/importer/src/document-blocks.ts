@@ -109,7 +109,7 @@ function continuation(
     if (lowerCase || dangling) return next;
     if (marker && line.indent > indent) return next;
     const wrapped = lines[last].trimmed.length >= fullLine && !lines[last].trimmed.includes('\t');
-    return wrapped && !terminal ? next : -1;
+    return wrapped && !terminal && !headsParagraph(lines, next) ? next : -1;
   }
   const crossesPage = lines.slice(last + 1, next + 1).some((between) => between.furniture || between.pageBreak);
   // A list's last item ends with a full stop, so an unfinished item carries on over the page.
@@ -119,6 +119,17 @@ function continuation(
   }
   if (lowerCase || dangling) return next;
   return crossesPage && !terminal && !headingLike(line.trimmed) ? next : -1;
+}
+
+/**
+ * A heading-like line with a paragraph under it is a heading, even right after a full-width line
+ * with no full stop (an unpunctuated last bullet). A wrapped item's own last line is followed by
+ * the next item or a gap instead.
+ */
+function headsParagraph(lines: SourceLine[], index: number): boolean {
+  if (!headingLike(lines[index].trimmed)) return false;
+  const after = lines[index + 1];
+  return !!after && isContent(after) && !readMarker(after.trimmed) && /^[A-Z]/.test(after.trimmed);
 }
 
 /**
