@@ -6,6 +6,7 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ kind: 'sqlite', file: expect.stringMatching(/data\/improvement-tracker\.sqlite$/) });
     expect(config.port).toBe(3000);
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.queuePrefix).toBe('it');
   });
 
   it('uses PostgreSQL when DATABASE_URL says so', () => {
@@ -24,6 +25,7 @@ describe('loadConfig', () => {
     ['NODE_ENV', 'staging'],
     ['SESSION_IDLE_MINUTES', '0'],
     ['REDIS_URL', 'localhost:6379'],
+    ['QUEUE_PREFIX', 'it:prod'],
   ])('refuses a bad %s and names it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}="${value}"`));

@@ -58,12 +58,15 @@ class Environment {
 
   @IsString() @IsOptional()
   MAIL_FROM = 'Improvement Tracker <no-reply@improvement-tracker.local>';
+
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1 to 40 letters, digits, - or _' }) @IsOptional()
+  QUEUE_PREFIX = 'it';
 }
 
 const ENV_VARS = [
   'NODE_ENV', 'PORT', 'HOST', 'WORKER_HEALTH_PORT', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL',
   'SESSION_IDLE_MINUTES', 'COOKIE_SECURE', 'EVIDENCE_MAX_BYTES', 'REPORT_MAX_BYTES', 'SIGN_IN_MAX_FAILURES',
-  'SMTP_URL', 'MAIL_FROM',
+  'SMTP_URL', 'MAIL_FROM', 'QUEUE_PREFIX',
 ] as const;
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -77,6 +80,8 @@ export interface AppConfig {
   dataDir: string;
   database: DatabaseConfig;
   redisUrl: string;
+  /** Redis key prefix of every queue: deployments sharing one Redis each need their own. */
+  queuePrefix: string;
   publicUrl: string;
   sessionIdleMinutes: number;
   cookieSecure: boolean;
@@ -109,6 +114,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       ? { kind: 'postgres', url: env.DATABASE_URL }
       : { kind: 'sqlite', file: path.join(dataDir, 'improvement-tracker.sqlite') },
     redisUrl: env.REDIS_URL,
+    queuePrefix: env.QUEUE_PREFIX,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',

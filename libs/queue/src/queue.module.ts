@@ -5,11 +5,9 @@ import { QueueName } from './queue-names';
 import { redisConnection } from './redis-connection';
 
 export interface QueueModuleOptions {
-  /** Redis key prefix; tests use a unique one per run so runs never collide. */
+  /** Overrides the configured QUEUE_PREFIX; tests use a unique one per run so runs never collide. */
   prefix?: string;
 }
-
-export const DEFAULT_QUEUE_PREFIX = 'it';
 
 /** BullMQ on the configured Redis, with every queue registered. */
 @Module({})
@@ -17,7 +15,7 @@ export class QueueModule {
   static forRoot(options: QueueModuleOptions = {}): DynamicModule {
     const root = BullModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ connection: redisConnection(config.redisUrl), prefix: options.prefix ?? DEFAULT_QUEUE_PREFIX }),
+      useFactory: (config: AppConfig) => ({ connection: redisConnection(config.redisUrl), prefix: options.prefix ?? config.queuePrefix }),
     });
     const queues = BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name })));
     return { module: QueueModule, global: true, imports: [root, queues], exports: [queues] };

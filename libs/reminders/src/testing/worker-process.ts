@@ -4,8 +4,8 @@ import Redis from 'ioredis';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from '../../../config/src';
-import { DEFAULT_QUEUE_PREFIX, JobData, JobName, QueueName, redisConnection } from '../../../queue/src';
+import { loadConfig, repoRoot } from '../../../config/src';
+import { JobData, JobName, QueueName, redisConnection } from '../../../queue/src';
 
 /** The build under test: dist/ (made by `npm run build`), or another build named by TEST_DIST_DIR. */
 const DIST = path.resolve(process.env.TEST_DIST_DIR ?? path.join(repoRoot(), 'dist'));
@@ -14,7 +14,7 @@ const CLI_MAIN = path.join(DIST, 'apps/cli/src/main.js');
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** The worker process's queue prefix: its main.js has no setting for another. */
-const WORKER_QUEUE_PREFIX = DEFAULT_QUEUE_PREFIX;
+const WORKER_QUEUE_PREFIX = loadConfig({}).queuePrefix;
 
 /** Fails, saying what to do, when the build these tests run is missing. */
 export function requireBuild(): void {
