@@ -12,4 +12,4 @@ WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app /app
 USER node
-CMD ["node", "dist/apps/api/src/main.js"]
+CMD ["sh", "scripts/start-api.sh"]

@@ -65,8 +65,8 @@ function run(script, args, env) {
   return spawnSync(process.execPath, [path.join(root, script), ...args], { stdio: 'inherit', env, cwd: root }).status;
 }
 
-function start(name, script, env) {
-  const child = spawn(process.execPath, [path.join(root, script)], { stdio: 'inherit', env, cwd: root });
+function start(name, command, args, env) {
+  const child = spawn(command, args, { stdio: 'inherit', env, cwd: root });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`The ${name} stopped (${signal || `exit ${code}`}); stopping everything.`);
@@ -88,8 +88,8 @@ async function main() {
   if (env.NODE_ENV !== 'production') {
     if (run('dist/apps/cli/src/main.js', ['demo:seed', '--if-empty'], env) !== 0) fail('Could not seed the demo (see above).');
   }
-  start('API', 'dist/apps/api/src/main.js', env);
-  if (fs.existsSync(path.join(root, 'dist/apps/worker/src/main.js'))) start('worker', 'dist/apps/worker/src/main.js', env);
+  start('API', 'sh', [path.join(root, 'scripts/start-api.sh')], { ...env, NODE: process.execPath });
+  if (fs.existsSync(path.join(root, 'dist/apps/worker/src/main.js'))) start('worker', process.execPath, [path.join(root, 'dist/apps/worker/src/main.js')], env);
   const port = env.PORT || 3000;
   console.log(`\nImprovement Tracker is starting on http://localhost:${port}  (API docs: http://localhost:${port}/api/docs)`);
   console.log('Demo sign-in: admin@demo.example / demo-password (also chair@, member@, owner@demo.example). Ctrl+C stops everything.\n');

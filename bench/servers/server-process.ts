@@ -38,8 +38,13 @@ function readMemory(pid: number) {
 }
 
 /** Starts `node <script> ...args` and waits until it prints a line matching `ready`. */
-export async function startNodeServer(name: string, script: string, args: string[], env: Record<string, string>, port: number, ready: RegExp, nodeArgs: string[] = [], timeoutMs = 180_000): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startNodeServer(name: string, script: string, args: string[], env: Record<string, string>, port: number, ready: RegExp, nodeArgs: string[] = [], timeoutMs = 180_000): Promise<ServerProcess> {
+  return startServer(name, process.execPath, [...nodeArgs, script, ...args], env, port, ready, timeoutMs);
+}
+
+/** Starts `command ...args` and waits until it prints a line matching `ready`. */
+async function startServer(name: string, command: string, args: string[], env: Record<string, string>, port: number, ready: RegExp, timeoutMs = 180_000): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`${name} did not start within ${timeoutMs / 1000}s`)), timeoutMs);
@@ -83,9 +88,12 @@ export async function startNodeServer(name: string, script: string, args: string
 export const API_MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
 export const RAW_SERVER = path.join(__dirname, 'raw-server.js');
 
-/** The real API (dist/apps/api/src/main.js), configured by environment like in production. */
+/**
+ * The real API, started as in production by scripts/start-api.sh (which execs node, so the pid and
+ * its memory are the API's), with this node binary and configured by environment.
+ */
 export function startApi(port: number, dbEnv: Record<string, string>): Promise<ServerProcess> {
-  return startNodeServer('api', API_MAIN, [], { ...dbEnv, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' }, port, /listening on/);
+  return startServer('api', 'sh', [path.join(ROOT, 'scripts/start-api.sh')], { ...dbEnv, NODE: process.execPath, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' }, port, /listening on/);
 }
 
 export function startRawServer(options: { port: number; sqliteFile?: string; postgresUrl?: string; pragmas?: string[]; begin?: string }): Promise<ServerProcess> {

@@ -1,4 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
 import { brokenPdf, emptyDocument, encryptedPdf, notADocument, tooLarge } from './import-error';
 import { readPdfPages } from './pdf-worker';
 
@@ -13,6 +12,8 @@ export async function extractText(bytes: Buffer, maxBytes: number): Promise<stri
   // A UTF-16 byte-order mark can look like the start of an audio frame to a sniffer.
   const unicode = decodeWithByteOrderMark(bytes);
   if (unicode !== null) return plainText(unicode);
+  // Loaded at the first import, as for evidence (libs/core/src/evidence/evidence-type.ts), not at start-up.
+  const { fileTypeFromBuffer } = await import('file-type');
   const type = await fileTypeFromBuffer(bytes);
   if (type?.mime === 'application/pdf') return pdfText(bytes);
   if (type) throw notADocument(type.ext.toUpperCase());
