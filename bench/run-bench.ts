@@ -1,16 +1,19 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { DataSource } from 'typeorm';
 import { openDatabase } from '../libs/database/src/data-source';
 import { createApiTokens } from './dataset/api-tokens';
 import { BenchDatabase, createBenchDatabase, DbKind } from './dataset/bench-database';
-import { generateDataset } from './dataset/generate-dataset';
-import { buildWorkloads } from './load/workloads';
+import { pagePeople, signIn } from './dataset/browser-sessions';
+import { DatasetFixtures, generateDataset } from './dataset/generate-dataset';
+import { buildPageWorkloads, buildWorkloads } from './load/workloads';
 import { updatePerformanceDoc } from './report/performance-doc';
 import { resultTables } from './report/print-table';
 import { BenchResults, DatabaseRun, Machine } from './report/results';
+import { Stopwatch } from './report/stopwatch';
 import { writeResults } from './report/write-results';
-import { measureApiVsRaw } from './suite/api-vs-raw';
+import { measureApiVsRaw, Servers, startServers } from './suite/api-vs-raw';
 import { runExtras } from './suite/extras';
 import { BenchOptions, parseOptions } from './suite/options';
 import { queryCensus } from './suite/query-census';
@@ -32,27 +35,51 @@ function sizeMb(db: BenchDatabase): number | undefined {
   return Math.round([file, `${file}-wal`].filter(fs.existsSync).reduce((sum, f) => sum + fs.statSync(f).size, 0) / 2 ** 20);
 }
 
-/** One database at one scale: generate, tokens, API against raw, then (SQLite) the settings comparison. */
+/** API tokens for the routes, and browser sessions for the pages (read by people of a sample of councils: each sign-in hashes a password). */
+async function signInPeople(source: DataSource, fixtures: DatasetFixtures, options: BenchOptions) {
+  const [tokens, sessions] = await Promise.all([createApiTokens(source, fixtures), signIn(source, pagePeople(fixtures, options.quick ? 5 : 30))]);
+  return { tokens, sessions };
+}
+
+/** Generates the data and signs people in while the servers start, then measures the routes and the pages. */
+async function measureOnServers(db: BenchDatabase, source: DataSource, starting: Promise<Servers>, actions: number, options: BenchOptions, watch: Stopwatch) {
+  const generated = await watch.time('generate', () => generateDataset(source, actions));
+  log(`  ${generated.rows.toLocaleString('en-GB')} rows in ${generated.seconds.toFixed(1)} s (${generated.rowsPerSecond.toLocaleString('en-GB')} rows/s)`);
+  const { tokens, sessions } = await watch.time('sign-in', () => signInPeople(source, generated.fixtures, options));
+  await source.destroy();
+  const workloads = buildWorkloads(generated.fixtures, tokens);
+  const pages = buildPageWorkloads(generated.fixtures, sessions);
+  const queries = options.quick ? undefined : await watch.time('census', () => queryCensus(db, [...workloads, ...pages]));
+  if (queries) log(`  SQL per request: ${queries.map((q) => `${q.key} ${q.queries.length}`).join(', ')}`);
+  log(`[${db.kind} ${actions}] API against raw, then pages; ${options.connections} connections, ${options.durationMs / 1000} s each`);
+  const measured = await measureApiVsRaw(await starting, db, workloads, pages, options, log, watch);
+  log(`  API peak RSS ${measured.memory.apiPeakMb} MB (${measured.memory.apiPeakWithPagesMb} MB after the pages), raw server ${measured.memory.rawPeakMb} MB`);
+  const run: DatabaseRun = {
+    database: db.kind, generation: { seconds: generated.seconds, rows: generated.rows, rowsPerSecond: generated.rowsPerSecond, counts: generated.counts },
+    ...measured, queries, phaseSeconds: watch.seconds,
+  };
+  return { run, workloads };
+}
+
+/** One database at one scale: generate, sign people in, API against raw and the pages, then (SQLite) the settings comparison. */
 async function runDatabase(kind: DbKind, actions: number, options: BenchOptions): Promise<DatabaseRun> {
   const db = await createBenchDatabase(kind, `${kind}-${actions}`);
+  const watch = new Stopwatch();
   try {
     log(`\n[${kind} ${actions}] generating into ${db.config.kind === 'sqlite' ? db.config.file : db.config.url}`);
     const source = await openDatabase(db.config);
-    const generated = await generateDataset(source, actions);
-    const tokens = await createApiTokens(source, generated.fixtures);
-    await source.destroy();
-    log(`  ${generated.rows.toLocaleString('en-GB')} rows in ${generated.seconds.toFixed(1)} s (${generated.rowsPerSecond.toLocaleString('en-GB')} rows/s)`);
-    const workloads = buildWorkloads(generated.fixtures, tokens);
-    const queries = options.quick ? undefined : await queryCensus(db, workloads);
-    if (queries) log(`  SQL per request: ${queries.map((q) => `${q.key} ${q.queries.length}`).join(', ')}`);
-    log(`[${kind} ${actions}] API against raw, ${options.connections} connections, ${options.durationMs / 1000} s each`);
-    const { routes, memory } = await measureApiVsRaw(db, workloads, options, log);
-    log(`  API peak RSS ${memory.apiPeakMb} MB, raw server ${memory.rawPeakMb} MB`);
-    const run: DatabaseRun = { database: kind, generation: { seconds: generated.seconds, rows: generated.rows, rowsPerSecond: generated.rowsPerSecond, counts: generated.counts }, routes, memory, dbSizeMb: sizeMb(db), queries };
+    // The database is migrated: the servers boot (the API takes a second or more to load its modules)
+    // while the data is written. Neither reads any data until the first request.
+    const starting = watch.time('start', () => startServers(db));
+    starting.catch(() => undefined);
+    const { run, workloads } = await measureOnServers(db, source, starting, actions, options, watch)
+      .finally(() => starting.then((servers) => servers.stop(), () => undefined));
+    run.dbSizeMb = sizeMb(db); // once the servers have closed the file (the last one out checkpoints the WAL)
     if (options.pragmas && kind === 'sqlite') {
       log(`[${kind} ${actions}] SQLite settings`);
-      run.pragmas = await comparePragmas(db, workloads, options, log);
+      run.pragmas = await watch.time('pragmas', () => comparePragmas(db, workloads, options, log));
     }
+    log(`[${kind} ${actions}] wall time: ${watch} (start runs alongside generate and sign-in)`);
     return run;
   } finally {
     if (options.keep) log(`  kept ${db.dataDir}${db.config.kind === 'postgres' ? ` and ${db.config.url}` : ''}`);

@@ -2,18 +2,27 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../../libs/config/src';
 import { AuditService, AuthService, Clock } from '../../libs/core/src';
 import { DatasetFixtures } from './generate-dataset';
+import { inParallel } from './in-parallel';
 
 /** userId -> personal API token, made the way a user makes one (AuthService.createApiToken). */
 export type Tokens = Map<string, string>;
 
-export async function createApiTokens(db: DataSource, fixtures: DatasetFixtures): Promise<Tokens> {
+/** The app's AuthService over the bench's DataSource, with the default configuration. */
+export function benchAuthService(db: DataSource): AuthService {
   const clock = new Clock();
-  const auth = new AuthService(db, new AuditService(db, clock), clock, loadConfig({}));
+  return new AuthService(db, new AuditService(db, clock), clock, loadConfig({}));
+}
+
+export async function createApiTokens(db: DataSource, fixtures: DatasetFixtures): Promise<Tokens> {
+  const auth = benchAuthService(db);
   const tokens: Tokens = new Map();
   const people = [
     ...fixtures.chairs.map((c) => ({ ...c, roles: ['board_chair' as const] })),
     ...fixtures.tokenOwners.map((o) => ({ ...o, roles: ['viewer' as const] })),
   ];
-  for (const p of people) tokens.set(p.userId, (await auth.createApiToken(p, 'bench')).token);
+  // A few at a time: PostgreSQL answers each insert in a round trip; SQLite runs them one by one anyway.
+  await inParallel(people, 8, async (p) => {
+    tokens.set(p.userId, (await auth.createApiToken(p, 'bench')).token);
+  });
   return tokens;
 }

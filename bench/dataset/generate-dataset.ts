@@ -19,11 +19,18 @@ export interface WritableAction extends Ref {
   status: 'not_started' | 'in_progress';
 }
 
+/** Someone the load acts as; everyone's password is BENCH_PASSWORD. */
+export interface Person {
+  userId: string;
+  authorityId: string;
+  email: string;
+}
+
 /** What the load needs to know about the generated data: who to act as, and on which records. */
 export interface DatasetFixtures {
   today: string;
-  chairs: { userId: string; authorityId: string }[];
-  tokenOwners: { userId: string; authorityId: string }[];
+  chairs: Person[];
+  tokenOwners: Person[];
   activePlans: Ref[];
   timelineActions: Ref[];
   writableActions: WritableAction[];
@@ -42,6 +49,8 @@ const DUE_OFFSET_DAYS: Record<string, number> = { immediately: 28, three_months:
 const PLAN_SPAN_DAYS = 6 * 365;
 const WRITABLE_PER_OWNER = 20;
 const TIMELINE_SAMPLE = 3000;
+export const BENCH_PASSWORD = 'synthetic bench password';
+const emailOf = (role: string, authority: number, index: number) => `${role}-${authority + 1}-${index}@bench.example`;
 
 /** Fills a migrated, empty database with a national data set of `actions` actions, in bulk. */
 export async function generateDataset(db: DataSource, actions: number, seed = 20260401): Promise<GeneratedDataset> {
@@ -52,7 +61,7 @@ export async function generateDataset(db: DataSource, actions: number, seed = 20
   await writer.begin();
   const today = todayInLondon(new Date());
   const todayDay = dayNumber(today);
-  const passwordHash = await hashPassword('synthetic bench password');
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
   const fixtures: DatasetFixtures = { today, chairs: [], tokenOwners: [], activePlans: [], timelineActions: [], writableActions: [] };
   const timelineChance = Math.min(1, TIMELINE_SAMPLE / Math.max(1, actions));
 
@@ -71,7 +80,7 @@ export async function generateDataset(db: DataSource, actions: number, seed = 20
 
     const person = (role: string, index: number, managerId: string | null) => {
       const id = random.uuid();
-      writer.add('user', [id, `${role}-${a + 1}-${index}@bench.example`, `${role} ${index} of council ${a + 1}`, passwordHash, true, created]);
+      writer.add('user', [id, emailOf(role, a, index), `${role} ${index} of council ${a + 1}`, passwordHash, true, created]);
       writer.add('membership', [random.uuid(), authorityId, id, JSON.stringify([role === 'owner' ? 'viewer' : role]), managerId, councilOrg, created]);
       return id;
     };
@@ -84,8 +93,8 @@ export async function generateDataset(db: DataSource, actions: number, seed = 20
     const owners = Array.from({ length: ownerCount }, (_, i) => person('owner', i, managers[Math.floor(i / shape.ownersPerManager)]));
     const managerOf = new Map(owners.map((o, i) => [o, managers[Math.floor(i / shape.ownersPerManager)]]));
     const tokenOwners = new Set(owners.slice(0, shape.tokenOwnersPerAuthority));
-    fixtures.chairs.push({ userId: chair, authorityId });
-    for (const userId of tokenOwners) fixtures.tokenOwners.push({ userId, authorityId });
+    fixtures.chairs.push({ userId: chair, authorityId, email: emailOf('board_chair', a, 0) });
+    owners.slice(0, shape.tokenOwnersPerAuthority).forEach((userId, i) => fixtures.tokenOwners.push({ userId, authorityId, email: emailOf('owner', a, i) }));
 
     const boardId = random.uuid();
     writer.add('board', [boardId, authorityId, 'Service Improvement Board', chair, created]);

@@ -1,48 +1,62 @@
-import * as fs from 'node:fs';
 import * as http from 'node:http';
-import { LatencySummary, LoadResult, LoadSpec, RequestSpec, StatusToggle } from './load-spec';
+import { LatencySummary, LoadResult, LoadSpec, RequestSpec, requestHeaders, StatusToggle } from './load-spec';
 
 /**
- * The load generator, run as its own process (node dist/bench/load/load-client.js spec.json):
- * a fixed number of keep-alive connections on loopback, each sending its next request when the
- * last one is answered, for a fixed time. Prints a LoadResult as JSON.
+ * The load generator, run as its own process (forked once by run-load.ts and sent one LoadSpec at a
+ * time): a fixed number of keep-alive connections on loopback, each sending its next request when the
+ * last one is answered, for a fixed time. Answers each spec with a LoadResult.
  */
 const MAX_SAMPLES = 2_000_000;
+const latencies = new Float64Array(MAX_SAMPLES);
 
-async function main() {
-  const spec: LoadSpec = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+interface Answer {
+  status: number;
+  type: string;
+  body: string;
+  location?: string;
+}
+
+async function runSpec(spec: LoadSpec): Promise<LoadResult> {
   const agents = spec.ports.map(() => new http.Agent({ keepAlive: true, maxSockets: spec.connections }));
-  const latencies = new Float64Array(MAX_SAMPLES);
   const statusCounts: Record<string, number> = {};
   let samples = 0;
   let errors = 0;
   let firstError: string | undefined;
   let next = 0;
   const start = performance.now();
-  const measureFrom = start + spec.warmupMs;
-  const end = measureFrom + spec.durationMs;
+  // The warm-up lasts warmupMs and until every connection has had an answer, so one-off work
+  // (connecting, a page template's first compile) is never measured; the measured time follows it.
+  let measureFrom = Infinity;
+  let end = Infinity;
+  const waiting = new Set(Array.from({ length: spec.connections }, (_, c) => c));
+  const warmed = (c: number) => {
+    if (!waiting.delete(c) || waiting.size > 0) return;
+    measureFrom = Math.max(performance.now(), start + spec.warmupMs);
+    end = measureFrom + spec.durationMs;
+  };
 
   const send = (c: number, request: RequestSpec) =>
-    new Promise<{ status: number; body: string }>((resolve) => {
+    new Promise<Answer>((resolve) => {
       const port = spec.ports[c % spec.ports.length];
-      const headers: http.OutgoingHttpHeaders = { authorization: `Bearer ${request.token}` };
-      if (request.body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(request.body) });
-      const req = http.request({ host: '127.0.0.1', port, method: request.method, path: request.path, headers, agent: agents[c % agents.length] }, (res) => {
+      const req = http.request({ host: '127.0.0.1', port, method: request.method, path: request.path, headers: requestHeaders(request), agent: agents[c % agents.length] }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'] ?? '', body: Buffer.concat(chunks).toString('utf8'), location: res.headers.location }));
       });
-      req.on('error', (error) => resolve({ status: 0, body: error.message }));
+      req.on('error', (error) => resolve({ status: 0, type: '', body: error.message }));
       req.end(request.body);
     });
 
-  const record = (t0: number, status: number, body: string, request: RequestSpec) => {
+  const succeeded = (answer: Answer) => (spec.html ? answer.status === 200 && answer.type.startsWith('text/html') : answer.status >= 200 && answer.status < 300);
+
+  const record = (c: number, t0: number, answer: Answer, request: RequestSpec) => {
     const t1 = performance.now();
+    warmed(c);
     if (t0 < measureFrom) return;
-    statusCounts[status] = (statusCounts[status] ?? 0) + 1;
-    if (status < 200 || status >= 300) {
+    statusCounts[answer.status] = (statusCounts[answer.status] ?? 0) + 1;
+    if (!succeeded(answer)) {
       errors++;
-      firstError ??= `${status} ${request.method} ${request.path}: ${body.slice(0, 300)}`;
+      firstError ??= `${answer.status} ${request.method} ${request.path}: ${describe(answer)}`;
     }
     if (samples < MAX_SAMPLES) latencies[samples++] = t1 - t0;
   };
@@ -51,19 +65,19 @@ async function main() {
     while (performance.now() < end) {
       const request = requests[next++ % requests.length];
       const t0 = performance.now();
-      const { status, body } = await send(c, request);
-      record(t0, status, body, request);
+      record(c, t0, await send(c, request), request);
     }
   };
 
   const toggleLoop = async (c: number, mine: StatusToggle[]) => {
+    if (mine.length === 0) warmed(c);
     for (let i = 0; performance.now() < end && mine.length > 0; i++) {
       const item = mine[i % mine.length];
       const status = item.status === 'in_progress' ? 'not_started' : 'in_progress';
       const request: RequestSpec = { method: 'POST', path: `/api/v1/actions/${item.id}/status`, token: item.token, body: JSON.stringify({ version: item.version, status }) };
       const t0 = performance.now();
       const response = await send(c, request);
-      record(t0, response.status, response.body, request);
+      record(c, t0, response, request);
       const current = currentState(response);
       if (current) Object.assign(item, current);
       else mine.splice(mine.indexOf(item), 1);
@@ -77,15 +91,21 @@ async function main() {
   await Promise.all(loops);
   const seconds = (Math.min(performance.now(), end) - measureFrom) / 1000;
   agents.forEach((a) => a.destroy());
-  const result: LoadResult = {
+  return {
     name: spec.name, requests: samples, errors, statusCounts, seconds, rps: samples / seconds,
     latencyMs: summarise(latencies.subarray(0, samples)), ...(firstError ? { firstError } : {}),
   };
-  process.stdout.write(JSON.stringify(result));
+}
+
+/** What went wrong, in a line: where a redirect leads, an HTML page's title, or the start of any other body. */
+function describe(answer: Answer): string {
+  if (answer.location) return `redirect to ${answer.location}`;
+  const title = answer.type.startsWith('text/html') ? /<title[^>]*>([^<]*)<\/title>/i.exec(answer.body)?.[1] : undefined;
+  return title ? `page "${title.replace(/\s+/g, ' ').trim()}"` : `${answer.type ? `${answer.type}: ` : ''}${answer.body.slice(0, 300)}`;
 }
 
 /** The action's version and status after a status request: from the answer, or from a 409's current state. */
-function currentState(response: { status: number; body: string }): Pick<StatusToggle, 'version' | 'status'> | null {
+function currentState(response: Answer): Pick<StatusToggle, 'version' | 'status'> | null {
   try {
     const body = JSON.parse(response.body);
     const action = response.status === 409 ? body?.error?.details?.current : body;
@@ -106,7 +126,11 @@ function summarise(values: Float64Array): LatencySummary {
   return { p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(sorted[sorted.length - 1]), mean: round(sum / sorted.length) };
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+process.on('message', (spec: LoadSpec) => {
+  runSpec(spec).then(
+    (result) => process.send!(result),
+    (error) => process.send!({ error: String(error instanceof Error ? error.stack : error) }),
+  );
 });
+// The bench is done (or gone).
+process.on('disconnect', () => process.exit(0));

@@ -1,9 +1,19 @@
-/** One request of a read workload, sent as is. */
+/** One request of a read workload, sent as is, signed in with an API token or a browser session cookie. */
 export interface RequestSpec {
   method: 'GET' | 'POST';
   path: string;
-  token: string;
+  /** A personal API token, sent as "Authorization: Bearer <token>". */
+  token?: string;
+  /** A Cookie header carrying a browser session (web pages). */
+  cookie?: string;
   body?: string;
+}
+
+/** The headers that sign a request in, and describe its JSON body if it has one. */
+export function requestHeaders(request: RequestSpec): Record<string, string | number> {
+  const headers: Record<string, string | number> = request.cookie ? { cookie: request.cookie } : { authorization: `Bearer ${request.token}` };
+  if (request.body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(request.body) });
+  return headers;
 }
 
 /** An action whose status the load flips between not started and in progress, tracking its version. */
@@ -24,6 +34,8 @@ export interface LoadSpec {
   requests?: RequestSpec[];
   /** Split between connections, so no two requests for one action are ever in flight together. */
   toggles?: StatusToggle[];
+  /** Web pages: only a 200 answer with an HTML body counts as a success (otherwise any 2xx does). */
+  html?: boolean;
 }
 
 export interface LatencySummary {

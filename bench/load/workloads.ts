@@ -1,17 +1,22 @@
-import { DatasetFixtures } from '../dataset/generate-dataset';
+import { SESSION_COOKIE } from '../../apps/api/src/common/auth.guard';
+import { Sessions } from '../dataset/browser-sessions';
+import { DatasetFixtures, Ref } from '../dataset/generate-dataset';
 import { Tokens } from '../dataset/api-tokens';
 import { Random } from '../dataset/random';
 import { RawDb } from '../servers/raw-db';
 import { RequestSpec, StatusToggle } from './load-spec';
 
 export type ScenarioKey = 'my-actions' | 'dashboard' | 'overdue-list' | 'timeline' | 'status-update' | 'progress-note';
+export type PageKey = 'page-my-actions' | 'page-dashboard' | 'page-action' | 'page-notifications';
 
 export interface Workload {
-  key: ScenarioKey;
+  key: ScenarioKey | PageKey;
   label: string;
   write: boolean;
   requests?: RequestSpec[];
   toggles?: StatusToggle[];
+  /** A web page: only a 200 answer with HTML counts as a success. */
+  html?: boolean;
 }
 
 const shuffled = <T>(items: T[], seed: number) => {
@@ -38,6 +43,21 @@ export function buildWorkloads(fixtures: DatasetFixtures, tokens: Tokens): Workl
       key: 'progress-note', label: 'POST /actions/:id/notes', write: true,
       requests: shuffled(fixtures.writableActions.map((a) => ({ method: 'POST' as const, path: `/api/v1/actions/${a.id}/notes`, token: tokens.get(a.ownerId)!, body: JSON.stringify({ body: 'Bench: evidence of progress reviewed with the team manager this week.' }) })), 6),
     },
+  ];
+}
+
+/** The main web pages, each requested by someone signed in through the sign-in page (a session cookie), with no query: the filters' defaults. */
+export function buildPageWorkloads(fixtures: DatasetFixtures, sessions: Sessions): Workload[] {
+  const page = (path: string, userId: string): RequestSpec => ({ method: 'GET', path, cookie: `${SESSION_COOKIE}=${sessions.get(userId)}` });
+  const owners = fixtures.tokenOwners.filter((o) => sessions.has(o.userId));
+  const chairOf = new Map(fixtures.chairs.filter((c) => sessions.has(c.userId)).map((c) => [c.authorityId, c.userId]));
+  const asChair = (items: Ref[], path: (id: string) => string) => items.filter((r) => chairOf.has(r.authorityId)).map((r) => page(path(r.id), chairOf.get(r.authorityId)!));
+  const pageWorkload = (key: PageKey, label: string, requests: RequestSpec[], seed: number): Workload => ({ key, label, write: false, html: true, requests: shuffled(requests, seed) });
+  return [
+    pageWorkload('page-my-actions', 'My actions (GET /)', owners.map((o) => page('/', o.userId)), 11),
+    pageWorkload('page-dashboard', 'Plan dashboard (GET /plans/:id)', asChair(fixtures.activePlans, (id) => `/plans/${id}`), 12),
+    pageWorkload('page-action', 'Action (GET /actions/:id)', asChair(fixtures.timelineActions, (id) => `/actions/${id}`), 13),
+    pageWorkload('page-notifications', 'Notifications (GET /notifications)', owners.map((o) => page('/notifications', o.userId)), 14),
   ];
 }
 

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resultTables } from './print-table';
-import { BenchResults } from './results';
+import { LoadResult } from '../load/load-spec';
+import { BenchResults, DatabaseRun } from './results';
 import { latestByScale } from './write-results';
 
 const DOC = path.resolve(__dirname, '../../../docs/PERFORMANCE.md');
@@ -31,27 +32,40 @@ export function updatePerformanceDoc(): string {
   return DOC;
 }
 
-/** p95 of each read by scale and database: paged reads should stay flat as the data grows. */
+/** p95 of each route and page by scale and database: paged reads should stay flat as the data grows. */
 function growthTable(results: BenchResults[]): string {
-  const lines = ['### Growth: API p95 ms (API req/s) / raw p95 ms, by scale', ''];
   const dbs = [...new Set(results.flatMap((r) => r.runs.map((run) => run.database)))];
-  const keys = ['my-actions', 'dashboard', 'overdue-list', 'timeline', 'status-update', 'progress-note'];
+  const allRuns = results.flatMap((r) => r.runs);
+  const routeKeys = ['my-actions', 'dashboard', 'overdue-list', 'timeline', 'status-update', 'progress-note'];
+  const pageKeys = [...new Set(allRuns.flatMap((run) => (run.pages ?? []).map((p) => p.key)))];
+  const lines = [`### Growth: API p95 ms (API req/s) / raw p95 ms, by scale${pageKeys.length ? ' (pages: no raw)' : ''}`, ''];
+  const at = (l: LoadResult) => `${l.latencyMs.p95.toFixed(1)} (${l.rps.toFixed(0)})`;
+  // One line: a cell per scale, "-" where that run has no figure.
+  const row = (db: string, label: string, cell: (run: DatabaseRun) => string | undefined) => {
+    const cells = results.map((r) => {
+      const run = r.runs.find((x) => x.database === db);
+      return (run && cell(run)) ?? '-';
+    });
+    return `| ${db} | ${label} | ${cells.join(' | ')} |`;
+  };
   lines.push(`| database | route | ${results.map((r) => r.actions.toLocaleString('en-GB')).join(' | ')} |`);
   lines.push(`|---|---|${results.map(() => '---:').join('|')}|`);
   for (const db of dbs) {
-    for (const key of keys) {
-      const cells = results.map((r) => {
-        const route = r.runs.find((run) => run.database === db)?.routes.find((x) => x.key === key);
-        return route ? `${route.api.latencyMs.p95.toFixed(1)} (${route.api.rps.toFixed(0)}) / ${route.raw.latencyMs.p95.toFixed(1)}` : '-';
-      });
-      const label = results.flatMap((r) => r.runs.flatMap((run) => run.routes)).find((x) => x.key === key)?.label ?? key;
-      lines.push(`| ${db} | ${label} | ${cells.join(' | ')} |`);
+    for (const key of routeKeys) {
+      const label = allRuns.flatMap((run) => run.routes).find((x) => x.key === key)?.label ?? key;
+      lines.push(row(db, label, (run) => {
+        const route = run.routes.find((x) => x.key === key);
+        return route && `${at(route.api)} / ${route.raw.latencyMs.p95.toFixed(1)}`;
+      }));
     }
-    const mem = results.map((r) => {
-      const peak = r.runs.find((run) => run.database === db)?.memory.apiPeakMb;
-      return peak === undefined ? '-' : `${peak} MB`;
-    });
-    lines.push(`| ${db} | API peak RSS | ${mem.join(' | ')} |`);
+    for (const key of pageKeys) {
+      const label = allRuns.flatMap((run) => run.pages ?? []).find((x) => x.key === key)!.label;
+      lines.push(row(db, `page: ${label}`, (run) => {
+        const page = run.pages?.find((x) => x.key === key);
+        return page && at(page.api);
+      }));
+    }
+    lines.push(row(db, 'API peak RSS', (run) => `${run.memory.apiPeakMb} MB`));
   }
   return lines.join('\n');
 }

@@ -1,6 +1,16 @@
-import { BenchResults } from './results';
+import { LatencySummary, LoadResult } from '../load/load-spec';
+import { BenchResults, DatabaseRun } from './results';
 
 const n = (v: number, digits = 0) => v.toFixed(digits);
+const lat = (l: LatencySummary) => `${n(l.p50, 1)} / ${n(l.p95, 1)} / ${n(l.p99, 1)}`;
+const sqlCount = (run: DatabaseRun, key: string) => run.queries?.find((q) => q.key === key)?.queries.length ?? '-';
+
+/** A page's error count, with the answers other than 200: "0", "7 (303 × 7)", or "7 (not HTML)". */
+export function pageErrors(r: LoadResult): string {
+  if (!r.errors) return '0';
+  const other = Object.entries(r.statusCounts).filter(([status]) => status !== '200').map(([status, count]) => `${status} × ${count}`);
+  return `${r.errors} (${other.length ? other.join(', ') : 'not HTML'})`;
+}
 
 /** The results as Markdown tables: printed to the terminal and written into docs/PERFORMANCE.md. */
 export function resultTables(results: BenchResults): string {
@@ -12,10 +22,10 @@ export function resultTables(results: BenchResults): string {
     lines.push('| route | api req/s | api p50 / p95 / p99 ms | raw req/s | raw p50 / p95 / p99 ms | our/raw | errors api/raw | SQL per request |');
     lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of run.routes) {
-      const lat = (l: typeof r.api.latencyMs) => `${n(l.p50, 1)} / ${n(l.p95, 1)} / ${n(l.p99, 1)}`;
-      lines.push(`| ${r.label} | ${n(r.api.rps)} | ${lat(r.api.latencyMs)} | ${n(r.raw.rps)} | ${lat(r.raw.latencyMs)} | ${n(r.ratio, 2)} | ${r.api.errors}/${r.raw.errors} | ${run.queries?.find((q) => q.key === r.key)?.queries.length ?? '-'} |`);
+      lines.push(`| ${r.label} | ${n(r.api.rps)} | ${lat(r.api.latencyMs)} | ${n(r.raw.rps)} | ${lat(r.raw.latencyMs)} | ${n(r.ratio, 2)} | ${r.api.errors}/${r.raw.errors} | ${sqlCount(run, r.key)} |`);
     }
     lines.push('');
+    if (run.pages?.length) lines.push(...pageTable(run), '');
     if (run.pragmas?.length) {
       lines.push(`SQLite settings (raw server, same SQL; read = the four reads interleaved, write = status updates):`);
       lines.push('');
@@ -28,4 +38,13 @@ export function resultTables(results: BenchResults): string {
     }
   }
   return lines.join('\n');
+}
+
+function pageTable(run: DatabaseRun): string[] {
+  const peak = run.memory.apiPeakWithPagesMb ? `; API peak RSS ${run.memory.apiPeakWithPagesMb} MB after them` : '';
+  const lines = [`Web pages (the same API and load, signed in with a session cookie; server render time${peak}):`, '', '| page | req/s | p50 / p95 / p99 ms | errors | SQL per request |', '|---|---:|---:|---:|---:|'];
+  for (const p of run.pages ?? []) {
+    lines.push(`| ${p.label} | ${n(p.api.rps)} | ${lat(p.api.latencyMs)} | ${pageErrors(p.api)} | ${sqlCount(run, p.key)} |`);
+  }
+  return lines;
 }

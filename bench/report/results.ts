@@ -9,6 +9,13 @@ export interface RouteResult {
   ratio: number;
 }
 
+/** A web page under load against the API (no raw equivalent). */
+export interface PageResult {
+  key: string;
+  label: string;
+  api: LoadResult;
+}
+
 export interface PragmaResult {
   label: string;
   pragmas: string[];
@@ -21,10 +28,14 @@ export interface DatabaseRun {
   database: 'sqlite' | 'postgres';
   generation: { seconds: number; rows: number; rowsPerSecond: number; counts: Record<string, number> };
   routes: RouteResult[];
-  memory: { apiAtStartMb?: number; apiPeakMb: number; apiRssMb: number; rawPeakMb: number };
+  pages?: PageResult[];
+  /** API peak RSS after the routes (apiPeakMb) and after the pages too (apiPeakWithPagesMb). */
+  memory: { apiAtStartMb?: number; apiPeakMb: number; apiPeakWithPagesMb?: number; apiRssMb: number; rawPeakMb: number };
   pragmas?: PragmaResult[];
   dbSizeMb?: number;
-  /** The SQL the API ran for one request of each route (a separate, logging API process). */
+  /** Wall seconds of each phase of the run (generate, sign-in, census, start, routes, pages, pragmas). */
+  phaseSeconds?: Record<string, number>;
+  /** The SQL the API ran for one request of each route and page (a separate, logging API process). */
   queries?: { key: string; status: number; queries: string[] }[];
 }
 

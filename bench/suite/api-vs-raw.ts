@@ -1,51 +1,61 @@
 import { BenchDatabase } from '../dataset/bench-database';
-import { LoadSpec } from '../load/load-spec';
 import { runLoad } from '../load/run-load';
-import { refreshToggles, Workload } from '../load/workloads';
+import { Workload } from '../load/workloads';
 import { RouteResult } from '../report/results';
-import { openRawPostgres, openRawSqlite, RawDb } from '../servers/raw-db';
+import { Stopwatch } from '../report/stopwatch';
 import { freePort, ServerProcess, startApi, startRawServer } from '../servers/server-process';
 import { BenchOptions } from './options';
+import { specFor } from './load-specs';
+import { measurePages } from './pages';
 
-/** A read-only side connection for bookkeeping between runs (never during one). */
-export function sideConnection(db: BenchDatabase): RawDb {
-  return db.config.kind === 'sqlite' ? openRawSqlite(db.config.file, ['busy_timeout = 5000']) : openRawPostgres(db.config.url);
+/** The real API and the raw server for one database, both running. */
+export interface Servers {
+  api: ServerProcess;
+  raw: ServerProcess;
+  /** API RSS right after it started, before any request. */
+  apiAtStartMb: number;
+  stop(): Promise<void>;
 }
 
-export async function specFor(workload: Workload, name: string, ports: number[], options: BenchOptions, db: BenchDatabase): Promise<LoadSpec> {
-  const base = { name, ports, connections: options.connections, warmupMs: options.warmupMs, durationMs: options.durationMs };
-  if (!workload.toggles) return { ...base, requests: workload.requests };
-  const side = sideConnection(db);
-  try {
-    return { ...base, toggles: await refreshToggles(side, workload.toggles) };
-  } finally {
-    await side.close();
-  }
-}
-
-/** Each route against the real API and against the raw server, one after the other, on the same data. */
-export async function measureApiVsRaw(db: BenchDatabase, workloads: Workload[], options: BenchOptions, log: (line: string) => void) {
+/** Starts the API and the raw server side by side; if either fails to start, stops the other. */
+export async function startServers(db: BenchDatabase): Promise<Servers> {
   const [apiPort, rawPort] = [await freePort(), await freePort()];
-  let api: ServerProcess | undefined;
-  let raw: ServerProcess | undefined;
-  try {
-    api = await startApi(apiPort, db.env);
-    const apiAtStartMb = api.memory().rssMb;
-    raw = await startRawServer(db.config.kind === 'sqlite' ? { port: rawPort, sqliteFile: db.config.file } : { port: rawPort, postgresUrl: db.config.url });
-    const routes: RouteResult[] = [];
-    for (const workload of workloads) {
-      const ours = await runLoad(await specFor(workload, `api ${workload.key}`, [apiPort], options, db));
-      const theirs = await runLoad(await specFor(workload, `raw ${workload.key}`, [rawPort], options, db));
-      const ratio = theirs.rps > 0 ? ours.rps / theirs.rps : 0;
-      routes.push({ key: workload.key, label: workload.label, api: ours, raw: theirs, ratio });
-      log(`  ${workload.label.padEnd(30)} api ${ours.rps.toFixed(0).padStart(6)} req/s p95 ${ours.latencyMs.p95.toFixed(1).padStart(6)} ms | raw ${theirs.rps.toFixed(0).padStart(6)} req/s p95 ${theirs.latencyMs.p95.toFixed(1).padStart(6)} ms | ratio ${ratio.toFixed(2)}${ours.errors || theirs.errors ? ` | errors api ${ours.errors} raw ${theirs.errors}` : ''}`);
-      if (ours.firstError) log(`    api error: ${ours.firstError}`);
-      if (theirs.firstError) log(`    raw error: ${theirs.firstError}`);
-    }
-    const a = api.memory();
-    return { routes, memory: { apiAtStartMb, apiPeakMb: a.peakMb, apiRssMb: a.rssMb, rawPeakMb: raw.memory().peakMb } };
-  } finally {
-    await api?.stop();
-    await raw?.stop();
+  const rawOptions = db.config.kind === 'sqlite' ? { port: rawPort, sqliteFile: db.config.file } : { port: rawPort, postgresUrl: db.config.url };
+  const [api, raw] = await Promise.allSettled([startApi(apiPort, db.env), startRawServer(rawOptions)]);
+  if (api.status === 'rejected' || raw.status === 'rejected') {
+    for (const started of [api, raw]) if (started.status === 'fulfilled') await started.value.stop();
+    throw api.status === 'rejected' ? api.reason : (raw as PromiseRejectedResult).reason;
   }
+  const stop = async () => {
+    await api.value.stop();
+    await raw.value.stop();
+  };
+  return { api: api.value, raw: raw.value, apiAtStartMb: api.value.memory().rssMb, stop };
+}
+
+/**
+ * Each route against the real API and against the raw server, one after the other, on the same data;
+ * then the web pages against the same API.
+ */
+export async function measureApiVsRaw(servers: Servers, db: BenchDatabase, workloads: Workload[], pages: Workload[], options: BenchOptions, log: (line: string) => void, watch: Stopwatch) {
+  const { api, raw } = servers;
+  const routes = await watch.time('routes', () => measureRoutes(db, workloads, [api.port, raw.port], options, log));
+  const { peakMb: apiPeakMb, rssMb: apiRssMb } = api.memory();
+  const pageResults = await watch.time('pages', () => measurePages(db, pages, api.port, options, log));
+  const memory = { apiAtStartMb: servers.apiAtStartMb, apiPeakMb, apiPeakWithPagesMb: api.memory().peakMb, apiRssMb, rawPeakMb: raw.memory().peakMb };
+  return { routes, pages: pageResults, memory };
+}
+
+async function measureRoutes(db: BenchDatabase, workloads: Workload[], [apiPort, rawPort]: number[], options: BenchOptions, log: (line: string) => void): Promise<RouteResult[]> {
+  const routes: RouteResult[] = [];
+  for (const workload of workloads) {
+    const ours = await runLoad(await specFor(workload, `api ${workload.key}`, [apiPort], options, db));
+    const theirs = await runLoad(await specFor(workload, `raw ${workload.key}`, [rawPort], options, db));
+    const ratio = theirs.rps > 0 ? ours.rps / theirs.rps : 0;
+    routes.push({ key: workload.key, label: workload.label, api: ours, raw: theirs, ratio });
+    log(`  ${workload.label.padEnd(30)} api ${ours.rps.toFixed(0).padStart(6)} req/s p95 ${ours.latencyMs.p95.toFixed(1).padStart(6)} ms | raw ${theirs.rps.toFixed(0).padStart(6)} req/s p95 ${theirs.latencyMs.p95.toFixed(1).padStart(6)} ms | ratio ${ratio.toFixed(2)}${ours.errors || theirs.errors ? ` | errors api ${ours.errors} raw ${theirs.errors}` : ''}`);
+    if (ours.firstError) log(`    api error: ${ours.firstError}`);
+    if (theirs.firstError) log(`    raw error: ${theirs.firstError}`);
+  }
+  return routes;
 }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { BenchDatabase } from '../dataset/bench-database';
-import { RequestSpec } from '../load/load-spec';
+import { RequestSpec, requestHeaders } from '../load/load-spec';
 import { Workload } from '../load/workloads';
 import { API_MAIN, freePort, startNodeServer } from '../servers/server-process';
 
@@ -16,9 +16,7 @@ const PRELOAD = path.join(__dirname, '../servers/query-census-preload.js');
 
 function send(port: number, r: RequestSpec): Promise<number> {
   return new Promise((resolve) => {
-    const headers: http.OutgoingHttpHeaders = { authorization: `Bearer ${r.token}` };
-    if (r.body) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(r.body) });
-    const req = http.request({ host: '127.0.0.1', port, method: r.method, path: r.path, headers }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, method: r.method, path: r.path, headers: requestHeaders(r) }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });

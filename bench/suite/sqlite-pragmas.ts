@@ -6,7 +6,7 @@ import { readMix, Workload } from '../load/workloads';
 import { PragmaResult } from '../report/results';
 import { freePort, ServerProcess, startRawServer } from '../servers/server-process';
 import { BenchOptions } from './options';
-import { specFor } from './api-vs-raw';
+import { specFor } from './load-specs';
 
 const APP = [...SQLITE_PRAGMAS, 'journal_mode = WAL'];
 const without = (...names: string[]) => APP.filter((p) => !names.some((n) => p.startsWith(n)));
