@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { dayNumber } from '../../../../libs/domain/src';
 
 const ZONE = 'Europe/London';
@@ -21,11 +20,16 @@ function isCalendarDate(day: string): boolean {
   }
 }
 
+/** Built once: creating a formatter is the costly part, formatting with it is cheap. */
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' });
+
 /** An instant as London time: '23 November 2026 at 9:05am'. */
 export function formatDateTime(instant: string | null | undefined): string {
   if (!instant) return '';
-  const value = DateTime.fromISO(instant, { zone: 'utc' }).setZone(ZONE);
-  return value.isValid ? `${value.toFormat('d LLLL yyyy')} at ${value.toFormat('h:mma').toLowerCase()}` : instant;
+  const at = Date.parse(instant);
+  if (Number.isNaN(at)) return instant;
+  const part = Object.fromEntries(LONDON_TIME.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${part.day} ${part.month} ${part.year} at ${part.hour}:${part.minute}${part.dayPeriod.toLowerCase()}`;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

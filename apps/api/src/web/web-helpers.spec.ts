@@ -35,6 +35,11 @@ describe('web page helpers', () => {
     expect(formatDate('2026-02-30')).toBe('2026-02-30');
     expect(formatDate(null)).toBe('');
     expect(formatDateTime('2026-07-01T08:05:00Z')).toBe('1 July 2026 at 9:05am');
+    expect(formatDateTime('2026-01-01T00:00:00Z')).toBe('1 January 2026 at 12:00am');
+    expect(formatDateTime('2026-07-01T11:30:00.123Z')).toBe('1 July 2026 at 12:30pm');
+    expect(formatDateTime('2026-10-25T00:30:00Z')).toBe('25 October 2026 at 1:30am');
+    expect(formatDateTime('2026-10-25T01:30:00Z')).toBe('25 October 2026 at 1:30am');
+    expect(formatDateTime('not a time')).toBe('not a time');
     expect(actionExportName('Safeguarding & LAC plan!', '2026-11-23')).toBe('safeguarding-lac-plan-actions-2026-11-23.xlsx');
   });
 
