@@ -10,13 +10,20 @@ export interface Mail {
   messageId: string;
 }
 
+/**
+ * A stalled server gives up well within the sending lease (SENDING_LEASE_MS, 5 minutes), so a row
+ * is never released to another worker while its message may still be on its way. nodemailer's own
+ * default is 10 minutes of silence. SMTP_URL's query string can still set these.
+ */
+export const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
 /** Sends over SMTP when SMTP_URL is set; otherwise the delivery service stores mail in the outbox. */
 @Injectable()
 export class Mailer implements OnApplicationShutdown {
   private readonly transport: nodemailer.Transporter | null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+    this.transport = config.smtpUrl ? nodemailer.createTransport({ url: config.smtpUrl, ...SMTP_TIMEOUTS }) : null;
   }
 
   get usesSmtp(): boolean {
