@@ -1,11 +1,7 @@
 // Helpers for the reminders integration tests: real databases, a real SMTP server, small factories.
 import { Test, TestingModule } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { ParsedMail, simpleParser } from 'mailparser';
-import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { AppConfig, ConfigModule, DatabaseConfig, loadConfig } from '../../../config/src';
@@ -16,28 +12,9 @@ import { RemindersModule } from '../reminders.module';
 import { ReminderSettingsService } from '../reminder-settings.service';
 import { RemindersService } from '../reminders.service';
 
-export type DbKind = 'sqlite' | 'postgres';
-export const DB_KINDS: DbKind[] = ['sqlite', 'postgres'];
-
-const PG_BASE = process.env.TEST_POSTGRES_URL ?? (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : 'postgres://postgres@127.0.0.1:5432/postgres');
-
-/** A fresh database of the kind, dropped by `drop()`. */
-export async function createTestDatabase(kind: DbKind): Promise<{ config: DatabaseConfig; drop: () => Promise<void> }> {
-  const name = `it_rem_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  if (kind === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'it-rem-'));
-    return { config: { kind, file: path.join(dir, `${name}.sqlite`) }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: PG_BASE });
-    await client.connect();
-    try { await client.query(sql); } finally { await client.end(); }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(PG_BASE);
-  url.pathname = `/${name}`;
-  return { config: { kind, url: url.toString() }, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
+// One definition of the test databases for every suite, so TEST_DATABASES narrows these too.
+export { createTestDatabase, DB_KINDS } from '../../../testing/src/test-database';
+export type { DbKind } from '../../../testing/src/test-database';
 
 export function testConfig(database: DatabaseConfig, env: Record<string, string> = {}): AppConfig {
   return { ...loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://tracker.test', ...env }), database };
