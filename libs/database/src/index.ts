@@ -2,4 +2,3 @@ export * from './data-source';
 export * from './database.module';
 export * from './entities';
 export * from './sql';
-export * from './insert-many';

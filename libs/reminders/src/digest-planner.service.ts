@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../core/src/clock';
 import { newId } from '../../core/src/ids';
 import { Action, Plan } from '../../database/src/entities';
+import { insertMany } from '../../database/src/sql';
 import { OPEN_STATUSES } from '../../domain/src';
 import { Reminder } from './entities/reminder.entity';
 import { DEFAULT_REMINDER_RULES, digestDedupeKey, latestDigestMonday, londonInstant, ReminderKind } from './reminder-rules';
@@ -26,9 +27,7 @@ export class DigestPlanner {
     const monday = latestDigestMonday(at);
     if (this.plannedWeeks.has(monday) && !options.force) return 0;
     const rows = await this.rowsFor(monday);
-    await this.db.transaction(async (tx) => {
-      for (let i = 0; i < rows.length; i += 200) await tx.createQueryBuilder().insert().into(Reminder).values(rows.slice(i, i + 200)).orIgnore().execute();
-    });
+    await this.db.transaction((tx) => insertMany(tx, Reminder, rows, { ignoreConflicts: true }));
     this.plannedWeeks.add(monday);
     return rows.length;
   }

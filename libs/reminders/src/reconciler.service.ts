@@ -8,11 +8,15 @@ import { DigestPlanner } from './digest-planner.service';
 import { DELIVERABLE_STATES, Reminder } from './entities/reminder.entity';
 import { DELIVERY_BATCH_SIZE } from './reminder-delivery.service';
 import { RemindersService } from './reminders.service';
+import { stateIn } from './state-in';
 
 /** Rows due within this window are queued (with a delay to their exact instant). */
 export const LOOKAHEAD_MS = 60_000;
 /** A row queued this long ago and still not delivered may have lost its job (Redis wiped): queue it again. */
 export const REQUEUE_AFTER_MS = 10 * 60_000;
+
+/** Rows queued, then marked queued, at a time: a few whole jobs. */
+const ENQUEUE_CHUNK = 4 * DELIVERY_BATCH_SIZE;
 
 export interface ReconcileResult {
   queued: number;
@@ -46,7 +50,7 @@ export class ReminderReconciler {
     const digests = await this.digests.planDigests(now);
     const released = await this.reminders.releaseStaleClaims();
     const rows = await this.rowsToQueue(now, options.requeueAll ?? false);
-    for (let i = 0; i < rows.length; i += 1000) await this.enqueue(rows.slice(i, i + 1000), now);
+    for (let i = 0; i < rows.length; i += ENQUEUE_CHUNK) await this.enqueue(rows.slice(i, i + ENQUEUE_CHUNK), now);
     return { queued: rows.length, released, digests };
   }
 
@@ -86,6 +90,6 @@ export class ReminderReconciler {
     });
     await this.queue.addBulk(jobs);
     const at = this.clock.nowIso();
-    await this.db.transaction((tx) => tx.update(Reminder, { id: In(rows.map((r) => r.id)), state: In(DELIVERABLE_STATES) }, { state: 'queued', queuedAt: at, updatedAt: at }));
+    await this.db.transaction((tx) => tx.update(Reminder, { id: In(rows.map((r) => r.id)), state: stateIn(tx, DELIVERABLE_STATES) }, { state: 'queued', queuedAt: at, updatedAt: at }));
   }
 }

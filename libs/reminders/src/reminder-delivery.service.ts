@@ -4,11 +4,13 @@ import { APP_CONFIG, AppConfig } from '../../config/src';
 import { JobData, JobName, JobStatus, OnJob } from '../../queue/src';
 import { Clock } from '../../core/src/clock';
 import { newId } from '../../core/src/ids';
+import { insertMany } from '../../database/src/sql';
 import { Notification, OutboxEmail } from './entities';
 import { DELIVERABLE_STATES, Reminder } from './entities/reminder.entity';
 import { isPermanentMailError, Mailer, reminderMessageId } from './mailer.service';
 import { DeliveryLookups } from './delivery-lookups';
 import { Prepared, ReminderContent } from './reminder-content.service';
+import { stateIn } from './state-in';
 
 export type DeliveryResult = 'sent' | 'skipped' | 'cancelled' | 'noop' | 'not_due' | 'deferred' | 'failed';
 
@@ -25,8 +27,8 @@ export const MAX_ATTEMPTS = 12;
 /** After the queue's own retries, wait this long (doubling per attempt, capped) before trying again. */
 export const retryLaterMs = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
 
-/** Rows claimed, prepared and recorded per transaction on the in-app and outbox path. */
-export const DELIVERY_BATCH_SIZE = 500;
+/** Rows per job, and rows claimed, prepared and recorded per transaction on the in-app and outbox path. */
+export const DELIVERY_BATCH_SIZE = 2000;
 /** Rows claimed at a time when mail goes over SMTP: few enough that none waits long in 'sending' for its turn. */
 export const SMTP_BATCH_SIZE = 50;
 /** Messages in flight to the SMTP server at once, across every job in this process. */
@@ -180,7 +182,7 @@ export class ReminderDeliveryService {
     const now = this.clock.nowIso();
     await tx.createQueryBuilder().update(Reminder)
       .set({ state: 'sending', claimToken: token, claimedAt: now, updatedAt: now, attempts: () => '"attempts" + 1' })
-      .where({ id: In(ids), state: In(DELIVERABLE_STATES), runAt: LessThanOrEqual(at.toISOString()) })
+      .where({ id: In(ids), state: stateIn(tx, DELIVERABLE_STATES), runAt: LessThanOrEqual(at.toISOString()) })
       .execute();
     const rows = await tx.find(Reminder, { where: { id: In(ids), claimToken: token }, order: { runAt: 'ASC', id: 'ASC' } });
     const won = new Set(rows.map((r) => r.id));
@@ -194,7 +196,7 @@ export class ReminderDeliveryService {
     const found = await tx.find(Reminder, { where: { id: In(ids) }, select: { id: true, state: true, runAt: true } });
     const notDue = new Set(found.filter((r) => DELIVERABLE_STATES.includes(r.state) && r.runAt > at.toISOString()).map((r) => r.id));
     // Rescheduled to later after it was queued: hand it back to the reconciler.
-    if (notDue.size) await tx.update(Reminder, { id: In([...notDue]), state: 'queued' }, { state: 'pending', updatedAt: this.clock.nowIso() });
+    if (notDue.size) await tx.update(Reminder, { id: In([...notDue]), state: stateIn(tx, ['queued']) }, { state: 'pending', updatedAt: this.clock.nowIso() });
     for (const id of ids) results.set(id, notDue.has(id) ? 'not_due' : 'noop');
   }
 
@@ -223,7 +225,7 @@ export class ReminderDeliveryService {
     }
     for (const { f, ids } of groups.values()) {
       for (const part of chunks(ids, DELIVERY_BATCH_SIZE)) {
-        await tx.update(Reminder, { id: In(part), state: 'sending', claimToken: token }, {
+        await tx.update(Reminder, { id: In(part), state: stateIn(tx, ['sending']), claimToken: token }, {
           state: f.state, outcome: f.outcome, deliveredToId: f.deliveredToId, sentAt: f.state === 'sent' ? now : null, lastError: null, updatedAt: now,
         });
       }
@@ -240,7 +242,7 @@ export class ReminderDeliveryService {
         title: m.title.slice(0, 300), body: m.text, link: m.link.slice(0, 500), createdAt: now, readAt: null,
       };
     });
-    for (const part of chunks(values, INSERT_CHUNK)) await tx.createQueryBuilder().insert().into(Notification).values(part).orIgnore().execute();
+    await insertMany(tx, Notification, values, { ignoreConflicts: true });
   }
 
   private async writeEmail(tx: EntityManager, sends: ToSend[], transport: 'outbox' | 'smtp'): Promise<void> {
@@ -252,7 +254,7 @@ export class ReminderDeliveryService {
         subject: mail.subject.slice(0, 300), textBody: mail.text, htmlBody: mail.html, messageId: mail.messageId, transport, createdAt: now,
       };
     });
-    for (const part of chunks(values, INSERT_CHUNK)) await tx.createQueryBuilder().insert().into(OutboxEmail).values(part).orIgnore().execute();
+    await insertMany(tx, OutboxEmail, values, { ignoreConflicts: true });
   }
 
   private async fail(id: string, error: unknown, at: Date, options: DeliverOptions, out: DeliveryOutcome): Promise<void> {
@@ -288,9 +290,6 @@ export class ReminderDeliveryService {
     return 'deferred';
   }
 }
-
-/** Rows per multi-row INSERT (at most 11 columns each, well inside both databases' parameter limits). */
-const INSERT_CHUNK = 200;
 
 const sent = ({ row, prepared }: ToSend): Finish => ({ id: row.id, state: 'sent', outcome: prepared.outcome, deliveredToId: prepared.to.id });
 

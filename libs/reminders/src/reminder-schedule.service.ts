@@ -3,10 +3,12 @@ import { EntityManager, In } from 'typeorm';
 import { Clock } from '../../core/src/clock';
 import { newId } from '../../core/src/ids';
 import { Action, Board, Membership, Plan } from '../../database/src/entities';
+import { insertMany } from '../../database/src/sql';
 import { ActionStatus, OPEN_STATUSES } from '../../domain/src';
 import { DELIVERABLE_STATES, Reminder } from './entities/reminder.entity';
 import { ReminderPlanSettings } from './entities';
 import { DeliveryLookups } from './delivery-lookups';
+import { stateIn } from './state-in';
 import { actionDedupeKey, Audience, londonInstant, plannedReminders, ReminderRules, withDefaults } from './reminder-rules';
 
 /** Reminders are for open actions of active plans: a draft's dates are not final, a closed plan is over. */
@@ -92,9 +94,9 @@ export class ReminderScheduler {
       if (cancel.length) stale.set(reason, stale.get(reason) ?? []).get(reason)!.push(...cancel);
     }
     for (const [reason, ids] of stale) {
-      for (let i = 0; i < ids.length; i += 500) await tx.update(Reminder, { id: In(ids.slice(i, i + 500)), state: In(DELIVERABLE_STATES) }, { state: 'cancelled', outcome: reason, updatedAt: now });
+      for (let i = 0; i < ids.length; i += 500) await tx.update(Reminder, { id: In(ids.slice(i, i + 500)), state: stateIn(tx, DELIVERABLE_STATES) }, { state: 'cancelled', outcome: reason, updatedAt: now });
     }
-    for (let i = 0; i < inserts.length; i += 100) await tx.insert(Reminder, inserts.slice(i, i + 100));
+    await insertMany(tx, Reminder, inserts);
   }
 
   private desiredRows(action: Action, plan: Plan, rules: ReminderRules, audience: Record<Audience, string | null>): Reminder[] {

@@ -11,6 +11,9 @@ import { ReminderScheduler } from './reminder-schedule.service';
 /** A claim older than this belongs to a worker that died mid-send: the row is released for another attempt. */
 export const SENDING_LEASE_MS = 5 * 60_000;
 
+/** Actions scheduled per transaction. */
+export const SCHEDULE_BATCH_SIZE = 1000;
+
 export type RunDueSummary = Partial<Record<DeliveryResult, number>> & { total: number };
 
 /** Operations on the reminder engine as a whole: catch-up delivery, backfill, health counts. */
@@ -72,8 +75,10 @@ export class RemindersService {
     for (let i = 0; i < planIds.length; i += 500) for (const p of await this.db.manager.findBy(Plan, { id: In(planIds.slice(i, i + 500)) })) plans.set(p.id, p);
     const missing = planIds.find((id) => !plans.has(id));
     if (missing) throw new Error(`Plan ${missing} not found`);
-    for (let i = 0; i < actions.length; i += 500) {
-      await this.db.transaction((tx) => this.scheduler.scheduleActions(tx, actions.slice(i, i + 500), plans));
+    // In id order, each transaction's rows sit together in the indexes keyed by action, so it writes far fewer pages.
+    const ordered = [...actions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (let i = 0; i < ordered.length; i += SCHEDULE_BATCH_SIZE) {
+      await this.db.transaction((tx) => this.scheduler.scheduleActions(tx, ordered.slice(i, i + SCHEDULE_BATCH_SIZE), plans));
     }
     return actions.length;
   }

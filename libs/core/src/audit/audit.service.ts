@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from '../../../database/src/entities';
-import { insertRow, selectEntities } from '../../../database/src/sql';
+import { insertMany, selectEntities } from '../../../database/src/sql';
 import { Clock } from '../clock';
 
 export interface AuditRecord {
@@ -25,7 +25,7 @@ export class AuditService {
   ) {}
 
   async record(record: AuditRecord, manager: EntityManager = this.db.manager): Promise<void> {
-    await insertRow(manager, 'audit_event', {
+    await insertMany(manager, AuditEvent, [{
       authorityId: record.authorityId,
       entityType: record.entityType,
       entityId: record.entityId,
@@ -36,7 +36,7 @@ export class AuditService {
       before: record.before === undefined ? null : JSON.stringify(record.before),
       after: record.after === undefined ? null : JSON.stringify(record.after),
       at: this.clock.nowIso(),
-    });
+    } as AuditEvent]);
   }
 
   /** An entity's history, oldest first, within one authority. */
