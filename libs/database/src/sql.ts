@@ -62,21 +62,28 @@ export async function insertMany<T extends ObjectLiteral>(manager: EntityManager
   const metadata = manager.connection.getMetadata(target);
   // Generated columns (an insertion sequence) are left to the database.
   const columns = metadata.columns.filter((c) => c.isInsert && !c.isGenerated);
-  const head = `INSERT INTO ${driver.escape(metadata.tablePath)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
+  const head = `INSERT INTO ${driver.escape(metadata.tablePath)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) `;
   const tail = options.ignoreConflicts ? ' ON CONFLICT DO NOTHING' : '';
+  const values = (row: T) => columns.map((column) => driver.preparePersistentValue(column.getEntityValue(row), column) ?? null);
+  if (manager.connection.options.type === 'postgres') {
+    // One array per column: PostgreSQL parses and plans thousands of separate parameters slowly
+    // (a 500-row reminder insert took 22 ms that way).
+    const arrays = columns.map((_, i) => rows.map((row) => values(row)[i]));
+    const casts = columns.map((column, i) => `$${i + 1}::${driver.normalizeType(column)}[]`);
+    await manager.query(`${head}SELECT * FROM unnest(${casts.join(', ')})${tail}`, arrays);
+    return;
+  }
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   for (let i = 0; i < rows.length; i += perStatement) {
     const params: unknown[] = [];
-    const tuples = rows.slice(i, i + perStatement).map((row) => {
-      const marks = columns.map((column) => {
-        params.push(driver.preparePersistentValue(column.getEntityValue(row), column) ?? null);
-        return driver.createParameter(`p${params.length}`, params.length - 1);
-      });
-      return `(${marks.join(', ')})`;
-    });
-    await manager.query(head + tuples.join(', ') + tail, params);
+    const tuples = rows.slice(i, i + perStatement).map((row) => `(${values(row).map((value) => {
+      params.push(value);
+      return driver.createParameter(`p${params.length}`, params.length - 1);
+    }).join(', ')})`);
+    await manager.query(`${head}VALUES ${tuples.join(', ')}${tail}`, params);
   }
 }
+
 
 const hydrators = new WeakMap<object, (row: SqlRow) => SqlRow>();
 

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, DB_KINDS, TestDatabase } from '../../testing/src/test-database';
+import { openDatabase } from './data-source';
+import { Action, AuditEvent } from './entities';
+import { insertMany, selectCount, selectEntities, updateRows } from './sql';
+
+const AWKWARD = ['plain', "it's", 'back\\slash', '{"braces": [1, 2]}', 'comma, "quoted"', 'NULL', 'ünïcødé — ✓', ''];
+
+const action = (i: number, text: string): Action => ({
+  id: randomUUID(), authorityId: 'a1', planId: 'p1', ref: `A${i}`, title: text, description: text, timescale: 'unspecified',
+  ownerId: i % 2 ? null : 'u1', managerId: null, organisationId: null, dueDate: i % 3 ? '2027-01-31' : null, warnFrom: null,
+  status: 'not_started', statusReason: i % 2 ? text : null, atRisk: i % 2 === 0, ragOverride: null, ragOverrideReason: null,
+  carriedFromId: null, version: i, createdAt: '2026-11-23T10:00:00.000Z', updatedAt: '2026-11-23T10:00:00.000Z',
+});
+
+describe.each(DB_KINDS)('hand-written SQL (%s)', (kind) => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    ds = await openDatabase(db.config);
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+
+  it('inserts many rows and reads them back exactly, whatever the text holds', async () => {
+    const rows = AWKWARD.map((text, i) => action(i, text));
+    await ds.transaction((tx) => insertMany(tx, Action, rows));
+    const back = await selectEntities(ds.manager, Action, 'SELECT * FROM "action" WHERE "authorityId" = :a ORDER BY "version"', { a: 'a1' });
+    expect(back).toEqual(rows);
+  });
+
+  it('leaves generated columns to the database and can skip rows that break a unique key', async () => {
+    const event = { authorityId: 'a1', entityType: 'action', entityId: 'x', event: 'e', actorId: null, subject: null, ip: null, before: null, after: '{"a":"b"}', at: '2026-11-23T10:00:00.000Z' } as AuditEvent;
+    await insertMany(ds.manager, AuditEvent, [event, event]);
+    const seqs = (await selectEntities(ds.manager, AuditEvent, 'SELECT * FROM "audit_event" WHERE "entityId" = :id ORDER BY "seq"', { id: 'x' })).map((e) => e.seq);
+    expect(seqs).toHaveLength(2);
+    expect(seqs[1]).toBeGreaterThan(seqs[0]);
+    const again = action(99, 'again');
+    await insertMany(ds.manager, Action, [again]);
+    await expect(insertMany(ds.manager, Action, [again])).rejects.toThrow();
+    await insertMany(ds.manager, Action, [again, action(100, 'new')], { ignoreConflicts: true });
+    expect(await selectCount(ds.manager, 'SELECT COUNT(*) AS "count" FROM "action" WHERE "ref" IN (:...refs)', { refs: ['A99', 'A100'] })).toBe(2);
+  });
+
+  it('reports how many rows an update changed', async () => {
+    const changed = await updateRows(ds.manager, 'action', { atRisk: true, title: "it's done" }, '"authorityId" = :a AND "version" < :v', { a: 'a1', v: 3 });
+    expect(changed).toBe(3);
+    expect(await updateRows(ds.manager, 'action', { title: 'none' }, '"authorityId" = :a', { a: 'nobody' })).toBe(0);
+  });
+});
