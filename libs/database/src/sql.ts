@@ -68,7 +68,8 @@ export async function insertMany<T extends ObjectLiteral>(manager: EntityManager
   if (manager.connection.options.type === 'postgres') {
     // One array per column: PostgreSQL parses and plans thousands of separate parameters slowly
     // (a 500-row reminder insert took 22 ms that way).
-    const arrays = columns.map((_, i) => rows.map((row) => values(row)[i]));
+    const tuples = rows.map(values);
+    const arrays = columns.map((_, i) => tuples.map((tuple) => tuple[i]));
     const casts = columns.map((column, i) => `$${i + 1}::${driver.normalizeType(column)}[]`);
     await manager.query(`${head}SELECT * FROM unnest(${casts.join(', ')})${tail}`, arrays);
     return;
