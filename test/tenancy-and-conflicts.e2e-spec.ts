@@ -27,6 +27,17 @@ describe.each(DB_KINDS)('tenancy, strict input and lost updates (%s)', (kind) =>
     expect(mine.body).toMatchObject({ title: 'Audit case files', version: 1, dueDate: '2027-03-01' });
   });
 
+  it('lists only the authority\'s own people, by name, with their roles, manager and active flag', async () => {
+    const report = await newUser(t, ours.authorityId, ['viewer'], { managerId: ours.id });
+    const people = (await t.http().get('/api/v1/users').set(bearer(ours)).expect(200)).body as { id: string; displayName: string }[];
+    expect(people.map((p) => p.id).sort()).toEqual([ours.id, report.id].sort());
+    expect(people.map((p) => p.displayName)).toEqual([...people.map((p) => p.displayName)].sort());
+    expect(people.find((p) => p.id === report.id)).toEqual({
+      id: report.id, email: report.email, displayName: report.displayName, active: true, roles: ['viewer'], managerId: ours.id, organisationId: null,
+    });
+    expect(((await t.http().get('/api/v1/users').set(bearer(theirs)).expect(200)).body as { id: string }[]).map((p) => p.id)).toEqual([theirs.id]);
+  });
+
   it('refuses an unknown field with a 400 that names it', async () => {
     const response = await t.http().patch(`/api/v1/actions/${ourAction.id}`).set(bearer(ours)).send({ version: 1, titel: 'typo' }).expect(400);
     expect(response.body.error).toMatchObject({ status: 400, code: 'invalid_request' });

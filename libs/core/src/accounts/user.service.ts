@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Membership, Organisation, User } from '../../../database/src/entities';
+import { runSql } from '../../../database/src/sql';
 import { AppError, badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
@@ -93,12 +94,13 @@ export class UserService {
     });
   }
 
+  /** Every page names people from this list, so it is one fixed query: a council can have hundreds. */
   async list(authorityId: string): Promise<PersonView[]> {
-    const memberships = await this.db.manager.find(Membership, { where: { authorityId } });
-    if (memberships.length === 0) return [];
-    const users = await this.db.manager.find(User, { where: { id: In(memberships.map((m) => m.userId)) }, order: { displayName: 'ASC' } });
-    const byUser = new Map(memberships.map((m) => [m.userId, m]));
-    return users.map((u) => toView(u, byUser.get(u.id)!));
+    const rows = await runSql(this.db.manager, PEOPLE_SQL, { authorityId });
+    return rows.map((r) => ({
+      id: r.id as string, email: r.email as string, displayName: r.displayName as string, active: r.active === true || r.active === 1,
+      roles: JSON.parse(r.roles as string) as Role[], managerId: r.managerId as string | null, organisationId: r.organisationId as string | null,
+    }));
   }
 
   async get(authorityId: string, userId: string): Promise<PersonView> {
@@ -123,6 +125,10 @@ export class UserService {
     if (organisationId && !(await manager.existsBy(Organisation, { id: organisationId, authorityId }))) throw notFound('Organisation');
   }
 }
+
+const PEOPLE_SQL = `SELECT u."id", u."email", u."displayName", u."active", m."roles", m."managerId", m."organisationId"
+  FROM "membership" m JOIN "app_user" u ON u."id" = m."userId"
+  WHERE m."authorityId" = :authorityId ORDER BY u."displayName" ASC`;
 
 const toView = (user: User, membership: Membership): PersonView => ({
   id: user.id,
