@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, DB_KINDS, TestDatabase } from '../../testing/src/test-database';
-import { openDatabase } from './data-source';
+import { DB_KINDS, OpenTestDatabase, openTestDatabase } from '../../testing/src/test-database';
 import { Action, AuditEvent } from './entities';
 import { insertMany, selectCount, selectEntities, updateRows } from './sql';
 
@@ -15,16 +14,13 @@ const action = (i: number, text: string): Action => ({
 });
 
 describe.each(DB_KINDS)('hand-written SQL (%s)', (kind) => {
-  let db: TestDatabase;
   let ds: DataSource;
+  let opened: OpenTestDatabase;
   beforeAll(async () => {
-    db = await createTestDatabase(kind);
-    ds = await openDatabase(db.config);
+    opened = await openTestDatabase(kind);
+    ({ ds } = opened);
   });
-  afterAll(async () => {
-    await ds.destroy();
-    await db.drop();
-  });
+  afterAll(() => opened.close());
 
   it('inserts many rows and reads them back exactly, whatever the text holds', async () => {
     const rows = AWKWARD.map((text, i) => action(i, text));

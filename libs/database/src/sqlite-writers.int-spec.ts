@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { DataSource } from 'typeorm';
+import { OpenTestDatabase, openTestDatabase, TestDatabase } from '../../testing/src/test-database';
 import { Authority } from './entities';
-import { openDatabase } from './data-source';
-import { createTestDatabase, TestDatabase } from '../../testing/src/test-database';
 
 // Another process writing the same file, as the worker does beside the API. better-sqlite3 is
 // synchronous, so the other writer must be a real process, not a second connection in this one.
@@ -22,14 +21,12 @@ console.log(i);
 describe('the API and the worker writing one SQLite file', () => {
   let db: TestDatabase;
   let ds: DataSource;
+  let opened: OpenTestDatabase;
   beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
-    ds = await openDatabase(db.config);
+    opened = await openTestDatabase('sqlite');
+    ({ db, ds } = opened);
   });
-  afterAll(async () => {
-    await ds.destroy();
-    await db.drop();
-  });
+  afterAll(() => opened.close());
 
   it('take turns instead of failing when a transaction reads, then writes', async () => {
     const file = (db.config as { file: string }).file;

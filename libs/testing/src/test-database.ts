@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { openDatabase } from '../../database/src/data-source';
 import { createScratchDatabase, DbKind, ScratchDatabase } from '../../database/src/scratch-database';
 
 export type { DbKind };
@@ -11,4 +13,18 @@ const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres
 /** A fresh, empty database of the given kind (a temp SQLite file, or a new PostgreSQL database). */
 export function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   return createScratchDatabase(kind, { label: 'test', postgresAdminUrl: POSTGRES_ADMIN_URL });
+}
+
+export interface OpenTestDatabase {
+  db: TestDatabase;
+  ds: DataSource;
+  /** Closes the connection and drops the database. */
+  close(): Promise<void>;
+}
+
+/** A fresh database of the kind, migrated and open, for tests that work with the DataSource itself. */
+export async function openTestDatabase(kind: DbKind): Promise<OpenTestDatabase> {
+  const db = await createTestDatabase(kind);
+  const ds = await openDatabase(db.config);
+  return { db, ds, close: async () => { await ds.destroy(); await db.drop(); } };
 }

@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
+import { DB_KINDS, OpenTestDatabase, openTestDatabase } from '../../../testing/src/test-database';
 import { ACTION_STATUSES, addDays, deriveRag, effectiveRag, Rag } from '../../../domain/src';
 import { Action } from '../../../database/src/entities';
-import { openDatabase } from '../../../database/src/data-source';
-import { createTestDatabase, DB_KINDS, TestDatabase } from '../../../testing/src/test-database';
 import { newId } from '../ids';
 import { ragSql, ragSqlParams } from './action-rag';
 
@@ -12,16 +11,13 @@ const DUE_DATES = [null, addDays(TODAY, -1), TODAY, addDays(TODAY, WARNING), add
 const OVERRIDES: (Rag | null)[] = [null, 'red', 'blue'];
 
 describe.each(DB_KINDS)('the SQL RAG rule agrees with the domain rule (%s)', (kind) => {
-  let db: TestDatabase;
   let ds: DataSource;
+  let opened: OpenTestDatabase;
   beforeAll(async () => {
-    db = await createTestDatabase(kind);
-    ds = await openDatabase(db.config);
+    opened = await openTestDatabase(kind);
+    ({ ds } = opened);
   });
-  afterAll(async () => {
-    await ds.destroy();
-    await db.drop();
-  });
+  afterAll(() => opened.close());
 
   it('for every status, due date, at-risk flag and override', async () => {
     const cases = ACTION_STATUSES.flatMap((status) => DUE_DATES.flatMap((dueDate) => [true, false].flatMap((atRisk) => OVERRIDES.map((ragOverride) => ({ status, dueDate, atRisk, ragOverride })))));
