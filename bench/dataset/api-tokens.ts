@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../../libs/config/src';
 import { AuditService, AuthService, Clock } from '../../libs/core/src';
 import { DatasetFixtures } from './generate-dataset';
-import { inParallel } from './in-parallel';
+import { inLanes } from '../../libs/database/src/batches';
 
 /** userId -> personal API token, made the way a user makes one (AuthService.createApiToken). */
 export type Tokens = Map<string, string>;
@@ -21,7 +21,7 @@ export async function createApiTokens(db: DataSource, fixtures: DatasetFixtures)
     ...fixtures.tokenOwners.map((o) => ({ ...o, roles: ['viewer' as const] })),
   ];
   // A few at a time: PostgreSQL answers each insert in a round trip; SQLite runs them one by one anyway.
-  await inParallel(people, 8, async (p) => {
+  await inLanes(people, 8, async (p) => {
     tokens.set(p.userId, (await auth.createApiToken(p, 'bench')).token);
   });
   return tokens;

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { benchAuthService } from './api-tokens';
 import { BENCH_PASSWORD, DatasetFixtures, Person } from './generate-dataset';
-import { inParallel } from './in-parallel';
+import { inLanes } from '../../libs/database/src/batches';
 
 /** userId -> browser session secret (the value of the session cookie). */
 export type Sessions = Map<string, string>;
@@ -22,7 +22,7 @@ export async function signIn(db: DataSource, people: Person[]): Promise<Sessions
   const auth = benchAuthService(db);
   const sessions: Sessions = new Map();
   // Password hashing runs on libuv's thread pool (four threads), so a few sign-ins at a time use both cores.
-  await inParallel(people, 4, async (p) => {
+  await inLanes(people, 4, async (p) => {
     sessions.set(p.userId, (await auth.signIn(p.email, BENCH_PASSWORD, '127.0.0.1', p.authorityId)).secret);
   });
   return sessions;

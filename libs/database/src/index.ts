@@ -1,3 +1,4 @@
+export * from './batches';
 export * from './data-source';
 export * from './database.module';
 export * from './entities';

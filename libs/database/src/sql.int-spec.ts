@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DB_KINDS, OpenTestDatabase, openTestDatabase } from '../../testing/src/test-database';
 import { Action, AuditEvent } from './entities';
-import { insertMany, selectCount, selectEntities, updateRows } from './sql';
+import { insertMany, refreshStatistics, selectCount, selectEntities, updateRows } from './sql';
 
 const AWKWARD = ['plain', "it's", 'back\\slash', '{"braces": [1, 2]}', 'comma, "quoted"', 'NULL', 'ünïcødé — ✓', ''];
 
@@ -46,5 +46,20 @@ describe.each(DB_KINDS)('hand-written SQL (%s)', (kind) => {
     const changed = await updateRows(ds.manager, 'action', { atRisk: true, title: "it's done" }, '"authorityId" = :a AND "version" < :v', { a: 'a1', v: 3 });
     expect(changed).toBe(3);
     expect(await updateRows(ds.manager, 'action', { title: 'none' }, '"authorityId" = :a', { a: 'nobody' })).toBe(0);
+  });
+
+  it('sets a column from SQL when given a function', async () => {
+    const before = await selectEntities(ds.manager, Action, 'SELECT * FROM "action" WHERE "ref" = :ref', { ref: 'A1' });
+    expect(await updateRows(ds.manager, 'action', { version: () => '"version" + 10', title: 'bumped' }, '"ref" = :ref', { ref: 'A1' })).toBe(1);
+    const [after] = await selectEntities(ds.manager, Action, 'SELECT * FROM "action" WHERE "ref" = :ref', { ref: 'A1' });
+    expect(after).toMatchObject({ version: before[0].version + 10, title: 'bumped' });
+  });
+
+  it('gives the planner statistics for a table', async () => {
+    await ds.transaction((tx) => refreshStatistics(tx, 'action'));
+    const stats = kind === 'postgres'
+      ? await ds.query(`SELECT reltuples FROM pg_class WHERE relname = 'action' AND reltuples > 0`)
+      : await ds.query(`SELECT stat FROM sqlite_stat1 WHERE tbl = 'action'`);
+    expect(stats.length).toBeGreaterThan(0);
   });
 });

@@ -28,11 +28,15 @@ export async function selectCount(manager: EntityManager, text: string, params: 
   return Number((await runSql(manager, text, params))[0]?.count ?? 0);
 }
 
-/** Sets columns (the object's keys, which must be column names) on the rows `where` matches; returns how many changed. */
+/**
+ * Sets columns (the object's keys, which must be column names) on the rows `where` matches; returns
+ * how many changed. A function value gives SQL to compute the value from (`() => '"attempts" + 1'`).
+ */
 export async function updateRows(manager: EntityManager, table: string, set: SqlRow, where: string, params: SqlParams): Promise<number> {
   const keys = Object.keys(set);
-  const text = `UPDATE "${table}" SET ${keys.map((k) => `"${k}" = :set_${k}`).join(', ')} WHERE ${where}`;
-  const values = { ...params, ...Object.fromEntries(keys.map((k) => [`set_${k}`, set[k]])) };
+  const assign = (k: string) => `"${k}" = ${typeof set[k] === 'function' ? (set[k] as () => string)() : `:set_${k}`}`;
+  const text = `UPDATE "${table}" SET ${keys.map(assign).join(', ')} WHERE ${where}`;
+  const values = { ...params, ...Object.fromEntries(keys.filter((k) => typeof set[k] !== 'function').map((k) => [`set_${k}`, set[k]])) };
   const [bound, list] = manager.connection.driver.escapeQueryWithParameters(text, values);
   // Only a query runner reports the number of rows changed; a transaction's manager has its own.
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
@@ -41,6 +45,17 @@ export async function updateRows(manager: EntityManager, table: string, set: Sql
   } finally {
     if (runner !== manager.queryRunner) await runner.release();
   }
+}
+
+/**
+ * Gives the query planner fresh statistics for a table after a bulk write. A table filled moments
+ * before has none yet (PostgreSQL's autovacuum comes round within a minute or so), and is planned
+ * blind: PostgreSQL scanned all 100,000 reminder rows to find the 500 of one batch. SQLite samples
+ * at most `analysis_limit` rows per index, so this stays cheap on a large table.
+ */
+export async function refreshStatistics(manager: EntityManager, table: string): Promise<void> {
+  if (manager.connection.options.type !== 'postgres') await manager.query('PRAGMA analysis_limit = 1000');
+  await manager.query(`ANALYZE "${table}"`);
 }
 
 /** Bound parameters per statement: inside SQLite's limit (32,766) and PostgreSQL's (65,535). */
