@@ -3,7 +3,8 @@ import { EntityManager, In } from 'typeorm';
 import { Clock } from '../../core/src/clock';
 import { newId } from '../../core/src/ids';
 import { Action, Board, Membership, Plan } from '../../database/src/entities';
-import { insertMany } from '../../database/src/sql';
+import { chunks } from '../../database/src/batches';
+import { insertMany, selectEntities } from '../../database/src/sql';
 import { ActionStatus, OPEN_STATUSES } from '../../domain/src';
 import { DELIVERABLE_STATES, Reminder } from './entities/reminder.entity';
 import { ReminderPlanSettings } from './entities';
@@ -52,15 +53,15 @@ export class ReminderScheduler {
   constructor(private readonly clock: Clock) {}
 
   /** Runs inside the caller's transaction; touches only the database, never Redis. */
-  scheduleAction(tx: EntityManager, action: Action, plan: Plan): Promise<void> {
-    return this.scheduleActions(tx, [action], new Map([[plan.id, plan]]));
+  async scheduleAction(tx: EntityManager, action: Action, plan: Plan): Promise<void> {
+    await this.scheduleActions(tx, [action], new Map([[plan.id, plan]]));
   }
 
-  /** Many actions at once (backfill, bulk import, a plan's rules changing): the same rules, in a few queries per batch. */
-  async scheduleActions(tx: EntityManager, actions: Action[], plans: Map<string, Plan>): Promise<void> {
+  /** Many actions at once (backfill, bulk import, a plan's rules changing): the same rules, in a few queries per batch. Returns the rows added. */
+  async scheduleActions(tx: EntityManager, actions: Action[], plans: Map<string, Plan>): Promise<number> {
     const existingByAction = new Map<string, Reminder[]>();
-    for (let i = 0; i < actions.length; i += 500) {
-      for (const r of await tx.findBy(Reminder, { actionId: In(actions.slice(i, i + 500).map((a) => a.id)) })) {
+    for (const part of chunks(actions.map((a) => a.id), 1000)) {
+      for (const r of await selectEntities(tx, Reminder, 'SELECT * FROM "reminder" WHERE "actionId" IN (:...ids)', { ids: part })) {
         const list = existingByAction.get(r.actionId!);
         if (list) list.push(r);
         else existingByAction.set(r.actionId!, [r]);
@@ -97,6 +98,7 @@ export class ReminderScheduler {
       for (let i = 0; i < ids.length; i += 500) await tx.update(Reminder, { id: In(ids.slice(i, i + 500)), state: stateIn(tx, DELIVERABLE_STATES) }, { state: 'cancelled', outcome: reason, updatedAt: now });
     }
     await insertMany(tx, Reminder, inserts);
+    return inserts.length;
   }
 
   private desiredRows(action: Action, plan: Plan, rules: ReminderRules, audience: Record<Audience, string | null>): Reminder[] {

@@ -12,9 +12,9 @@ import { ReminderAdminService } from './reminder-admin.service';
 import { ReminderContent } from './reminder-content.service';
 import { ReminderDeliveryService } from './reminder-delivery.service';
 import { ReminderSettingsService } from './reminder-settings.service';
-import { RemindersService } from './reminders.service';
+import { RemindersService, STATISTICS_AFTER_ROWS } from './reminders.service';
 import {
-  activePlan, createTestDatabase, DB_KINDS, DbKind, newAction, remindersTestModule, seedWorld, setClock, SmtpSink, testConfig, World,
+  activePlan, createTestDatabase, DB_KINDS, DbKind, dueReminders, newAction, remindersTestModule, seedWorld, setClock, SmtpSink, testConfig, World,
 } from './testing/reminders-test-kit';
 
 jest.setTimeout(30_000);
@@ -278,6 +278,21 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('gives the planner fresh statistics after scheduling many rows at once', async () => {
+    // The row count the planner's statistics give (SQLite keeps them in sqlite_stat1, made by the first ANALYZE).
+    const rowsCounted = async () => {
+      const found: { n: string | number }[] = kind === 'postgres'
+        ? await db.query(`SELECT reltuples AS n FROM pg_class WHERE relname = 'reminder'`)
+        : (await db.query(`SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'`)).length
+          ? await db.query(`SELECT stat AS n FROM sqlite_stat1 WHERE tbl = 'reminder'`)
+          : [];
+      return Math.max(0, ...found.map((r) => parseInt(String(r.n), 10)));
+    };
+    expect(await rowsCounted()).toBeLessThan(STATISTICS_AFTER_ROWS);
+    await dueReminders(moduleRef, world, STATISTICS_AFTER_ROWS, '2026-03-22');
+    expect(await rowsCounted()).toBeGreaterThanOrEqual(STATISTICS_AFTER_ROWS * 0.9);
   });
 
   it('gives each user in-app notifications to list, count and mark read', async () => {

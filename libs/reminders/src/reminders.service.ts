@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, LessThan, LessThanOrEqual } from 'typeorm';
 import { Clock } from '../../core/src/clock';
 import { Action, Plan } from '../../database/src/entities';
+import { chunks, inLanes } from '../../database/src/batches';
+import { refreshStatistics } from '../../database/src/sql';
 import { OPEN_STATUSES } from '../../domain/src';
 import { DELIVERABLE_STATES, Reminder, REMINDER_STATES } from './entities/reminder.entity';
 import { DigestPlanner } from './digest-planner.service';
@@ -13,6 +15,8 @@ export const SENDING_LEASE_MS = 5 * 60_000;
 
 /** Actions scheduled per transaction. */
 export const SCHEDULE_BATCH_SIZE = 1000;
+/** Having added this many rows (and again at twice as many, and so on), scheduling refreshes the reminder table's planner statistics. */
+export const STATISTICS_AFTER_ROWS = 10_000;
 
 export type RunDueSummary = Partial<Record<DeliveryResult, number>> & { total: number };
 
@@ -72,14 +76,22 @@ export class RemindersService {
   async scheduleActions(actions: Action[]): Promise<number> {
     const planIds = [...new Set(actions.map((a) => a.planId))];
     const plans = new Map<string, Plan>();
-    for (let i = 0; i < planIds.length; i += 500) for (const p of await this.db.manager.findBy(Plan, { id: In(planIds.slice(i, i + 500)) })) plans.set(p.id, p);
+    for (const part of chunks(planIds, 500)) for (const p of await this.db.manager.findBy(Plan, { id: In(part) })) plans.set(p.id, p);
     const missing = planIds.find((id) => !plans.has(id));
     if (missing) throw new Error(`Plan ${missing} not found`);
     // In id order, each transaction's rows sit together in the indexes keyed by action, so it writes far fewer pages.
     const ordered = [...actions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    for (let i = 0; i < ordered.length; i += SCHEDULE_BATCH_SIZE) {
-      await this.db.transaction((tx) => this.scheduler.scheduleActions(tx, ordered.slice(i, i + SCHEDULE_BATCH_SIZE), plans));
-    }
+    let added = 0;
+    let refreshAt = STATISTICS_AFTER_ROWS;
+    // Two at a time, so one batch's rows are worked out while the database writes another's (SQLite still takes them in turn).
+    await inLanes(chunks(ordered, SCHEDULE_BATCH_SIZE), 2, async (batch) => {
+      const rows = await this.db.transaction((tx) => this.scheduler.scheduleActions(tx, batch, plans));
+      added += rows; // after the await: `added += await …` would add to the value read before it, losing the other lane's rows
+      if (added < refreshAt) return;
+      // Again each time the rows added have doubled, so the statistics keep up with a table growing from empty.
+      refreshAt = added * 2;
+      await this.db.transaction((tx) => refreshStatistics(tx, 'reminder'));
+    });
     return actions.length;
   }
 }
