@@ -1,4 +1,6 @@
-import { EntityManager, In, LessThanOrEqual, MoreThan, Not } from 'typeorm';
+import { EntityManager, In, LessThanOrEqual, MoreThan, Not, ObjectLiteral } from 'typeorm';
+import { chunks } from '../../database/src/batches';
+import { runSql, selectEntities, SqlParams } from '../../database/src/sql';
 import { Action, Board, Membership, Plan, User } from '../../database/src/entities';
 import { NotificationSettings } from './entities';
 import { Reminder } from './entities/reminder.entity';
@@ -8,8 +10,8 @@ import type { AudienceLookup } from './reminder-schedule.service';
 /** Reminder kinds addressed to an action's owner; after an outage only the latest of them is sent. */
 export const OWNER_KINDS = ['before_due', 'due_today', 'overdue'];
 
-/** Rows per IN (...) list: well inside the bound-parameter limits of SQLite and PostgreSQL. */
-const IN_CHUNK = 500;
+/** Rows per IN (...) list: a whole delivery batch, well inside the bound-parameter limits of SQLite and PostgreSQL. */
+const IN_CHUNK = 2000;
 
 export function prefsOf(settings: NotificationSettings | null): NotificationPrefs {
   if (!settings) return DEFAULT_PREFS;
@@ -43,7 +45,7 @@ export class DeliveryLookups implements AudienceLookup {
     for (const id of unique(rows.map((r) => r.actionId))) this.actions.set(id, Promise.resolve(byId.get(id) ?? null));
     const plans = await this.findIn(Plan, unique(actions.map((a) => a.planId)));
     for (const p of plans) this.plans.set(p.id, Promise.resolve(p));
-    const boards = await this.findIn(Board, unique(plans.map((p) => p.boardId)), { id: true, chairId: true });
+    const boards = await this.findIn(Board, unique(plans.map((p) => p.boardId)));
     for (const b of boards) this.chairs.set(b.id, Promise.resolve(b.chairId ?? null));
     const planBoard = new Map(plans.map((p) => [p.id, p.boardId]));
     const chairs = new Map(boards.map((b) => [b.id, b.chairId ?? null]));
@@ -109,15 +111,11 @@ export class DeliveryLookups implements AudienceLookup {
   private async loadLatestOwnerDue(rows: Reminder[], at: Date): Promise<void> {
     const actionIds = unique(rows.filter((r) => OWNER_KINDS.includes(r.kind)).map((r) => r.actionId));
     const latest = new Map<string, string>();
-    for (let i = 0; i < actionIds.length; i += IN_CHUNK) {
-      const found = await this.tx.find(Reminder, {
-        where: { actionId: In(actionIds.slice(i, i + IN_CHUNK)), kind: In(OWNER_KINDS), runAt: LessThanOrEqual(at.toISOString()), state: Not(In(['cancelled', 'failed'])) },
-        select: { id: true, actionId: true, forDate: true, dueAt: true },
-      });
-      for (const r of found) {
-        const key = `${r.actionId}|${r.forDate}`;
-        if ((latest.get(key) ?? '') < r.dueAt) latest.set(key, r.dueAt);
-      }
+    for (const ids of chunks(actionIds, IN_CHUNK)) {
+      const found = await runSql(this.tx, `SELECT "actionId", "forDate", MAX("dueAt") AS "latest" FROM "reminder"
+        WHERE "actionId" IN (:...ids) AND "kind" IN (:...kinds) AND "runAt" <= :at AND "state" NOT IN ('cancelled', 'failed')
+        GROUP BY "actionId", "forDate"`, { ids, kinds: OWNER_KINDS, at: at.toISOString() });
+      for (const r of found) latest.set(`${r.actionId}|${r.forDate}`, String(r.latest));
     }
     this.latestOwnerDue = latest;
     this.latestAt = at.toISOString();
@@ -134,13 +132,9 @@ export class DeliveryLookups implements AudienceLookup {
     const authorityIds = unique([...keys.values()].map((k) => k.authorityId));
     const users = new Map((await this.findIn(User, userIds)).map((u) => [u.id, u]));
     for (const id of userIds) this.users.set(id, Promise.resolve(users.get(id) ?? null));
-    const memberships = new Map<string, Membership>();
-    const settings = new Map<string, NotificationSettings>();
-    for (let i = 0; i < userIds.length; i += IN_CHUNK) {
-      const where = { authorityId: In(authorityIds), userId: In(userIds.slice(i, i + IN_CHUNK)) };
-      for (const m of await this.tx.findBy(Membership, where)) memberships.set(personKey(m.authorityId, m.userId), m);
-      for (const s of await this.tx.findBy(NotificationSettings, where)) settings.set(personKey(s.authorityId, s.userId), s);
-    }
+    const ofAuthorities = { where: '"authorityId" IN (:...authorityIds)', params: { authorityIds } };
+    const memberships = new Map((await this.findIn(Membership, userIds, 'userId', ofAuthorities)).map((m) => [personKey(m.authorityId, m.userId), m]));
+    const settings = new Map((await this.findIn(NotificationSettings, userIds, 'userId', ofAuthorities)).map((s) => [personKey(s.authorityId, s.userId), s]));
     const found: { authorityId: string; person: Person }[] = [];
     for (const [key, { authorityId, userId }] of keys) {
       this.memberships.set(key, Promise.resolve(memberships.get(key) ?? null));
@@ -151,10 +145,13 @@ export class DeliveryLookups implements AudienceLookup {
     return found;
   }
 
-  private async findIn<T extends { id: string }>(entity: new () => T, ids: string[], select?: Record<string, boolean>): Promise<T[]> {
+  /** Rows whose `column` is one of `values` (and, optionally, that meet a further condition), in fixed SQL. */
+  private async findIn<T extends ObjectLiteral>(entity: new () => T, values: string[], column = 'id', also?: { where: string; params: SqlParams }): Promise<T[]> {
+    const table = this.tx.connection.getMetadata(entity).tableName;
     const out: T[] = [];
-    for (let i = 0; i < ids.length; i += IN_CHUNK) {
-      out.push(...(await this.tx.find(entity, { where: { id: In(ids.slice(i, i + IN_CHUNK)) } as never, ...(select ? { select: select as never } : {}) })));
+    for (const part of chunks(values, IN_CHUNK)) {
+      const text = `SELECT * FROM "${table}" WHERE "${column}" IN (:...values)${also ? ` AND ${also.where}` : ''}`;
+      out.push(...(await selectEntities(this.tx, entity, text, { ...also?.params, values: part })));
     }
     return out;
   }

@@ -1,16 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/src';
 import { JobData, JobName, JobStatus, OnJob } from '../../queue/src';
 import { Clock } from '../../core/src/clock';
 import { newId } from '../../core/src/ids';
-import { insertMany } from '../../database/src/sql';
+import { chunks, inLanes } from '../../database/src/batches';
+import { insertMany, selectEntities, updateRows } from '../../database/src/sql';
 import { Notification, OutboxEmail } from './entities';
 import { DELIVERABLE_STATES, Reminder } from './entities/reminder.entity';
 import { isPermanentMailError, Mailer, reminderMessageId } from './mailer.service';
 import { DeliveryLookups } from './delivery-lookups';
 import { Prepared, ReminderContent } from './reminder-content.service';
-import { stateIn } from './state-in';
+import { stateIn, stateInSql } from './state-in';
 
 export type DeliveryResult = 'sent' | 'skipped' | 'cancelled' | 'noop' | 'not_due' | 'deferred' | 'failed';
 
@@ -31,6 +32,8 @@ export const retryLaterMs = (attempts: number) => Math.min(60, 2 ** Math.max(0, 
 export const DELIVERY_BATCH_SIZE = 2000;
 /** Rows claimed at a time when mail goes over SMTP: few enough that none waits long in 'sending' for its turn. */
 export const SMTP_BATCH_SIZE = 50;
+/** SMTP batches of one job under way at once: the messages in flight are still bounded by SMTP_CONCURRENCY. */
+export const SMTP_BATCHES_AT_ONCE = 4;
 /** Messages in flight to the SMTP server at once, across every job in this process. */
 export const SMTP_CONCURRENCY = 16;
 /**
@@ -42,7 +45,8 @@ export const SEND_WITHIN_MS = 2 * 60_000;
 type Send = Extract<Prepared, { send: true }>;
 type ToSend = { row: Reminder; prepared: Send };
 type Finish = { id: string; state: 'sent' | 'skipped' | 'cancelled'; outcome: string; deliveredToId: string | null };
-type Claim = { token: string; rows: Reminder[] };
+/** How a batch holds its rows: by the token its claim stamped on them (SMTP), or by locks until its transaction ends. */
+type Hold = { token: string } | { locked: true };
 
 /** Each row's result, and the errors to hand to the queue (rows waiting for its retry, or a failure nothing recorded). */
 export interface DeliveryOutcome {
@@ -51,10 +55,9 @@ export interface DeliveryOutcome {
 }
 
 /**
- * Delivers reminder rows exactly once, many per transaction. Rows are claimed by one conditional
- * UPDATE that stamps a fresh token on those still deliverable and due; the batch then reads back
- * by that token only the rows it won, so a repeated, stale or concurrent job finds nothing to
- * claim and does nothing.
+ * Delivers reminder rows exactly once, many per transaction. A batch takes only the rows still
+ * deliverable and due, and marks them done only while it holds them, so a repeated, stale or
+ * concurrent job finds nothing to take and does nothing.
  */
 @Injectable()
 export class ReminderDeliveryService {
@@ -99,8 +102,9 @@ export class ReminderDeliveryService {
     const at = options.at ?? this.clock.now();
     const out: DeliveryOutcome = { results: new Map(), errors: [] };
     const all = [...new Set(ids)];
-    const size = this.mailer.usesSmtp ? SMTP_BATCH_SIZE : DELIVERY_BATCH_SIZE;
-    for (let i = 0; i < all.length; i += size) await this.deliverBatch(all.slice(i, i + size), at, options, out);
+    const smtp = this.mailer.usesSmtp;
+    // Over SMTP a few batches overlap, so one batch's database work runs while another's mail is on the wire.
+    await inLanes(chunks(all, smtp ? SMTP_BATCH_SIZE : DELIVERY_BATCH_SIZE), smtp ? SMTP_BATCHES_AT_ONCE : 1, (batch) => this.deliverBatch(batch, at, options, out));
     return out;
   }
 
@@ -117,15 +121,15 @@ export class ReminderDeliveryService {
     }
   }
 
-  /** In-app and outbox only: claim, write and mark sent in one transaction, so each row happens once or not at all. */
+  /** In-app and outbox only: take, write and mark done in one transaction, so each row happens once or not at all. */
   private async deliverLocally(ids: string[], at: Date, out: DeliveryOutcome): Promise<void> {
     const results = await this.db.transaction(async (tx) => {
       const results = new Map<string, DeliveryResult>();
-      const claim = await this.claim(tx, ids, at, results);
-      const { finishes, sends } = await this.prepareAll(tx, claim.rows, at);
+      const rows = await this.lockDue(tx, ids, at, results);
+      const { finishes, sends } = await this.prepareAll(tx, rows, at);
       await this.writeInApp(tx, sends);
       await this.writeEmail(tx, sends.filter((s) => s.prepared.email), 'outbox');
-      await this.finish(tx, claim.token, [...finishes, ...sends.map(sent)], results);
+      await this.finish(tx, { locked: true }, [...finishes, ...sends.map(sent)], results);
       return results;
     });
     merge(out, results);
@@ -138,12 +142,13 @@ export class ReminderDeliveryService {
   private async deliverBySmtp(ids: string[], at: Date, options: DeliverOptions, out: DeliveryOutcome): Promise<void> {
     const claimed = await this.db.transaction(async (tx) => {
       const results = new Map<string, DeliveryResult>();
-      const claim = await this.claim(tx, ids, at, results);
-      const { finishes, sends } = await this.prepareAll(tx, claim.rows, at);
+      const hold = { token: newId() };
+      const rows = await this.claim(tx, hold, ids, at, results);
+      const { finishes, sends } = await this.prepareAll(tx, rows, at);
       const inAppOnly = sends.filter((s) => !s.prepared.email);
       await this.writeInApp(tx, inAppOnly);
-      await this.finish(tx, claim.token, [...finishes, ...inAppOnly.map(sent)], results);
-      return { token: claim.token, results, mails: sends.filter((s) => s.prepared.email) };
+      await this.finish(tx, hold, [...finishes, ...inAppOnly.map(sent)], results);
+      return { hold, results, mails: sends.filter((s) => s.prepared.email) };
     });
     merge(out, claimed.results);
     const claimedAt = Date.now();
@@ -166,7 +171,7 @@ export class ReminderDeliveryService {
           const results = new Map<string, DeliveryResult>();
           await this.writeInApp(tx, delivered);
           await this.writeEmail(tx, delivered, 'smtp');
-          await this.finish(tx, claimed.token, delivered.map(sent), results);
+          await this.finish(tx, claimed.hold, delivered.map(sent), results);
           return results;
         }));
       } catch (error) {
@@ -176,19 +181,36 @@ export class ReminderDeliveryService {
     for (const f of failures) await this.fail(f.id, f.error, at, options, out);
   }
 
-  /** One UPDATE claims every row still deliverable and due; reading back by its token finds exactly those. */
-  private async claim(tx: EntityManager, ids: string[], at: Date, results: Map<string, DeliveryResult>): Promise<Claim> {
-    const token = newId();
+  /**
+   * For SMTP, whose sending happens after this transaction commits: one UPDATE marks every row
+   * still deliverable and due as 'sending' with the hold's token; reading back by it finds exactly those.
+   */
+  private async claim(tx: EntityManager, hold: { token: string }, ids: string[], at: Date, results: Map<string, DeliveryResult>): Promise<Reminder[]> {
     const now = this.clock.nowIso();
-    await tx.createQueryBuilder().update(Reminder)
-      .set({ state: 'sending', claimToken: token, claimedAt: now, updatedAt: now, attempts: () => '"attempts" + 1' })
-      .where({ id: In(ids), state: stateIn(tx, DELIVERABLE_STATES), runAt: LessThanOrEqual(at.toISOString()) })
-      .execute();
-    const rows = await tx.find(Reminder, { where: { id: In(ids), claimToken: token }, order: { runAt: 'ASC', id: 'ASC' } });
-    const won = new Set(rows.map((r) => r.id));
+    await updateRows(tx, 'reminder', { state: 'sending', claimToken: hold.token, claimedAt: now, updatedAt: now, attempts: () => '"attempts" + 1' },
+      `"id" IN (:...ids) AND ${stateInSql(tx)} AND "runAt" <= :at`, { ids, reminderStates: DELIVERABLE_STATES, at: at.toISOString() });
+    const rows = await selectEntities(tx, Reminder, 'SELECT * FROM "reminder" WHERE "id" IN (:...ids) AND "claimToken" = :token ORDER BY "runAt", "id"', { ids, token: hold.token });
+    await this.explainTheRest(tx, ids, rows, at, results);
+    return rows;
+  }
+
+  /**
+   * The rows still deliverable and due, held until the transaction ends without writing to them:
+   * PostgreSQL locks them (a concurrent batch waits, then finds them done), and on SQLite the
+   * transaction has held the database's write lock since it began.
+   */
+  private async lockDue(tx: EntityManager, ids: string[], at: Date, results: Map<string, DeliveryResult>): Promise<Reminder[]> {
+    const forUpdate = tx.connection.options.type === 'postgres' ? ' FOR UPDATE' : '';
+    const rows = await selectEntities(tx, Reminder, `SELECT * FROM "reminder" WHERE "id" IN (:...ids) AND ${stateInSql(tx)} AND "runAt" <= :at ORDER BY "runAt", "id"${forUpdate}`,
+      { ids, reminderStates: DELIVERABLE_STATES, at: at.toISOString() });
+    await this.explainTheRest(tx, ids, rows, at, results);
+    return rows;
+  }
+
+  private async explainTheRest(tx: EntityManager, ids: string[], taken: Reminder[], at: Date, results: Map<string, DeliveryResult>): Promise<void> {
+    const won = new Set(taken.map((r) => r.id));
     const others = ids.filter((id) => !won.has(id));
     if (others.length) await this.whyNot(tx, others, at, results);
-    return { token, rows };
   }
 
   /** Nothing claimed: a repeat (already handled), a row another worker holds, or one not yet due. */
@@ -213,8 +235,11 @@ export class ReminderDeliveryService {
     return { finishes, sends };
   }
 
-  /** Records outcomes, one UPDATE per distinct outcome; only rows still held by this claim change. */
-  private async finish(tx: EntityManager, token: string, finishes: Finish[], results: Map<string, DeliveryResult>): Promise<void> {
+  /**
+   * Records outcomes, one UPDATE per distinct outcome. Only rows this batch still holds change: a
+   * claim's rows that kept its token or, for locked rows, every one of them, or nothing at all.
+   */
+  private async finish(tx: EntityManager, hold: Hold, finishes: Finish[], results: Map<string, DeliveryResult>): Promise<void> {
     const now = this.clock.nowIso();
     const groups = new Map<string, { f: Finish; ids: string[] }>();
     for (const f of finishes) {
@@ -224,10 +249,15 @@ export class ReminderDeliveryService {
       groups.set(key, group);
     }
     for (const { f, ids } of groups.values()) {
+      const set = { state: f.state, outcome: f.outcome, deliveredToId: f.deliveredToId, sentAt: f.state === 'sent' ? now : null, lastError: null, updatedAt: now };
       for (const part of chunks(ids, DELIVERY_BATCH_SIZE)) {
-        await tx.update(Reminder, { id: In(part), state: stateIn(tx, ['sending']), claimToken: token }, {
-          state: f.state, outcome: f.outcome, deliveredToId: f.deliveredToId, sentAt: f.state === 'sent' ? now : null, lastError: null, updatedAt: now,
-        });
+        if ('token' in hold) {
+          await updateRows(tx, 'reminder', set, `"id" IN (:...ids) AND ${stateInSql(tx)} AND "claimToken" = :token`, { ids: part, reminderStates: ['sending'], token: hold.token });
+          continue;
+        }
+        const changed = await updateRows(tx, 'reminder', { ...set, claimedAt: now, attempts: () => '"attempts" + 1' },
+          `"id" IN (:...ids) AND ${stateInSql(tx)}`, { ids: part, reminderStates: DELIVERABLE_STATES });
+        if (changed !== part.length) throw new Error('Reminder rows changed while they were being delivered');
       }
     }
     for (const f of finishes) results.set(f.id, f.state);
@@ -295,12 +325,6 @@ const sent = ({ row, prepared }: ToSend): Finish => ({ id: row.id, state: 'sent'
 
 function merge(out: DeliveryOutcome, results: Map<string, DeliveryResult>): void {
   for (const [id, result] of results) out.results.set(id, result);
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** At most `free` pieces of work at once; the rest wait their turn. */

@@ -1,4 +1,4 @@
-import { EntityManager, FindOperator, In, Raw } from 'typeorm';
+import { EntityManager, FindOperator, Raw } from 'typeorm';
 import { ReminderState } from './entities/reminder.entity';
 
 /**
@@ -8,6 +8,10 @@ import { ReminderState } from './entities/reminder.entity';
  * it on the ids; PostgreSQL plans from statistics, and has no + for text.
  */
 export function stateIn(manager: EntityManager, states: readonly ReminderState[]): FindOperator<ReminderState> {
-  if (manager.connection.options.type === 'postgres') return In(states);
-  return Raw((column) => `+${column} IN (:...reminderStates)`, { reminderStates: states });
+  return Raw((column) => stateInSql(manager, column), { reminderStates: states });
+}
+
+/** The same condition as SQL text, for fixed statements; binds `:...reminderStates`. */
+export function stateInSql(manager: EntityManager, column = '"state"'): string {
+  return `${manager.connection.options.type === 'postgres' ? '' : '+'}${column} IN (:...reminderStates)`;
 }

@@ -6,7 +6,7 @@ import { createTestDatabase, DB_KINDS, DbKind, TestDatabase } from '../../testin
 import { Notification, OutboxEmail } from './entities';
 import { Reminder, ReminderState } from './entities/reminder.entity';
 import { reminderMessageId } from './mailer.service';
-import { DELIVERY_BATCH_SIZE, ReminderDeliveryService, SMTP_BATCH_SIZE, SMTP_CONCURRENCY } from './reminder-delivery.service';
+import { DELIVERY_BATCH_SIZE, ReminderDeliveryService, SMTP_BATCH_SIZE, SMTP_BATCHES_AT_ONCE, SMTP_CONCURRENCY } from './reminder-delivery.service';
 import { londonDate } from './reminder-rules';
 import { RemindersService, SENDING_LEASE_MS } from './reminders.service';
 import { HoldingSmtpSink } from './testing/holding-smtp-sink';
@@ -22,6 +22,8 @@ const DUE_DATE = londonDate(new Date(Date.now() - 3 * DAY_MS));
 const SEEDED_AT = new Date(Date.now() - 10 * DAY_MS).toISOString();
 /** The name the killed worker's PostgreSQL connections go by, to find its open transaction. */
 const WORKER_APP = 'reminders-crash-test-worker';
+/** Rows a worker has claimed for SMTP while none of its messages is acknowledged: one batch per lane. */
+const CLAIMED_AT_ONCE = SMTP_BATCH_SIZE * SMTP_BATCHES_AT_ONCE;
 
 describe.each(DB_KINDS)('a worker process killed in the middle of delivering, on %s', (kind: DbKind) => {
   const sink = new HoldingSmtpSink();
@@ -71,13 +73,13 @@ describe.each(DB_KINDS)('a worker process killed in the middle of delivering, on
   const runDueByCli = async (extra: Record<string, string> = {}) => JSON.parse(await runCli(['reminders:run-due'], env(extra)));
 
   it('over SMTP: a message the server never acknowledged is sent again once the claim lapses, and each reminder arrives exactly once', async () => {
-    const ids = await seed(SMTP_BATCH_SIZE + 10);
-    await killWhileEverySlotIsMidSend();
+    const ids = await seed(CLAIMED_AT_ONCE + 10);
+    await killWhileEverySlotIsMidSend(ids);
 
-    // Nothing was acknowledged, so nothing was delivered; the first batch the worker claimed is still claimed.
+    // Nothing was acknowledged, so nothing was delivered; the batches the worker claimed are still claimed.
     expect(sink.delivered).toHaveLength(0);
     const claimed = await idsIn(ids, 'sending');
-    expect(claimed).toHaveLength(SMTP_BATCH_SIZE);
+    expect(claimed).toHaveLength(CLAIMED_AT_ONCE);
 
     // Catching up straight away sends the rows it never claimed, and leaves its claims alone while their lease lasts;
     // so does its job, when BullMQ hands it to another worker.
@@ -92,7 +94,7 @@ describe.each(DB_KINDS)('a worker process killed in the middle of delivering, on
     // With the clock past the lease, the same delivery path takes the claimed rows back and sends them.
     const afterLease = new Date(Date.now() + SENDING_LEASE_MS + 60_000);
     setClock(moduleRef, afterLease.toISOString());
-    expect(await moduleRef.get(RemindersService).runDue(afterLease)).toMatchObject({ total: SMTP_BATCH_SIZE, sent: SMTP_BATCH_SIZE });
+    expect(await moduleRef.get(RemindersService).runDue(afterLease)).toMatchObject({ total: CLAIMED_AT_ONCE, sent: CLAIMED_AT_ONCE });
     expect(ids.map(copiesOf)).toEqual(ids.map(() => 1));
     expect(await idsIn(ids, 'sent')).toEqual([...ids].sort());
     expect(await db.manager.countBy(OutboxEmail, { reminderId: In(ids), transport: 'smtp' })).toBe(ids.length);
@@ -117,11 +119,15 @@ describe.each(DB_KINDS)('a worker process killed in the middle of delivering, on
     expect(await idsIn(ids, 'sent')).toEqual([...ids].sort());
   });
 
-  /** The server holds back its reply to every message; once every SMTP slot is waiting for one, the worker is killed. */
-  async function killWhileEverySlotIsMidSend(): Promise<void> {
+  /**
+   * The server holds back its reply to every message; once every SMTP slot is waiting for one, and
+   * every lane has claimed its batch, the worker is killed.
+   */
+  async function killWhileEverySlotIsMidSend(ids: string[]): Promise<void> {
     sink.holding = true;
     const dead = startWorker({ SMTP_URL: smtpUrl });
-    await waitFor('every SMTP slot to be mid-send', () => sink.heldCount === SMTP_CONCURRENCY, { detail: () => dead.log });
+    await waitFor('every SMTP slot to be mid-send, and every lane to hold a batch', async () =>
+      sink.heldCount === SMTP_CONCURRENCY && (await idsIn(ids, 'sending')).length === CLAIMED_AT_ONCE, { detail: () => dead.log });
     await dead.kill();
     await waitFor('the server to see the killed worker hang up', () => sink.dropped.length === SMTP_CONCURRENCY);
     sink.release();
