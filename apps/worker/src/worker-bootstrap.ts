@@ -9,7 +9,11 @@ import { ReminderProcessor } from './reminder.processor';
 /** How often the reconciler runs; with its one-minute lookahead, rows are queued before they are due. */
 export const RECONCILE_EVERY_MS = 15_000;
 
-/** Start-up order: check handlers, rebuild the queue from the database, schedule the reconciler, start processing. */
+/**
+ * Start-up order: check handlers, start processing, rebuild the queue from the database, schedule
+ * the reconciler. Processing starts first so that, after an outage, the first rows queued are
+ * being delivered while the rest are still being queued.
+ */
 @Injectable()
 export class WorkerBootstrap {
   private readonly log = new Logger('Worker');
@@ -24,12 +28,12 @@ export class WorkerBootstrap {
 
   async start(options: { reconcileEveryMs?: number } = {}): Promise<void> {
     this.handlers.load();
+    void this.processor.worker.run();
     const backfilled = await this.reminders.backfill();
     const result = await this.reconciler.reconcile({ requeueAll: true });
     this.log.log(`Start-up reconcile: ${result.queued} queued, ${result.released} released, ${backfilled} actions backfilled`);
     await this.queue.upsertJobScheduler(JobName.RemindersReconcile, { every: options.reconcileEveryMs ?? RECONCILE_EVERY_MS }, {
       name: JobName.RemindersReconcile, data: {}, opts: JOB_OPTIONS[JobName.RemindersReconcile],
     });
-    void this.processor.worker.run();
   }
 }

@@ -132,6 +132,24 @@ describe.each(DB_KINDS)('worker on %s with real Redis', (kind: DbKind) => {
     }
   });
 
+  (kind === 'postgres' ? it : it.skip)('queues rows without waiting for a delivery that holds some of them (PostgreSQL row locks)', async () => {
+    const rows = await dueActions(4);
+    const held = rows.slice(0, 2).map((r) => r.id);
+    const w = await startWorker({ start: false });
+    const delivery = db.createQueryRunner();
+    await delivery.startTransaction();
+    try {
+      await delivery.query(`SELECT "id" FROM "reminder" WHERE "id" IN ($1, $2) FOR UPDATE`, held);
+      const waited = new Promise((_, reject) => setTimeout(() => reject(new Error('The reconcile waited for the delivery')), 5_000));
+      expect(await Promise.race([w.get(ReminderReconciler).reconcile(), waited])).toMatchObject({ queued: 4 });
+      expect(await db.manager.countBy(Reminder, { id: In(rows.map((r) => r.id)), state: 'queued' })).toBe(2);
+      expect(await db.manager.countBy(Reminder, { id: In(held), state: 'pending' })).toBe(2);
+    } finally {
+      await delivery.rollbackTransaction();
+      await delivery.release();
+    }
+  });
+
   it('rebuilds the queue from the database after Redis is wiped: everything delivered, once', async () => {
     const rows = await dueActions(5);
     const first = await startWorker({ start: false });

@@ -1,14 +1,15 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../core/src/clock';
 import { JOB_OPTIONS, jobId, JobName, JobStatus, OnJob, QueueName } from '../../queue/src';
 import { DigestPlanner } from './digest-planner.service';
-import { DELIVERABLE_STATES, Reminder } from './entities/reminder.entity';
+import { runSql, SqlParams, updateRows } from '../../database/src/sql';
+import { DELIVERABLE_STATES } from './entities/reminder.entity';
 import { DELIVERY_BATCH_SIZE } from './reminder-delivery.service';
 import { RemindersService } from './reminders.service';
-import { stateIn } from './state-in';
+import { stateInSql } from './state-in';
 
 /** Rows due within this window are queued (with a delay to their exact instant). */
 export const LOOKAHEAD_MS = 60_000;
@@ -17,6 +18,8 @@ export const REQUEUE_AFTER_MS = 10 * 60_000;
 
 /** Rows queued, then marked queued, at a time: a few whole jobs. */
 const ENQUEUE_CHUNK = 4 * DELIVERY_BATCH_SIZE;
+
+type QueueRow = { id: string; runAt: string };
 
 export interface ReconcileResult {
   queued: number;
@@ -54,16 +57,16 @@ export class ReminderReconciler {
     return { queued: rows.length, released, digests };
   }
 
-  private async rowsToQueue(now: Date, requeueAll: boolean): Promise<Pick<Reminder, 'id' | 'runAt'>[]> {
+  private async rowsToQueue(now: Date, requeueAll: boolean): Promise<QueueRow[]> {
     const horizon = new Date(now.getTime() + LOOKAHEAD_MS).toISOString();
     const stale = new Date(now.getTime() - REQUEUE_AFTER_MS).toISOString();
-    const select = () => this.db.manager.createQueryBuilder(Reminder, 'r').select(['r.id', 'r.runAt']);
-    if (requeueAll) {
-      return select().where('r.state IN (:...states) AND r.runAt <= :horizon', { states: DELIVERABLE_STATES, horizon }).orderBy('r.runAt', 'ASC').getMany();
-    }
+    const select = (where: string, params: SqlParams) =>
+      runSql(this.db.manager, `SELECT "id", "runAt" FROM "reminder" WHERE ${where} AND "runAt" <= :horizon ORDER BY "runAt"`, { ...params, horizon }) as Promise<QueueRow[]>;
+    if (requeueAll) return select('"state" IN (:...states)', { states: DELIVERABLE_STATES });
     // Two indexed reads rather than one OR that would visit every queued row on each run.
-    const pending = await select().where('r.state = :pending AND r.runAt <= :horizon', { pending: 'pending', horizon }).getMany();
-    const lost = await select().where('r.state = :queued AND (r.queuedAt IS NULL OR r.queuedAt < :stale) AND r.runAt <= :horizon', { queued: 'queued', stale, horizon }).getMany();
+    const pending = await select('"state" = \'pending\'', {});
+    const lost = await select('"state" = \'queued\' AND ("queuedAt" IS NULL OR "queuedAt" < :stale)', { stale });
+    // A stable sort: rows due together stay in the order the database keeps them, so each batch job's rows sit close together.
     return [...pending, ...lost].sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : 0));
   }
 
@@ -71,7 +74,7 @@ export class ReminderReconciler {
    * Queue first, then mark: a crash in between leaves rows pending, to be queued again harmlessly.
    * Rows due at the same instant (or already due) go together in batch jobs, delayed to that instant.
    */
-  private async enqueue(rows: Pick<Reminder, 'id' | 'runAt'>[], now: Date): Promise<void> {
+  private async enqueue(rows: QueueRow[], now: Date): Promise<void> {
     const groups = new Map<string, string[]>();
     for (const r of rows) {
       const key = Date.parse(r.runAt) > now.getTime() ? r.runAt : 'due';
@@ -90,6 +93,16 @@ export class ReminderReconciler {
     });
     await this.queue.addBulk(jobs);
     const at = this.clock.nowIso();
-    await this.db.transaction((tx) => tx.update(Reminder, { id: In(rows.map((r) => r.id)), state: stateIn(tx, DELIVERABLE_STATES) }, { state: 'queued', queuedAt: at, updatedAt: at }));
+    await this.db.transaction((tx) => updateRows(tx, 'reminder', { state: 'queued', queuedAt: at, updatedAt: at },
+      `"id" IN (${this.notBeingDelivered(tx)})`, { ids: rows.map((r) => r.id), reminderStates: DELIVERABLE_STATES }));
+  }
+
+  /**
+   * The rows of `:...ids` still deliverable. On PostgreSQL rows a delivery holds are left out rather
+   * than waited for (it is delivering them anyway): waiting could deadlock with its locks.
+   */
+  private notBeingDelivered(tx: EntityManager): string {
+    const skipLocked = tx.connection.options.type === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+    return `SELECT "id" FROM "reminder" WHERE "id" IN (:...ids) AND ${stateInSql(tx)}${skipLocked}`;
   }
 }
