@@ -280,6 +280,31 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     }
   });
 
+  it('undoes a whole in-app batch when a row it holds changes before it is marked, then delivers each row once', async () => {
+    const ids = await dueRows(3);
+    const content = moduleRef.get(ReminderContent);
+    const prepare = content.prepare.bind(content);
+    let meddled = false;
+    // Something inside the batch's own transaction moves a row on, which no lock can stop.
+    const spy = jest.spyOn(content, 'prepare').mockImplementation(async (tx, row, at, lookups) => {
+      if (row.id === ids[1] && !meddled) {
+        meddled = true;
+        await tx.update(Reminder, { id: row.id }, { state: 'cancelled' });
+      }
+      return prepare(tx, row, at, lookups);
+    });
+    try {
+      setClock(moduleRef, AT.toISOString());
+      const { results, errors } = await moduleRef.get(ReminderDeliveryService).deliverMany(ids, { at: AT });
+      expect(errors).toEqual([]);
+      expect(ids.map((id) => results.get(id))).toEqual(['sent', 'sent', 'sent']);
+      expect(await db.manager.countBy(Reminder, { id: In(ids), state: 'sent', attempts: 1 })).toBe(3);
+      expect(await db.manager.countBy(Notification, { reminderId: In(ids) })).toBe(3);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('gives the planner fresh statistics after scheduling many rows at once', async () => {
     // The row count the planner's statistics give (SQLite keeps them in sqlite_stat1, made by the first ANALYZE).
     const rowsCounted = async () => {
