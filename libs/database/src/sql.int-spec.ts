@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { DB_KINDS, OpenTestDatabase, openTestDatabase } from '../../testing/src/test-database';
+import { DB_KINDS } from '../../testing/src/test-database';
+import { useTestDatabase } from '../../testing/src/use-test-database';
 import { Action, AuditEvent } from './entities';
 import { insertMany, refreshStatistics, selectCount, selectEntities, updateRows } from './sql';
 
@@ -14,52 +14,46 @@ const action = (i: number, text: string): Action => ({
 });
 
 describe.each(DB_KINDS)('hand-written SQL (%s)', (kind) => {
-  let ds: DataSource;
-  let opened: OpenTestDatabase;
-  beforeAll(async () => {
-    opened = await openTestDatabase(kind);
-    ({ ds } = opened);
-  });
-  afterAll(() => opened.close());
+  const database = useTestDatabase(kind);
 
   it('inserts many rows and reads them back exactly, whatever the text holds', async () => {
     const rows = AWKWARD.map((text, i) => action(i, text));
-    await ds.transaction((tx) => insertMany(tx, Action, rows));
-    const back = await selectEntities(ds.manager, Action, 'SELECT * FROM "action" WHERE "authorityId" = :a ORDER BY "version"', { a: 'a1' });
+    await database.ds.transaction((tx) => insertMany(tx, Action, rows));
+    const back = await selectEntities(database.ds.manager, Action, 'SELECT * FROM "action" WHERE "authorityId" = :a ORDER BY "version"', { a: 'a1' });
     expect(back).toEqual(rows);
   });
 
   it('leaves generated columns to the database and can skip rows that break a unique key', async () => {
     const event = { authorityId: 'a1', entityType: 'action', entityId: 'x', event: 'e', actorId: null, subject: null, ip: null, before: null, after: '{"a":"b"}', at: '2026-11-23T10:00:00.000Z' } as AuditEvent;
-    await insertMany(ds.manager, AuditEvent, [event, event]);
-    const seqs = (await selectEntities(ds.manager, AuditEvent, 'SELECT * FROM "audit_event" WHERE "entityId" = :id ORDER BY "seq"', { id: 'x' })).map((e) => e.seq);
+    await insertMany(database.ds.manager, AuditEvent, [event, event]);
+    const seqs = (await selectEntities(database.ds.manager, AuditEvent, 'SELECT * FROM "audit_event" WHERE "entityId" = :id ORDER BY "seq"', { id: 'x' })).map((e) => e.seq);
     expect(seqs).toHaveLength(2);
     expect(seqs[1]).toBeGreaterThan(seqs[0]);
     const again = action(99, 'again');
-    await insertMany(ds.manager, Action, [again]);
-    await expect(insertMany(ds.manager, Action, [again])).rejects.toThrow();
-    await insertMany(ds.manager, Action, [again, action(100, 'new')], { ignoreConflicts: true });
-    expect(await selectCount(ds.manager, 'SELECT COUNT(*) AS "count" FROM "action" WHERE "ref" IN (:...refs)', { refs: ['A99', 'A100'] })).toBe(2);
+    await insertMany(database.ds.manager, Action, [again]);
+    await expect(insertMany(database.ds.manager, Action, [again])).rejects.toThrow();
+    await insertMany(database.ds.manager, Action, [again, action(100, 'new')], { ignoreConflicts: true });
+    expect(await selectCount(database.ds.manager, 'SELECT COUNT(*) AS "count" FROM "action" WHERE "ref" IN (:...refs)', { refs: ['A99', 'A100'] })).toBe(2);
   });
 
   it('reports how many rows an update changed', async () => {
-    const changed = await updateRows(ds.manager, 'action', { atRisk: true, title: "it's done" }, '"authorityId" = :a AND "version" < :v', { a: 'a1', v: 3 });
+    const changed = await updateRows(database.ds.manager, 'action', { atRisk: true, title: "it's done" }, '"authorityId" = :a AND "version" < :v', { a: 'a1', v: 3 });
     expect(changed).toBe(3);
-    expect(await updateRows(ds.manager, 'action', { title: 'none' }, '"authorityId" = :a', { a: 'nobody' })).toBe(0);
+    expect(await updateRows(database.ds.manager, 'action', { title: 'none' }, '"authorityId" = :a', { a: 'nobody' })).toBe(0);
   });
 
   it('sets a column from SQL when given a function', async () => {
-    const before = await selectEntities(ds.manager, Action, 'SELECT * FROM "action" WHERE "ref" = :ref', { ref: 'A1' });
-    expect(await updateRows(ds.manager, 'action', { version: () => '"version" + 10', title: 'bumped' }, '"ref" = :ref', { ref: 'A1' })).toBe(1);
-    const [after] = await selectEntities(ds.manager, Action, 'SELECT * FROM "action" WHERE "ref" = :ref', { ref: 'A1' });
+    const before = await selectEntities(database.ds.manager, Action, 'SELECT * FROM "action" WHERE "ref" = :ref', { ref: 'A1' });
+    expect(await updateRows(database.ds.manager, 'action', { version: () => '"version" + 10', title: 'bumped' }, '"ref" = :ref', { ref: 'A1' })).toBe(1);
+    const [after] = await selectEntities(database.ds.manager, Action, 'SELECT * FROM "action" WHERE "ref" = :ref', { ref: 'A1' });
     expect(after).toMatchObject({ version: before[0].version + 10, title: 'bumped' });
   });
 
   it('gives the planner statistics for a table', async () => {
-    await ds.transaction((tx) => refreshStatistics(tx, 'action'));
+    await database.ds.transaction((tx) => refreshStatistics(tx, 'action'));
     const stats = kind === 'postgres'
-      ? await ds.query(`SELECT reltuples FROM pg_class WHERE relname = 'action' AND reltuples > 0`)
-      : await ds.query(`SELECT stat FROM sqlite_stat1 WHERE tbl = 'action'`);
+      ? await database.ds.query(`SELECT reltuples FROM pg_class WHERE relname = 'action' AND reltuples > 0`)
+      : await database.ds.query(`SELECT stat FROM sqlite_stat1 WHERE tbl = 'action'`);
     expect(stats.length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { DataSource } from 'typeorm';
-import { OpenTestDatabase, openTestDatabase, TestDatabase } from '../../testing/src/test-database';
+import { useTestDatabase } from '../../testing/src/use-test-database';
 import { Authority } from './entities';
 
 // Another process writing the same file, as the worker does beside the API. better-sqlite3 is
@@ -19,17 +18,10 @@ console.log(i);
 `;
 
 describe('the API and the worker writing one SQLite file', () => {
-  let db: TestDatabase;
-  let ds: DataSource;
-  let opened: OpenTestDatabase;
-  beforeAll(async () => {
-    opened = await openTestDatabase('sqlite');
-    ({ db, ds } = opened);
-  });
-  afterAll(() => opened.close());
+  const database = useTestDatabase('sqlite');
 
   it('take turns instead of failing when a transaction reads, then writes', async () => {
-    const file = (db.config as { file: string }).file;
+    const file = (database.db.config as { file: string }).file;
     const other = spawn(process.execPath, ['-e', OTHER_WRITER, file], { cwd: process.cwd() });
     let otherWrites = '';
     other.stdout.on('data', (d) => (otherWrites += d));
@@ -37,7 +29,7 @@ describe('the API and the worker writing one SQLite file', () => {
     await new Promise((r) => setTimeout(r, 100));
     const failures: unknown[] = [];
     for (let i = 0; i < 40; i++) {
-      await ds
+      await database.ds
         .transaction(async (tx) => {
           await tx.count(Authority);
           await new Promise((r) => setTimeout(r, 10));
@@ -47,7 +39,7 @@ describe('the API and the worker writing one SQLite file', () => {
     }
     await finished;
     expect(failures).toEqual([]);
-    expect(await ds.manager.count(Authority)).toBe(40);
+    expect(await database.ds.manager.count(Authority)).toBe(40);
     expect(Number(otherWrites)).toBeGreaterThan(0);
   });
 });

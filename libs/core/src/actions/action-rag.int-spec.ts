@@ -1,5 +1,5 @@
-import { DataSource } from 'typeorm';
-import { DB_KINDS, OpenTestDatabase, openTestDatabase } from '../../../testing/src/test-database';
+import { DB_KINDS } from '../../../testing/src/test-database';
+import { useTestDatabase } from '../../../testing/src/use-test-database';
 import { ACTION_STATUSES, addDays, deriveRag, effectiveRag, Rag } from '../../../domain/src';
 import { Action } from '../../../database/src/entities';
 import { newId } from '../ids';
@@ -11,13 +11,7 @@ const DUE_DATES = [null, addDays(TODAY, -1), TODAY, addDays(TODAY, WARNING), add
 const OVERRIDES: (Rag | null)[] = [null, 'red', 'blue'];
 
 describe.each(DB_KINDS)('the SQL RAG rule agrees with the domain rule (%s)', (kind) => {
-  let ds: DataSource;
-  let opened: OpenTestDatabase;
-  beforeAll(async () => {
-    opened = await openTestDatabase(kind);
-    ({ ds } = opened);
-  });
-  afterAll(() => opened.close());
+  const database = useTestDatabase(kind);
 
   it('for every status, due date, at-risk flag and override', async () => {
     const cases = ACTION_STATUSES.flatMap((status) => DUE_DATES.flatMap((dueDate) => [true, false].flatMap((atRisk) => OVERRIDES.map((ragOverride) => ({ status, dueDate, atRisk, ragOverride })))));
@@ -26,8 +20,8 @@ describe.each(DB_KINDS)('the SQL RAG rule agrees with the domain rule (%s)', (ki
       dueDate: c.dueDate, warnFrom: c.dueDate ? addDays(c.dueDate, -WARNING) : null, status: c.status, statusReason: null, atRisk: c.atRisk,
       ragOverride: c.ragOverride, ragOverrideReason: c.ragOverride ? 'why' : null, carriedFromId: null, version: 1, createdAt: '', updatedAt: '',
     }));
-    await ds.manager.insert(Action, rows);
-    const found = await ds.manager.createQueryBuilder(Action, 'a').select('a.ref', 'ref').addSelect(ragSql('a'), 'rag').setParameters(ragSqlParams(TODAY)).getRawMany();
+    await database.ds.manager.insert(Action, rows);
+    const found = await database.ds.manager.createQueryBuilder(Action, 'a').select('a.ref', 'ref').addSelect(ragSql('a'), 'rag').setParameters(ragSqlParams(TODAY)).getRawMany();
     const sqlRag = new Map(found.map((r) => [r.ref, r.rag ?? null]));
     const mismatches = cases.filter((c, i) => effectiveRag(deriveRag({ ...c, today: TODAY, warningWindowDays: WARNING }), c.ragOverride) !== sqlRag.get(`A${i}`));
     expect(cases.length).toBe(ACTION_STATUSES.length * DUE_DATES.length * 2 * OVERRIDES.length);
