@@ -1,4 +1,4 @@
-import { EntityManager, In, LessThanOrEqual, MoreThan, Not, ObjectLiteral } from 'typeorm';
+import { EntityManager, ObjectLiteral } from 'typeorm';
 import { chunks } from '../../database/src/batches';
 import { runSql, selectEntities, SqlParams } from '../../database/src/sql';
 import { Action, Board, Membership, Plan, User } from '../../database/src/entities';
@@ -33,8 +33,9 @@ export class DeliveryLookups implements AudienceLookup {
   private readonly users = new Map<string, Promise<User | null>>();
   private readonly memberships = new Map<string, Promise<Membership | null>>();
   private readonly people = new Map<string, Promise<Person | null>>();
-  /** Latest dueAt among live owner reminders per action and due date, when preloaded for `latestAt`. */
-  private latestOwnerDue: Map<string, string> | null = null;
+  /** Latest dueAt among live owner reminders due by `latestAt`, per action and due date, for the actions in `latestFor`. */
+  private latestOwnerDue = new Map<string, string>();
+  private latestFor = new Set<string>();
   private latestAt: string | null = null;
 
   constructor(private readonly tx: EntityManager) {}
@@ -98,27 +99,26 @@ export class DeliveryLookups implements AudienceLookup {
   /** After an outage several of an owner's reminders may be due at once: only the latest is worth sending. */
   async superseded(row: Reminder, at: Date): Promise<boolean> {
     if (!OWNER_KINDS.includes(row.kind)) return false;
-    if (this.latestOwnerDue && this.latestAt === at.toISOString()) {
-      const latest = this.latestOwnerDue.get(`${row.actionId}|${row.forDate}`);
-      return !!latest && latest > row.dueAt;
-    }
-    return this.tx.existsBy(Reminder, {
-      actionId: row.actionId!, forDate: row.forDate, kind: In(OWNER_KINDS), dueAt: MoreThan(row.dueAt), runAt: LessThanOrEqual(at.toISOString()),
-      state: Not(In(['cancelled', 'failed'])),
-    });
+    await this.loadLatestOwnerDue([row], at);
+    const latest = this.latestOwnerDue.get(`${row.actionId}|${row.forDate}`);
+    return !!latest && latest > row.dueAt;
   }
 
+  /** Reads the latest owner reminders of the rows' actions not read yet for `at`. */
   private async loadLatestOwnerDue(rows: Reminder[], at: Date): Promise<void> {
-    const actionIds = unique(rows.filter((r) => OWNER_KINDS.includes(r.kind)).map((r) => r.actionId));
-    const latest = new Map<string, string>();
+    if (this.latestAt !== at.toISOString()) {
+      this.latestOwnerDue.clear();
+      this.latestFor.clear();
+      this.latestAt = at.toISOString();
+    }
+    const actionIds = unique(rows.filter((r) => OWNER_KINDS.includes(r.kind)).map((r) => r.actionId)).filter((id) => !this.latestFor.has(id));
     for (const ids of chunks(actionIds, IN_CHUNK)) {
       const found = await runSql(this.tx, `SELECT "actionId", "forDate", MAX("dueAt") AS "latest" FROM "reminder"
         WHERE "actionId" IN (:...ids) AND "kind" IN (:...kinds) AND "runAt" <= :at AND "state" NOT IN ('cancelled', 'failed')
         GROUP BY "actionId", "forDate"`, { ids, kinds: OWNER_KINDS, at: at.toISOString() });
-      for (const r of found) latest.set(`${r.actionId}|${r.forDate}`, String(r.latest));
+      for (const r of found) this.latestOwnerDue.set(`${r.actionId}|${r.forDate}`, String(r.latest));
+      for (const id of ids) this.latestFor.add(id);
     }
-    this.latestOwnerDue = latest;
-    this.latestAt = at.toISOString();
   }
 
   /** Loads the people not yet known; returns those found. */

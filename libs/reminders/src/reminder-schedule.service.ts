@@ -95,7 +95,7 @@ export class ReminderScheduler {
       if (cancel.length) stale.set(reason, stale.get(reason) ?? []).get(reason)!.push(...cancel);
     }
     for (const [reason, ids] of stale) {
-      for (let i = 0; i < ids.length; i += 500) await tx.update(Reminder, { id: In(ids.slice(i, i + 500)), state: stateIn(tx, DELIVERABLE_STATES) }, { state: 'cancelled', outcome: reason, updatedAt: now });
+      for (const part of chunks(ids, 500)) await tx.update(Reminder, { id: In(part), state: stateIn(tx, DELIVERABLE_STATES) }, { state: 'cancelled', outcome: reason, updatedAt: now });
     }
     await insertMany(tx, Reminder, inserts);
     return inserts.length;
