@@ -3,6 +3,9 @@ import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 export type SqlParams = Record<string, unknown>;
 export type SqlRow = Record<string, unknown>;
 
+/** Whether the manager's database is PostgreSQL (otherwise it is SQLite). */
+export const isPostgres = (manager: EntityManager): boolean => manager.connection.options.type === 'postgres';
+
 /**
  * Plain SQL for the requests people make most (their actions, a dashboard, an update): written
  * once as text, so no query builder runs per request. Parameters are named (`:name`, `:...list`)
@@ -54,7 +57,7 @@ export async function updateRows(manager: EntityManager, table: string, set: Sql
  * at most `analysis_limit` rows per index, so this stays cheap on a large table.
  */
 export async function refreshStatistics(manager: EntityManager, table: string): Promise<void> {
-  if (manager.connection.options.type !== 'postgres') await manager.query('PRAGMA analysis_limit = 1000');
+  if (!isPostgres(manager)) await manager.query('PRAGMA analysis_limit = 1000');
   await manager.query(`ANALYZE "${table}"`);
 }
 
@@ -80,7 +83,7 @@ export async function insertMany<T extends ObjectLiteral>(manager: EntityManager
   const head = `INSERT INTO ${driver.escape(metadata.tablePath)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) `;
   const tail = options.ignoreConflicts ? ' ON CONFLICT DO NOTHING' : '';
   const values = (row: T) => columns.map((column) => driver.preparePersistentValue(column.getEntityValue(row), column) ?? null);
-  if (manager.connection.options.type === 'postgres') {
+  if (isPostgres(manager)) {
     // One array per column: PostgreSQL parses and plans thousands of separate parameters slowly
     // (a 500-row reminder insert took 22 ms that way).
     const tuples = rows.map(values);

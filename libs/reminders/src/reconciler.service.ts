@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../core/src/clock';
 import { JOB_OPTIONS, jobId, JobName, JobStatus, OnJob, QueueName } from '../../queue/src';
 import { DigestPlanner } from './digest-planner.service';
-import { runSql, SqlParams, updateRows } from '../../database/src/sql';
+import { isPostgres, runSql, SqlParams, updateRows } from '../../database/src/sql';
 import { DELIVERABLE_STATES } from './entities/reminder.entity';
 import { DELIVERY_BATCH_SIZE } from './reminder-delivery.service';
 import { RemindersService } from './reminders.service';
@@ -102,7 +102,7 @@ export class ReminderReconciler {
    * than waited for (it is delivering them anyway): waiting could deadlock with its locks.
    */
   private notBeingDelivered(tx: EntityManager): string {
-    const skipLocked = tx.connection.options.type === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+    const skipLocked = isPostgres(tx) ? ' FOR UPDATE SKIP LOCKED' : '';
     return `SELECT "id" FROM "reminder" WHERE "id" IN (:...ids) AND ${stateInSql(tx)}${skipLocked}`;
   }
 }

@@ -5,7 +5,7 @@ import { JobData, JobName, JobStatus, OnJob } from '../../queue/src';
 import { Clock } from '../../core/src/clock';
 import { newId } from '../../core/src/ids';
 import { chunks, inLanes } from '../../database/src/batches';
-import { insertMany, selectEntities, updateRows } from '../../database/src/sql';
+import { insertMany, isPostgres, selectEntities, updateRows } from '../../database/src/sql';
 import { Notification, OutboxEmail } from './entities';
 import { DELIVERABLE_STATES, Reminder } from './entities/reminder.entity';
 import { isPermanentMailError, Mailer, reminderMessageId } from './mailer.service';
@@ -200,7 +200,7 @@ export class ReminderDeliveryService {
    * transaction has held the database's write lock since it began.
    */
   private async lockDue(tx: EntityManager, ids: string[], at: Date, results: Map<string, DeliveryResult>): Promise<Reminder[]> {
-    const forUpdate = tx.connection.options.type === 'postgres' ? ' FOR UPDATE' : '';
+    const forUpdate = isPostgres(tx) ? ' FOR UPDATE' : '';
     const rows = await selectEntities(tx, Reminder, `SELECT * FROM "reminder" WHERE "id" IN (:...ids) AND ${stateInSql(tx)} AND "runAt" <= :at ORDER BY "runAt", "id"${forUpdate}`,
       { ids, reminderStates: DELIVERABLE_STATES, at: at.toISOString() });
     await this.explainTheRest(tx, ids, rows, at, results);

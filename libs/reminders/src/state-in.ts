@@ -1,4 +1,5 @@
 import { EntityManager, FindOperator, Raw } from 'typeorm';
+import { isPostgres } from '../../database/src/sql';
 import { ReminderState } from './entities/reminder.entity';
 
 /**
@@ -13,5 +14,5 @@ export function stateIn(manager: EntityManager, states: readonly ReminderState[]
 
 /** The same condition as SQL text, for fixed statements; binds `:...reminderStates`. */
 export function stateInSql(manager: EntityManager, column = '"state"'): string {
-  return `${manager.connection.options.type === 'postgres' ? '' : '+'}${column} IN (:...reminderStates)`;
+  return `${isPostgres(manager) ? '' : '+'}${column} IN (:...reminderStates)`;
 }
