@@ -33,6 +33,8 @@ export class PlanOwnersController {
   @Roles(...EDITOR_ROLES)
   @FormPost(':id/owners')
   async save(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+    // Another council's plan lists no actions here, so it must be found first: else it would answer "saved".
+    await this.plans.get(actor.authorityId, id);
     const items = await this.planActions(actor, id);
     const errors = new FormErrors();
     for (const a of items) {
