@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AuthService } from './accounts/auth.service';
 import { AuthorityService } from './accounts/authority.service';
+import { InvitationService } from './accounts/invitation.service';
 import { UserService } from './accounts/user.service';
 import { ActionService } from './actions/action.service';
 import { AuditService } from './audit/audit.service';
@@ -14,7 +15,7 @@ import { OrganisationService } from './organisations/organisation.service';
 import { PlanService } from './plans/plan.service';
 
 const SERVICES = [
-  ActionService, AuditService, AuthService, AuthorityService, BoardService, Clock, DocumentService, EvidenceService,
+  ActionService, AuditService, AuthService, AuthorityService, BoardService, Clock, DocumentService, EvidenceService, InvitationService,
   MeasureService, OrganisationService, PlanService, ReportImportService, UserService,
 ];
 

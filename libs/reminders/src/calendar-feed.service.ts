@@ -7,7 +7,7 @@ import { notFound } from '../../core/src/app-error';
 import { Clock } from '../../core/src/clock';
 import { newId } from '../../core/src/ids';
 import { Actor } from '../../core/src/request-context';
-import { Action, Plan } from '../../database/src/entities';
+import { Action, Membership, Plan, User } from '../../database/src/entities';
 import { addDays, OPEN_STATUSES } from '../../domain/src';
 import { CalendarFeedToken } from './entities';
 import { actionLink } from './reminder-message';
@@ -38,10 +38,16 @@ export class CalendarFeedService {
     return `${this.config.publicUrl}/calendar/${token}.ics`;
   }
 
-  /** The feed's iCalendar text for a token; an unknown or revoked token is not found. */
+  /**
+   * The feed's iCalendar text for a token. An unknown or revoked token is not found, and so is one whose
+   * owner can no longer sign in there (account or membership stopped, or removed): checked at every read.
+   */
   async feed(token: string): Promise<string> {
     const row = await this.db.manager.findOneBy(CalendarFeedToken, { tokenHash: hash(token), revokedAt: IsNull() });
-    if (!row) throw notFound('Calendar feed');
+    const member = row && (await this.db.manager.createQueryBuilder(Membership, 'm').innerJoin(User, 'u', 'u.id = m.userId')
+      .where('m.authorityId = :authorityId AND m.userId = :userId AND m.active = :yes AND u.active = :yes', { authorityId: row.authorityId, userId: row.userId, yes: true })
+      .getExists());
+    if (!row || !member) throw notFound('Calendar feed');
     const actions = await this.db.manager.createQueryBuilder(Action, 'a').innerJoin(Plan, 'p', 'p.id = a.planId')
       .where('a.authorityId = :authorityId AND a.ownerId = :userId AND a.status IN (:...open) AND a.dueDate IS NOT NULL AND p.status <> :closed', {
         authorityId: row.authorityId, userId: row.userId, open: [...OPEN_STATUSES], closed: 'closed',

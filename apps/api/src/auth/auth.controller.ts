@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
 import { Authenticated, AuthService, UserService } from '../../../../libs/core/src';
 import { SESSION_COOKIE } from '../common/auth.guard';
 import { CurrentActor, Public } from '../common/decorators';
-import { CreateTokenDto, SignInDto } from './auth.dto';
+import { ChangePasswordDto, CreateTokenDto, SignInDto } from './auth.dto';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -37,9 +37,16 @@ export class AuthController {
     return { user: await this.users.get(actor.authorityId, actor.userId), authorityId: actor.authorityId };
   }
 
+  /** Changes your own password; your other sessions, API tokens and calendar feeds end, this one stays. */
+  @Post('password')
+  @HttpCode(204)
+  changePassword(@CurrentActor() actor: Authenticated, @Body() body: ChangePasswordDto) {
+    return this.users.changeOwnPassword(actor, body.currentPassword, body.newPassword);
+  }
+
   @Post('tokens')
   createToken(@CurrentActor() actor: Authenticated, @Body() body: CreateTokenDto) {
-    return this.auth.createApiToken(actor, body.name);
+    return this.auth.createApiToken(actor, body.name, body.expiresInDays);
   }
 
   @Get('tokens')

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import {
-  Authenticated, BoardService, MIN_PASSWORD_LENGTH, ORGANISATION_KINDS, OrganisationService, PersonView, Role, ROLES, UserService,
+  AppError, Authenticated, BoardService, InvitationService, ORGANISATION_KINDS, OrganisationService, passwordProblem, PersonView, Role, ROLES, UserService,
 } from '../../../../libs/core/src';
 import { CurrentActor, Roles } from '../common/decorators';
 import { FormPost, PageRequest } from './csrf';
@@ -19,6 +19,9 @@ export const ORGANISATION_KIND_LABELS: Record<string, string> = {
 const SAVED: Record<string, string> = {
   'user-added': 'The user has been added. Tell them their email address and password; they can sign in now.',
   'user-saved': 'The user has been saved.',
+  'user-invited': 'That email address already has an account, so they have been invited: they will see the invitation when they sign in and join once they accept it. The password you entered was not used.',
+  'user-removed': 'The user has been removed from this council. Their account, and any other council they belong to, are not affected.',
+  'invitation-withdrawn': 'The invitation has been withdrawn.',
   'organisation-added': 'The organisation has been added.',
   'board-added': 'The board has been added.',
   'member-added': 'The member has been added to the board.',
@@ -33,6 +36,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export class AdminController {
   constructor(
     private readonly users: UserService,
+    private readonly invitations: InvitationService,
     private readonly organisations: OrganisationService,
     private readonly boards: BoardService,
     private readonly directory: PeopleDirectory,
@@ -48,10 +52,11 @@ export class AdminController {
   @Roles('admin')
   @Get('users')
   async listUsers(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
-    const names = await this.directory.load(actor.authorityId);
+    const [names, invitations] = await Promise.all([this.directory.load(actor.authorityId), this.invitations.list(actor)]);
     await this.pages.render(req, res, 'admin/users.njk', {
       pageTitle: 'Users', success: SAVED[queryValue(req, 'saved') ?? ''],
       people: names.people.map((p) => ({ ...p, roleText: p.roles.map((r) => ROLE_LABELS[r]).join(', '), manager: names.personName(p.managerId), organisation: names.organisationName(p.organisationId) })),
+      invitations: invitations.filter((i) => i.status === 'pending').map((i) => ({ ...i, roleText: i.roles.map((r) => ROLE_LABELS[r]).join(', '), expiresOn: i.expiresAt.slice(0, 10) })),
     });
   }
 
@@ -71,27 +76,28 @@ export class AdminController {
     else if (values.displayName.length > 200) errors.add('displayName', 'The name must be 200 characters or fewer');
     if (!values.email) errors.add('email', 'Enter their email address');
     else if (!EMAIL.test(values.email) || values.email.length > 254) errors.add('email', 'Enter an email address in the correct format, like name@example.gov.uk');
-    if (password.length < MIN_PASSWORD_LENGTH) errors.add('password', `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`);
+    const weak = passwordProblem(password, { email: values.email });
+    if (weak) errors.add('password', weak);
     checkPeopleFields(values, errors);
     if (errors.any) return this.userPage(actor, req, res, null, values, errors, 400);
+    let result;
     try {
-      await this.users.create(actor.authorityId, {
+      result = await this.users.add(actor, {
         email: values.email, displayName: values.displayName, password, roles: values.roles as Role[], managerId: values.managerId || null, organisationId: values.organisationId || null,
-      }, actor.userId);
+      });
     } catch (error) {
       const problem = userError(error) ?? notFoundProblem(error);
       if (!problem) throw error;
       return this.userPage(actor, req, res, null, values, FormErrors.of(problemField(problem.code, 'email'), problem.message), 400);
     }
-    res.redirect(303, '/admin/users?saved=user-added');
+    res.redirect(303, `/admin/users?saved=${'invited' in result ? 'user-invited' : 'user-added'}`);
   }
 
   @Roles('admin')
   @Get('users/:id')
   async editUser(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
     const person = await this.users.get(actor.authorityId, id);
-    const values = { roles: [...person.roles], managerId: person.managerId ?? '', organisationId: person.organisationId ?? '', active: person.active ? 'yes' : 'no' };
-    await this.userPage(actor, req, res, person, values, new FormErrors(), 200);
+    await this.userPage(actor, req, res, person, personValues(person), new FormErrors(), 200);
   }
 
   @Roles('admin')
@@ -111,11 +117,32 @@ export class AdminController {
         roles: values.roles as Role[], managerId: values.managerId || null, organisationId: values.organisationId || null, active: values.active === 'yes',
       });
     } catch (error) {
-      const problem = userError(error) ?? notFoundProblem(error);
+      const problem = userError(error) ?? notFoundProblem(error) ?? accountProblem(error);
       if (!problem) throw error;
       return this.userPage(actor, req, res, person, values, FormErrors.of(problemField(problem.code, 'roles'), problem.message), 400);
     }
     res.redirect(303, '/admin/users?saved=user-saved');
+  }
+
+  @Roles('admin')
+  @FormPost('users/:id/remove')
+  async removeUser(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+    try {
+      await this.users.remove(actor, id);
+    } catch (error) {
+      const problem = userError(error);
+      if (!problem) throw error;
+      const person = await this.users.get(actor.authorityId, id);
+      return this.userPage(actor, req, res, person, personValues(person), FormErrors.of('remove', problem.message), 400);
+    }
+    res.redirect(303, '/admin/users?saved=user-removed');
+  }
+
+  @Roles('admin')
+  @FormPost('invitations/:id/withdraw')
+  async withdrawInvitation(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+    await this.invitations.withdraw(actor, id);
+    res.redirect(303, '/admin/users?saved=invitation-withdrawn');
   }
 
   @Roles('admin')
@@ -229,6 +256,10 @@ function userValues(body: Record<string, unknown>) {
   };
 }
 
+function personValues(person: PersonView) {
+  return { roles: [...person.roles], managerId: person.managerId ?? '', organisationId: person.organisationId ?? '', active: person.active ? 'yes' : 'no' };
+}
+
 function checkPeopleFields(values: { roles: string[]; managerId: string; organisationId: string }, errors: FormErrors) {
   if (values.roles.length === 0) errors.add('roles', 'Choose at least one role');
   else if (values.roles.some((r) => !(ROLES as readonly string[]).includes(r))) errors.add('roles', 'Choose roles from the list');
@@ -246,8 +277,15 @@ function notFoundProblem(error: unknown): { code: string; message: string } | nu
   return e && e.kind === 'not_found' ? { code: 'not_found', message: `${e.message}: choose again from the list` } : null;
 }
 
+/** A change this admin may not make to a person shared with another council: shown beside the field. */
+function accountProblem(error: unknown): { code: string; message: string } | null {
+  return error instanceof AppError && (error.code === 'account_stopped' || error.code === 'account_shared') ? { code: error.code, message: error.message } : null;
+}
+
 function problemField(code: string, fallback: string): string {
   if (code === 'weak_password') return 'password';
+  if (code === 'account_stopped' || code === 'own_access') return 'active';
+  if (code === 'invitation_exists') return 'email';
   if (code === 'invalid_manager') return 'managerId';
   if (code === 'user_exists') return 'email';
   return fallback;

@@ -19,7 +19,7 @@ export function accountCommands(program: Command) {
 
   program
     .command('users:create')
-    .description('Add a person to an authority with roles; the password is read from IT_PASSWORD')
+    .description('Add a person to an authority with roles; the password is read from IT_PASSWORD. An existing account (same email) joins the authority directly and keeps its password')
     .requiredOption('--authority <id-or-slug>', 'the authority')
     .requiredOption('--email <email>', 'their email address (their sign-in name)')
     .requiredOption('--name <name>', 'their name as colleagues know it')
@@ -39,5 +39,16 @@ export function accountCommands(program: Command) {
         return users.create(authority.id, { email: opts.email, displayName: opts.name, password, roles: roles as Role[], managerId });
       });
       console.log(JSON.stringify(person, null, 2));
+    });
+
+  program
+    .command('users:set-password')
+    .description('Reset an account\'s password (read from IT_PASSWORD) and end its sessions, API tokens and calendar feeds in every authority')
+    .requiredOption('--email <email>', 'the account\'s email address')
+    .action(async (opts: { email: string }) => {
+      const password = process.env.IT_PASSWORD;
+      if (!password) throw new CliError('Set the new password in the IT_PASSWORD environment variable (it is never taken from the command line, which others can see)');
+      const account = await withAppContext(loadConfig(), (app) => app.get(UserService).setPasswordAsOperator(opts.email, password));
+      console.log(JSON.stringify({ ...account, passwordReset: true, sessionsEnded: true }, null, 2));
     });
 }

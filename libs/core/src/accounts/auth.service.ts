@@ -16,6 +16,8 @@ const THROTTLE_WINDOW_MINUTES = 15;
 // one address trying many accounts meets a wider limit.
 const PER_ADDRESS_FACTOR = 10;
 
+export const API_TOKEN_DAYS = 90;
+
 export interface Authenticated extends Actor {
   sessionId: string;
   kind: 'browser' | 'api';
@@ -26,7 +28,7 @@ type SessionRow = { id: string; userId: string; authorityId: string; kind: 'brow
 const AUTHENTICATE_SQL = `SELECT s."id", s."userId", s."authorityId", s."kind", s."lastSeenAt", s."expiresAt", m."roles"
   FROM "user_session" s
   JOIN "app_user" u ON u."id" = s."userId" AND u."active" = :active
-  JOIN "membership" m ON m."userId" = s."userId" AND m."authorityId" = s."authorityId"
+  JOIN "membership" m ON m."userId" = s."userId" AND m."authorityId" = s."authorityId" AND m."active" = :active
   WHERE s."tokenHash" = :hash AND s."revokedAt" IS NULL`;
 
 @Injectable()
@@ -72,16 +74,18 @@ export class AuthService {
     return { userId: row.userId, authorityId: row.authorityId, roles: JSON.parse(row.roles) as Role[], sessionId: row.id, kind: row.kind };
   }
 
-  async createApiToken(actor: Actor, name: string) {
+  /** A personal API token for scripts; it expires (by default after 90 days) and is shown once. */
+  async createApiToken(actor: Actor, name: string, expiresInDays = API_TOKEN_DAYS) {
     const secret = newSecret(API_TOKEN_PREFIX);
-    const session = await this.createSession(actor.userId, actor.authorityId, 'api', name, secret);
-    await this.audit.record({ authorityId: actor.authorityId, entityType: 'api_token', entityId: session.id, event: 'api_token_created', actorId: actor.userId, after: { name } });
-    return { id: session.id, name, token: secret, createdAt: session.createdAt };
+    const expiresAt = new Date(this.clock.now().getTime() + expiresInDays * 86_400_000).toISOString();
+    const session = await this.createSession(actor.userId, actor.authorityId, 'api', name, secret, expiresAt);
+    await this.audit.record({ authorityId: actor.authorityId, entityType: 'api_token', entityId: session.id, event: 'api_token_created', actorId: actor.userId, after: { name, expiresAt } });
+    return { id: session.id, name, token: secret, createdAt: session.createdAt, expiresAt };
   }
 
   async listApiTokens(actor: Actor) {
     const rows = await this.db.manager.find(Session, { where: { userId: actor.userId, authorityId: actor.authorityId, kind: 'api', revokedAt: IsNull() }, order: { createdAt: 'ASC' } });
-    return rows.map((s) => ({ id: s.id, name: s.name, createdAt: s.createdAt, lastUsedAt: s.lastSeenAt }));
+    return rows.map((s) => ({ id: s.id, name: s.name, createdAt: s.createdAt, lastUsedAt: s.lastSeenAt, expiresAt: s.expiresAt }));
   }
 
   async revokeApiToken(actor: Actor, id: string): Promise<void> {
@@ -104,13 +108,13 @@ export class AuthService {
   }
 
   private async membershipFor(userId: string, authorityId?: string) {
-    const memberships = await this.db.manager.find(Membership, { where: { userId }, order: { createdAt: 'ASC' } });
+    const memberships = await this.db.manager.find(Membership, { where: { userId, active: true }, order: { createdAt: 'ASC' } });
     return authorityId ? memberships.find((m) => m.authorityId === authorityId) ?? null : memberships[0] ?? null;
   }
 
-  private async createSession(userId: string, authorityId: string, kind: 'browser' | 'api', name: string | null, secret: string) {
+  private async createSession(userId: string, authorityId: string, kind: 'browser' | 'api', name: string | null, secret: string, expiresAt: string | null = null) {
     const now = this.clock.nowIso();
-    const session: Session = { id: newId(), tokenHash: hashSecret(secret), userId, authorityId, kind, name, createdAt: now, lastSeenAt: now, expiresAt: null, revokedAt: null };
+    const session: Session = { id: newId(), tokenHash: hashSecret(secret), userId, authorityId, kind, name, createdAt: now, lastSeenAt: now, expiresAt, revokedAt: null };
     await this.db.manager.insert(Session, session);
     return session;
   }

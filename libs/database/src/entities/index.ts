@@ -3,6 +3,7 @@ import { AuditEvent } from './audit-event.entity';
 import { Authority } from './authority.entity';
 import { Board, BoardMember } from './board.entity';
 import { ActionMeasure, Measure } from './measure.entity';
+import { Invitation } from './invitation.entity';
 import { Membership } from './membership.entity';
 import { Organisation } from './organisation.entity';
 import { Plan, PlanDocument } from './plan.entity';
@@ -12,12 +13,12 @@ import { User } from './user.entity';
 import { REMINDER_ENTITIES } from '../../../reminders/src/entities';
 
 export {
-  Action, ActionFinding, ActionMeasure, Measure, AuditEvent, Authority, Board, BoardMember, DueDateChange, Evidence, Finding, Judgement,
+  Action, ActionFinding, ActionMeasure, Measure, AuditEvent, Authority, Board, BoardMember, DueDateChange, Evidence, Finding, Invitation, Judgement,
   Membership, Milestone, Organisation, Plan, PlanDocument, ProgressNote, Session, SourceDocument, User,
 };
 
 export const ENTITIES = [
-  Action, ActionFinding, ActionMeasure, Measure, AuditEvent, Authority, Board, BoardMember, DueDateChange, Evidence, Finding, Judgement,
+  Action, ActionFinding, ActionMeasure, Measure, AuditEvent, Authority, Board, BoardMember, DueDateChange, Evidence, Finding, Invitation, Judgement,
   Membership, Milestone, Organisation, Plan, PlanDocument, ProgressNote, Session, SourceDocument, User,
   ...REMINDER_ENTITIES,
 ];

@@ -1,0 +1,15 @@
+import { EntityManager, IsNull, Not } from 'typeorm';
+import { Session } from '../../../database/src/entities';
+import { CalendarFeedToken } from '../../../reminders/src/entities';
+
+/**
+ * Ends what a person was trusted with: browser sessions, API tokens and calendar feeds, in one
+ * authority or (authorityId null) everywhere. Called in the transaction of the change that withdrew
+ * the trust: a password reset, a role change, stopped access, removal. `keepSessionId` spares the
+ * session the person is using to make the change themselves.
+ */
+export async function endTrust(tx: EntityManager, now: string, userId: string, authorityId: string | null, keepSessionId?: string): Promise<void> {
+  const scope = authorityId ? { userId, authorityId } : { userId };
+  await tx.update(Session, { ...scope, revokedAt: IsNull(), ...(keepSessionId ? { id: Not(keepSessionId) } : {}) }, { revokedAt: now });
+  await tx.update(CalendarFeedToken, { ...scope, revokedAt: IsNull() }, { revokedAt: now });
+}
