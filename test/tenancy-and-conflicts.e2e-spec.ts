@@ -108,8 +108,8 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
     expect(throttled.body.error.message).toMatch(/Too many failed sign-in attempts/);
     await signIn('a long test password', '198.51.100.7').expect(200);
     const events = await t.get(DataSource).manager.find(AuditEvent, { where: { subject: 'admin@council.test' }, order: { seq: 'ASC' } });
-    expect(events.map((e) => `${e.event}@${e.ip}`).slice(-5)).toEqual([
-      'sign_in_failed@203.0.113.5', 'sign_in_failed@203.0.113.5', 'sign_in_failed@203.0.113.5', 'sign_in_throttled@203.0.113.5', 'sign_in@198.51.100.7',
+    expect(events.map((e) => `${e.event}@${e.ip}`).slice(-6)).toEqual([
+      'sign_in_failed@203.0.113.5', 'sign_in_failed@203.0.113.5', 'sign_in_failed@203.0.113.5', 'sign_in_delayed@203.0.113.5', 'sign_in_throttled@203.0.113.5', 'sign_in@198.51.100.7',
     ]);
   });
 

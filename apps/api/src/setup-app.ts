@@ -3,19 +3,25 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import { APP_CONFIG, AppConfig } from '../../../libs/config/src';
 import { strictValidationPipe } from './common/validation';
 import { setupWebAssets } from './web/web-assets';
 
 /** Everything an app instance needs beyond its modules; shared by main.ts and the tests. */
 export function setupApp(app: INestApplication): void {
+  const config = app.get<AppConfig>(APP_CONFIG);
   const express = app as NestExpressApplication;
-  express.set('trust proxy', 'loopback');
+  express.set('trust proxy', config.trustProxy);
   express.disable('x-powered-by');
   app.use(helmet());
   app.use(cookieParser());
   setupWebAssets(app);
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
+  if (config.apiDocs) setupApiDocs(app);
+}
+
+function setupApiDocs(app: INestApplication): void {
   const openApi = new DocumentBuilder()
     .setTitle('Improvement Tracker API')
     .setDescription('Inspection findings to tracked, reviewed, reminded actions. Sign in with POST /api/v1/auth/sign-in (cookie) or send "Authorization: Bearer <personal API token>".')

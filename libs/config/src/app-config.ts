@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync, ValidateBy } from 'class-validator';
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -10,6 +11,28 @@ const toBool = ({ value }: { value: unknown }) => {
   if (value === 'false' || value === '0' || value === false) return false;
   return value;
 };
+
+/** Express's names for address ranges a proxy may be in. */
+const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** Each entry is a keyword, an address, or a CIDR range (10.0.0.0/8, fd00::/8). */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_KEYWORDS.includes(entry)) return true;
+  const [address, bits, extra] = entry.split('/');
+  const version = isIP(address);
+  if (!version || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
+
+const splitList = (value: string) => value.split(',').map((e) => e.trim()).filter(Boolean);
+
+const IsProxyList = () => ValidateBy({
+  name: 'isProxyList',
+  validator: {
+    validate: (value) => typeof value === 'string' && splitList(value).length > 0 && splitList(value).every(isProxyEntry),
+    defaultMessage: () => `TRUST_PROXY must be a comma list of addresses, CIDR ranges (e.g. 10.0.0.0/8) or ${PROXY_KEYWORDS.join(', ')}`,
+  },
+});
 
 /** The environment as the process receives it; every variable is documented in config/example.env. */
 class Environment {
@@ -53,6 +76,15 @@ class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(1000) @IsOptional()
   SIGN_IN_MAX_FAILURES = 5;
 
+  @IsProxyList() @IsOptional()
+  TRUST_PROXY = 'loopback';
+
+  @Transform(toBool) @IsBoolean() @IsOptional()
+  HEALTH_DETAILS?: boolean;
+
+  @Transform(toBool) @IsBoolean() @IsOptional()
+  API_DOCS?: boolean;
+
   @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' }) @IsOptional()
   SMTP_URL?: string;
 
@@ -66,7 +98,7 @@ class Environment {
 const ENV_VARS = [
   'NODE_ENV', 'PORT', 'HOST', 'WORKER_HEALTH_PORT', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL',
   'SESSION_IDLE_MINUTES', 'COOKIE_SECURE', 'EVIDENCE_MAX_BYTES', 'REPORT_MAX_BYTES', 'SIGN_IN_MAX_FAILURES',
-  'SMTP_URL', 'MAIL_FROM', 'QUEUE_PREFIX',
+  'TRUST_PROXY', 'HEALTH_DETAILS', 'API_DOCS', 'SMTP_URL', 'MAIL_FROM', 'QUEUE_PREFIX',
 ] as const;
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -88,6 +120,12 @@ export interface AppConfig {
   evidenceMaxBytes: number;
   reportMaxBytes: number;
   signInMaxFailures: number;
+  /** The proxies whose X-Forwarded-For is believed: the client's address is what sign-in limits count. */
+  trustProxy: string[];
+  /** Whether /health shows the database, Redis and reminder counts, or only up or down. */
+  healthDetails: boolean;
+  /** Whether the OpenAPI documentation is served at /api/docs. */
+  apiDocs: boolean;
   smtpUrl: string | null;
   mailFrom: string;
 }
@@ -121,6 +159,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     evidenceMaxBytes: env.EVIDENCE_MAX_BYTES,
     reportMaxBytes: env.REPORT_MAX_BYTES,
     signInMaxFailures: env.SIGN_IN_MAX_FAILURES,
+    trustProxy: splitList(env.TRUST_PROXY),
+    healthDetails: env.HEALTH_DETAILS ?? env.NODE_ENV !== 'production',
+    apiDocs: env.API_DOCS ?? env.NODE_ENV !== 'production',
     smtpUrl: env.SMTP_URL ?? null,
     mailFrom: env.MAIL_FROM,
   };

@@ -44,6 +44,8 @@ export class SignInController {
       res.redirect(303, safeNext(queryValue(req, 'next')) ?? '/');
     } catch (error) {
       if (!(error instanceof AppError) || !['unauthenticated', 'too_many_requests'].includes(error.kind)) throw error;
+      const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
       await this.page(req, res, FormErrors.of('email', error.message), { email }, error.kind === 'too_many_requests' ? 429 : 401);
     }
   }

@@ -9,12 +9,8 @@ import { Clock } from '../clock';
 import { newId } from '../ids';
 import { Actor, Role } from '../request-context';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password';
+import { SignInThrottle } from './sign-in-throttle';
 import { API_TOKEN_PREFIX, hashSecret, newSecret, SESSION_PREFIX } from './tokens';
-
-const THROTTLE_WINDOW_MINUTES = 15;
-// Failures are counted per (email, address), so an attacker elsewhere cannot lock the real user out;
-// one address trying many accounts meets a wider limit.
-const PER_ADDRESS_FACTOR = 10;
 
 export const API_TOKEN_DAYS = 90;
 
@@ -33,24 +29,30 @@ const AUTHENTICATE_SQL = `SELECT s."id", s."userId", s."authorityId", s."kind", 
 
 @Injectable()
 export class AuthService {
+  private readonly throttle: SignInThrottle;
+
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.throttle = new SignInThrottle(db, audit, clock, config);
+  }
 
   /** Checks the password and opens a browser session; returns the session secret for the cookie. */
   async signIn(email: string, password: string, ip: string, authorityId?: string) {
     const subject = email.trim().toLowerCase();
-    await this.refuseIfThrottled(subject, ip);
+    const claim = await this.throttle.claim(subject, ip);
     const user = await this.db.manager.findOneBy(User, { email: subject });
     const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyPassword(password, await DUMMY_HASH_PROMISE);
     const membership = ok && user?.active ? await this.membershipFor(user.id, authorityId) : null;
     if (!user || !ok || !user.active || !membership) {
       await this.audit.record({ authorityId: membership?.authorityId ?? null, entityType: 'user', entityId: user?.id ?? null, event: 'sign_in_failed', actorId: null, subject, ip });
+      await this.throttle.failed(claim, user?.id ?? null);
       throw new AppError('unauthenticated', 'invalid_credentials', 'The email address or password is not right, or the account is not active.');
     }
+    await this.throttle.succeeded(claim);
     const secret = newSecret(SESSION_PREFIX);
     const session = await this.createSession(user.id, membership.authorityId, 'browser', null, secret);
     await this.audit.record({ authorityId: membership.authorityId, entityType: 'user', entityId: user.id, event: 'sign_in', actorId: user.id, subject, ip });
@@ -92,19 +94,6 @@ export class AuthService {
     const result = await this.db.manager.update(Session, { id, userId: actor.userId, authorityId: actor.authorityId, kind: 'api', revokedAt: IsNull() }, { revokedAt: this.clock.nowIso() });
     if (!result.affected) throw new AppError('not_found', 'not_found', 'API token not found');
     await this.audit.record({ authorityId: actor.authorityId, entityType: 'api_token', entityId: id, event: 'api_token_revoked', actorId: actor.userId });
-  }
-
-  private async refuseIfThrottled(subject: string, ip: string) {
-    const since = new Date(this.clock.now().getTime() - THROTTLE_WINDOW_MINUTES * 60_000).toISOString();
-    const [forAccount, forAddress] = await Promise.all([
-      this.audit.countSince('sign_in_failed', { subject, ip }, since),
-      this.audit.countSince('sign_in_failed', { ip }, since),
-    ]);
-    const max = this.config.signInMaxFailures;
-    if (forAccount >= max || forAddress >= max * PER_ADDRESS_FACTOR) {
-      await this.audit.record({ authorityId: null, entityType: 'user', entityId: null, event: 'sign_in_throttled', actorId: null, subject, ip });
-      throw new AppError('too_many_requests', 'sign_in_throttled', `Too many failed sign-in attempts. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again, or ask your admin to reset your password.`);
-    }
   }
 
   private async membershipFor(userId: string, authorityId?: string) {

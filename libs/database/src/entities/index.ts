@@ -8,6 +8,7 @@ import { Membership } from './membership.entity';
 import { Organisation } from './organisation.entity';
 import { Plan, PlanDocument } from './plan.entity';
 import { Session } from './session.entity';
+import { SignInThrottle } from './sign-in-throttle.entity';
 import { Finding, Judgement, SourceDocument } from './source-document.entity';
 import { User } from './user.entity';
 import { REMINDER_ENTITIES } from '../../../reminders/src/entities';
@@ -20,5 +21,5 @@ export {
 export const ENTITIES = [
   Action, ActionFinding, ActionMeasure, Measure, AuditEvent, Authority, Board, BoardMember, DueDateChange, Evidence, Finding, Invitation, Judgement,
   Membership, Milestone, Organisation, Plan, PlanDocument, ProgressNote, Session, SourceDocument, User,
-  ...REMINDER_ENTITIES,
+  ...REMINDER_ENTITIES, SignInThrottle,
 ];

@@ -3,7 +3,8 @@ import { Reminders1795392100000 } from './1795392100000-reminders';
 import { ReminderClaimToken1795392200000 } from './1795392200000-reminder-claim-token';
 import { Measures1795392300000 } from './1795392300000-measures';
 import { PartialAuditIndexes1795392400000 } from './1795392400000-partial-audit-indexes';
+import { SignInThrottle1795392600000 } from './1795392600000-sign-in-throttle';
 import { AccountsPerAuthority1795392500000 } from './1795392500000-accounts-per-authority';
 
 /** Every migration, oldest first. Released migrations are never edited; add a new one. */
-export const MIGRATIONS: Function[] = [InitialSchema1795392000000, Reminders1795392100000, ReminderClaimToken1795392200000, Measures1795392300000, PartialAuditIndexes1795392400000, AccountsPerAuthority1795392500000];
+export const MIGRATIONS: Function[] = [InitialSchema1795392000000, Reminders1795392100000, ReminderClaimToken1795392200000, Measures1795392300000, PartialAuditIndexes1795392400000, AccountsPerAuthority1795392500000, SignInThrottle1795392600000];

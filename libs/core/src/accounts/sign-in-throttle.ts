@@ -1,0 +1,156 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../../config/src';
+import { Membership } from '../../../database/src/entities';
+import { insertMany, runSql } from '../../../database/src/sql';
+import { Notification } from '../../../reminders/src/entities';
+import { AppError } from '../app-error';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../clock';
+import { newId } from '../ids';
+
+/** A key's failures are forgotten an hour after its count began and its last wait ended. */
+const WINDOW_MS = 60 * 60_000;
+export const MAX_WAIT_SECONDS = 15 * 60;
+/** One account tried from many addresses, or one address trying many accounts, may fail this many times more. */
+const WIDE_FACTOR = 10;
+
+type CounterKind = 'account_address' | 'account' | 'address';
+interface Counter { kind: CounterKind; key: string; limit: number; failures: number }
+
+class Refused extends Error {
+  constructor(readonly waitUntil: string) {
+    super('sign-in must wait');
+  }
+}
+
+/** The attempts a sign-in was counted in, from `claim`; hand it back with the outcome. */
+export interface SignInClaim { email: string; ip: string; counters: Counter[] }
+
+/** The wait before the next check once `failures` are counted: none below the limit, then 1 s, 2 s, 4 s ... up to 15 minutes. */
+export function waitSeconds(failures: number, limit: number): number {
+  return failures < limit ? 0 : Math.min(2 ** (failures - limit), MAX_WAIT_SECONDS);
+}
+
+export function describeWait(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+const THROTTLE = '"sign_in_throttle"';
+const STALE = `${THROTTLE}."windowStartedAt" <= :windowFloor AND ${THROTTLE}."nextAttemptAt" <= :windowFloor`;
+// Counts the attempt as a failure before its password is checked, unless the key must still wait:
+// parallel attempts each take the row in turn, so no more checks happen than the limits allow.
+const CLAIM_SQL = `INSERT INTO ${THROTTLE} ("kind", "key", "failures", "windowStartedAt", "nextAttemptAt") VALUES (:kind, :key, 1, :now, :now)
+  ON CONFLICT ("kind", "key") DO UPDATE SET
+    "failures" = CASE WHEN ${STALE} THEN 1 ELSE ${THROTTLE}."failures" + 1 END,
+    "windowStartedAt" = CASE WHEN ${STALE} THEN :now ELSE ${THROTTLE}."windowStartedAt" END
+  WHERE ${THROTTLE}."nextAttemptAt" <= :now
+  RETURNING "failures"`;
+
+/**
+ * Limits password guessing without letting anyone lock a person out: failures are counted per account
+ * and address (SIGN_IN_MAX_FAILURES), and ten times as many per account and per address; past a limit
+ * each further attempt waits, from 1 second doubling up to 15 minutes, and the account's owner is told.
+ */
+@Injectable()
+export class SignInThrottle {
+  private purgedAt = 0;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Counts this attempt before its password is checked; refuses it (429, saying how long to wait) while a key must wait. */
+  async claim(email: string, ip: string): Promise<SignInClaim> {
+    const now = this.clock.now();
+    await this.purge(now);
+    const max = this.config.signInMaxFailures;
+    const wanted = [
+      { kind: 'account_address' as const, key: `${email} ${ip}`, limit: max },
+      { kind: 'account' as const, key: email, limit: max * WIDE_FACTOR },
+      { kind: 'address' as const, key: ip, limit: max * WIDE_FACTOR },
+    ];
+    const outcome = await this.db.transaction(async (tx): Promise<{ counters: Counter[] } | { waitUntil: string }> => {
+      const counters: Counter[] = [];
+      for (const counter of wanted) {
+        const failures = await this.count(tx, counter, now);
+        if (failures === null) throw new Refused(await this.nextAttemptAt(tx, counter));
+        counters.push({ ...counter, failures });
+      }
+      return { counters };
+    }).catch((error) => {
+      // The transaction was rolled back: a refused attempt is counted nowhere.
+      if (error instanceof Refused) return { waitUntil: error.waitUntil };
+      throw error;
+    });
+    if ('counters' in outcome) return { email, ip, counters: outcome.counters };
+    await this.audit.record({ authorityId: null, entityType: 'user', entityId: null, event: 'sign_in_throttled', actorId: null, subject: email, ip });
+    const seconds = Math.max(1, Math.ceil((Date.parse(outcome.waitUntil) - now.getTime()) / 1000));
+    throw new AppError('too_many_requests', 'sign_in_throttled',
+      `Too many failed sign-in attempts. Try again in ${describeWait(seconds)}, or ask your council's Improvement Tracker admin to reset your password.`,
+      { retryAfterSeconds: seconds });
+  }
+
+  /** The password was right: this attempt was no failure, and this person's failures from this address are forgotten. */
+  async succeeded(claim: SignInClaim): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await runSql(tx, `DELETE FROM ${THROTTLE} WHERE "kind" = 'account_address' AND "key" = :key`, { key: `${claim.email} ${claim.ip}` });
+      await runSql(tx, `UPDATE ${THROTTLE} SET "failures" = "failures" - 1 WHERE "failures" > 0 AND (("kind" = 'account' AND "key" = :email) OR ("kind" = 'address' AND "key" = :ip))`, { email: claim.email, ip: claim.ip });
+    });
+  }
+
+  /** The attempt failed (already counted). When it starts an account's waits, that is audited and the owner told. */
+  async failed(claim: SignInClaim, userId: string | null): Promise<void> {
+    const started = claim.counters.find((c) => c.kind !== 'address' && c.failures === c.limit);
+    if (!started) return;
+    await this.db.transaction(async (tx) => {
+      await this.audit.record({ authorityId: null, entityType: 'user', entityId: userId, event: 'sign_in_delayed', actorId: null, subject: claim.email, ip: claim.ip, after: { failures: started.failures, counted: started.kind } }, tx);
+      if (userId) await this.tellOwner(tx, userId, claim.ip, started);
+    });
+  }
+
+  private async count(tx: EntityManager, counter: Omit<Counter, 'failures'>, now: Date): Promise<number | null> {
+    const windowFloor = new Date(now.getTime() - WINDOW_MS).toISOString();
+    const [row] = await runSql(tx, CLAIM_SQL, { kind: counter.kind, key: counter.key, now: now.toISOString(), windowFloor });
+    if (!row) return null;
+    const failures = Number(row.failures);
+    const wait = waitSeconds(failures, counter.limit);
+    if (wait > 0) {
+      const next = new Date(now.getTime() + wait * 1000).toISOString();
+      await runSql(tx, `UPDATE ${THROTTLE} SET "nextAttemptAt" = :next WHERE "kind" = :kind AND "key" = :key`, { next, kind: counter.kind, key: counter.key });
+    }
+    return failures;
+  }
+
+  private async nextAttemptAt(tx: EntityManager, counter: Omit<Counter, 'failures'>): Promise<string> {
+    const [row] = await runSql(tx, `SELECT "nextAttemptAt" FROM ${THROTTLE} WHERE "kind" = :kind AND "key" = :key`, { kind: counter.kind, key: counter.key });
+    return String(row.nextAttemptAt);
+  }
+
+  /** One unread notice at a time in each of the person's councils: an attack repeats, the notice need not. */
+  private async tellOwner(tx: EntityManager, userId: string, ip: string, started: Counter): Promise<void> {
+    if (await tx.existsBy(Notification, { userId, kind: 'sign_in_delayed', readAt: IsNull() })) return;
+    const memberships = await tx.find(Membership, { where: { userId } });
+    const now = this.clock.nowIso();
+    const from = started.kind === 'account' ? 'from several addresses' : `from the address ${ip}`;
+    const body = `${started.failures} sign-in attempts with a wrong password were made for your account ${from} (the last at ${now.slice(0, 16).replace('T', ' ')} UTC). `
+      + 'Each further attempt now has to wait, from 1 second up to 15 minutes. If this was not you, tell your council\'s Improvement Tracker admin: they can set you a new password.';
+    await insertMany(tx, Notification, memberships.map((m) => ({
+      id: newId(), authorityId: m.authorityId, userId, reminderId: null, actionId: null, kind: 'sign_in_delayed',
+      title: 'Failed sign-in attempts on your account', body, link: '/', createdAt: now, readAt: null,
+    })));
+  }
+
+  /** Rows whose window has passed are worth nothing; clearing them now and then keeps the table small. */
+  private async purge(now: Date): Promise<void> {
+    if (now.getTime() - this.purgedAt < 60_000 && now.getTime() >= this.purgedAt) return;
+    this.purgedAt = now.getTime();
+    const floor = new Date(now.getTime() - WINDOW_MS).toISOString();
+    await runSql(this.db.manager, `DELETE FROM ${THROTTLE} WHERE "windowStartedAt" <= :floor AND "nextAttemptAt" <= :floor`, { floor });
+  }
+}
