@@ -1,31 +1,41 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
 import { AppError, AuditService, AuthService, forbidden } from '../../../../libs/core/src';
 import { hasRole, Role } from '../../../../libs/core/src/request-context';
+import { crossSiteProblem } from './cross-site';
 import { PUBLIC_ROUTE, ROUTE_ROLES } from './decorators';
 
 export const SESSION_COOKIE = 'it_session';
 
-/** Every route is guarded: a session cookie or bearer token, then the route's roles. Refusals are audited. */
+/**
+ * Every route is guarded: a session cookie or bearer token, then the route's roles; a JSON API change
+ * made with the cookie (or a sign-in) must not come from another site. Refusals are audited.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { actor?: unknown }>();
-    const actor = await this.auth.authenticate(secretOf(request));
     const where = `${request.method} ${request.originalUrl.split('?')[0]}`;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+      await this.refuseCrossSite(request, where, null);
+      return true;
+    }
+    const actor = await this.auth.authenticate(secretOf(request));
     if (!actor) {
       await this.audit.record({ authorityId: null, entityType: 'route', entityId: null, event: 'access_refused_unauthenticated', actorId: null, subject: where.slice(0, 254), ip: request.ip });
       throw new AppError('unauthenticated', 'unauthenticated', 'Sign in first: send the session cookie or an "Authorization: Bearer <token>" header');
     }
+    await this.refuseCrossSite(request, where, actor);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets);
     if (roles && !hasRole(actor, roles)) {
       await this.audit.record({ authorityId: actor.authorityId, entityType: 'route', entityId: null, event: 'access_refused_forbidden', actorId: actor.userId, subject: where.slice(0, 254), ip: request.ip });
@@ -33,6 +43,13 @@ export class AuthGuard implements CanActivate {
     }
     request.actor = { ...actor, ip: request.ip };
     return true;
+  }
+
+  private async refuseCrossSite(request: Request, where: string, actor: { userId: string; authorityId: string } | null) {
+    const problem = crossSiteProblem(request, this.config.publicUrl);
+    if (!problem) return;
+    await this.audit.record({ authorityId: actor?.authorityId ?? null, entityType: 'route', entityId: null, event: 'access_refused_cross_site', actorId: actor?.userId ?? null, subject: where.slice(0, 254), ip: request.ip });
+    throw new AppError('forbidden', 'cross_site_request', problem);
   }
 }
 
