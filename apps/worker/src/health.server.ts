@@ -10,7 +10,10 @@ import { RemindersService } from '../../../libs/reminders/src';
 const withTimeout = <T>(work: Promise<T>, ms: number) =>
   Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref())]);
 
-/** GET /health on the worker's own port: database, Redis and reminder counts as JSON. Nothing else is served. */
+/**
+ * GET /health on the worker's own port: ok or degraded; with HEALTH_DETAILS also the database,
+ * Redis, reminder and job counts (across every council) as JSON. Nothing else is served.
+ */
 @Injectable()
 export class HealthServer implements OnApplicationShutdown {
   private server: http.Server | null = null;
@@ -31,12 +34,14 @@ export class HealthServer implements OnApplicationShutdown {
     return bound;
   }
 
-  async report() {
+  async report(details = this.config.healthDetails) {
     const database = await withTimeout(this.db.query('SELECT 1'), 2000).then(() => 'up', () => 'down');
     const jobs = await withTimeout(this.queue.getJobCounts(), 2000).catch(() => null);
     const redis = jobs ? 'up' : 'down';
+    const status = database === 'up' && redis === 'up' ? 'ok' : 'degraded';
+    if (!details) return { status };
     const reminders = database === 'up' ? await this.reminders.reminderCounts().catch(() => null) : null;
-    return { status: database === 'up' && redis === 'up' ? 'ok' : 'degraded', database, redis, reminders, jobs };
+    return { status, database, redis, reminders, jobs };
   }
 
   private async respond(req: http.IncomingMessage, res: http.ServerResponse) {

@@ -7,7 +7,10 @@ import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
 import { RemindersService } from '../../../../libs/reminders/src';
 import { Public } from '../common/decorators';
 
-/** Liveness for load balancers and operators: the database must answer; Redis is reported (the API works without it). */
+/**
+ * Liveness for load balancers: up while the database answers (the API works without Redis). The
+ * details (database, Redis, reminder counts across every council) only with HEALTH_DETAILS.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController implements OnModuleDestroy {
@@ -16,7 +19,7 @@ export class HealthController implements OnModuleDestroy {
   constructor(
     private readonly db: DataSource,
     private readonly reminders: RemindersService,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 1000 });
     this.redis.on('error', () => undefined);
@@ -25,10 +28,13 @@ export class HealthController implements OnModuleDestroy {
   @Public()
   @Get()
   async health(@Res({ passthrough: true }) res: Response) {
-    const [database, redis] = await Promise.all([this.check(() => this.db.query('SELECT 1')), this.check(() => this.pingRedis())]);
+    const database = await this.check(() => this.db.query('SELECT 1'));
     if (database.status !== 'up') res.status(503);
+    const status = database.status === 'up' ? 'ok' : 'down';
+    if (!this.config.healthDetails) return { status };
+    const redis = await this.check(() => this.pingRedis());
     const reminders = database.status === 'up' ? await this.reminders.reminderCounts() : null;
-    return { status: database.status === 'up' ? 'ok' : 'down', database: { ...database, type: this.db.options.type }, redis, reminders };
+    return { status, database: { ...database, type: this.db.options.type }, redis, reminders };
   }
 
   async onModuleDestroy() {
