@@ -1,3 +1,6 @@
+import { Decision, may, refusal, relationsTo, Role, rolesFor, Subject } from '../../domain/src/policy';
+import { forbidden } from './app-error';
+
 /** Who is acting, in which authority. Every service call that reads or writes tenant data takes one. */
 export interface Actor {
   userId: string;
@@ -6,10 +9,23 @@ export interface Actor {
   ip?: string | null;
 }
 
-export const ROLES = ['admin', 'board_chair', 'board_member', 'manager', 'commissioner', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES } from '../../domain/src/policy';
+export type { Role } from '../../domain/src/policy';
 
-/** Roles that may create and change plans and actions (owners may also update their own actions). */
-export const EDITOR_ROLES: Role[] = ['admin', 'board_chair', 'board_member', 'manager'];
+/** The roles that set plans up (the policy's rule for creating and editing plans). */
+export const EDITOR_ROLES: Role[] = rolesFor('plan.edit');
 
 export const hasRole = (actor: Actor, roles: readonly Role[]) => actor.roles.some((r) => roles.includes(r));
+
+type ActionPeople = { ownerId: string | null; managerId: string | null };
+
+/** The actor as the policy sees them: roles, and how they stand to the action when there is one. */
+export const subjectOf = (actor: Pick<Actor, 'userId' | 'roles'>, action?: ActionPeople): Subject => ({
+  roles: actor.roles, relations: action ? relationsTo(actor.userId, action) : [],
+});
+
+/** Throws 403 with the policy's refusal (naming who may) unless the actor may make every decision. */
+export function authorize(actor: Actor, decisions: Decision | Decision[], action?: ActionPeople): void {
+  const subject = subjectOf(actor, action);
+  for (const decision of [decisions].flat()) if (!may(subject, decision)) throw forbidden(refusal(decision));
+}

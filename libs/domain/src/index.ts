@@ -7,3 +7,4 @@ export * from './due-date';
 export * from './action-status';
 export * from './rag';
 export * from './quarter';
+export * from './policy';
