@@ -44,8 +44,10 @@ describe.each(DB_KINDS)('a board member takes a plan from findings to a verified
     await t.http().post(`/api/v1/plans/${plan.body.id}/activate`).set(bearer(member)).send({ version: 1 }).expect(403);
     await t.http().post(`/api/v1/plans/${plan.body.id}/activate`).set(bearer(chair)).send({ version: 1 }).expect(201);
 
-    await t.http().patch(`/api/v1/actions/${first.id}`).set(bearer(member)).send({ version: 2, dueDate: '2027-01-15' }).expect(400);
-    const moved = await t.http().patch(`/api/v1/actions/${first.id}`).set(bearer(member)).send({ version: 2, dueDate: '2027-01-15', dueDateReason: 'Board agreed: recruitment delay' }).expect(200);
+    // Once the plan is active, a due date moves only by the board's decision, through its chair, with a reason.
+    await t.http().patch(`/api/v1/actions/${first.id}`).set(bearer(member)).send({ version: 2, dueDate: '2027-01-15', dueDateReason: 'Recruitment delay' }).expect(403);
+    await t.http().patch(`/api/v1/actions/${first.id}`).set(bearer(chair)).send({ version: 2, dueDate: '2027-01-15' }).expect(400);
+    const moved = await t.http().patch(`/api/v1/actions/${first.id}`).set(bearer(chair)).send({ version: 2, dueDate: '2027-01-15', dueDateReason: 'Board agreed: recruitment delay' }).expect(200);
     expect(moved.body.dueDate).toBe('2027-01-15');
 
     const started = await t.http().post(`/api/v1/actions/${first.id}/status`).set(bearer(owner)).send({ version: 3, status: 'in_progress' }).expect(201);
@@ -114,7 +116,8 @@ describe.each(DB_KINDS)('a board member takes a plan from findings to a verified
     ] }).expect(201);
     const old = await t.http().post('/api/v1/plans').set(bearer(member)).send({ title: 'Improvement Board plan', boardId: board.id, documentIds: [doc.body.id] }).expect(201);
     const actions = (await t.http().get(`/api/v1/actions?planId=${old.body.id}`).set(bearer(member))).body.items;
-    await t.http().post(`/api/v1/actions/${actions[0].id}/status`).set(bearer(member)).send({ version: 1, status: 'cancelled', reason: 'Superseded' }).expect(201);
+    await t.http().post(`/api/v1/actions/${actions[0].id}/status`).set(bearer(member)).send({ version: 1, status: 'cancelled', reason: 'Superseded' }).expect(403);
+    await t.http().post(`/api/v1/actions/${actions[0].id}/status`).set(bearer(chair)).send({ version: 1, status: 'cancelled', reason: 'Superseded' }).expect(201);
     await t.http().post(`/api/v1/plans/${old.body.id}/activate`).set(bearer(chair)).send({ version: 1 }).expect(201);
     await t.http().post(`/api/v1/plans/${old.body.id}/carry-over`).set(bearer(chair)).send({ toPlanId: old.body.id }).expect(422);
     await t.http().post(`/api/v1/plans/${old.body.id}/close`).set(bearer(chair)).send({ version: 2 }).expect(201);

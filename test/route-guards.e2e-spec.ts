@@ -80,7 +80,7 @@ const RULES: Record<string, Rule> = {
   'DELETE /api/v1/me/calendar-feed': 'member',
   'GET /calendar/:token.ics': 'public',
   'GET /api/v1/plans/:id/reminder-rules': 'member',
-  'PUT /api/v1/plans/:id/reminder-rules': EDITORS,
+  'PUT /api/v1/plans/:id/reminder-rules': ['admin'],
   'GET /api/v1/admin/outbox': ['admin'],
   'GET /api/v1/admin/queue': ['admin'],
   'GET /api/v1/admin/reminders': ['admin'],

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, LessThan, LessThanOrEqual, Not } from 'typeorm';
-import { forbidden, notFound } from '../../core/src/app-error';
+import { notFound } from '../../core/src/app-error';
 import { Clock } from '../../core/src/clock';
-import { Actor, hasRole } from '../../core/src/request-context';
+import { Actor, authorize } from '../../core/src/request-context';
 import { OutboxEmail } from './entities';
 import { DELIVERABLE_STATES, Reminder, REMINDER_STATES, ReminderState } from './entities/reminder.entity';
 import { REMINDER_KINDS } from './reminder-rules';
@@ -90,7 +90,7 @@ export class ReminderAdminService {
   }
 
   private assertAdmin(actor: Actor) {
-    if (!hasRole(actor, ['admin'])) throw forbidden('Only an admin can see the reminder outbox and queue');
+    authorize(actor, 'reminders.delivery');
   }
 }
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError, forbidden } from '../../core/src/app-error';
+import { AppError } from '../../core/src/app-error';
 import { AuditService } from '../../core/src/audit/audit.service';
 import { Clock } from '../../core/src/clock';
 import { newId } from '../../core/src/ids';
-import { Actor, EDITOR_ROLES, hasRole } from '../../core/src/request-context';
+import { Actor, authorize } from '../../core/src/request-context';
 import { Action, Plan } from '../../database/src/entities';
 import { ReminderPlanSettings } from './entities';
 import { assertReminderRules, ReminderRules } from './reminder-rules';
@@ -21,7 +21,7 @@ export class ReminderSettingsService {
   }
 
   async update(actor: Actor, planId: string, changes: Partial<ReminderRules>): Promise<ReminderRules> {
-    if (!hasRole(actor, EDITOR_ROLES)) throw forbidden('Only a board member, manager or admin can change a plan\'s reminders');
+    authorize(actor, 'plan.reminderRules');
     return this.db.transaction(async (tx) => {
       const plan = await this.plan(tx, actor, planId);
       const before = await rulesForPlan(tx, planId);

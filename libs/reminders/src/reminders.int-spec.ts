@@ -1,6 +1,6 @@
 import { TestingModule } from '@nestjs/testing';
 import { DataSource, In } from 'typeorm';
-import { ActionService, PlanService, UserService } from '../../core/src';
+import { ActionService, Actor, PlanService, UserService } from '../../core/src';
 import { Action } from '../../database/src';
 import { CalendarFeedService } from './calendar-feed.service';
 import { DigestPlanner } from './digest-planner.service';
@@ -37,6 +37,8 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     await m.get(ReminderSettingsService).update(world.admin, plan.id, { weeklyDigest: false });
     return plan;
   };
+  /** Cancelling, re-dating and reassigning an action of an active plan are the board's decisions, made by its chair. */
+  const asChair = (): Actor => ({ userId: world.chair.id, authorityId: world.authorityId, roles: ['board_chair'] });
   const runDue = (at: string) => { setClock(moduleRef, at); return reminders.runDue(new Date(at)); };
 
   beforeAll(async () => {
@@ -110,7 +112,7 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
   it('sends nothing for a completed, verified, cancelled or carried-over action', async () => {
     const plan = await activePlan(moduleRef, world);
     const action = await newAction(moduleRef, world, plan.id, '2026-04-05');
-    await moduleRef.get(ActionService).changeStatus(world.admin, action.id, { version: action.version, status: 'cancelled', reason: 'Superseded by the new strategy' });
+    await moduleRef.get(ActionService).changeStatus(asChair(), action.id, { version: action.version, status: 'cancelled', reason: 'Superseded by the new strategy' });
     expect((await rows(action.id)).map((r) => r.state)).toEqual(Array(7).fill('cancelled'));
     expect((await runDue('2026-06-01T07:00:00.000Z')).total).toBe(0);
     expect(await outbox(world.owner.id)).toHaveLength(0);
@@ -120,12 +122,12 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     const plan = await activePlan(moduleRef, world);
     const actions = moduleRef.get(ActionService);
     let action = await newAction(moduleRef, world, plan.id, '2026-04-05');
-    action = await actions.update(world.admin, action.id, { version: action.version, dueDate: '2026-05-10', dueDateReason: 'Board agreed an extension' });
+    action = await actions.update(asChair(), action.id, { version: action.version, dueDate: '2026-05-10', dueDateReason: 'Board agreed an extension' });
     const after = await rows(action.id);
     expect(after.filter((r) => r.state === 'cancelled' && r.forDate === '2026-04-05')).toHaveLength(7);
     expect(after.filter((r) => r.state === 'pending').map((r) => r.dueAt)[0]).toBe('2026-04-26T07:00:00.000Z');
 
-    action = await actions.update(world.admin, action.id, { version: action.version, ownerId: world.delegate.id });
+    action = await actions.update(asChair(), action.id, { version: action.version, ownerId: world.delegate.id });
     expect((await rows(action.id)).filter((r) => r.state === 'pending' && r.kind !== 'escalation_chair').every((r) => [world.delegate.id, world.manager.id].includes(r.recipientId))).toBe(true);
 
     await moduleRef.get(ReminderSettingsService).update(world.admin, plan.id, { beforeDays: [3], sendTime: '09:30', chairAfterDays: null });
@@ -161,7 +163,7 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     const plan = await activePlan(moduleRef, world);
     const a = await newAction(moduleRef, world, plan.id, '2026-05-01');
     await newAction(moduleRef, world, plan.id, '2026-06-01', { ownerId: world.delegate.id });
-    await moduleRef.get(ActionService).update(world.admin, a.id, { version: a.version, managerId: world.manager.id });
+    await moduleRef.get(ActionService).update(asChair(), a.id, { version: a.version, managerId: world.manager.id });
     await runDue('2026-03-02T08:00:00.000Z');
     const ownerDigest = await digests(world.owner.id);
     expect(ownerDigest.map((m) => m.subject)).toEqual(['[Improvement Tracker] Weekly digest: 1 open action']);
@@ -173,7 +175,7 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     // The delegate's only action closes before the next digest goes out: an empty digest is not sent.
     const theirs = (await db.manager.findBy(Action, { ownerId: world.delegate.id }))[0];
     await moduleRef.get(DigestPlanner).planDigests(new Date('2026-03-09T08:00:00.000Z'), { force: true });
-    await moduleRef.get(ActionService).changeStatus(world.admin, theirs.id, { version: theirs.version, status: 'cancelled', reason: 'No longer needed' });
+    await moduleRef.get(ActionService).changeStatus(asChair(), theirs.id, { version: theirs.version, status: 'cancelled', reason: 'No longer needed' });
     await runDue('2026-03-09T08:00:00.000Z');
     expect(await digests(world.delegate.id)).toHaveLength(1);
     expect(await db.manager.findOneBy(Reminder, { recipientId: world.delegate.id, kind: 'digest_owner', forDate: '2026-03-09' })).toMatchObject({ state: 'skipped', outcome: 'empty digest' });
@@ -375,7 +377,7 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     expect(ics).toContain('BEGIN:VCALENDAR');
     expect(ics).toContain('SUMMARY:Due: A1 Audit case files');
     expect(ics).toContain('DTSTART;VALUE=DATE:20260405');
-    await moduleRef.get(ActionService).update(world.admin, action.id, { version: action.version, dueDate: '2026-04-20', dueDateReason: 'Extension' });
+    await moduleRef.get(ActionService).update(asChair(), action.id, { version: action.version, dueDate: '2026-04-20', dueDateReason: 'Extension' });
     expect(await feeds.feed(token)).toContain('DTSTART;VALUE=DATE:20260420');
     await feeds.revoke(me);
     await expect(feeds.feed(token)).rejects.toMatchObject({ kind: 'not_found' });

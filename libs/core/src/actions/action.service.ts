@@ -1,17 +1,18 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
-  ACTION_STATUSES, ActionStatus, addDays, assertTransition, computeDueDate, deriveRag, effectiveRag, Rag, RAGS, Timescale, todayInLondon,
+  ACTION_STATUSES, ActionStatus, addDays, assertTransition, computeDueDate, Decision, decisionsForActionChange, deriveRag, effectiveRag, may, Rag, RAGS,
+  statusDecision, Timescale, todayInLondon,
 } from '../../../domain/src';
-import { Action, ActionFinding, DueDateChange, Evidence, Finding, Milestone, Organisation, Plan, ProgressNote } from '../../../database/src/entities';
-import { AppError, badRequest, forbidden, notFound } from '../app-error';
+import { Action, ActionFinding, DueDateChange, Evidence, Finding, Membership, Milestone, Organisation, Plan, ProgressNote } from '../../../database/src/entities';
+import { AppError, badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { UserService } from '../accounts/user.service';
 import { Clock } from '../clock';
 import { newId } from '../ids';
 import { MeasureService } from '../measures/measure.service';
 import { planSettings, PlanService } from '../plans/plan.service';
-import { Actor, EDITOR_ROLES, hasRole, Role } from '../request-context';
+import { Actor, authorize, subjectOf } from '../request-context';
 import { ACTION_HOOKS, ActionHook } from './action-hooks';
 import { ragSql, ragSqlParams } from './action-rag';
 import { runSql, selectCount, selectEntities, selectEntity, SqlParams, SqlRow, updateRows } from '../../../database/src/sql';
@@ -110,10 +111,6 @@ function listWhere(authorityId: string, filter: ActionFilter, today: string): { 
   return { where: terms.join(' AND '), params };
 }
 
-/** Who may record a board decision (verify, change a due date on an active plan). */
-export const BOARD_DECISION_ROLES: Role[] = ['admin', 'board_chair'];
-const DUE_DATE_ROLES: Role[] = ['admin', 'board_chair', 'board_member'];
-
 @Injectable()
 export class ActionService {
   private todayCache = { minute: Number.NaN, date: '' };
@@ -137,7 +134,7 @@ export class ActionService {
   }
 
   async create(actor: Actor, planId: string, input: NewAction) {
-    if (!hasRole(actor, EDITOR_ROLES)) throw forbidden('Only a manager, a board member or an admin can add actions to a plan');
+    authorize(actor, 'action.create');
     return this.db.transaction(async (tx) => {
       const plan = await this.plans.load(tx, actor.authorityId, planId);
       this.plans.assertNotClosed(plan);
@@ -171,7 +168,8 @@ export class ActionService {
   }
 
   async update(actor: Actor, id: string, changes: ActionChanges) {
-    return this.mutate(actor, id, changes.version, async (tx, action, plan) => {
+    const decide = (action: Action, plan: Plan) => decisionsForActionChange(action, plan.status, changes);
+    return this.mutate(actor, id, changes.version, decide, async (tx, action, plan) => {
       await this.checkPeople(tx, actor, changes);
       if (changes.ragOverride && !changes.ragOverrideReason?.trim()) {
         throw badRequest('reason_required', 'Give a reason for overriding the RAG rating');
@@ -197,20 +195,18 @@ export class ActionService {
   }
 
   async changeStatus(actor: Actor, id: string, input: { version: number; status: ActionStatus; reason?: string | null }) {
-    return this.mutate(actor, id, input.version, async (tx, action) => {
+    const decide = (action: Action) => [statusDecision(action.status as ActionStatus, input.status)];
+    return this.mutate(actor, id, input.version, decide, async (tx, action) => {
       const evidenceCount = await selectCount(tx, 'SELECT COUNT(*) AS "count" FROM "evidence" WHERE "actionId" = :id', { id });
-      const boardDecision = hasRole(actor, BOARD_DECISION_ROLES);
-      if (input.status === 'verified' || action.status === 'completed') {
-        if (!boardDecision) throw forbidden('Only the board chair records a board decision to verify an action or send it back');
-      }
-      assertTransition(action.status as ActionStatus, input.status, { evidenceCount, reason: input.reason, byBoardDecision: boardDecision });
+      const byBoardDecision = may(subjectOf(actor, action), 'action.status.verified');
+      assertTransition(action.status as ActionStatus, input.status, { evidenceCount, reason: input.reason, byBoardDecision });
       const reason = input.reason?.trim() || null;
       return { changes: { status: input.status, statusReason: reason }, event: input.status === 'verified' ? 'action_verified' : 'action_status_changed' };
     });
   }
 
   async addNote(actor: Actor, id: string, body: string) {
-    return this.append(actor, id, async (tx, action) => {
+    return this.append(actor, id, 'action.note', async (tx, action) => {
       const note: ProgressNote = { id: newId(), authorityId: actor.authorityId, actionId: action.id, authorId: actor.userId, body: body.trim(), createdAt: this.clock.nowIso() };
       await tx.insert(ProgressNote, note);
       return { event: 'progress_note_added', record: note };
@@ -218,7 +214,7 @@ export class ActionService {
   }
 
   async addMilestone(actor: Actor, id: string, title: string, dueDate: string | null) {
-    return this.append(actor, id, async (tx, action) => {
+    return this.append(actor, id, 'action.milestone', async (tx, action) => {
       const milestone: Milestone = { id: newId(), authorityId: actor.authorityId, actionId: action.id, title: title.trim(), dueDate, doneAt: null, createdAt: this.clock.nowIso() };
       await tx.insert(Milestone, milestone);
       return { event: 'milestone_added', record: milestone };
@@ -226,7 +222,7 @@ export class ActionService {
   }
 
   async setMilestoneDone(actor: Actor, id: string, milestoneId: string, done: boolean) {
-    return this.append(actor, id, async (tx, action) => {
+    return this.append(actor, id, 'action.milestone', async (tx, action) => {
       const milestone = await tx.findOneBy(Milestone, { id: milestoneId, actionId: action.id, authorityId: actor.authorityId });
       if (!milestone) throw notFound('Milestone');
       milestone.doneAt = done ? this.clock.nowIso() : null;
@@ -236,10 +232,10 @@ export class ActionService {
   }
 
   /** Adds a note, milestone or evidence: not an edit of the action's fields, so no version check. */
-  async append<T>(actor: Actor, id: string, work: (tx: EntityManager, action: Action) => Promise<{ event: string; record: T }>): Promise<T> {
+  async append<T>(actor: Actor, id: string, decision: Decision, work: (tx: EntityManager, action: Action) => Promise<{ event: string; record: T }>): Promise<T> {
     return this.db.transaction(async (tx) => {
       const action = await this.load(tx, actor.authorityId, id);
-      this.assertCanEdit(actor, action);
+      authorize(actor, decision, action);
       const plan = await this.plans.load(tx, actor.authorityId, action.planId);
       this.plans.assertNotClosed(plan);
       const { event, record } = await work(tx, action);
@@ -284,15 +280,15 @@ export class ActionService {
     return action;
   }
 
-  assertCanEdit(actor: Actor, action: Action): void {
-    if (!hasRole(actor, EDITOR_ROLES) && action.ownerId !== actor.userId) throw forbidden('Only the action owner, a manager or a board member can change this action');
-  }
-
-  private async mutate(actor: Actor, id: string, version: number, work: (tx: EntityManager, action: Action, plan: Plan) => Promise<{ changes: Partial<Action>; event: string }>) {
+  /** A versioned change: the policy's decisions for it are checked against the action as it is now, then the version. */
+  private async mutate(
+    actor: Actor, id: string, version: number, decide: (action: Action, plan: Plan) => Decision[],
+    work: (tx: EntityManager, action: Action, plan: Plan) => Promise<{ changes: Partial<Action>; event: string }>,
+  ) {
     return this.db.transaction(async (tx) => {
       const action = await this.load(tx, actor.authorityId, id);
       const plan = await this.plans.load(tx, actor.authorityId, action.planId);
-      this.assertCanEdit(actor, action);
+      authorize(actor, decide(action, plan), action);
       if (action.version !== version) throw this.conflict(action, plan);
       this.plans.assertNotClosed(plan);
       const { changes, event } = await work(tx, action, plan);
@@ -316,7 +312,6 @@ export class ActionService {
 
   private async changeDueDate(tx: EntityManager, actor: Actor, action: Action, plan: Plan, toDate: string, reason?: string) {
     if (plan.status === 'active') {
-      if (!hasRole(actor, DUE_DATE_ROLES)) throw forbidden('Once a plan is active only a board decision changes a due date: ask the board chair');
       if (!reason?.trim()) throw badRequest('reason_required', 'Give the reason for the board\'s decision to change the due date (dueDateReason)');
     }
     await tx.insert(DueDateChange, { id: newId(), authorityId: actor.authorityId, actionId: action.id, fromDate: action.dueDate, toDate, reason: reason?.trim() || null, changedById: actor.userId, createdAt: this.clock.nowIso() });
@@ -328,8 +323,9 @@ export class ActionService {
     if (input.organisationId && !(await tx.existsBy(Organisation, { id: input.organisationId, authorityId: actor.authorityId }))) throw notFound('Organisation');
   }
 
+  /** Read in the transaction: a second connection from the pool, while this one is held, can wait forever under load. */
   private async lineManagerOf(tx: EntityManager, authorityId: string, userId: string) {
-    return (await this.users.get(authorityId, userId).catch(() => null))?.managerId ?? null;
+    return (await tx.findOneBy(Membership, { authorityId, userId }))?.managerId ?? null;
   }
 
   private async plansById(ids: string[]) {

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { UserService } from '../accounts/user.service';
 import { Clock } from '../clock';
 import { newId } from '../ids';
-import { Actor } from '../request-context';
+import { Actor, authorize } from '../request-context';
 
 /** Service Improvement Boards and their members. */
 @Injectable()
@@ -19,6 +19,7 @@ export class BoardService {
   ) {}
 
   async create(actor: Actor, name: string, chairId: string | null, memberIds: string[] = []) {
+    authorize(actor, 'board.create');
     return this.db.transaction(async (tx) => {
       const ids = [...new Set([...(chairId ? [chairId] : []), ...memberIds])];
       for (const id of ids) await this.users.assertMember(tx, actor.authorityId, id, 'Board member');
@@ -32,6 +33,7 @@ export class BoardService {
   }
 
   async addMember(actor: Actor, boardId: string, userId: string) {
+    authorize(actor, 'board.members');
     return this.db.transaction(async (tx) => {
       const board = await tx.findOneBy(Board, { id: boardId, authorityId: actor.authorityId });
       if (!board) throw notFound('Board');

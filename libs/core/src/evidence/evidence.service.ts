@@ -39,7 +39,7 @@ export class EvidenceService {
     await fs.mkdir(path.dirname(stored), { recursive: true });
     await fs.writeFile(stored, file.bytes, { flag: 'wx' });
     try {
-      return await this.actions.append(actor, actionId, async (tx) => {
+      return await this.actions.append(actor, actionId, 'action.evidence', async (tx) => {
         const evidence = this.newEvidence(actor, actionId, id, 'file', file.title?.trim() || safeName(file.originalName));
         Object.assign(evidence, { fileName: safeName(file.originalName), mimeType, sizeBytes: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex') });
         await tx.insert(Evidence, evidence);
@@ -52,7 +52,7 @@ export class EvidenceService {
   }
 
   async addLink(actor: Actor, actionId: string, title: string, url: string) {
-    return this.actions.append(actor, actionId, async (tx) => {
+    return this.actions.append(actor, actionId, 'action.evidence', async (tx) => {
       const evidence = { ...this.newEvidence(actor, actionId, newId(), 'link', title.trim()), url };
       await tx.insert(Evidence, evidence);
       return { event: 'evidence_added', record: evidence };
@@ -60,7 +60,7 @@ export class EvidenceService {
   }
 
   async addNote(actor: Actor, actionId: string, title: string, note: string) {
-    return this.actions.append(actor, actionId, async (tx) => {
+    return this.actions.append(actor, actionId, 'action.evidence', async (tx) => {
       const evidence = { ...this.newEvidence(actor, actionId, newId(), 'note', title.trim()), note: note.trim() };
       await tx.insert(Evidence, evidence);
       return { event: 'evidence_added', record: evidence };

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Action, ActionMeasure, Measure } from '../../../database/src/entities';
-import { AppError, badRequest, forbidden, notFound } from '../app-error';
+import { AppError, badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
 import { newId } from '../ids';
-import { Actor, EDITOR_ROLES, hasRole } from '../request-context';
+import { Actor, authorize } from '../request-context';
 
 export interface NewMeasure {
   name: string;
@@ -27,6 +27,7 @@ export class MeasureService {
   ) {}
 
   async create(actor: Actor, input: NewMeasure): Promise<Measure> {
+    authorize(actor, 'measures.create');
     if (input.polarity === 'band' && (input.bandLow == null || input.bandHigh == null || input.bandLow > input.bandHigh)) {
       throw badRequest('band_required', 'A measure kept within a band needs bandLow and bandHigh, with bandLow no higher than bandHigh');
     }
@@ -54,7 +55,7 @@ export class MeasureService {
   }
 
   async link(actor: Actor, actionId: string, measureId: string, linked: boolean): Promise<Measure[]> {
-    if (!hasRole(actor, EDITOR_ROLES)) throw forbidden('Only a manager, a board member or an admin can change which measures an action should move');
+    authorize(actor, 'action.measures');
     await this.db.transaction(async (tx) => {
       if (!(await tx.existsBy(Action, { id: actionId, authorityId: actor.authorityId }))) throw notFound('Action');
       if (!(await tx.existsBy(Measure, { id: measureId, authorityId: actor.authorityId }))) throw notFound('Measure');

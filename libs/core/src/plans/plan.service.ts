@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
 import { newId } from '../ids';
 import { ACTION_HOOKS, ActionHook } from '../actions/action-hooks';
-import { Actor } from '../request-context';
+import { Actor, authorize } from '../request-context';
 
 export interface NewPlan {
   title: string;
@@ -43,6 +43,7 @@ export class PlanService {
   ) {}
 
   async create(actor: Actor, input: NewPlan, manager?: EntityManager): Promise<Plan> {
+    authorize(actor, input.settings && Object.keys(input.settings).length ? ['plan.create', 'plan.settings'] : 'plan.create');
     const run = async (tx: EntityManager) => {
       if (!(await tx.existsBy(Board, { id: input.boardId, authorityId: actor.authorityId }))) throw notFound('Board');
       const documentIds = [...new Set(input.documentIds ?? [])];
@@ -65,6 +66,7 @@ export class PlanService {
 
   /** Adds one action per finding of the plan's documents not yet answered, with due dates from timescales. */
   async addActionsFromFindings(actor: Actor, planId: string, manager?: EntityManager): Promise<number> {
+    authorize(actor, 'plan.edit');
     const run = async (tx: EntityManager) => {
       const plan = await this.load(tx, actor.authorityId, planId);
       this.assertNotClosed(plan);
@@ -88,6 +90,7 @@ export class PlanService {
   }
 
   async update(actor: Actor, planId: string, changes: PlanChanges): Promise<Plan> {
+    authorize(actor, changes.settings && Object.keys(changes.settings).length ? ['plan.edit', 'plan.settings'] : 'plan.edit');
     return this.db.transaction(async (tx) => {
       const plan = await this.load(tx, actor.authorityId, planId);
       this.assertVersion(plan, changes.version);
@@ -106,15 +109,18 @@ export class PlanService {
   }
 
   async activate(actor: Actor, planId: string, version: number): Promise<Plan> {
+    authorize(actor, 'plan.activate');
     return this.transition(actor, planId, version, 'draft', 'active', 'plan_activated');
   }
 
   async close(actor: Actor, planId: string, version: number): Promise<Plan> {
+    authorize(actor, 'plan.close');
     return this.transition(actor, planId, version, 'active', 'closed', 'plan_closed');
   }
 
   /** Copies a closed plan's open actions into its successor, keeping the link to the original action and finding. */
   async carryOver(actor: Actor, fromPlanId: string, toPlanId: string): Promise<number> {
+    authorize(actor, 'plan.carryOver');
     return this.db.transaction(async (tx) => {
       const from = await this.load(tx, actor.authorityId, fromPlanId);
       const to = await this.load(tx, actor.authorityId, toPlanId);
