@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/commo
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsArray, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { Authenticated, BoardService } from '../../../../libs/core/src';
+import { rolesFor } from '../../../../libs/domain/src';
 import { IdField } from '../common/dto-fields';
 import { CurrentActor, Roles } from '../common/decorators';
 
@@ -30,13 +31,13 @@ export class BoardsController {
     return this.boards.get(actor.authorityId, id);
   }
 
-  @Roles('admin')
+  @Roles(...rolesFor('board.create'))
   @Post()
   create(@CurrentActor() actor: Authenticated, @Body() body: CreateBoardDto) {
     return this.boards.create(actor, body.name, body.chairId ?? null, body.memberIds ?? []);
   }
 
-  @Roles('admin')
+  @Roles(...rolesFor('board.members'))
   @Post(':id/members')
   addMember(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: AddMemberDto) {
     return this.boards.addMember(actor, id, body.userId);

@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Authenticated, badRequest, DocumentService, EDITOR_ROLES, ReportImportService } from '../../../../libs/core/src';
+import { Authenticated, badRequest, DocumentService, ReportImportService } from '../../../../libs/core/src';
+import { rolesFor } from '../../../../libs/domain/src';
 import { toImportJson } from '../../../../libs/importer/src';
 import { CurrentActor, Roles } from '../common/decorators';
 import { CreateDocumentDto, FindingDto, ImportReportDto, MergeFindingsDto, SplitFindingDto, UpdateFindingDto } from './documents.dto';
@@ -16,7 +17,7 @@ export class DocumentsController {
   ) {}
 
   /** Upload a report (text or PDF): its findings are read and stored for review, once per content. */
-  @Roles(...EDITOR_ROLES)
+  @Roles(...rolesFor('documents.import'))
   @Post('import')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string' }, dryRun: { type: 'boolean' } } } })
@@ -30,26 +31,26 @@ export class DocumentsController {
     return { ...view, created };
   }
 
-  @Roles(...EDITOR_ROLES)
+  @Roles(...rolesFor('documents.edit'))
   @Patch(':id/findings/:findingId')
   updateFinding(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('findingId', ParseUUIDPipe) findingId: string, @Body() body: UpdateFindingDto) {
     return this.documents.updateFinding(actor, id, findingId, body);
   }
 
-  @Roles(...EDITOR_ROLES)
+  @Roles(...rolesFor('documents.edit'))
   @Delete(':id/findings/:findingId')
   @HttpCode(204)
   dropFinding(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('findingId', ParseUUIDPipe) findingId: string) {
     return this.documents.dropFinding(actor, id, findingId);
   }
 
-  @Roles(...EDITOR_ROLES)
+  @Roles(...rolesFor('documents.edit'))
   @Post(':id/findings/merge')
   mergeFindings(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: MergeFindingsDto) {
     return this.documents.mergeFindings(actor, id, body.findingIds);
   }
 
-  @Roles(...EDITOR_ROLES)
+  @Roles(...rolesFor('documents.edit'))
   @Post(':id/findings/:findingId/split')
   splitFinding(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('findingId', ParseUUIDPipe) findingId: string, @Body() body: SplitFindingDto) {
     return this.documents.splitFinding(actor, id, findingId, body.parts);
@@ -66,13 +67,13 @@ export class DocumentsController {
     return view;
   }
 
-  @Roles(...EDITOR_ROLES)
+  @Roles(...rolesFor('documents.import'))
   @Post()
   async create(@CurrentActor() actor: Authenticated, @Body() body: CreateDocumentDto) {
     return (await this.documents.create(actor, body)).document;
   }
 
-  @Roles(...EDITOR_ROLES)
+  @Roles(...rolesFor('documents.edit'))
   @Post(':id/findings')
   addFinding(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: FindingDto) {
     return this.documents.addFinding(actor, id, body);

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsOptional, IsString, Length, Min } from 'class-validator';
-import { Authenticated, EDITOR_ROLES, MeasureService } from '../../../../libs/core/src';
+import { Authenticated, MeasureService } from '../../../../libs/core/src';
+import { rolesFor } from '../../../../libs/domain/src';
 import { CurrentActor, Roles } from '../common/decorators';
 
 const UNITS = ['percent', 'count', 'days'] as const;
@@ -27,20 +28,20 @@ export class MeasuresController {
     return this.measures.list(actor.authorityId);
   }
 
-  @Roles(...EDITOR_ROLES)
+  @Roles(...rolesFor('measures.create'))
   @Post('measures')
   create(@CurrentActor() actor: Authenticated, @Body() body: CreateMeasureDto) {
     return this.measures.create(actor, body);
   }
 
   /** The action should move this measure. */
-  @Roles(...EDITOR_ROLES)
+  @Roles(...rolesFor('action.measures'))
   @Put('actions/:id/measures/:measureId')
   link(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('measureId', ParseUUIDPipe) measureId: string) {
     return this.measures.link(actor, id, measureId, true);
   }
 
-  @Roles(...EDITOR_ROLES)
+  @Roles(...rolesFor('action.measures'))
   @Delete('actions/:id/measures/:measureId')
   unlink(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('measureId', ParseUUIDPipe) measureId: string) {
     return this.measures.link(actor, id, measureId, false);

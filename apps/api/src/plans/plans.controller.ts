@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { ActionService, Authenticated, EDITOR_ROLES, PlanService } from '../../../../libs/core/src';
+import { ActionService, Authenticated, PlanService } from '../../../../libs/core/src';
+import { rolesFor } from '../../../../libs/domain/src';
 import { CurrentActor, Roles } from '../common/decorators';
 import { CarryOverDto, CreatePlanDto, UpdatePlanDto, VersionDto } from './plans.dto';
 
@@ -29,7 +30,7 @@ export class PlansController {
     return this.actions.dashboard(actor, id);
   }
 
-  @Roles(...EDITOR_ROLES)
+  @Roles(...rolesFor('plan.create'))
   @Post()
   create(@CurrentActor() actor: Authenticated, @Body() body: CreatePlanDto) {
     const { actionsFromFindings = true, ...plan } = body;
@@ -40,31 +41,31 @@ export class PlansController {
     });
   }
 
-  @Roles(...EDITOR_ROLES)
+  @Roles(...rolesFor('plan.edit'))
   @Patch(':id')
   update(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdatePlanDto) {
     return this.plans.update(actor, id, body);
   }
 
-  @Roles(...EDITOR_ROLES)
+  @Roles(...rolesFor('plan.edit'))
   @Post(':id/actions-from-findings')
   async actionsFromFindings(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string) {
     return { actionsAdded: await this.plans.addActionsFromFindings(actor, id) };
   }
 
-  @Roles('admin', 'board_chair')
+  @Roles(...rolesFor('plan.activate'))
   @Post(':id/activate')
   activate(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: VersionDto) {
     return this.plans.activate(actor, id, body.version);
   }
 
-  @Roles('admin', 'board_chair')
+  @Roles(...rolesFor('plan.close'))
   @Post(':id/close')
   close(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: VersionDto) {
     return this.plans.close(actor, id, body.version);
   }
 
-  @Roles('admin', 'board_chair')
+  @Roles(...rolesFor('plan.carryOver'))
   @Post(':id/carry-over')
   async carryOver(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: CarryOverDto) {
     return { actionsCarriedOver: await this.plans.carryOver(actor, id, body.toPlanId) };

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Authenticated, EDITOR_ROLES } from '../../../../libs/core/src';
+import { Authenticated } from '../../../../libs/core/src';
+import { rolesFor } from '../../../../libs/domain/src';
 import {
   CalendarFeedService, NotificationService, NotificationSettingsService, ReminderAdminService, ReminderSettingsService,
 } from '../../../../libs/reminders/src';
@@ -69,32 +70,32 @@ export class RemindersController {
     return this.rules.get(actor, id);
   }
 
-  @Roles(...EDITOR_ROLES)
+  @Roles(...rolesFor('plan.reminderRules'))
   @Put('api/v1/plans/:id/reminder-rules')
   updateRules(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReminderRulesDto) {
     return this.rules.update(actor, id, body);
   }
 
-  @Roles('admin')
+  @Roles(...rolesFor('reminders.delivery'))
   @Get('api/v1/admin/outbox')
   outbox(@CurrentActor() actor: Authenticated, @Query() query: ReminderQuery) {
     return this.admin.outbox(actor, query);
   }
 
   /** The delivery dashboard: counts by state and kind, the oldest waiting, retries, stuck claims, recent failures. */
-  @Roles('admin')
+  @Roles(...rolesFor('reminders.delivery'))
   @Get('api/v1/admin/queue')
   queue(@CurrentActor() actor: Authenticated) {
     return this.admin.queueSummary(actor);
   }
 
-  @Roles('admin')
+  @Roles(...rolesFor('reminders.delivery'))
   @Get('api/v1/admin/reminders')
   reminders(@CurrentActor() actor: Authenticated, @Query() query: ReminderQuery) {
     return this.admin.reminders(actor, query);
   }
 
-  @Roles('admin')
+  @Roles(...rolesFor('reminders.delivery'))
   @Post('api/v1/admin/reminders/:id/retry')
   retry(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string) {
     return this.admin.retry(actor, id);

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { ActionService, AppError, Authenticated, BOARD_DECISION_ROLES, EDITOR_ROLES, EvidenceService, hasRole, Role } from '../../../../libs/core/src';
+import { ActionService, AppError, Authenticated, EvidenceService, subjectOf } from '../../../../libs/core/src';
 import { dateFromParts, dateItems, dateValues } from './date-field';
-import { ACTION_STATUSES, ActionStatus, allowedTransitions, Rag, RAGS } from '../../../../libs/domain/src';
+import { ACTION_STATUSES, ActionStatus, allowedTransitions, Decision, may, Rag, RAGS, statusDecision } from '../../../../libs/domain/src';
 import { CurrentActor } from '../common/decorators';
 import { ActionSummary } from './action-rows';
 import { changesSince, readSnapshot, snapshot } from './action-snapshot';
@@ -34,9 +34,6 @@ const SAVED: Record<string, string> = {
   'milestone-done': 'The milestone has been marked as done.',
   'milestone-reopened': 'The milestone has been marked as not done.',
 };
-
-/** Who may change a due date once the plan is active (the service enforces it; the page offers the form to them). */
-const DUE_DATE_ROLES: Role[] = ['admin', 'board_chair', 'board_member'];
 
 // Which form field each refusal is about, so the error summary links to it.
 const ERROR_FIELDS: Record<string, string> = {
@@ -74,9 +71,9 @@ export class ActionPageController {
     if (override && !values.ragOverrideReason) {
       return this.page(actor, id, req, res, { form: 'rag', values, errors: FormErrors.of('ragOverrideReason', 'Give the reason for setting the RAG rating yourself') }, 400);
     }
-    await this.save(actor, id, req, res, body, 'rag', values, (version) => this.actions.update(actor, id, {
-      version, ragOverride: override, ragOverrideReason: override ? values.ragOverrideReason : null, atRisk: values.atRisk === 'yes',
-    }));
+    // The rating's choices are left out for people who may only flag the action at risk.
+    const rating = body.ragOverride === undefined ? {} : { ragOverride: override, ragOverrideReason: override ? values.ragOverrideReason : null };
+    await this.save(actor, id, req, res, body, 'rag', values, (version) => this.actions.update(actor, id, { version, ...rating, atRisk: values.atRisk === 'yes' }));
   }
 
   @FormPost(':id/notes')
@@ -187,9 +184,11 @@ export class ActionPageController {
   private async page(actor: Authenticated, id: string, req: PageRequest, res: Response, state: FormState, status: number, success?: string) {
     const [action, timeline, names] = await Promise.all([this.actions.get(actor, id), this.actions.timeline(actor, id), this.directory.load(actor.authorityId)]);
     const summary = action as unknown as ActionSummary;
-    const canEdit = hasRole(actor, EDITOR_ROLES) || action.ownerId === actor.userId;
-    const boardDecision = hasRole(actor, BOARD_DECISION_ROLES);
+    // The forms and choices offered are the policy's: the service checks the same decisions again.
     const open = action.plan.status !== 'closed';
+    const subject = subjectOf(actor, action);
+    const can = (decision: Decision) => open && may(subject, decision);
+    const stage = action.plan.status === 'draft' ? 'draft' : 'active';
     const values = state.values ?? {};
     const view = (state.errors ?? new FormErrors()).view();
     await this.pages.render(req, res, 'action.njk', {
@@ -199,12 +198,13 @@ export class ActionPageController {
       notes: action.notes.map((n) => ({ ...n, by: names.personName(n.authorId) })),
       evidence: action.evidence.map((e) => ({ ...e, by: names.personName(e.addedById) })),
       timeline: (timeline as TimelineEvent[]).map((e) => ({ ...describeEvent(e, names), at: e.at, by: e.actorId ? names.personName(e.actorId) : 'The system' })).reverse(),
-      canEdit: canEdit && open,
-      canChangeDueDate: canEdit && open && (action.plan.status !== 'active' || hasRole(actor, DUE_DATE_ROLES)),
+      canUpdateStatus: can('action.status.in_progress') || can('action.status.verified'), canFlagAtRisk: can('action.atRisk'),
+      canAddNote: can('action.note'), canAddEvidence: can('action.evidence'), canChangeMilestones: can('action.milestone'),
+      canChangeDueDate: can(`action.dueDate.${stage}`),
       dueDateItems: dateItems('dueDate', state.form === 'due-date' ? values : {}, !!view.errors['dueDate-day']),
       milestoneDueItems: dateItems('milestoneDue', state.form === 'milestone' ? values : {}, !!view.errors['milestoneDue-day']),
-      statusItems: statusChoices(action.status as ActionStatus, boardDecision, state.form === 'status' ? state.values?.status : undefined),
-      ragItems: ragChoices(action.rag, state.form === 'rag' ? state.values?.ragOverride ?? '' : action.rag.override ?? ''),
+      statusItems: statusChoices(action.status as ActionStatus, can, state.form === 'status' ? state.values?.status : undefined),
+      ragItems: ragChoices(action.rag, can, state.form === 'rag' ? state.values?.ragOverride ?? '' : action.rag.override ?? ''),
       seen: snapshot(summary), form: state.form, values,
       ...view,
       conflict: state.conflict ? { changes: changesSince(state.conflict.seen, summary, names), by: lastChangeBy(timeline as TimelineEvent[], names) } : null,
@@ -221,13 +221,16 @@ function isWebAddress(value: string): boolean {
   }
 }
 
-function ragChoices(rag: { derived: Rag | null }, chosen: string) {
+/** The ratings the person may choose, and the one set now (keeping it is no change); none when that is all. */
+function ragChoices(rag: { derived: Rag | null; override: Rag | null }, can: (d: Decision) => boolean, chosen: string) {
   const rules = { value: '', text: `Use the rating from the rules (${rag.derived ? RAG_LABELS[rag.derived] : 'none'})` };
-  return [rules, ...RAGS.map((r) => ({ value: r, text: RAG_LABELS[r] }))].map((item) => ({ ...item, checked: item.value === chosen }));
+  const items = [rules, ...RAGS.map((r) => ({ value: r, text: RAG_LABELS[r] }))]
+    .filter((item) => item.value === (rag.override ?? '') || can(item.value ? `action.rag.${item.value as Rag}` : 'action.rag.clear'));
+  return items.length > 1 ? items.map((item) => ({ ...item, checked: item.value === chosen })) : [];
 }
 
-function statusChoices(current: ActionStatus, boardDecision: boolean, chosen?: string) {
-  const next = allowedTransitions(current).filter((s) => s !== 'carried_over' && (boardDecision || (s !== 'verified' && current !== 'completed')));
+function statusChoices(current: ActionStatus, can: (d: Decision) => boolean, chosen?: string) {
+  const next = allowedTransitions(current).filter((s) => s !== 'carried_over' && can(statusDecision(current, s)));
   return ACTION_STATUSES.filter((s) => next.includes(s)).map((s) => ({ value: s, text: STATUS_LABELS[s], checked: s === chosen }));
 }
 

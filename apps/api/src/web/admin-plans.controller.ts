@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { AppError, Authenticated, planSettings, PlanService } from '../../../../libs/core/src';
+import { rolesFor } from '../../../../libs/domain/src';
 import { ReminderRules, ReminderSettingsService } from '../../../../libs/reminders/src';
 import { CurrentActor, Roles } from '../common/decorators';
 import { FormPost, PageRequest } from './csrf';
@@ -24,7 +25,7 @@ function wholeNumber(body: unknown, name: string, what: string, min: number, max
 
 /** Admin pages for each plan's settings (due-date rules, warning window) and its reminder rules. */
 @Controller('admin/plans')
-@Roles('admin')
+@Roles(...rolesFor('plan.settings'))
 @UseFilters(PageErrorFilter)
 export class AdminPlansController {
   constructor(
@@ -33,19 +34,19 @@ export class AdminPlansController {
     private readonly pages: PageRenderer,
   ) {}
 
-  @Roles('admin')
+  @Roles(...rolesFor('plan.settings'))
   @Get()
   async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
     await this.pages.render(req, res, 'admin/plans.njk', { pageTitle: 'Plan settings', plans: await this.plans.list(actor.authorityId) });
   }
 
-  @Roles('admin')
+  @Roles(...rolesFor('plan.settings'))
   @Get(':id')
   async show(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
     await this.page(actor, id, req, res, {}, new FormErrors(), 200, SAVED[queryValue(req, 'saved') ?? '']);
   }
 
-  @Roles('admin')
+  @Roles(...rolesFor('plan.settings'))
   @FormPost(':id/settings')
   async saveSettings(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
     const errors = new FormErrors();
@@ -68,7 +69,7 @@ export class AdminPlansController {
     res.redirect(303, `/admin/plans/${id}?saved=settings`);
   }
 
-  @Roles('admin')
+  @Roles(...rolesFor('plan.reminderRules'))
   @FormPost(':id/reminders')
   async saveReminders(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
     const errors = new FormErrors();

@@ -3,7 +3,8 @@ import type { Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import nunjucks from 'nunjucks';
 import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
-import { EDITOR_ROLES, hasRole, UserService } from '../../../../libs/core/src';
+import { subjectOf, UserService } from '../../../../libs/core/src';
+import { may } from '../../../../libs/domain/src';
 import { NotificationService } from '../../../../libs/reminders/src';
 import { CSRF_FIELD, csrfToken, PageRequest } from './csrf';
 import { formatDate, formatDateTime, plural } from './page-format';
@@ -67,8 +68,10 @@ export class PageRenderer {
 function navigation(req: PageRequest, unread: number): NavItem[] {
   const actor = req.actor!;
   const items: NavItem[] = [{ text: 'My actions', href: '/' }, { text: 'Plans', href: '/plans' }, { text: unread > 0 ? `Notifications (${unread} unread)` : 'Notifications', href: '/notifications' }];
-  if (hasRole(actor, EDITOR_ROLES)) items.push({ text: 'Import a report', href: '/import' });
-  if (hasRole(actor, ['admin'])) items.push({ text: 'Admin', href: '/admin' });
+  const subject = subjectOf(actor);
+  if (may(subject, 'documents.import')) items.push({ text: 'Import a report', href: '/import' });
+  // The admin pages: people, organisations, boards and plan settings, all the admin's.
+  if (may(subject, 'user.create')) items.push({ text: 'Admin', href: '/admin' });
   return items.map((item) => ({ ...item, ...currentness(item.href, req.path) }));
 }
 

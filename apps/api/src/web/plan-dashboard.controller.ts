@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { ActionService, ActionSort, Authenticated, EDITOR_ROLES, hasRole, PlanService } from '../../../../libs/core/src';
-import { ACTION_STATUSES, Rag, RAGS } from '../../../../libs/domain/src';
+import { ActionService, ActionSort, Authenticated, PlanService, subjectOf } from '../../../../libs/core/src';
+import { ACTION_STATUSES, may, Rag, RAGS } from '../../../../libs/domain/src';
 import { CurrentActor } from '../common/decorators';
 import { actionExportName, describeFilter } from './dashboard-wording';
 import { actionWorkbook } from './action-export';
@@ -31,7 +31,7 @@ export class PlanDashboardController {
   @Get()
   async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
     const plans = await this.plans.list(actor.authorityId);
-    await this.pages.render(req, res, 'plans.njk', { pageTitle: 'Plans', plans, canImport: hasRole(actor, EDITOR_ROLES) });
+    await this.pages.render(req, res, 'plans.njk', { pageTitle: 'Plans', plans, canImport: may(subjectOf(actor), 'documents.import') });
   }
 
   @Get(':id')
@@ -50,7 +50,8 @@ export class PlanDashboardController {
       filter, filterText: describeFilter(filter, names), ...choices(filter, names),
       sortLinks: sortLinks(filter), pagination: pagination(filter, page, pageCount, id),
       exportHref: `/plans/${id}/export?${filterQuery(filter, { page: 1 })}`,
-      canEdit: hasRole(actor, EDITOR_ROLES), canActivate: hasRole(actor, ['admin', 'board_chair']),
+      // The owners page: choosing owners while a draft, reassigning (a board decision) once active.
+      canEdit: may(subjectOf(actor), counts.plan.status === 'draft' ? 'action.owner.draft' : 'action.owner.active'), canActivate: may(subjectOf(actor), 'plan.activate'),
       statuses: ACTION_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s], checked: filter.status.includes(s) })),
       rags: RAGS.map((r) => ({ value: r, text: RAG_LABELS[r], checked: filter.rag.includes(r) })),
     });

@@ -2,9 +2,9 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UploadedFile, Us
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import {
-  Authenticated, BoardService, DocumentService, EDITOR_ROLES, PlanService, ReportImportService,
+  Authenticated, BoardService, DocumentService, PlanService, ReportImportService,
 } from '../../../../libs/core/src';
-import { Timescale, TIMESCALES } from '../../../../libs/domain/src';
+import { rolesFor, Timescale, TIMESCALES } from '../../../../libs/domain/src';
 import { CurrentActor, Roles } from '../common/decorators';
 import { FormPost, PageRequest } from './csrf';
 import { FormErrors, userError } from './form-errors';
@@ -20,7 +20,8 @@ const SAVED: Record<string, string> = {
 
 /** Import a report: upload, then review the findings (edit, merge, split, drop), then make the draft plan. */
 @Controller('import')
-@Roles(...EDITOR_ROLES)
+// Reviewing findings and making the draft plan come with importing.
+@Roles(...rolesFor('documents.import'))
 @UseFilters(PageErrorFilter)
 export class ReportImportController {
   constructor(

@@ -49,21 +49,26 @@ export async function seedDemo(app: INestApplicationContext) {
     createPlan: { boardId: board.id, title: 'Safeguarding and looked after children improvement plan', startDate: addCalendarMonths(today, -2) },
   });
   if (!plan) throw new Error('demo plan was not created');
-  const plans = app.get(PlanService);
-  await plans.activate(as('chair'), plan.id, plan.version);
-  await progress(app, as, ids, nhs.id, plan.id, document.findings.map((f) => f.ownerOrg));
+  // Owners are chosen while the plan is a draft; once it is active, reassigning is the board's decision.
+  await assignOwners(app, as, ids, nhs.id, plan.id, document.findings.map((f) => f.ownerOrg));
+  await app.get(PlanService).activate(as('chair'), plan.id, plan.version);
+  await progress(app, as, ids, plan.id);
   return { authority, planId: plan.id, people: PEOPLE.map((p) => ({ email: p.email, roles: p.roles })) };
 }
 
-async function progress(app: INestApplicationContext, as: (k: string) => Actor, ids: Record<string, string>, nhsId: string, planId: string, partners: (string | null)[]) {
+async function assignOwners(app: INestApplicationContext, as: (k: string) => Actor, ids: Record<string, string>, nhsId: string, planId: string, partners: (string | null)[]) {
   const actions = app.get(ActionService);
-  const evidence = app.get(EvidenceService);
   const { items } = await actions.list(as('member'), { planId, page: 1, pageSize: 100 });
   for (const [i, a] of items.entries()) {
     const partner = partners[Number(a.ref.slice(1)) - 1];
     const owner = partner ? 'health' : i % 2 === 0 ? 'owner' : 'owner2';
     await actions.update(as('member'), a.id, { version: a.version, ownerId: ids[owner], organisationId: partner ? nhsId : null });
   }
+}
+
+async function progress(app: INestApplicationContext, as: (k: string) => Actor, ids: Record<string, string>, planId: string) {
+  const actions = app.get(ActionService);
+  const evidence = app.get(EvidenceService);
   const [first, second, third, fourth, fifth] = (await actions.list(as('member'), { planId, page: 1, pageSize: 100 })).items;
   const owned = (a: { ownerId: string | null }) => as(Object.keys(ids).find((k) => ids[k] === a.ownerId)!);
 
