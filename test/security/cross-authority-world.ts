@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '../../libs/core/src/request-context';
 import { newId } from '../../libs/core/src/ids';
 import { Notification, Reminder } from '../../libs/reminders/src';
-import { bearer, newAuthority, newUser, TestApp, TestUser } from '../../libs/testing/src';
+import { bearer, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '../../libs/testing/src';
 
 export const ROLES: Role[] = ['admin', 'board_chair', 'board_member', 'manager', 'commissioner', 'viewer'];
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -37,6 +37,8 @@ export interface Council {
   /** The first is linked to `action`, the second is not. */
   measureIds: [string, string];
   tokenId: string;
+  /** Pending, to a person of yet another council. */
+  invitationId: string;
   notificationId: string;
   failedReminderId: string;
 }
@@ -85,6 +87,8 @@ export async function newCouncil(t: TestApp, name: string): Promise<Council> {
   await chair.post(`/api/v1/plans/${closedPlanId}/close`, { version: 2 });
 
   const tokenId = (await admin.post('/api/v1/auth/tokens', { name: `${name} export script` })).body.id;
+  const stranger = await newUser(t, (await newAuthority(t)).id, ['viewer']);
+  const invitationId = (await admin.post('/api/v1/users', { email: stranger.email, displayName: 'Invited', password: TEST_PASSWORD, roles: ['viewer'] })).body.invitationId;
   await byOwner.post('/api/v1/me/calendar-feed');
   await byOwner.patch('/api/v1/me/notification-settings', { digestOnly: false });
 
@@ -92,7 +96,7 @@ export async function newCouncil(t: TestApp, name: string): Promise<Council> {
   return {
     name, authorityId, people, owner, organisationId, boardId, reviewDocumentId: reviewDocument.id, findingIds: reviewDocument.findings.map((f: { id: string }) => f.id),
     activePlan: await current(`/api/v1/plans/${activePlanId}`), draftPlan: await current(`/api/v1/plans/${draftPlanId}`), closedPlan: await current(`/api/v1/plans/${closedPlanId}`),
-    action: await current(`/api/v1/actions/${actionId}`), draftAction, milestoneId, evidenceFileId, measureIds, tokenId,
+    action: await current(`/api/v1/actions/${actionId}`), draftAction, milestoneId, evidenceFileId, measureIds, tokenId, invitationId,
     notificationId: '', failedReminderId: '',
   };
 }
