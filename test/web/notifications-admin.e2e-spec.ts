@@ -82,10 +82,11 @@ describeInBrowser('web: notifications, settings, board decisions and admin pages
     });
   });
 
-  it('a board member changes a due date with the reason, adds a milestone and link and written evidence', async () => {
+  it('the board chair changes a due date with the board\'s reason, adds a milestone and link and written evidence', async () => {
     const { page, problems } = await newTab(browser, web.baseUrl);
-    await journey('member-due-date', () => [page], async () => {
-      await signIn(page, 'member@demo.example', 'demo-password');
+    await journey('chair-due-date', () => [page], async () => {
+      // On an active plan a due date moves only by the board's decision, made by its chair.
+      await signIn(page, 'chair@demo.example', 'demo-password');
       await visit(page, `/plans/${demo.planId}`);
       await page.locator('main table a[href^="/actions/"]').last().click();
       await settled(page);
@@ -108,7 +109,7 @@ describeInBrowser('web: notifications, settings, board decisions and admin pages
       const history = await page.locator('#due-dates + table').textContent();
       expect(history).toContain('30 June 2027');
       expect(history).toContain('the new system goes live in June');
-      expect(history).toContain('Sam Okafor');
+      expect(history).toContain('Chris Patel');
 
       await page.getByText('Add a milestone').click();
       await page.getByRole('button', { name: 'Add milestone' }).click();
