@@ -279,4 +279,13 @@ describe.each(DB_KINDS)('nobody reaches another council\'s data (%s)', (kind) =>
     const after = await snapshot(t);
     expect(after.user_session).toEqual(before.user_session);
   });
+
+  // Last: it changes B's draft action, which the cases above send at its version.
+  it('still saves owners on the council\'s own plan', async () => {
+    const c = A_IDS_IN_PATH['POST /plans/:id/owners'] as Case;
+    const { request } = send(t, b.people.manager, 'POST /plans/:id/owners', c.ids(b, a), c.body!(b, a));
+    expect((await request).status).toBe(303);
+    const saved = await t.http().get(`/api/v1/actions/${b.draftAction.id}`).set(bearer(b.people.manager)).expect(200);
+    expect(saved.body.ownerId).toBe(b.people.viewer.id);
+  });
 });
