@@ -67,6 +67,14 @@ describe.each(DB_KINDS)('sign-in throttle (%s)', (kind) => {
     expect(page.text).toContain('Try again in 1 second');
   });
 
+  it('answers an over-long email or forwarded address like any wrong one, not with a server error', async () => {
+    const form = await t.http().get('/sign-in').expect(200);
+    const cookie = form.headers['set-cookie'][0].split(';')[0];
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
+    await t.http().post('/sign-in').set('X-Forwarded-For', 'x'.repeat(200)).set('Cookie', cookie).type('form')
+      .send({ _csrf: token, email: `${'a'.repeat(400)}@council.test`, password: 'not the password' }).expect(401);
+  });
+
   it('does not let an attacker at one address hold up the person signing in from another', async () => {
     const user = await person('target@council.test');
     for (let i = 0; i < 8; i++) await signIn(user.email, 'not the password', '203.0.113.40');

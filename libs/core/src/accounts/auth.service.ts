@@ -48,14 +48,14 @@ export class AuthService {
     const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyPassword(password, await DUMMY_HASH_PROMISE);
     const membership = ok && user?.active ? await this.membershipFor(user.id, authorityId) : null;
     if (!user || !ok || !user.active || !membership) {
-      await this.audit.record({ authorityId: membership?.authorityId ?? null, entityType: 'user', entityId: user?.id ?? null, event: 'sign_in_failed', actorId: null, subject, ip });
+      await this.audit.record({ authorityId: membership?.authorityId ?? null, entityType: 'user', entityId: user?.id ?? null, event: 'sign_in_failed', actorId: null, subject: claim.email, ip: claim.ip });
       await this.throttle.failed(claim, user?.id ?? null);
       throw new AppError('unauthenticated', 'invalid_credentials', 'The email address or password is not right, or the account is not active.');
     }
     await this.throttle.succeeded(claim);
     const secret = newSecret(SESSION_PREFIX);
     const session = await this.createSession(user.id, membership.authorityId, 'browser', null, secret);
-    await this.audit.record({ authorityId: membership.authorityId, entityType: 'user', entityId: user.id, event: 'sign_in', actorId: user.id, subject, ip });
+    await this.audit.record({ authorityId: membership.authorityId, entityType: 'user', entityId: user.id, event: 'sign_in', actorId: user.id, subject, ip: claim.ip });
     return { secret, sessionId: session.id, userId: user.id, authorityId: membership.authorityId };
   }
 
