@@ -100,10 +100,9 @@ export class SignInThrottle {
 
   /** The password was right: this attempt was no failure, and this person's failures from this address are forgotten. */
   async succeeded(claim: SignInClaim): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await runSql(tx, `DELETE FROM ${THROTTLE} WHERE "kind" = 'account_address' AND "key" = :key`, { key: `${claim.email} ${claim.ip}` });
-      await runSql(tx, `UPDATE ${THROTTLE} SET "failures" = "failures" - 1 WHERE "failures" > 0 AND (("kind" = 'account' AND "key" = :email) OR ("kind" = 'address' AND "key" = :ip))`, { email: claim.email, ip: claim.ip });
-    });
+    const manager = this.db.manager;
+    await runSql(manager, `DELETE FROM ${THROTTLE} WHERE "kind" = 'account_address' AND "key" = :key`, { key: `${claim.email} ${claim.ip}` });
+    await runSql(manager, `UPDATE ${THROTTLE} SET "failures" = "failures" - 1 WHERE "failures" > 0 AND (("kind" = 'account' AND "key" = :email) OR ("kind" = 'address' AND "key" = :ip))`, { email: claim.email, ip: claim.ip });
   }
 
   /** The attempt failed (already counted). When it starts an account's waits, that is audited and the owner told. */
