@@ -115,10 +115,11 @@ describe.each(DB_KINDS)('accounts belong to their people, places to their counci
     const person = await newUser(t, councilA, ['viewer']);
     const feed = await feedOf(person);
     // Stop the account behind the service's back: the feed must check at read time, not rely on revocation.
-    await t.get(DataSource).manager.update(Membership, { authorityId: councilA, userId: person.id }, { active: false });
-    await t.http().get(feed).expect(404);
-    await t.get(DataSource).manager.update(Membership, { authorityId: councilA, userId: person.id }, { active: true });
     await t.get(DataSource).manager.update(User, { id: person.id }, { active: false });
+    await t.http().get(feed).expect(404);
+    await t.get(DataSource).manager.update(User, { id: person.id }, { active: true });
+    await t.http().get(feed).expect(200);
+    await t.get(DataSource).manager.update(Membership, { authorityId: councilA, userId: person.id }, { active: false });
     await t.http().get(feed).expect(404);
   });
 

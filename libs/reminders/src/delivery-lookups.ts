@@ -165,5 +165,5 @@ export class DeliveryLookups implements AudienceLookup {
 
 function toPerson(user: User | null, membership: Membership | null, settings: NotificationSettings | null): Person | null {
   if (!user || !membership) return null;
-  return { id: user.id, email: user.email, displayName: user.displayName, active: user.active, managerId: membership.managerId, prefs: prefsOf(settings) };
+  return { id: user.id, email: user.email, displayName: user.displayName, active: user.active && membership.active, managerId: membership.managerId, prefs: prefsOf(settings) };
 }

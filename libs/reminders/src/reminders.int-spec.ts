@@ -1,7 +1,7 @@
 import { TestingModule } from '@nestjs/testing';
 import { DataSource, In } from 'typeorm';
 import { ActionService, Actor, PlanService, UserService } from '../../core/src';
-import { Action } from '../../database/src';
+import { Action, Membership } from '../../database/src';
 import { CalendarFeedService } from './calendar-feed.service';
 import { DigestPlanner } from './digest-planner.service';
 import { Notification, OutboxEmail } from './entities';
@@ -157,6 +157,15 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     await runDue('2026-04-04T07:00:00.000Z');
     expect(await outbox(world.owner.id)).toHaveLength(0);
     expect(await db.manager.countBy(Notification, { userId: world.owner.id })).toBe(1);
+  });
+
+  it('treats a person whose access to this council is stopped (their account still active elsewhere) as having left', async () => {
+    const plan = await activePlan(moduleRef, world);
+    await newAction(moduleRef, world, plan.id, '2026-04-05');
+    await db.manager.update(Membership, { authorityId: world.authorityId, userId: world.owner.id }, { active: false });
+    await runDue('2026-03-22T08:00:00.000Z');
+    expect(await outbox(world.owner.id)).toHaveLength(0);
+    expect((await outbox(world.manager.id))[0].textBody).toContain('owner has left and you are their manager');
   });
 
   it('sends Monday digests to owners and managers, never an empty one', async () => {
