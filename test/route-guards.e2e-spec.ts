@@ -115,6 +115,8 @@ const RULES: Record<string, Rule> = {
   'POST /import/:id/findings/:findingId/drop': EDITORS,
   'POST /import/:id/merge': EDITORS,
   'POST /import/:id/plan': EDITORS,
+  'GET /invitations': 'member',
+  'POST /invitations/:id/accept': 'member',
   'GET /notifications': 'member',
   'POST /notifications/read-all': 'member',
   'POST /notifications/:id/read': 'member',

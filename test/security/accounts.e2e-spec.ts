@@ -201,6 +201,20 @@ describe.each(DB_KINDS)('accounts belong to their people, places to their counci
     expect(list.text).not.toContain(existing.displayName);
   });
 
+  it('on the web, the invited person is told on their start page and joins from the invitations page', async () => {
+    const person = await newUser(t, councilB, ['viewer']);
+    await t.http().post('/api/v1/users').set(bearer(adminA)).send({ email: person.email, displayName: 'X', password: 'a long enough password', roles: ['manager'] }).expect(202);
+    const cookie = await cookieOf(person.email);
+    expect((await t.http().get('/').set(HTML).set('Cookie', cookie).expect(200)).text).toContain('href="/invitations"');
+    const page = await t.http().get('/invitations').set(HTML).set('Cookie', cookie).expect(200);
+    expect(page.text).toContain('Eastshire County Council');
+    const id = /action="\/invitations\/([\w-]+)\/accept"/.exec(page.text)![1];
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    await t.http().post(`/invitations/${id}/accept`).set(HTML).set('Cookie', cookie).type('form').send({ _csrf: csrf }).expect(303);
+    expect((await t.http().get(`/api/v1/users/${person.id}`).set(bearer(adminA)).expect(200)).body.roles).toEqual(['manager']);
+    expect((await t.http().get('/').set(HTML).set('Cookie', cookie).expect(200)).text).not.toContain('href="/invitations"');
+  });
+
   // Last: it moves the clock forward.
   it('API tokens expire (90 days unless asked otherwise) and show when they were last used', async () => {
     const person = await newUser(t, councilA, ['viewer']);

@@ -1,6 +1,6 @@
 import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { ActionService, Authenticated } from '../../../../libs/core/src';
+import { ActionService, Authenticated, InvitationService } from '../../../../libs/core/src';
 import { CurrentActor } from '../common/decorators';
 import { PageRequest } from './csrf';
 import { PageErrorFilter } from './page-error.filter';
@@ -18,6 +18,7 @@ export class MyActionsController {
     private readonly actions: ActionService,
     private readonly directory: PeopleDirectory,
     private readonly pages: PageRenderer,
+    private readonly invitations: InvitationService,
   ) {}
 
   @Get()
@@ -29,6 +30,7 @@ export class MyActionsController {
     await this.pages.render(req, res, 'my-actions.njk', {
       pageTitle: 'My actions',
       openCount: items.length,
+      invitationCount: (await this.invitations.mine(actor)).length,
       overdue: groups.overdue.map(row),
       dueSoon: groups.dueSoon.map(row),
       awaitingUpdate: groups.awaitingUpdate.map(row),

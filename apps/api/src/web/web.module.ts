@@ -5,6 +5,7 @@ import { ActionPageController } from './action-page.controller';
 import { AdminPlansController } from './admin-plans.controller';
 import { AdminController } from './admin.controller';
 import { CsrfInterceptor } from './csrf';
+import { InvitationsController } from './invitations.controller';
 import { MyActionsController } from './my-actions.controller';
 import { NotificationsController } from './notifications.controller';
 import { PageErrorFilter } from './page-error.filter';
@@ -23,7 +24,7 @@ import { SignInController } from './sign-in.controller';
       useFactory: (c: AppConfig) => ({ limits: { fileSize: Math.max(c.evidenceMaxBytes, c.reportMaxBytes) + 1, files: 1, fields: 50 } }),
     }),
   ],
-  controllers: [SignInController, MyActionsController, PlanOwnersController, PlanDashboardController, ActionPageController, ReportImportController, NotificationsController, AdminController, AdminPlansController],
+  controllers: [SignInController, MyActionsController, PlanOwnersController, PlanDashboardController, ActionPageController, ReportImportController, NotificationsController, InvitationsController, AdminController, AdminPlansController],
   providers: [PageRenderer, PageErrorFilter, PeopleDirectory, CsrfInterceptor],
 })
 export class WebModule {}
