@@ -92,6 +92,7 @@ const A_IDS_IN_PATH: Record<string, Case | string> = {
   'POST /import/:id/merge': { ids: (a) => ({ id: a.reviewDocumentId }), body: (a) => ({ findingIds: a.findingIds.slice(0, 2) }) },
   'POST /import/:id/plan': { ids: (a) => ({ id: a.reviewDocumentId }), body: (a) => ({ title: 'Planted plan', boardId: a.boardId }) },
   'POST /notifications/:id/read': { ids: (a) => ({ id: a.notificationId }) },
+  'POST /invitations/:id/accept': { ids: (a) => ({ id: a.invitationId }) },
   'GET /admin/users/:id': { ids: (a) => ({ id: a.owner.id }) },
   'POST /admin/users/:id': { ids: (a) => ({ id: a.owner.id }), body: () => ({ roles: ['admin'], active: 'no' }) },
   'POST /admin/users/:id/remove': { ids: (a) => ({ id: a.owner.id }) },
