@@ -21,7 +21,7 @@ function commonPasswords(): Set<string> {
  */
 export function passwordProblem(password: string, { email }: { email?: string } = {}): string | null {
   const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH) return `The password must be at least ${MIN_PASSWORD_LENGTH} characters long`;
+  if (length < MIN_PASSWORD_LENGTH) return `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`;
   if (length > MAX_PASSWORD_LENGTH) return `The password must be ${MAX_PASSWORD_LENGTH} characters or fewer`;
   if (!password.trim()) return 'The password cannot be only spaces: choose three or four unrelated words';
   if (/^(.)\1*$/su.test(password)) return 'The password cannot be one character repeated: choose three or four unrelated words';
