@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../libs/config/src';
 import { AuditService, AuthService, Clock } from '../../libs/core/src';
+import { SignInThrottle } from '../../libs/core/src/accounts/sign-in-throttle';
 import { DatasetFixtures } from './generate-dataset';
 import { inLanes } from '../../libs/database/src/batches';
 
@@ -9,8 +10,9 @@ export type Tokens = Map<string, string>;
 
 /** The app's AuthService over the bench's DataSource, with the default configuration. */
 export function benchAuthService(db: DataSource): AuthService {
-  const clock = new Clock();
-  return new AuthService(db, new AuditService(db, clock), clock, loadConfig({}));
+  const [clock, config] = [new Clock(), loadConfig({})];
+  const audit = new AuditService(db, clock);
+  return new AuthService(db, audit, clock, new SignInThrottle(db, audit, clock, config), config);
 }
 
 export async function createApiTokens(db: DataSource, fixtures: DatasetFixtures): Promise<Tokens> {

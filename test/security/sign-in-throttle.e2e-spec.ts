@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../../libs/database/src/entities';
 import { Notification } from '../../libs/reminders/src/entities';
-import { createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '../../libs/testing/src';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '../../libs/testing/src';
 
 describe.each(DB_KINDS)('sign-in throttle (%s)', (kind) => {
   let t: TestApp;
@@ -111,6 +111,23 @@ describe.each(DB_KINDS)('sign-in throttle (%s)', (kind) => {
     expect(refused.headers['retry-after']).toBe('1');
     wait(1);
     await signIn(user.email, TEST_PASSWORD, '192.0.2.200').expect(200);
+  });
+
+  it('counts a wrong current password in a password change as a failed sign-in, so a stolen session cannot guess the password', async () => {
+    const user = await person('changer@council.test');
+    const change = (currentPassword: string) => t.http().post('/api/v1/auth/password').set(bearer(user)).set('X-Forwarded-For', '203.0.113.80')
+      .send({ currentPassword, newPassword: 'a new password for the test' });
+    for (let i = 0; i < 5; i++) await change('not the password').expect(400);
+    const refused = await change(TEST_PASSWORD).expect(429);
+    expect(refused.headers['retry-after']).toBe('1');
+    expect(refused.body.error.message).toMatch(/Try again in 1 second\b/);
+    await signIn(user.email, TEST_PASSWORD, '203.0.113.80').expect(429);
+    expect(await t.get(DataSource).manager.countBy(AuditEvent, { event: 'password_change_failed', entityId: user.id })).toBe(5);
+    expect(await t.get(DataSource).manager.countBy(Notification, { userId: user.id, kind: 'sign_in_delayed' })).toBe(1);
+    wait(1);
+    await change(TEST_PASSWORD).expect(204);
+    // The right password forgets the failures from this address.
+    await signIn(user.email, 'a new password for the test', '203.0.113.80').expect(200);
   });
 });
 

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { AuthService } from './accounts/auth.service';
 import { AuthorityService } from './accounts/authority.service';
 import { InvitationService } from './accounts/invitation.service';
+import { SignInThrottle } from './accounts/sign-in-throttle';
 import { UserService } from './accounts/user.service';
 import { ActionService } from './actions/action.service';
 import { AuditService } from './audit/audit.service';
@@ -16,7 +17,7 @@ import { PlanService } from './plans/plan.service';
 
 const SERVICES = [
   ActionService, AuditService, AuthService, AuthorityService, BoardService, Clock, DocumentService, EvidenceService, InvitationService,
-  MeasureService, OrganisationService, PlanService, ReportImportService, UserService,
+  MeasureService, OrganisationService, PlanService, ReportImportService, SignInThrottle, UserService,
 ];
 
 /** The application's use cases over the database, shared by the API, the worker and the CLI. */

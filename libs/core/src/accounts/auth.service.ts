@@ -29,16 +29,13 @@ const AUTHENTICATE_SQL = `SELECT s."id", s."userId", s."authorityId", s."kind", 
 
 @Injectable()
 export class AuthService {
-  private readonly throttle: SignInThrottle;
-
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly throttle: SignInThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.throttle = new SignInThrottle(db, audit, clock, config);
-  }
+  ) {}
 
   /** Checks the password and opens a browser session; returns the session secret for the cookie. */
   async signIn(email: string, password: string, ip: string, authorityId?: string) {

@@ -9,6 +9,7 @@ import { newId } from '../ids';
 import { Actor, Role } from '../request-context';
 import { hashPassword, verifyPassword } from './password';
 import { passwordProblem } from './password-policy';
+import { SignInThrottle } from './sign-in-throttle';
 import { endTrust } from './trust';
 
 export interface NewUser {
@@ -66,6 +67,7 @@ export class UserService {
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly throttle: SignInThrottle,
   ) {}
 
   /**
@@ -169,16 +171,22 @@ export class UserService {
     });
   }
 
-  /** The person changes their own password; every other session, token and feed of theirs ends. */
+  /**
+   * The person changes their own password; every other session, token and feed of theirs ends.
+   * The current password is checked under the sign-in throttle: whoever holds a stolen session guesses no faster than at sign-in.
+   */
   async changeOwnPassword(actor: ActingSession, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.db.manager.findOneBy(User, { id: actor.userId });
+    if (!user) throw notFound('User');
+    const claim = await this.throttle.claim(user.email, actor.ip ?? 'unknown');
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+      await this.audit.record({ authorityId: actor.authorityId, entityType: 'user', entityId: user.id, event: 'password_change_failed', actorId: user.id, ip: claim.ip });
+      await this.throttle.failed(claim, user.id);
+      throw badRequest('wrong_password', 'Your current password is not right: enter the one you signed in with');
+    }
+    await this.throttle.succeeded(claim);
+    refuseWeakPassword(newPassword, user.email);
     await this.db.transaction(async (tx) => {
-      const user = await tx.findOneBy(User, { id: actor.userId });
-      if (!user) throw notFound('User');
-      if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-        await this.audit.record({ authorityId: actor.authorityId, entityType: 'user', entityId: user.id, event: 'password_change_failed', actorId: user.id, ip: actor.ip ?? null });
-        throw badRequest('wrong_password', 'Your current password is not right: enter the one you signed in with');
-      }
-      refuseWeakPassword(newPassword, user.email);
       await tx.update(User, { id: user.id }, { passwordHash: await hashPassword(newPassword) });
       await endTrust(tx, this.clock.nowIso(), user.id, null, actor.sessionId);
       await this.audit.record({ authorityId: actor.authorityId, entityType: 'user', entityId: user.id, event: 'password_changed', actorId: user.id, ip: actor.ip ?? null }, tx);
