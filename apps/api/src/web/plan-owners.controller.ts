@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { ActionService, AppError, Authenticated, EDITOR_ROLES, PlanService } from '../../../../libs/core/src';
+import { ActionService, AppError, Authenticated, EDITOR_ROLES, PlanService, subjectOf } from '../../../../libs/core/src';
+import { may, refusal } from '../../../../libs/domain/src';
 import { CurrentActor, Roles } from '../common/decorators';
 import { ActionSummary } from './action-rows';
 import { FormPost, PageRequest } from './csrf';
@@ -34,7 +35,8 @@ export class PlanOwnersController {
   @FormPost(':id/owners')
   async save(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
     // Another council's plan lists no actions here, so it must be found first: else it would answer "saved".
-    await this.plans.get(actor.authorityId, id);
+    const plan = await this.plans.get(actor.authorityId, id);
+    if (ownersFixed(actor, plan)) return this.page(actor, id, req, res, new FormErrors(), 403);
     const items = await this.planActions(actor, id);
     const errors = new FormErrors();
     for (const a of items) {
@@ -75,11 +77,19 @@ export class PlanOwnersController {
     const [plan, items, names] = await Promise.all([this.plans.get(actor.authorityId, id), this.planActions(actor, id), this.directory.load(actor.authorityId)]);
     const view = errors.view();
     await this.pages.render(req, res, 'plan-owners.njk', {
-      pageTitle: `Owners: ${plan.title}`, plan, success, ...view, canActivate: plan.status === 'draft' && actor.roles.some((r) => r === 'admin' || r === 'board_chair'),
+      pageTitle: `Owners: ${plan.title}`, plan, success, ...view, fixed: ownersFixed(actor, plan),
+      canActivate: plan.status === 'draft' && may(subjectOf(actor), 'plan.activate'),
       rows: items.map((a) => ({
-        id: a.id, ref: a.ref, title: a.title, version: a.version, dueDate: a.dueDate, error: view.errors[`owner-${a.id}`],
+        id: a.id, ref: a.ref, title: a.title, version: a.version, dueDate: a.dueDate, error: view.errors[`owner-${a.id}`], ownerName: names.personName(a.ownerId) || 'No owner yet',
         ownerItems: [{ value: '', text: 'No owner yet' }, ...names.people.filter((p) => p.active).map((p) => ({ value: p.id, text: p.displayName, selected: p.id === a.ownerId }))],
       })),
     }, status);
   }
+}
+
+/** Why this person may not choose owners on this plan now (the policy's refusal), or null when they may. */
+function ownersFixed(actor: Authenticated, plan: { status: string }): string | null {
+  if (plan.status === 'closed') return 'The plan is closed, so its owners no longer change.';
+  const decision = plan.status === 'draft' ? 'action.owner.draft' : 'action.owner.active';
+  return may(subjectOf(actor), decision) ? null : refusal(decision);
 }
