@@ -117,6 +117,8 @@ const RULES: Record<string, Rule> = {
   'POST /import/:id/plan': EDITORS,
   'GET /invitations': 'member',
   'POST /invitations/:id/accept': 'member',
+  'GET /councils': 'member',
+  'POST /councils': 'member',
   'GET /notifications': 'member',
   'POST /notifications/read-all': 'member',
   'POST /notifications/:id/read': 'member',

@@ -149,6 +149,7 @@ const A_IDS_IN_BODY: BodyCase[] = [
   { route: 'POST /admin/users/:id', what: 'A\'s person as manager', ids: (_a, b) => ({ id: b.owner.id }), body: (a) => ({ roles: 'viewer', active: 'yes', managerId: a.people.manager.id }) },
   { route: 'POST /admin/boards', what: 'A\'s person as chair', ids: () => ({}), body: (a) => ({ name: 'Planted board', chairId: a.people.board_chair.id }) },
   { route: 'POST /admin/boards/:id/members', what: 'A\'s person', ids: (_a, b) => ({ id: b.boardId }), body: (a) => ({ userId: a.people.viewer.id }) },
+  { route: 'POST /councils', what: 'A as the council to work in', ids: () => ({}), body: (a) => ({ authorityId: a.authorityId }) },
   { route: 'POST /settings/notifications', what: 'A\'s person as delegate', ids: () => ({}), body: (a) => ({ onLeave: 'yes', 'leaveUntil-day': '31', 'leaveUntil-month': '1', 'leaveUntil-year': '2027', delegateId: a.people.manager.id }) },
 ];
 

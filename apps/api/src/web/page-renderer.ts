@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import nunjucks from 'nunjucks';
 import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
-import { subjectOf, UserService } from '../../../../libs/core/src';
+import { AuthService, subjectOf, UserService } from '../../../../libs/core/src';
 import { may } from '../../../../libs/domain/src';
 import { NotificationService } from '../../../../libs/reminders/src';
 import { CSRF_FIELD, csrfToken, PageRequest } from './csrf';
@@ -27,6 +27,7 @@ export class PageRenderer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UserService,
     private readonly notifications: NotificationService,
+    private readonly auth: AuthService,
   ) {
     const loader = new nunjucks.FileSystemLoader([VIEWS_DIR, GOVUK_DIST], { noCache: config.env === 'development' });
     this.env = new nunjucks.Environment(loader, { autoescape: true });
@@ -58,10 +59,12 @@ export class PageRenderer {
 
   private async layout(req: PageRequest) {
     const actor = req.actor;
-    const [person, unread] = actor
-      ? await Promise.all([this.users.get(actor.authorityId, actor.userId).catch(() => null), this.notifications.unreadCount(actor).catch(() => 0)])
-      : [null, 0];
-    return { user: person, roles: actor?.roles ?? [], csrfToken: csrfToken(req), navigation: actor ? navigation(req, unread) : [], path: req.path, unreadCount: unread };
+    const [person, unread, councils] = actor
+      ? await Promise.all([this.users.get(actor.authorityId, actor.userId).catch(() => null), this.notifications.unreadCount(actor).catch(() => 0), this.auth.councilsOf(actor.userId)])
+      : [null, 0, []];
+    // The council is named, with a way to another, only to a person who has more than one.
+    const council = councils.length > 1 ? councils.find((c) => c.id === actor!.authorityId) : undefined;
+    return { user: person, council, roles: actor?.roles ?? [], csrfToken: csrfToken(req), navigation: actor ? navigation(req, unread) : [], path: req.path, unreadCount: unread };
   }
 }
 

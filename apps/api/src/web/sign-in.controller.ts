@@ -40,7 +40,7 @@ export class SignInController {
     try {
       const session = await this.auth.signIn(email, password, req.ip ?? 'unknown');
       res.clearCookie(PRE_SESSION_COOKIE, { path: '/' });
-      res.cookie(SESSION_COOKIE, session.secret, { httpOnly: true, sameSite: 'lax', secure: this.config.cookieSecure, path: '/' });
+      setSessionCookie(res, session.secret, this.config.cookieSecure);
       res.redirect(303, safeNext(queryValue(req, 'next')) ?? '/');
     } catch (error) {
       if (!(error instanceof AppError) || !['unauthenticated', 'too_many_requests'].includes(error.kind)) throw error;
@@ -63,4 +63,8 @@ export class SignInController {
       expired: queryValue(req, 'expired') === '1', signedOut: queryValue(req, 'signedOut') === '1', next: safeNext(queryValue(req, 'next')),
     }, status);
   }
+}
+
+export function setSessionCookie(res: Response, secret: string, secure: boolean): void {
+  res.cookie(SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
 }

@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
 import { ActionPageController } from './action-page.controller';
 import { AdminPlansController } from './admin-plans.controller';
 import { AdminController } from './admin.controller';
+import { CouncilsController } from './councils.controller';
 import { CsrfInterceptor } from './csrf';
 import { InvitationsController } from './invitations.controller';
 import { MyActionsController } from './my-actions.controller';
@@ -24,7 +25,7 @@ import { SignInController } from './sign-in.controller';
       useFactory: (c: AppConfig) => ({ limits: { fileSize: Math.max(c.evidenceMaxBytes, c.reportMaxBytes) + 1, files: 1, fields: 50 } }),
     }),
   ],
-  controllers: [SignInController, MyActionsController, PlanOwnersController, PlanDashboardController, ActionPageController, ReportImportController, NotificationsController, InvitationsController, AdminController, AdminPlansController],
+  controllers: [SignInController, MyActionsController, PlanOwnersController, PlanDashboardController, ActionPageController, ReportImportController, NotificationsController, InvitationsController, CouncilsController, AdminController, AdminPlansController],
   providers: [PageRenderer, PageErrorFilter, PeopleDirectory, CsrfInterceptor],
 })
 export class WebModule {}

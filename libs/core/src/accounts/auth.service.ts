@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/src';
 import { Membership, Session, User } from '../../../database/src/entities';
 import { runSql } from '../../../database/src/sql';
-import { AppError } from '../app-error';
+import { AppError, badRequest } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
 import { newId } from '../ids';
@@ -26,6 +26,9 @@ const AUTHENTICATE_SQL = `SELECT s."id", s."userId", s."authorityId", s."kind", 
   JOIN "app_user" u ON u."id" = s."userId" AND u."active" = :active
   JOIN "membership" m ON m."userId" = s."userId" AND m."authorityId" = s."authorityId" AND m."active" = :active
   WHERE s."tokenHash" = :hash AND s."revokedAt" IS NULL`;
+
+const COUNCILS_SQL = `SELECT a."id", a."name" FROM "membership" m JOIN "authority" a ON a."id" = m."authorityId"
+  WHERE m."userId" = :userId AND m."active" = :active ORDER BY a."name" ASC`;
 
 @Injectable()
 export class AuthService {
@@ -59,6 +62,32 @@ export class AuthService {
   async signOut(actor: Authenticated): Promise<void> {
     await this.db.manager.update(Session, { id: actor.sessionId }, { revokedAt: this.clock.nowIso() });
     await this.audit.record({ authorityId: actor.authorityId, entityType: 'user', entityId: actor.userId, event: 'sign_out', actorId: actor.userId, ip: actor.ip });
+  }
+
+  /** The councils this person can work in: their active memberships. */
+  async councilsOf(userId: string): Promise<{ id: string; name: string }[]> {
+    const rows = await runSql(this.db.manager, COUNCILS_SQL, { userId, active: true });
+    return rows.map((r) => ({ id: r.id as string, name: r.name as string }));
+  }
+
+  /**
+   * Ends this browser session and starts one in another of the person's councils, with a new secret.
+   * Each council's trail says only that the person left or came, never the other council.
+   */
+  async switchCouncil(actor: Authenticated, authorityId: string) {
+    if (actor.kind !== 'browser') throw new AppError('forbidden', 'browser_only', 'An API token belongs to one council: make one in the other council to work there.');
+    const membership = await this.membershipFor(actor.userId, authorityId);
+    if (!membership) throw badRequest('unknown_council', 'Choose one of your councils from the list');
+    const secret = newSecret(SESSION_PREFIX);
+    await this.db.transaction(async (tx) => {
+      const ended = await tx.update(Session, { id: actor.sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.nowIso() });
+      if (!ended.affected) throw new AppError('unauthenticated', 'unauthenticated', 'Your session has ended: sign in again');
+      await this.createSession(actor.userId, authorityId, 'browser', null, secret, null, tx);
+      const who = { entityType: 'user', entityId: actor.userId, actorId: actor.userId, ip: actor.ip ?? null };
+      await this.audit.record({ ...who, authorityId: actor.authorityId, event: 'council_switched_away' }, tx);
+      await this.audit.record({ ...who, authorityId, event: 'council_switched_in' }, tx);
+    });
+    return { secret, authorityId };
   }
 
   /** Resolves a session cookie or bearer token to the acting user, or null. One query: it runs on every request. */
@@ -98,10 +127,10 @@ export class AuthService {
     return authorityId ? memberships.find((m) => m.authorityId === authorityId) ?? null : memberships[0] ?? null;
   }
 
-  private async createSession(userId: string, authorityId: string, kind: 'browser' | 'api', name: string | null, secret: string, expiresAt: string | null = null) {
+  private async createSession(userId: string, authorityId: string, kind: 'browser' | 'api', name: string | null, secret: string, expiresAt: string | null = null, manager: EntityManager = this.db.manager) {
     const now = this.clock.nowIso();
     const session: Session = { id: newId(), tokenHash: hashSecret(secret), userId, authorityId, kind, name, createdAt: now, lastSeenAt: now, expiresAt, revokedAt: null };
-    await this.db.manager.insert(Session, session);
+    await manager.insert(Session, session);
     return session;
   }
 
