@@ -30,7 +30,12 @@ const common = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`],
   testEnvironment: 'node',
   // Node 20 loads these through the "module-sync" export condition, which jest's resolver does not know.
-  moduleNameMapper: { '^file-type$': '<rootDir>/node_modules/file-type/index.js' },
+  moduleNameMapper: {
+    '^file-type$': '<rootDir>/node_modules/file-type/index.js',
+    // The @app/<lib> path aliases of tsconfig.json.
+    '^@app/([a-z]+)$': '<rootDir>/libs/$1/src',
+    '^@app/([a-z]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  },
   setupFiles: ['<rootDir>/libs/testing/src/setup-env.ts'],
 };
 // testTimeout is not a per-project option, so the slow layers set theirs in a setup file.

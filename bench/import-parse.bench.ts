@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseReport } from '../libs/importer/src';
+import { parseReport } from '@app/importer';
 
 /**
  * How long parseReport takes on each fixture report (when ../shared is present) and on each of

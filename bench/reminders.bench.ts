@@ -8,11 +8,11 @@ import * as nodemailer from 'nodemailer';
 import { DataSource, In } from 'typeorm';
 import { WorkerBootstrap } from '../apps/worker/src/worker-bootstrap';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { AppConfig } from '../libs/config/src';
-import { Action, insertMany } from '../libs/database/src';
-import { redisConnection } from '../libs/queue/src';
-import { NotificationSettings, OutboxEmail, Reminder, ReminderPlanSettings, RemindersService } from '../libs/reminders/src';
-import { activePlan, createTestDatabase, DbKind, remindersTestModule, seedWorld, SmtpSink, testConfig, World } from '../libs/reminders/src/testing/reminders-test-kit';
+import { AppConfig } from '@app/config';
+import { Action, insertMany } from '@app/database';
+import { redisConnection } from '@app/queue';
+import { NotificationSettings, OutboxEmail, Reminder, ReminderPlanSettings, RemindersService } from '@app/reminders';
+import { activePlan, createTestDatabase, DbKind, remindersTestModule, seedWorld, SmtpSink, testConfig, World } from '@app/reminders/testing/reminders-test-kit';
 
 /** Where the time went: scheduling the rows, then a worker starting and delivering them. */
 export interface Phases {

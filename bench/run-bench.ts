@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { DataSource } from 'typeorm';
-import { openDatabase } from '../libs/database/src/data-source';
+import { openDatabase } from '@app/database/data-source';
 import { createApiTokens } from './dataset/api-tokens';
 import { BenchDatabase, createBenchDatabase, DbKind } from './dataset/bench-database';
 import { pagePeople, signIn } from './dataset/browser-sessions';

@@ -1,5 +1,5 @@
 import { seedDemo } from '../apps/cli/src/demo/demo-seed';
-import { createTestApp, DB_KINDS, TestApp } from '../libs/testing/src';
+import { createTestApp, DB_KINDS, TestApp } from '@app/testing';
 
 interface Row { ref: string; title: string; status: string; dueDate: string | null; ownerId: string | null; rag: { effective: string | null } }
 

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildProgram } from '../apps/cli/src/program';
 import { CliError } from '../apps/cli/src/cli-error';
-import { createTestDatabase, DB_KINDS, SAMPLE_REPORT, TestDatabase } from '../libs/testing/src';
+import { createTestDatabase, DB_KINDS, SAMPLE_REPORT, TestDatabase } from '@app/testing';
 
 /** Runs a CLI command in this process and returns what it printed on standard output. */
 async function cli(...args: string[]): Promise<string> {

@@ -1,5 +1,5 @@
 import { seedDemo } from '../apps/cli/src/demo/demo-seed';
-import { createTestApp, DB_KINDS, TestApp } from '../libs/testing/src';
+import { createTestApp, DB_KINDS, TestApp } from '@app/testing';
 
 describe.each(DB_KINDS)('a new user tries the demo through the API (%s)', (kind) => {
   let t: TestApp;

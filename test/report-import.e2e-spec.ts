@@ -1,7 +1,7 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { DataSource } from 'typeorm';
-import { Finding, SourceDocument } from '../libs/database/src/entities';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, SAMPLE_REPORT as REPORT, TestApp, TestUser } from '../libs/testing/src';
+import { Finding, SourceDocument } from '@app/database/entities';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, SAMPLE_REPORT as REPORT, TestApp, TestUser } from '@app/testing';
 
 
 

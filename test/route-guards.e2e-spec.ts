@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditEvent } from '../libs/database/src/entities';
-import { Role } from '../libs/core/src/request-context';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TestApp, TestUser } from '../libs/testing/src';
+import { AuditEvent } from '@app/database/entities';
+import { Role } from '@app/core/request-context';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TestApp, TestUser } from '@app/testing';
 
 type Rule = 'public' | 'member' | Role[];
 

@@ -1,6 +1,6 @@
-import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from '../libs/testing/src';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from '@app/testing';
 import { DataSource } from 'typeorm';
-import { AuditEvent } from '../libs/database/src/entities';
+import { AuditEvent } from '@app/database/entities';
 
 describe.each(DB_KINDS)('tenancy, strict input and lost updates (%s)', (kind) => {
   let t: TestApp;

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../../libs/config/src';
-import { AuditService, AuthService, Clock } from '../../libs/core/src';
-import { SignInThrottle } from '../../libs/core/src/accounts/sign-in-throttle';
+import { loadConfig } from '@app/config';
+import { AuditService, AuthService, Clock } from '@app/core';
+import { SignInThrottle } from '@app/core/accounts/sign-in-throttle';
 import { DatasetFixtures } from './generate-dataset';
-import { inLanes } from '../../libs/database/src/batches';
+import { inLanes } from '@app/database/batches';
 
 /** userId -> personal API token, made the way a user makes one (AuthService.createApiToken). */
 export type Tokens = Map<string, string>;

@@ -1,4 +1,4 @@
-import { createScratchDatabase, DbKind, ScratchDatabase } from '../../libs/database/src/scratch-database';
+import { createScratchDatabase, DbKind, ScratchDatabase } from '@app/database/scratch-database';
 
 export type { DbKind };
 export type BenchDatabase = ScratchDatabase;

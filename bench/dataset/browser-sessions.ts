@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { benchAuthService } from './api-tokens';
 import { BENCH_PASSWORD, DatasetFixtures, Person } from './generate-dataset';
-import { inLanes } from '../../libs/database/src/batches';
+import { inLanes } from '@app/database/batches';
 
 /** userId -> browser session secret (the value of the session cookie). */
 export type Sessions = Map<string, string>;

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { hashPassword } from '../../libs/core/src/accounts/password';
-import { todayInLondon } from '../../libs/domain/src';
+import { hashPassword } from '@app/core/accounts/password';
+import { todayInLondon } from '@app/domain';
 import { bulkWriterFor } from './bulk-writer';
 import { dayNumber, isoDate, isoInstant } from './calendar';
 import { ActionEvents, planActionEvents } from './action-events';

@@ -26,6 +26,6 @@ export const NOTE_TEXTS = [
 ];
 
 export const PARTNERS = ['NHS Foundation Trust', 'Police', 'Clinical Commissioning Group'];
-export { TIMESCALES } from '../../libs/domain/src';
+export { TIMESCALES } from '@app/domain';
 export const PLACE_NAMES = ['North', 'South', 'East', 'West', 'Upper', 'Lower', 'Great', 'Little', 'Kings', 'Market'];
 export const PLACE_SUFFIXES = ['shire', 'borough', 'ford', 'ham', 'ton', 'field', 'bridge', 'worth', 'by', 'mouth', 'stead', 'wich', 'dale', 'port', 'chester'];

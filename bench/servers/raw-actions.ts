@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ActionStatus, assertTransition, deriveRag, effectiveRag, Rag } from '../../libs/domain/src';
-import { ragSql } from '../../libs/core/src/actions/action-rag';
+import { ActionStatus, assertTransition, deriveRag, effectiveRag, Rag } from '@app/domain';
+import { ragSql } from '@app/core/actions/action-rag';
 import { RawDb, SqlRow } from './raw-db';
 import { Caller, HttpFailure } from './raw-auth';
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { Pool, PoolClient } from 'pg';
-import { SQLITE_PRAGMAS } from '../../libs/database/src/data-source';
+import { SQLITE_PRAGMAS } from '@app/database/data-source';
 
 export type SqlRow = Record<string, unknown>;
 export type Params = Record<string, unknown>;

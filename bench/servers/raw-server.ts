@@ -1,5 +1,5 @@
 import * as http from 'node:http';
-import { todayInLondon } from '../../libs/domain/src';
+import { todayInLondon } from '@app/domain';
 import { addNote, changeStatus, dashboard, listActions, timeline } from './raw-actions';
 import { authenticate, HttpFailure } from './raw-auth';
 import { openRawPostgres, openRawSqlite, RawDb } from './raw-db';

@@ -1,4 +1,4 @@
-import { SQLITE_PRAGMAS } from '../../libs/database/src/data-source';
+import { SQLITE_PRAGMAS } from '@app/database/data-source';
 import { BenchDatabase } from '../dataset/bench-database';
 import { LoadResult } from '../load/load-spec';
 import { runLoad } from '../load/run-load';

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { buildProgram } from '../../apps/cli/src/program';
-import { Membership, User } from '../../libs/database/src/entities';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '../../libs/testing/src';
+import { Membership, User } from '@app/database/entities';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '@app/testing';
 
 const HTML = { Accept: 'text/html,application/xhtml+xml' };
 const NEW_PASSWORD = 'an entirely new passphrase';

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { AuditEvent, ProgressNote } from '../../libs/database/src/entities';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TEST_PASSWORD, TestApp, TestUser } from '../../libs/testing/src';
+import { AuditEvent, ProgressNote } from '@app/database/entities';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TEST_PASSWORD, TestApp, TestUser } from '@app/testing';
 
 const FOREIGN = 'https://evil.example';
 

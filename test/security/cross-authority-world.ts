@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
-import { Role } from '../../libs/core/src/request-context';
-import { newId } from '../../libs/core/src/ids';
-import { Notification, Reminder } from '../../libs/reminders/src';
-import { bearer, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '../../libs/testing/src';
+import { Role } from '@app/core/request-context';
+import { newId } from '@app/core/ids';
+import { Notification, Reminder } from '@app/reminders';
+import { bearer, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '@app/testing';
 
 export const ROLES: Role[] = ['admin', 'board_chair', 'board_member', 'manager', 'commissioner', 'viewer'];
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');

@@ -1,6 +1,6 @@
-import { ActionService, Actor, PlanService } from '../../libs/core/src';
-import { Role } from '../../libs/domain/src';
-import { bearer, createTestApp, newAuthority, newBoard, newUser, TestApp, TestUser } from '../../libs/testing/src';
+import { ActionService, Actor, PlanService } from '@app/core';
+import { Role } from '@app/domain';
+import { bearer, createTestApp, newAuthority, newBoard, newUser, TestApp, TestUser } from '@app/testing';
 
 const HTML = { Accept: 'text/html,application/xhtml+xml' };
 

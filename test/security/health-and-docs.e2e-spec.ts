@@ -1,9 +1,9 @@
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { AppConfig, loadConfig } from '../../libs/config/src';
-import type { RemindersService } from '../../libs/reminders/src';
+import { AppConfig, loadConfig } from '@app/config';
+import type { RemindersService } from '@app/reminders';
 import { HealthServer } from '../../apps/worker/src/health.server';
-import { createTestApp, DB_KINDS, TestApp } from '../../libs/testing/src';
+import { createTestApp, DB_KINDS, TestApp } from '@app/testing';
 
 describe('health and API documentation in production', () => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { AuditEvent } from '../../libs/database/src/entities';
-import { Notification } from '../../libs/reminders/src/entities';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '../../libs/testing/src';
+import { AuditEvent } from '@app/database/entities';
+import { Notification } from '@app/reminders/entities';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '@app/testing';
 
 describe.each(DB_KINDS)('sign-in throttle (%s)', (kind) => {
   let t: TestApp;

@@ -2,8 +2,8 @@ import { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
-import { User } from '../../libs/database/src/entities';
-import { Notification } from '../../libs/reminders/src';
+import { User } from '@app/database/entities';
+import { Notification } from '@app/reminders';
 import { describeInBrowser, journey, launchBrowser, newTab, settled, signIn, startWebApp, visit, WebApp } from './web-harness';
 
 jest.setTimeout(60_000);

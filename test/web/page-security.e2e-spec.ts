@@ -1,4 +1,4 @@
-import { createTestApp, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '../../libs/testing/src';
+import { createTestApp, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '@app/testing';
 
 const HTML = { Accept: 'text/html,application/xhtml+xml' };
 

@@ -1,6 +1,6 @@
 import { Browser } from 'playwright-core';
 import { demoReport } from '../../apps/cli/src/demo/demo-seed';
-import { newAuthority, newBoard, newUser, TEST_PASSWORD, TestUser } from '../../libs/testing/src';
+import { newAuthority, newBoard, newUser, TEST_PASSWORD, TestUser } from '@app/testing';
 import { describeInBrowser, journey, launchBrowser, newTab, settled, signIn, startWebApp, visit, WebApp } from './web-harness';
 
 jest.setTimeout(60_000);

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { UserService } from '../../libs/core/src';
-import { AuditEvent } from '../../libs/database/src/entities';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '../../libs/testing/src';
+import { UserService } from '@app/core';
+import { AuditEvent } from '@app/database/entities';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '@app/testing';
 
 const HTML = { Accept: 'text/html,application/xhtml+xml' };
 

@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
-import { AppConfig, APP_CONFIG, ConfigModule } from '../../../libs/config/src';
-import { CoreModule } from '../../../libs/core/src';
-import { DatabaseModule } from '../../../libs/database/src';
+import { AppConfig, APP_CONFIG, ConfigModule } from '@app/config';
+import { CoreModule } from '@app/core';
+import { DatabaseModule } from '@app/database';
 import { ActionsController } from './actions/actions.controller';
 import { AuthController } from './auth/auth.controller';
 import { BoardsController } from './boards/boards.controller';
@@ -15,7 +15,7 @@ import { MeasuresController } from './measures/measures.controller';
 import { PeopleController } from './people/people.controller';
 import { PlansController } from './plans/plans.controller';
 import { RemindersController } from './reminders/reminders.controller';
-import { RemindersModule } from '../../../libs/reminders/src';
+import { RemindersModule } from '@app/reminders';
 import { WebModule } from './web/web.module';
 
 @Module({})

@@ -3,7 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
-import { APP_CONFIG, AppConfig } from '../../../libs/config/src';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { strictValidationPipe } from './common/validation';
 import { setupWebAssets } from './web/web-assets';
 

@@ -1,10 +1,10 @@
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, ConfigModule } from '../../../libs/config/src';
-import { CoreModule } from '../../../libs/core/src';
-import { DatabaseModule } from '../../../libs/database/src';
-import { QueueModule } from '../../../libs/queue/src';
-import { RemindersModule, RemindersQueueModule } from '../../../libs/reminders/src';
+import { AppConfig, ConfigModule } from '@app/config';
+import { CoreModule } from '@app/core';
+import { DatabaseModule } from '@app/database';
+import { QueueModule } from '@app/queue';
+import { RemindersModule, RemindersQueueModule } from '@app/reminders';
 
 @Module({})
 class CliModule {}

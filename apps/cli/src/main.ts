@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { CommanderError } from 'commander';
-import { ConfigError } from '../../../libs/config/src';
-import { AppError } from '../../../libs/core/src';
-import { DomainError } from '../../../libs/domain/src';
-import { ImportError } from '../../../libs/importer/src';
+import { ConfigError } from '@app/config';
+import { AppError } from '@app/core';
+import { DomainError } from '@app/domain';
+import { ImportError } from '@app/importer';
 import { CliError } from './cli-error';
 import { buildProgram } from './program';
 

@@ -3,9 +3,9 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { Queue } from 'bullmq';
 import * as http from 'node:http';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../../libs/config/src';
-import { QueueName } from '../../../libs/queue/src';
-import { RemindersService } from '../../../libs/reminders/src';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { QueueName } from '@app/queue';
+import { RemindersService } from '@app/reminders';
 
 const withTimeout = <T>(work: Promise<T>, ms: number) =>
   Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref())]);

@@ -1,5 +1,5 @@
 import { MetadataScanner, Reflector } from '@nestjs/core';
-import { JobName, OnJob } from '../../../libs/queue/src';
+import { JobName, OnJob } from '@app/queue';
 import { JobHandlers } from './job-handlers';
 
 class Deliverer {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job } from 'bullmq';
-import { isFinalAttempt, JobName, JobStatus, ON_JOB } from '../../../libs/queue/src';
+import { isFinalAttempt, JobName, JobStatus, ON_JOB } from '@app/queue';
 
 export type JobHandler = (data: unknown, context: { finalAttempt: boolean; attemptsMade: number }) => Promise<JobStatus>;
 

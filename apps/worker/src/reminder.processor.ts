@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { JobStatus, QueueName } from '../../../libs/queue/src';
+import { JobStatus, QueueName } from '@app/queue';
 import { JobHandlers } from './job-handlers';
 
 /** Jobs run in parallel; on SQLite, database writes still take turns (see libs/database data-source.ts). */

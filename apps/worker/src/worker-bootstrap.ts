@@ -1,8 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { JOB_OPTIONS, JobName, QueueName } from '../../../libs/queue/src';
-import { ReminderReconciler, RemindersService } from '../../../libs/reminders/src';
+import { JOB_OPTIONS, JobName, QueueName } from '@app/queue';
+import { ReminderReconciler, RemindersService } from '@app/reminders';
 import { JobHandlers } from './job-handlers';
 import { ReminderProcessor } from './reminder.processor';
 

@@ -3,13 +3,13 @@ import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { Queue } from 'bullmq';
-import { AppConfig } from '../../../libs/config/src';
-import { jobId, JobName, QueueName, redisConnection } from '../../../libs/queue/src';
-import { Clock } from '../../../libs/core/src';
-import { Notification, OutboxEmail, Reminder, ReminderReconciler, ReminderSettingsService } from '../../../libs/reminders/src';
+import { AppConfig } from '@app/config';
+import { jobId, JobName, QueueName, redisConnection } from '@app/queue';
+import { Clock } from '@app/core';
+import { Notification, OutboxEmail, Reminder, ReminderReconciler, ReminderSettingsService } from '@app/reminders';
 import {
   activePlan, createTestDatabase, DB_KINDS, DbKind, newAction, remindersTestModule, seedWorld, SmtpSink, testConfig, World,
-} from '../../../libs/reminders/src/testing/reminders-test-kit';
+} from '@app/reminders/testing/reminders-test-kit';
 import { HealthServer } from './health.server';
 import { WorkerBootstrap } from './worker-bootstrap';
 import { WorkerModule } from './worker.module';

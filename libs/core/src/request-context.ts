@@ -1,4 +1,4 @@
-import { Decision, may, refusal, relationsTo, Role, rolesFor, Subject } from '../../domain/src/policy';
+import { Decision, may, refusal, relationsTo, Role, rolesFor, Subject } from '@app/domain/policy';
 import { forbidden } from './app-error';
 
 /** Who is acting, in which authority. Every service call that reads or writes tenant data takes one. */
@@ -9,8 +9,8 @@ export interface Actor {
   ip?: string | null;
 }
 
-export { ROLES } from '../../domain/src/policy';
-export type { Role } from '../../domain/src/policy';
+export { ROLES } from '@app/domain/policy';
+export type { Role } from '@app/domain/policy';
 
 /** The roles that set plans up (the policy's rule for creating and editing plans). */
 export const EDITOR_ROLES: Role[] = rolesFor('plan.edit');

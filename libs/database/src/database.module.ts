@@ -1,6 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../config/src';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { openDatabase } from './data-source';
 
 /** Provides the one DataSource, migrated to the latest schema before anything uses it. */

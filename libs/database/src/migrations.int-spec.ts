@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase, DB_KINDS, TestDatabase } from '../../testing/src/test-database';
+import { createTestDatabase, DB_KINDS, TestDatabase } from '@app/testing/test-database';
 import { dataSourceOptions } from './data-source';
 
 describe.each(DB_KINDS)('the checked-in migrations (%s)', (kind) => {

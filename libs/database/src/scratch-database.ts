@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { DatabaseConfig } from '../../config/src';
+import { DatabaseConfig } from '@app/config';
 
 export type DbKind = 'sqlite' | 'postgres';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DB_KINDS } from '../../testing/src/test-database';
-import { useTestDatabase } from '../../testing/src/use-test-database';
+import { DB_KINDS } from '@app/testing/test-database';
+import { useTestDatabase } from '@app/testing/use-test-database';
 import { Action, AuditEvent } from './entities';
 import { insertMany, refreshStatistics, selectCount, selectEntities, updateRows } from './sql';
 

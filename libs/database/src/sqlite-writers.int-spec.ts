@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { useTestDatabase } from '../../testing/src/use-test-database';
+import { useTestDatabase } from '@app/testing/use-test-database';
 import { Authority } from './entities';
 
 // Another process writing the same file, as the worker does beside the API. better-sqlite3 is

@@ -1,6 +1,6 @@
-import { Timescale } from '../../domain/src/timescale';
+import { Timescale } from '@app/domain/timescale';
 
-export { TIMESCALES } from '../../domain/src/timescale';
+export { TIMESCALES } from '@app/domain/timescale';
 export type { Timescale };
 
 const TIMESCALE_HEADINGS: Array<[RegExp, Timescale]> = [

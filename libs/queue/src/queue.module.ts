@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../../config/src';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { QueueName } from './queue-names';
 import { redisConnection } from './redis-connection';
 

@@ -1,7 +1,7 @@
 import { EntityManager, ObjectLiteral } from 'typeorm';
-import { chunks } from '../../database/src/batches';
-import { runSql, selectEntities, SqlParams } from '../../database/src/sql';
-import { Action, Board, Membership, Plan, User } from '../../database/src/entities';
+import { chunks } from '@app/database/batches';
+import { runSql, selectEntities, SqlParams } from '@app/database/sql';
+import { Action, Board, Membership, Plan, User } from '@app/database/entities';
 import { NotificationSettings } from './entities';
 import { Reminder } from './entities/reminder.entity';
 import { DEFAULT_PREFS, NotificationPrefs, Person } from './recipient';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock } from '../../core/src/clock';
-import { newId } from '../../core/src/ids';
-import { Action, Plan } from '../../database/src/entities';
-import { insertMany } from '../../database/src/sql';
-import { OPEN_STATUSES } from '../../domain/src';
+import { Clock } from '@app/core/clock';
+import { newId } from '@app/core/ids';
+import { Action, Plan } from '@app/database/entities';
+import { insertMany } from '@app/database/sql';
+import { OPEN_STATUSES } from '@app/domain';
 import { Reminder } from './entities/reminder.entity';
 import { DEFAULT_REMINDER_RULES, digestDedupeKey, latestDigestMonday, londonInstant, ReminderKind } from './reminder-rules';
 import { rulesOf } from './reminder-schedule.service';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import * as nodemailer from 'nodemailer';
-import { APP_CONFIG, AppConfig } from '../../config/src';
+import { APP_CONFIG, AppConfig } from '@app/config';
 
 export interface Mail {
   to: string;

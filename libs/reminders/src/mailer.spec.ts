@@ -1,4 +1,4 @@
-import { AppConfig } from '../../config/src';
+import { AppConfig } from '@app/config';
 import { Mailer, SMTP_TIMEOUTS } from './mailer.service';
 
 const transportOptions = (smtpUrl: string) => (new Mailer({ smtpUrl, mailFrom: 'x@y.test' } as AppConfig)['transport'] as unknown as { options: Record<string, unknown> }).options;

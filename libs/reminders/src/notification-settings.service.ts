@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { badRequest, notFound } from '../../core/src/app-error';
-import { AuditService } from '../../core/src/audit/audit.service';
-import { Clock } from '../../core/src/clock';
-import { newId } from '../../core/src/ids';
-import { Actor } from '../../core/src/request-context';
-import { Membership } from '../../database/src/entities';
+import { badRequest, notFound } from '@app/core/app-error';
+import { AuditService } from '@app/core/audit/audit.service';
+import { Clock } from '@app/core/clock';
+import { newId } from '@app/core/ids';
+import { Actor } from '@app/core/request-context';
+import { Membership } from '@app/database/entities';
 import { NotificationSettings } from './entities';
 import { prefsOf } from './delivery-lookups';
 import { NotificationPrefs } from './recipient';

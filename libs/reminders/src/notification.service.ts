@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { notFound } from '../../core/src/app-error';
-import { Clock } from '../../core/src/clock';
-import { Actor } from '../../core/src/request-context';
+import { notFound } from '@app/core/app-error';
+import { Clock } from '@app/core/clock';
+import { Actor } from '@app/core/request-context';
 import { Notification } from './entities';
 
 /** A user's in-app notifications: list, unread count, mark read. */

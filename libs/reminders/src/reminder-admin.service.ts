@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, LessThan, LessThanOrEqual, Not } from 'typeorm';
-import { notFound } from '../../core/src/app-error';
-import { Clock } from '../../core/src/clock';
-import { Actor, authorize } from '../../core/src/request-context';
+import { notFound } from '@app/core/app-error';
+import { Clock } from '@app/core/clock';
+import { Actor, authorize } from '@app/core/request-context';
 import { OutboxEmail } from './entities';
 import { DELIVERABLE_STATES, Reminder, REMINDER_STATES, ReminderState } from './entities/reminder.entity';
 import { REMINDER_KINDS } from './reminder-rules';

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../config/src';
-import { JobData, JobName, JobStatus, OnJob } from '../../queue/src';
-import { Clock } from '../../core/src/clock';
-import { newId } from '../../core/src/ids';
-import { chunks, inLanes } from '../../database/src/batches';
-import { insertMany, isPostgres, selectEntities, updateRows } from '../../database/src/sql';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { JobData, JobName, JobStatus, OnJob } from '@app/queue';
+import { Clock } from '@app/core/clock';
+import { newId } from '@app/core/ids';
+import { chunks, inLanes } from '@app/database/batches';
+import { insertMany, isPostgres, selectEntities, updateRows } from '@app/database/sql';
 import { Notification, OutboxEmail } from './entities';
 import { DELIVERABLE_STATES, Reminder } from './entities/reminder.entity';
 import { isPermanentMailError, Mailer, reminderMessageId } from './mailer.service';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { daysBetween } from '../../domain/src';
+import { daysBetween } from '@app/domain';
 import { ReminderKind, remembered } from './reminder-rules';
 
 export interface MessageAction {

@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain/src';
+import { DomainError } from '@app/domain';
 import {
   assertReminderRules, DEFAULT_REMINDER_RULES, latestDigestMonday, londonInstant, plannedReminders, withDefaults,
 } from './reminder-rules';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addDays, DomainError, isoWeekday } from '../../domain/src';
+import { addDays, DomainError, isoWeekday } from '@app/domain';
 
 export const LONDON = 'Europe/London';
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { Clock } from '../../core/src/clock';
-import { newId } from '../../core/src/ids';
-import { Action, Board, Membership, Plan } from '../../database/src/entities';
-import { chunks } from '../../database/src/batches';
-import { insertMany, selectEntities } from '../../database/src/sql';
-import { ActionStatus, OPEN_STATUSES } from '../../domain/src';
+import { Clock } from '@app/core/clock';
+import { newId } from '@app/core/ids';
+import { Action, Board, Membership, Plan } from '@app/database/entities';
+import { chunks } from '@app/database/batches';
+import { insertMany, selectEntities } from '@app/database/sql';
+import { ActionStatus, OPEN_STATUSES } from '@app/domain';
 import { DELIVERABLE_STATES, Reminder } from './entities/reminder.entity';
 import { ReminderPlanSettings } from './entities';
 import { DeliveryLookups } from './delivery-lookups';

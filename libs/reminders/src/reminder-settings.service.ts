@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError } from '../../core/src/app-error';
-import { AuditService } from '../../core/src/audit/audit.service';
-import { Clock } from '../../core/src/clock';
-import { newId } from '../../core/src/ids';
-import { Actor, authorize } from '../../core/src/request-context';
-import { Action, Plan } from '../../database/src/entities';
+import { AppError } from '@app/core/app-error';
+import { AuditService } from '@app/core/audit/audit.service';
+import { Clock } from '@app/core/clock';
+import { newId } from '@app/core/ids';
+import { Actor, authorize } from '@app/core/request-context';
+import { Action, Plan } from '@app/database/entities';
 import { ReminderPlanSettings } from './entities';
 import { assertReminderRules, ReminderRules } from './reminder-rules';
 import { ReminderScheduler, rulesForPlan } from './reminder-schedule.service';

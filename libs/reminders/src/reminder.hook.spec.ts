@@ -1,4 +1,4 @@
-import { Action } from '../../database/src/entities';
+import { Action } from '@app/database/entities';
 import { changesReminders } from './reminder.hook';
 
 const action = (fields: Partial<Action>) => ({ dueDate: '2027-01-31', ownerId: 'o', managerId: 'm', status: 'not_started', title: 't', ...fields }) as Action;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ActionHook } from '../../core/src/actions/action-hooks';
-import { Action, Plan } from '../../database/src/entities';
-import { ActionStatus, isClosedStatus } from '../../domain/src';
+import { ActionHook } from '@app/core/actions/action-hooks';
+import { Action, Plan } from '@app/database/entities';
+import { ActionStatus, isClosedStatus } from '@app/domain';
 import { ReminderScheduler } from './reminder-schedule.service';
 
 /** Reschedules or cancels an action's pending reminders in the same transaction as the change. */

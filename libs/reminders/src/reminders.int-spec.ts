@@ -1,7 +1,7 @@
 import { TestingModule } from '@nestjs/testing';
 import { DataSource, In } from 'typeorm';
-import { ActionService, Actor, PlanService, UserService } from '../../core/src';
-import { Action, Membership } from '../../database/src';
+import { ActionService, Actor, PlanService, UserService } from '@app/core';
+import { Action, Membership } from '@app/database';
 import { CalendarFeedService } from './calendar-feed.service';
 import { DigestPlanner } from './digest-planner.service';
 import { Notification, OutboxEmail } from './entities';

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { ACTION_HOOKS } from '../../core/src/actions/action-hooks';
+import { ACTION_HOOKS } from '@app/core/actions/action-hooks';
 import { CalendarFeedService } from './calendar-feed.service';
 import { DigestPlanner } from './digest-planner.service';
 import { Mailer } from './mailer.service';

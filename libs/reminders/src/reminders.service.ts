@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, LessThan, LessThanOrEqual } from 'typeorm';
-import { Clock } from '../../core/src/clock';
-import { Action, Plan } from '../../database/src/entities';
-import { chunks, inLanes } from '../../database/src/batches';
-import { refreshStatistics } from '../../database/src/sql';
-import { OPEN_STATUSES } from '../../domain/src';
+import { Clock } from '@app/core/clock';
+import { Action, Plan } from '@app/database/entities';
+import { chunks, inLanes } from '@app/database/batches';
+import { refreshStatistics } from '@app/database/sql';
+import { OPEN_STATUSES } from '@app/domain';
 import { DELIVERABLE_STATES, Reminder, REMINDER_STATES } from './entities/reminder.entity';
 import { DigestPlanner } from './digest-planner.service';
 import { DeliveryResult, ReminderDeliveryService } from './reminder-delivery.service';

@@ -1,6 +1,6 @@
 import { TestingModule } from '@nestjs/testing';
 import { DataSource, In } from 'typeorm';
-import { createTestDatabase, DB_KINDS, DbKind, TestDatabase } from '../../testing/src/test-database';
+import { createTestDatabase, DB_KINDS, DbKind, TestDatabase } from '@app/testing/test-database';
 import { OutboxEmail } from './entities';
 import { Reminder } from './entities/reminder.entity';
 import { reminderMessageId } from './mailer.service';

@@ -1,5 +1,5 @@
 import { EntityManager, FindOperator, Raw } from 'typeorm';
-import { isPostgres } from '../../database/src/sql';
+import { isPostgres } from '@app/database/sql';
 import { ReminderState } from './entities/reminder.entity';
 
 /**

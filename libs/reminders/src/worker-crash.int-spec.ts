@@ -1,8 +1,8 @@
 import { TestingModule } from '@nestjs/testing';
 import Database from 'better-sqlite3';
 import { DataSource, In } from 'typeorm';
-import { Clock } from '../../core/src/clock';
-import { createTestDatabase, DB_KINDS, DbKind, TestDatabase } from '../../testing/src/test-database';
+import { Clock } from '@app/core/clock';
+import { createTestDatabase, DB_KINDS, DbKind, TestDatabase } from '@app/testing/test-database';
 import { Notification, OutboxEmail } from './entities';
 import { Reminder, ReminderState } from './entities/reminder.entity';
 import { reminderMessageId } from './mailer.service';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { AuthorityService, AuthService, BoardService, PersonView, UserService } from '../../core/src';
-import { Role } from '../../core/src/request-context';
+import { AuthorityService, AuthService, BoardService, PersonView, UserService } from '@app/core';
+import { Role } from '@app/core/request-context';
 import { TestApp } from './test-app';
 
 export const TEST_PASSWORD = 'a long test password';

@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { AppConfig, loadConfig } from '../../config/src';
-import { Clock } from '../../core/src';
+import { AppConfig, loadConfig } from '@app/config';
+import { Clock } from '@app/core';
 import { ApiModule } from '../../../apps/api/src/app.module';
 import { setupApp } from '../../../apps/api/src/setup-app';
 import { createTestDatabase, DbKind, TestDatabase } from './test-database';

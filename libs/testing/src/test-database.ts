@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { openDatabase } from '../../database/src/data-source';
-import { createScratchDatabase, DbKind, ScratchDatabase } from '../../database/src/scratch-database';
+import { openDatabase } from '@app/database/data-source';
+import { createScratchDatabase, DbKind, ScratchDatabase } from '@app/database/scratch-database';
 
 export type { DbKind };
 export type TestDatabase = ScratchDatabase;

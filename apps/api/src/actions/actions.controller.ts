@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res, S
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ActionService, Authenticated, badRequest, EvidenceService } from '../../../../libs/core/src';
+import { ActionService, Authenticated, badRequest, EvidenceService } from '@app/core';
 import { CurrentActor } from '../common/decorators';
 import {
   ActionListQuery, ChangeStatusDto, CreateActionDto, FileEvidenceDto, LinkEvidenceDto, MilestoneDoneDto, MilestoneDto, NoteDto, NoteEvidenceDto, UpdateActionDto, VerifyDto,

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, IsUUID, Length } from 'class-validator';
-import { ACTION_SORT_FIELDS, ActionSort, SORT_DIRECTIONS } from '../../../../libs/core/src';
-import { ACTION_STATUSES, ActionStatus, Rag, RAGS, TIMESCALES, Timescale } from '../../../../libs/domain/src';
+import { ACTION_SORT_FIELDS, ActionSort, SORT_DIRECTIONS } from '@app/core';
+import { ACTION_STATUSES, ActionStatus, Rag, RAGS, TIMESCALES, Timescale } from '@app/domain';
 import { DateField, IdField } from '../common/dto-fields';
 import { PageQuery } from '../common/pagination.dto';
 

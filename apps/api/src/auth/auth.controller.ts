@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
-import { Authenticated, AuthService, UserService } from '../../../../libs/core/src';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { Authenticated, AuthService, UserService } from '@app/core';
 import { SESSION_COOKIE } from '../common/auth.guard';
 import { CurrentActor, Public } from '../common/decorators';
 import { ChangePasswordDto, CreateTokenDto, SignInDto } from './auth.dto';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { API_TOKEN_DAYS, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../../libs/core/src';
+import { API_TOKEN_DAYS, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@app/core';
 
 export class SignInDto {
   @ApiProperty({ example: 'admin@demo.example' }) @IsEmail({}, { message: 'email must be an email address' }) email: string;

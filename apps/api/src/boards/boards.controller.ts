@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsArray, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { Authenticated, BoardService } from '../../../../libs/core/src';
-import { rolesFor } from '../../../../libs/domain/src';
+import { Authenticated, BoardService } from '@app/core';
+import { rolesFor } from '@app/domain';
 import { IdField } from '../common/dto-fields';
 import { CurrentActor, Roles } from '../common/decorators';
 

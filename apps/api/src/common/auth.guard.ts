@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
-import { AppError, AuditService, AuthService, forbidden } from '../../../../libs/core/src';
-import { hasRole, Role } from '../../../../libs/core/src/request-context';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { AppError, AuditService, AuthService, forbidden } from '@app/core';
+import { hasRole, Role } from '@app/core/request-context';
 import { crossSiteProblem } from './cross-site';
 import { PUBLIC_ROUTE, ROUTE_ROLES } from './decorators';
 

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { Authenticated } from '../../../../libs/core/src';
-import { Role } from '../../../../libs/core/src/request-context';
+import { Authenticated } from '@app/core';
+import { Role } from '@app/core/request-context';
 
 export const PUBLIC_ROUTE = 'publicRoute';
 export const ROUTE_ROLES = 'routeRoles';

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError } from '../../../../libs/domain/src';
-import { AppError, AppErrorKind } from '../../../../libs/core/src';
+import { DomainError } from '@app/domain';
+import { AppError, AppErrorKind } from '@app/core';
 
 const STATUS: Record<AppErrorKind, number> = {
   bad_request: 400,

@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { badRequest } from '../../../../libs/core/src';
+import { badRequest } from '@app/core';
 
 /** Strict DTOs: unknown fields are refused by name, values are converted to the declared types. */
 export function strictValidationPipe(): ValidationPipe {

@@ -2,9 +2,9 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Authenticated, badRequest, DocumentService, ReportImportService } from '../../../../libs/core/src';
-import { rolesFor } from '../../../../libs/domain/src';
-import { toImportJson } from '../../../../libs/importer/src';
+import { Authenticated, badRequest, DocumentService, ReportImportService } from '@app/core';
+import { rolesFor } from '@app/domain';
+import { toImportJson } from '@app/importer';
 import { CurrentActor, Roles } from '../common/decorators';
 import { CreateDocumentDto, FindingDto, ImportReportDto, MergeFindingsDto, SplitFindingDto, UpdateFindingDto } from './documents.dto';
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { TIMESCALES, Timescale } from '../../../../libs/domain/src';
+import { TIMESCALES, Timescale } from '@app/domain';
 import { DateField } from '../common/dto-fields';
 
 export class FindingDto {

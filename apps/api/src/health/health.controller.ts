@@ -3,8 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
-import { RemindersService } from '../../../../libs/reminders/src';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { RemindersService } from '@app/reminders';
 import { Public } from '../common/decorators';
 
 /**

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsOptional, IsString, Length, Min } from 'class-validator';
-import { Authenticated, MeasureService } from '../../../../libs/core/src';
-import { rolesFor } from '../../../../libs/domain/src';
+import { Authenticated, MeasureService } from '@app/core';
+import { rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
 
 const UNITS = ['percent', 'count', 'days'] as const;

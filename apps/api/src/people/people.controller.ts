@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Authenticated, InvitationService, OrganisationService, UserService } from '../../../../libs/core/src';
+import { Authenticated, InvitationService, OrganisationService, UserService } from '@app/core';
 import { CurrentActor, Roles } from '../common/decorators';
 import { CreateOrganisationDto, CreateUserDto, UpdateUserDto } from './people.dto';
 

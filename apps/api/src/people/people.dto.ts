@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, ORGANISATION_KINDS } from '../../../../libs/core/src';
-import { ROLES, Role } from '../../../../libs/core/src/request-context';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, ORGANISATION_KINDS } from '@app/core';
+import { ROLES, Role } from '@app/core/request-context';
 import { IdField } from '../common/dto-fields';
 
 const PASSWORD_RULE = `${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters, not a common or breached password, not containing the email address`;

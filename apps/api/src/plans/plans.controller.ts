@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { ActionService, Authenticated, PlanService } from '../../../../libs/core/src';
-import { rolesFor } from '../../../../libs/domain/src';
+import { ActionService, Authenticated, PlanService } from '@app/core';
+import { rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
 import { CarryOverDto, CreatePlanDto, UpdatePlanDto, VersionDto } from './plans.dto';
 

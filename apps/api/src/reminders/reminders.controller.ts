@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '../../../../libs/core/src';
-import { rolesFor } from '../../../../libs/domain/src';
+import { Authenticated } from '@app/core';
+import { rolesFor } from '@app/domain';
 import {
   CalendarFeedService, NotificationService, NotificationSettingsService, ReminderAdminService, ReminderSettingsService,
-} from '../../../../libs/reminders/src';
+} from '@app/reminders';
 import { CurrentActor, Public, Roles } from '../common/decorators';
 import { NotificationQuery, NotificationSettingsDto, ReminderQuery, ReminderRulesDto } from './reminders.dto';
 

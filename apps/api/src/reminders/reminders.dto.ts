@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { REMINDER_STATES, ReminderState } from '../../../../libs/reminders/src';
+import { REMINDER_STATES, ReminderState } from '@app/reminders';
 import { DateField, IdField } from '../common/dto-fields';
 import { PageQuery } from '../common/pagination.dto';
 

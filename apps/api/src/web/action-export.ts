@@ -1,4 +1,4 @@
-import { Plan } from '../../../../libs/database/src/entities';
+import { Plan } from '@app/database/entities';
 import { ActionSummary } from './action-rows';
 import { Directory } from './people-directory';
 import { RAG_LABELS, STATUS_LABELS } from './page-labels';

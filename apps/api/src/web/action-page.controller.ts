@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { ActionService, AppError, Authenticated, EvidenceService, subjectOf } from '../../../../libs/core/src';
+import { ActionService, AppError, Authenticated, EvidenceService, subjectOf } from '@app/core';
 import { dateFromParts, dateItems, dateValues } from './date-field';
-import { ACTION_STATUSES, ActionStatus, allowedTransitions, Decision, may, Rag, RAGS, statusDecision } from '../../../../libs/domain/src';
+import { ACTION_STATUSES, ActionStatus, allowedTransitions, Decision, may, Rag, RAGS, statusDecision } from '@app/domain';
 import { CurrentActor } from '../common/decorators';
 import { ActionSummary } from './action-rows';
 import { changesSince, readSnapshot, snapshot } from './action-snapshot';

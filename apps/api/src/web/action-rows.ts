@@ -1,4 +1,4 @@
-import { ActionService } from '../../../../libs/core/src';
+import { ActionService } from '@app/core';
 import { Directory } from './people-directory';
 
 export type ActionSummary = ReturnType<ActionService['summary']>;

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { AppError, Authenticated, planSettings, PlanService } from '../../../../libs/core/src';
-import { rolesFor } from '../../../../libs/domain/src';
-import { ReminderRules, ReminderSettingsService } from '../../../../libs/reminders/src';
+import { AppError, Authenticated, planSettings, PlanService } from '@app/core';
+import { rolesFor } from '@app/domain';
+import { ReminderRules, ReminderSettingsService } from '@app/reminders';
 import { CurrentActor, Roles } from '../common/decorators';
 import { FormPost, PageRequest } from './csrf';
 import { FormErrors, userError } from './form-errors';

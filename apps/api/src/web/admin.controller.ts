@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } fro
 import type { Response } from 'express';
 import {
   AppError, Authenticated, BoardService, InvitationService, ORGANISATION_KINDS, OrganisationService, passwordProblem, PersonView, Role, ROLES, UserService,
-} from '../../../../libs/core/src';
+} from '@app/core';
 import { CurrentActor, Roles } from '../common/decorators';
 import { FormPost, PageRequest } from './csrf';
 import { FormErrors, userError } from './form-errors';

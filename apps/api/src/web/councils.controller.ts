@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
-import { AppError, Authenticated, AuthService } from '../../../../libs/core/src';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { AppError, Authenticated, AuthService } from '@app/core';
 import { CurrentActor } from '../common/decorators';
 import { FormPost, PageRequest } from './csrf';
 import { FormErrors } from './form-errors';

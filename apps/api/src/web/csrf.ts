@@ -2,7 +2,7 @@ import { applyDecorators, CallHandler, ExecutionContext, HttpCode, Injectable, N
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { AppError, Authenticated } from '../../../../libs/core/src';
+import { AppError, Authenticated } from '@app/core';
 import { SESSION_COOKIE } from '../common/auth.guard';
 
 export const CSRF_FIELD = '_csrf';

@@ -1,7 +1,7 @@
-import { ACTION_STATUSES, ActionStatus, Rag, RAGS } from '../../../../libs/domain/src';
+import { ACTION_STATUSES, ActionStatus, Rag, RAGS } from '@app/domain';
 import { PageRequest } from './csrf';
 import { queryValue, queryValues, UUID } from './page-query';
-import { ACTION_SORT_FIELDS, ActionSortField } from '../../../../libs/core/src';
+import { ACTION_SORT_FIELDS, ActionSortField } from '@app/core';
 
 export const SORTS = ACTION_SORT_FIELDS;
 export type Sort = ActionSortField;

@@ -1,5 +1,5 @@
-import { AppError } from '../../../../libs/core/src';
-import { DomainError } from '../../../../libs/domain/src';
+import { AppError } from '@app/core';
+import { DomainError } from '@app/domain';
 
 export interface FieldError {
   field: string;

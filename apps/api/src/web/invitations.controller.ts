@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { Authenticated, InvitationService } from '../../../../libs/core/src';
+import { Authenticated, InvitationService } from '@app/core';
 import { CurrentActor } from '../common/decorators';
 import { FormPost, PageRequest } from './csrf';
 import { PageErrorFilter } from './page-error.filter';

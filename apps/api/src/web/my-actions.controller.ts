@@ -1,6 +1,6 @@
 import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { ActionService, Authenticated, InvitationService } from '../../../../libs/core/src';
+import { ActionService, Authenticated, InvitationService } from '@app/core';
 import { CurrentActor } from '../common/decorators';
 import { PageRequest } from './csrf';
 import { PageErrorFilter } from './page-error.filter';

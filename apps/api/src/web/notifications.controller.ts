@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { Authenticated } from '../../../../libs/core/src';
-import { CalendarFeedService, EMAIL_GROUPS, EmailGroup, NotificationPrefs, NotificationService, NotificationSettingsService } from '../../../../libs/reminders/src';
+import { Authenticated } from '@app/core';
+import { CalendarFeedService, EMAIL_GROUPS, EmailGroup, NotificationPrefs, NotificationService, NotificationSettingsService } from '@app/reminders';
 import { CurrentActor } from '../common/decorators';
 import { FormPost, PageRequest } from './csrf';
 import { dateFromParts, dateItems, dateParts, dateValues } from './date-field';

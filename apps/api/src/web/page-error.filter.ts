@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Inject, Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { SESSION_COOKIE } from '../common/auth.guard';
 import { ErrorFilter } from '../common/error.filter';
 import { PageRequest } from './csrf';

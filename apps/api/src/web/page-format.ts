@@ -1,4 +1,4 @@
-import { dayNumber } from '../../../../libs/domain/src';
+import { dayNumber } from '@app/domain';
 
 const ZONE = 'Europe/London';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -1,5 +1,5 @@
-import { ActionStatus, Rag } from '../../../../libs/domain/src';
-import { Role } from '../../../../libs/core/src';
+import { ActionStatus, Rag } from '@app/domain';
+import { Role } from '@app/core';
 
 export const STATUS_LABELS: Record<ActionStatus, string> = {
   not_started: 'Not started',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OrganisationService, PersonView, UserService } from '../../../../libs/core/src';
+import { OrganisationService, PersonView, UserService } from '@app/core';
 
 export interface Directory {
   people: PersonView[];

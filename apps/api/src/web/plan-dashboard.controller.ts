@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { ActionService, ActionSort, Authenticated, PlanService, subjectOf } from '../../../../libs/core/src';
-import { ACTION_STATUSES, may, Rag, RAGS } from '../../../../libs/domain/src';
+import { ActionService, ActionSort, Authenticated, PlanService, subjectOf } from '@app/core';
+import { ACTION_STATUSES, may, Rag, RAGS } from '@app/domain';
 import { CurrentActor } from '../common/decorators';
 import { actionExportName, describeFilter } from './dashboard-wording';
 import { actionWorkbook } from './action-export';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { ActionService, AppError, Authenticated, EDITOR_ROLES, PlanService, subjectOf } from '../../../../libs/core/src';
-import { may, refusal } from '../../../../libs/domain/src';
+import { ActionService, AppError, Authenticated, EDITOR_ROLES, PlanService, subjectOf } from '@app/core';
+import { may, refusal } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
 import { ActionSummary } from './action-rows';
 import { FormPost, PageRequest } from './csrf';

@@ -3,8 +3,8 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import {
   Authenticated, BoardService, DocumentService, PlanService, ReportImportService,
-} from '../../../../libs/core/src';
-import { rolesFor, Timescale, TIMESCALES } from '../../../../libs/domain/src';
+} from '@app/core';
+import { rolesFor, Timescale, TIMESCALES } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
 import { FormPost, PageRequest } from './csrf';
 import { FormErrors, userError } from './form-errors';

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Inject, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
-import { AppError, AuthService } from '../../../../libs/core/src';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { AppError, AuthService } from '@app/core';
 import { SESSION_COOKIE } from '../common/auth.guard';
 import { CurrentActor, Public } from '../common/decorators';
-import { Authenticated } from '../../../../libs/core/src';
+import { Authenticated } from '@app/core';
 import { ensurePreSession, FormPost, PageRequest, PRE_SESSION_COOKIE } from './csrf';
 import { FormErrors } from './form-errors';
 import { PageErrorFilter } from './page-error.filter';

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import express from 'express';
 import * as path from 'node:path';
-import { repoRoot } from '../../../../libs/config/src';
+import { repoRoot } from '@app/config';
 
 /** Where the page templates and our own static files live (outside dist/, so found from the repository root). */
 export const VIEWS_DIR = path.join(repoRoot(), 'apps', 'api', 'views');

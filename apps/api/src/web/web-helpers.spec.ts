@@ -6,7 +6,7 @@ import { dateFromParts, dateParts } from './date-field';
 import { formatDate, formatDateTime } from './page-format';
 import { safeNext } from './page-query';
 import { PageRenderer } from './page-renderer';
-import { AppConfig } from '../../../../libs/config/src';
+import { AppConfig } from '@app/config';
 
 const request = (query: Record<string, unknown>) => ({ query }) as unknown as PageRequest;
 

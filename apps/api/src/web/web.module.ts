@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
-import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { ActionPageController } from './action-page.controller';
 import { AdminPlansController } from './admin-plans.controller';
 import { AdminController } from './admin.controller';

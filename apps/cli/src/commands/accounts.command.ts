@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { loadConfig } from '../../../../libs/config/src';
-import { AuthorityService, UserService } from '../../../../libs/core/src';
-import { ROLES, Role } from '../../../../libs/core/src/request-context';
+import { loadConfig } from '@app/config';
+import { AuthorityService, UserService } from '@app/core';
+import { ROLES, Role } from '@app/core/request-context';
 import { withAppContext } from '../app-context';
 import { CliError } from '../cli-error';
 import { resolveAuthority } from './resolve';

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { loadConfig } from '../../../../libs/config/src';
-import { AuthorityService } from '../../../../libs/core/src';
+import { loadConfig } from '@app/config';
+import { AuthorityService } from '@app/core';
 import { withAppContext } from '../app-context';
 
 export function databaseCommands(program: Command) {

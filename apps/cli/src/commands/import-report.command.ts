@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import * as fs from 'node:fs';
-import { loadConfig } from '../../../../libs/config/src';
-import { ReportImportService } from '../../../../libs/core/src/imports/report-import.service';
-import { readReport, toImportJson } from '../../../../libs/importer/src';
+import { loadConfig } from '@app/config';
+import { ReportImportService } from '@app/core/imports/report-import.service';
+import { readReport, toImportJson } from '@app/importer';
 import { withAppContext } from '../app-context';
 import { CliError } from '../cli-error';
 import { cliActor } from './cli-actor';

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { loadConfig } from '../../../../libs/config/src';
-import { ReminderReconciler, RemindersService } from '../../../../libs/reminders/src';
+import { loadConfig } from '@app/config';
+import { ReminderReconciler, RemindersService } from '@app/reminders';
 import { withAppContext } from '../app-context';
 import { CliError } from '../cli-error';
 

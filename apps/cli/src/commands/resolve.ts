@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { AuthorityService } from '../../../../libs/core/src';
+import { AuthorityService } from '@app/core';
 import { CliError } from '../cli-error';
 
 export async function resolveAuthority(app: INestApplicationContext, key: string) {

@@ -1,13 +1,13 @@
 import { INestApplicationContext } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from '../../../../libs/config/src';
+import { repoRoot } from '@app/config';
 import {
   ActionService, Actor, AuthorityService, BoardService, Clock, EvidenceService, OrganisationService, PlanService, UserService,
-} from '../../../../libs/core/src';
-import { ReportImportService } from '../../../../libs/core/src/imports/report-import.service';
-import { addCalendarMonths, todayInLondon } from '../../../../libs/domain/src';
-import { parseReport } from '../../../../libs/importer/src';
+} from '@app/core';
+import { ReportImportService } from '@app/core/imports/report-import.service';
+import { addCalendarMonths, todayInLondon } from '@app/domain';
+import { parseReport } from '@app/importer';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_AUTHORITY_SLUG = 'demo';

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../../config/src';
-import { Membership, Session, User } from '../../../database/src/entities';
-import { runSql } from '../../../database/src/sql';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { Membership, Session, User } from '@app/database/entities';
+import { runSql } from '@app/database/sql';
 import { AppError, badRequest } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Authority, Organisation } from '../../../database/src/entities';
+import { Authority, Organisation } from '@app/database/entities';
 import { AppError } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, MoreThan } from 'typeorm';
-import { Authority, Invitation, Membership, User } from '../../../database/src/entities';
+import { Authority, Invitation, Membership, User } from '@app/database/entities';
 import { notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';

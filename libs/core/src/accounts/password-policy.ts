@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from '../../../config/src';
+import { repoRoot } from '@app/config';
 
 export const MIN_PASSWORD_LENGTH = 12;
 // Also the sign-in limit: hashing a huge string costs the server, never the attacker.

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../../config/src';
-import { Membership } from '../../../database/src/entities';
-import { insertMany, runSql } from '../../../database/src/sql';
-import { Notification } from '../../../reminders/src/entities';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { Membership } from '@app/database/entities';
+import { insertMany, runSql } from '@app/database/sql';
+import { Notification } from '@app/reminders/entities';
 import { AppError } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';

@@ -1,6 +1,6 @@
 import { EntityManager, IsNull, Not } from 'typeorm';
-import { Session } from '../../../database/src/entities';
-import { CalendarFeedToken } from '../../../reminders/src/entities';
+import { Session } from '@app/database/entities';
+import { CalendarFeedToken } from '@app/reminders/entities';
 
 /**
  * Ends what a person was trusted with: browser sessions, API tokens and calendar feeds, in one

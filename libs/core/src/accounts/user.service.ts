@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
-import { BoardMember, Invitation, Membership, Organisation, User } from '../../../database/src/entities';
-import { runSql } from '../../../database/src/sql';
+import { BoardMember, Invitation, Membership, Organisation, User } from '@app/database/entities';
+import { runSql } from '@app/database/sql';
 import { AppError, badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Action, Plan } from '../../../database/src/entities';
+import { Action, Plan } from '@app/database/entities';
 
 /**
  * Work that must happen in the same transaction as any change to an action (for example,

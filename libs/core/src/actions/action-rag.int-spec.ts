@@ -1,7 +1,7 @@
-import { DB_KINDS } from '../../../testing/src/test-database';
-import { useTestDatabase } from '../../../testing/src/use-test-database';
-import { ACTION_STATUSES, addDays, deriveRag, effectiveRag, Rag } from '../../../domain/src';
-import { Action } from '../../../database/src/entities';
+import { DB_KINDS } from '@app/testing/test-database';
+import { useTestDatabase } from '@app/testing/use-test-database';
+import { ACTION_STATUSES, addDays, deriveRag, effectiveRag, Rag } from '@app/domain';
+import { Action } from '@app/database/entities';
 import { newId } from '../ids';
 import { ragSql, ragSqlParams } from './action-rag';
 

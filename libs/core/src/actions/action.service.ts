@@ -3,8 +3,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import {
   ACTION_STATUSES, ActionStatus, addDays, assertTransition, computeDueDate, Decision, decisionsForActionChange, deriveRag, effectiveRag, may, Rag, RAGS,
   statusDecision, Timescale, todayInLondon,
-} from '../../../domain/src';
-import { Action, ActionFinding, DueDateChange, Evidence, Finding, Membership, Milestone, Organisation, Plan, ProgressNote } from '../../../database/src/entities';
+} from '@app/domain';
+import { Action, ActionFinding, DueDateChange, Evidence, Finding, Membership, Milestone, Organisation, Plan, ProgressNote } from '@app/database/entities';
 import { AppError, badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { UserService } from '../accounts/user.service';
@@ -15,7 +15,7 @@ import { planSettings, PlanService } from '../plans/plan.service';
 import { Actor, authorize, subjectOf } from '../request-context';
 import { ACTION_HOOKS, ActionHook } from './action-hooks';
 import { ragSql, ragSqlParams } from './action-rag';
-import { runSql, selectCount, selectEntities, selectEntity, SqlParams, SqlRow, updateRows } from '../../../database/src/sql';
+import { runSql, selectCount, selectEntities, selectEntity, SqlParams, SqlRow, updateRows } from '@app/database/sql';
 
 export interface NewAction {
   title: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditEvent } from '../../../database/src/entities';
-import { insertMany, selectEntities } from '../../../database/src/sql';
+import { AuditEvent } from '@app/database/entities';
+import { insertMany, selectEntities } from '@app/database/sql';
 import { Clock } from '../clock';
 
 export interface AuditRecord {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Board, BoardMember } from '../../../database/src/entities';
+import { Board, BoardMember } from '@app/database/entities';
 import { AppError, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { UserService } from '../accounts/user.service';

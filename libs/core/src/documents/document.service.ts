@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Timescale } from '../../../domain/src';
-import { ActionFinding, Finding, Judgement, SourceDocument } from '../../../database/src/entities';
+import { Timescale } from '@app/domain';
+import { ActionFinding, Finding, Judgement, SourceDocument } from '@app/database/entities';
 import { AppError, badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';

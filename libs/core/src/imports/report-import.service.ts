@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../../config/src';
-import { Board } from '../../../database/src/entities';
-import { contentHash, extractText, ImportError, parseReport, ParsedReport } from '../../../importer/src';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { Board } from '@app/database/entities';
+import { contentHash, extractText, ImportError, parseReport, ParsedReport } from '@app/importer';
 import { AppError, AppErrorKind, badRequest } from '../app-error';
 import { DocumentService, DocumentView } from '../documents/document.service';
 import { PlanService } from '../plans/plan.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Action, ActionMeasure, Measure } from '../../../database/src/entities';
+import { Action, ActionMeasure, Measure } from '@app/database/entities';
 import { AppError, badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Organisation } from '../../../database/src/entities';
+import { Organisation } from '@app/database/entities';
 import { AppError } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { addDays, computeDueDate, DEFAULT_PLAN_SETTINGS, OPEN_STATUSES, PlanSettings, Timescale } from '../../../domain/src';
-import { Action, ActionFinding, Board, Finding, Plan, PlanDocument, SourceDocument } from '../../../database/src/entities';
-import { selectEntity } from '../../../database/src/sql';
+import { addDays, computeDueDate, DEFAULT_PLAN_SETTINGS, OPEN_STATUSES, PlanSettings, Timescale } from '@app/domain';
+import { Action, ActionFinding, Board, Finding, Plan, PlanDocument, SourceDocument } from '@app/database/entities';
+import { selectEntity } from '@app/database/sql';
 import { AppError, badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';

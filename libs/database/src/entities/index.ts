@@ -11,7 +11,7 @@ import { Session } from './session.entity';
 import { SignInThrottle } from './sign-in-throttle.entity';
 import { Finding, Judgement, SourceDocument } from './source-document.entity';
 import { User } from './user.entity';
-import { REMINDER_ENTITIES } from '../../../reminders/src/entities';
+import { REMINDER_ENTITIES } from '@app/reminders/entities';
 
 export {
   Action, ActionFinding, ActionMeasure, Measure, AuditEvent, Authority, Board, BoardMember, DueDateChange, Evidence, Finding, Invitation, Judgement,

@@ -1,5 +1,5 @@
 import { Entity, Index } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/src/entities/columns';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '@app/database/entities/columns';
 
 /** A private calendar feed address. Only a hash of the token is stored; revoking kills the address. */
 @Entity('calendar_feed_token')

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { DateColumn, IdColumn, InstantColumn, RefColumn } from '../../../database/src/entities/columns';
+import { DateColumn, IdColumn, InstantColumn, RefColumn } from '@app/database/entities/columns';
 
 /** A user's choices: which reminders by email, digest only, and leave with a delegate. */
 @Entity('notification_settings')

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/src/entities/columns';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '@app/database/entities/columns';
 
 /** An in-app notification. At most one per reminder, so a repeated delivery cannot add a second. */
 @Entity('notification')

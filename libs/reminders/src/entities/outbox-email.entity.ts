@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/src/entities/columns';
+import { IdColumn, InstantColumn, RefColumn, TextColumn } from '@app/database/entities/columns';
 
 /**
  * Every reminder email: stored here for admins to read when no SMTP server is configured

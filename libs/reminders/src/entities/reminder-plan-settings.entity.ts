@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn } from '../../../database/src/entities/columns';
+import { IdColumn, InstantColumn, RefColumn } from '@app/database/entities/columns';
 import type { ReminderRules } from '../reminder-rules';
 
 /** A plan's reminder rules; a plan without a row uses the defaults. */

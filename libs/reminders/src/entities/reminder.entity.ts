@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { DateColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '../../../database/src/entities/columns';
+import { DateColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '@app/database/entities/columns';
 
 export const REMINDER_STATES = ['pending', 'queued', 'sending', 'sent', 'skipped', 'cancelled', 'failed'] as const;
 export type ReminderState = (typeof REMINDER_STATES)[number];

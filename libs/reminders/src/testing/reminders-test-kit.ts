@@ -4,17 +4,17 @@ import { randomUUID } from 'node:crypto';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
-import { AppConfig, ConfigModule, DatabaseConfig, loadConfig } from '../../../config/src';
-import { ActionService, Actor, Clock, CoreModule, PlanService } from '../../../core/src';
-import { Action, Authority, Board, DatabaseModule, Membership, Plan, User } from '../../../database/src';
+import { AppConfig, ConfigModule, DatabaseConfig, loadConfig } from '@app/config';
+import { ActionService, Actor, Clock, CoreModule, PlanService } from '@app/core';
+import { Action, Authority, Board, DatabaseModule, Membership, Plan, User } from '@app/database';
 import { Reminder } from '../entities/reminder.entity';
 import { RemindersModule } from '../reminders.module';
 import { ReminderSettingsService } from '../reminder-settings.service';
 import { RemindersService } from '../reminders.service';
 
 // One definition of the test databases for every suite, so TEST_DATABASES narrows these too.
-export { createTestDatabase, DB_KINDS } from '../../../testing/src/test-database';
-export type { DbKind } from '../../../testing/src/test-database';
+export { createTestDatabase, DB_KINDS } from '@app/testing/test-database';
+export type { DbKind } from '@app/testing/test-database';
 
 export function testConfig(database: DatabaseConfig, env: Record<string, string> = {}): AppConfig {
   return { ...loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://tracker.test', ...env }), database };

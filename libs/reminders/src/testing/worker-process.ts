@@ -4,8 +4,8 @@ import Redis from 'ioredis';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadConfig, repoRoot } from '../../../config/src';
-import { JobData, JobName, QueueName, redisConnection } from '../../../queue/src';
+import { loadConfig, repoRoot } from '@app/config';
+import { JobData, JobName, QueueName, redisConnection } from '@app/queue';
 
 /** The build under test: dist/ (made by `npm run build`), or another build named by TEST_DIST_DIR. */
 const DIST = path.resolve(process.env.TEST_DIST_DIR ?? path.join(repoRoot(), 'dist'));
