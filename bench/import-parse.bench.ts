@@ -22,10 +22,7 @@ const MAX_ITERATIONS = 2000;
 
 export async function runImportBench(): Promise<ImportBenchResult[]> {
   const root = repositoryRoot();
-  const documents = [
-    ...textFiles(resolve(root, '../shared/fixtures/reports')),
-    ...textFiles(join(root, 'libs/importer/test-documents')),
-  ];
+  const documents = [...textFiles(resolve(root, '../shared/fixtures/reports')), ...textFiles(join(root, 'libs/importer/test-documents'))];
   return documents.map(timeDocument);
 }
 

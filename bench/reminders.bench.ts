@@ -51,9 +51,21 @@ export async function runRemindersBench(opts: { actions: number; database?: DbKi
     const lateness = await latenessRun(api, db, config, prefix, Math.min(opts.actions, 10_000));
     const seconds = (p: Phases) => p.scheduleSeconds + p.deliverSeconds;
     return {
-      actions: opts.actions, database: kind,
-      inApp: { perSecond: opts.actions / seconds(inApp), rawBullmqPerSecond: opts.actions / rawBullmqSeconds, ratio: rawBullmqSeconds / seconds(inApp), ...inApp },
-      email: { messages: emails, perSecond: emails / seconds(email), rawNodemailerPerSecond: emails / rawMailSeconds, ratio: rawMailSeconds / seconds(email), ...email },
+      actions: opts.actions,
+      database: kind,
+      inApp: {
+        perSecond: opts.actions / seconds(inApp),
+        rawBullmqPerSecond: opts.actions / rawBullmqSeconds,
+        ratio: rawBullmqSeconds / seconds(inApp),
+        ...inApp,
+      },
+      email: {
+        messages: emails,
+        perSecond: emails / seconds(email),
+        rawNodemailerPerSecond: emails / rawMailSeconds,
+        ratio: rawMailSeconds / seconds(email),
+        ...email,
+      },
       lateness,
     };
   } finally {
@@ -77,12 +89,22 @@ async function world(api: TestingModule, db: DataSource, inAppOnly: boolean): Pr
   const w = await seedWorld(db, now);
   const plan = await activePlan(api, w);
   await db.manager.insert(ReminderPlanSettings, {
-    id: randomUUID(), authorityId: w.authorityId, planId: plan.id, updatedAt: now,
+    id: randomUUID(),
+    authorityId: w.authorityId,
+    planId: plan.id,
+    updatedAt: now,
     rules: { sendTime: '08:00', beforeDays: [], onDueDate: true, overdueOwnerDays: null, managerAfterDays: null, chairAfterDays: null, weeklyDigest: false },
   });
   if (inAppOnly) {
     await db.manager.insert(NotificationSettings, {
-      id: randomUUID(), authorityId: w.authorityId, userId: w.owner.id, updatedAt: now, digestOnly: false, onLeave: false, leaveUntil: null, delegateId: null,
+      id: randomUUID(),
+      authorityId: w.authorityId,
+      userId: w.owner.id,
+      updatedAt: now,
+      digestOnly: false,
+      onLeave: false,
+      leaveUntil: null,
+      delegateId: null,
       email: { before_due: false, due_today: false, overdue: false, escalation: false, digest: false },
     });
   }
@@ -93,9 +115,27 @@ async function world(api: TestingModule, db: DataSource, inAppOnly: boolean): Pr
 async function newActions(db: DataSource, w: World, planId: string, count: number): Promise<Action[]> {
   const now = new Date().toISOString();
   const actions: Action[] = Array.from({ length: count }, (_, i) => ({
-    id: randomUUID(), authorityId: w.authorityId, planId, ref: `B${i + 1}`, title: `Bench action ${i + 1}`, description: '', timescale: 'unspecified',
-    ownerId: w.owner.id, managerId: w.manager.id, organisationId: null, dueDate: '2099-01-01', warnFrom: '2098-12-18', status: 'not_started', statusReason: null,
-    atRisk: false, ragOverride: null, ragOverrideReason: null, carriedFromId: null, version: 1, createdAt: now, updatedAt: now,
+    id: randomUUID(),
+    authorityId: w.authorityId,
+    planId,
+    ref: `B${i + 1}`,
+    title: `Bench action ${i + 1}`,
+    description: '',
+    timescale: 'unspecified',
+    ownerId: w.owner.id,
+    managerId: w.manager.id,
+    organisationId: null,
+    dueDate: '2099-01-01',
+    warnFrom: '2098-12-18',
+    status: 'not_started',
+    statusReason: null,
+    atRisk: false,
+    ragOverride: null,
+    ragOverrideReason: null,
+    carriedFromId: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
   }));
   await db.transaction((tx) => insertMany(tx, Action, actions));
   return actions;
@@ -137,7 +177,11 @@ async function deliveryRun(api: TestingModule, db: DataSource, config: AppConfig
   const scheduleSeconds = await scheduled(api, db, w, await newActions(db, w, planId, count), new Date().toISOString());
   const deliverSeconds = await timed(async () => {
     const w1 = await worker(config, prefix);
-    try { await untilSent(db, w.authorityId); } finally { await w1.close(); }
+    try {
+      await untilSent(db, w.authorityId);
+    } finally {
+      await w1.close();
+    }
   });
   return { scheduleSeconds, deliverSeconds };
 }
@@ -148,7 +192,9 @@ async function rawBullmq(prefix: string, count: number) {
   let done = 0;
   const finished = new Promise<void>((resolve) => {
     const w = new Worker('raw-noop', async () => undefined, { connection, prefix, concurrency: CONCURRENCY });
-    w.on('completed', () => { if (++done === count) void w.close().then(resolve); });
+    w.on('completed', () => {
+      if (++done === count) void w.close().then(resolve);
+    });
   });
   for (let i = 0; i < count; i += 1000) {
     await queue.addBulk(Array.from({ length: Math.min(1000, count - i) }, (_, j) => ({ name: 'noop', data: { i: i + j }, opts: { removeOnComplete: true } })));
@@ -184,7 +230,11 @@ async function latenessRun(api: TestingModule, db: DataSource, config: AppConfig
   const dueAt = new Date(Date.now() + 5_000).toISOString();
   await scheduled(api, db, w, actions, dueAt);
   const w1 = await worker(config, prefix);
-  try { await untilSent(db, w.authorityId); } finally { await w1.close(); }
+  try {
+    await untilSent(db, w.authorityId);
+  } finally {
+    await w1.close();
+  }
   const rows = await db.manager.find(Reminder, { where: { authorityId: w.authorityId }, select: { id: true, dueAt: true, sentAt: true } });
   const late = rows.map((r) => Date.parse(r.sentAt!) - Date.parse(r.dueAt));
   late.sort((a, b) => a - b);
@@ -202,15 +252,41 @@ async function wipe(prefix: string) {
 export function printRemindersBench(r: RemindersBenchResult): void {
   const f = (n: number) => n.toFixed(n < 10 ? 2 : 0);
   console.table([
-    { measure: `in-app reminders/s (${r.actions}, ${r.database})`, ours: f(r.inApp.perSecond), raw: f(r.inApp.rawBullmqPerSecond), ratio: f(r.inApp.ratio), aim: '>= 0.5' },
+    {
+      measure: `in-app reminders/s (${r.actions}, ${r.database})`,
+      ours: f(r.inApp.perSecond),
+      raw: f(r.inApp.rawBullmqPerSecond),
+      ratio: f(r.inApp.ratio),
+      aim: '>= 0.5',
+    },
     { measure: '  of which schedule / deliver s', ours: `${f(r.inApp.scheduleSeconds)} / ${f(r.inApp.deliverSeconds)}`, raw: '', ratio: '', aim: '' },
-    { measure: `email reminders/s (${r.email.messages})`, ours: f(r.email.perSecond), raw: f(r.email.rawNodemailerPerSecond), ratio: f(r.email.ratio), aim: '>= 0.5' },
+    {
+      measure: `email reminders/s (${r.email.messages})`,
+      ours: f(r.email.perSecond),
+      raw: f(r.email.rawNodemailerPerSecond),
+      ratio: f(r.email.ratio),
+      aim: '>= 0.5',
+    },
     { measure: '  of which schedule / deliver s', ours: `${f(r.email.scheduleSeconds)} / ${f(r.email.deliverSeconds)}`, raw: '', ratio: '', aim: '' },
-    { measure: `lateness p50 / p99 ms (${r.lateness.reminders} due at once)`, ours: `${r.lateness.p50Ms} / ${r.lateness.p99Ms}`, raw: '', ratio: '', aim: 'p99 < 60000' },
+    {
+      measure: `lateness p50 / p99 ms (${r.lateness.reminders} due at once)`,
+      ours: `${r.lateness.p50Ms} / ${r.lateness.p99Ms}`,
+      raw: '',
+      ratio: '',
+      aim: 'p99 < 60000',
+    },
   ]);
 }
 
 if (require.main === module) {
   const actions = Number(process.argv[2] ?? 100_000);
-  runRemindersBench({ actions }).then(printRemindersBench).then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
+  runRemindersBench({ actions })
+    .then(printRemindersBench)
+    .then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
 }

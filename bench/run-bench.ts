@@ -24,8 +24,12 @@ const log = (line: string) => console.log(line);
 function machine(): Machine {
   const cpus = os.cpus();
   return {
-    cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version, platform: `${os.type()} ${os.release()}`, loadAverageAtStart: os.loadavg().map((v) => Math.round(v * 100) / 100),
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg().map((v) => Math.round(v * 100) / 100),
   };
 }
 
@@ -51,11 +55,22 @@ async function measureOnServers(db: BenchDatabase, source: DataSource, actions: 
   try {
     return await measureWhileStarting(db, source, starting, generated, actions, options, watch);
   } finally {
-    await starting.then((servers) => servers.stop(), () => undefined);
+    await starting.then(
+      (servers) => servers.stop(),
+      () => undefined,
+    );
   }
 }
 
-async function measureWhileStarting(db: BenchDatabase, source: DataSource, starting: Promise<Servers>, generated: GeneratedDataset, actions: number, options: BenchOptions, watch: Stopwatch) {
+async function measureWhileStarting(
+  db: BenchDatabase,
+  source: DataSource,
+  starting: Promise<Servers>,
+  generated: GeneratedDataset,
+  actions: number,
+  options: BenchOptions,
+  watch: Stopwatch,
+) {
   const { tokens, sessions } = await watch.time('sign-in', () => signInPeople(source, generated.fixtures, options));
   await source.destroy();
   const workloads = buildWorkloads(generated.fixtures, tokens);
@@ -66,8 +81,11 @@ async function measureWhileStarting(db: BenchDatabase, source: DataSource, start
   const measured = await measureApiVsRaw(await starting, db, workloads, pages, options, log, watch);
   log(`  API peak RSS ${measured.memory.apiPeakMb} MB (${measured.memory.apiPeakWithPagesMb} MB after the pages), raw server ${measured.memory.rawPeakMb} MB`);
   const run: DatabaseRun = {
-    database: db.kind, generation: { seconds: generated.seconds, rows: generated.rows, rowsPerSecond: generated.rowsPerSecond, counts: generated.counts },
-    ...measured, queries, phaseSeconds: watch.seconds,
+    database: db.kind,
+    generation: { seconds: generated.seconds, rows: generated.rows, rowsPerSecond: generated.rowsPerSecond, counts: generated.counts },
+    ...measured,
+    queries,
+    phaseSeconds: watch.seconds,
   };
   return { run, workloads };
 }
@@ -99,8 +117,16 @@ async function main() {
   for (const actions of options.scales) {
     const started = Date.now();
     const results: BenchResults = {
-      date: new Date().toISOString().slice(0, 10), command: `npm run bench -- ${argv.join(' ')}`.trim(), actions, quick: options.quick,
-      connections: options.connections, durationSeconds: options.durationMs / 1000, machine: machine(), runs: [], extras: {}, totalSeconds: 0,
+      date: new Date().toISOString().slice(0, 10),
+      command: `npm run bench -- ${argv.join(' ')}`.trim(),
+      actions,
+      quick: options.quick,
+      connections: options.connections,
+      durationSeconds: options.durationMs / 1000,
+      machine: machine(),
+      runs: [],
+      extras: {},
+      totalSeconds: 0,
     };
     for (const kind of options.databases) results.runs.push(await runDatabase(kind, actions, options));
     if (options.extras) {
@@ -116,6 +142,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

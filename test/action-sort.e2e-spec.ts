@@ -1,7 +1,14 @@
 import { seedDemo } from '../apps/cli/src/demo/demo-seed';
 import { createTestApp, DB_KINDS, TestApp } from '@app/testing';
 
-interface Row { ref: string; title: string; status: string; dueDate: string | null; ownerId: string | null; rag: { effective: string | null } }
+interface Row {
+  ref: string;
+  title: string;
+  status: string;
+  dueDate: string | null;
+  ownerId: string | null;
+  rag: { effective: string | null };
+}
 
 const STATUS_ORDER = ['not_started', 'in_progress', 'completed', 'verified', 'blocked', 'cancelled', 'carried_over'];
 const RAG_ORDER: Record<string, number> = { red: 0, amber: 1, green: 2, blue: 3 };
@@ -23,7 +30,8 @@ describe.each(DB_KINDS)('action lists sorted by the service (%s)', (kind) => {
   });
   afterAll(() => t.close());
 
-  const list = async (sort: string) => (await t.http().get(`/api/v1/actions?planId=${planId}&pageSize=100&sort=${sort}`).set('Cookie', cookie).expect(200)).body.items as Row[];
+  const list = async (sort: string) =>
+    (await t.http().get(`/api/v1/actions?planId=${planId}&pageSize=100&sort=${sort}`).set('Cookie', cookie).expect(200)).body.items as Row[];
 
   const keys: Record<string, (a: Row) => string | number> = {
     due: (a) => a.dueDate ?? '9999-12-31',
@@ -50,7 +58,11 @@ describe.each(DB_KINDS)('action lists sorted by the service (%s)', (kind) => {
   it('takes a field alone as ascending, and refuses a sort that is not on the list', async () => {
     expect((await list('ref')).map((a) => a.ref)).toEqual((await list('ref:asc')).map((a) => a.ref));
     for (const bad of ['dueDate', 'ref:sideways', 'ref;drop', 'a."title"']) {
-      const response = await t.http().get(`/api/v1/actions?planId=${planId}&sort=${encodeURIComponent(bad)}`).set('Cookie', cookie).expect(400);
+      const response = await t
+        .http()
+        .get(`/api/v1/actions?planId=${planId}&sort=${encodeURIComponent(bad)}`)
+        .set('Cookie', cookie)
+        .expect(400);
       expect(JSON.stringify(response.body)).toContain('sort must be one of due, ref, title, owner, status, rag');
     }
   });
@@ -67,7 +79,8 @@ describe.each(DB_KINDS)('action lists sorted by the service (%s)', (kind) => {
   });
 
   it('counts the same total on every page, past the end, and under each filter', async () => {
-    const page = async (query: string) => (await t.http().get(`/api/v1/actions?planId=${planId}&${query}`).set('Cookie', cookie).expect(200)).body as { items: Row[]; total: number };
+    const page = async (query: string) =>
+      (await t.http().get(`/api/v1/actions?planId=${planId}&${query}`).set('Cookie', cookie).expect(200)).body as { items: Row[]; total: number };
     const everything = await page('pageSize=100');
     const refs: string[] = [];
     for (let n = 1; n <= Math.ceil(everything.total / 7) + 1; n++) {

@@ -17,19 +17,31 @@ describe.each(DB_KINDS)('a board member takes a plan from findings to a verified
 
   it('walks the whole path and the audit timeline tells the story', async () => {
     const board = await newBoard(t, chair, [member]);
-    const doc = await t.http().post('/api/v1/documents').set(bearer(member)).send({
-      title: 'Inspection of safeguarding services', kind: 'inspection_report_safeguarding_and_looked_after_children', inspectorates: ['Ofsted'],
-      publishedOn: '2026-11-30',
-      judgements: [{ area: 'Overall effectiveness', grade: 3, label: 'Adequate', scale: 'ofsted_1_outstanding' }],
-      findings: [
-        { section: 'Safeguarding', timescale: 'immediately', text: 'ensure every referral gets a timely decision' },
-        { section: 'Safeguarding', timescale: 'three_months', text: 'improve the quality of   assessments' },
-        { section: 'Looked after children', timescale: 'six_months', text: 'review placement stability', ownerOrg: 'NHS Trust' },
-      ],
-    }).expect(201);
+    const doc = await t
+      .http()
+      .post('/api/v1/documents')
+      .set(bearer(member))
+      .send({
+        title: 'Inspection of safeguarding services',
+        kind: 'inspection_report_safeguarding_and_looked_after_children',
+        inspectorates: ['Ofsted'],
+        publishedOn: '2026-11-30',
+        judgements: [{ area: 'Overall effectiveness', grade: 3, label: 'Adequate', scale: 'ofsted_1_outstanding' }],
+        findings: [
+          { section: 'Safeguarding', timescale: 'immediately', text: 'ensure every referral gets a timely decision' },
+          { section: 'Safeguarding', timescale: 'three_months', text: 'improve the quality of   assessments' },
+          { section: 'Looked after children', timescale: 'six_months', text: 'review placement stability', ownerOrg: 'NHS Trust' },
+        ],
+      })
+      .expect(201);
     expect(doc.body.findings.map((f: { text: string }) => f.text)[1]).toBe('improve the quality of assessments');
 
-    const plan = await t.http().post('/api/v1/plans').set(bearer(member)).send({ title: 'Improvement plan 2026', boardId: board.id, documentIds: [doc.body.id] }).expect(201);
+    const plan = await t
+      .http()
+      .post('/api/v1/plans')
+      .set(bearer(member))
+      .send({ title: 'Improvement plan 2026', boardId: board.id, documentIds: [doc.body.id] })
+      .expect(201);
     expect(plan.body).toMatchObject({ status: 'draft', startDate: '2026-11-30', actionsAdded: 3, immediateWindowDays: 28 });
 
     const list = await t.http().get(`/api/v1/actions?planId=${plan.body.id}`).set(bearer(member)).expect(200);
@@ -45,33 +57,67 @@ describe.each(DB_KINDS)('a board member takes a plan from findings to a verified
     await t.http().post(`/api/v1/plans/${plan.body.id}/activate`).set(bearer(chair)).send({ version: 1 }).expect(201);
 
     // Once the plan is active, a due date moves only by the board's decision, through its chair, with a reason.
-    await t.http().patch(`/api/v1/actions/${first.id}`).set(bearer(member)).send({ version: 2, dueDate: '2027-01-15', dueDateReason: 'Recruitment delay' }).expect(403);
+    await t
+      .http()
+      .patch(`/api/v1/actions/${first.id}`)
+      .set(bearer(member))
+      .send({ version: 2, dueDate: '2027-01-15', dueDateReason: 'Recruitment delay' })
+      .expect(403);
     await t.http().patch(`/api/v1/actions/${first.id}`).set(bearer(chair)).send({ version: 2, dueDate: '2027-01-15' }).expect(400);
-    const moved = await t.http().patch(`/api/v1/actions/${first.id}`).set(bearer(chair)).send({ version: 2, dueDate: '2027-01-15', dueDateReason: 'Board agreed: recruitment delay' }).expect(200);
+    const moved = await t
+      .http()
+      .patch(`/api/v1/actions/${first.id}`)
+      .set(bearer(chair))
+      .send({ version: 2, dueDate: '2027-01-15', dueDateReason: 'Board agreed: recruitment delay' })
+      .expect(200);
     expect(moved.body.dueDate).toBe('2027-01-15');
 
     const started = await t.http().post(`/api/v1/actions/${first.id}/status`).set(bearer(owner)).send({ version: 3, status: 'in_progress' }).expect(201);
     await t.http().post(`/api/v1/actions/${first.id}/status`).set(bearer(owner)).send({ version: started.body.version, status: 'completed' }).expect(422);
     await t.http().post(`/api/v1/actions/${first.id}/notes`).set(bearer(owner)).send({ body: 'New triage rota in place' }).expect(201);
-    const upload = await t.http().post(`/api/v1/actions/${first.id}/evidence`).set(bearer(owner))
-      .field('title', 'Audit of referrals').attach('file', Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'), 'audit.pdf').expect(201);
+    const upload = await t
+      .http()
+      .post(`/api/v1/actions/${first.id}/evidence`)
+      .set(bearer(owner))
+      .field('title', 'Audit of referrals')
+      .attach('file', Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'), 'audit.pdf')
+      .expect(201);
     expect(upload.body).toMatchObject({ kind: 'file', mimeType: 'application/pdf', fileName: 'audit.pdf' });
-    const done = await t.http().post(`/api/v1/actions/${first.id}/status`).set(bearer(owner)).send({ version: started.body.version, status: 'completed' }).expect(201);
+    const done = await t
+      .http()
+      .post(`/api/v1/actions/${first.id}/status`)
+      .set(bearer(owner))
+      .send({ version: started.body.version, status: 'completed' })
+      .expect(201);
 
     await t.http().post(`/api/v1/actions/${first.id}/verify`).set(bearer(owner)).send({ version: done.body.version }).expect(403);
-    const verified = await t.http().post(`/api/v1/actions/${first.id}/verify`).set(bearer(chair)).send({ version: done.body.version, comment: 'Evidence accepted' }).expect(201);
+    const verified = await t
+      .http()
+      .post(`/api/v1/actions/${first.id}/verify`)
+      .set(bearer(chair))
+      .send({ version: done.body.version, comment: 'Evidence accepted' })
+      .expect(201);
     expect(verified.body.status).toBe('verified');
     expect(verified.body.rag.effective).toBe('blue');
 
     const detail = await t.http().get(`/api/v1/actions/${first.id}`).set(bearer(member)).expect(200);
     expect(detail.body.findings[0].text).toBe('ensure every referral gets a timely decision');
-    expect(detail.body.dueDateHistory).toEqual([expect.objectContaining({ fromDate: '2026-12-28', toDate: '2027-01-15', reason: 'Board agreed: recruitment delay' })]);
+    expect(detail.body.dueDateHistory).toEqual([
+      expect.objectContaining({ fromDate: '2026-12-28', toDate: '2027-01-15', reason: 'Board agreed: recruitment delay' }),
+    ]);
     const file = await t.http().get(`/api/v1/actions/${first.id}/evidence/${upload.body.id}/file`).set(bearer(member)).expect(200);
     expect(file.headers['content-type']).toBe('application/pdf');
 
     const timeline = await t.http().get(`/api/v1/actions/${first.id}/timeline`).set(bearer(member)).expect(200);
     expect(timeline.body.map((e: { event: string }) => e.event)).toEqual([
-      'action_created', 'action_updated', 'action_updated', 'action_status_changed', 'progress_note_added', 'evidence_added', 'action_status_changed', 'action_verified',
+      'action_created',
+      'action_updated',
+      'action_updated',
+      'action_status_changed',
+      'progress_note_added',
+      'evidence_added',
+      'action_status_changed',
+      'action_verified',
     ]);
     expect(timeline.body[1]).toMatchObject({ actorId: member.id, before: { ownerId: null }, after: { ownerId: owner.id } });
     expect(timeline.body[7]).toMatchObject({ actorId: chair.id, before: { status: 'completed' }, after: { status: 'verified' } });
@@ -80,7 +126,13 @@ describe.each(DB_KINDS)('a board member takes a plan from findings to a verified
   it('derives RAG from the due date and lets a person override it only with a reason', async () => {
     const board = await newBoard(t, chair);
     const plan = await t.http().post('/api/v1/plans').set(bearer(member)).send({ title: 'RAG plan', boardId: board.id, startDate: '2026-10-01' }).expect(201);
-    const mk = (dueDate: string) => t.http().post(`/api/v1/plans/${plan.body.id}/actions`).set(bearer(member)).send({ title: `Due ${dueDate}`, dueDate }).expect(201);
+    const mk = (dueDate: string) =>
+      t
+        .http()
+        .post(`/api/v1/plans/${plan.body.id}/actions`)
+        .set(bearer(member))
+        .send({ title: `Due ${dueDate}`, dueDate })
+        .expect(201);
     const overdue = await mk('2026-11-22');
     const soon = await mk('2026-12-07');
     const later = await mk('2026-12-08');
@@ -88,7 +140,12 @@ describe.each(DB_KINDS)('a board member takes a plan from findings to a verified
     expect(overdue.body.overdue).toBe(true);
 
     await t.http().patch(`/api/v1/actions/${later.body.id}`).set(bearer(member)).send({ version: 1, ragOverride: 'red' }).expect(400);
-    const overridden = await t.http().patch(`/api/v1/actions/${later.body.id}`).set(bearer(member)).send({ version: 1, ragOverride: 'red', ragOverrideReason: 'Key post vacant' }).expect(200);
+    const overridden = await t
+      .http()
+      .patch(`/api/v1/actions/${later.body.id}`)
+      .set(bearer(member))
+      .send({ version: 1, ragOverride: 'red', ragOverrideReason: 'Key post vacant' })
+      .expect(200);
     expect(overridden.body.rag).toEqual({ derived: 'green', override: 'red', overrideReason: 'Key post vacant', effective: 'red' });
 
     const red = await t.http().get(`/api/v1/actions?planId=${plan.body.id}&rag=red`).set(bearer(member)).expect(200);
@@ -109,19 +166,51 @@ describe.each(DB_KINDS)('a board member takes a plan from findings to a verified
     expect(page.body.items).toHaveLength(2);
   });
 
-  it('carries a closed plan\'s open actions into its successor, keeping the link to the finding', async () => {
+  it("carries a closed plan's open actions into its successor, keeping the link to the finding", async () => {
     const board = await newBoard(t, chair);
-    const doc = await t.http().post('/api/v1/documents').set(bearer(member)).send({ title: 'Letter', kind: 'apa_letter', inspectorates: ['Ofsted'], publishedOn: '2026-01-10', findings: [
-      { section: 'Staying safe', timescale: 'unspecified', text: 'reduce re-referrals' }, { section: 'Being healthy', timescale: 'unspecified', text: 'improve health checks' },
-    ] }).expect(201);
-    const old = await t.http().post('/api/v1/plans').set(bearer(member)).send({ title: 'Improvement Board plan', boardId: board.id, documentIds: [doc.body.id] }).expect(201);
+    const doc = await t
+      .http()
+      .post('/api/v1/documents')
+      .set(bearer(member))
+      .send({
+        title: 'Letter',
+        kind: 'apa_letter',
+        inspectorates: ['Ofsted'],
+        publishedOn: '2026-01-10',
+        findings: [
+          { section: 'Staying safe', timescale: 'unspecified', text: 'reduce re-referrals' },
+          { section: 'Being healthy', timescale: 'unspecified', text: 'improve health checks' },
+        ],
+      })
+      .expect(201);
+    const old = await t
+      .http()
+      .post('/api/v1/plans')
+      .set(bearer(member))
+      .send({ title: 'Improvement Board plan', boardId: board.id, documentIds: [doc.body.id] })
+      .expect(201);
     const actions = (await t.http().get(`/api/v1/actions?planId=${old.body.id}`).set(bearer(member))).body.items;
-    await t.http().post(`/api/v1/actions/${actions[0].id}/status`).set(bearer(member)).send({ version: 1, status: 'cancelled', reason: 'Superseded' }).expect(403);
-    await t.http().post(`/api/v1/actions/${actions[0].id}/status`).set(bearer(chair)).send({ version: 1, status: 'cancelled', reason: 'Superseded' }).expect(201);
+    await t
+      .http()
+      .post(`/api/v1/actions/${actions[0].id}/status`)
+      .set(bearer(member))
+      .send({ version: 1, status: 'cancelled', reason: 'Superseded' })
+      .expect(403);
+    await t
+      .http()
+      .post(`/api/v1/actions/${actions[0].id}/status`)
+      .set(bearer(chair))
+      .send({ version: 1, status: 'cancelled', reason: 'Superseded' })
+      .expect(201);
     await t.http().post(`/api/v1/plans/${old.body.id}/activate`).set(bearer(chair)).send({ version: 1 }).expect(201);
     await t.http().post(`/api/v1/plans/${old.body.id}/carry-over`).set(bearer(chair)).send({ toPlanId: old.body.id }).expect(422);
     await t.http().post(`/api/v1/plans/${old.body.id}/close`).set(bearer(chair)).send({ version: 2 }).expect(201);
-    const next = await t.http().post('/api/v1/plans').set(bearer(member)).send({ title: 'Service Development Board plan', boardId: board.id, startDate: '2027-01-01', actionsFromFindings: false }).expect(201);
+    const next = await t
+      .http()
+      .post('/api/v1/plans')
+      .set(bearer(member))
+      .send({ title: 'Service Development Board plan', boardId: board.id, startDate: '2027-01-01', actionsFromFindings: false })
+      .expect(201);
     const carried = await t.http().post(`/api/v1/plans/${old.body.id}/carry-over`).set(bearer(chair)).send({ toPlanId: next.body.id }).expect(201);
     expect(carried.body.actionsCarriedOver).toBe(1);
     const copy = (await t.http().get(`/api/v1/actions?planId=${next.body.id}`).set(bearer(member))).body.items[0];

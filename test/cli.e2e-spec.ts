@@ -39,14 +39,20 @@ describe.each(DB_KINDS)('the command line (%s)', (kind) => {
   it('creates an authority and users, reading the password from the environment only', async () => {
     const authority = JSON.parse(await cli('authorities:create', 'Northshire County Council'));
     expect(authority.slug).toBe('northshire-county-council');
-    await expect(cli('users:create', '--authority', 'northshire-county-council', '--email', 'a@n.test', '--name', 'A', '--roles', 'admin')).rejects.toThrow(/IT_PASSWORD/);
+    await expect(cli('users:create', '--authority', 'northshire-county-council', '--email', 'a@n.test', '--name', 'A', '--roles', 'admin')).rejects.toThrow(
+      /IT_PASSWORD/,
+    );
     process.env.IT_PASSWORD = 'a long enough password';
     await expect(cli('users:create', '--authority', authority.slug, '--email', 'a@n.test', '--name', 'A', '--roles', 'admin,king')).rejects.toThrow(CliError);
     const manager = JSON.parse(await cli('users:create', '--authority', authority.slug, '--email', 'boss@n.test', '--name', 'Boss', '--roles', 'manager'));
-    const person = JSON.parse(await cli('users:create', '--authority', authority.id, '--email', 'Owner@N.test', '--name', 'Owner', '--roles', 'viewer', '--manager', 'boss@n.test'));
+    const person = JSON.parse(
+      await cli('users:create', '--authority', authority.id, '--email', 'Owner@N.test', '--name', 'Owner', '--roles', 'viewer', '--manager', 'boss@n.test'),
+    );
     expect(person).toMatchObject({ email: 'owner@n.test', roles: ['viewer'], managerId: manager.id });
     expect(JSON.stringify(person)).not.toContain('password');
-    await expect(cli('users:create', '--authority', 'nowhere', '--email', 'x@n.test', '--name', 'X', '--roles', 'viewer')).rejects.toThrow(/No authority "nowhere"/);
+    await expect(cli('users:create', '--authority', 'nowhere', '--email', 'x@n.test', '--name', 'X', '--roles', 'viewer')).rejects.toThrow(
+      /No authority "nowhere"/,
+    );
   });
 
   it('reads a report without storing it, as one JSON document', async () => {

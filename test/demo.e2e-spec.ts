@@ -9,7 +9,7 @@ describe.each(DB_KINDS)('a new user tries the demo through the API (%s)', (kind)
   });
   afterAll(() => t.close());
 
-  it('signs in as the demo admin, lists the plan\'s actions, updates one and sees it in the timeline', async () => {
+  it("signs in as the demo admin, lists the plan's actions, updates one and sees it in the timeline", async () => {
     const signIn = await t.http().post('/api/v1/auth/sign-in').send({ email: 'admin@demo.example', password: 'demo-password' }).expect(200);
     const cookie = signIn.headers['set-cookie'][0].split(';')[0];
     const plans = await t.http().get('/api/v1/plans').set('Cookie', cookie).expect(200);
@@ -26,7 +26,12 @@ describe.each(DB_KINDS)('a new user tries the demo through the API (%s)', (kind)
     expect([...ratings].sort()).toEqual(expect.arrayContaining(['blue', 'red']));
 
     const target = actions.body.items.find((a: { status: string }) => a.status === 'not_started');
-    const updated = await t.http().patch(`/api/v1/actions/${target.id}`).set('Cookie', cookie).send({ version: target.version, title: 'Renamed by the admin' }).expect(200);
+    const updated = await t
+      .http()
+      .patch(`/api/v1/actions/${target.id}`)
+      .set('Cookie', cookie)
+      .send({ version: target.version, title: 'Renamed by the admin' })
+      .expect(200);
     expect(updated.body.version).toBe(target.version + 1);
     const timeline = await t.http().get(`/api/v1/actions/${target.id}/timeline`).set('Cookie', cookie).expect(200);
     expect(timeline.body.at(-1)).toMatchObject({ event: 'action_updated', before: { title: target.title }, after: { title: 'Renamed by the admin' } });

@@ -18,8 +18,18 @@ describe.each(DB_KINDS)('performance measures an action should move (%s)', (kind
   afterAll(() => t.close());
 
   it('defines measures with unit and polarity, and links them to actions', async () => {
-    const rereferrals = await t.http().post('/api/v1/measures').set(bearer(member)).send({ name: 'Re-referrals within 12 months', unit: 'percent', polarity: 'lower', target: 22, tolerance: 1 }).expect(201);
-    await t.http().post('/api/v1/measures').set(bearer(member)).send({ name: 'Children subject to a plan', unit: 'count', polarity: 'band', bandLow: 130, bandHigh: 120 }).expect(400);
+    const rereferrals = await t
+      .http()
+      .post('/api/v1/measures')
+      .set(bearer(member))
+      .send({ name: 'Re-referrals within 12 months', unit: 'percent', polarity: 'lower', target: 22, tolerance: 1 })
+      .expect(201);
+    await t
+      .http()
+      .post('/api/v1/measures')
+      .set(bearer(member))
+      .send({ name: 'Children subject to a plan', unit: 'count', polarity: 'band', bandLow: 130, bandHigh: 120 })
+      .expect(400);
     await t.http().post('/api/v1/measures').set(bearer(member)).send({ name: 'Re-referrals within 12 months', unit: 'percent', polarity: 'lower' }).expect(409);
     await t.http().put(`/api/v1/actions/${actionId}/measures/${rereferrals.body.id}`).set(bearer(viewer)).expect(403);
     await t.http().put(`/api/v1/actions/${actionId}/measures/${rereferrals.body.id}`).set(bearer(other)).expect(404);

@@ -3,8 +3,6 @@ import { DataSource } from 'typeorm';
 import { Finding, SourceDocument } from '@app/database/entities';
 import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, SAMPLE_REPORT as REPORT, TestApp, TestUser } from '@app/testing';
 
-
-
 async function pdfOf(lines: string[]): Promise<Buffer> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
@@ -28,7 +26,13 @@ describe.each(DB_KINDS)('importing a report through the API (%s)', (kind) => {
   const upload = (bytes: Buffer, name = 'report.txt') => t.http().post('/api/v1/documents/import').set(bearer(member)).attach('file', bytes, name);
 
   it('reads, reviews and turns a report into a draft plan with due dates from the timescales', async () => {
-    const dry = await t.http().post('/api/v1/documents/import').set(bearer(member)).field('dryRun', 'true').attach('file', Buffer.from(REPORT), 'r.txt').expect(201);
+    const dry = await t
+      .http()
+      .post('/api/v1/documents/import')
+      .set(bearer(member))
+      .field('dryRun', 'true')
+      .attach('file', Buffer.from(REPORT), 'r.txt')
+      .expect(201);
     expect(dry.body.findings).toHaveLength(4);
     expect(await t.get(DataSource).manager.count(SourceDocument)).toBe(0);
 
@@ -45,10 +49,27 @@ describe.each(DB_KINDS)('importing a report through the API (%s)', (kind) => {
 
     const docUrl = `/api/v1/documents/${imported.body.id}`;
     const [f1, f2, f3, f4] = imported.body.findings;
-    await t.http().patch(`${docUrl}/findings/${f4.id}`).set(bearer(member)).send({ ownerOrg: 'Westmere Clinical Commissioning Group', timescale: 'three_months' }).expect(200);
-    const merged = await t.http().post(`${docUrl}/findings/merge`).set(bearer(member)).send({ findingIds: [f2.id, f3.id] }).expect(201);
-    expect(merged.body.text).toBe('improve the timeliness of initial child protection conferences strengthen management oversight of cases held by newly qualified social workers.');
-    const split = await t.http().post(`${docUrl}/findings/${merged.body.id}/split`).set(bearer(member)).send({ parts: ['improve the timeliness of conferences', 'strengthen management oversight'] }).expect(201);
+    await t
+      .http()
+      .patch(`${docUrl}/findings/${f4.id}`)
+      .set(bearer(member))
+      .send({ ownerOrg: 'Westmere Clinical Commissioning Group', timescale: 'three_months' })
+      .expect(200);
+    const merged = await t
+      .http()
+      .post(`${docUrl}/findings/merge`)
+      .set(bearer(member))
+      .send({ findingIds: [f2.id, f3.id] })
+      .expect(201);
+    expect(merged.body.text).toBe(
+      'improve the timeliness of initial child protection conferences strengthen management oversight of cases held by newly qualified social workers.',
+    );
+    const split = await t
+      .http()
+      .post(`${docUrl}/findings/${merged.body.id}/split`)
+      .set(bearer(member))
+      .send({ parts: ['improve the timeliness of conferences', 'strengthen management oversight'] })
+      .expect(201);
     expect(split.body).toHaveLength(2);
     await t.http().delete(`${docUrl}/findings/${f1.id}`).set(bearer(member)).expect(204);
     const reviewed = await t.http().get(docUrl).set(bearer(member)).expect(200);
@@ -59,14 +80,25 @@ describe.each(DB_KINDS)('importing a report through the API (%s)', (kind) => {
     ]);
 
     const board = await newBoard(t, chair, [member]);
-    const plan = await t.http().post('/api/v1/plans').set(bearer(member)).send({ title: 'Westmere plan', boardId: board.id, documentIds: [imported.body.id] }).expect(201);
+    const plan = await t
+      .http()
+      .post('/api/v1/plans')
+      .set(bearer(member))
+      .send({ title: 'Westmere plan', boardId: board.id, documentIds: [imported.body.id] })
+      .expect(201);
     expect(plan.body).toMatchObject({ startDate: '2012-10-19', actionsAdded: 3, status: 'draft' });
     const actions = await t.http().get(`/api/v1/actions?planId=${plan.body.id}`).set(bearer(member)).expect(200);
     expect(actions.body.items.map((a: { dueDate: string }) => a.dueDate)).toEqual(['2013-01-19', '2013-01-19', '2013-01-19']);
     await t.http().patch(`${docUrl}/findings/${f4.id}`).set(bearer(member)).send({ text: 'changed after planning' }).expect(422);
 
     const timeline = await t.get(DataSource).query(`SELECT "event" FROM "audit_event" WHERE "entityId" = '${imported.body.id}' ORDER BY "seq"`);
-    expect(timeline.map((r: { event: string }) => r.event)).toEqual(['document_created', 'finding_updated', 'findings_merged', 'finding_split', 'finding_dropped']);
+    expect(timeline.map((r: { event: string }) => r.event)).toEqual([
+      'document_created',
+      'finding_updated',
+      'findings_merged',
+      'finding_split',
+      'finding_dropped',
+    ]);
   });
 
   it('reads a PDF', async () => {

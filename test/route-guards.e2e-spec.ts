@@ -153,7 +153,11 @@ function appRoutes(t: TestApp): string[] {
   const express = t.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
   return express.router.stack
     .filter((layer) => layer.route && !layer.route.path.startsWith('/api/docs'))
-    .flatMap((layer) => Object.keys(layer.route!.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${layer.route!.path}`));
+    .flatMap((layer) =>
+      Object.keys(layer.route!.methods)
+        .filter((m) => m !== '_all')
+        .map((m) => `${m.toUpperCase()} ${layer.route!.path}`),
+    );
 }
 
 const call = (t: TestApp, route: string) => {
@@ -169,7 +173,8 @@ describe.each(DB_KINDS)('every route is guarded (%s)', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     const authority = await newAuthority(t);
-    for (const role of ['admin', 'board_chair', 'board_member', 'manager', 'commissioner', 'viewer'] as Role[]) people[role] = await newUser(t, authority.id, [role]);
+    for (const role of ['admin', 'board_chair', 'board_member', 'manager', 'commissioner', 'viewer'] as Role[])
+      people[role] = await newUser(t, authority.id, [role]);
   });
   afterAll(() => t.close());
 
@@ -197,7 +202,11 @@ describe.each(DB_KINDS)('every route is guarded (%s)', (kind) => {
   it('audits refused access', async () => {
     await t.http().get('/api/v1/plans').expect(401);
     await t.http().post('/api/v1/users').set(bearer(people.viewer)).send({}).expect(403);
-    const events = await t.get(DataSource).manager.find(AuditEvent, { where: [{ event: 'access_refused_unauthenticated' }, { event: 'access_refused_forbidden' }] });
-    expect(events.map((e) => `${e.event} ${e.subject}`)).toEqual(expect.arrayContaining(['access_refused_unauthenticated GET /api/v1/plans', 'access_refused_forbidden POST /api/v1/users']));
+    const events = await t
+      .get(DataSource)
+      .manager.find(AuditEvent, { where: [{ event: 'access_refused_unauthenticated' }, { event: 'access_refused_forbidden' }] });
+    expect(events.map((e) => `${e.event} ${e.subject}`)).toEqual(
+      expect.arrayContaining(['access_refused_unauthenticated GET /api/v1/plans', 'access_refused_forbidden POST /api/v1/users']),
+    );
   });
 });

@@ -12,11 +12,13 @@ describe.each(DB_KINDS)('tenancy, strict input and lost updates (%s)', (kind) =>
     theirs = await newUser(t, (await newAuthority(t, 'Southshire')).id, ['admin']);
     const board = await newBoard(t, ours);
     const plan = await t.http().post('/api/v1/plans').set(bearer(ours)).send({ title: 'Plan', boardId: board.id, startDate: '2026-12-01' }).expect(201);
-    ourAction = (await t.http().post(`/api/v1/plans/${plan.body.id}/actions`).set(bearer(ours)).send({ title: 'Audit case files', timescale: 'three_months' }).expect(201)).body;
+    ourAction = (
+      await t.http().post(`/api/v1/plans/${plan.body.id}/actions`).set(bearer(ours)).send({ title: 'Audit case files', timescale: 'three_months' }).expect(201)
+    ).body;
   });
   afterAll(() => t.close());
 
-  it('answers 404 for another authority\'s action, plan and evidence, and changes nothing', async () => {
+  it("answers 404 for another authority's action, plan and evidence, and changes nothing", async () => {
     await t.http().get(`/api/v1/actions/${ourAction.id}`).set(bearer(theirs)).expect(404);
     await t.http().get(`/api/v1/plans/${ourAction.planId}`).set(bearer(theirs)).expect(404);
     await t.http().patch(`/api/v1/actions/${ourAction.id}`).set(bearer(theirs)).send({ version: 1, title: 'hijacked' }).expect(404);
@@ -27,13 +29,19 @@ describe.each(DB_KINDS)('tenancy, strict input and lost updates (%s)', (kind) =>
     expect(mine.body).toMatchObject({ title: 'Audit case files', version: 1, dueDate: '2027-03-01' });
   });
 
-  it('lists only the authority\'s own people, by name, with their roles, manager and active flag', async () => {
+  it("lists only the authority's own people, by name, with their roles, manager and active flag", async () => {
     const report = await newUser(t, ours.authorityId, ['viewer'], { managerId: ours.id });
     const people = (await t.http().get('/api/v1/users').set(bearer(ours)).expect(200)).body as { id: string; displayName: string }[];
     expect(people.map((p) => p.id).sort()).toEqual([ours.id, report.id].sort());
     expect(people.map((p) => p.displayName)).toEqual([...people.map((p) => p.displayName)].sort());
     expect(people.find((p) => p.id === report.id)).toEqual({
-      id: report.id, email: report.email, displayName: report.displayName, active: true, roles: ['viewer'], managerId: ours.id, organisationId: null,
+      id: report.id,
+      email: report.email,
+      displayName: report.displayName,
+      active: true,
+      roles: ['viewer'],
+      managerId: ours.id,
+      organisationId: null,
     });
     expect(((await t.http().get('/api/v1/users').set(bearer(theirs)).expect(200)).body as { id: string }[]).map((p) => p.id)).toEqual([theirs.id]);
   });
@@ -109,7 +117,12 @@ describe.each(DB_KINDS)('accounts (%s)', (kind) => {
     await signIn('a long test password', '198.51.100.7').expect(200);
     const events = await t.get(DataSource).manager.find(AuditEvent, { where: { subject: 'admin@council.test' }, order: { seq: 'ASC' } });
     expect(events.map((e) => `${e.event}@${e.ip}`).slice(-6)).toEqual([
-      'sign_in_failed@203.0.113.5', 'sign_in_failed@203.0.113.5', 'sign_in_failed@203.0.113.5', 'sign_in_delayed@203.0.113.5', 'sign_in_throttled@203.0.113.5', 'sign_in@198.51.100.7',
+      'sign_in_failed@203.0.113.5',
+      'sign_in_failed@203.0.113.5',
+      'sign_in_failed@203.0.113.5',
+      'sign_in_delayed@203.0.113.5',
+      'sign_in_throttled@203.0.113.5',
+      'sign_in@198.51.100.7',
     ]);
   });
 

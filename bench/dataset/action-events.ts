@@ -4,9 +4,7 @@ import { Random } from './random';
 type Misc = 'note' | 'evidence' | 'update';
 type Status = 'not_started' | 'in_progress' | 'completed' | 'verified' | 'blocked' | 'cancelled' | 'carried_over';
 
-export type ActionEvent =
-  | { kind: Misc; at: string }
-  | { kind: 'status'; at: string; from: Status; to: Status };
+export type ActionEvent = { kind: Misc; at: string } | { kind: 'status'; at: string; from: Status; to: Status };
 
 export interface ActionEvents {
   status: Status;
@@ -37,7 +35,10 @@ function finalStatus(random: Random, closed: boolean, overdue: boolean): Status 
 }
 
 /** An action's history: its final status, and notes, evidence, updates and status changes in time order. */
-export function planActionEvents(random: Random, when: { closed: boolean; overdue: boolean; startDay: number; dueDay: number; todayDay: number }): ActionEvents {
+export function planActionEvents(
+  random: Random,
+  when: { closed: boolean; overdue: boolean; startDay: number; dueDay: number; todayDay: number },
+): ActionEvents {
   const status = finalStatus(random, when.closed, when.overdue);
   const path = PATHS[status];
   const notes = random.int(3, 9);

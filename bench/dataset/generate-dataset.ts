@@ -107,16 +107,56 @@ export async function generateDataset(db: DataSource, actions: number, seed = 20
       const planActions = Math.ceil(actionsLeft / (planCount - p));
       actionsLeft -= planActions;
       // Plans follow one another over six years; the newest always started within the last year.
-      const startDay = todayDay - Math.round(((planCount - p) * PLAN_SPAN_DAYS) / (planCount + 1)) + random.int(-20, 20) - (planCount === 1 ? random.int(30, 900) : 0);
+      const startDay =
+        todayDay - Math.round(((planCount - p) * PLAN_SPAN_DAYS) / (planCount + 1)) + random.int(-20, 20) - (planCount === 1 ? random.int(30, 900) : 0);
       const closed = planCount > 1 && p < planCount - 1 && todayDay - startDay > 3 * 365;
       const planId = random.uuid();
       const startDate = isoDate(startDay);
       const planCreated = isoInstant(startDay - 7, 10 * 3600);
-      writer.add('plan', [planId, authorityId, boardId, `Improvement plan ${p + 1} following the ${startDate.slice(0, 4)} inspection`, closed ? 'closed' : 'active', startDate, 28, 12, 14, false, null, closed ? 3 : 2, planCreated, planCreated]);
-      writer.add('audit', [authorityId, 'plan', planId, 'plan_created', chair, null, null, null, JSON.stringify({ id: planId, title: `Improvement plan ${p + 1}`, startDate }), planCreated]);
+      writer.add('plan', [
+        planId,
+        authorityId,
+        boardId,
+        `Improvement plan ${p + 1} following the ${startDate.slice(0, 4)} inspection`,
+        closed ? 'closed' : 'active',
+        startDate,
+        28,
+        12,
+        14,
+        false,
+        null,
+        closed ? 3 : 2,
+        planCreated,
+        planCreated,
+      ]);
+      writer.add('audit', [
+        authorityId,
+        'plan',
+        planId,
+        'plan_created',
+        chair,
+        null,
+        null,
+        null,
+        JSON.stringify({ id: planId, title: `Improvement plan ${p + 1}`, startDate }),
+        planCreated,
+      ]);
       if (!closed) fixtures.activePlans.push({ id: planId, authorityId });
       const documentId = random.uuid();
-      writer.add('document', [documentId, authorityId, `Inspection of safeguarding and looked after children services (${startDate.slice(0, 4)})`, 'inspection_safeguarding_lac', '["Ofsted","CQC"]', isoDate(startDay - 60), isoDate(startDay - 50), startDate, null, null, admin, planCreated]);
+      writer.add('document', [
+        documentId,
+        authorityId,
+        `Inspection of safeguarding and looked after children services (${startDate.slice(0, 4)})`,
+        'inspection_safeguarding_lac',
+        '["Ofsted","CQC"]',
+        isoDate(startDay - 60),
+        isoDate(startDay - 50),
+        startDate,
+        null,
+        null,
+        admin,
+        planCreated,
+      ]);
       writer.add('planDocument', [random.uuid(), authorityId, planId, documentId]);
 
       for (let j = 0; j < planActions; j++) {
@@ -132,13 +172,27 @@ export async function generateDataset(db: DataSource, actions: number, seed = 20
         const managerId = managerOf.get(ownerId)!;
         const open = events.status === 'not_started' || events.status === 'in_progress' || events.status === 'blocked';
         const action = {
-          id: actionId, authorityId, planId, ref: `A${j + 1}`, title: text.slice(0, 300),
+          id: actionId,
+          authorityId,
+          planId,
+          ref: `A${j + 1}`,
+          title: text.slice(0, 300),
           description: `${text}. Owner to report progress monthly to the board with evidence of impact on children.`,
-          timescale, ownerId, managerId, organisationId: random.chance(0.3) ? random.pick(partners) : null,
-          dueDate: isoDate(dueDay), warnFrom: isoDate(dueDay - 14), status: events.status,
+          timescale,
+          ownerId,
+          managerId,
+          organisationId: random.chance(0.3) ? random.pick(partners) : null,
+          dueDate: isoDate(dueDay),
+          warnFrom: isoDate(dueDay - 14),
+          status: events.status,
           statusReason: events.status === 'blocked' || events.status === 'cancelled' ? 'Awaiting partner agreement' : null,
-          atRisk: open && random.chance(0.05), ragOverride: null as string | null, ragOverrideReason: null as string | null, carriedFromId: null,
-          version: events.version, createdAt: events.createdAt, updatedAt: events.updatedAt,
+          atRisk: open && random.chance(0.05),
+          ragOverride: null as string | null,
+          ragOverrideReason: null as string | null,
+          carriedFromId: null,
+          version: events.version,
+          createdAt: events.createdAt,
+          updatedAt: events.updatedAt,
         };
         if (open && random.chance(0.02)) Object.assign(action, { ragOverride: 'amber', ragOverrideReason: 'Board view: risk of slippage' });
         writer.add('action', Object.values(action) as (string | number | boolean | null)[]);
@@ -163,8 +217,11 @@ export async function generateDataset(db: DataSource, actions: number, seed = 20
 }
 
 function writeEvents(
-  writer: ReturnType<typeof bulkWriterFor>, random: Random, events: ActionEvents,
-  action: { id: string; authorityId: string; ownerId: string; [key: string]: unknown }, people: { chair: string; managerId: string },
+  writer: ReturnType<typeof bulkWriterFor>,
+  random: Random,
+  events: ActionEvents,
+  action: { id: string; authorityId: string; ownerId: string; [key: string]: unknown },
+  people: { chair: string; managerId: string },
 ) {
   const { id: actionId, authorityId, ownerId } = action;
   writer.add('audit', [authorityId, 'action', actionId, 'action_created', people.chair, null, null, null, JSON.stringify(action), events.createdAt]);
@@ -173,7 +230,14 @@ function writeEvents(
     const at = event.at;
     switch (event.kind) {
       case 'note': {
-        const note = { id: random.uuid(), authorityId, actionId, authorId: ownerId, body: NOTE_TEXTS[(noteIndex++ + actionId.charCodeAt(0)) % NOTE_TEXTS.length], createdAt: at };
+        const note = {
+          id: random.uuid(),
+          authorityId,
+          actionId,
+          authorId: ownerId,
+          body: NOTE_TEXTS[(noteIndex++ + actionId.charCodeAt(0)) % NOTE_TEXTS.length],
+          createdAt: at,
+        };
         writer.add('note', Object.values(note) as string[]);
         writer.add('audit', [authorityId, 'action', actionId, 'progress_note_added', ownerId, null, null, null, JSON.stringify(note), at]);
         break;
@@ -182,9 +246,19 @@ function writeEvents(
         const id = random.uuid();
         const file = random.chance(0.6);
         const evidence = {
-          id, authorityId, actionId, kind: file ? 'file' : 'link', title: file ? 'Audit report' : 'Published guidance', url: file ? null : `https://intranet.example/guidance/${id}`,
-          note: null, fileName: file ? `audit-${id.slice(0, 8)}.pdf` : null, mimeType: file ? 'application/pdf' : null, sizeBytes: file ? random.int(20_000, 4_000_000) : null,
-          sha256: file ? `${id}${id}`.replace(/-/g, '').slice(0, 64) : null, addedById: ownerId, createdAt: at,
+          id,
+          authorityId,
+          actionId,
+          kind: file ? 'file' : 'link',
+          title: file ? 'Audit report' : 'Published guidance',
+          url: file ? null : `https://intranet.example/guidance/${id}`,
+          note: null,
+          fileName: file ? `audit-${id.slice(0, 8)}.pdf` : null,
+          mimeType: file ? 'application/pdf' : null,
+          sizeBytes: file ? random.int(20_000, 4_000_000) : null,
+          sha256: file ? `${id}${id}`.replace(/-/g, '').slice(0, 64) : null,
+          addedById: ownerId,
+          createdAt: at,
         };
         writer.add('evidence', Object.values(evidence) as (string | number | null)[]);
         writer.add('audit', [authorityId, 'action', actionId, 'evidence_added', ownerId, null, null, null, JSON.stringify(evidence), at]);
@@ -192,13 +266,33 @@ function writeEvents(
       }
       case 'status': {
         const actor = event.to === 'verified' ? people.chair : ownerId;
-        writer.add('audit', [authorityId, 'action', actionId, event.to === 'verified' ? 'action_verified' : 'action_status_changed', actor, null, null,
-          JSON.stringify({ status: event.from, statusReason: null }), JSON.stringify({ status: event.to, statusReason: null }), at]);
+        writer.add('audit', [
+          authorityId,
+          'action',
+          actionId,
+          event.to === 'verified' ? 'action_verified' : 'action_status_changed',
+          actor,
+          null,
+          null,
+          JSON.stringify({ status: event.from, statusReason: null }),
+          JSON.stringify({ status: event.to, statusReason: null }),
+          at,
+        ]);
         break;
       }
       case 'update':
-        writer.add('audit', [authorityId, 'action', actionId, 'action_updated', people.managerId, null, null,
-          JSON.stringify({ atRisk: false }), JSON.stringify({ atRisk: true }), at]);
+        writer.add('audit', [
+          authorityId,
+          'action',
+          actionId,
+          'action_updated',
+          people.managerId,
+          null,
+          null,
+          JSON.stringify({ atRisk: false }),
+          JSON.stringify({ atRisk: true }),
+          at,
+        ]);
         break;
     }
   }

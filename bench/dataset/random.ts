@@ -29,7 +29,10 @@ export class Random {
   /** A version 4 UUID made from this generator (the API's ParseUUIDPipe accepts it). */
   uuid(): string {
     const h = (n: number) => (Math.floor(this.next() * 0x100000000) >>> 0).toString(16).padStart(8, '0').slice(0, n);
-    const a = h(8), b = h(8), c = h(8), d = h(8);
+    const a = h(8),
+      b = h(8),
+      c = h(8),
+      d = h(8);
     const variant = ((parseInt(c[0], 16) & 0x3) | 0x8).toString(16);
     return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
   }

@@ -24,9 +24,15 @@ export const TABLES = {
   boardMember: t('board_member', 'id authorityId boardId userId createdAt'),
   document: t('source_document', 'id authorityId title kind inspectorates inspectionStart inspectionEnd publishedOn contentHash body createdById createdAt'),
   finding: t('finding', 'id authorityId documentId section timescale text ownerOrg lineStart:int lineEnd:int position:int'),
-  plan: t('improvement_plan', 'id authorityId boardId title status startDate immediateWindowDays:int defaultHorizonMonths:int warningWindowDays:int moveOffNonWorkingDays:bool predecessorId version:int createdAt updatedAt'),
+  plan: t(
+    'improvement_plan',
+    'id authorityId boardId title status startDate immediateWindowDays:int defaultHorizonMonths:int warningWindowDays:int moveOffNonWorkingDays:bool predecessorId version:int createdAt updatedAt',
+  ),
   planDocument: t('plan_document', 'id authorityId planId documentId'),
-  action: t('action', 'id authorityId planId ref title description timescale ownerId managerId organisationId dueDate warnFrom status statusReason atRisk:bool ragOverride ragOverrideReason carriedFromId version:int createdAt updatedAt'),
+  action: t(
+    'action',
+    'id authorityId planId ref title description timescale ownerId managerId organisationId dueDate warnFrom status statusReason atRisk:bool ragOverride ragOverrideReason carriedFromId version:int createdAt updatedAt',
+  ),
   actionFinding: t('action_finding', 'id authorityId actionId findingId'),
   note: t('progress_note', 'id authorityId actionId authorId body createdAt'),
   evidence: t('evidence', 'id authorityId actionId kind title url note fileName mimeType sizeBytes:int sha256 addedById createdAt'),

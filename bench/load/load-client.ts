@@ -38,16 +38,27 @@ async function runSpec(spec: LoadSpec): Promise<LoadResult> {
   const send = (c: number, request: RequestSpec) =>
     new Promise<Answer>((resolve) => {
       const port = spec.ports[c % spec.ports.length];
-      const req = http.request({ host: '127.0.0.1', port, method: request.method, path: request.path, headers: requestHeaders(request), agent: agents[c % agents.length] }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'] ?? '', body: Buffer.concat(chunks).toString('utf8'), location: res.headers.location }));
-      });
+      const req = http.request(
+        { host: '127.0.0.1', port, method: request.method, path: request.path, headers: requestHeaders(request), agent: agents[c % agents.length] },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              type: res.headers['content-type'] ?? '',
+              body: Buffer.concat(chunks).toString('utf8'),
+              location: res.headers.location,
+            }),
+          );
+        },
+      );
       req.on('error', (error) => resolve({ status: 0, type: '', body: error.message }));
       req.end(request.body);
     });
 
-  const succeeded = (answer: Answer) => (spec.html ? answer.status === 200 && answer.type.startsWith('text/html') : answer.status >= 200 && answer.status < 300);
+  const succeeded = (answer: Answer) =>
+    spec.html ? answer.status === 200 && answer.type.startsWith('text/html') : answer.status >= 200 && answer.status < 300;
 
   const record = (c: number, t0: number, answer: Answer, request: RequestSpec) => {
     const t1 = performance.now();
@@ -74,7 +85,12 @@ async function runSpec(spec: LoadSpec): Promise<LoadResult> {
     for (let i = 0; performance.now() < end && mine.length > 0; i++) {
       const item = mine[i % mine.length];
       const status = item.status === 'in_progress' ? 'not_started' : 'in_progress';
-      const request: RequestSpec = { method: 'POST', path: `/api/v1/actions/${item.id}/status`, token: item.token, body: JSON.stringify({ version: item.version, status }) };
+      const request: RequestSpec = {
+        method: 'POST',
+        path: `/api/v1/actions/${item.id}/status`,
+        token: item.token,
+        body: JSON.stringify({ version: item.version, status }),
+      };
       const t0 = performance.now();
       const response = await send(c, request);
       record(c, t0, response, request);
@@ -85,15 +101,25 @@ async function runSpec(spec: LoadSpec): Promise<LoadResult> {
   };
 
   const loops = Array.from({ length: spec.connections }, (_, c) => {
-    if (spec.toggles) return toggleLoop(c, spec.toggles.filter((_, i) => i % spec.connections === c));
+    if (spec.toggles)
+      return toggleLoop(
+        c,
+        spec.toggles.filter((_, i) => i % spec.connections === c),
+      );
     return readLoop(c, spec.requests ?? []);
   });
   await Promise.all(loops);
   const seconds = (Math.min(performance.now(), end) - measureFrom) / 1000;
   agents.forEach((a) => a.destroy());
   return {
-    name: spec.name, requests: samples, errors, statusCounts, seconds, rps: samples / seconds,
-    latencyMs: summarise(latencies.subarray(0, samples)), ...(firstError ? { firstError } : {}),
+    name: spec.name,
+    requests: samples,
+    errors,
+    statusCounts,
+    seconds,
+    rps: samples / seconds,
+    latencyMs: summarise(latencies.subarray(0, samples)),
+    ...(firstError ? { firstError } : {}),
   };
 }
 
@@ -109,7 +135,8 @@ function currentState(response: Answer): Pick<StatusToggle, 'version' | 'status'
   try {
     const body = JSON.parse(response.body);
     const action = response.status === 409 ? body?.error?.details?.current : body;
-    if (action && typeof action.version === 'number' && (action.status === 'in_progress' || action.status === 'not_started')) return { version: action.version, status: action.status };
+    if (action && typeof action.version === 'number' && (action.status === 'in_progress' || action.status === 'not_started'))
+      return { version: action.version, status: action.status };
   } catch {
     // not JSON: drop the action from the rotation
   }

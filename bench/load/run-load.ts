@@ -35,11 +35,14 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
       done();
       reject(new Error(`load client exited with code ${code}`));
     };
-    const timer = setTimeout(() => {
-      done();
-      child.kill('SIGKILL');
-      reject(new Error(`load client did not answer within ${(spec.warmupMs + spec.durationMs) / 1000 + 60} s`));
-    }, spec.warmupMs + spec.durationMs + 60_000);
+    const timer = setTimeout(
+      () => {
+        done();
+        child.kill('SIGKILL');
+        reject(new Error(`load client did not answer within ${(spec.warmupMs + spec.durationMs) / 1000 + 60} s`));
+      },
+      spec.warmupMs + spec.durationMs + 60_000,
+    );
     child.on('message', onMessage);
     child.on('exit', onExit);
     child.send(spec);

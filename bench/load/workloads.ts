@@ -34,14 +34,64 @@ export function buildWorkloads(fixtures: DatasetFixtures, tokens: Tokens): Workl
   const chairOf = new Map(fixtures.chairs.map((c) => [c.authorityId, tokens.get(c.userId)!]));
   const get = (path: string, token: string): RequestSpec => ({ method: 'GET', path, token });
   return [
-    { key: 'my-actions', label: 'GET /me/actions', write: false, requests: shuffled(fixtures.tokenOwners.map((o) => get('/api/v1/me/actions', tokens.get(o.userId)!)), 1) },
-    { key: 'dashboard', label: 'GET /plans/:id/dashboard', write: false, requests: shuffled(fixtures.activePlans.map((p) => get(`/api/v1/plans/${p.id}/dashboard`, chairOf.get(p.authorityId)!)), 2) },
-    { key: 'overdue-list', label: 'GET /actions?overdue&ownerId', write: false, requests: shuffled(fixtures.tokenOwners.map((o) => get(`/api/v1/actions?overdue=true&ownerId=${o.userId}`, chairOf.get(o.authorityId)!)), 3) },
-    { key: 'timeline', label: 'GET /actions/:id/timeline', write: false, requests: shuffled(fixtures.timelineActions.map((a) => get(`/api/v1/actions/${a.id}/timeline`, chairOf.get(a.authorityId)!)), 4) },
-    { key: 'status-update', label: 'POST /actions/:id/status', write: true, toggles: shuffled(fixtures.writableActions.map((a) => ({ id: a.id, token: tokens.get(a.ownerId)!, version: a.version, status: a.status })), 5) },
     {
-      key: 'progress-note', label: 'POST /actions/:id/notes', write: true,
-      requests: shuffled(fixtures.writableActions.map((a) => ({ method: 'POST' as const, path: `/api/v1/actions/${a.id}/notes`, token: tokens.get(a.ownerId)!, body: JSON.stringify({ body: 'Bench: evidence of progress reviewed with the team manager this week.' }) })), 6),
+      key: 'my-actions',
+      label: 'GET /me/actions',
+      write: false,
+      requests: shuffled(
+        fixtures.tokenOwners.map((o) => get('/api/v1/me/actions', tokens.get(o.userId)!)),
+        1,
+      ),
+    },
+    {
+      key: 'dashboard',
+      label: 'GET /plans/:id/dashboard',
+      write: false,
+      requests: shuffled(
+        fixtures.activePlans.map((p) => get(`/api/v1/plans/${p.id}/dashboard`, chairOf.get(p.authorityId)!)),
+        2,
+      ),
+    },
+    {
+      key: 'overdue-list',
+      label: 'GET /actions?overdue&ownerId',
+      write: false,
+      requests: shuffled(
+        fixtures.tokenOwners.map((o) => get(`/api/v1/actions?overdue=true&ownerId=${o.userId}`, chairOf.get(o.authorityId)!)),
+        3,
+      ),
+    },
+    {
+      key: 'timeline',
+      label: 'GET /actions/:id/timeline',
+      write: false,
+      requests: shuffled(
+        fixtures.timelineActions.map((a) => get(`/api/v1/actions/${a.id}/timeline`, chairOf.get(a.authorityId)!)),
+        4,
+      ),
+    },
+    {
+      key: 'status-update',
+      label: 'POST /actions/:id/status',
+      write: true,
+      toggles: shuffled(
+        fixtures.writableActions.map((a) => ({ id: a.id, token: tokens.get(a.ownerId)!, version: a.version, status: a.status })),
+        5,
+      ),
+    },
+    {
+      key: 'progress-note',
+      label: 'POST /actions/:id/notes',
+      write: true,
+      requests: shuffled(
+        fixtures.writableActions.map((a) => ({
+          method: 'POST' as const,
+          path: `/api/v1/actions/${a.id}/notes`,
+          token: tokens.get(a.ownerId)!,
+          body: JSON.stringify({ body: 'Bench: evidence of progress reviewed with the team manager this week.' }),
+        })),
+        6,
+      ),
     },
   ];
 }
@@ -51,13 +101,40 @@ export function buildPageWorkloads(fixtures: DatasetFixtures, sessions: Sessions
   const page = (path: string, userId: string): RequestSpec => ({ method: 'GET', path, cookie: `${SESSION_COOKIE}=${sessions.get(userId)}` });
   const owners = fixtures.tokenOwners.filter((o) => sessions.has(o.userId));
   const chairOf = new Map(fixtures.chairs.filter((c) => sessions.has(c.userId)).map((c) => [c.authorityId, c.userId]));
-  const asChair = (items: Ref[], path: (id: string) => string) => items.filter((r) => chairOf.has(r.authorityId)).map((r) => page(path(r.id), chairOf.get(r.authorityId)!));
-  const pageWorkload = (key: PageKey, label: string, requests: RequestSpec[], seed: number): Workload => ({ key, label, write: false, html: true, requests: shuffled(requests, seed) });
+  const asChair = (items: Ref[], path: (id: string) => string) =>
+    items.filter((r) => chairOf.has(r.authorityId)).map((r) => page(path(r.id), chairOf.get(r.authorityId)!));
+  const pageWorkload = (key: PageKey, label: string, requests: RequestSpec[], seed: number): Workload => ({
+    key,
+    label,
+    write: false,
+    html: true,
+    requests: shuffled(requests, seed),
+  });
   return [
-    pageWorkload('page-my-actions', 'My actions (GET /)', owners.map((o) => page('/', o.userId)), 11),
-    pageWorkload('page-dashboard', 'Plan dashboard (GET /plans/:id)', asChair(fixtures.activePlans, (id) => `/plans/${id}`), 12),
-    pageWorkload('page-action', 'Action (GET /actions/:id)', asChair(fixtures.timelineActions, (id) => `/actions/${id}`), 13),
-    pageWorkload('page-notifications', 'Notifications (GET /notifications)', owners.map((o) => page('/notifications', o.userId)), 14),
+    pageWorkload(
+      'page-my-actions',
+      'My actions (GET /)',
+      owners.map((o) => page('/', o.userId)),
+      11,
+    ),
+    pageWorkload(
+      'page-dashboard',
+      'Plan dashboard (GET /plans/:id)',
+      asChair(fixtures.activePlans, (id) => `/plans/${id}`),
+      12,
+    ),
+    pageWorkload(
+      'page-action',
+      'Action (GET /actions/:id)',
+      asChair(fixtures.timelineActions, (id) => `/actions/${id}`),
+      13,
+    ),
+    pageWorkload(
+      'page-notifications',
+      'Notifications (GET /notifications)',
+      owners.map((o) => page('/notifications', o.userId)),
+      14,
+    ),
   ];
 }
 

@@ -18,16 +18,22 @@ export function updatePerformanceDoc(): string {
     for (const r of results) {
       const m = r.machine;
       body.push(`### ${r.actions.toLocaleString('en-GB')} actions — ${r.date}`, '');
-      body.push(`Command: \`${r.command}\` (${r.connections} connections, ${r.durationSeconds} s per route after warm-up; whole run ${Math.round(r.totalSeconds)} s).`);
-      body.push(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB memory, Node ${m.node}, ${m.platform}; load average at start ${m.loadAverageAtStart.map((v) => v.toFixed(2)).join(' ')}.`, '');
+      body.push(
+        `Command: \`${r.command}\` (${r.connections} connections, ${r.durationSeconds} s per route after warm-up; whole run ${Math.round(r.totalSeconds)} s).`,
+      );
+      body.push(
+        `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB memory, Node ${m.node}, ${m.platform}; load average at start ${m.loadAverageAtStart.map((v) => v.toFixed(2)).join(' ')}.`,
+        '',
+      );
       body.push(resultTables(r), '');
     }
   }
   body.push(END);
   const current = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '# Performance\n\n';
-  const next = current.includes(START) && current.includes(END)
-    ? current.slice(0, current.indexOf(START)) + body.join('\n') + current.slice(current.indexOf(END) + END.length)
-    : `${current.trimEnd()}\n\n## Measured\n\n${body.join('\n')}\n`;
+  const next =
+    current.includes(START) && current.includes(END)
+      ? current.slice(0, current.indexOf(START)) + body.join('\n') + current.slice(current.indexOf(END) + END.length)
+      : `${current.trimEnd()}\n\n## Measured\n\n${body.join('\n')}\n`;
   fs.writeFileSync(DOC, next);
   return DOC;
 }
@@ -53,17 +59,21 @@ function growthTable(results: BenchResults[]): string {
   for (const db of dbs) {
     for (const key of routeKeys) {
       const label = allRuns.flatMap((run) => run.routes).find((x) => x.key === key)?.label ?? key;
-      lines.push(row(db, label, (run) => {
-        const route = run.routes.find((x) => x.key === key);
-        return route && `${at(route.api)} / ${route.raw.latencyMs.p95.toFixed(1)}`;
-      }));
+      lines.push(
+        row(db, label, (run) => {
+          const route = run.routes.find((x) => x.key === key);
+          return route && `${at(route.api)} / ${route.raw.latencyMs.p95.toFixed(1)}`;
+        }),
+      );
     }
     for (const key of pageKeys) {
       const label = allRuns.flatMap((run) => run.pages ?? []).find((x) => x.key === key)!.label;
-      lines.push(row(db, `page: ${label}`, (run) => {
-        const page = run.pages?.find((x) => x.key === key);
-        return page && at(page.api);
-      }));
+      lines.push(
+        row(db, `page: ${label}`, (run) => {
+          const page = run.pages?.find((x) => x.key === key);
+          return page && at(page.api);
+        }),
+      );
     }
     lines.push(row(db, 'API peak RSS', (run) => `${run.memory.apiPeakMb} MB`));
   }

@@ -8,7 +8,9 @@ const sqlCount = (run: DatabaseRun, key: string) => run.queries?.find((q) => q.k
 /** A page's error count, with the answers other than 200: "0", "7 (303 × 7)", or "7 (not HTML)". */
 export function pageErrors(r: LoadResult): string {
   if (!r.errors) return '0';
-  const other = Object.entries(r.statusCounts).filter(([status]) => status !== '200').map(([status, count]) => `${status} × ${count}`);
+  const other = Object.entries(r.statusCounts)
+    .filter(([status]) => status !== '200')
+    .map(([status, count]) => `${status} × ${count}`);
   return `${r.errors} (${other.length ? other.join(', ') : 'not HTML'})`;
 }
 
@@ -17,12 +19,16 @@ export function resultTables(results: BenchResults): string {
   const lines: string[] = [];
   for (const run of results.runs) {
     const g = run.generation;
-    lines.push(`**${run.database}, ${results.actions.toLocaleString('en-GB')} actions** — generated ${g.rows.toLocaleString('en-GB')} rows in ${n(g.seconds, 1)} s (${g.rowsPerSecond.toLocaleString('en-GB')} rows/s)${run.dbSizeMb ? `, ${run.dbSizeMb} MB on disk` : ''}; API peak RSS ${run.memory.apiPeakMb} MB${run.memory.apiAtStartMb ? ` (${run.memory.apiAtStartMb} MB after start)` : ''} (raw server ${run.memory.rawPeakMb} MB)`);
+    lines.push(
+      `**${run.database}, ${results.actions.toLocaleString('en-GB')} actions** — generated ${g.rows.toLocaleString('en-GB')} rows in ${n(g.seconds, 1)} s (${g.rowsPerSecond.toLocaleString('en-GB')} rows/s)${run.dbSizeMb ? `, ${run.dbSizeMb} MB on disk` : ''}; API peak RSS ${run.memory.apiPeakMb} MB${run.memory.apiAtStartMb ? ` (${run.memory.apiAtStartMb} MB after start)` : ''} (raw server ${run.memory.rawPeakMb} MB)`,
+    );
     lines.push('');
     lines.push('| route | api req/s | api p50 / p95 / p99 ms | raw req/s | raw p50 / p95 / p99 ms | our/raw | errors api/raw | SQL per request |');
     lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of run.routes) {
-      lines.push(`| ${r.label} | ${n(r.api.rps)} | ${lat(r.api.latencyMs)} | ${n(r.raw.rps)} | ${lat(r.raw.latencyMs)} | ${n(r.ratio, 2)} | ${r.api.errors}/${r.raw.errors} | ${sqlCount(run, r.key)} |`);
+      lines.push(
+        `| ${r.label} | ${n(r.api.rps)} | ${lat(r.api.latencyMs)} | ${n(r.raw.rps)} | ${lat(r.raw.latencyMs)} | ${n(r.ratio, 2)} | ${r.api.errors}/${r.raw.errors} | ${sqlCount(run, r.key)} |`,
+      );
     }
     lines.push('');
     if (run.pages?.length) lines.push(...pageTable(run), '');
@@ -32,7 +38,9 @@ export function resultTables(results: BenchResults): string {
       lines.push('| setting | read req/s | read p95 ms | write req/s | write p95 ms | write errors |');
       lines.push('|---|---:|---:|---:|---:|---:|');
       for (const p of run.pragmas) {
-        lines.push(`| ${p.label} | ${p.read ? n(p.read.rps) : '-'} | ${p.read ? n(p.read.latencyMs.p95, 1) : '-'} | ${n(p.write.rps)} | ${n(p.write.latencyMs.p95, 1)} | ${p.write.errors} |`);
+        lines.push(
+          `| ${p.label} | ${p.read ? n(p.read.rps) : '-'} | ${p.read ? n(p.read.latencyMs.p95, 1) : '-'} | ${n(p.write.rps)} | ${n(p.write.latencyMs.p95, 1)} | ${p.write.errors} |`,
+        );
       }
       lines.push('');
     }
@@ -42,7 +50,12 @@ export function resultTables(results: BenchResults): string {
 
 function pageTable(run: DatabaseRun): string[] {
   const peak = run.memory.apiPeakWithPagesMb ? `; API peak RSS ${run.memory.apiPeakWithPagesMb} MB after them` : '';
-  const lines = [`Web pages (the same API and load, signed in with a session cookie; server render time${peak}):`, '', '| page | req/s | p50 / p95 / p99 ms | errors | SQL per request |', '|---|---:|---:|---:|---:|'];
+  const lines = [
+    `Web pages (the same API and load, signed in with a session cookie; server render time${peak}):`,
+    '',
+    '| page | req/s | p50 / p95 / p99 ms | errors | SQL per request |',
+    '|---|---:|---:|---:|---:|',
+  ];
   for (const p of run.pages ?? []) {
     lines.push(`| ${p.label} | ${n(p.api.rps)} | ${lat(p.api.latencyMs)} | ${pageErrors(p.api)} | ${sqlCount(run, p.key)} |`);
   }

@@ -12,6 +12,8 @@ export class Stopwatch {
   }
 
   toString(): string {
-    return Object.entries(this.seconds).map(([phase, s]) => `${phase} ${s.toFixed(1)} s`).join(', ');
+    return Object.entries(this.seconds)
+      .map(([phase, s]) => `${phase} ${s.toFixed(1)} s`)
+      .join(', ');
   }
 }

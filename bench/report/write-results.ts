@@ -16,7 +16,10 @@ export function writeResults(results: BenchResults): string {
 export function latestByScale(): BenchResults[] {
   if (!fs.existsSync(RESULTS_DIR)) return [];
   const newest = new Map<number, BenchResults>();
-  for (const name of fs.readdirSync(RESULTS_DIR).filter((f) => f.endsWith('.json')).sort()) {
+  for (const name of fs
+    .readdirSync(RESULTS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     try {
       const r = JSON.parse(fs.readFileSync(path.join(RESULTS_DIR, name), 'utf8')) as BenchResults;
       if (!r.quick && Array.isArray(r.runs)) newest.set(r.actions, r);

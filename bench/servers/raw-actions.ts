@@ -26,7 +26,12 @@ function summary(action: SqlRow, plan: SqlRow, today: string) {
   return {
     ...fields,
     overdue: !!dueDate && dueDate < today && ['not_started', 'in_progress', 'blocked'].includes(status),
-    rag: { derived, override: action.ragOverride as Rag | null, overrideReason: action.ragOverrideReason, effective: effectiveRag(derived, action.ragOverride as Rag | null) },
+    rag: {
+      derived,
+      override: action.ragOverride as Rag | null,
+      overrideReason: action.ragOverrideReason,
+      effective: effectiveRag(derived, action.ragOverride as Rag | null),
+    },
   };
 }
 
@@ -45,8 +50,12 @@ export async function listActions(db: RawDb, caller: Caller, query: URLSearchPar
   const rows = (await db.all(`SELECT a.* FROM "action" a WHERE ${where} ORDER BY a."dueDate" ASC, a."ref" ASC LIMIT :limit OFFSET :offset`, params)).map(row);
   // As ActionService.list: a page that is not full, and not past the end, tells the total without counting.
   const offset = (page - 1) * pageSize;
-  const total = rows.length > 0 && rows.length < pageSize ? { cnt: offset + rows.length } : await db.one(`SELECT COUNT(*) AS "cnt" FROM "action" a WHERE ${where}`, params);
-  const plans = await plansById(db, rows.map((r) => r.planId as string));
+  const total =
+    rows.length > 0 && rows.length < pageSize ? { cnt: offset + rows.length } : await db.one(`SELECT COUNT(*) AS "cnt" FROM "action" a WHERE ${where}`, params);
+  const plans = await plansById(
+    db,
+    rows.map((r) => r.planId as string),
+  );
   return { items: rows.map((a) => summary(a, plans.get(a.planId as string)!, today)), page, pageSize, total: Number(total?.cnt ?? 0) };
 }
 
@@ -82,19 +91,35 @@ export async function dashboard(db: RawDb, caller: Caller, planId: string, today
 
 export async function timeline(db: RawDb, caller: Caller, id: string) {
   await loadAction(db, caller.authorityId, id);
-  const rows = await db.all(`SELECT * FROM "audit_event" WHERE "authorityId" = :authorityId AND "entityType" = 'action' AND "entityId" = :id ORDER BY "seq" ASC`, { authorityId: caller.authorityId, id });
+  const rows = await db.all(
+    `SELECT * FROM "audit_event" WHERE "authorityId" = :authorityId AND "entityType" = 'action' AND "entityId" = :id ORDER BY "seq" ASC`,
+    { authorityId: caller.authorityId, id },
+  );
   return rows.map((r) => ({
-    seq: r.seq, at: r.at, event: r.event, actorId: r.actorId,
-    before: r.before ? JSON.parse(r.before as string) : null, after: r.after ? JSON.parse(r.after as string) : null,
+    seq: r.seq,
+    at: r.at,
+    event: r.event,
+    actorId: r.actorId,
+    before: r.before ? JSON.parse(r.before as string) : null,
+    after: r.after ? JSON.parse(r.after as string) : null,
   }));
 }
 
 const canEdit = (caller: Caller, action: SqlRow) => caller.roles.some((r) => EDITOR_ROLES.includes(r)) || action.ownerId === caller.userId;
 
 function audit(db: RawDb, caller: Caller, id: string, event: string, before: unknown, after: unknown) {
-  return db.run(`INSERT INTO "audit_event" ("authorityId", "entityType", "entityId", "event", "actorId", "subject", "ip", "before", "after", "at") VALUES (:authorityId, 'action', :id, :event, :actorId, NULL, NULL, :before, :after, :at)`, {
-    authorityId: caller.authorityId, id, event, actorId: caller.userId, before: before === undefined ? null : JSON.stringify(before), after: JSON.stringify(after), at: new Date().toISOString(),
-  });
+  return db.run(
+    `INSERT INTO "audit_event" ("authorityId", "entityType", "entityId", "event", "actorId", "subject", "ip", "before", "after", "at") VALUES (:authorityId, 'action', :id, :event, :actorId, NULL, NULL, :before, :after, :at)`,
+    {
+      authorityId: caller.authorityId,
+      id,
+      event,
+      actorId: caller.userId,
+      before: before === undefined ? null : JSON.stringify(before),
+      after: JSON.stringify(after),
+      at: new Date().toISOString(),
+    },
+  );
 }
 
 export async function changeStatus(db: RawDb, caller: Caller, id: string, input: { version: number; status: ActionStatus; reason?: string }, today: string) {
@@ -102,24 +127,45 @@ export async function changeStatus(db: RawDb, caller: Caller, id: string, input:
     const action = await loadAction(tx, caller.authorityId, id);
     const plan = await loadPlan(tx, caller.authorityId, action.planId as string);
     if (!canEdit(caller, action)) throw new HttpFailure(403, 'forbidden', 'Only the action owner, a manager or a board member can change this action');
-    if (action.version !== input.version) throw new HttpFailure(409, 'stale_version', 'Someone else changed this action', { current: summary(action, plan, today) });
+    if (action.version !== input.version)
+      throw new HttpFailure(409, 'stale_version', 'Someone else changed this action', { current: summary(action, plan, today) });
     if (plan.status === 'closed') throw new HttpFailure(422, 'plan_closed', 'The plan is closed');
     const evidence = await tx.one(`SELECT COUNT(*) AS "cnt" FROM "evidence" WHERE "actionId" = :id`, { id });
     const boardDecision = caller.roles.some((r) => BOARD_DECISION_ROLES.includes(r));
-    if ((input.status === 'verified' || action.status === 'completed') && !boardDecision) throw new HttpFailure(403, 'forbidden', 'Only the board chair records a board decision');
+    if ((input.status === 'verified' || action.status === 'completed') && !boardDecision)
+      throw new HttpFailure(403, 'forbidden', 'Only the board chair records a board decision');
     try {
-      assertTransition(action.status as ActionStatus, input.status, { evidenceCount: Number(evidence?.cnt ?? 0), reason: input.reason, byBoardDecision: boardDecision });
+      assertTransition(action.status as ActionStatus, input.status, {
+        evidenceCount: Number(evidence?.cnt ?? 0),
+        reason: input.reason,
+        byBoardDecision: boardDecision,
+      });
     } catch (error) {
       throw new HttpFailure(422, 'invalid_transition', (error as Error).message);
     }
     const changes = { status: input.status, statusReason: input.reason?.trim() || null };
     const now = new Date().toISOString();
-    const updated = await tx.run(`UPDATE "action" SET "status" = :status, "statusReason" = :statusReason, "version" = :next, "updatedAt" = :now WHERE "id" = :id AND "authorityId" = :authorityId AND "version" = :version`, {
-      ...changes, next: input.version + 1, now, id, authorityId: caller.authorityId, version: input.version,
-    });
+    const updated = await tx.run(
+      `UPDATE "action" SET "status" = :status, "statusReason" = :statusReason, "version" = :next, "updatedAt" = :now WHERE "id" = :id AND "authorityId" = :authorityId AND "version" = :version`,
+      {
+        ...changes,
+        next: input.version + 1,
+        now,
+        id,
+        authorityId: caller.authorityId,
+        version: input.version,
+      },
+    );
     if (!updated) throw new HttpFailure(409, 'stale_version', 'Someone else changed this action');
     const after = { ...action, ...changes, version: input.version + 1, updatedAt: now };
-    await audit(tx, caller, id, input.status === 'verified' ? 'action_verified' : 'action_status_changed', { status: action.status, statusReason: action.statusReason }, changes);
+    await audit(
+      tx,
+      caller,
+      id,
+      input.status === 'verified' ? 'action_verified' : 'action_status_changed',
+      { status: action.status, statusReason: action.statusReason },
+      changes,
+    );
     return summary(after, plan, today);
   });
 }
@@ -130,8 +176,18 @@ export async function addNote(db: RawDb, caller: Caller, id: string, body: strin
     if (!canEdit(caller, action)) throw new HttpFailure(403, 'forbidden', 'Only the action owner, a manager or a board member can change this action');
     const plan = await loadPlan(tx, caller.authorityId, action.planId as string);
     if (plan.status === 'closed') throw new HttpFailure(422, 'plan_closed', 'The plan is closed');
-    const note = { id: randomUUID(), authorityId: caller.authorityId, actionId: id, authorId: caller.userId, body: body.trim(), createdAt: new Date().toISOString() };
-    await tx.run(`INSERT INTO "progress_note" ("id", "authorityId", "actionId", "authorId", "body", "createdAt") VALUES (:id, :authorityId, :actionId, :authorId, :body, :createdAt)`, note);
+    const note = {
+      id: randomUUID(),
+      authorityId: caller.authorityId,
+      actionId: id,
+      authorId: caller.userId,
+      body: body.trim(),
+      createdAt: new Date().toISOString(),
+    };
+    await tx.run(
+      `INSERT INTO "progress_note" ("id", "authorityId", "actionId", "authorId", "body", "createdAt") VALUES (:id, :authorityId, :actionId, :authorId, :body, :createdAt)`,
+      note,
+    );
     await audit(tx, caller, id, 'progress_note_added', undefined, note);
     return note;
   });

@@ -38,12 +38,29 @@ function readMemory(pid: number) {
 }
 
 /** Starts `node <script> ...args` and waits until it prints a line matching `ready`. */
-export function startNodeServer(name: string, script: string, args: string[], env: Record<string, string>, port: number, ready: RegExp, nodeArgs: string[] = [], timeoutMs = 180_000): Promise<ServerProcess> {
+export function startNodeServer(
+  name: string,
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  port: number,
+  ready: RegExp,
+  nodeArgs: string[] = [],
+  timeoutMs = 180_000,
+): Promise<ServerProcess> {
   return startServer(name, process.execPath, [...nodeArgs, script, ...args], env, port, ready, timeoutMs);
 }
 
 /** Starts `command ...args` and waits until it prints a line matching `ready`. */
-async function startServer(name: string, command: string, args: string[], env: Record<string, string>, port: number, ready: RegExp, timeoutMs = 180_000): Promise<ServerProcess> {
+async function startServer(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  port: number,
+  ready: RegExp,
+  timeoutMs = 180_000,
+): Promise<ServerProcess> {
   const child: ChildProcess = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
@@ -70,7 +87,9 @@ async function startServer(name: string, command: string, args: string[], env: R
   child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   const pid = child.pid!;
   return {
-    name, port, pid,
+    name,
+    port,
+    pid,
     memory: () => readMemory(pid),
     stop: () =>
       new Promise<void>((resolve) => {
@@ -93,9 +112,22 @@ export const RAW_SERVER = path.join(__dirname, 'raw-server.js');
  * its memory are the API's), with this node binary and configured by environment.
  */
 export function startApi(port: number, dbEnv: Record<string, string>): Promise<ServerProcess> {
-  return startServer('api', 'sh', [path.join(ROOT, 'scripts/start-api.sh')], { ...dbEnv, NODE: process.execPath, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' }, port, /listening on/);
+  return startServer(
+    'api',
+    'sh',
+    [path.join(ROOT, 'scripts/start-api.sh')],
+    { ...dbEnv, NODE: process.execPath, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+    port,
+    /listening on/,
+  );
 }
 
-export function startRawServer(options: { port: number; sqliteFile?: string; postgresUrl?: string; pragmas?: string[]; begin?: string }): Promise<ServerProcess> {
+export function startRawServer(options: {
+  port: number;
+  sqliteFile?: string;
+  postgresUrl?: string;
+  pragmas?: string[];
+  begin?: string;
+}): Promise<ServerProcess> {
   return startNodeServer('raw', RAW_SERVER, [JSON.stringify(options)], {}, options.port, /raw server ready/);
 }

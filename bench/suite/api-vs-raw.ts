@@ -37,7 +37,15 @@ export async function startServers(db: BenchDatabase): Promise<Servers> {
  * Each route against the real API and against the raw server, one after the other, on the same data;
  * then the web pages against the same API.
  */
-export async function measureApiVsRaw(servers: Servers, db: BenchDatabase, workloads: Workload[], pages: Workload[], options: BenchOptions, log: (line: string) => void, watch: Stopwatch) {
+export async function measureApiVsRaw(
+  servers: Servers,
+  db: BenchDatabase,
+  workloads: Workload[],
+  pages: Workload[],
+  options: BenchOptions,
+  log: (line: string) => void,
+  watch: Stopwatch,
+) {
   const { api, raw } = servers;
   const routes = await watch.time('routes', () => measureRoutes(db, workloads, [api.port, raw.port], options, log));
   const { peakMb: apiPeakMb, rssMb: apiRssMb } = api.memory();
@@ -46,14 +54,22 @@ export async function measureApiVsRaw(servers: Servers, db: BenchDatabase, workl
   return { routes, pages: pageResults, memory };
 }
 
-async function measureRoutes(db: BenchDatabase, workloads: Workload[], [apiPort, rawPort]: number[], options: BenchOptions, log: (line: string) => void): Promise<RouteResult[]> {
+async function measureRoutes(
+  db: BenchDatabase,
+  workloads: Workload[],
+  [apiPort, rawPort]: number[],
+  options: BenchOptions,
+  log: (line: string) => void,
+): Promise<RouteResult[]> {
   const routes: RouteResult[] = [];
   for (const workload of workloads) {
     const ours = await runLoad(await specFor(workload, `api ${workload.key}`, [apiPort], options, db));
     const theirs = await runLoad(await specFor(workload, `raw ${workload.key}`, [rawPort], options, db));
     const ratio = theirs.rps > 0 ? ours.rps / theirs.rps : 0;
     routes.push({ key: workload.key, label: workload.label, api: ours, raw: theirs, ratio });
-    log(`  ${workload.label.padEnd(30)} api ${ours.rps.toFixed(0).padStart(6)} req/s p95 ${ours.latencyMs.p95.toFixed(1).padStart(6)} ms | raw ${theirs.rps.toFixed(0).padStart(6)} req/s p95 ${theirs.latencyMs.p95.toFixed(1).padStart(6)} ms | ratio ${ratio.toFixed(2)}${ours.errors || theirs.errors ? ` | errors api ${ours.errors} raw ${theirs.errors}` : ''}`);
+    log(
+      `  ${workload.label.padEnd(30)} api ${ours.rps.toFixed(0).padStart(6)} req/s p95 ${ours.latencyMs.p95.toFixed(1).padStart(6)} ms | raw ${theirs.rps.toFixed(0).padStart(6)} req/s p95 ${theirs.latencyMs.p95.toFixed(1).padStart(6)} ms | ratio ${ratio.toFixed(2)}${ours.errors || theirs.errors ? ` | errors api ${ours.errors} raw ${theirs.errors}` : ''}`,
+    );
     if (ours.firstError) log(`    api error: ${ours.firstError}`);
     if (theirs.firstError) log(`    raw error: ${theirs.firstError}`);
   }

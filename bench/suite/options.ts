@@ -36,7 +36,9 @@ export function parseOptions(argv: string[]): BenchOptions {
   // --quick is a smoke: it checks every route and page works under load; its figures are not kept in the doc.
   const seconds = Number(value('--duration') ?? (quick ? 0.25 : 5));
   return {
-    scales, databases, quick,
+    scales,
+    databases,
+    quick,
     connections: Number(value('--connections') ?? 10),
     warmupMs: quick ? 100 : 1000,
     durationMs: Math.round(seconds * 1000),

@@ -29,13 +29,28 @@ function send(port: number, r: RequestSpec): Promise<number> {
 export async function queryCensus(db: BenchDatabase, workloads: Workload[]): Promise<RouteQueries[]> {
   const log = path.join(db.dataDir, 'queries.log');
   const port = await freePort();
-  const api = await startNodeServer('api (query census)', API_MAIN, [], { ...db.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', BENCH_QUERY_LOG: log, NODE_OPTIONS: `--require ${PRELOAD}` }, port, /listening on/);
+  const api = await startNodeServer(
+    'api (query census)',
+    API_MAIN,
+    [],
+    { ...db.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', BENCH_QUERY_LOG: log, NODE_OPTIONS: `--require ${PRELOAD}` },
+    port,
+    /listening on/,
+  );
   try {
     const results: RouteQueries[] = [];
     for (const w of workloads) {
       // The second request of each route is counted, so one-off work (a session's first touch) is left out.
       const [first, second] = w.toggles
-        ? w.toggles.slice(0, 1).flatMap((t) => [t, { ...t, version: t.version + 1, status: t.status === 'in_progress' ? 'not_started' : 'in_progress' }]).map((t) => ({ method: 'POST' as const, path: `/api/v1/actions/${t.id}/status`, token: t.token, body: JSON.stringify({ version: t.version, status: t.status === 'in_progress' ? 'not_started' : 'in_progress' }) }))
+        ? w.toggles
+            .slice(0, 1)
+            .flatMap((t) => [t, { ...t, version: t.version + 1, status: t.status === 'in_progress' ? 'not_started' : 'in_progress' }])
+            .map((t) => ({
+              method: 'POST' as const,
+              path: `/api/v1/actions/${t.id}/status`,
+              token: t.token,
+              body: JSON.stringify({ version: t.version, status: t.status === 'in_progress' ? 'not_started' : 'in_progress' }),
+            }))
         : [w.requests![0], w.requests![1 % w.requests!.length]];
       await send(port, first);
       fs.writeFileSync(log, '');

@@ -43,12 +43,19 @@ export async function comparePragmas(db: BenchDatabase, workloads: Workload[], o
       const processes = set.processes ?? 1;
       const servers: ServerProcess[] = [];
       try {
-        for (let i = 0; i < processes; i++) servers.push(await startRawServer({ port: await freePort(), sqliteFile: file, pragmas: set.pragmas, begin: set.begin }));
+        for (let i = 0; i < processes; i++)
+          servers.push(await startRawServer({ port: await freePort(), sqliteFile: file, pragmas: set.pragmas, begin: set.begin }));
         const ports = servers.map((s) => s.port);
         const read = processes === 1 ? await runLoad(await specFor(reads, `pragmas read ${set.label}`, ports, short, db)) : null;
         const write = await runLoad(await specFor(writes, `pragmas write ${set.label}`, ports, short, db));
         const kept = best.get(set.label);
-        best.set(set.label, { label: set.label, pragmas: set.pragmas, processes, read: better(kept?.read ?? null, read), write: better(kept?.write ?? null, write)! });
+        best.set(set.label, {
+          label: set.label,
+          pragmas: set.pragmas,
+          processes,
+          read: better(kept?.read ?? null, read),
+          write: better(kept?.write ?? null, write)!,
+        });
       } finally {
         for (const s of servers) await s.stop();
       }
@@ -56,7 +63,9 @@ export async function comparePragmas(db: BenchDatabase, workloads: Workload[], o
   }
   const results = PRAGMA_SETS.map((set) => best.get(set.label)!);
   for (const r of results) {
-    log(`  ${r.label.padEnd(50)} read ${r.read ? `${r.read.rps.toFixed(0).padStart(6)} req/s p95 ${r.read.latencyMs.p95.toFixed(1).padStart(6)} ms` : '      -                  '} | write ${r.write.rps.toFixed(0).padStart(6)} req/s p95 ${r.write.latencyMs.p95.toFixed(1).padStart(6)} ms errors ${r.write.errors}`);
+    log(
+      `  ${r.label.padEnd(50)} read ${r.read ? `${r.read.rps.toFixed(0).padStart(6)} req/s p95 ${r.read.latencyMs.p95.toFixed(1).padStart(6)} ms` : '      -                  '} | write ${r.write.rps.toFixed(0).padStart(6)} req/s p95 ${r.write.latencyMs.p95.toFixed(1).padStart(6)} ms errors ${r.write.errors}`,
+    );
   }
   return results;
 }

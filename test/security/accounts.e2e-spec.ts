@@ -24,28 +24,56 @@ describe.each(DB_KINDS)('accounts belong to their people, places to their counci
 
   const origin = () => ({ Origin: t.config.publicUrl });
   const signIn = (email: string, password = TEST_PASSWORD, authorityId?: string) =>
-    t.http().post('/api/v1/auth/sign-in').send({ email, password, ...(authorityId ? { authorityId } : {}) });
-  const cookieOf = async (email: string, authorityId?: string) => String((await signIn(email, TEST_PASSWORD, authorityId).expect(200)).headers['set-cookie']).split(';')[0];
+    t
+      .http()
+      .post('/api/v1/auth/sign-in')
+      .send({ email, password, ...(authorityId ? { authorityId } : {}) });
+  const cookieOf = async (email: string, authorityId?: string) =>
+    String((await signIn(email, TEST_PASSWORD, authorityId).expect(200)).headers['set-cookie']).split(';')[0];
   const feedOf = async (person: TestUser) => new URL((await t.http().post('/api/v1/me/calendar-feed').set(bearer(person)).expect(201)).body.url).pathname;
   /** A person who is also a member of another council (the operator's direct way, as the CLI does it). */
   const alsoIn = (authorityId: string, person: TestUser, roles: TestUser['roles']) => newUser(t, authorityId, roles, { email: person.email });
 
   it('an admin adding an address that has an account elsewhere learns nothing of it and changes nothing', async () => {
-    const response = await t.http().post('/api/v1/users').set(bearer(adminA))
-      .send({ email: adminB.email.toUpperCase(), displayName: 'Whoever', password: 'an attacker chosen password', roles: ['viewer'] }).expect(202);
-    expect(response.body).toEqual({ invited: true, invitationId: expect.any(String), email: adminB.email, status: 'pending', expiresAt: '2026-12-07T09:00:00.000Z' });
-    const everything = JSON.stringify([response.body, (await t.http().get('/api/v1/invitations').set(bearer(adminA)).expect(200)).body, (await t.http().get('/api/v1/users').set(bearer(adminA))).body]);
+    const response = await t
+      .http()
+      .post('/api/v1/users')
+      .set(bearer(adminA))
+      .send({ email: adminB.email.toUpperCase(), displayName: 'Whoever', password: 'an attacker chosen password', roles: ['viewer'] })
+      .expect(202);
+    expect(response.body).toEqual({
+      invited: true,
+      invitationId: expect.any(String),
+      email: adminB.email,
+      status: 'pending',
+      expiresAt: '2026-12-07T09:00:00.000Z',
+    });
+    const everything = JSON.stringify([
+      response.body,
+      (await t.http().get('/api/v1/invitations').set(bearer(adminA)).expect(200)).body,
+      (await t.http().get('/api/v1/users').set(bearer(adminA))).body,
+    ]);
     expect(everything).not.toContain(adminB.id);
     expect(everything).not.toContain(adminB.displayName);
     await signIn(adminB.email, 'an attacker chosen password').expect(401);
     await signIn(adminB.email).expect(200);
-    await t.http().post('/api/v1/users').set(bearer(adminA)).send({ email: adminB.email, displayName: 'Whoever', password: 'an attacker chosen password', roles: ['viewer'] })
-      .expect(409).expect((r) => expect(r.body.error.code).toBe('invitation_exists'));
+    await t
+      .http()
+      .post('/api/v1/users')
+      .set(bearer(adminA))
+      .send({ email: adminB.email, displayName: 'Whoever', password: 'an attacker chosen password', roles: ['viewer'] })
+      .expect(409)
+      .expect((r) => expect(r.body.error.code).toBe('invitation_exists'));
   });
 
   it('the invited person sees the invitation when signed in and joins by accepting it; nobody else can', async () => {
     const person = await newUser(t, councilB, ['manager']);
-    await t.http().post('/api/v1/users').set(bearer(adminA)).send({ email: person.email, displayName: 'X', password: 'a long enough password', roles: ['board_member'] }).expect(202);
+    await t
+      .http()
+      .post('/api/v1/users')
+      .set(bearer(adminA))
+      .send({ email: person.email, displayName: 'X', password: 'a long enough password', roles: ['board_member'] })
+      .expect(202);
     const mine = (await t.http().get('/api/v1/me/invitations').set(bearer(person)).expect(200)).body;
     expect(mine).toEqual([expect.objectContaining({ authority: { id: councilA, name: 'Eastshire County Council' }, roles: ['board_member'] })]);
     const [pending] = (await t.http().get('/api/v1/invitations').set(bearer(adminA))).body.filter((i: { email: string }) => i.email === person.email);
@@ -69,7 +97,12 @@ describe.each(DB_KINDS)('accounts belong to their people, places to their counci
     await signIn(shared.email).expect(200);
     expect((await t.http().get(`/api/v1/users/${shared.id}`).set(bearer(adminB))).body.displayName).toBe(shared.displayName);
 
-    await t.http().patch(`/api/v1/users/${shared.id}`).set(bearer(adminA)).send({ roles: ['manager'], active: false }).expect(200)
+    await t
+      .http()
+      .patch(`/api/v1/users/${shared.id}`)
+      .set(bearer(adminA))
+      .send({ roles: ['manager'], active: false })
+      .expect(200)
       .expect((r) => expect(r.body).toMatchObject({ roles: ['manager'], active: false }));
     await t.http().get('/api/v1/auth/me').set(bearer(inA)).expect(401);
     await signIn(shared.email, TEST_PASSWORD, councilA).expect(401);
@@ -99,19 +132,29 @@ describe.each(DB_KINDS)('accounts belong to their people, places to their counci
     await signIn(person.email, NEW_PASSWORD).expect(200);
   });
 
-  it('a role change ends the person\'s sessions and tokens in that council only', async () => {
+  it("a role change ends the person's sessions and tokens in that council only", async () => {
     const person = await newUser(t, councilA, ['viewer']);
     const inB = await alsoIn(councilB, person, ['viewer']);
     const cookie = await cookieOf(person.email, councilA);
-    await t.http().patch(`/api/v1/users/${person.id}`).set(bearer(adminA)).send({ roles: ['viewer'] }).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/users/${person.id}`)
+      .set(bearer(adminA))
+      .send({ roles: ['viewer'] })
+      .expect(200);
     await t.http().get('/api/v1/auth/me').set(bearer(person)).expect(200);
-    await t.http().patch(`/api/v1/users/${person.id}`).set(bearer(adminA)).send({ roles: ['manager'] }).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/users/${person.id}`)
+      .set(bearer(adminA))
+      .send({ roles: ['manager'] })
+      .expect(200);
     await t.http().get('/api/v1/auth/me').set('Cookie', cookie).expect(401);
     await t.http().get('/api/v1/auth/me').set(bearer(person)).expect(401);
     await t.http().get('/api/v1/auth/me').set(bearer(inB)).expect(200);
   });
 
-  it('a stopped person\'s calendar feed stops answering, even with the token still unrevoked', async () => {
+  it("a stopped person's calendar feed stops answering, even with the token still unrevoked", async () => {
     const person = await newUser(t, councilA, ['viewer']);
     const feed = await feedOf(person);
     // Stop the account behind the service's back: the feed must check at read time, not rely on revocation.
@@ -154,8 +197,12 @@ describe.each(DB_KINDS)('accounts belong to their people, places to their counci
     const other = await cookieOf(person.email);
     const current = await cookieOf(person.email);
     const change = (body: object) => t.http().post('/api/v1/auth/password').set('Cookie', current).set(origin()).send(body);
-    await change({ currentPassword: 'not my password', newPassword: NEW_PASSWORD }).expect(400).expect((r) => expect(r.body.error.code).toBe('wrong_password'));
-    await change({ currentPassword: TEST_PASSWORD, newPassword: 'passwordpassword' }).expect(400).expect((r) => expect(r.body.error.code).toBe('weak_password'));
+    await change({ currentPassword: 'not my password', newPassword: NEW_PASSWORD })
+      .expect(400)
+      .expect((r) => expect(r.body.error.code).toBe('wrong_password'));
+    await change({ currentPassword: TEST_PASSWORD, newPassword: 'passwordpassword' })
+      .expect(400)
+      .expect((r) => expect(r.body.error.code).toBe('weak_password'));
     await t.http().get('/api/v1/auth/me').set('Cookie', other).expect(200);
     await change({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }).expect(204);
     await t.http().get('/api/v1/auth/me').set('Cookie', current).expect(200);
@@ -171,7 +218,12 @@ describe.each(DB_KINDS)('accounts belong to their people, places to their counci
     ['90,000 characters', 'correct horse '.repeat(6_430)],
   ])('refuses %s as a password wherever one is set, and changes nothing', async (_what, password) => {
     const email = `weak-${password.length}-${password.charCodeAt(0)}@example.test`;
-    const created = await t.http().post('/api/v1/users').set(bearer(adminA)).send({ email, displayName: 'Weak', password, roles: ['viewer'] }).expect(400);
+    const created = await t
+      .http()
+      .post('/api/v1/users')
+      .set(bearer(adminA))
+      .send({ email, displayName: 'Weak', password, roles: ['viewer'] })
+      .expect(400);
     expect(created.body.error.message).toMatch(/password/i);
     await t.http().patch(`/api/v1/users/${adminA.id}`).set(bearer(adminA)).send({ password }).expect(400);
     expect(await t.get(DataSource).manager.existsBy(User, { email })).toBe(false);
@@ -187,8 +239,14 @@ describe.each(DB_KINDS)('accounts belong to their people, places to their counci
     const cookie = await cookieOf(adminA.email);
     const page = await t.http().get('/admin/users/new').set(HTML).set('Cookie', cookie).expect(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
-    const post = (fields: Record<string, string>) => t.http().post('/admin/users').set(HTML).set('Cookie', cookie).type('form')
-      .send({ _csrf: csrf, displayName: 'Someone', roles: 'viewer', ...fields });
+    const post = (fields: Record<string, string>) =>
+      t
+        .http()
+        .post('/admin/users')
+        .set(HTML)
+        .set('Cookie', cookie)
+        .type('form')
+        .send({ _csrf: csrf, displayName: 'Someone', roles: 'viewer', ...fields });
     const weak = await post({ email: 'new.person@example.test', password: 'aaaaaaaaaaaa' }).expect(400);
     expect(weak.text).toContain('one character repeated');
     const invited = await post({ email: adminB.email.replace('@', '+x@'), password: 'a long enough password' }).expect(303);
@@ -203,7 +261,12 @@ describe.each(DB_KINDS)('accounts belong to their people, places to their counci
 
   it('on the web, the invited person is told on their start page and joins from the invitations page', async () => {
     const person = await newUser(t, councilB, ['viewer']);
-    await t.http().post('/api/v1/users').set(bearer(adminA)).send({ email: person.email, displayName: 'X', password: 'a long enough password', roles: ['manager'] }).expect(202);
+    await t
+      .http()
+      .post('/api/v1/users')
+      .set(bearer(adminA))
+      .send({ email: person.email, displayName: 'X', password: 'a long enough password', roles: ['manager'] })
+      .expect(202);
     const cookie = await cookieOf(person.email);
     expect((await t.http().get('/').set(HTML).set('Cookie', cookie).expect(200)).text).toContain('href="/invitations"');
     const page = await t.http().get('/invitations').set(HTML).set('Cookie', cookie).expect(200);
@@ -221,7 +284,8 @@ describe.each(DB_KINDS)('accounts belong to their people, places to their counci
     const standard = await t.http().post('/api/v1/auth/tokens').set(bearer(person)).send({ name: 'script' }).expect(201);
     expect(standard.body.expiresAt).toBe(new Date(t.clock.now().getTime() + 90 * 86_400_000).toISOString());
     const short = await t.http().post('/api/v1/auth/tokens').set(bearer(person)).send({ name: 'one day', expiresInDays: 1 }).expect(201);
-    for (const expiresInDays of [0, 366, 1.5, '7']) await t.http().post('/api/v1/auth/tokens').set(bearer(person)).send({ name: 'bad', expiresInDays }).expect(400);
+    for (const expiresInDays of [0, 366, 1.5, '7'])
+      await t.http().post('/api/v1/auth/tokens').set(bearer(person)).send({ name: 'bad', expiresInDays }).expect(400);
     t.clock.set(new Date(t.clock.now().getTime() + 23 * 3_600_000));
     await t.http().get('/api/v1/auth/me').set(bearer(short.body)).expect(200);
     const listed = (await t.http().get('/api/v1/auth/tokens').set(bearer(standard.body)).expect(200)).body;
@@ -244,7 +308,7 @@ async function cli(...args: string[]): Promise<string> {
   }
 }
 
-describe.each(DB_KINDS)('the operator\'s account commands (%s)', (kind) => {
+describe.each(DB_KINDS)("the operator's account commands (%s)", (kind) => {
   let t: TestApp;
   const saved = { ...process.env };
 
@@ -264,7 +328,9 @@ describe.each(DB_KINDS)('the operator\'s account commands (%s)', (kind) => {
     const b = await newAuthority(t);
     const person = await newUser(t, a.id, ['viewer']);
     process.env.IT_PASSWORD = 'aaaaaaaaaaaa';
-    await expect(cli('users:create', '--authority', b.slug, '--email', 'new@example.test', '--name', 'N', '--roles', 'viewer')).rejects.toThrow(/one character repeated/);
+    await expect(cli('users:create', '--authority', b.slug, '--email', 'new@example.test', '--name', 'N', '--roles', 'viewer')).rejects.toThrow(
+      /one character repeated/,
+    );
     process.env.IT_PASSWORD = 'another long password';
     const joined = JSON.parse(await cli('users:create', '--authority', b.slug, '--email', person.email, '--name', 'Ignored', '--roles', 'manager'));
     expect(joined).toMatchObject({ id: person.id, roles: ['manager'], displayName: person.displayName });

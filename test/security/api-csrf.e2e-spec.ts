@@ -17,7 +17,12 @@ describe.each(DB_KINDS)('the JSON API against cross-site requests (%s)', (kind) 
     member = await newUser(t, (await newAuthority(t)).id, ['board_chair']);
     const board = await newBoard(t, member);
     const plan = await t.http().post('/api/v1/plans').set(bearer(member)).send({ title: 'Plan', boardId: board.id, startDate: '2026-12-01' }).expect(201);
-    const action = await t.http().post(`/api/v1/plans/${plan.body.id}/actions`).set(bearer(member)).send({ title: 'Audit case files', timescale: 'three_months' }).expect(201);
+    const action = await t
+      .http()
+      .post(`/api/v1/plans/${plan.body.id}/actions`)
+      .set(bearer(member))
+      .send({ title: 'Audit case files', timescale: 'three_months' })
+      .expect(201);
     notes = `/api/v1/actions/${action.body.id}/notes`;
     const signedIn = await t.http().post('/api/v1/auth/sign-in').send({ email: member.email, password: TEST_PASSWORD }).expect(200);
     cookie = signedIn.headers['set-cookie'][0].split(';')[0];
@@ -56,7 +61,7 @@ describe.each(DB_KINDS)('the JSON API against cross-site requests (%s)', (kind) 
     await withCookie('/api/v1/me/calendar-feed').expect(201);
   });
 
-  it('takes the request\'s own host as this site too', async () => {
+  it("takes the request's own host as this site too", async () => {
     await withCookie(notes).set('Host', 'tracker.council.test').set('Origin', 'http://tracker.council.test').send({ body: 'same host' }).expect(201);
     await withCookie(notes).set('Host', 'tracker.council.test').set('Origin', 'http://other.council.test').send({ body: 'other host' }).expect(403);
   });

@@ -49,19 +49,52 @@ export async function newCouncil(t: TestApp, name: string): Promise<Council> {
   for (const role of ROLES) people[role] = await newUser(t, authorityId, [role]);
   const owner = await newUser(t, authorityId, ['viewer'], { managerId: people.manager.id });
   const as = (user: TestUser) => ({
-    post: (url: string, body: object = {}) => t.http().post(url).set(bearer(user)).send(body).expect((r) => expectOk(r, url)),
-    patch: (url: string, body: object) => t.http().patch(url).set(bearer(user)).send(body).expect((r) => expectOk(r, url)),
-    put: (url: string, body: object = {}) => t.http().put(url).set(bearer(user)).send(body).expect((r) => expectOk(r, url)),
-    get: (url: string) => t.http().get(url).set(bearer(user)).expect((r) => expectOk(r, url)),
+    post: (url: string, body: object = {}) =>
+      t
+        .http()
+        .post(url)
+        .set(bearer(user))
+        .send(body)
+        .expect((r) => expectOk(r, url)),
+    patch: (url: string, body: object) =>
+      t
+        .http()
+        .patch(url)
+        .set(bearer(user))
+        .send(body)
+        .expect((r) => expectOk(r, url)),
+    put: (url: string, body: object = {}) =>
+      t
+        .http()
+        .put(url)
+        .set(bearer(user))
+        .send(body)
+        .expect((r) => expectOk(r, url)),
+    get: (url: string) =>
+      t
+        .http()
+        .get(url)
+        .set(bearer(user))
+        .expect((r) => expectOk(r, url)),
   });
   const { admin, board_chair: chair, manager } = { admin: as(people.admin), board_chair: as(people.board_chair), manager: as(people.manager) };
 
   const organisationId = (await admin.post('/api/v1/organisations', { name: `${name} NHS Trust`, kind: 'nhs' })).body.id;
-  const boardId = (await admin.post('/api/v1/boards', { name: `${name} Improvement Board`, chairId: people.board_chair.id, memberIds: [people.board_member.id] })).body.id;
+  const boardId = (
+    await admin.post('/api/v1/boards', { name: `${name} Improvement Board`, chairId: people.board_chair.id, memberIds: [people.board_member.id] })
+  ).body.id;
   const finding = (text: string, timescale: string) => ({ section: 'Areas for improvement', timescale, text: `${name}: ${text}` });
-  const report = (title: string, findings: object[]) => manager.post('/api/v1/documents', { title: `${name} ${title}`, kind: 'inspection_report', inspectorates: ['Ofsted'], publishedOn: '2026-06-01', findings });
-  const planDocument = (await report('inspection report', [finding('record strategy discussions', 'immediately'), finding('audit case files', 'three_months')])).body;
-  const reviewDocument = (await report('annual letter', [finding('review foster placements', 'six_months'), finding('train new staff', 'unspecified'), finding('check supervision', 'six_months')])).body;
+  const report = (title: string, findings: object[]) =>
+    manager.post('/api/v1/documents', { title: `${name} ${title}`, kind: 'inspection_report', inspectorates: ['Ofsted'], publishedOn: '2026-06-01', findings });
+  const planDocument = (await report('inspection report', [finding('record strategy discussions', 'immediately'), finding('audit case files', 'three_months')]))
+    .body;
+  const reviewDocument = (
+    await report('annual letter', [
+      finding('review foster placements', 'six_months'),
+      finding('train new staff', 'unspecified'),
+      finding('check supervision', 'six_months'),
+    ])
+  ).body;
 
   const activePlanId = (await manager.post('/api/v1/plans', { title: `${name} improvement plan`, boardId, documentIds: [planDocument.id] })).body.id;
   const actions = (await manager.get(`/api/v1/actions?planId=${activePlanId}`)).body.items as Versioned[];
@@ -71,10 +104,13 @@ export async function newCouncil(t: TestApp, name: string): Promise<Council> {
   const byOwner = as(owner);
   await byOwner.post(`/api/v1/actions/${actionId}/notes`, { body: `${name}: first progress note` });
   const milestoneId = (await byOwner.post(`/api/v1/actions/${actionId}/milestones`, { title: `${name} milestone`, dueDate: '2026-12-01' })).body.id;
-  const evidenceFileId = (await t.http().post(`/api/v1/actions/${actionId}/evidence`).set(bearer(owner)).field('title', `${name} audit`).attach('file', PDF, 'audit.pdf').expect(201)).body.id;
+  const evidenceFileId = (
+    await t.http().post(`/api/v1/actions/${actionId}/evidence`).set(bearer(owner)).field('title', `${name} audit`).attach('file', PDF, 'audit.pdf').expect(201)
+  ).body.id;
   await byOwner.post(`/api/v1/actions/${actionId}/evidence/link`, { title: `${name} minutes`, url: 'https://intranet.example.gov.uk/minutes' });
   await byOwner.post(`/api/v1/actions/${actionId}/evidence/note`, { title: `${name} checked`, note: 'Ten files checked' });
-  const measure = async (n: string) => (await manager.post('/api/v1/measures', { name: `${name} ${n}`, unit: 'percent', polarity: 'higher', target: 90 })).body.id as string;
+  const measure = async (n: string) =>
+    (await manager.post('/api/v1/measures', { name: `${name} ${n}`, unit: 'percent', polarity: 'higher', target: 90 })).body.id as string;
   const measureIds: [string, string] = [await measure('assessments in time'), await measure('repeat plans')];
   await manager.put(`/api/v1/actions/${actionId}/measures/${measureIds[0]}`);
   await byOwner.post(`/api/v1/actions/${actionId}/status`, { version: owned.version, status: 'in_progress' });
@@ -88,16 +124,33 @@ export async function newCouncil(t: TestApp, name: string): Promise<Council> {
 
   const tokenId = (await admin.post('/api/v1/auth/tokens', { name: `${name} export script` })).body.id;
   const stranger = await newUser(t, (await newAuthority(t)).id, ['viewer']);
-  const invitationId = (await admin.post('/api/v1/users', { email: stranger.email, displayName: 'Invited', password: TEST_PASSWORD, roles: ['viewer'] })).body.invitationId;
+  const invitationId = (await admin.post('/api/v1/users', { email: stranger.email, displayName: 'Invited', password: TEST_PASSWORD, roles: ['viewer'] })).body
+    .invitationId;
   await byOwner.post('/api/v1/me/calendar-feed');
   await byOwner.patch('/api/v1/me/notification-settings', { digestOnly: false });
 
   const current = async (url: string) => (await manager.get(url)).body as Versioned;
   return {
-    name, authorityId, people, owner, organisationId, boardId, reviewDocumentId: reviewDocument.id, findingIds: reviewDocument.findings.map((f: { id: string }) => f.id),
-    activePlan: await current(`/api/v1/plans/${activePlanId}`), draftPlan: await current(`/api/v1/plans/${draftPlanId}`), closedPlan: await current(`/api/v1/plans/${closedPlanId}`),
-    action: await current(`/api/v1/actions/${actionId}`), draftAction, milestoneId, evidenceFileId, measureIds, tokenId, invitationId,
-    notificationId: '', failedReminderId: '',
+    name,
+    authorityId,
+    people,
+    owner,
+    organisationId,
+    boardId,
+    reviewDocumentId: reviewDocument.id,
+    findingIds: reviewDocument.findings.map((f: { id: string }) => f.id),
+    activePlan: await current(`/api/v1/plans/${activePlanId}`),
+    draftPlan: await current(`/api/v1/plans/${draftPlanId}`),
+    closedPlan: await current(`/api/v1/plans/${closedPlanId}`),
+    action: await current(`/api/v1/actions/${actionId}`),
+    draftAction,
+    milestoneId,
+    evidenceFileId,
+    measureIds,
+    tokenId,
+    invitationId,
+    notificationId: '',
+    failedReminderId: '',
   };
 }
 
@@ -109,8 +162,17 @@ export async function addDeliveryRows(t: TestApp, council: Council): Promise<voi
   const db = t.get(DataSource);
   council.notificationId = newId();
   await db.manager.insert(Notification, {
-    id: council.notificationId, authorityId: council.authorityId, userId: council.owner.id, reminderId: null, actionId: council.action.id, kind: 'overdue',
-    title: `${council.name}: A1 is overdue`, body: 'Please update it.', link: '', createdAt: t.clock.nowIso(), readAt: null,
+    id: council.notificationId,
+    authorityId: council.authorityId,
+    userId: council.owner.id,
+    reminderId: null,
+    actionId: council.action.id,
+    kind: 'overdue',
+    title: `${council.name}: A1 is overdue`,
+    body: 'Please update it.',
+    link: '',
+    createdAt: t.clock.nowIso(),
+    readAt: null,
   });
   const sent = await db.manager.findOneByOrFail(Reminder, { authorityId: council.authorityId, state: 'sent' });
   await db.manager.update(Reminder, { id: sent.id }, { state: 'failed', lastError: 'mailbox full' });
@@ -132,7 +194,8 @@ export async function snapshot(t: TestApp): Promise<Record<string, string[]>> {
     const rows: Record<string, unknown>[] = await db.query(`SELECT * FROM "${meta.tableName}"`);
     tables[meta.tableName] = rows
       .filter((r) => !(meta.tableName === 'audit_event' && String(r.event).startsWith('access_refused_')))
-      .map((r) => JSON.stringify(r)).sort();
+      .map((r) => JSON.stringify(r))
+      .sort();
   }
   tables['evidence files'] = listFiles(path.join(t.config.dataDir, 'evidence'));
   return tables;
@@ -140,7 +203,10 @@ export async function snapshot(t: TestApp): Promise<Record<string, string[]>> {
 
 function listFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)])).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+    .sort();
 }
 
 /** What would give away A's data if it appeared in B's answers: every id of A's rows, and its people's names and emails. */
@@ -149,7 +215,12 @@ export async function secretsOf(t: TestApp, council: Council): Promise<string[]>
   const secrets = new Set<string>([council.name, council.authorityId]);
   for (const meta of db.entityMetadatas) {
     if (!meta.columns.some((c) => c.propertyName === 'authorityId') || !meta.columns.some((c) => c.propertyName === 'id')) continue;
-    const rows = await db.createQueryBuilder().select('t.id', 'id').from(meta.tableName, 't').where('t.authorityId = :authorityId', { authorityId: council.authorityId }).getRawMany<{ id: string }>();
+    const rows = await db
+      .createQueryBuilder()
+      .select('t.id', 'id')
+      .from(meta.tableName, 't')
+      .where('t.authorityId = :authorityId', { authorityId: council.authorityId })
+      .getRawMany<{ id: string }>();
     for (const r of rows) secrets.add(String(r.id));
   }
   for (const person of [...Object.values(council.people), council.owner]) secrets.add(person.email).add(person.displayName);

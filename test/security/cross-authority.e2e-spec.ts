@@ -19,7 +19,15 @@ interface Case {
 
 const version = (v: { version: number }) => ({ version: v.version });
 const dueDate = { 'dueDate-day': '1', 'dueDate-month': '3', 'dueDate-year': '2027', dueDateReason: 'Board decision' };
-const reminderRules = { sendTime: '09:00', beforeDays: '7, 1', onDueDate: 'yes', overdueOwnerDays: '1', managerAfterDays: '7', chairAfterDays: '28', weeklyDigest: 'yes' };
+const reminderRules = {
+  sendTime: '09:00',
+  beforeDays: '7, 1',
+  onDueDate: 'yes',
+  overdueOwnerDays: '1',
+  managerAfterDays: '7',
+  chairAfterDays: '28',
+  weeklyDigest: 'yes',
+};
 const planSettings = { immediateWindowDays: '20', defaultHorizonMonths: '12', warningWindowDays: '14' };
 
 /**
@@ -36,11 +44,20 @@ const A_IDS_IN_PATH: Record<string, Case | string> = {
   'GET /api/v1/boards/:id': { ids: (a) => ({ id: a.boardId }) },
   'POST /api/v1/boards/:id/members': { ids: (a) => ({ id: a.boardId }), body: (_a, b) => ({ userId: b.people.viewer.id }) },
   'GET /api/v1/documents/:id': { ids: (a) => ({ id: a.reviewDocumentId }) },
-  'POST /api/v1/documents/:id/findings': { ids: (a) => ({ id: a.reviewDocumentId }), body: () => ({ section: 'Areas for improvement', timescale: 'immediately', text: 'Planted finding' }) },
-  'PATCH /api/v1/documents/:id/findings/:findingId': { ids: (a) => ({ id: a.reviewDocumentId, findingId: a.findingIds[0] }), body: () => ({ text: 'Rewritten' }) },
+  'POST /api/v1/documents/:id/findings': {
+    ids: (a) => ({ id: a.reviewDocumentId }),
+    body: () => ({ section: 'Areas for improvement', timescale: 'immediately', text: 'Planted finding' }),
+  },
+  'PATCH /api/v1/documents/:id/findings/:findingId': {
+    ids: (a) => ({ id: a.reviewDocumentId, findingId: a.findingIds[0] }),
+    body: () => ({ text: 'Rewritten' }),
+  },
   'DELETE /api/v1/documents/:id/findings/:findingId': { ids: (a) => ({ id: a.reviewDocumentId, findingId: a.findingIds[0] }) },
   'POST /api/v1/documents/:id/findings/merge': { ids: (a) => ({ id: a.reviewDocumentId }), body: (a) => ({ findingIds: a.findingIds.slice(0, 2) }) },
-  'POST /api/v1/documents/:id/findings/:findingId/split': { ids: (a) => ({ id: a.reviewDocumentId, findingId: a.findingIds[0] }), body: () => ({ parts: ['One half', 'The other half'] }) },
+  'POST /api/v1/documents/:id/findings/:findingId/split': {
+    ids: (a) => ({ id: a.reviewDocumentId, findingId: a.findingIds[0] }),
+    body: () => ({ parts: ['One half', 'The other half'] }),
+  },
   'GET /api/v1/plans/:id': { ids: (a) => ({ id: a.activePlan.id }) },
   'GET /api/v1/plans/:id/dashboard': { ids: (a) => ({ id: a.activePlan.id }) },
   'PATCH /api/v1/plans/:id': { ids: (a) => ({ id: a.activePlan.id }), body: (a) => ({ ...version(a.activePlan), title: 'Renamed' }) },
@@ -73,7 +90,10 @@ const A_IDS_IN_PATH: Record<string, Case | string> = {
   'GET /plans/:id/export': { ids: (a) => ({ id: a.activePlan.id }) },
   'GET /actions/:id': { ids: (a) => ({ id: a.action.id }) },
   'POST /actions/:id/status': { ids: (a) => ({ id: a.action.id }), body: (a) => ({ ...version(a.action), status: 'completed' }) },
-  'POST /actions/:id/rag': { ids: (a) => ({ id: a.action.id }), body: (a) => ({ ...version(a.action), ragOverride: 'green', ragOverrideReason: 'Looks fine', atRisk: 'no' }) },
+  'POST /actions/:id/rag': {
+    ids: (a) => ({ id: a.action.id }),
+    body: (a) => ({ ...version(a.action), ragOverride: 'green', ragOverrideReason: 'Looks fine', atRisk: 'no' }),
+  },
   'POST /actions/:id/notes': { ids: (a) => ({ id: a.action.id }), body: () => ({ note: 'Planted note' }) },
   'POST /actions/:id/evidence': { ids: (a) => ({ id: a.action.id }), body: () => ({ title: 'Planted file' }), upload: true },
   'POST /actions/:id/due-date': { ids: (a) => ({ id: a.action.id }), body: (a) => ({ ...version(a.action), ...dueDate }) },
@@ -82,12 +102,21 @@ const A_IDS_IN_PATH: Record<string, Case | string> = {
   'POST /actions/:id/evidence/link': { ids: (a) => ({ id: a.action.id }), body: () => ({ linkTitle: 'Planted link', linkUrl: 'https://example.test/x' }) },
   'POST /actions/:id/evidence/note': { ids: (a) => ({ id: a.action.id }), body: () => ({ noteTitle: 'Planted note', noteText: 'Nothing' }) },
   'GET /plans/:id/owners': { ids: (a) => ({ id: a.draftPlan.id }) },
-  'POST /plans/:id/owners': { ids: (a) => ({ id: a.draftPlan.id }), body: (a) => ({ [`owner-${a.draftAction.id}`]: a.people.viewer.id, [`version-${a.draftAction.id}`]: String(a.draftAction.version) }) },
+  'POST /plans/:id/owners': {
+    ids: (a) => ({ id: a.draftPlan.id }),
+    body: (a) => ({ [`owner-${a.draftAction.id}`]: a.people.viewer.id, [`version-${a.draftAction.id}`]: String(a.draftAction.version) }),
+  },
   'POST /plans/:id/activate': { ids: (a) => ({ id: a.draftPlan.id }), body: (a) => version(a.draftPlan) },
   'GET /import/:id': { ids: (a) => ({ id: a.reviewDocumentId }) },
   'GET /import/:id/findings/:findingId': { ids: (a) => ({ id: a.reviewDocumentId, findingId: a.findingIds[0] }) },
-  'POST /import/:id/findings/:findingId': { ids: (a) => ({ id: a.reviewDocumentId, findingId: a.findingIds[0] }), body: () => ({ text: 'Rewritten', section: 'Areas for improvement', timescale: 'immediately' }) },
-  'POST /import/:id/findings/:findingId/split': { ids: (a) => ({ id: a.reviewDocumentId, findingId: a.findingIds[0] }), body: () => ({ parts: 'One half\n\nThe other half' }) },
+  'POST /import/:id/findings/:findingId': {
+    ids: (a) => ({ id: a.reviewDocumentId, findingId: a.findingIds[0] }),
+    body: () => ({ text: 'Rewritten', section: 'Areas for improvement', timescale: 'immediately' }),
+  },
+  'POST /import/:id/findings/:findingId/split': {
+    ids: (a) => ({ id: a.reviewDocumentId, findingId: a.findingIds[0] }),
+    body: () => ({ parts: 'One half\n\nThe other half' }),
+  },
   'POST /import/:id/findings/:findingId/drop': { ids: (a) => ({ id: a.reviewDocumentId, findingId: a.findingIds[0] }) },
   'POST /import/:id/merge': { ids: (a) => ({ id: a.reviewDocumentId }), body: (a) => ({ findingIds: a.findingIds.slice(0, 2) }) },
   'POST /import/:id/plan': { ids: (a) => ({ id: a.reviewDocumentId }), body: (a) => ({ title: 'Planted plan', boardId: a.boardId }) },
@@ -110,47 +139,177 @@ interface BodyCase extends Case {
 
 /** B's own records (or none) in the path, A's ids in the body: as much a way into A as A's ids in the path. */
 const A_IDS_IN_BODY: BodyCase[] = [
-  { route: 'POST /api/v1/plans', what: 'A\'s board', ids: () => ({}), body: (a) => ({ title: 'Planted plan', boardId: a.boardId, startDate: '2027-01-01' }) },
-  { route: 'POST /api/v1/plans', what: 'A\'s document', ids: () => ({}), body: (a, b) => ({ title: 'Planted plan', boardId: b.boardId, documentIds: [a.reviewDocumentId] }) },
-  { route: 'POST /api/v1/plans/:planId/actions', what: 'A\'s owner', ids: (_a, b) => ({ planId: b.activePlan.id }), body: (a) => ({ title: 'Planted action', ownerId: a.owner.id }) },
-  { route: 'POST /api/v1/plans/:planId/actions', what: 'A\'s manager', ids: (_a, b) => ({ planId: b.activePlan.id }), body: (a) => ({ title: 'Planted action', managerId: a.people.manager.id }) },
-  { route: 'POST /api/v1/plans/:planId/actions', what: 'A\'s organisation', ids: (_a, b) => ({ planId: b.activePlan.id }), body: (a) => ({ title: 'Planted action', organisationId: a.organisationId }) },
-  { route: 'POST /api/v1/plans/:planId/actions', what: 'A\'s finding', ids: (_a, b) => ({ planId: b.activePlan.id }), body: (a) => ({ title: 'Planted action', findingIds: [a.findingIds[2]] }) },
-  { route: 'PATCH /api/v1/actions/:id', what: 'A\'s owner', ids: (_a, b) => ({ id: b.draftAction.id }), body: (a, b) => ({ ...version(b.draftAction), ownerId: a.owner.id }) },
-  { route: 'PATCH /api/v1/actions/:id', what: 'A\'s manager', ids: (_a, b) => ({ id: b.draftAction.id }), body: (a, b) => ({ ...version(b.draftAction), managerId: a.people.manager.id }) },
-  { route: 'PATCH /api/v1/actions/:id', what: 'A\'s organisation', ids: (_a, b) => ({ id: b.draftAction.id }), body: (a, b) => ({ ...version(b.draftAction), organisationId: a.organisationId }) },
-  { route: 'PATCH /api/v1/actions/:id/milestones/:milestoneId', what: 'A\'s milestone', ids: (a, b) => ({ id: b.action.id, milestoneId: a.milestoneId }), body: () => ({ done: true }) },
-  { route: 'GET /api/v1/actions/:id/evidence/:evidenceId/file', what: 'A\'s evidence file', ids: (a, b) => ({ id: b.action.id, evidenceId: a.evidenceFileId }) },
-  { route: 'PUT /api/v1/actions/:id/measures/:measureId', what: 'A\'s measure', ids: (a, b) => ({ id: b.action.id, measureId: a.measureIds[1] }) },
-  { route: 'PUT /api/v1/actions/:id/measures/:measureId', what: 'A\'s action', ids: (a, b) => ({ id: a.action.id, measureId: b.measureIds[1] }) },
-  { route: 'DELETE /api/v1/actions/:id/measures/:measureId', what: 'A\'s measure', ids: (a, b) => ({ id: b.action.id, measureId: a.measureIds[0] }) },
-  { route: 'PATCH /api/v1/documents/:id/findings/:findingId', what: 'A\'s finding', ids: (a, b) => ({ id: b.reviewDocumentId, findingId: a.findingIds[0] }), body: () => ({ text: 'Rewritten' }) },
-  { route: 'DELETE /api/v1/documents/:id/findings/:findingId', what: 'A\'s finding', ids: (a, b) => ({ id: b.reviewDocumentId, findingId: a.findingIds[0] }) },
-  { route: 'POST /api/v1/documents/:id/findings/:findingId/split', what: 'A\'s finding', ids: (a, b) => ({ id: b.reviewDocumentId, findingId: a.findingIds[0] }), body: () => ({ parts: ['One', 'Two'] }) },
-  { route: 'POST /api/v1/documents/:id/findings/merge', what: 'A\'s finding', ids: (_a, b) => ({ id: b.reviewDocumentId }), body: (a, b) => ({ findingIds: [b.findingIds[0], a.findingIds[0]] }) },
-  { route: 'POST /api/v1/plans/:id/carry-over', what: 'A\'s plan to carry into', ids: (_a, b) => ({ id: b.closedPlan.id }), body: (a) => ({ toPlanId: a.draftPlan.id }) },
-  { route: 'POST /api/v1/boards', what: 'A\'s person as chair', ids: () => ({}), body: (a) => ({ name: 'Planted board', chairId: a.people.board_chair.id }) },
-  { route: 'POST /api/v1/boards', what: 'A\'s person as member', ids: () => ({}), body: (a) => ({ name: 'Planted board', memberIds: [a.people.board_member.id] }) },
-  { route: 'POST /api/v1/boards/:id/members', what: 'A\'s person', ids: (_a, b) => ({ id: b.boardId }), body: (a) => ({ userId: a.people.viewer.id }) },
-  { route: 'POST /api/v1/users', what: 'A\'s person as manager', ids: () => ({}), body: (a) => ({ email: 'planted@example.test', displayName: 'Planted', password: TEST_PASSWORD, roles: ['viewer'], managerId: a.people.manager.id }) },
-  { route: 'POST /api/v1/users', what: 'A\'s organisation', ids: () => ({}), body: (a) => ({ email: 'planted@example.test', displayName: 'Planted', password: TEST_PASSWORD, roles: ['viewer'], organisationId: a.organisationId }) },
-  { route: 'PATCH /api/v1/users/:id', what: 'A\'s person as manager', ids: (_a, b) => ({ id: b.owner.id }), body: (a) => ({ managerId: a.people.manager.id }) },
-  { route: 'PATCH /api/v1/users/:id', what: 'A\'s organisation', ids: (_a, b) => ({ id: b.owner.id }), body: (a) => ({ organisationId: a.organisationId }) },
-  { route: 'PATCH /api/v1/me/notification-settings', what: 'A\'s person as delegate', ids: () => ({}), body: (a) => ({ onLeave: true, leaveUntil: '2027-01-31', delegateId: a.people.manager.id }) },
+  { route: 'POST /api/v1/plans', what: "A's board", ids: () => ({}), body: (a) => ({ title: 'Planted plan', boardId: a.boardId, startDate: '2027-01-01' }) },
+  {
+    route: 'POST /api/v1/plans',
+    what: "A's document",
+    ids: () => ({}),
+    body: (a, b) => ({ title: 'Planted plan', boardId: b.boardId, documentIds: [a.reviewDocumentId] }),
+  },
+  {
+    route: 'POST /api/v1/plans/:planId/actions',
+    what: "A's owner",
+    ids: (_a, b) => ({ planId: b.activePlan.id }),
+    body: (a) => ({ title: 'Planted action', ownerId: a.owner.id }),
+  },
+  {
+    route: 'POST /api/v1/plans/:planId/actions',
+    what: "A's manager",
+    ids: (_a, b) => ({ planId: b.activePlan.id }),
+    body: (a) => ({ title: 'Planted action', managerId: a.people.manager.id }),
+  },
+  {
+    route: 'POST /api/v1/plans/:planId/actions',
+    what: "A's organisation",
+    ids: (_a, b) => ({ planId: b.activePlan.id }),
+    body: (a) => ({ title: 'Planted action', organisationId: a.organisationId }),
+  },
+  {
+    route: 'POST /api/v1/plans/:planId/actions',
+    what: "A's finding",
+    ids: (_a, b) => ({ planId: b.activePlan.id }),
+    body: (a) => ({ title: 'Planted action', findingIds: [a.findingIds[2]] }),
+  },
+  {
+    route: 'PATCH /api/v1/actions/:id',
+    what: "A's owner",
+    ids: (_a, b) => ({ id: b.draftAction.id }),
+    body: (a, b) => ({ ...version(b.draftAction), ownerId: a.owner.id }),
+  },
+  {
+    route: 'PATCH /api/v1/actions/:id',
+    what: "A's manager",
+    ids: (_a, b) => ({ id: b.draftAction.id }),
+    body: (a, b) => ({ ...version(b.draftAction), managerId: a.people.manager.id }),
+  },
+  {
+    route: 'PATCH /api/v1/actions/:id',
+    what: "A's organisation",
+    ids: (_a, b) => ({ id: b.draftAction.id }),
+    body: (a, b) => ({ ...version(b.draftAction), organisationId: a.organisationId }),
+  },
+  {
+    route: 'PATCH /api/v1/actions/:id/milestones/:milestoneId',
+    what: "A's milestone",
+    ids: (a, b) => ({ id: b.action.id, milestoneId: a.milestoneId }),
+    body: () => ({ done: true }),
+  },
+  { route: 'GET /api/v1/actions/:id/evidence/:evidenceId/file', what: "A's evidence file", ids: (a, b) => ({ id: b.action.id, evidenceId: a.evidenceFileId }) },
+  { route: 'PUT /api/v1/actions/:id/measures/:measureId', what: "A's measure", ids: (a, b) => ({ id: b.action.id, measureId: a.measureIds[1] }) },
+  { route: 'PUT /api/v1/actions/:id/measures/:measureId', what: "A's action", ids: (a, b) => ({ id: a.action.id, measureId: b.measureIds[1] }) },
+  { route: 'DELETE /api/v1/actions/:id/measures/:measureId', what: "A's measure", ids: (a, b) => ({ id: b.action.id, measureId: a.measureIds[0] }) },
+  {
+    route: 'PATCH /api/v1/documents/:id/findings/:findingId',
+    what: "A's finding",
+    ids: (a, b) => ({ id: b.reviewDocumentId, findingId: a.findingIds[0] }),
+    body: () => ({ text: 'Rewritten' }),
+  },
+  { route: 'DELETE /api/v1/documents/:id/findings/:findingId', what: "A's finding", ids: (a, b) => ({ id: b.reviewDocumentId, findingId: a.findingIds[0] }) },
+  {
+    route: 'POST /api/v1/documents/:id/findings/:findingId/split',
+    what: "A's finding",
+    ids: (a, b) => ({ id: b.reviewDocumentId, findingId: a.findingIds[0] }),
+    body: () => ({ parts: ['One', 'Two'] }),
+  },
+  {
+    route: 'POST /api/v1/documents/:id/findings/merge',
+    what: "A's finding",
+    ids: (_a, b) => ({ id: b.reviewDocumentId }),
+    body: (a, b) => ({ findingIds: [b.findingIds[0], a.findingIds[0]] }),
+  },
+  {
+    route: 'POST /api/v1/plans/:id/carry-over',
+    what: "A's plan to carry into",
+    ids: (_a, b) => ({ id: b.closedPlan.id }),
+    body: (a) => ({ toPlanId: a.draftPlan.id }),
+  },
+  { route: 'POST /api/v1/boards', what: "A's person as chair", ids: () => ({}), body: (a) => ({ name: 'Planted board', chairId: a.people.board_chair.id }) },
+  {
+    route: 'POST /api/v1/boards',
+    what: "A's person as member",
+    ids: () => ({}),
+    body: (a) => ({ name: 'Planted board', memberIds: [a.people.board_member.id] }),
+  },
+  { route: 'POST /api/v1/boards/:id/members', what: "A's person", ids: (_a, b) => ({ id: b.boardId }), body: (a) => ({ userId: a.people.viewer.id }) },
+  {
+    route: 'POST /api/v1/users',
+    what: "A's person as manager",
+    ids: () => ({}),
+    body: (a) => ({ email: 'planted@example.test', displayName: 'Planted', password: TEST_PASSWORD, roles: ['viewer'], managerId: a.people.manager.id }),
+  },
+  {
+    route: 'POST /api/v1/users',
+    what: "A's organisation",
+    ids: () => ({}),
+    body: (a) => ({ email: 'planted@example.test', displayName: 'Planted', password: TEST_PASSWORD, roles: ['viewer'], organisationId: a.organisationId }),
+  },
+  { route: 'PATCH /api/v1/users/:id', what: "A's person as manager", ids: (_a, b) => ({ id: b.owner.id }), body: (a) => ({ managerId: a.people.manager.id }) },
+  { route: 'PATCH /api/v1/users/:id', what: "A's organisation", ids: (_a, b) => ({ id: b.owner.id }), body: (a) => ({ organisationId: a.organisationId }) },
+  {
+    route: 'PATCH /api/v1/me/notification-settings',
+    what: "A's person as delegate",
+    ids: () => ({}),
+    body: (a) => ({ onLeave: true, leaveUntil: '2027-01-31', delegateId: a.people.manager.id }),
+  },
   // Web pages.
-  { route: 'POST /plans/:id/owners', what: 'A\'s person as owner', ids: (_a, b) => ({ id: b.draftPlan.id }), body: (a, b) => ({ [`owner-${b.draftAction.id}`]: a.owner.id, [`version-${b.draftAction.id}`]: String(b.draftAction.version) }) },
-  { route: 'POST /actions/:id/milestones/:milestoneId', what: 'A\'s milestone', ids: (a, b) => ({ id: b.action.id, milestoneId: a.milestoneId }), body: () => ({ done: 'yes' }) },
-  { route: 'POST /import/:id/findings/:findingId', what: 'A\'s finding', ids: (a, b) => ({ id: b.reviewDocumentId, findingId: a.findingIds[0] }), body: () => ({ text: 'Rewritten', section: 'Areas', timescale: 'immediately' }) },
-  { route: 'POST /import/:id/findings/:findingId/split', what: 'A\'s finding', ids: (a, b) => ({ id: b.reviewDocumentId, findingId: a.findingIds[0] }), body: () => ({ parts: 'One\n\nTwo' }) },
-  { route: 'POST /import/:id/findings/:findingId/drop', what: 'A\'s finding', ids: (a, b) => ({ id: b.reviewDocumentId, findingId: a.findingIds[0] }) },
-  { route: 'POST /import/:id/merge', what: 'A\'s finding', ids: (_a, b) => ({ id: b.reviewDocumentId }), body: (a, b) => ({ findingIds: [b.findingIds[0], a.findingIds[0]] }) },
-  { route: 'POST /import/:id/plan', what: 'A\'s board', ids: (_a, b) => ({ id: b.reviewDocumentId }), body: (a) => ({ title: 'Planted plan', boardId: a.boardId }) },
-  { route: 'POST /admin/users', what: 'A\'s person as manager', ids: () => ({}), body: (a) => ({ displayName: 'Planted', email: 'planted@example.test', password: TEST_PASSWORD, roles: 'viewer', managerId: a.people.manager.id }) },
-  { route: 'POST /admin/users/:id', what: 'A\'s person as manager', ids: (_a, b) => ({ id: b.owner.id }), body: (a) => ({ roles: 'viewer', active: 'yes', managerId: a.people.manager.id }) },
-  { route: 'POST /admin/boards', what: 'A\'s person as chair', ids: () => ({}), body: (a) => ({ name: 'Planted board', chairId: a.people.board_chair.id }) },
-  { route: 'POST /admin/boards/:id/members', what: 'A\'s person', ids: (_a, b) => ({ id: b.boardId }), body: (a) => ({ userId: a.people.viewer.id }) },
+  {
+    route: 'POST /plans/:id/owners',
+    what: "A's person as owner",
+    ids: (_a, b) => ({ id: b.draftPlan.id }),
+    body: (a, b) => ({ [`owner-${b.draftAction.id}`]: a.owner.id, [`version-${b.draftAction.id}`]: String(b.draftAction.version) }),
+  },
+  {
+    route: 'POST /actions/:id/milestones/:milestoneId',
+    what: "A's milestone",
+    ids: (a, b) => ({ id: b.action.id, milestoneId: a.milestoneId }),
+    body: () => ({ done: 'yes' }),
+  },
+  {
+    route: 'POST /import/:id/findings/:findingId',
+    what: "A's finding",
+    ids: (a, b) => ({ id: b.reviewDocumentId, findingId: a.findingIds[0] }),
+    body: () => ({ text: 'Rewritten', section: 'Areas', timescale: 'immediately' }),
+  },
+  {
+    route: 'POST /import/:id/findings/:findingId/split',
+    what: "A's finding",
+    ids: (a, b) => ({ id: b.reviewDocumentId, findingId: a.findingIds[0] }),
+    body: () => ({ parts: 'One\n\nTwo' }),
+  },
+  { route: 'POST /import/:id/findings/:findingId/drop', what: "A's finding", ids: (a, b) => ({ id: b.reviewDocumentId, findingId: a.findingIds[0] }) },
+  {
+    route: 'POST /import/:id/merge',
+    what: "A's finding",
+    ids: (_a, b) => ({ id: b.reviewDocumentId }),
+    body: (a, b) => ({ findingIds: [b.findingIds[0], a.findingIds[0]] }),
+  },
+  {
+    route: 'POST /import/:id/plan',
+    what: "A's board",
+    ids: (_a, b) => ({ id: b.reviewDocumentId }),
+    body: (a) => ({ title: 'Planted plan', boardId: a.boardId }),
+  },
+  {
+    route: 'POST /admin/users',
+    what: "A's person as manager",
+    ids: () => ({}),
+    body: (a) => ({ displayName: 'Planted', email: 'planted@example.test', password: TEST_PASSWORD, roles: 'viewer', managerId: a.people.manager.id }),
+  },
+  {
+    route: 'POST /admin/users/:id',
+    what: "A's person as manager",
+    ids: (_a, b) => ({ id: b.owner.id }),
+    body: (a) => ({ roles: 'viewer', active: 'yes', managerId: a.people.manager.id }),
+  },
+  { route: 'POST /admin/boards', what: "A's person as chair", ids: () => ({}), body: (a) => ({ name: 'Planted board', chairId: a.people.board_chair.id }) },
+  { route: 'POST /admin/boards/:id/members', what: "A's person", ids: (_a, b) => ({ id: b.boardId }), body: (a) => ({ userId: a.people.viewer.id }) },
   { route: 'POST /councils', what: 'A as the council to work in', ids: () => ({}), body: (a) => ({ authorityId: a.authorityId }) },
-  { route: 'POST /settings/notifications', what: 'A\'s person as delegate', ids: () => ({}), body: (a) => ({ onLeave: 'yes', 'leaveUntil-day': '31', 'leaveUntil-month': '1', 'leaveUntil-year': '2027', delegateId: a.people.manager.id }) },
+  {
+    route: 'POST /settings/notifications',
+    what: "A's person as delegate",
+    ids: () => ({}),
+    body: (a) => ({ onLeave: 'yes', 'leaveUntil-day': '31', 'leaveUntil-month': '1', 'leaveUntil-year': '2027', delegateId: a.people.manager.id }),
+  },
 ];
 
 /** List routes asked about A's records by id in the query: they answer as if A's records did not exist. */
@@ -169,7 +328,11 @@ function appRoutes(t: TestApp): string[] {
   const express = t.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
   return express.router.stack
     .filter((layer) => layer.route && !layer.route.path.startsWith('/api/docs'))
-    .flatMap((layer) => Object.keys(layer.route!.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${layer.route!.path}`));
+    .flatMap((layer) =>
+      Object.keys(layer.route!.methods)
+        .filter((m) => m !== '_all')
+        .map((m) => `${m.toUpperCase()} ${layer.route!.path}`),
+    );
 }
 
 const isPage = (url: string) => !url.startsWith('/api/');
@@ -197,7 +360,7 @@ function send(t: TestApp, user: TestUser, route: string, ids: Record<string, str
   return { url, request };
 }
 
-describe.each(DB_KINDS)('nobody reaches another council\'s data (%s)', (kind) => {
+describe.each(DB_KINDS)("nobody reaches another council's data (%s)", (kind) => {
   let t: TestApp;
   let a: Council;
   let b: Council;
@@ -225,7 +388,8 @@ describe.each(DB_KINDS)('nobody reaches another council\'s data (%s)', (kind) =>
       const { url, request } = send(t, b.people[role], route, c.ids(a, b), body, c.upload);
       const response = await request;
       if (!statuses.includes(response.status)) problems.push(`${role}: ${response.status} ${response.text?.slice(0, 200)}`);
-      if (isPage(url) && !String(response.headers['content-type']).startsWith('text/html')) problems.push(`${role}: not a page but ${response.headers['content-type']}`);
+      if (isPage(url) && !String(response.headers['content-type']).startsWith('text/html'))
+        problems.push(`${role}: not a page but ${response.headers['content-type']}`);
       const given = leaked(response.text, url + JSON.stringify(body ?? {}));
       if (given.length) problems.push(`${role}: the answer shows ${given.join(', ')}`);
     }
@@ -238,32 +402,41 @@ describe.each(DB_KINDS)('nobody reaches another council\'s data (%s)', (kind) =>
     expect([...Object.keys(A_IDS_IN_PATH), ...A_IDS_IN_BODY.map((c) => c.route)].filter((r) => !routes.includes(r))).toEqual([]);
   });
 
-  it('gives A\'s own people every page and record these ids name (so the refusals below are about the council)', async () => {
+  it("gives A's own people every page and record these ids name (so the refusals below are about the council)", async () => {
     const reads = Object.entries(A_IDS_IN_PATH).filter(([route, c]) => route.startsWith('GET ') && typeof c !== 'string') as [string, Case][];
     const answers = await Promise.all(reads.map(async ([route, c]) => `${route} ${(await send(t, a.people.admin, route, c.ids(a, b)).request).status}`));
     expect(answers).toEqual(reads.map(([route]) => `${route} 200`));
   });
 
-  it.each(Object.entries(A_IDS_IN_PATH).filter(([, c]) => typeof c !== 'string') as [string, Case][])('%s with A\'s ids: 404 or 403 to each of B\'s people, and nothing changes', async (route, c) => {
-    const before = await snapshot(t);
-    expect(await attempt(route, c, [403, 404])).toEqual([]);
-    expect(await snapshot(t)).toEqual(before);
-  });
+  it.each(Object.entries(A_IDS_IN_PATH).filter(([, c]) => typeof c !== 'string') as [string, Case][])(
+    "%s with A's ids: 404 or 403 to each of B's people, and nothing changes",
+    async (route, c) => {
+      const before = await snapshot(t);
+      expect(await attempt(route, c, [403, 404])).toEqual([]);
+      expect(await snapshot(t)).toEqual(before);
+    },
+  );
 
-  it.each(A_IDS_IN_BODY.map((c) => [`${c.route} with ${c.what}`, c] as const))('%s: refused to each of B\'s people, and nothing changes', async (_name, c) => {
+  it.each(A_IDS_IN_BODY.map((c) => [`${c.route} with ${c.what}`, c] as const))("%s: refused to each of B's people, and nothing changes", async (_name, c) => {
     const before = await snapshot(t);
     // A page form re-shown with "choose from the list" (400) also refuses without revealing anything.
     expect(await attempt(c.route, c, isPage(c.route.split(' ')[1]) ? [400, 403, 404] : [403, 404])).toEqual([]);
     expect(await snapshot(t)).toEqual(before);
   });
 
-  it('shows none of A\'s records in any list or page B\'s people can open', async () => {
+  it("shows none of A's records in any list or page B's people can open", async () => {
     const before = await snapshot(t);
-    const lists = appRoutes(t).filter((r) => r.startsWith('GET ') && !r.includes(':')).map((r) => r.slice('GET '.length));
+    const lists = appRoutes(t)
+      .filter((r) => r.startsWith('GET ') && !r.includes(':'))
+      .map((r) => r.slice('GET '.length));
     const problems: string[] = [];
     for (const role of ROLES) {
       for (const url of [...lists, ...A_IDS_IN_QUERY.map((q) => q(a))]) {
-        const response = await t.http().get(url).set(bearer(b.people[role])).set('Accept', isPage(url) ? 'text/html' : 'application/json');
+        const response = await t
+          .http()
+          .get(url)
+          .set(bearer(b.people[role]))
+          .set('Accept', isPage(url) ? 'text/html' : 'application/json');
         const given = leaked(response.text, url);
         if (response.status >= 500 || given.length) problems.push(`${role} ${url}: ${response.status} ${given.join(', ')}`);
       }
@@ -272,7 +445,7 @@ describe.each(DB_KINDS)('nobody reaches another council\'s data (%s)', (kind) =>
     expect(await snapshot(t)).toEqual(before);
   });
 
-  it('does not sign B\'s people in to A', async () => {
+  it("does not sign B's people in to A", async () => {
     const before = await snapshot(t);
     for (const role of ROLES) {
       const response = await t.http().post('/api/v1/auth/sign-in').send({ email: b.people[role].email, password: TEST_PASSWORD, authorityId: a.authorityId });
@@ -283,7 +456,7 @@ describe.each(DB_KINDS)('nobody reaches another council\'s data (%s)', (kind) =>
   });
 
   // Last: it changes B's draft action, which the cases above send at its version.
-  it('still saves owners on the council\'s own plan', async () => {
+  it("still saves owners on the council's own plan", async () => {
     const c = A_IDS_IN_PATH['POST /plans/:id/owners'] as Case;
     const { request } = send(t, b.people.manager, 'POST /plans/:id/owners', c.ids(b, a), c.body!(b, a));
     expect((await request).status).toBe(303);

@@ -42,35 +42,77 @@ describe.each(DB_KINDS)('the decision policy over HTTP (%s)', (kind) => {
   let measureId: string;
 
   const services = () => ({ actions: t.get(ActionService), evidence: t.get(EvidenceService) });
-  const status = (to: string, reason?: string) => async (a: Details) => services().actions.changeStatus(setup, a.id, { version: (await services().actions.get(setup, a.id)).version, status: to as never, reason });
-  const steps = (...fns: ((a: Details) => Promise<unknown>)[]) => async (a: Details) => { for (const fn of fns) await fn(a); };
+  const status = (to: string, reason?: string) => async (a: Details) =>
+    services().actions.changeStatus(setup, a.id, { version: (await services().actions.get(setup, a.id)).version, status: to as never, reason });
+  const steps =
+    (...fns: ((a: Details) => Promise<unknown>)[]) =>
+    async (a: Details) => {
+      for (const fn of fns) await fn(a);
+    };
   const withEvidence = (a: Details) => services().evidence.addNote(setup, a.id, 'Audit', 'All cases checked');
-  const patch = (body: object) => (c: Cell) => c.t.http().patch(`/api/v1/actions/${c.id}`).set(bearer(c.user)).send({ version: c.version, ...body });
+  const patch = (body: object) => (c: Cell) =>
+    c.t
+      .http()
+      .patch(`/api/v1/actions/${c.id}`)
+      .set(bearer(c.user))
+      .send({ version: c.version, ...body });
   const post = (path: string, body: object) => (c: Cell) => c.t.http().post(`/api/v1/actions/${c.id}/${path}`).set(bearer(c.user)).send(body);
-  const statusPost = (to: string, reason?: string) => (c: Cell) => c.t.http().post(`/api/v1/actions/${c.id}/status`).set(bearer(c.user)).send({ version: c.version, status: to, reason });
+  const statusPost = (to: string, reason?: string) => (c: Cell) =>
+    c.t.http().post(`/api/v1/actions/${c.id}/status`).set(bearer(c.user)).send({ version: c.version, status: to, reason });
 
   const SCENARIOS: Record<string, Scenario> = {
     'action.note': { plan: 'active', attempt: post('notes', { body: 'Rota agreed' }), made: (a) => a.notes.length === 1 },
-    'action.evidence': { plan: 'active', attempt: post('evidence/note', { title: 'Minutes', note: 'Agreed on 3 March' }), made: (a) => a.evidence.length === 1 },
+    'action.evidence': {
+      plan: 'active',
+      attempt: post('evidence/note', { title: 'Minutes', note: 'Agreed on 3 March' }),
+      made: (a) => a.evidence.length === 1,
+    },
     'action.milestone': { plan: 'active', attempt: post('milestones', { title: 'Train team managers' }), made: (a) => a.milestones.length === 1 },
     'action.status.in_progress': { plan: 'active', attempt: statusPost('in_progress'), made: (a) => a.status === 'in_progress' },
-    'action.status.completed': { plan: 'active', setup: steps(status('in_progress'), withEvidence), attempt: statusPost('completed'), made: (a) => a.status === 'completed' },
+    'action.status.completed': {
+      plan: 'active',
+      setup: steps(status('in_progress'), withEvidence),
+      attempt: statusPost('completed'),
+      made: (a) => a.status === 'completed',
+    },
     'action.status.not_started': { plan: 'active', setup: status('in_progress'), attempt: statusPost('not_started'), made: (a) => a.status === 'not_started' },
     'action.status.blocked': { plan: 'active', attempt: statusPost('blocked', 'Waiting for the supplier'), made: (a) => a.status === 'blocked' },
-    'action.status.cancelled': { plan: 'active', setup: status('in_progress'), attempt: statusPost('cancelled', 'Superseded'), made: (a) => a.status === 'cancelled' },
-    'action.status.verified': {
-      plan: 'active', setup: steps(status('in_progress'), withEvidence, status('completed')),
-      attempt: (c) => c.t.http().post(`/api/v1/actions/${c.id}/verify`).set(bearer(c.user)).send({ version: c.version, comment: 'Evidence accepted' }), made: (a) => a.status === 'verified',
+    'action.status.cancelled': {
+      plan: 'active',
+      setup: status('in_progress'),
+      attempt: statusPost('cancelled', 'Superseded'),
+      made: (a) => a.status === 'cancelled',
     },
-    'action.status.sent_back': { plan: 'active', setup: steps(status('in_progress'), withEvidence, status('completed')), attempt: statusPost('in_progress'), made: (a) => a.status === 'in_progress' },
+    'action.status.verified': {
+      plan: 'active',
+      setup: steps(status('in_progress'), withEvidence, status('completed')),
+      attempt: (c) => c.t.http().post(`/api/v1/actions/${c.id}/verify`).set(bearer(c.user)).send({ version: c.version, comment: 'Evidence accepted' }),
+      made: (a) => a.status === 'verified',
+    },
+    'action.status.sent_back': {
+      plan: 'active',
+      setup: steps(status('in_progress'), withEvidence, status('completed')),
+      attempt: statusPost('in_progress'),
+      made: (a) => a.status === 'in_progress',
+    },
     'action.atRisk': { plan: 'active', attempt: patch({ atRisk: true }), made: (a) => a.atRisk },
     'action.rag.red': { plan: 'active', attempt: patch({ ragOverride: 'red', ragOverrideReason: 'Key post vacant' }), made: (a) => a.rag.override === 'red' },
-    'action.rag.amber': { plan: 'active', attempt: patch({ ragOverride: 'amber', ragOverrideReason: 'Key post vacant' }), made: (a) => a.rag.override === 'amber' },
-    'action.rag.green': { plan: 'active', attempt: patch({ ragOverride: 'green', ragOverrideReason: 'Nearly there' }), made: (a) => a.rag.override === 'green' },
+    'action.rag.amber': {
+      plan: 'active',
+      attempt: patch({ ragOverride: 'amber', ragOverrideReason: 'Key post vacant' }),
+      made: (a) => a.rag.override === 'amber',
+    },
+    'action.rag.green': {
+      plan: 'active',
+      attempt: patch({ ragOverride: 'green', ragOverrideReason: 'Nearly there' }),
+      made: (a) => a.rag.override === 'green',
+    },
     'action.rag.blue': { plan: 'active', attempt: patch({ ragOverride: 'blue', ragOverrideReason: 'Done really' }), made: (a) => a.rag.effective === 'blue' },
     'action.rag.clear': {
-      plan: 'active', setup: async (a) => services().actions.update(setup, a.id, { version: a.version, ragOverride: 'amber', ragOverrideReason: 'Key post vacant' }),
-      attempt: patch({ ragOverride: null }), made: (a) => a.rag.override === null,
+      plan: 'active',
+      setup: async (a) => services().actions.update(setup, a.id, { version: a.version, ragOverride: 'amber', ragOverrideReason: 'Key post vacant' }),
+      attempt: patch({ ragOverride: null }),
+      made: (a) => a.rag.override === null,
     },
     // The people are made in beforeAll, after this table: read the target's id when the attempt runs.
     'action.owner.draft': { plan: 'draft', attempt: (c) => patch({ ownerId: target.id })(c), made: (a) => a.ownerId === target.id },
@@ -78,12 +120,22 @@ describe.each(DB_KINDS)('the decision policy over HTTP (%s)', (kind) => {
     'action.manager.draft': { plan: 'draft', attempt: (c) => patch({ managerId: target.id })(c), made: (a) => a.managerId === target.id },
     'action.manager.active': { plan: 'active', attempt: (c) => patch({ managerId: target.id })(c), made: (a) => a.managerId === target.id },
     'action.dueDate.draft': { plan: 'draft', attempt: patch({ dueDate: LATER }), made: (a) => a.dueDate === LATER },
-    'action.dueDate.active': { plan: 'active', attempt: patch({ dueDate: LATER, dueDateReason: 'Board agreed: recruitment delay' }), made: (a) => a.dueDate === LATER && a.dueDateHistory.length === 1 },
+    'action.dueDate.active': {
+      plan: 'active',
+      attempt: patch({ dueDate: LATER, dueDateReason: 'Board agreed: recruitment delay' }),
+      made: (a) => a.dueDate === LATER && a.dueDateHistory.length === 1,
+    },
     'action.details': { plan: 'active', attempt: patch({ title: 'Audit every case file' }), made: (a) => a.title === 'Audit every case file' },
-    'action.measures': { plan: 'active', attempt: (c) => c.t.http().put(`/api/v1/actions/${c.id}/measures/${measureId}`).set(bearer(c.user)), made: (a) => a.measures.length === 1 },
+    'action.measures': {
+      plan: 'active',
+      attempt: (c) => c.t.http().put(`/api/v1/actions/${c.id}/measures/${measureId}`).set(bearer(c.user)),
+      made: (a) => a.measures.length === 1,
+    },
     'action.create': {
-      plan: 'active', noAction: true,
-      attempt: (c) => c.t.http().post(`/api/v1/plans/${c.planId}/actions`).set(bearer(c.user)).send({ title: 'A new action' }), made: () => true,
+      plan: 'active',
+      noAction: true,
+      attempt: (c) => c.t.http().post(`/api/v1/plans/${c.planId}/actions`).set(bearer(c.user)).send({ title: 'A new action' }),
+      made: () => true,
     },
   };
 
@@ -110,8 +162,10 @@ describe.each(DB_KINDS)('the decision policy over HTTP (%s)', (kind) => {
   async function freshAction(scenario: Scenario, user: TestUser, relationship: Relationship): Promise<Details> {
     const { actions } = services();
     const created = await actions.create(setup, plans[scenario.plan], {
-      title: 'Audit case files', dueDate: OVERDUE,
-      ownerId: relationship === 'owner' ? user.id : otherOwner.id, managerId: relationship === 'manager' ? user.id : otherManager.id,
+      title: 'Audit case files',
+      dueDate: OVERDUE,
+      ownerId: relationship === 'owner' ? user.id : otherOwner.id,
+      managerId: relationship === 'manager' ? user.id : otherManager.id,
     });
     const action = await actions.get(setup, created.id);
     await scenario.setup?.(action);
@@ -129,14 +183,19 @@ describe.each(DB_KINDS)('the decision policy over HTTP (%s)', (kind) => {
       const before = (await actions.list(setup, { planId, page: 1, pageSize: 1 })).total;
       const response = await scenario.attempt({ t, id: '', version: 0, planId, user });
       const after = (await actions.list(setup, { planId, page: 1, pageSize: 1 })).total;
-      if (allowed) return response.status < 300 && after === before + 1 ? null : `${cell}: expected the change, got ${response.status} ${JSON.stringify(response.body.error ?? '')}`;
+      if (allowed)
+        return response.status < 300 && after === before + 1
+          ? null
+          : `${cell}: expected the change, got ${response.status} ${JSON.stringify(response.body.error ?? '')}`;
       return response.status === 403 && after === before ? null : `${cell}: expected 403 and no change, got ${response.status}`;
     }
     const before = await freshAction(scenario, user, relationship);
     const response = await scenario.attempt({ t, id: before.id, version: before.version, planId, user });
     const after = await actions.get(setup, before.id);
     if (allowed) {
-      return response.status < 300 && scenario.made(after) ? null : `${cell}: expected the change, got ${response.status} ${JSON.stringify(response.body.error ?? '')}`;
+      return response.status < 300 && scenario.made(after)
+        ? null
+        : `${cell}: expected the change, got ${response.status} ${JSON.stringify(response.body.error ?? '')}`;
     }
     if (response.status !== 403) return `${cell}: expected 403, got ${response.status}`;
     // The service names who may decide; a route that lets only some roles in refuses before it, naming them.
@@ -181,16 +240,32 @@ describe.each(DB_KINDS)('an owner with the viewer role, on their own overdue act
   });
   afterAll(() => t.close());
 
-  const attempt = (path: string, body: object) => t.http().post(`/api/v1/actions/${action.id}/${path}`).set(bearer(owner)).send({ version: action.version, ...body });
-  const edit = (body: object) => t.http().patch(`/api/v1/actions/${action.id}`).set(bearer(owner)).send({ version: action.version, ...body });
+  const attempt = (path: string, body: object) =>
+    t
+      .http()
+      .post(`/api/v1/actions/${action.id}/${path}`)
+      .set(bearer(owner))
+      .send({ version: action.version, ...body });
+  const edit = (body: object) =>
+    t
+      .http()
+      .patch(`/api/v1/actions/${action.id}`)
+      .set(bearer(owner))
+      .send({ version: action.version, ...body });
   const unchanged = async () => {
     const now = (await t.http().get(`/api/v1/actions/${action.id}`).set(bearer(owner)).expect(200)).body;
-    expect(now).toMatchObject({ version: action.version, status: 'not_started', ownerId: owner.id, managerId: manager.id, rag: { override: null, effective: 'red' } });
+    expect(now).toMatchObject({
+      version: action.version,
+      status: 'not_started',
+      ownerId: owner.id,
+      managerId: manager.id,
+      rag: { override: null, effective: 'red' },
+    });
   };
 
   it('cannot rate it blue, the colour of verified', async () => {
     const refused = await edit({ ragOverride: 'blue', ragOverrideReason: 'Nearly done' }).expect(403);
-    expect(refused.body.error.message).toBe('Only the board chair can set an action\'s RAG rating to blue (a board decision).');
+    expect(refused.body.error.message).toBe("Only the board chair can set an action's RAG rating to blue (a board decision).");
     await unchanged();
   });
 

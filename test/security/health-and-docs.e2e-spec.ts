@@ -31,7 +31,12 @@ describe('health and API documentation outside production', () => {
 
   it('shows the details and the documentation by default, and can turn them off', async () => {
     t = await createTestApp(DB_KINDS[0]);
-    expect((await t.http().get('/health').expect(200)).body).toMatchObject({ status: 'ok', database: { status: 'up' }, redis: expect.any(Object), reminders: expect.any(Object) });
+    expect((await t.http().get('/health').expect(200)).body).toMatchObject({
+      status: 'ok',
+      database: { status: 'up' },
+      redis: expect.any(Object),
+      reminders: expect.any(Object),
+    });
     await t.http().get('/api/docs-json').expect(200);
     await t.close();
     t = await createTestApp(DB_KINDS[0], { HEALTH_DETAILS: 'false', API_DOCS: 'false' });
@@ -40,13 +45,18 @@ describe('health and API documentation outside production', () => {
   });
 });
 
-describe('the worker\'s health check', () => {
+describe("the worker's health check", () => {
   let server: HealthServer;
   afterEach(() => server.onApplicationShutdown());
 
   const start = async (env: Record<string, string>, databaseUp = true) => {
     const config: AppConfig = loadConfig({ NODE_ENV: 'production', ...env });
-    const db = { query: async () => { if (!databaseUp) throw new Error('no database'); return [{}]; } } as unknown as DataSource;
+    const db = {
+      query: async () => {
+        if (!databaseUp) throw new Error('no database');
+        return [{}];
+      },
+    } as unknown as DataSource;
     const reminders = { reminderCounts: async () => ({ sent: 12, pending: 3 }) } as unknown as RemindersService;
     const queue = { getJobCounts: async () => ({ waiting: 2 }) } as unknown as Queue;
     server = new HealthServer(config, db, reminders, queue);

@@ -13,8 +13,7 @@ describe.each(DB_KINDS)('sign-in throttle (%s)', (kind) => {
   });
   afterAll(() => t.close());
 
-  const signIn = (email: string, password: string, ip: string) =>
-    t.http().post('/api/v1/auth/sign-in').set('X-Forwarded-For', ip).send({ email, password });
+  const signIn = (email: string, password: string, ip: string) => t.http().post('/api/v1/auth/sign-in').set('X-Forwarded-For', ip).send({ email, password });
   const person = (email: string) => newUser(t, authorityId, ['viewer'], { email });
   const wait = (seconds: number) => t.clock.set(new Date(t.clock.now().getTime() + seconds * 1000));
   const events = (event: string, subject: string) => t.get(DataSource).manager.countBy(AuditEvent, { event, subject });
@@ -52,7 +51,10 @@ describe.each(DB_KINDS)('sign-in throttle (%s)', (kind) => {
     const user = await person('message@council.test');
     for (let i = 0; i < 5; i++) await signIn(user.email, 'not the password', '203.0.113.30').expect(401);
     const refused = await signIn(user.email, TEST_PASSWORD, '203.0.113.30').expect(429);
-    expect(refused.body.error).toMatchObject({ code: 'sign_in_throttled', message: expect.stringMatching(/Too many failed sign-in attempts.*Try again in 1 second\b/) });
+    expect(refused.body.error).toMatchObject({
+      code: 'sign_in_throttled',
+      message: expect.stringMatching(/Too many failed sign-in attempts.*Try again in 1 second\b/),
+    });
   });
 
   it('tells a person on the sign-in page how long to wait', async () => {
@@ -61,8 +63,14 @@ describe.each(DB_KINDS)('sign-in throttle (%s)', (kind) => {
     const form = await t.http().get('/sign-in').set('X-Forwarded-For', '203.0.113.35').expect(200);
     const cookie = form.headers['set-cookie'][0].split(';')[0];
     const token = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
-    const page = await t.http().post('/sign-in').set('X-Forwarded-For', '203.0.113.35').set('Cookie', cookie).type('form')
-      .send({ _csrf: token, email: user.email, password: TEST_PASSWORD }).expect(429);
+    const page = await t
+      .http()
+      .post('/sign-in')
+      .set('X-Forwarded-For', '203.0.113.35')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: token, email: user.email, password: TEST_PASSWORD })
+      .expect(429);
     expect(page.headers['retry-after']).toBe('1');
     expect(page.text).toContain('Try again in 1 second');
   });
@@ -71,8 +79,14 @@ describe.each(DB_KINDS)('sign-in throttle (%s)', (kind) => {
     const form = await t.http().get('/sign-in').expect(200);
     const cookie = form.headers['set-cookie'][0].split(';')[0];
     const token = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
-    await t.http().post('/sign-in').set('X-Forwarded-For', 'x'.repeat(200)).set('Cookie', cookie).type('form')
-      .send({ _csrf: token, email: `${'a'.repeat(400)}@council.test`, password: 'not the password' }).expect(401);
+    await t
+      .http()
+      .post('/sign-in')
+      .set('X-Forwarded-For', 'x'.repeat(200))
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: token, email: `${'a'.repeat(400)}@council.test`, password: 'not the password' })
+      .expect(401);
   });
 
   it('does not let an attacker at one address hold up the person signing in from another', async () => {
@@ -115,8 +129,13 @@ describe.each(DB_KINDS)('sign-in throttle (%s)', (kind) => {
 
   it('counts a wrong current password in a password change as a failed sign-in, so a stolen session cannot guess the password', async () => {
     const user = await person('changer@council.test');
-    const change = (currentPassword: string) => t.http().post('/api/v1/auth/password').set(bearer(user)).set('X-Forwarded-For', '203.0.113.80')
-      .send({ currentPassword, newPassword: 'a new password for the test' });
+    const change = (currentPassword: string) =>
+      t
+        .http()
+        .post('/api/v1/auth/password')
+        .set(bearer(user))
+        .set('X-Forwarded-For', '203.0.113.80')
+        .send({ currentPassword, newPassword: 'a new password for the test' });
     for (let i = 0; i < 5; i++) await change('not the password').expect(400);
     const refused = await change(TEST_PASSWORD).expect(429);
     expect(refused.headers['retry-after']).toBe('1');

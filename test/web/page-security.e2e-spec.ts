@@ -37,7 +37,11 @@ describe('web pages: sign-in redirects, form tokens and security headers', () =>
     expect(page.text).toContain(`<script nonce="${nonce}">`);
     expect(csp).toContain("frame-ancestors 'none'");
     await t.http().get('/assets/govuk-frontend.min.css').expect(200).expect('Content-Type', /css/);
-    await t.http().get('/assets/govuk-frontend.min.js').expect(200).expect('Content-Type', /javascript/);
+    await t
+      .http()
+      .get('/assets/govuk-frontend.min.js')
+      .expect(200)
+      .expect('Content-Type', /javascript/);
     await t.http().get('/assets/fonts/bold-b542beb274-v2.woff2').expect(200);
     await t.http().get('/assets/init.mjs').expect(200);
   });

@@ -17,8 +17,16 @@ describe.each(DB_KINDS)('web: the owners page asks the policy who may choose own
     const authorityId = (await newAuthority(t)).id;
     [admin, chair, manager, owner] = await Promise.all((['admin', 'board_chair', 'manager', 'viewer'] as const).map((r) => newUser(t, authorityId, [r])));
     const board = await newBoard(t, chair);
-    planId = (await t.http().post('/api/v1/plans').set(bearer(manager)).send({ title: 'Owners plan', boardId: board.id, startDate: '2026-12-01' }).expect(201)).body.id;
-    actionId = (await t.http().post(`/api/v1/plans/${planId}/actions`).set(bearer(manager)).send({ title: 'Audit case files', timescale: 'three_months', ownerId: owner.id }).expect(201)).body.id;
+    planId = (await t.http().post('/api/v1/plans').set(bearer(manager)).send({ title: 'Owners plan', boardId: board.id, startDate: '2026-12-01' }).expect(201))
+      .body.id;
+    actionId = (
+      await t
+        .http()
+        .post(`/api/v1/plans/${planId}/actions`)
+        .set(bearer(manager))
+        .send({ title: 'Audit case files', timescale: 'three_months', ownerId: owner.id })
+        .expect(201)
+    ).body.id;
   });
   afterAll(() => t?.close());
 
@@ -43,8 +51,14 @@ describe.each(DB_KINDS)('web: the owners page asks the policy who may choose own
     expect(page.text).toContain(REASSIGN);
 
     const before = await ownerOf();
-    const sent = await t.http().post(`/plans/${planId}/owners`).set(HTML).set(bearer(manager)).type('form')
-      .send({ [`owner-${actionId}`]: manager.id, [`version-${actionId}`]: String(before.version) }).expect(403);
+    const sent = await t
+      .http()
+      .post(`/plans/${planId}/owners`)
+      .set(HTML)
+      .set(bearer(manager))
+      .type('form')
+      .send({ [`owner-${actionId}`]: manager.id, [`version-${actionId}`]: String(before.version) })
+      .expect(403);
     expect(sent.text).toContain(REASSIGN);
     expect(await ownerOf()).toEqual(before);
   });
@@ -54,8 +68,14 @@ describe.each(DB_KINDS)('web: the owners page asks the policy who may choose own
     expect(page.text).toContain(`name="owner-${actionId}"`);
     expect(page.text).not.toContain(REASSIGN);
     const { version } = await ownerOf();
-    await t.http().post(`/plans/${planId}/owners`).set(HTML).set(bearer(chair)).type('form')
-      .send({ [`owner-${actionId}`]: manager.id, [`version-${actionId}`]: String(version) }).expect(303);
+    await t
+      .http()
+      .post(`/plans/${planId}/owners`)
+      .set(HTML)
+      .set(bearer(chair))
+      .type('form')
+      .send({ [`owner-${actionId}`]: manager.id, [`version-${actionId}`]: String(version) })
+      .expect(303);
     expect((await ownerOf()).ownerId).toBe(manager.id);
   });
 });

@@ -23,10 +23,12 @@ describe.each(DB_KINDS)('web: a person in several councils switches between them
   });
   afterAll(() => t?.close());
 
-  const signIn = async (email: string) => String((await t.http().post('/api/v1/auth/sign-in').send({ email, password: TEST_PASSWORD }).expect(200)).headers['set-cookie']).split(';')[0];
+  const signIn = async (email: string) =>
+    String((await t.http().post('/api/v1/auth/sign-in').send({ email, password: TEST_PASSWORD }).expect(200)).headers['set-cookie']).split(';')[0];
   const me = (cookie: string) => t.http().get('/api/v1/auth/me').set('Cookie', cookie);
   const formToken = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
-  const choose = (cookie: string, token: string, authorityId: string) => t.http().post('/councils').set(HTML).set('Cookie', cookie).type('form').send({ _csrf: token, authorityId });
+  const choose = (cookie: string, token: string, authorityId: string) =>
+    t.http().post('/councils').set(HTML).set('Cookie', cookie).type('form').send({ _csrf: token, authorityId });
 
   it('offers the switch only to a person with more than one council', async () => {
     const cookie = await signIn(person.email);
@@ -36,7 +38,12 @@ describe.each(DB_KINDS)('web: a person in several councils switches between them
     const joined = await t.http().get('/invitations?joined=1').set(HTML).set('Cookie', cookie).expect(200);
     expect(joined.text).toMatch(/To work there, <a [^>]*href="\/councils">switch council<\/a>/);
     const loner = await newUser(t, councils[0].id, ['viewer']);
-    const theirs = await t.http().get('/').set(HTML).set('Cookie', await signIn(loner.email)).expect(200);
+    const theirs = await t
+      .http()
+      .get('/')
+      .set(HTML)
+      .set('Cookie', await signIn(loner.email))
+      .expect(200);
     expect(theirs.text).not.toContain('href="/councils"');
   });
 

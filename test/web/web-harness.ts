@@ -40,9 +40,13 @@ export async function newTab(browser: Browser, baseUrl: string): Promise<{ conte
   const page = await context.newPage();
   const problems: string[] = [];
   // A form re-shown with its errors answers 4xx, which Chromium logs; failed assets are caught by status below.
-  page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
-  page.on('response', (r) => { if (r.url().includes('/assets/') && r.status() >= 400) problems.push(`asset ${r.status()}: ${r.url()}`); });
+  page.on('response', (r) => {
+    if (r.url().includes('/assets/') && r.status() >= 400) problems.push(`asset ${r.status()}: ${r.url()}`);
+  });
   return { context, page, problems };
 }
 

@@ -34,7 +34,17 @@ export class ApiModule {
         }),
         WebModule,
       ],
-      controllers: [ActionsController, AuthController, BoardsController, DocumentsController, HealthController, MeasuresController, PeopleController, PlansController, RemindersController],
+      controllers: [
+        ActionsController,
+        AuthController,
+        BoardsController,
+        DocumentsController,
+        HealthController,
+        MeasuresController,
+        PeopleController,
+        PlansController,
+        RemindersController,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

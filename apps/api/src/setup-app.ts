@@ -24,7 +24,9 @@ export function setupApp(app: INestApplication): void {
 function setupApiDocs(app: INestApplication): void {
   const openApi = new DocumentBuilder()
     .setTitle('Improvement Tracker API')
-    .setDescription('Inspection findings to tracked, reviewed, reminded actions. Sign in with POST /api/v1/auth/sign-in (cookie) or send "Authorization: Bearer <personal API token>".')
+    .setDescription(
+      'Inspection findings to tracked, reviewed, reminded actions. Sign in with POST /api/v1/auth/sign-in (cookie) or send "Authorization: Bearer <personal API token>".',
+    )
     .setVersion('1')
     .addBearerAuth()
     .addCookieAuth('it_session')

@@ -35,7 +35,10 @@ export class HealthServer implements OnApplicationShutdown {
   }
 
   async report(details = this.config.healthDetails) {
-    const database = await withTimeout(this.db.query('SELECT 1'), 2000).then(() => 'up', () => 'down');
+    const database = await withTimeout(this.db.query('SELECT 1'), 2000).then(
+      () => 'up',
+      () => 'down',
+    );
     const jobs = await withTimeout(this.queue.getJobCounts(), 2000).catch(() => null);
     const redis = jobs ? 'up' : 'down';
     const status = database === 'up' && redis === 'up' ? 'ok' : 'degraded';

@@ -10,7 +10,11 @@ export type JobHandler = (data: unknown, context: { finalAttempt: boolean; attem
 export class JobHandlers {
   private readonly handlers = new Map<JobName, JobHandler>();
 
-  constructor(private readonly discovery: DiscoveryService, private readonly scanner: MetadataScanner, private readonly reflector: Reflector) {}
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+  ) {}
 
   /** Throws naming every job with no handler or more than one. */
   load(): void {

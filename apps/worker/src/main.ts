@@ -13,6 +13,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  new Logger('Worker').error(error instanceof Error ? error.stack ?? error.message : String(error));
+  new Logger('Worker').error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);
 });

@@ -32,8 +32,14 @@ export class WorkerBootstrap {
     const backfilled = await this.reminders.backfill();
     const result = await this.reconciler.reconcile({ requeueAll: true });
     this.log.log(`Start-up reconcile: ${result.queued} queued, ${result.released} released, ${backfilled} actions backfilled`);
-    await this.queue.upsertJobScheduler(JobName.RemindersReconcile, { every: options.reconcileEveryMs ?? RECONCILE_EVERY_MS }, {
-      name: JobName.RemindersReconcile, data: {}, opts: JOB_OPTIONS[JobName.RemindersReconcile],
-    });
+    await this.queue.upsertJobScheduler(
+      JobName.RemindersReconcile,
+      { every: options.reconcileEveryMs ?? RECONCILE_EVERY_MS },
+      {
+        name: JobName.RemindersReconcile,
+        data: {},
+        opts: JOB_OPTIONS[JobName.RemindersReconcile],
+      },
+    );
   }
 }

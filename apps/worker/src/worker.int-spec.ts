@@ -8,7 +8,16 @@ import { jobId, JobName, QueueName, redisConnection } from '@app/queue';
 import { Clock } from '@app/core';
 import { Notification, OutboxEmail, Reminder, ReminderReconciler, ReminderSettingsService } from '@app/reminders';
 import {
-  activePlan, createTestDatabase, DB_KINDS, DbKind, newAction, remindersTestModule, seedWorld, SmtpSink, testConfig, World,
+  activePlan,
+  createTestDatabase,
+  DB_KINDS,
+  DbKind,
+  newAction,
+  remindersTestModule,
+  seedWorld,
+  SmtpSink,
+  testConfig,
+  World,
 } from '@app/reminders/testing/reminders-test-kit';
 import { HealthServer } from './health.server';
 import { WorkerBootstrap } from './worker-bootstrap';
@@ -59,7 +68,9 @@ describe.each(DB_KINDS)('worker on %s with real Redis', (kind: DbKind) => {
   /** `count` actions whose only reminder (on the due date) falls at DUE. */
   async function dueActions(count: number) {
     const plan = await activePlan(api, world);
-    await api.get(ReminderSettingsService).update(world.admin, plan.id, { beforeDays: [], overdueOwnerDays: null, managerAfterDays: null, chairAfterDays: null, weeklyDigest: false });
+    await api
+      .get(ReminderSettingsService)
+      .update(world.admin, plan.id, { beforeDays: [], overdueOwnerDays: null, managerAfterDays: null, chairAfterDays: null, weeklyDigest: false });
     const ids: string[] = [];
     for (let i = 0; i < count; i++) ids.push((await newAction(api, world, plan.id, '2026-03-22')).id);
     const rows = await db.manager.findBy(Reminder, { actionId: In(ids) });

@@ -23,8 +23,13 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        ConfigModule.forRoot(options.config), DatabaseModule, CoreModule, DiscoveryModule,
-        QueueModule.forRoot({ prefix: options.queuePrefix }), RemindersModule, RemindersQueueModule,
+        ConfigModule.forRoot(options.config),
+        DatabaseModule,
+        CoreModule,
+        DiscoveryModule,
+        QueueModule.forRoot({ prefix: options.queuePrefix }),
+        RemindersModule,
+        RemindersQueueModule,
       ],
       providers: [HealthServer, JobHandlers, ReminderProcessor, WorkerBootstrap],
     };

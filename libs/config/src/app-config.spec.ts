@@ -38,7 +38,12 @@ describe('loadConfig', () => {
 
   it('trusts only loopback as a proxy unless TRUST_PROXY names more', () => {
     expect(loadConfig({}).trustProxy).toEqual(['loopback']);
-    expect(loadConfig({ TRUST_PROXY: 'loopback, 172.16.0.0/12,10.1.2.3 , fd00::/8' }).trustProxy).toEqual(['loopback', '172.16.0.0/12', '10.1.2.3', 'fd00::/8']);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 172.16.0.0/12,10.1.2.3 , fd00::/8' }).trustProxy).toEqual([
+      'loopback',
+      '172.16.0.0/12',
+      '10.1.2.3',
+      'fd00::/8',
+    ]);
   });
 
   it('shows health details and the API documentation outside production only, unless told', () => {

@@ -24,81 +24,141 @@ function isProxyEntry(entry: string): boolean {
   return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
 }
 
-const splitList = (value: string) => value.split(',').map((e) => e.trim()).filter(Boolean);
+const splitList = (value: string) =>
+  value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
 
-const IsProxyList = () => ValidateBy({
-  name: 'isProxyList',
-  validator: {
-    validate: (value) => typeof value === 'string' && splitList(value).length > 0 && splitList(value).every(isProxyEntry),
-    defaultMessage: () => `TRUST_PROXY must be a comma list of addresses, CIDR ranges (e.g. 10.0.0.0/8) or ${PROXY_KEYWORDS.join(', ')}`,
-  },
-});
+const IsProxyList = () =>
+  ValidateBy({
+    name: 'isProxyList',
+    validator: {
+      validate: (value) => typeof value === 'string' && splitList(value).length > 0 && splitList(value).every(isProxyEntry),
+      defaultMessage: () => `TRUST_PROXY must be a comma list of addresses, CIDR ranges (e.g. 10.0.0.0/8) or ${PROXY_KEYWORDS.join(', ')}`,
+    },
+  });
 
 /** The environment as the process receives it; every variable is documented in config/example.env. */
 class Environment {
-  @IsIn(['development', 'production', 'test']) @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  @IsOptional()
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535) @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  @IsOptional()
   PORT = 3000;
 
-  @IsString() @IsOptional()
+  @IsString()
+  @IsOptional()
   HOST = '127.0.0.1';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535) @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  @IsOptional()
   WORKER_HEALTH_PORT = 3001;
 
-  @IsString() @IsOptional()
+  @IsString()
+  @IsOptional()
   DATA_DIR = 'data';
 
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// URL, or unset for the embedded SQLite file' })
   @IsOptional()
   DATABASE_URL?: string;
 
-  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' }) @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  @IsOptional()
   REDIS_URL = 'redis://127.0.0.1:6379';
 
-  @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http(s):// address' }) @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http(s):// address' })
+  @IsOptional()
   PUBLIC_URL?: string;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1440) @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  @IsOptional()
   SESSION_IDLE_MINUTES = 30;
 
-  @Transform(toBool) @IsBoolean() @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  @IsOptional()
   COOKIE_SECURE?: boolean;
 
-  @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024) @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  @IsOptional()
   EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 
-  @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024) @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  @IsOptional()
   REPORT_MAX_BYTES = 20 * 1024 * 1024;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000) @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  @IsOptional()
   SIGN_IN_MAX_FAILURES = 5;
 
-  @IsProxyList() @IsOptional()
+  @IsProxyList()
+  @IsOptional()
   TRUST_PROXY = 'loopback';
 
-  @Transform(toBool) @IsBoolean() @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  @IsOptional()
   HEALTH_DETAILS?: boolean;
 
-  @Transform(toBool) @IsBoolean() @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  @IsOptional()
   API_DOCS?: boolean;
 
-  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' }) @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  @IsOptional()
   SMTP_URL?: string;
 
-  @IsString() @IsOptional()
+  @IsString()
+  @IsOptional()
   MAIL_FROM = 'Improvement Tracker <no-reply@improvement-tracker.local>';
 
-  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1 to 40 letters, digits, - or _' }) @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1 to 40 letters, digits, - or _' })
+  @IsOptional()
   QUEUE_PREFIX = 'it';
 }
 
 const ENV_VARS = [
-  'NODE_ENV', 'PORT', 'HOST', 'WORKER_HEALTH_PORT', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'PUBLIC_URL',
-  'SESSION_IDLE_MINUTES', 'COOKIE_SECURE', 'EVIDENCE_MAX_BYTES', 'REPORT_MAX_BYTES', 'SIGN_IN_MAX_FAILURES',
-  'TRUST_PROXY', 'HEALTH_DETAILS', 'API_DOCS', 'SMTP_URL', 'MAIL_FROM', 'QUEUE_PREFIX',
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'WORKER_HEALTH_PORT',
+  'DATA_DIR',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'PUBLIC_URL',
+  'SESSION_IDLE_MINUTES',
+  'COOKIE_SECURE',
+  'EVIDENCE_MAX_BYTES',
+  'REPORT_MAX_BYTES',
+  'SIGN_IN_MAX_FAILURES',
+  'TRUST_PROXY',
+  'HEALTH_DETAILS',
+  'API_DOCS',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'QUEUE_PREFIX',
 ] as const;
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -148,9 +208,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST,
     workerHealthPort: env.WORKER_HEALTH_PORT,
     dataDir,
-    database: env.DATABASE_URL
-      ? { kind: 'postgres', url: env.DATABASE_URL }
-      : { kind: 'sqlite', file: path.join(dataDir, 'improvement-tracker.sqlite') },
+    database: env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'sqlite', file: path.join(dataDir, 'improvement-tracker.sqlite') },
     redisUrl: env.REDIS_URL,
     queuePrefix: env.QUEUE_PREFIX,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),

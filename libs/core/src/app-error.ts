@@ -1,5 +1,14 @@
 /** Errors a user can act on. The API maps `kind` to an HTTP status in one place (the error filter). */
-export type AppErrorKind = 'bad_request' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'unprocessable' | 'too_many_requests' | 'payload_too_large' | 'unsupported_media_type';
+export type AppErrorKind =
+  | 'bad_request'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'unprocessable'
+  | 'too_many_requests'
+  | 'payload_too_large'
+  | 'unsupported_media_type';
 
 export class AppError extends Error {
   constructor(

@@ -16,8 +16,21 @@ import { OrganisationService } from './organisations/organisation.service';
 import { PlanService } from './plans/plan.service';
 
 const SERVICES = [
-  ActionService, AuditService, AuthService, AuthorityService, BoardService, Clock, DocumentService, EvidenceService, InvitationService,
-  MeasureService, OrganisationService, PlanService, ReportImportService, SignInThrottle, UserService,
+  ActionService,
+  AuditService,
+  AuthService,
+  AuthorityService,
+  BoardService,
+  Clock,
+  DocumentService,
+  EvidenceService,
+  InvitationService,
+  MeasureService,
+  OrganisationService,
+  PlanService,
+  ReportImportService,
+  SignInThrottle,
+  UserService,
 ];
 
 /** The application's use cases over the database, shared by the API, the worker and the CLI. */

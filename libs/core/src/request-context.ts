@@ -21,7 +21,8 @@ type ActionPeople = { ownerId: string | null; managerId: string | null };
 
 /** The actor as the policy sees them: roles, and how they stand to the action when there is one. */
 export const subjectOf = (actor: Pick<Actor, 'userId' | 'roles'>, action?: ActionPeople): Subject => ({
-  roles: actor.roles, relations: action ? relationsTo(actor.userId, action) : [],
+  roles: actor.roles,
+  relations: action ? relationsTo(actor.userId, action) : [],
 });
 
 /** Throws 403 with the policy's refusal (naming who may) unless the actor may make every decision. */

@@ -23,6 +23,10 @@ describe('inLanes', () => {
   });
 
   it('passes on a failure', async () => {
-    await expect(inLanes([1, 2], 2, async (item) => { if (item === 2) throw new Error('no'); })).rejects.toThrow('no');
+    await expect(
+      inLanes([1, 2], 2, async (item) => {
+        if (item === 2) throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
   });
 });

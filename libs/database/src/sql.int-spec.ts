@@ -7,10 +7,27 @@ import { insertMany, refreshStatistics, selectCount, selectEntities, updateRows 
 const AWKWARD = ['plain', "it's", 'back\\slash', '{"braces": [1, 2]}', 'comma, "quoted"', 'NULL', 'ünïcødé — ✓', ''];
 
 const action = (i: number, text: string): Action => ({
-  id: randomUUID(), authorityId: 'a1', planId: 'p1', ref: `A${i}`, title: text, description: text, timescale: 'unspecified',
-  ownerId: i % 2 ? null : 'u1', managerId: null, organisationId: null, dueDate: i % 3 ? '2027-01-31' : null, warnFrom: null,
-  status: 'not_started', statusReason: i % 2 ? text : null, atRisk: i % 2 === 0, ragOverride: null, ragOverrideReason: null,
-  carriedFromId: null, version: i, createdAt: '2026-11-23T10:00:00.000Z', updatedAt: '2026-11-23T10:00:00.000Z',
+  id: randomUUID(),
+  authorityId: 'a1',
+  planId: 'p1',
+  ref: `A${i}`,
+  title: text,
+  description: text,
+  timescale: 'unspecified',
+  ownerId: i % 2 ? null : 'u1',
+  managerId: null,
+  organisationId: null,
+  dueDate: i % 3 ? '2027-01-31' : null,
+  warnFrom: null,
+  status: 'not_started',
+  statusReason: i % 2 ? text : null,
+  atRisk: i % 2 === 0,
+  ragOverride: null,
+  ragOverrideReason: null,
+  carriedFromId: null,
+  version: i,
+  createdAt: '2026-11-23T10:00:00.000Z',
+  updatedAt: '2026-11-23T10:00:00.000Z',
 });
 
 describe.each(DB_KINDS)('hand-written SQL (%s)', (kind) => {
@@ -24,9 +41,22 @@ describe.each(DB_KINDS)('hand-written SQL (%s)', (kind) => {
   });
 
   it('leaves generated columns to the database and can skip rows that break a unique key', async () => {
-    const event = { authorityId: 'a1', entityType: 'action', entityId: 'x', event: 'e', actorId: null, subject: null, ip: null, before: null, after: '{"a":"b"}', at: '2026-11-23T10:00:00.000Z' } as AuditEvent;
+    const event = {
+      authorityId: 'a1',
+      entityType: 'action',
+      entityId: 'x',
+      event: 'e',
+      actorId: null,
+      subject: null,
+      ip: null,
+      before: null,
+      after: '{"a":"b"}',
+      at: '2026-11-23T10:00:00.000Z',
+    } as AuditEvent;
     await insertMany(database.ds.manager, AuditEvent, [event, event]);
-    const seqs = (await selectEntities(database.ds.manager, AuditEvent, 'SELECT * FROM "audit_event" WHERE "entityId" = :id ORDER BY "seq"', { id: 'x' })).map((e) => e.seq);
+    const seqs = (await selectEntities(database.ds.manager, AuditEvent, 'SELECT * FROM "audit_event" WHERE "entityId" = :id ORDER BY "seq"', { id: 'x' })).map(
+      (e) => e.seq,
+    );
     expect(seqs).toHaveLength(2);
     expect(seqs[1]).toBeGreaterThan(seqs[0]);
     const again = action(99, 'again');
@@ -37,7 +67,10 @@ describe.each(DB_KINDS)('hand-written SQL (%s)', (kind) => {
   });
 
   it('reports how many rows an update changed', async () => {
-    const changed = await updateRows(database.ds.manager, 'action', { atRisk: true, title: "it's done" }, '"authorityId" = :a AND "version" < :v', { a: 'a1', v: 3 });
+    const changed = await updateRows(database.ds.manager, 'action', { atRisk: true, title: "it's done" }, '"authorityId" = :a AND "version" < :v', {
+      a: 'a1',
+      v: 3,
+    });
     expect(changed).toBe(3);
     expect(await updateRows(database.ds.manager, 'action', { title: 'none' }, '"authorityId" = :a', { a: 'nobody' })).toBe(0);
   });
@@ -51,9 +84,10 @@ describe.each(DB_KINDS)('hand-written SQL (%s)', (kind) => {
 
   it('gives the planner statistics for a table', async () => {
     await database.ds.transaction((tx) => refreshStatistics(tx, 'action'));
-    const stats = kind === 'postgres'
-      ? await database.ds.query(`SELECT reltuples FROM pg_class WHERE relname = 'action' AND reltuples > 0`)
-      : await database.ds.query(`SELECT stat FROM sqlite_stat1 WHERE tbl = 'action'`);
+    const stats =
+      kind === 'postgres'
+        ? await database.ds.query(`SELECT reltuples FROM pg_class WHERE relname = 'action' AND reltuples > 0`)
+        : await database.ds.query(`SELECT stat FROM sqlite_stat1 WHERE tbl = 'action'`);
     expect(stats.length).toBeGreaterThan(0);
   });
 });

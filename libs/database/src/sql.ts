@@ -17,12 +17,22 @@ export function runSql(manager: EntityManager, text: string, params: SqlParams =
 }
 
 /** Rows of an entity's table (`SELECT alias.*`), hydrated with each column's own conversion, as TypeORM's finders do. */
-export async function selectEntities<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, text: string, params: SqlParams = {}): Promise<T[]> {
+export async function selectEntities<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  text: string,
+  params: SqlParams = {},
+): Promise<T[]> {
   const hydrate = hydratorFor(manager, entity);
   return (await runSql(manager, text, params)).map(hydrate) as T[];
 }
 
-export async function selectEntity<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, text: string, params: SqlParams = {}): Promise<T | null> {
+export async function selectEntity<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  text: string,
+  params: SqlParams = {},
+): Promise<T | null> {
   return (await selectEntities(manager, entity, text, params))[0] ?? null;
 }
 
@@ -74,7 +84,12 @@ export interface InsertManyOptions {
  * builder spends far longer assembling a large insert than the database spends running it.
  * Every column is written, so rows must be complete (a missing value is stored as null).
  */
-export async function insertMany<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: T[], options: InsertManyOptions = {}): Promise<void> {
+export async function insertMany<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: T[],
+  options: InsertManyOptions = {},
+): Promise<void> {
   if (rows.length === 0) return;
   const { driver } = manager.connection;
   const metadata = manager.connection.getMetadata(target);
@@ -95,14 +110,18 @@ export async function insertMany<T extends ObjectLiteral>(manager: EntityManager
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   for (let i = 0; i < rows.length; i += perStatement) {
     const params: unknown[] = [];
-    const tuples = rows.slice(i, i + perStatement).map((row) => `(${values(row).map((value) => {
-      params.push(value);
-      return driver.createParameter(`p${params.length}`, params.length - 1);
-    }).join(', ')})`);
+    const tuples = rows.slice(i, i + perStatement).map(
+      (row) =>
+        `(${values(row)
+          .map((value) => {
+            params.push(value);
+            return driver.createParameter(`p${params.length}`, params.length - 1);
+          })
+          .join(', ')})`,
+    );
     await manager.query(`${head}VALUES ${tuples.join(', ')}${tail}`, params);
   }
 }
-
 
 const hydrators = new WeakMap<object, (row: SqlRow) => SqlRow>();
 

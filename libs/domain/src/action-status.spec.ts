@@ -1,12 +1,4 @@
-import {
-  ACTION_STATUSES,
-  ActionStatus,
-  allowedTransitions,
-  assertTransition,
-  isClosedStatus,
-  OPEN_STATUSES,
-  TransitionContext,
-} from './action-status';
+import { ACTION_STATUSES, ActionStatus, allowedTransitions, assertTransition, isClosedStatus, OPEN_STATUSES, TransitionContext } from './action-status';
 import { DomainError } from './domain-error';
 
 // The rules written out independently of the implementation's table.

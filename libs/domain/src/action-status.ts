@@ -1,14 +1,6 @@
 import { DomainError } from './domain-error';
 
-export const ACTION_STATUSES = [
-  'not_started',
-  'in_progress',
-  'completed',
-  'verified',
-  'blocked',
-  'cancelled',
-  'carried_over',
-] as const;
+export const ACTION_STATUSES = ['not_started', 'in_progress', 'completed', 'verified', 'blocked', 'cancelled', 'carried_over'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Statuses that still get reminders and escalations. */
@@ -90,10 +82,7 @@ export function assertTransition(from: ActionStatus, to: ActionStatus, ctx: Tran
   }
   if (!TRANSITIONS[from].includes(to)) {
     const options = TRANSITIONS[from].map((s) => LABELS[s]).join(', ');
-    throw new DomainError(
-      'invalid_transition',
-      `${capitalise(anAction(from))} cannot be marked ${LABELS[to]}; it can be marked: ${options}.`,
-    );
+    throw new DomainError('invalid_transition', `${capitalise(anAction(from))} cannot be marked ${LABELS[to]}; it can be marked: ${options}.`);
   }
   assertRequirements(from, to, ctx);
 }
@@ -112,19 +101,13 @@ function assertRequirements(from: ActionStatus, to: ActionStatus, ctx: Transitio
   }
   if (from === 'completed' && !ctx.byBoardDecision) {
     const what = to === 'verified' ? 'verify a completed action' : 'send a completed action back to in progress';
-    throw new DomainError(
-      'board_decision_required',
-      `Only a board decision can ${what}: record it as a decision at a board meeting.`,
-    );
+    throw new DomainError('board_decision_required', `Only a board decision can ${what}: record it as a decision at a board meeting.`);
   }
 }
 
 function assertStatus(status: unknown): asserts status is ActionStatus {
   if (!isActionStatus(status)) {
-    throw new DomainError(
-      'invalid_status',
-      `"${String(status)}" is not an action status: use one of ${ACTION_STATUSES.join(', ')}.`,
-    );
+    throw new DomainError('invalid_status', `"${String(status)}" is not an action status: use one of ${ACTION_STATUSES.join(', ')}.`);
   }
 }
 

@@ -1,11 +1,4 @@
-import {
-  bankHolidays,
-  easterSunday,
-  isBankHoliday,
-  isWorkingDay,
-  nextWorkingDay,
-  previousWorkingDay,
-} from './bank-holidays';
+import { bankHolidays, easterSunday, isBankHoliday, isWorkingDay, nextWorkingDay, previousWorkingDay } from './bank-holidays';
 import { addDays, isoWeekday } from './calendar-date';
 
 describe('bank holidays in England and Wales', () => {
@@ -71,9 +64,8 @@ describe('bank holidays in England and Wales', () => {
       expect(isBankHoliday(date)).toBe(true);
     });
 
-    it.each(['2021-12-25', '2021-12-26', '2022-12-25', '2022-01-01', '2023-01-01', '2026-12-26', '2026-12-24', '2026-12-31'])(
-      '%s is not',
-      (date) => expect(isBankHoliday(date)).toBe(false),
+    it.each(['2021-12-25', '2021-12-26', '2022-12-25', '2022-01-01', '2023-01-01', '2026-12-26', '2026-12-24', '2026-12-31'])('%s is not', (date) =>
+      expect(isBankHoliday(date)).toBe(false),
     );
   });
 
@@ -94,9 +86,8 @@ describe('bank holidays in England and Wales', () => {
       '2023-05-08',
     ])('%s is a bank holiday', (date) => expect(isBankHoliday(date)).toBe(true));
 
-    it.each(['1995-05-01', '2002-05-27', '2012-05-28', '2020-05-04', '2022-05-30'])(
-      'the regular holiday %s, moved that year, is not',
-      (date) => expect(isBankHoliday(date)).toBe(false),
+    it.each(['1995-05-01', '2002-05-27', '2012-05-28', '2020-05-04', '2022-05-30'])('the regular holiday %s, moved that year, is not', (date) =>
+      expect(isBankHoliday(date)).toBe(false),
     );
 
     it('leaves the same holidays in other years', () => {

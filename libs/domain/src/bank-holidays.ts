@@ -135,4 +135,3 @@ export function nextWorkingDay(date: string): string {
   while (!isWorkingDay(day)) day = addDays(day, 1);
   return day;
 }
-

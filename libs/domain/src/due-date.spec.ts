@@ -56,9 +56,7 @@ describe('computeDueDate', () => {
   it('gives the same dates whatever the host time zone', () => {
     const original = process.env.TZ;
     const run = () =>
-      (['immediately', 'three_months', 'six_months', 'unspecified'] as const).map((timescale) =>
-        computeDueDate('2026-03-28', timescale, moving),
-      );
+      (['immediately', 'three_months', 'six_months', 'unspecified'] as const).map((timescale) => computeDueDate('2026-03-28', timescale, moving));
     try {
       const results = ['UTC', 'Europe/London', 'America/New_York', 'Australia/Sydney'].map((zone) => {
         process.env.TZ = zone;

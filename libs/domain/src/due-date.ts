@@ -16,10 +16,7 @@ export function computeDueDate(start: string, timescale: Timescale, settings: Pl
   toDateTime(start, 'start date');
   assertPlanSettings(settings);
   if (!isTimescale(timescale)) {
-    throw new DomainError(
-      'invalid_timescale',
-      `"${String(timescale)}" is not a timescale: use one of ${TIMESCALES.join(', ')}.`,
-    );
+    throw new DomainError('invalid_timescale', `"${String(timescale)}" is not a timescale: use one of ${TIMESCALES.join(', ')}.`);
   }
   const due = dueOnCalendar(start, timescale, settings);
   if (!settings.moveOffNonWorkingDays) return due;

@@ -18,9 +18,7 @@ describe('plan settings', () => {
 
   it('accepts the defaults and edge values', () => {
     expect(() => assertPlanSettings(DEFAULT_PLAN_SETTINGS)).not.toThrow();
-    expect(() =>
-      assertPlanSettings({ immediateWindowDays: 0, defaultHorizonMonths: 1, warningWindowDays: 0, moveOffNonWorkingDays: true }),
-    ).not.toThrow();
+    expect(() => assertPlanSettings({ immediateWindowDays: 0, defaultHorizonMonths: 1, warningWindowDays: 0, moveOffNonWorkingDays: true })).not.toThrow();
   });
 
   it.each<[string, Partial<Record<keyof PlanSettings, unknown>>, RegExp]>([

@@ -26,7 +26,10 @@ function assertCount(value: unknown, min: number, message: string): void {
 
 export function assertPlanSettings(settings: PlanSettings): void {
   if (settings === null || typeof settings !== 'object') {
-    throw new DomainError('invalid_settings', 'The plan settings are missing: give the immediate window, default horizon, warning window and working-day option.');
+    throw new DomainError(
+      'invalid_settings',
+      'The plan settings are missing: give the immediate window, default horizon, warning window and working-day option.',
+    );
   }
   assertCount(settings.immediateWindowDays, 0, 'The immediate window must be a whole number of days, 0 or more');
   assertCount(settings.defaultHorizonMonths, 1, 'The default horizon must be a whole number of months, 1 or more');

@@ -1,5 +1,17 @@
 import {
-  ActionState, ALL_DECISIONS, Decision, decisionsForActionChange, DECISIONS, may, refusal, relationsTo, Relation, Role, ROLES, rolesFor, statusDecision,
+  ActionState,
+  ALL_DECISIONS,
+  Decision,
+  decisionsForActionChange,
+  DECISIONS,
+  may,
+  refusal,
+  relationsTo,
+  Relation,
+  Role,
+  ROLES,
+  rolesFor,
+  statusDecision,
 } from './policy';
 
 const as = (roles: Role[], relations: Relation[] = []) => ({ roles, relations });
@@ -15,13 +27,19 @@ describe('who decides what (DOMAIN.md)', () => {
     (decision) => expect(deciders(decision)).toEqual(['board_chair', 'board_member', 'owner of the action', 'manager of the action']),
   );
 
-  it.each<Decision>(['action.rag.red', 'action.rag.amber'])('RAG override red or amber: the owner\'s manager, the chair, board members (%s)', (decision) => {
+  it.each<Decision>(['action.rag.red', 'action.rag.amber'])("RAG override red or amber: the owner's manager, the chair, board members (%s)", (decision) => {
     expect(deciders(decision)).toEqual(['board_chair', 'board_member', 'manager of the action']);
   });
 
   it.each<Decision>([
-    'action.rag.green', 'action.rag.blue', 'action.status.verified', 'action.status.sent_back', 'action.status.cancelled',
-    'action.dueDate.active', 'action.owner.active', 'action.manager.active',
+    'action.rag.green',
+    'action.rag.blue',
+    'action.status.verified',
+    'action.status.sent_back',
+    'action.status.cancelled',
+    'action.dueDate.active',
+    'action.owner.active',
+    'action.manager.active',
   ])('RAG green or blue, verify, cancel, extend a due date or reassign on an active plan: the board, through its chair (%s)', (decision) => {
     expect(deciders(decision)).toEqual(['board_chair']);
   });
@@ -30,17 +48,31 @@ describe('who decides what (DOMAIN.md)', () => {
     expect(deciders(decision)).toEqual(['commissioner']);
   });
 
-  it.each<Decision>(['user.create', 'user.update', 'user.remove', 'organisation.create', 'board.create', 'board.members', 'plan.settings', 'plan.reminderRules'])(
-    'people, organisations, boards, plan settings: the council\'s admin (%s)',
-    (decision) => expect(deciders(decision)).toEqual(['admin']),
-  );
+  it.each<Decision>([
+    'user.create',
+    'user.update',
+    'user.remove',
+    'organisation.create',
+    'board.create',
+    'board.members',
+    'plan.settings',
+    'plan.reminderRules',
+  ])("people, organisations, boards, plan settings: the council's admin (%s)", (decision) => expect(deciders(decision)).toEqual(['admin']));
 
   it('scrutiny (viewer) only reads: no decision is theirs by role', () => {
     expect(ALL_DECISIONS.filter((d) => may(as(['viewer']), d))).toEqual([]);
   });
 
   it('an admin alone does not verify, cancel, send back or override the rating', () => {
-    const boardOnly: Decision[] = ['action.status.verified', 'action.status.cancelled', 'action.status.sent_back', 'action.rag.red', 'action.rag.amber', 'action.rag.green', 'action.rag.blue'];
+    const boardOnly: Decision[] = [
+      'action.status.verified',
+      'action.status.cancelled',
+      'action.status.sent_back',
+      'action.rag.red',
+      'action.rag.amber',
+      'action.rag.green',
+      'action.rag.blue',
+    ];
     expect(boardOnly.filter((d) => may(as(['admin']), d))).toEqual([]);
   });
 
@@ -48,11 +80,22 @@ describe('who decides what (DOMAIN.md)', () => {
     const owner = as(['viewer'], ['owner']);
     expect(may(owner, 'action.note')).toBe(true);
     expect(may(owner, 'action.status.completed')).toBe(true);
-    expect(['action.rag.blue', 'action.rag.red', 'action.rag.clear', 'action.status.cancelled', 'action.manager.active', 'action.owner.active'].filter((d) => may(owner, d as Decision))).toEqual([]);
+    expect(
+      ['action.rag.blue', 'action.rag.red', 'action.rag.clear', 'action.status.cancelled', 'action.manager.active', 'action.owner.active'].filter((d) =>
+        may(owner, d as Decision),
+      ),
+    ).toEqual([]);
   });
 
-  it('keeps today\'s rule where the domain is silent: a draft plan is set up by the editor roles', () => {
-    for (const decision of ['action.create', 'action.owner.draft', 'action.manager.draft', 'action.dueDate.draft', 'plan.create', 'documents.import'] as Decision[]) {
+  it("keeps today's rule where the domain is silent: a draft plan is set up by the editor roles", () => {
+    for (const decision of [
+      'action.create',
+      'action.owner.draft',
+      'action.manager.draft',
+      'action.dueDate.draft',
+      'plan.create',
+      'documents.import',
+    ] as Decision[]) {
       expect(deciders(decision)).toEqual(['admin', 'board_chair', 'board_member', 'manager']);
     }
     expect(deciders('plan.activate')).toEqual(['admin', 'board_chair']);
@@ -67,8 +110,8 @@ describe('who decides what (DOMAIN.md)', () => {
 describe('refusals name who may decide', () => {
   it.each<[Decision, string]>([
     ['action.status.verified', 'Only the board chair can verify an action (a board decision).'],
-    ['action.rag.red', 'Only the owner\'s manager, the board chair or a board member can set an action\'s RAG rating to red.'],
-    ['plan.settings', 'Only an admin can change a plan\'s settings.'],
+    ['action.rag.red', "Only the owner's manager, the board chair or a board member can set an action's RAG rating to red."],
+    ['plan.settings', "Only an admin can change a plan's settings."],
   ])('%s', (decision, message) => expect(refusal(decision)).toBe(message));
 
   it('has a refusal for every decision', () => {
@@ -98,14 +141,31 @@ describe('the decision a change of status needs', () => {
 
 describe('the decisions an edit of an action needs', () => {
   const action: ActionState = {
-    ownerId: 'o', managerId: 'm', organisationId: null, title: 'Audit', description: '', dueDate: '2027-01-31', atRisk: false, ragOverride: 'blue', ragOverrideReason: 'Agreed',
+    ownerId: 'o',
+    managerId: 'm',
+    organisationId: null,
+    title: 'Audit',
+    description: '',
+    dueDate: '2027-01-31',
+    atRisk: false,
+    ragOverride: 'blue',
+    ragOverrideReason: 'Agreed',
   };
 
   it('asks only for what really changes', () => {
-    expect(decisionsForActionChange(action, 'active', { title: ' Audit ', ownerId: 'o', dueDate: '2027-01-31', ragOverride: 'blue', ragOverrideReason: 'Agreed', atRisk: false })).toEqual([]);
+    expect(
+      decisionsForActionChange(action, 'active', {
+        title: ' Audit ',
+        ownerId: 'o',
+        dueDate: '2027-01-31',
+        ragOverride: 'blue',
+        ragOverrideReason: 'Agreed',
+        atRisk: false,
+      }),
+    ).toEqual([]);
   });
 
-  it('tells a draft plan\'s set-up from an active plan\'s board decision', () => {
+  it("tells a draft plan's set-up from an active plan's board decision", () => {
     const change = { ownerId: 'p', managerId: 'n', dueDate: '2027-02-28' };
     expect(decisionsForActionChange(action, 'draft', change)).toEqual(['action.owner.draft', 'action.manager.draft', 'action.dueDate.draft']);
     expect(decisionsForActionChange(action, 'active', change)).toEqual(['action.owner.active', 'action.manager.active', 'action.dueDate.active']);

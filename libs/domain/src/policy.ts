@@ -34,19 +34,19 @@ export const DECISIONS = {
   // The work: the owner, their manager, the chair and board members.
   'action.note': rule(BOARD, WORKERS, 'add a progress note to an action'),
   'action.evidence': rule(BOARD, WORKERS, 'add evidence to an action'),
-  'action.milestone': rule(BOARD, WORKERS, 'add or tick off an action\'s milestones'),
+  'action.milestone': rule(BOARD, WORKERS, "add or tick off an action's milestones"),
   'action.status.in_progress': rule(BOARD, WORKERS, 'mark an action in progress'),
   'action.status.completed': rule(BOARD, WORKERS, 'mark an action completed'),
   'action.status.not_started': rule(BOARD, WORKERS, 'mark an action not started'),
   'action.status.blocked': rule(BOARD, WORKERS, 'mark an action blocked'),
   'action.atRisk': rule(BOARD, WORKERS, 'flag an action at risk'),
   // A warning about the work: not the owner's to give themselves.
-  'action.rag.red': rule(BOARD, ['manager'], 'set an action\'s RAG rating to red'),
-  'action.rag.amber': rule(BOARD, ['manager'], 'set an action\'s RAG rating to amber'),
-  'action.rag.clear': rule(BOARD, ['manager'], 'return an action\'s RAG rating to the one the rules give'),
+  'action.rag.red': rule(BOARD, ['manager'], "set an action's RAG rating to red"),
+  'action.rag.amber': rule(BOARD, ['manager'], "set an action's RAG rating to amber"),
+  'action.rag.clear': rule(BOARD, ['manager'], "return an action's RAG rating to the one the rules give"),
   // Board decisions.
-  'action.rag.green': rule(CHAIR, [], 'set an action\'s RAG rating to green (a board decision)'),
-  'action.rag.blue': rule(CHAIR, [], 'set an action\'s RAG rating to blue (a board decision)'),
+  'action.rag.green': rule(CHAIR, [], "set an action's RAG rating to green (a board decision)"),
+  'action.rag.blue': rule(CHAIR, [], "set an action's RAG rating to blue (a board decision)"),
   'action.status.verified': rule(CHAIR, [], 'verify an action (a board decision)'),
   'action.status.sent_back': rule(CHAIR, [], 'send a completed action back to in progress (a board decision)'),
   'action.status.cancelled': rule(CHAIR, [], 'cancel an action (a board decision)'),
@@ -58,28 +58,28 @@ export const DECISIONS = {
   'action.owner.draft': rule(SETUP, [], 'choose the owner of an action'),
   'action.manager.draft': rule(SETUP, [], 'choose the accountable manager of an action'),
   'action.dueDate.draft': rule(SETUP, [], 'set the due date of an action'),
-  'action.details': rule(SETUP, ['owner'], 'change an action\'s title, description or partner organisation'),
+  'action.details': rule(SETUP, ['owner'], "change an action's title, description or partner organisation"),
   'action.measures': rule(SETUP, [], 'change which measures an action should move'),
   'plan.create': rule(SETUP, [], 'create a plan'),
-  'plan.edit': rule(SETUP, [], 'change a plan\'s title, start date or actions from findings'),
+  'plan.edit': rule(SETUP, [], "change a plan's title, start date or actions from findings"),
   'plan.activate': rule(ACTIVATION, [], 'activate a plan'),
   'plan.close': rule(ACTIVATION, [], 'close a plan'),
-  'plan.carryOver': rule(ACTIVATION, [], 'carry a closed plan\'s actions over'),
+  'plan.carryOver': rule(ACTIVATION, [], "carry a closed plan's actions over"),
   'documents.import': rule(SETUP, [], 'import a report'),
-  'documents.edit': rule(SETUP, [], 'correct a report\'s findings'),
+  'documents.edit': rule(SETUP, [], "correct a report's findings"),
   'measures.create': rule(SETUP, [], 'define a performance measure'),
   // The council's administration.
-  'plan.settings': rule(ADMIN, [], 'change a plan\'s settings'),
-  'plan.reminderRules': rule(ADMIN, [], 'change a plan\'s reminder rules'),
+  'plan.settings': rule(ADMIN, [], "change a plan's settings"),
+  'plan.reminderRules': rule(ADMIN, [], "change a plan's reminder rules"),
   'reminders.delivery': rule(ADMIN, [], 'see and retry reminder delivery'),
   'board.create': rule(ADMIN, [], 'create a board'),
-  'board.members': rule(ADMIN, [], 'change a board\'s members'),
+  'board.members': rule(ADMIN, [], "change a board's members"),
   'user.create': rule(ADMIN, [], 'add a person'),
-  'user.update': rule(ADMIN, [], 'change a person\'s roles, manager or access'),
+  'user.update': rule(ADMIN, [], "change a person's roles, manager or access"),
   'user.remove': rule(ADMIN, [], 'remove a person'),
   'organisation.create': rule(ADMIN, [], 'add an organisation'),
   // Quarterly reviews (no routes yet).
-  'review.judgement': rule(['commissioner'], [], 'record a quarterly review\'s judgements'),
+  'review.judgement': rule(['commissioner'], [], "record a quarterly review's judgements"),
   'review.signOff': rule(['commissioner'], [], 'sign a quarterly review off'),
 } satisfies Record<string, Rule>;
 
@@ -108,9 +108,14 @@ export function relationsTo(userId: string, action: { ownerId: string | null; ma
 }
 
 const ROLE_NAMES: Record<Role, string> = {
-  admin: 'an admin', board_chair: 'the board chair', board_member: 'a board member', manager: 'a manager', commissioner: 'a commissioner', viewer: 'a viewer',
+  admin: 'an admin',
+  board_chair: 'the board chair',
+  board_member: 'a board member',
+  manager: 'a manager',
+  commissioner: 'a commissioner',
+  viewer: 'a viewer',
 };
-const RELATION_NAMES: Record<Relation, string> = { owner: 'the action\'s owner', manager: 'the owner\'s manager' };
+const RELATION_NAMES: Record<Relation, string> = { owner: "the action's owner", manager: "the owner's manager" };
 
 /** The refusal: who may make the decision, so the person knows whom to ask. */
 export function refusal(decision: Decision): string {

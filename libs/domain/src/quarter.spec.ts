@@ -84,9 +84,7 @@ describe('financial-year quarters', () => {
     });
 
     it('rejects a quarter number out of range', () => {
-      expect(() => previousQuarter({ year: 2014, q: 7 } as unknown as Quarter)).toThrow(
-        expect.objectContaining({ code: 'invalid_quarter' }),
-      );
+      expect(() => previousQuarter({ year: 2014, q: 7 } as unknown as Quarter)).toThrow(expect.objectContaining({ code: 'invalid_quarter' }));
     });
   });
 });

@@ -45,10 +45,7 @@ export function parseQuarter(label: string): Quarter {
   const match = typeof label === 'string' ? LABEL.exec(label.trim()) : null;
   const year = match ? Number(match[1]) : NaN;
   if (!match || Number(match[2]) !== (year + 1) % 100) {
-    throw new DomainError(
-      'invalid_quarter',
-      `"${String(label)}" is not a quarter: write the financial year and quarter, for example 2014/15 Q3.`,
-    );
+    throw new DomainError('invalid_quarter', `"${String(label)}" is not a quarter: write the financial year and quarter, for example 2014/15 Q3.`);
   }
   return makeQuarter(year, Number(match[3]) as QuarterNumber);
 }

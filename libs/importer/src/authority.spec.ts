@@ -6,7 +6,9 @@ const authority = (kind: string, ...lines: string[]) => findAuthority(readDocume
 
 describe('authority', () => {
   it('takes the place named under a report title that wraps', () => {
-    expect(authority(KIND_SAFEGUARDING_AND_LOOKED_AFTER, 'Inspection of safeguarding and looked after', 'children services', 'Dunmore', 'Published: 1 May 2011')).toBe('Dunmore');
+    expect(
+      authority(KIND_SAFEGUARDING_AND_LOOKED_AFTER, 'Inspection of safeguarding and looked after', 'children services', 'Dunmore', 'Published: 1 May 2011'),
+    ).toBe('Dunmore');
   });
 
   it('writes a title in capitals the way the letter writes it elsewhere, as the council addressed', () => {
@@ -22,7 +24,13 @@ describe('authority', () => {
   });
 
   it('takes the area of a joint inspection, not a council', () => {
-    expect(authority(KIND_JOINT_TARGETED_AREA_INSPECTION, 'Joint targeted area inspection of the multi-agency response to neglect in Dunmore', 'Dunmore Council took part.')).toBe('Dunmore');
+    expect(
+      authority(
+        KIND_JOINT_TARGETED_AREA_INSPECTION,
+        'Joint targeted area inspection of the multi-agency response to neglect in Dunmore',
+        'Dunmore Council took part.',
+      ),
+    ).toBe('Dunmore');
   });
 
   it('takes the council at the head of its own paper', () => {
@@ -30,6 +38,8 @@ describe('authority', () => {
   });
 
   it('prefers a labelled authority', () => {
-    expect(authority(KIND_SAFEGUARDING_AND_LOOKED_AFTER, 'Local authority: Dunmore', 'Inspection of safeguarding and looked after children services')).toBe('Dunmore');
+    expect(authority(KIND_SAFEGUARDING_AND_LOOKED_AFTER, 'Local authority: Dunmore', 'Inspection of safeguarding and looked after children services')).toBe(
+      'Dunmore',
+    );
   });
 });

@@ -59,7 +59,11 @@ function kindTitleName(doc: ReportDocument, kind: string): string | null {
   if (!title) return null;
   for (const [kinds, pattern] of TITLE_NAMES) {
     if (!kinds.includes(kind)) continue;
-    const name = pattern.exec(title)?.[1].replace(NAME_SUFFIX, '').replace(/[\s.:]+$/, '').trim();
+    const name = pattern
+      .exec(title)?.[1]
+      .replace(NAME_SUFFIX, '')
+      .replace(/[\s.:]+$/, '')
+      .trim();
     if (name && isNameLike(name)) return name;
   }
   return null;
@@ -101,7 +105,10 @@ function withCouncil(doc: ReportDocument, name: string): string {
 }
 
 function findMixedCase(doc: ReportDocument, name: string, ampersands: boolean): string | null {
-  const words = name.trim().split(/\s+/).map((word) => (ampersands && /^(?:and|&)$/i.test(word) ? '(?:and|&)' : escapeRegExp(word)));
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .map((word) => (ampersands && /^(?:and|&)$/i.test(word) ? '(?:and|&)' : escapeRegExp(word)));
   const pattern = new RegExp(`\\b${words.join('\\s+')}\\b`, 'gi');
   for (const line of doc.lines) {
     for (const match of line.trimmed.matchAll(pattern)) if (match[0] !== match[0].toUpperCase()) return match[0].replace(/\s+/g, ' ');

@@ -38,20 +38,28 @@ describe('document blocks', () => {
 
   describe('an unpunctuated item whose last line runs to full width', () => {
     const prose = 'Leaders have a clear understanding of the strengths and weaknesses of their services for families.';
-    const item = '\u2022 make sure supervision is regular and reflective across every team in the children\'s services';
+    const item = "\u2022 make sure supervision is regular and reflective across every team in the children's services";
 
     it('does not swallow a heading with a paragraph under it', () => {
       const text = [prose, prose, 'Areas for improvement', item, 'Summary of judgements', prose].join('\n');
-      expect(blocks(text).slice(3, 5).map((b) => [b.type, b.text])).toEqual([
-        ['item', 'make sure supervision is regular and reflective across every team in the children\'s services'],
+      expect(
+        blocks(text)
+          .slice(3, 5)
+          .map((b) => [b.type, b.text]),
+      ).toEqual([
+        ['item', "make sure supervision is regular and reflective across every team in the children's services"],
         ['heading', 'Summary of judgements'],
       ]);
     });
 
     it('still takes a capitalised last line, followed by the next item, as part of the item', () => {
       const text = [prose, prose, item, 'Local Authority Designated Officer service', '\u2022 review plans.'].join('\n');
-      expect(blocks(text).slice(2).map((b) => b.text)).toEqual([
-        'make sure supervision is regular and reflective across every team in the children\'s services Local Authority Designated Officer service',
+      expect(
+        blocks(text)
+          .slice(2)
+          .map((b) => b.text),
+      ).toEqual([
+        "make sure supervision is regular and reflective across every team in the children's services Local Authority Designated Officer service",
         'review plans.',
       ]);
     });

@@ -62,7 +62,10 @@ export function nextContent(lines: SourceLine[], from: number): number {
  * line that stops well short of it ended on purpose (a title, a label, a table row).
  */
 function wrapWidth(lines: SourceLine[]): number {
-  const lengths = lines.filter(isContent).map((line) => line.trimmed.length).sort((a, b) => a - b);
+  const lengths = lines
+    .filter(isContent)
+    .map((line) => line.trimmed.length)
+    .sort((a, b) => a - b);
   return lengths.length > 0 ? lengths[Math.floor((lengths.length - 1) * WIDTH_PERCENTILE)] : 0;
 }
 
@@ -89,14 +92,7 @@ function isSingleLine(lines: SourceLine[], index: number): boolean {
 }
 
 /** The index of the line that continues the block ending at `last`, or -1. */
-function continuation(
-  lines: SourceLine[],
-  last: number,
-  lastText: string,
-  indent: number,
-  marker: ListMarker | null,
-  fullLine: number,
-): number {
+function continuation(lines: SourceLine[], last: number, lastText: string, indent: number, marker: ListMarker | null, fullLine: number): number {
   const next = nextContent(lines, last + 1);
   if (next >= lines.length) return -1;
   const line = lines[next];
@@ -161,14 +157,7 @@ function startsSomethingElse(trimmed: string): boolean {
   return isStructuralHeading(key) || hasGrade(text) || isPartnerHeading(text);
 }
 
-function makeBlock(
-  type: Block['type'],
-  parts: string[],
-  marker: ListMarker | null,
-  first: number,
-  last: number,
-  lines: SourceLine[],
-): Block {
+function makeBlock(type: Block['type'], parts: string[], marker: ListMarker | null, first: number, last: number, lines: SourceLine[]): Block {
   const text = cleanText(parts.join(' '));
   return {
     type,

@@ -42,8 +42,14 @@ export const REPORT_KINDS: Record<ReportKind, string> = {
 const TITLES: Array<[RegExp, ReportKind]> = [
   [/inspection of safeguarding and looked after children(?:'s)? services/i, KIND_SAFEGUARDING_AND_LOOKED_AFTER],
   [/inspection of (?:services for looked after children|looked after children(?:'s)? services)/i, KIND_LOOKED_AFTER_CHILDREN_2013],
-  [/inspection of services for children in need of help and protection|review of the effectiveness of the (?:local )?safeguarding children(?:'s)? board/i, KIND_SINGLE_INSPECTION_FRAMEWORK],
-  [/inspection of .{0,60}local authority children(?:'|\u2019)?s services|what needs to improve in this local authority/i, KIND_LOCAL_AUTHORITY_CHILDRENS_SERVICES],
+  [
+    /inspection of services for children in need of help and protection|review of the effectiveness of the (?:local )?safeguarding children(?:'s)? board/i,
+    KIND_SINGLE_INSPECTION_FRAMEWORK,
+  ],
+  [
+    /inspection of .{0,60}local authority children(?:'|\u2019)?s services|what needs to improve in this local authority/i,
+    KIND_LOCAL_AUTHORITY_CHILDRENS_SERVICES,
+  ],
   [/annual performance assessment/i, KIND_APA_LETTER],
   [/unannounced inspection of .{0,40}contact,? referral and assessment/i, KIND_UNANNOUNCED_INSPECTION_LETTER],
   [/joint targeted area inspection/i, KIND_JOINT_TARGETED_AREA_INSPECTION],

@@ -24,8 +24,7 @@ export interface FindingsContext {
 
 type Layout = (doc: ReportDocument, context: FindingsContext) => ParsedFinding[];
 
-const asWritten = ({ heading, theme }: { heading: { text: string }; theme: string | null }) =>
-  theme ?? heading.text.replace(/[\s:]+$/, '');
+const asWritten = ({ heading, theme }: { heading: { text: string }; theme: string | null }) => theme ?? heading.text.replace(/[\s:]+$/, '');
 
 /** "Areas for improvement" under a report part: the part names the section. */
 const TIMESCALED_AREAS: HeadedListSpec = {

@@ -28,10 +28,7 @@ export function notADocument(found?: string): ImportError {
 }
 
 export function encryptedPdf(): ImportError {
-  return new ImportError(
-    'encrypted_pdf',
-    'The PDF is password-protected: save a copy without the password (or print it to a new PDF) and upload that.',
-  );
+  return new ImportError('encrypted_pdf', 'The PDF is password-protected: save a copy without the password (or print it to a new PDF) and upload that.');
 }
 
 export function brokenPdf(): ImportError {

@@ -42,7 +42,7 @@ export const JUDGEMENT_SCALES: Record<string, JudgementScale> = {
   [SCALE_ILACS_1_OUTSTANDING]: {
     id: SCALE_ILACS_1_OUTSTANDING,
     label: 'ILACS 1-4, 1 outstanding',
-    description: 'Inspection of local authority children\'s services 2018 on: 1 outstanding, 2 good, 3 requires improvement to be good, 4 inadequate.',
+    description: "Inspection of local authority children's services 2018 on: 1 outstanding, 2 good, 3 requires improvement to be good, 4 inadequate.",
     best: 1,
   },
 };

@@ -47,7 +47,11 @@ describe('judgements', () => {
   });
 
   it('reads worded grades from a table, with HTML in the cells', () => {
-    const found = judgements(KIND_LOCAL_AUTHORITY_CHILDRENS_SERVICES, 'Judgement\tGrade', 'Overall effectiveness\t<strong>Requires improvement to be good</strong>');
+    const found = judgements(
+      KIND_LOCAL_AUTHORITY_CHILDRENS_SERVICES,
+      'Judgement\tGrade',
+      'Overall effectiveness\t<strong>Requires improvement to be good</strong>',
+    );
     expect(found).toEqual([{ area: 'Overall effectiveness', grade: 3, label: 'Requires improvement to be good', scale: 'ilacs_1_outstanding' }]);
   });
 

@@ -45,9 +45,7 @@ export function findJudgements(doc: ReportDocument, kind: string): ParsedJudgeme
  * report, so a repeated area is named with its part: "Overall effectiveness (Safeguarding services)".
  */
 function gradeHeadingJudgements(doc: ReportDocument): ParsedJudgement[] {
-  const found = doc.blocks
-    .map((_, index) => gradedHeadingAt(doc.blocks, index))
-    .filter((graded): graded is NonNullable<typeof graded> => graded !== null);
+  const found = doc.blocks.map((_, index) => gradedHeadingAt(doc.blocks, index)).filter((graded): graded is NonNullable<typeof graded> => graded !== null);
   const counts = new Map<string, number>();
   for (const graded of found) counts.set(graded.area.toLowerCase(), (counts.get(graded.area.toLowerCase()) ?? 0) + 1);
   const parts = mainParts(doc);
@@ -127,8 +125,14 @@ function isGradeHeader(text: string): boolean {
 }
 
 const WORD_GRADE = 'outstanding|good|adequate|requires? improvement(?: to be good)?|inadequate';
-const WORD_ROW = new RegExp(`^(?:\\d(?:\\.\\d)?\\.?\\s+)?(.{4,160}?)(?:\\s*\\t\\s*|\\s*\\|\\s*|\\s*:\\s*|\\s+[\\u2013\\u2014-]\\s+|\\s{2,})(${WORD_GRADE})\\s*\\|?\\s*$`, 'i');
-const WORD_SENTENCE = new RegExp(`^(.{4,120}?)\\s+(?:is|are|requires?|require|has been judged(?: to be)?)\\s+(${WORD_GRADE.replace(/requires\? /g, '')})\\.?$`, 'i');
+const WORD_ROW = new RegExp(
+  `^(?:\\d(?:\\.\\d)?\\.?\\s+)?(.{4,160}?)(?:\\s*\\t\\s*|\\s*\\|\\s*|\\s*:\\s*|\\s+[\\u2013\\u2014-]\\s+|\\s{2,})(${WORD_GRADE})\\s*\\|?\\s*$`,
+  'i',
+);
+const WORD_SENTENCE = new RegExp(
+  `^(.{4,120}?)\\s+(?:is|are|requires?|require|has been judged(?: to be)?)\\s+(${WORD_GRADE.replace(/requires\? /g, '')})\\.?$`,
+  'i',
+);
 
 /** Summary sentences ("The LSCB requires improvement.") are read on the cover pages only. */
 const SENTENCE_LINES = 100;
@@ -165,7 +169,11 @@ function normaliseWords(words: string): string {
 }
 
 function tidyArea(text: string): string {
-  return cleanText(text).replace(/\*+/g, '').replace(/^\|\s*/, '').replace(/[\s.:;,|]+$/, '').trim();
+  return cleanText(text)
+    .replace(/\*+/g, '')
+    .replace(/^\|\s*/, '')
+    .replace(/[\s.:;,|]+$/, '')
+    .trim();
 }
 
 function capitalise(text: string): string {

@@ -29,9 +29,9 @@ describe('parseReport', () => {
   });
 
   it('keeps strengths out of the findings', () => {
-    expect(texts('Key strengths', '\u2022 good multi-agency training.', 'Areas for improvement', '\u2022 supervision is too infrequent.', 'Next steps')).toEqual([
-      'supervision is too infrequent.',
-    ]);
+    expect(
+      texts('Key strengths', '\u2022 good multi-agency training.', 'Areas for improvement', '\u2022 supervision is too infrequent.', 'Next steps'),
+    ).toEqual(['supervision is too infrequent.']);
   });
 
   it('gives each finding its timescale, and a sub-heading partner only until the next timescale', () => {

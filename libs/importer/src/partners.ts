@@ -13,8 +13,7 @@ const ORGANISATION_WORD =
 /** In running text only a capitalised name counts: "Westmarsh Police", not "care leavers". */
 const ORGANISATION_NAME =
   /\s(?:NHS|Council|Trust|Board|Police|Constabulary|Health|Healthcare|CCG|ICB|Partnership|Authority|Foundation|Hospital|Service|Services|Agency|College|Probation|Group|Ltd|Limited)\b|\b[A-Z]{2,}\b/;
-const SELF =
-  /^(?:the\s+)?(?:local\s+)?(?:authority|council|partnership|area partnership)(?:\s+and\s+(?:its\s+|their\s+)?partners)?$/i;
+const SELF = /^(?:the\s+)?(?:local\s+)?(?:authority|council|partnership|area partnership)(?:\s+and\s+(?:its\s+|their\s+)?partners)?$/i;
 
 export function isPartnerHeading(text: string): boolean {
   return partnerFromHeading(text) !== null;

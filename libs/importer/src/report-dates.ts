@@ -4,7 +4,8 @@ import { headLines, ReportDocument } from './report-document';
 const LETTER_DATE_LINES = 60;
 const PUBLISHED = /^(?:report\s+)?(?:published|publication date|date published|date of publication)(?:\s+on)?\s*[:\t]?\s*(.+)$/i;
 const MEETING_DATE = /(?:decision|meeting)\s+date|date of (?:the )?meeting/i;
-const INSPECTION_DATES = /^(?:inspection dates?|dates? of (?:the )?inspection|inspection (?:took place|was carried out)(?: on| between| from)?)\s*[:\t]?\s*(.+)$/i;
+const INSPECTION_DATES =
+  /^(?:inspection dates?|dates? of (?:the )?inspection|inspection (?:took place|was carried out)(?: on| between| from)?)\s*[:\t]?\s*(.+)$/i;
 
 /** The publication date, else a letter's date, else the date of the meeting a paper went to. */
 export function findPublished(doc: ReportDocument): string | null {

@@ -63,5 +63,8 @@ function isUngraded(block: Block | undefined): boolean {
 }
 
 function tidyArea(text: string): string {
-  return text.replace(/\*+/g, '').replace(/[\s:.,;-]+$/, '').trim();
+  return text
+    .replace(/\*+/g, '')
+    .replace(/[\s:.,;-]+$/, '')
+    .trim();
 }

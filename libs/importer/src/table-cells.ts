@@ -5,6 +5,10 @@
 export function splitCells(text: string): string[] {
   const trimmed = text.trim();
   if (trimmed.includes('\t')) return trimmed.split(/\t+/).map((cell) => cell.trim());
-  if (trimmed.startsWith('|')) return trimmed.replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim());
+  if (trimmed.startsWith('|'))
+    return trimmed
+      .replace(/^\||\|$/g, '')
+      .split('|')
+      .map((cell) => cell.trim());
   return trimmed.split(/\s{3,}/).map((cell) => cell.trim());
 }

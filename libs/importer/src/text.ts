@@ -26,7 +26,10 @@ export function cleanText(text: string): string {
 
 /** For comparing headings: lower case, straight quotes, no emphasis marks or trailing colon. */
 export function headingKey(text: string): string {
-  const key = cleanText(text).replace(/\*+/g, '').replace(/[\u2018\u2019\u02BC]/g, "'").trim();
+  const key = cleanText(text)
+    .replace(/\*+/g, '')
+    .replace(/[\u2018\u2019\u02BC]/g, "'")
+    .trim();
   return (key.endsWith(':') ? key.slice(0, -1).trimEnd() : key).toLowerCase();
 }
 

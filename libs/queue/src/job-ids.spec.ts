@@ -46,7 +46,11 @@ describe('job names and options', () => {
 describe('redisConnection', () => {
   it('reads host, port, password and database, and never gives up on a request', () => {
     expect(redisConnection('redis://:s%40cret@cache.internal:6380/2')).toMatchObject({
-      host: 'cache.internal', port: 6380, password: 's@cret', db: 2, maxRetriesPerRequest: null,
+      host: 'cache.internal',
+      port: 6380,
+      password: 's@cret',
+      db: 2,
+      maxRetriesPerRequest: null,
     });
   });
 

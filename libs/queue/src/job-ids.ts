@@ -24,5 +24,8 @@ function assertNever(value: never): never {
 
 /** The same set of rows, in any order, gives the same id. */
 function digest(ids: string[]): string {
-  return createHash('sha256').update([...ids].sort().join(',')).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update([...ids].sort().join(','))
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -17,20 +17,33 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 /** A private iCalendar feed of a user's open actions' due dates, behind a revocable token. */
 @Injectable()
 export class CalendarFeedService {
-  constructor(private readonly db: DataSource, private readonly clock: Clock, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** A new feed address; the token is shown once. Earlier addresses stop working. */
   async createToken(actor: Actor): Promise<{ token: string; url: string }> {
     const token = randomBytes(24).toString('base64url');
     await this.db.transaction(async (tx) => {
       await tx.update(CalendarFeedToken, { authorityId: actor.authorityId, userId: actor.userId, revokedAt: IsNull() }, { revokedAt: this.clock.nowIso() });
-      await tx.insert(CalendarFeedToken, { id: newId(), authorityId: actor.authorityId, userId: actor.userId, tokenHash: hash(token), createdAt: this.clock.nowIso(), revokedAt: null });
+      await tx.insert(CalendarFeedToken, {
+        id: newId(),
+        authorityId: actor.authorityId,
+        userId: actor.userId,
+        tokenHash: hash(token),
+        createdAt: this.clock.nowIso(),
+        revokedAt: null,
+      });
     });
     return { token, url: this.feedUrl(token) };
   }
 
   async revoke(actor: Actor): Promise<number> {
-    const result = await this.db.transaction((tx) => tx.update(CalendarFeedToken, { authorityId: actor.authorityId, userId: actor.userId, revokedAt: IsNull() }, { revokedAt: this.clock.nowIso() }));
+    const result = await this.db.transaction((tx) =>
+      tx.update(CalendarFeedToken, { authorityId: actor.authorityId, userId: actor.userId, revokedAt: IsNull() }, { revokedAt: this.clock.nowIso() }),
+    );
     return result.affected ?? 0;
   }
 
@@ -44,21 +57,47 @@ export class CalendarFeedService {
    */
   async feed(token: string): Promise<string> {
     const row = await this.db.manager.findOneBy(CalendarFeedToken, { tokenHash: hash(token), revokedAt: IsNull() });
-    const member = row && (await this.db.manager.createQueryBuilder(Membership, 'm').innerJoin(User, 'u', 'u.id = m.userId')
-      .where('m.authorityId = :authorityId AND m.userId = :userId AND m.active = :yes AND u.active = :yes', { authorityId: row.authorityId, userId: row.userId, yes: true })
-      .getExists());
+    const member =
+      row &&
+      (await this.db.manager
+        .createQueryBuilder(Membership, 'm')
+        .innerJoin(User, 'u', 'u.id = m.userId')
+        .where('m.authorityId = :authorityId AND m.userId = :userId AND m.active = :yes AND u.active = :yes', {
+          authorityId: row.authorityId,
+          userId: row.userId,
+          yes: true,
+        })
+        .getExists());
     if (!row || !member) throw notFound('Calendar feed');
-    const actions = await this.db.manager.createQueryBuilder(Action, 'a').innerJoin(Plan, 'p', 'p.id = a.planId')
+    const actions = await this.db.manager
+      .createQueryBuilder(Action, 'a')
+      .innerJoin(Plan, 'p', 'p.id = a.planId')
       .where('a.authorityId = :authorityId AND a.ownerId = :userId AND a.status IN (:...open) AND a.dueDate IS NOT NULL AND p.status <> :closed', {
-        authorityId: row.authorityId, userId: row.userId, open: [...OPEN_STATUSES], closed: 'closed',
-      }).orderBy('a.dueDate', 'ASC').getMany();
-    const plans = new Map((actions.length ? await this.db.manager.findBy(Plan, { id: In([...new Set(actions.map((a) => a.planId))]) }) : []).map((p) => [p.id, p]));
-    const calendar = ical({ name: 'Improvement Tracker: my deadlines', prodId: { company: 'improvement-tracker', product: 'deadlines' }, method: ICalCalendarMethod.PUBLISH });
+        authorityId: row.authorityId,
+        userId: row.userId,
+        open: [...OPEN_STATUSES],
+        closed: 'closed',
+      })
+      .orderBy('a.dueDate', 'ASC')
+      .getMany();
+    const plans = new Map(
+      (actions.length ? await this.db.manager.findBy(Plan, { id: In([...new Set(actions.map((a) => a.planId))]) }) : []).map((p) => [p.id, p]),
+    );
+    const calendar = ical({
+      name: 'Improvement Tracker: my deadlines',
+      prodId: { company: 'improvement-tracker', product: 'deadlines' },
+      method: ICalCalendarMethod.PUBLISH,
+    });
     for (const a of actions) {
       calendar.createEvent({
-        id: `action-${a.id}@improvement-tracker`, allDay: true, start: new Date(`${a.dueDate}T00:00:00Z`), end: new Date(`${addDays(a.dueDate!, 1)}T00:00:00Z`),
-        summary: `Due: ${a.ref} ${a.title}`, description: `${plans.get(a.planId)?.title ?? ''}\n${actionLink(this.config.publicUrl, a.id)}`,
-        url: actionLink(this.config.publicUrl, a.id), stamp: new Date(a.updatedAt),
+        id: `action-${a.id}@improvement-tracker`,
+        allDay: true,
+        start: new Date(`${a.dueDate}T00:00:00Z`),
+        end: new Date(`${addDays(a.dueDate!, 1)}T00:00:00Z`),
+        summary: `Due: ${a.ref} ${a.title}`,
+        description: `${plans.get(a.planId)?.title ?? ''}\n${actionLink(this.config.publicUrl, a.id)}`,
+        url: actionLink(this.config.publicUrl, a.id),
+        stamp: new Date(a.updatedAt),
       });
     }
     return calendar.toString();

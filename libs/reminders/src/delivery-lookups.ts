@@ -15,7 +15,13 @@ const IN_CHUNK = 2000;
 
 export function prefsOf(settings: NotificationSettings | null): NotificationPrefs {
   if (!settings) return DEFAULT_PREFS;
-  return { email: { ...DEFAULT_PREFS.email, ...settings.email }, digestOnly: settings.digestOnly, onLeave: settings.onLeave, leaveUntil: settings.leaveUntil, delegateId: settings.delegateId };
+  return {
+    email: { ...DEFAULT_PREFS.email, ...settings.email },
+    digestOnly: settings.digestOnly,
+    onLeave: settings.onLeave,
+    leaveUntil: settings.leaveUntil,
+    delegateId: settings.delegateId,
+  };
 }
 
 const personKey = (authorityId: string, userId: string) => `${authorityId}|${userId}`;
@@ -52,12 +58,26 @@ export class DeliveryLookups implements AudienceLookup {
     const chairs = new Map(boards.map((b) => [b.id, b.chairId ?? null]));
     const wanted = [
       ...rows.map((r) => [r.authorityId, r.recipientId] as const),
-      ...actions.flatMap((a) => [[a.authorityId, a.ownerId], [a.authorityId, a.managerId]] as const),
+      ...actions.flatMap(
+        (a) =>
+          [
+            [a.authorityId, a.ownerId],
+            [a.authorityId, a.managerId],
+          ] as const,
+      ),
       ...actions.map((a) => [a.authorityId, chairs.get(planBoard.get(a.planId) ?? '') ?? null] as const),
     ];
     const first = await this.loadPeople(wanted);
     // One hop further: line managers (for leavers) and delegates (for people on leave).
-    await this.loadPeople(first.flatMap((p) => [[p.authorityId, p.person.managerId], [p.authorityId, p.person.prefs.delegateId]] as const));
+    await this.loadPeople(
+      first.flatMap(
+        (p) =>
+          [
+            [p.authorityId, p.person.managerId],
+            [p.authorityId, p.person.prefs.delegateId],
+          ] as const,
+      ),
+    );
     await this.loadLatestOwnerDue(rows, at);
   }
 
@@ -70,7 +90,11 @@ export class DeliveryLookups implements AudienceLookup {
   }
 
   chairOf(boardId: string): Promise<string | null> {
-    return this.memo(this.chairs, boardId, async () => (await this.tx.findOne(Board, { where: { id: boardId }, select: { id: true, chairId: true } }))?.chairId ?? null);
+    return this.memo(
+      this.chairs,
+      boardId,
+      async () => (await this.tx.findOne(Board, { where: { id: boardId }, select: { id: true, chairId: true } }))?.chairId ?? null,
+    );
   }
 
   async lineManagerOf(authorityId: string, userId: string): Promise<string | null> {
@@ -113,9 +137,13 @@ export class DeliveryLookups implements AudienceLookup {
     }
     const actionIds = unique(rows.filter((r) => OWNER_KINDS.includes(r.kind)).map((r) => r.actionId)).filter((id) => !this.latestFor.has(id));
     for (const ids of chunks(actionIds, IN_CHUNK)) {
-      const found = await runSql(this.tx, `SELECT "actionId", "forDate", MAX("dueAt") AS "latest" FROM "reminder"
+      const found = await runSql(
+        this.tx,
+        `SELECT "actionId", "forDate", MAX("dueAt") AS "latest" FROM "reminder"
         WHERE "actionId" IN (:...ids) AND "kind" IN (:...kinds) AND "runAt" <= :at AND "state" NOT IN ('cancelled', 'failed')
-        GROUP BY "actionId", "forDate"`, { ids, kinds: OWNER_KINDS, at: at.toISOString() });
+        GROUP BY "actionId", "forDate"`,
+        { ids, kinds: OWNER_KINDS, at: at.toISOString() },
+      );
       for (const r of found) this.latestOwnerDue.set(`${r.actionId}|${r.forDate}`, String(r.latest));
       for (const id of ids) this.latestFor.add(id);
     }
@@ -146,7 +174,12 @@ export class DeliveryLookups implements AudienceLookup {
   }
 
   /** Rows whose `column` is one of `values` (and, optionally, that meet a further condition), in fixed SQL. */
-  private async findIn<T extends ObjectLiteral>(entity: new () => T, values: string[], column = 'id', also?: { where: string; params: SqlParams }): Promise<T[]> {
+  private async findIn<T extends ObjectLiteral>(
+    entity: new () => T,
+    values: string[],
+    column = 'id',
+    also?: { where: string; params: SqlParams },
+  ): Promise<T[]> {
     const table = this.tx.connection.getMetadata(entity).tableName;
     const out: T[] = [];
     for (const part of chunks(values, IN_CHUNK)) {
@@ -165,5 +198,12 @@ export class DeliveryLookups implements AudienceLookup {
 
 function toPerson(user: User | null, membership: Membership | null, settings: NotificationSettings | null): Person | null {
   if (!user || !membership) return null;
-  return { id: user.id, email: user.email, displayName: user.displayName, active: user.active && membership.active, managerId: membership.managerId, prefs: prefsOf(settings) };
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    active: user.active && membership.active,
+    managerId: membership.managerId,
+    prefs: prefsOf(settings),
+  };
 }

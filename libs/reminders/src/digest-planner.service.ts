@@ -17,7 +17,10 @@ import { rulesOf } from './reminder-schedule.service';
 export class DigestPlanner {
   private readonly plannedWeeks = new Set<string>();
 
-  constructor(private readonly db: DataSource, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * Plans the latest Monday's digests due by `at`. Cheap to call often: unless forced, the work is
@@ -34,22 +37,49 @@ export class DigestPlanner {
 
   private async rowsFor(monday: string): Promise<Reminder[]> {
     const found: { authorityId: string; planId: string; ownerId: string | null; managerId: string | null }[] = await this.db.manager
-      .createQueryBuilder(Action, 'a').innerJoin(Plan, 'p', 'p.id = a.planId')
-      .select(['a.authorityId AS "authorityId"', 'a.planId AS "planId"', 'a.ownerId AS "ownerId"', 'a.managerId AS "managerId"']).distinct(true)
+      .createQueryBuilder(Action, 'a')
+      .innerJoin(Plan, 'p', 'p.id = a.planId')
+      .select(['a.authorityId AS "authorityId"', 'a.planId AS "planId"', 'a.ownerId AS "ownerId"', 'a.managerId AS "managerId"'])
+      .distinct(true)
       .where('p.status = :active AND a.status IN (:...open) AND a.dueDate IS NOT NULL', { active: 'active', open: [...OPEN_STATUSES] })
       .getRawMany();
     const rules = await rulesOf(this.db.manager, [...new Set(found.map((f) => f.planId))]);
     const readers = new Map<string, { authorityId: string; userId: string; kind: ReminderKind }>();
     for (const f of found.filter((f) => rules.get(f.planId)!.weeklyDigest)) {
-      if (f.ownerId) readers.set(digestDedupeKey(f.authorityId, f.ownerId, 'digest_owner', monday), { authorityId: f.authorityId, userId: f.ownerId, kind: 'digest_owner' });
-      if (f.managerId && f.managerId !== f.ownerId) readers.set(digestDedupeKey(f.authorityId, f.managerId, 'digest_manager', monday), { authorityId: f.authorityId, userId: f.managerId, kind: 'digest_manager' });
+      if (f.ownerId)
+        readers.set(digestDedupeKey(f.authorityId, f.ownerId, 'digest_owner', monday), { authorityId: f.authorityId, userId: f.ownerId, kind: 'digest_owner' });
+      if (f.managerId && f.managerId !== f.ownerId)
+        readers.set(digestDedupeKey(f.authorityId, f.managerId, 'digest_manager', monday), {
+          authorityId: f.authorityId,
+          userId: f.managerId,
+          kind: 'digest_manager',
+        });
     }
     const dueAt = londonInstant(monday, DEFAULT_REMINDER_RULES.sendTime);
     const now = this.clock.nowIso();
     return [...readers].map(([dedupeKey, r]) => ({
-      id: newId(), authorityId: r.authorityId, actionId: null, planId: null, kind: r.kind, offsetDays: null, forDate: monday, recipientId: r.userId,
-      deliveredToId: null, dueAt, runAt: dueAt, state: 'pending' as const, dedupeKey, attempts: 0, lastError: null, outcome: null,
-      queuedAt: null, claimedAt: null, claimToken: null, sentAt: null, createdAt: now, updatedAt: now,
+      id: newId(),
+      authorityId: r.authorityId,
+      actionId: null,
+      planId: null,
+      kind: r.kind,
+      offsetDays: null,
+      forDate: monday,
+      recipientId: r.userId,
+      deliveredToId: null,
+      dueAt,
+      runAt: dueAt,
+      state: 'pending' as const,
+      dedupeKey,
+      attempts: 0,
+      lastError: null,
+      outcome: null,
+      queuedAt: null,
+      claimedAt: null,
+      claimToken: null,
+      sentAt: null,
+      createdAt: now,
+      updatedAt: now,
     }));
   }
 }

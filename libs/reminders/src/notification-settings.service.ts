@@ -22,7 +22,11 @@ export interface NotificationSettingsChanges {
 /** Each user's own choices about reminders. */
 @Injectable()
 export class NotificationSettingsService {
-  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
 
   async get(actor: Actor): Promise<NotificationPrefs> {
     return prefsOf(await this.db.manager.findOneBy(NotificationSettings, { authorityId: actor.authorityId, userId: actor.userId }));
@@ -45,7 +49,18 @@ export class NotificationSettingsService {
       };
       const row = { ...after, id: existing?.id ?? newId(), authorityId: actor.authorityId, userId: actor.userId, updatedAt: this.clock.nowIso() };
       await (existing ? tx.update(NotificationSettings, { id: row.id }, row) : tx.insert(NotificationSettings, row));
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'user', entityId: actor.userId, event: 'notification_settings_changed', actorId: actor.userId, before, after }, tx);
+      await this.audit.record(
+        {
+          authorityId: actor.authorityId,
+          entityType: 'user',
+          entityId: actor.userId,
+          event: 'notification_settings_changed',
+          actorId: actor.userId,
+          before,
+          after,
+        },
+        tx,
+      );
       return after;
     });
   }

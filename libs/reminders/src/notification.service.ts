@@ -8,13 +8,21 @@ import { Notification } from './entities';
 /** A user's in-app notifications: list, unread count, mark read. */
 @Injectable()
 export class NotificationService {
-  constructor(private readonly db: DataSource, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async list(actor: Actor, options: { unreadOnly?: boolean; page?: number; pageSize?: number } = {}) {
     const page = Math.max(1, options.page ?? 1);
     const pageSize = Math.min(100, Math.max(1, options.pageSize ?? 20));
     const where = { authorityId: actor.authorityId, userId: actor.userId, ...(options.unreadOnly ? { readAt: IsNull() } : {}) };
-    const [items, total] = await this.db.manager.findAndCount(Notification, { where, order: { createdAt: 'DESC', id: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });
+    const [items, total] = await this.db.manager.findAndCount(Notification, {
+      where,
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
     return { items, page, pageSize, total };
   }
 
@@ -35,7 +43,9 @@ export class NotificationService {
   }
 
   async markAllRead(actor: Actor): Promise<number> {
-    const result = await this.db.transaction((tx) => tx.update(Notification, { authorityId: actor.authorityId, userId: actor.userId, readAt: IsNull() }, { readAt: this.clock.nowIso() }));
+    const result = await this.db.transaction((tx) =>
+      tx.update(Notification, { authorityId: actor.authorityId, userId: actor.userId, readAt: IsNull() }, { readAt: this.clock.nowIso() }),
+    );
     return result.affected ?? 0;
   }
 }

@@ -1,7 +1,13 @@
 import { DEFAULT_PREFS, NotificationPrefs, Person, resolveDelivery } from './recipient';
 
 const person = (id: string, over: Partial<Person> = {}, prefs: Partial<NotificationPrefs> = {}): Person => ({
-  id, email: `${id}@council.example`, displayName: id, active: true, managerId: null, ...over, prefs: { ...DEFAULT_PREFS, ...prefs },
+  id,
+  email: `${id}@council.example`,
+  displayName: id,
+  active: true,
+  managerId: null,
+  ...over,
+  prefs: { ...DEFAULT_PREFS, ...prefs },
 });
 
 const people = (...list: Person[]) => {
@@ -17,19 +23,26 @@ describe('resolveDelivery: who receives what', () => {
     expect(d).toMatchObject({ to: { id: 'owner' }, redirectedFrom: null, email: true, inApp: true });
   });
 
-  it('sends a leaver\'s reminder to their line manager instead', async () => {
+  it("sends a leaver's reminder to their line manager instead", async () => {
     const d = await resolveDelivery('owner', 'overdue', TODAY, people(person('owner', { active: false, managerId: 'boss' }), person('boss')));
     expect(d).toMatchObject({ to: { id: 'boss' }, redirectedFrom: { id: 'owner' }, reason: 'left' });
   });
 
   it('climbs past a manager who has also left', async () => {
-    const d = await resolveDelivery('a', 'due_today', TODAY, people(person('a', { active: false, managerId: 'b' }), person('b', { active: false, managerId: 'c' }), person('c')));
+    const d = await resolveDelivery(
+      'a',
+      'due_today',
+      TODAY,
+      people(person('a', { active: false, managerId: 'b' }), person('b', { active: false, managerId: 'c' }), person('c')),
+    );
     expect(d).toMatchObject({ to: { id: 'c' }, redirectedFrom: { id: 'a' } });
   });
 
   it('skips when a leaver has nobody above them, and does not loop', async () => {
     expect(await resolveDelivery('a', 'overdue', TODAY, people(person('a', { active: false })))).toEqual({ skip: 'left' });
-    expect(await resolveDelivery('a', 'overdue', TODAY, people(person('a', { active: false, managerId: 'b' }), person('b', { active: false, managerId: 'a' })))).toEqual({ skip: 'left' });
+    expect(
+      await resolveDelivery('a', 'overdue', TODAY, people(person('a', { active: false, managerId: 'b' }), person('b', { active: false, managerId: 'a' }))),
+    ).toEqual({ skip: 'left' });
     expect(await resolveDelivery(null, 'escalation_chair', TODAY, people())).toEqual({ skip: 'no_recipient' });
   });
 
@@ -46,7 +59,9 @@ describe('resolveDelivery: who receives what', () => {
 
   it('never redirects a digest', async () => {
     expect(await resolveDelivery('a', 'digest_owner', TODAY, people(person('a', { active: false, managerId: 'b' }), person('b')))).toEqual({ skip: 'left' });
-    expect(await resolveDelivery('a', 'digest_manager', TODAY, people(person('a', {}, { onLeave: true, delegateId: 'b' }), person('b')))).toEqual({ skip: 'on_leave' });
+    expect(await resolveDelivery('a', 'digest_manager', TODAY, people(person('a', {}, { onLeave: true, delegateId: 'b' }), person('b')))).toEqual({
+      skip: 'on_leave',
+    });
   });
 
   it('honours email choices per kind and digest only', async () => {

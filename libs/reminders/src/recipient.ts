@@ -40,7 +40,12 @@ const MAX_HOPS = 6;
  * manager; someone on leave with a delegate passes them to the delegate; someone on leave without
  * one still sees them in the app but gets no email. Digests are personal and never redirected.
  */
-export async function resolveDelivery(userId: string | null, kind: ReminderKind, today: string, lookup: (id: string) => Promise<Person | null>): Promise<Delivery> {
+export async function resolveDelivery(
+  userId: string | null,
+  kind: ReminderKind,
+  today: string,
+  lookup: (id: string) => Promise<Person | null>,
+): Promise<Delivery> {
   const digest = isDigestKind(kind);
   const seen = new Set<string>();
   let first: Person | null = null;

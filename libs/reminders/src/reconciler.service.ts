@@ -61,7 +61,10 @@ export class ReminderReconciler {
     const horizon = new Date(now.getTime() + LOOKAHEAD_MS).toISOString();
     const stale = new Date(now.getTime() - REQUEUE_AFTER_MS).toISOString();
     const select = (where: string, params: SqlParams) =>
-      runSql(this.db.manager, `SELECT "id", "runAt" FROM "reminder" WHERE ${where} AND "runAt" <= :horizon ORDER BY "runAt"`, { ...params, horizon }) as Promise<QueueRow[]>;
+      runSql(this.db.manager, `SELECT "id", "runAt" FROM "reminder" WHERE ${where} AND "runAt" <= :horizon ORDER BY "runAt"`, {
+        ...params,
+        horizon,
+      }) as Promise<QueueRow[]>;
     if (requeueAll) return select('"state" IN (:...states)', { states: DELIVERABLE_STATES });
     // Two indexed reads rather than one OR that would visit every queued row on each run.
     const pending = await select('"state" = \'pending\'', {});
@@ -88,13 +91,21 @@ export class ReminderReconciler {
       for (let i = 0; i < ids.length; i += DELIVERY_BATCH_SIZE) batches.push(ids.slice(i, i + DELIVERY_BATCH_SIZE));
       return batches.map((reminderIds) => {
         const data = { reminderIds };
-        return { name: JobName.ReminderDeliverBatch, data, opts: { ...JOB_OPTIONS[JobName.ReminderDeliverBatch], jobId: jobId(JobName.ReminderDeliverBatch, data), delay } };
+        return {
+          name: JobName.ReminderDeliverBatch,
+          data,
+          opts: { ...JOB_OPTIONS[JobName.ReminderDeliverBatch], jobId: jobId(JobName.ReminderDeliverBatch, data), delay },
+        };
       });
     });
     await this.queue.addBulk(jobs);
     const at = this.clock.nowIso();
-    await this.db.transaction((tx) => updateRows(tx, 'reminder', { state: 'queued', queuedAt: at, updatedAt: at },
-      `"id" IN (${this.notBeingDelivered(tx)})`, { ids: rows.map((r) => r.id), reminderStates: DELIVERABLE_STATES }));
+    await this.db.transaction((tx) =>
+      updateRows(tx, 'reminder', { state: 'queued', queuedAt: at, updatedAt: at }, `"id" IN (${this.notBeingDelivered(tx)})`, {
+        ids: rows.map((r) => r.id),
+        reminderStates: DELIVERABLE_STATES,
+      }),
+    );
   }
 
   /**

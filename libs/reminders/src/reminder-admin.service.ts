@@ -27,20 +27,37 @@ export interface ReminderQueueSummary {
 /** What admins see of the engine: the stored emails and the reminders, failures included. */
 @Injectable()
 export class ReminderAdminService {
-  constructor(private readonly db: DataSource, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async outbox(actor: Actor, options: { page?: number; pageSize?: number } = {}) {
     this.assertAdmin(actor);
     const { page, pageSize } = paging(options);
-    const [items, total] = await this.db.manager.findAndCount(OutboxEmail, { where: { authorityId: actor.authorityId }, order: { createdAt: 'DESC', id: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });
+    const [items, total] = await this.db.manager.findAndCount(OutboxEmail, {
+      where: { authorityId: actor.authorityId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
     return { items, page, pageSize, total };
   }
 
   async reminders(actor: Actor, options: { states?: ReminderState[]; actionId?: string; page?: number; pageSize?: number } = {}) {
     this.assertAdmin(actor);
     const { page, pageSize } = paging(options);
-    const where = { authorityId: actor.authorityId, ...(options.states?.length ? { state: In(options.states) } : {}), ...(options.actionId ? { actionId: options.actionId } : {}) };
-    const [items, total] = await this.db.manager.findAndCount(Reminder, { where, order: { dueAt: 'DESC', id: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });
+    const where = {
+      authorityId: actor.authorityId,
+      ...(options.states?.length ? { state: In(options.states) } : {}),
+      ...(options.actionId ? { actionId: options.actionId } : {}),
+    };
+    const [items, total] = await this.db.manager.findAndCount(Reminder, {
+      where,
+      order: { dueAt: 'DESC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
     return { items, page, pageSize, total };
   }
 
@@ -49,9 +66,15 @@ export class ReminderAdminService {
     this.assertAdmin(actor);
     const authorityId = actor.authorityId;
     const now = this.clock.now();
-    const grouped: { state: ReminderState; kind: string; count: string | number }[] = await this.db.manager.createQueryBuilder(Reminder, 'r')
-      .select('r.state', 'state').addSelect('r.kind', 'kind').addSelect('COUNT(*)', 'count')
-      .where('r.authorityId = :authorityId', { authorityId }).groupBy('r.state').addGroupBy('r.kind').getRawMany();
+    const grouped: { state: ReminderState; kind: string; count: string | number }[] = await this.db.manager
+      .createQueryBuilder(Reminder, 'r')
+      .select('r.state', 'state')
+      .addSelect('r.kind', 'kind')
+      .addSelect('COUNT(*)', 'count')
+      .where('r.authorityId = :authorityId', { authorityId })
+      .groupBy('r.state')
+      .addGroupBy('r.kind')
+      .getRawMany();
     const byState = Object.fromEntries(REMINDER_STATES.map((st) => [st, 0])) as Record<ReminderState, number>;
     const byKind: ReminderQueueSummary['byKind'] = Object.fromEntries(REMINDER_KINDS.map((k) => [k, {}]));
     for (const g of grouped) {
@@ -60,11 +83,14 @@ export class ReminderAdminService {
     }
     const oldest = await this.db.manager.findOne(Reminder, {
       where: { authorityId, state: In(DELIVERABLE_STATES), runAt: LessThanOrEqual(now.toISOString()) },
-      select: { id: true, kind: true, actionId: true, runAt: true, dueAt: true }, order: { runAt: 'ASC', id: 'ASC' },
+      select: { id: true, kind: true, actionId: true, runAt: true, dueAt: true },
+      order: { runAt: 'ASC', id: 'ASC' },
     });
     const take = Math.min(100, Math.max(1, options.failures ?? 20));
     const [items, total] = await this.db.manager.findAndCount(Reminder, {
-      where: { authorityId, state: 'failed' }, order: { updatedAt: 'DESC', id: 'ASC' }, take,
+      where: { authorityId, state: 'failed' },
+      order: { updatedAt: 'DESC', id: 'ASC' },
+      take,
       select: { id: true, kind: true, actionId: true, recipientId: true, attempts: true, lastError: true, dueAt: true, updatedAt: true },
     });
     return {
@@ -73,7 +99,11 @@ export class ReminderAdminService {
       byKind,
       oldestDue: oldest ? { ...oldest, waitingMs: now.getTime() - Date.parse(oldest.runAt) } : null,
       retrying: await this.db.manager.countBy(Reminder, { authorityId, state: In(DELIVERABLE_STATES), lastError: Not(IsNull()) }),
-      stuckSending: await this.db.manager.countBy(Reminder, { authorityId, state: 'sending', claimedAt: LessThan(new Date(now.getTime() - SENDING_LEASE_MS).toISOString()) }),
+      stuckSending: await this.db.manager.countBy(Reminder, {
+        authorityId,
+        state: 'sending',
+        claimedAt: LessThan(new Date(now.getTime() - SENDING_LEASE_MS).toISOString()),
+      }),
       failures: { total, items },
     };
   }
@@ -83,7 +113,11 @@ export class ReminderAdminService {
     this.assertAdmin(actor);
     return this.db.transaction(async (tx) => {
       const now = this.clock.nowIso();
-      const result = await tx.update(Reminder, { id: reminderId, authorityId: actor.authorityId, state: 'failed' }, { state: 'pending', runAt: now, attempts: 0, updatedAt: now });
+      const result = await tx.update(
+        Reminder,
+        { id: reminderId, authorityId: actor.authorityId, state: 'failed' },
+        { state: 'pending', runAt: now, attempts: 0, updatedAt: now },
+      );
       if (!result.affected) throw notFound('Failed reminder');
       return tx.findOneByOrFail(Reminder, { id: reminderId });
     });

@@ -39,9 +39,12 @@ export class ReminderContent {
     if ('skip' in delivery) return { send: false, state: 'skipped', outcome: delivery.skip.replace('_', ' ') };
     const owner = action.ownerId ? await look.user(action.ownerId) : null;
     const message = reminderMessage({
-      kind, action: this.messageAction(action, plan, owner?.displayName ?? null), recipientName: delivery.to.displayName,
+      kind,
+      action: this.messageAction(action, plan, owner?.displayName ?? null),
+      recipientName: delivery.to.displayName,
       onBehalfOf: delivery.redirectedFrom && delivery.reason ? { name: delivery.redirectedFrom.displayName, reason: delivery.reason } : null,
-      publicUrl: this.config.publicUrl, today,
+      publicUrl: this.config.publicUrl,
+      today,
     });
     return { send: true, to: delivery.to, email: delivery.email, inApp: delivery.inApp, message, outcome: describe(delivery) };
   }
@@ -59,7 +62,9 @@ export class ReminderContent {
 
   /** The open actions of active plans (with the digest on) that a user owns, or manages for others. */
   async digestActions(tx: EntityManager, authorityId: string, userId: string, kind: 'digest_owner' | 'digest_manager'): Promise<MessageAction[]> {
-    const qb = tx.createQueryBuilder(Action, 'a').innerJoin(Plan, 'p', 'p.id = a.planId')
+    const qb = tx
+      .createQueryBuilder(Action, 'a')
+      .innerJoin(Plan, 'p', 'p.id = a.planId')
       .where('a.authorityId = :authorityId AND p.status = :active AND a.status IN (:...open)', { authorityId, active: 'active', open: [...OPEN_STATUSES] })
       .andWhere('a.dueDate IS NOT NULL');
     if (kind === 'digest_owner') qb.andWhere('a.ownerId = :userId', { userId });
@@ -67,9 +72,13 @@ export class ReminderContent {
     const actions = await qb.orderBy('a.dueDate', 'ASC').addOrderBy('a.ref', 'ASC').getMany();
     const plans = new Map((await this.plans(tx, actions)).map((p) => [p.id, p]));
     const rules = await rulesOf(tx, [...plans.keys()]);
-    const owners = await this.names(tx, actions.map((a) => a.ownerId));
-    return actions.filter((a) => rules.get(a.planId)!.weeklyDigest)
-      .map((a) => this.messageAction(a, plans.get(a.planId)!, a.ownerId ? owners.get(a.ownerId) ?? null : null));
+    const owners = await this.names(
+      tx,
+      actions.map((a) => a.ownerId),
+    );
+    return actions
+      .filter((a) => rules.get(a.planId)!.weeklyDigest)
+      .map((a) => this.messageAction(a, plans.get(a.planId)!, a.ownerId ? (owners.get(a.ownerId) ?? null) : null));
   }
 
   person(tx: EntityManager, authorityId: string, userId: string): Promise<Person | null> {

@@ -104,7 +104,9 @@ export class ReminderDeliveryService {
     const all = [...new Set(ids)];
     const smtp = this.mailer.usesSmtp;
     // Over SMTP a few batches overlap, so one batch's database work runs while another's mail is on the wire.
-    await inLanes(chunks(all, smtp ? SMTP_BATCH_SIZE : DELIVERY_BATCH_SIZE), smtp ? SMTP_BATCHES_AT_ONCE : 1, (batch) => this.deliverBatch(batch, at, options, out));
+    await inLanes(chunks(all, smtp ? SMTP_BATCH_SIZE : DELIVERY_BATCH_SIZE), smtp ? SMTP_BATCHES_AT_ONCE : 1, (batch) =>
+      this.deliverBatch(batch, at, options, out),
+    );
     return out;
   }
 
@@ -128,7 +130,11 @@ export class ReminderDeliveryService {
       const rows = await this.lockDue(tx, ids, at, results);
       const { finishes, sends } = await this.prepareAll(tx, rows, at);
       await this.writeInApp(tx, sends);
-      await this.writeEmail(tx, sends.filter((s) => s.prepared.email), 'outbox');
+      await this.writeEmail(
+        tx,
+        sends.filter((s) => s.prepared.email),
+        'outbox',
+      );
       await this.finish(tx, { locked: true }, [...finishes, ...sends.map(sent)], results);
       return results;
     });
@@ -154,26 +160,31 @@ export class ReminderDeliveryService {
     const claimedAt = Date.now();
     const delivered: ToSend[] = [];
     const failures: { id: string; error: unknown }[] = [];
-    await Promise.all(claimed.mails.map(async (m) => {
-      try {
-        await this.smtpSlots.run(() => {
-          if (Date.now() - claimedAt > SEND_WITHIN_MS) throw new Error('Waited too long for the SMTP server; sending later');
-          return this.mailer.send({ to: m.prepared.to.email, ...this.mail(m.row, m.prepared) });
-        });
-        delivered.push(m);
-      } catch (error) {
-        failures.push({ id: m.row.id, error });
-      }
-    }));
+    await Promise.all(
+      claimed.mails.map(async (m) => {
+        try {
+          await this.smtpSlots.run(() => {
+            if (Date.now() - claimedAt > SEND_WITHIN_MS) throw new Error('Waited too long for the SMTP server; sending later');
+            return this.mailer.send({ to: m.prepared.to.email, ...this.mail(m.row, m.prepared) });
+          });
+          delivered.push(m);
+        } catch (error) {
+          failures.push({ id: m.row.id, error });
+        }
+      }),
+    );
     if (delivered.length) {
       try {
-        merge(out, await this.db.transaction(async (tx) => {
-          const results = new Map<string, DeliveryResult>();
-          await this.writeInApp(tx, delivered);
-          await this.writeEmail(tx, delivered, 'smtp');
-          await this.finish(tx, claimed.hold, delivered.map(sent), results);
-          return results;
-        }));
+        merge(
+          out,
+          await this.db.transaction(async (tx) => {
+            const results = new Map<string, DeliveryResult>();
+            await this.writeInApp(tx, delivered);
+            await this.writeEmail(tx, delivered, 'smtp');
+            await this.finish(tx, claimed.hold, delivered.map(sent), results);
+            return results;
+          }),
+        );
       } catch (error) {
         failures.push(...delivered.map((m) => ({ id: m.row.id, error })));
       }
@@ -187,9 +198,17 @@ export class ReminderDeliveryService {
    */
   private async claim(tx: EntityManager, hold: { token: string }, ids: string[], at: Date, results: Map<string, DeliveryResult>): Promise<Reminder[]> {
     const now = this.clock.nowIso();
-    await updateRows(tx, 'reminder', { state: 'sending', claimToken: hold.token, claimedAt: now, updatedAt: now, attempts: () => '"attempts" + 1' },
-      `"id" IN (:...ids) AND ${stateInSql(tx)} AND "runAt" <= :at`, { ids, reminderStates: DELIVERABLE_STATES, at: at.toISOString() });
-    const rows = await selectEntities(tx, Reminder, 'SELECT * FROM "reminder" WHERE "id" IN (:...ids) AND "claimToken" = :token ORDER BY "runAt", "id"', { ids, token: hold.token });
+    await updateRows(
+      tx,
+      'reminder',
+      { state: 'sending', claimToken: hold.token, claimedAt: now, updatedAt: now, attempts: () => '"attempts" + 1' },
+      `"id" IN (:...ids) AND ${stateInSql(tx)} AND "runAt" <= :at`,
+      { ids, reminderStates: DELIVERABLE_STATES, at: at.toISOString() },
+    );
+    const rows = await selectEntities(tx, Reminder, 'SELECT * FROM "reminder" WHERE "id" IN (:...ids) AND "claimToken" = :token ORDER BY "runAt", "id"', {
+      ids,
+      token: hold.token,
+    });
     await this.explainTheRest(tx, ids, rows, at, results);
     return rows;
   }
@@ -201,8 +220,12 @@ export class ReminderDeliveryService {
    */
   private async lockDue(tx: EntityManager, ids: string[], at: Date, results: Map<string, DeliveryResult>): Promise<Reminder[]> {
     const forUpdate = isPostgres(tx) ? ' FOR UPDATE' : '';
-    const rows = await selectEntities(tx, Reminder, `SELECT * FROM "reminder" WHERE "id" IN (:...ids) AND ${stateInSql(tx)} AND "runAt" <= :at ORDER BY "runAt", "id"${forUpdate}`,
-      { ids, reminderStates: DELIVERABLE_STATES, at: at.toISOString() });
+    const rows = await selectEntities(
+      tx,
+      Reminder,
+      `SELECT * FROM "reminder" WHERE "id" IN (:...ids) AND ${stateInSql(tx)} AND "runAt" <= :at ORDER BY "runAt", "id"${forUpdate}`,
+      { ids, reminderStates: DELIVERABLE_STATES, at: at.toISOString() },
+    );
     await this.explainTheRest(tx, ids, rows, at, results);
     return rows;
   }
@@ -249,14 +272,30 @@ export class ReminderDeliveryService {
       groups.set(key, group);
     }
     for (const { f, ids } of groups.values()) {
-      const set = { state: f.state, outcome: f.outcome, deliveredToId: f.deliveredToId, sentAt: f.state === 'sent' ? now : null, lastError: null, updatedAt: now };
+      const set = {
+        state: f.state,
+        outcome: f.outcome,
+        deliveredToId: f.deliveredToId,
+        sentAt: f.state === 'sent' ? now : null,
+        lastError: null,
+        updatedAt: now,
+      };
       for (const part of chunks(ids, DELIVERY_BATCH_SIZE)) {
         if ('token' in hold) {
-          await updateRows(tx, 'reminder', set, `"id" IN (:...ids) AND ${stateInSql(tx)} AND "claimToken" = :token`, { ids: part, reminderStates: ['sending'], token: hold.token });
+          await updateRows(tx, 'reminder', set, `"id" IN (:...ids) AND ${stateInSql(tx)} AND "claimToken" = :token`, {
+            ids: part,
+            reminderStates: ['sending'],
+            token: hold.token,
+          });
           continue;
         }
-        const changed = await updateRows(tx, 'reminder', { ...set, claimedAt: now, attempts: () => '"attempts" + 1' },
-          `"id" IN (:...ids) AND ${stateInSql(tx)}`, { ids: part, reminderStates: DELIVERABLE_STATES });
+        const changed = await updateRows(
+          tx,
+          'reminder',
+          { ...set, claimedAt: now, attempts: () => '"attempts" + 1' },
+          `"id" IN (:...ids) AND ${stateInSql(tx)}`,
+          { ids: part, reminderStates: DELIVERABLE_STATES },
+        );
         if (changed !== part.length) throw new Error('Reminder rows changed while they were being delivered');
       }
     }
@@ -265,13 +304,24 @@ export class ReminderDeliveryService {
 
   private async writeInApp(tx: EntityManager, sends: ToSend[]): Promise<void> {
     const now = this.clock.nowIso();
-    const values = sends.filter((s) => s.prepared.inApp).map(({ row, prepared }) => {
-      const m = prepared.message;
-      return {
-        id: newId(), authorityId: row.authorityId, userId: prepared.to.id, reminderId: row.id, actionId: row.actionId, kind: row.kind,
-        title: m.title.slice(0, 300), body: m.text, link: m.link.slice(0, 500), createdAt: now, readAt: null,
-      };
-    });
+    const values = sends
+      .filter((s) => s.prepared.inApp)
+      .map(({ row, prepared }) => {
+        const m = prepared.message;
+        return {
+          id: newId(),
+          authorityId: row.authorityId,
+          userId: prepared.to.id,
+          reminderId: row.id,
+          actionId: row.actionId,
+          kind: row.kind,
+          title: m.title.slice(0, 300),
+          body: m.text,
+          link: m.link.slice(0, 500),
+          createdAt: now,
+          readAt: null,
+        };
+      });
     await insertMany(tx, Notification, values, { ignoreConflicts: true });
   }
 
@@ -280,8 +330,17 @@ export class ReminderDeliveryService {
     const values = sends.map(({ row, prepared }) => {
       const mail = this.mail(row, prepared);
       return {
-        id: newId(), authorityId: row.authorityId, reminderId: row.id, userId: prepared.to.id, toAddress: prepared.to.email,
-        subject: mail.subject.slice(0, 300), textBody: mail.text, htmlBody: mail.html, messageId: mail.messageId, transport, createdAt: now,
+        id: newId(),
+        authorityId: row.authorityId,
+        reminderId: row.id,
+        userId: prepared.to.id,
+        toAddress: prepared.to.email,
+        subject: mail.subject.slice(0, 300),
+        textBody: mail.text,
+        htmlBody: mail.html,
+        messageId: mail.messageId,
+        transport,
+        createdAt: now,
       };
     });
     await insertMany(tx, OutboxEmail, values, { ignoreConflicts: true });
@@ -312,7 +371,11 @@ export class ReminderDeliveryService {
     if (!row || row.state !== 'sending') throw error;
     const permanent = isPermanentMailError(error) || row.attempts >= MAX_ATTEMPTS;
     const later = new Date(Math.max(at.getTime(), this.clock.now().getTime()) + retryLaterMs(row.attempts)).toISOString();
-    const next = permanent ? { state: 'failed' as const } : options.finalAttempt === false ? { state: 'queued' as const } : { state: 'pending' as const, runAt: later };
+    const next = permanent
+      ? { state: 'failed' as const }
+      : options.finalAttempt === false
+        ? { state: 'queued' as const }
+        : { state: 'pending' as const, runAt: later };
     await this.db.transaction((tx) => tx.update(Reminder, { id, state: 'sending' }, { ...next, lastError: message, updatedAt: this.clock.nowIso() }));
     this.log.warn(`Reminder ${id} attempt ${row.attempts} failed (${next.state}): ${message}`);
     if (permanent) return 'failed';

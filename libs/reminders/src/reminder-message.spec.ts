@@ -34,7 +34,13 @@ describe('reminderMessage', () => {
 
 describe('digestMessage', () => {
   it('lists each action with its state and link', () => {
-    const m = digestMessage({ kind: 'digest_manager', recipientName: 'Mo', actions: [action, { ...action, id: 'a2', ref: 'A4', dueDate: '2026-06-01' }], publicUrl: 'https://t', today: '2026-06-08' });
+    const m = digestMessage({
+      kind: 'digest_manager',
+      recipientName: 'Mo',
+      actions: [action, { ...action, id: 'a2', ref: 'A4', dueDate: '2026-06-01' }],
+      publicUrl: 'https://t',
+      today: '2026-06-08',
+    });
     expect(m.subject).toBe('[Improvement Tracker] Weekly digest: 2 open actions');
     expect(m.text).toContain('A4 Audit <case> files (Improvement Plan 2026) - 7 days overdue, owner Sam Owner');
     expect(m.text).toContain('https://t/actions/a2');

@@ -57,10 +57,30 @@ export function reminderMessage(input: ReminderMessageInput): ReminderMessage {
   const because = input.onBehalfOf
     ? `You are receiving this because ${input.onBehalfOf.name} ${input.onBehalfOf.reason === 'left' ? 'has left and you are their manager' : 'is on leave and named you as their delegate'}.`
     : null;
-  const facts = [`Plan: ${action.planTitle}`, `Action: ${action.ref} ${action.title}`, `Due date: ${longDate(action.dueDate)}`, ...(action.ownerName ? [`Owner: ${action.ownerName}`] : [])];
-  const text = [`Dear ${input.recipientName},`, '', `${title}.`, '', ...facts, '', `Open the action: ${link}`, ...(because ? ['', because] : []), '', `Choose which reminders you get: ${settingsLink(publicUrl)}`, ''].join('\n');
-  const html = page(`<p>Dear ${esc(input.recipientName)},</p><p><strong>${esc(title)}.</strong></p><ul>${facts.map((f) => `<li>${esc(f)}</li>`).join('')}</ul>`
-    + `<p><a href="${esc(link)}">Open the action</a></p>${because ? `<p>${esc(because)}</p>` : ''}`, publicUrl);
+  const facts = [
+    `Plan: ${action.planTitle}`,
+    `Action: ${action.ref} ${action.title}`,
+    `Due date: ${longDate(action.dueDate)}`,
+    ...(action.ownerName ? [`Owner: ${action.ownerName}`] : []),
+  ];
+  const text = [
+    `Dear ${input.recipientName},`,
+    '',
+    `${title}.`,
+    '',
+    ...facts,
+    '',
+    `Open the action: ${link}`,
+    ...(because ? ['', because] : []),
+    '',
+    `Choose which reminders you get: ${settingsLink(publicUrl)}`,
+    '',
+  ].join('\n');
+  const html = page(
+    `<p>Dear ${esc(input.recipientName)},</p><p><strong>${esc(title)}.</strong></p><ul>${facts.map((f) => `<li>${esc(f)}</li>`).join('')}</ul>` +
+      `<p><a href="${esc(link)}">Open the action</a></p>${because ? `<p>${esc(because)}</p>` : ''}`,
+    publicUrl,
+  );
   return { subject: `[Improvement Tracker] ${title}`, text, html, title, link };
 }
 
@@ -74,15 +94,28 @@ export interface DigestMessageInput {
 
 export function digestMessage(input: DigestMessageInput): ReminderMessage {
   const { publicUrl, today } = input;
-  const whose = input.kind === 'digest_owner' ? 'your open actions' : 'your team\'s open actions';
+  const whose = input.kind === 'digest_owner' ? 'your open actions' : "your team's open actions";
   const title = `Weekly digest: ${plural(input.actions.length, 'open action')}`;
   const status = (a: MessageAction) => {
     const days = daysBetween(today, a.dueDate);
     return days < 0 ? `${plural(-days, 'day')} overdue` : days === 0 ? 'due today' : `due ${longDate(a.dueDate)}`;
   };
-  const line = (a: MessageAction) => `${a.ref} ${a.title} (${a.planTitle}) - ${status(a)}${input.kind === 'digest_manager' && a.ownerName ? `, owner ${a.ownerName}` : ''}`;
-  const text = [`Dear ${input.recipientName},`, '', `Here are ${whose}:`, '', ...input.actions.map((a) => `- ${line(a)}\n  ${actionLink(publicUrl, a.id)}`), '', `Choose which reminders you get: ${settingsLink(publicUrl)}`, ''].join('\n');
-  const html = page(`<p>Dear ${esc(input.recipientName)},</p><p>Here are ${whose}:</p><ul>${input.actions.map((a) => `<li><a href="${esc(actionLink(publicUrl, a.id))}">${esc(line(a))}</a></li>`).join('')}</ul>`, publicUrl);
+  const line = (a: MessageAction) =>
+    `${a.ref} ${a.title} (${a.planTitle}) - ${status(a)}${input.kind === 'digest_manager' && a.ownerName ? `, owner ${a.ownerName}` : ''}`;
+  const text = [
+    `Dear ${input.recipientName},`,
+    '',
+    `Here are ${whose}:`,
+    '',
+    ...input.actions.map((a) => `- ${line(a)}\n  ${actionLink(publicUrl, a.id)}`),
+    '',
+    `Choose which reminders you get: ${settingsLink(publicUrl)}`,
+    '',
+  ].join('\n');
+  const html = page(
+    `<p>Dear ${esc(input.recipientName)},</p><p>Here are ${whose}:</p><ul>${input.actions.map((a) => `<li><a href="${esc(actionLink(publicUrl, a.id))}">${esc(line(a))}</a></li>`).join('')}</ul>`,
+    publicUrl,
+  );
   return { subject: `[Improvement Tracker] ${title}`, text, html, title, link: `${publicUrl}/actions` };
 }
 

@@ -1,20 +1,23 @@
 import { DomainError } from '@app/domain';
-import {
-  assertReminderRules, DEFAULT_REMINDER_RULES, latestDigestMonday, londonInstant, plannedReminders, withDefaults,
-} from './reminder-rules';
+import { assertReminderRules, DEFAULT_REMINDER_RULES, latestDigestMonday, londonInstant, plannedReminders, withDefaults } from './reminder-rules';
 
 describe('plannedReminders with the default rules', () => {
   const planned = plannedReminders('2026-06-30', DEFAULT_REMINDER_RULES);
 
   it('reminds the owner 14, 7 and 1 days before and on the due date', () => {
     expect(planned.filter((p) => p.audience === 'owner' && p.offsetDays <= 0).map((p) => [p.kind, p.sendDate])).toEqual([
-      ['before_due', '2026-06-16'], ['before_due', '2026-06-23'], ['before_due', '2026-06-29'], ['due_today', '2026-06-30'],
+      ['before_due', '2026-06-16'],
+      ['before_due', '2026-06-23'],
+      ['before_due', '2026-06-29'],
+      ['due_today', '2026-06-30'],
     ]);
   });
 
   it('tells the owner the day after, the manager 7 days after and the chair 28 days after', () => {
     expect(planned.filter((p) => p.offsetDays > 0).map((p) => [p.kind, p.audience, p.sendDate])).toEqual([
-      ['overdue', 'owner', '2026-07-01'], ['escalation_manager', 'manager', '2026-07-07'], ['escalation_chair', 'chair', '2026-07-28'],
+      ['overdue', 'owner', '2026-07-01'],
+      ['escalation_manager', 'manager', '2026-07-07'],
+      ['escalation_chair', 'chair', '2026-07-28'],
     ]);
   });
 
@@ -23,11 +26,14 @@ describe('plannedReminders with the default rules', () => {
   });
 });
 
-describe('plannedReminders with a plan\'s own rules', () => {
-  it('uses the plan\'s offsets and leaves out what is switched off', () => {
+describe("plannedReminders with a plan's own rules", () => {
+  it("uses the plan's offsets and leaves out what is switched off", () => {
     const rules = withDefaults({ beforeDays: [3, 10, 3], onDueDate: false, managerAfterDays: 2, chairAfterDays: null });
     expect(plannedReminders('2026-05-20', rules).map((p) => `${p.kind}${p.offsetDays}`)).toEqual([
-      'before_due-10', 'before_due-3', 'overdue1', 'escalation_manager2',
+      'before_due-10',
+      'before_due-3',
+      'overdue1',
+      'escalation_manager2',
     ]);
   });
 
@@ -59,7 +65,7 @@ describe('londonInstant: 08:00 in London right across the clock changes', () => 
     expect(hours('2026-06-01', '2026-06-02')).toBe(24);
   });
 
-  it('honours a plan\'s own send time', () => {
+  it("honours a plan's own send time", () => {
     expect(londonInstant('2026-07-01', '17:30')).toBe('2026-07-01T16:30:00.000Z');
   });
 });
@@ -67,7 +73,7 @@ describe('londonInstant: 08:00 in London right across the clock changes', () => 
 describe('latestDigestMonday', () => {
   it.each([
     ['2026-03-30T07:00:00Z', '2026-03-30', 'Monday 08:00 BST exactly'],
-    ['2026-03-30T06:59:59Z', '2026-03-23', 'a second before: last week\'s'],
+    ['2026-03-30T06:59:59Z', '2026-03-23', "a second before: last week's"],
     ['2026-04-05T22:00:00Z', '2026-03-30', 'Sunday night'],
     ['2026-11-02T08:00:00Z', '2026-11-02', 'Monday 08:00 GMT'],
     ['2026-11-02T07:30:00Z', '2026-10-26', 'Monday 07:30 GMT'],

@@ -60,7 +60,8 @@ export function withDefaults(rules: Partial<ReminderRules> | null | undefined): 
 const invalid = (message: string) => new DomainError('invalid_settings', message);
 
 export function assertReminderRules(rules: ReminderRules): void {
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(rules.sendTime ?? '')) throw invalid(`The send time must be a time of day as HH:mm (for example 08:00), not "${String(rules.sendTime)}".`);
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(rules.sendTime ?? ''))
+    throw invalid(`The send time must be a time of day as HH:mm (for example 08:00), not "${String(rules.sendTime)}".`);
   if (!Array.isArray(rules.beforeDays) || rules.beforeDays.some((d) => !isDayCount(d) || d < 1)) {
     throw invalid('The days before the due date must be whole numbers of days, 1 or more (for example 14, 7, 1).');
   }
@@ -84,7 +85,8 @@ export interface PlannedReminder {
 /** The reminders an open action with this due date gets under these rules. */
 export function plannedReminders(dueDate: string, rules: ReminderRules): PlannedReminder[] {
   const planned: PlannedReminder[] = [];
-  const add = (kind: ReminderKind, audience: Audience, offsetDays: number) => planned.push({ kind, audience, offsetDays, sendDate: addDays(dueDate, offsetDays) });
+  const add = (kind: ReminderKind, audience: Audience, offsetDays: number) =>
+    planned.push({ kind, audience, offsetDays, sendDate: addDays(dueDate, offsetDays) });
   for (const days of [...new Set(rules.beforeDays)].sort((a, b) => b - a)) add('before_due', 'owner', -days);
   if (rules.onDueDate) add('due_today', 'owner', 0);
   if (rules.overdueOwnerDays !== null) add('overdue', 'owner', rules.overdueOwnerDays);
@@ -124,7 +126,8 @@ export function remembered(cache: Map<string, string>, key: string, compute: () 
   return value;
 }
 
-export const actionDedupeKey = (actionId: string, kind: ReminderKind, offsetDays: number, dueDate: string) => `action:${actionId}:${kind}:${offsetDays}:${dueDate}`;
+export const actionDedupeKey = (actionId: string, kind: ReminderKind, offsetDays: number, dueDate: string) =>
+  `action:${actionId}:${kind}:${offsetDays}:${dueDate}`;
 
 export const digestDedupeKey = (authorityId: string, userId: string, kind: ReminderKind, monday: string) => `digest:${authorityId}:${userId}:${kind}:${monday}`;
 

@@ -29,7 +29,12 @@ const audienceLookup = (tx: EntityManager): AudienceLookup => ({
 });
 
 /** Who each audience is for an action: its owner, its accountable manager (or the owner's line manager), the board chair. */
-export async function audienceOf(tx: EntityManager, action: Action, plan: Plan, lookup: AudienceLookup = audienceLookup(tx)): Promise<Record<Audience, string | null>> {
+export async function audienceOf(
+  tx: EntityManager,
+  action: Action,
+  plan: Plan,
+  lookup: AudienceLookup = audienceLookup(tx),
+): Promise<Record<Audience, string | null>> {
   const chair = await lookup.chairOf(plan.boardId);
   let manager = action.managerId;
   if (!manager && action.ownerId) manager = await lookup.lineManagerOf(action.authorityId, action.ownerId);
@@ -60,7 +65,10 @@ export class ReminderScheduler {
   /** Many actions at once (backfill, bulk import, a plan's rules changing): the same rules, in a few queries per batch. Returns the rows added. */
   async scheduleActions(tx: EntityManager, actions: Action[], plans: Map<string, Plan>): Promise<number> {
     const existingByAction = new Map<string, Reminder[]>();
-    for (const part of chunks(actions.map((a) => a.id), 1000)) {
+    for (const part of chunks(
+      actions.map((a) => a.id),
+      1000,
+    )) {
       for (const r of await selectEntities(tx, Reminder, 'SELECT * FROM "reminder" WHERE "actionId" IN (:...ids)', { ids: part })) {
         const list = existingByAction.get(r.actionId!);
         if (list) list.push(r);
@@ -84,18 +92,40 @@ export class ReminderScheduler {
           if (want.dueAt >= now) inserts.push(want);
         } else if (DELIVERABLE_STATES.includes(row.state) && (row.recipientId !== want.recipientId || row.dueAt !== want.dueAt)) {
           const moved = row.dueAt !== want.dueAt;
-          await tx.update(Reminder, { id: row.id }, { recipientId: want.recipientId, dueAt: want.dueAt, ...(moved ? { runAt: want.dueAt, state: 'pending' as const } : {}), updatedAt: now });
+          await tx.update(
+            Reminder,
+            { id: row.id },
+            { recipientId: want.recipientId, dueAt: want.dueAt, ...(moved ? { runAt: want.dueAt, state: 'pending' as const } : {}), updatedAt: now },
+          );
         } else if (row.state === 'cancelled' && want.dueAt >= now) {
-          await tx.update(Reminder, { id: row.id }, { recipientId: want.recipientId, dueAt: want.dueAt, runAt: want.dueAt, state: 'pending', outcome: null, attempts: 0, lastError: null, updatedAt: now });
+          await tx.update(
+            Reminder,
+            { id: row.id },
+            {
+              recipientId: want.recipientId,
+              dueAt: want.dueAt,
+              runAt: want.dueAt,
+              state: 'pending',
+              outcome: null,
+              attempts: 0,
+              lastError: null,
+              updatedAt: now,
+            },
+          );
         }
       }
       const wanted = new Set(desired.map((d) => d.dedupeKey));
       const reason = cancelReason(action, plan);
       const cancel = existing.filter((r) => DELIVERABLE_STATES.includes(r.state) && !wanted.has(r.dedupeKey)).map((r) => r.id);
-      if (cancel.length) stale.set(reason, stale.get(reason) ?? []).get(reason)!.push(...cancel);
+      if (cancel.length)
+        stale
+          .set(reason, stale.get(reason) ?? [])
+          .get(reason)!
+          .push(...cancel);
     }
     for (const [reason, ids] of stale) {
-      for (const part of chunks(ids, 500)) await tx.update(Reminder, { id: In(part), state: stateIn(tx, DELIVERABLE_STATES) }, { state: 'cancelled', outcome: reason, updatedAt: now });
+      for (const part of chunks(ids, 500))
+        await tx.update(Reminder, { id: In(part), state: stateIn(tx, DELIVERABLE_STATES) }, { state: 'cancelled', outcome: reason, updatedAt: now });
     }
     await insertMany(tx, Reminder, inserts);
     return inserts.length;
@@ -107,12 +137,32 @@ export class ReminderScheduler {
       const recipientId = audience[p.audience];
       if (!recipientId) return [];
       const dueAt = londonInstant(p.sendDate, rules.sendTime);
-      return [{
-        id: newId(), authorityId: action.authorityId, actionId: action.id, planId: plan.id, kind: p.kind, offsetDays: p.offsetDays,
-        forDate: action.dueDate!, recipientId, deliveredToId: null, dueAt, runAt: dueAt, state: 'pending' as const,
-        dedupeKey: actionDedupeKey(action.id, p.kind, p.offsetDays, action.dueDate!), attempts: 0, lastError: null, outcome: null,
-        queuedAt: null, claimedAt: null, claimToken: null, sentAt: null, createdAt: now, updatedAt: now,
-      }];
+      return [
+        {
+          id: newId(),
+          authorityId: action.authorityId,
+          actionId: action.id,
+          planId: plan.id,
+          kind: p.kind,
+          offsetDays: p.offsetDays,
+          forDate: action.dueDate!,
+          recipientId,
+          deliveredToId: null,
+          dueAt,
+          runAt: dueAt,
+          state: 'pending' as const,
+          dedupeKey: actionDedupeKey(action.id, p.kind, p.offsetDays, action.dueDate!),
+          attempts: 0,
+          lastError: null,
+          outcome: null,
+          queuedAt: null,
+          claimedAt: null,
+          claimToken: null,
+          sentAt: null,
+          createdAt: now,
+          updatedAt: now,
+        },
+      ];
     });
   }
 }

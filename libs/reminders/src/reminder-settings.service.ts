@@ -13,7 +13,12 @@ import { ReminderScheduler, rulesForPlan } from './reminder-schedule.service';
 /** A plan's reminder rules (offsets, send time, digest); changing them reschedules the plan's pending reminders. */
 @Injectable()
 export class ReminderSettingsService {
-  constructor(private readonly db: DataSource, private readonly clock: Clock, private readonly audit: AuditService, private readonly scheduler: ReminderScheduler) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly scheduler: ReminderScheduler,
+  ) {}
 
   async get(actor: Actor, planId: string): Promise<ReminderRules> {
     await this.plan(this.db.manager, actor, planId);
@@ -31,7 +36,10 @@ export class ReminderSettingsService {
       const row = { id: existing?.id ?? newId(), authorityId: actor.authorityId, planId, rules: after, updatedAt: this.clock.nowIso() };
       await (existing ? tx.update(ReminderPlanSettings, { id: row.id }, row) : tx.insert(ReminderPlanSettings, row));
       await this.scheduler.scheduleActions(tx, await tx.findBy(Action, { planId }), new Map([[plan.id, plan]]));
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'plan', entityId: planId, event: 'reminder_rules_changed', actorId: actor.userId, before, after }, tx);
+      await this.audit.record(
+        { authorityId: actor.authorityId, entityType: 'plan', entityId: planId, event: 'reminder_rules_changed', actorId: actor.userId, before, after },
+        tx,
+      );
       return after;
     });
   }

@@ -14,7 +14,18 @@ import { ReminderDeliveryService } from './reminder-delivery.service';
 import { ReminderSettingsService } from './reminder-settings.service';
 import { RemindersService, STATISTICS_AFTER_ROWS } from './reminders.service';
 import {
-  activePlan, createTestDatabase, DB_KINDS, DbKind, dueReminders, newAction, remindersTestModule, seedWorld, setClock, SmtpSink, testConfig, World,
+  activePlan,
+  createTestDatabase,
+  DB_KINDS,
+  DbKind,
+  dueReminders,
+  newAction,
+  remindersTestModule,
+  seedWorld,
+  setClock,
+  SmtpSink,
+  testConfig,
+  World,
 } from './testing/reminders-test-kit';
 
 jest.setTimeout(30_000);
@@ -39,7 +50,10 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
   };
   /** Cancelling, re-dating and reassigning an action of an active plan are the board's decisions, made by its chair. */
   const asChair = (): Actor => ({ userId: world.chair.id, authorityId: world.authorityId, roles: ['board_chair'] });
-  const runDue = (at: string) => { setClock(moduleRef, at); return reminders.runDue(new Date(at)); };
+  const runDue = (at: string) => {
+    setClock(moduleRef, at);
+    return reminders.runDue(new Date(at));
+  };
 
   beforeAll(async () => {
     const created = await createTestDatabase(kind);
@@ -100,9 +114,17 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     expect(await db.manager.countBy(Notification, { userId: world.owner.id })).toBe(1);
 
     for (const at of ['2026-03-29T07:00:00.000Z', '2026-04-04T07:00:00.000Z', '2026-04-05T07:00:00.000Z', '2026-04-06T07:00:00.000Z']) await runDue(at);
-    expect((await outbox(world.owner.id)).map((m) => m.subject.replace(/^.*" /, ''))).toEqual(['is due in 14 days', 'is due in 7 days', 'is due in 1 day', 'is due today', 'is 1 day overdue']);
+    expect((await outbox(world.owner.id)).map((m) => m.subject.replace(/^.*" /, ''))).toEqual([
+      'is due in 14 days',
+      'is due in 7 days',
+      'is due in 1 day',
+      'is due today',
+      'is 1 day overdue',
+    ]);
     await runDue('2026-04-12T07:00:00.000Z');
-    expect((await outbox(world.manager.id)).map((m) => m.subject)).toEqual([expect.stringContaining('Escalation: A1 "Action due 2026-04-05", owned by owner, is 7 days overdue')]);
+    expect((await outbox(world.manager.id)).map((m) => m.subject)).toEqual([
+      expect.stringContaining('Escalation: A1 "Action due 2026-04-05", owned by owner, is 7 days overdue'),
+    ]);
     await runDue('2026-05-03T07:00:00.000Z');
     expect(await outbox(world.chair.id)).toHaveLength(1);
     expect(await outbox(world.owner.id)).toHaveLength(5);
@@ -112,7 +134,9 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
   it('sends nothing for a completed, verified, cancelled or carried-over action', async () => {
     const plan = await activePlan(moduleRef, world);
     const action = await newAction(moduleRef, world, plan.id, '2026-04-05');
-    await moduleRef.get(ActionService).changeStatus(asChair(), action.id, { version: action.version, status: 'cancelled', reason: 'Superseded by the new strategy' });
+    await moduleRef
+      .get(ActionService)
+      .changeStatus(asChair(), action.id, { version: action.version, status: 'cancelled', reason: 'Superseded by the new strategy' });
     expect((await rows(action.id)).map((r) => r.state)).toEqual(Array(7).fill('cancelled'));
     expect((await runDue('2026-06-01T07:00:00.000Z')).total).toBe(0);
     expect(await outbox(world.owner.id)).toHaveLength(0);
@@ -128,18 +152,25 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     expect(after.filter((r) => r.state === 'pending').map((r) => r.dueAt)[0]).toBe('2026-04-26T07:00:00.000Z');
 
     action = await actions.update(asChair(), action.id, { version: action.version, ownerId: world.delegate.id });
-    expect((await rows(action.id)).filter((r) => r.state === 'pending' && r.kind !== 'escalation_chair').every((r) => [world.delegate.id, world.manager.id].includes(r.recipientId))).toBe(true);
+    expect(
+      (await rows(action.id))
+        .filter((r) => r.state === 'pending' && r.kind !== 'escalation_chair')
+        .every((r) => [world.delegate.id, world.manager.id].includes(r.recipientId)),
+    ).toBe(true);
 
     await moduleRef.get(ReminderSettingsService).update(world.admin, plan.id, { beforeDays: [3], sendTime: '09:30', chairAfterDays: null });
     expect((await rows(action.id)).filter((r) => r.state === 'pending').map((r) => [r.kind, r.dueAt])).toEqual([
-      ['before_due', '2026-05-07T08:30:00.000Z'], ['due_today', '2026-05-10T08:30:00.000Z'], ['overdue', '2026-05-11T08:30:00.000Z'], ['escalation_manager', '2026-05-17T08:30:00.000Z'],
+      ['before_due', '2026-05-07T08:30:00.000Z'],
+      ['due_today', '2026-05-10T08:30:00.000Z'],
+      ['overdue', '2026-05-11T08:30:00.000Z'],
+      ['escalation_manager', '2026-05-17T08:30:00.000Z'],
     ]);
     await runDue('2026-05-07T08:30:00.000Z');
     expect((await outbox(world.delegate.id)).map((m) => m.subject)).toEqual([expect.stringContaining('is due in 3 days')]);
     expect(await outbox(world.owner.id)).toHaveLength(0);
   });
 
-  it('sends a leaver\'s reminders to their manager, a person on leave\'s to their delegate, and respects digest only', async () => {
+  it("sends a leaver's reminders to their manager, a person on leave's to their delegate, and respects digest only", async () => {
     const plan = await activePlan(moduleRef, world);
     await newAction(moduleRef, world, plan.id, '2026-04-05');
     await moduleRef.get(UserService).update(world.admin, world.owner.id, { active: false });
@@ -187,7 +218,10 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     await moduleRef.get(ActionService).changeStatus(asChair(), theirs.id, { version: theirs.version, status: 'cancelled', reason: 'No longer needed' });
     await runDue('2026-03-09T08:00:00.000Z');
     expect(await digests(world.delegate.id)).toHaveLength(1);
-    expect(await db.manager.findOneBy(Reminder, { recipientId: world.delegate.id, kind: 'digest_owner', forDate: '2026-03-09' })).toMatchObject({ state: 'skipped', outcome: 'empty digest' });
+    expect(await db.manager.findOneBy(Reminder, { recipientId: world.delegate.id, kind: 'digest_owner', forDate: '2026-03-09' })).toMatchObject({
+      state: 'skipped',
+      outcome: 'empty digest',
+    });
   });
 
   it('after downtime sends what became due once, late: the latest reminder per person, not a pile', async () => {
@@ -226,7 +260,7 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
 
   it('delivers a batch in one go: each row once, repeats and rows not yet due are no-ops', async () => {
     const ids = await dueRows(5);
-    const later = (await db.manager.findOneByOrFail(Reminder, { id: ids[4] }));
+    const later = await db.manager.findOneByOrFail(Reminder, { id: ids[4] });
     await db.manager.update(Reminder, { id: later.id }, { runAt: '2026-03-22T09:00:00.000Z', state: 'queued' });
     await db.manager.update(Reminder, { id: ids[3] }, { state: 'cancelled' });
     setClock(moduleRef, AT.toISOString());
@@ -319,11 +353,12 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
   it('gives the planner fresh statistics after scheduling many rows at once', async () => {
     // The row count the planner's statistics give (SQLite keeps them in sqlite_stat1, made by the first ANALYZE).
     const rowsCounted = async () => {
-      const found: { n: string | number }[] = kind === 'postgres'
-        ? await db.query(`SELECT reltuples AS n FROM pg_class WHERE relname = 'reminder'`)
-        : (await db.query(`SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'`)).length
-          ? await db.query(`SELECT stat AS n FROM sqlite_stat1 WHERE tbl = 'reminder'`)
-          : [];
+      const found: { n: string | number }[] =
+        kind === 'postgres'
+          ? await db.query(`SELECT reltuples AS n FROM pg_class WHERE relname = 'reminder'`)
+          : (await db.query(`SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'`)).length
+            ? await db.query(`SELECT stat AS n FROM sqlite_stat1 WHERE tbl = 'reminder'`)
+            : [];
       return Math.max(0, ...found.map((r) => parseInt(String(r.n), 10)));
     };
     expect(await rowsCounted()).toBeLessThan(STATISTICS_AFTER_ROWS);
@@ -360,7 +395,11 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     const ids = await dueRows(4);
     setClock(moduleRef, '2026-03-22T08:00:00.000Z');
     await moduleRef.get(ReminderDeliveryService).deliverMany([ids[0]]);
-    await db.manager.update(Reminder, { id: ids[1] }, { state: 'failed', attempts: 12, lastError: '550 Mailbox unavailable', updatedAt: '2026-03-22T08:00:00.000Z' });
+    await db.manager.update(
+      Reminder,
+      { id: ids[1] },
+      { state: 'failed', attempts: 12, lastError: '550 Mailbox unavailable', updatedAt: '2026-03-22T08:00:00.000Z' },
+    );
     await db.manager.update(Reminder, { id: ids[2] }, { state: 'sending', claimedAt: '2026-03-22T08:00:00.000Z' });
     await db.manager.update(Reminder, { id: ids[3] }, { state: 'queued', lastError: 'connect ECONNREFUSED' });
     setClock(moduleRef, '2026-03-22T08:10:00.000Z');
@@ -369,7 +408,11 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     expect(summary.byState).toMatchObject({ sent: 1, failed: 1, sending: 1, queued: 1 });
     expect(summary.byKind.before_due).toMatchObject({ sent: 1, failed: 1, sending: 1, queued: 1 });
     expect(summary.oldestDue).toMatchObject({ id: ids[3], kind: 'before_due', runAt: '2026-03-22T08:00:00.000Z', waitingMs: 600_000 });
-    expect(summary).toMatchObject({ retrying: 1, stuckSending: 1, failures: { total: 1, items: [{ id: ids[1], attempts: 12, lastError: '550 Mailbox unavailable' }] } });
+    expect(summary).toMatchObject({
+      retrying: 1,
+      stuckSending: 1,
+      failures: { total: 1, items: [{ id: ids[1], attempts: 12, lastError: '550 Mailbox unavailable' }] },
+    });
     await expect(admin.queueSummary({ ...world.admin, roles: ['manager'] })).rejects.toMatchObject({ kind: 'forbidden' });
     const elsewhere = await seedWorld(db, '2026-03-01T12:00:00.000Z');
     expect((await admin.queueSummary(elsewhere.admin)).byState).toMatchObject({ sent: 0, failed: 0, queued: 0 });
@@ -398,7 +441,14 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
 
     beforeAll(async () => {
       const port = await sink.start();
-      smtpModule = await remindersTestModule(testConfig(db.options.type === 'postgres' ? { kind: 'postgres', url: (db.options as { url: string }).url } : { kind: 'sqlite', file: db.options.database as string }, { SMTP_URL: `smtp://127.0.0.1:${port}` }));
+      smtpModule = await remindersTestModule(
+        testConfig(
+          db.options.type === 'postgres'
+            ? { kind: 'postgres', url: (db.options as { url: string }).url }
+            : { kind: 'sqlite', file: db.options.database as string },
+          { SMTP_URL: `smtp://127.0.0.1:${port}` },
+        ),
+      );
     });
 
     afterAll(async () => {
@@ -434,7 +484,12 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
       await smtpModule.get(RemindersService).runDue(new Date('2026-03-22T09:00:00.000Z'));
       await smtpModule.get(RemindersService).runDue(new Date('2026-03-22T09:00:00.000Z'));
       expect(sink.to(world.owner.email).filter((m) => !m.subject?.includes('Weekly digest'))).toHaveLength(1);
-      expect(await db.manager.findOneBy(Reminder, { id: row.id })).toMatchObject({ state: 'sent', attempts: 2, sentAt: '2026-03-22T09:00:00.000Z', dueAt: '2026-03-22T08:00:00.000Z' });
+      expect(await db.manager.findOneBy(Reminder, { id: row.id })).toMatchObject({
+        state: 'sent',
+        attempts: 2,
+        sentAt: '2026-03-22T09:00:00.000Z',
+        dueAt: '2026-03-22T08:00:00.000Z',
+      });
     });
   });
 });

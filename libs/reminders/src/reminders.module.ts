@@ -14,8 +14,18 @@ import { ReminderSettingsService } from './reminder-settings.service';
 import { RemindersService } from './reminders.service';
 
 const SERVICES = [
-  CalendarFeedService, DigestPlanner, Mailer, NotificationService, NotificationSettingsService, ReminderActionHook, ReminderAdminService,
-  ReminderContent, ReminderDeliveryService, ReminderScheduler, ReminderSettingsService, RemindersService,
+  CalendarFeedService,
+  DigestPlanner,
+  Mailer,
+  NotificationService,
+  NotificationSettingsService,
+  ReminderActionHook,
+  ReminderAdminService,
+  ReminderContent,
+  ReminderDeliveryService,
+  ReminderScheduler,
+  ReminderSettingsService,
+  RemindersService,
 ];
 
 /**

@@ -37,19 +37,28 @@ export class RemindersService {
     await this.digests.planDigests(at, { force: true });
     await this.releaseStaleClaims();
     const due = await this.db.manager.find(Reminder, {
-      where: { state: In(DELIVERABLE_STATES), runAt: LessThanOrEqual(at.toISOString()) }, select: { id: true }, order: { runAt: 'ASC', id: 'ASC' },
+      where: { state: In(DELIVERABLE_STATES), runAt: LessThanOrEqual(at.toISOString()) },
+      select: { id: true },
+      order: { runAt: 'ASC', id: 'ASC' },
     });
     const summary: RunDueSummary = { total: due.length };
     // The worker's path, in batches; on this final attempt a passing failure is left for later.
-    const { results } = await this.delivery.deliverMany(due.map((r) => r.id), { at, finalAttempt: true });
+    const { results } = await this.delivery.deliverMany(
+      due.map((r) => r.id),
+      { at, finalAttempt: true },
+    );
     for (const result of results.values()) summary[result] = (summary[result] ?? 0) + 1;
     return summary;
   }
 
   /** Reminder rows by state, for the health endpoint. */
   async reminderCounts(): Promise<Record<string, number>> {
-    const rows: { state: string; count: string | number }[] = await this.db.manager.createQueryBuilder(Reminder, 'r')
-      .select('r.state', 'state').addSelect('COUNT(*)', 'count').groupBy('r.state').getRawMany();
+    const rows: { state: string; count: string | number }[] = await this.db.manager
+      .createQueryBuilder(Reminder, 'r')
+      .select('r.state', 'state')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('r.state')
+      .getRawMany();
     const counts: Record<string, number> = Object.fromEntries(REMINDER_STATES.map((s) => [s, 0]));
     for (const r of rows) counts[r.state] = Number(r.count);
     return counts;
@@ -58,17 +67,28 @@ export class RemindersService {
   /** Rows held by a worker that stopped mid-send go back to pending; the reminder is then sent once. */
   async releaseStaleClaims(): Promise<number> {
     const before = new Date(this.clock.now().getTime() - SENDING_LEASE_MS).toISOString();
-    const result = await this.db.transaction((tx) => tx.update(Reminder, { state: 'sending', claimedAt: LessThan(before) }, {
-      state: 'pending', lastError: 'The worker stopped while sending; sending again', updatedAt: this.clock.nowIso(),
-    }));
+    const result = await this.db.transaction((tx) =>
+      tx.update(
+        Reminder,
+        { state: 'sending', claimedAt: LessThan(before) },
+        {
+          state: 'pending',
+          lastError: 'The worker stopped while sending; sending again',
+          updatedAt: this.clock.nowIso(),
+        },
+      ),
+    );
     return result.affected ?? 0;
   }
 
   /** Schedules open actions of active plans that have no reminder rows (made before reminders existed, or by bulk import). */
   async backfill(): Promise<number> {
-    const actions = await this.db.manager.createQueryBuilder(Action, 'a').innerJoin(Plan, 'p', 'p.id = a.planId')
+    const actions = await this.db.manager
+      .createQueryBuilder(Action, 'a')
+      .innerJoin(Plan, 'p', 'p.id = a.planId')
       .where('p.status = :active AND a.status IN (:...open) AND a.dueDate IS NOT NULL', { active: 'active', open: [...OPEN_STATUSES] })
-      .andWhere('NOT EXISTS (SELECT 1 FROM reminder r WHERE r."actionId" = a.id)').getMany();
+      .andWhere('NOT EXISTS (SELECT 1 FROM reminder r WHERE r."actionId" = a.id)')
+      .getMany();
     return this.scheduleActions(actions);
   }
 

@@ -126,8 +126,11 @@ describe.each(DB_KINDS)('a worker process killed in the middle of delivering, on
   async function killWhileEverySlotIsMidSend(ids: string[]): Promise<void> {
     sink.holding = true;
     const dead = startWorker({ SMTP_URL: smtpUrl });
-    await waitFor('every SMTP slot to be mid-send, and every lane to hold a batch', async () =>
-      sink.heldCount === SMTP_CONCURRENCY && (await idsIn(ids, 'sending')).length === CLAIMED_AT_ONCE, { detail: () => dead.log });
+    await waitFor(
+      'every SMTP slot to be mid-send, and every lane to hold a batch',
+      async () => sink.heldCount === SMTP_CONCURRENCY && (await idsIn(ids, 'sending')).length === CLAIMED_AT_ONCE,
+      { detail: () => dead.log },
+    );
     await dead.kill();
     await waitFor('the server to see the killed worker hang up', () => sink.dropped.length === SMTP_CONCURRENCY);
     sink.release();
@@ -137,14 +140,21 @@ describe.each(DB_KINDS)('a worker process killed in the middle of delivering, on
   async function killInsideADeliveryTransaction(ids: string[]): Promise<void> {
     const dead = startWorker();
     // Past its start-up writes; on SQLite, where this process's transactions take turns, past the first batch too.
-    await waitFor('the worker to be delivering', async () =>
-      dead.printed('Start-up reconcile') && (kind === 'postgres' || (await idsIn(ids, 'sent')).length > 0), { detail: () => dead.log });
-    await waitFor('the worker to be frozen inside a delivery transaction', async () => {
-      dead.pause();
-      if (await insideTransaction()) return true;
-      dead.resume();
-      return false;
-    }, { detail: () => dead.log });
+    await waitFor(
+      'the worker to be delivering',
+      async () => dead.printed('Start-up reconcile') && (kind === 'postgres' || (await idsIn(ids, 'sent')).length > 0),
+      { detail: () => dead.log },
+    );
+    await waitFor(
+      'the worker to be frozen inside a delivery transaction',
+      async () => {
+        dead.pause();
+        if (await insideTransaction()) return true;
+        dead.resume();
+        return false;
+      },
+      { detail: () => dead.log },
+    );
     await dead.kill();
   }
 
@@ -157,8 +167,11 @@ describe.each(DB_KINDS)('a worker process killed in the middle of delivering, on
    */
   async function insideTransaction(): Promise<boolean> {
     if (kind === 'postgres') {
-      const [row] = await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE application_name = $1 AND backend_xid IS NOT NULL AND query ~ '^INSERT INTO "(notification|outbox_email)"'`, [WORKER_APP]);
+      const [row] = await db.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE application_name = $1 AND backend_xid IS NOT NULL AND query ~ '^INSERT INTO "(notification|outbox_email)"'`,
+        [WORKER_APP],
+      );
       return row.n > 0;
     }
     return sqliteWriteLocked((scratch.config as { file: string }).file);

@@ -31,7 +31,12 @@ export async function newUser(t: TestApp, authorityId: string, roles: Role[], ex
 
 export async function newBoard(t: TestApp, chair: TestUser, members: TestUser[] = []) {
   // Boards are the council admin's to set up; the test acts as one.
-  return t.get(BoardService).create({ userId: chair.id, authorityId: chair.authorityId, roles: ['admin'] }, 'Service Improvement Board', chair.id, members.map((m) => m.id));
+  return t.get(BoardService).create(
+    { userId: chair.id, authorityId: chair.authorityId, roles: ['admin'] },
+    'Service Improvement Board',
+    chair.id,
+    members.map((m) => m.id),
+  );
 }
 
 export const bearer = (user: { token: string }) => ({ Authorization: `Bearer ${user.token}` });

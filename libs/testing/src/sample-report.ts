@@ -17,7 +17,7 @@ export const SAMPLE_REPORT = [
   '',
   'Immediately:',
   '',
-  '\uf0b7 ensure that every strategy discussion is recorded on the child\'s file',
+  "\uf0b7 ensure that every strategy discussion is recorded on the child's file",
   '',
   'Within three months:',
   '',

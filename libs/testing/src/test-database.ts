@@ -26,5 +26,12 @@ export interface OpenTestDatabase {
 export async function openTestDatabase(kind: DbKind): Promise<OpenTestDatabase> {
   const db = await createTestDatabase(kind);
   const ds = await openDatabase(db.config);
-  return { db, ds, close: async () => { await ds.destroy(); await db.drop(); } };
+  return {
+    db,
+    ds,
+    close: async () => {
+      await ds.destroy();
+      await db.drop();
+    },
+  };
 }

@@ -7,10 +7,16 @@ import { DbKind, OpenTestDatabase, openTestDatabase, TestDatabase } from './test
  */
 export function useTestDatabase(kind: DbKind): { readonly db: TestDatabase; readonly ds: DataSource } {
   let opened: OpenTestDatabase | null = null;
-  beforeAll(async () => { opened = await openTestDatabase(kind); });
+  beforeAll(async () => {
+    opened = await openTestDatabase(kind);
+  });
   afterAll(() => opened?.close());
   return {
-    get db() { return opened!.db; },
-    get ds() { return opened!.ds; },
+    get db() {
+      return opened!.db;
+    },
+    get ds() {
+      return opened!.ds;
+    },
   };
 }

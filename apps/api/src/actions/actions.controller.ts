@@ -5,7 +5,17 @@ import type { Response } from 'express';
 import { ActionService, Authenticated, badRequest, EvidenceService } from '@app/core';
 import { CurrentActor } from '../common/decorators';
 import {
-  ActionListQuery, ChangeStatusDto, CreateActionDto, FileEvidenceDto, LinkEvidenceDto, MilestoneDoneDto, MilestoneDto, NoteDto, NoteEvidenceDto, UpdateActionDto, VerifyDto,
+  ActionListQuery,
+  ChangeStatusDto,
+  CreateActionDto,
+  FileEvidenceDto,
+  LinkEvidenceDto,
+  MilestoneDoneDto,
+  MilestoneDto,
+  NoteDto,
+  NoteEvidenceDto,
+  UpdateActionDto,
+  VerifyDto,
 } from './actions.dto';
 
 /** The part of a multer upload we use. */
@@ -74,7 +84,12 @@ export class ActionsController {
   }
 
   @Patch('actions/:id/milestones/:milestoneId')
-  setMilestoneDone(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('milestoneId', ParseUUIDPipe) milestoneId: string, @Body() body: MilestoneDoneDto) {
+  setMilestoneDone(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('milestoneId', ParseUUIDPipe) milestoneId: string,
+    @Body() body: MilestoneDoneDto,
+  ) {
     return this.actions.setMilestoneDone(actor, id, milestoneId, body.done);
   }
 
@@ -82,7 +97,12 @@ export class ActionsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string' } } } })
   @UseInterceptors(FileInterceptor('file'))
-  addFileEvidence(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: UploadedBytes | undefined, @Body() body: FileEvidenceDto) {
+  addFileEvidence(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() file: UploadedBytes | undefined,
+    @Body() body: FileEvidenceDto,
+  ) {
     if (!file) throw badRequest('file_required', 'Attach the evidence file in the "file" field of a multipart form');
     return this.evidence.addFile(actor, id, { title: body.title, originalName: file.originalname, bytes: file.buffer });
   }
@@ -98,7 +118,12 @@ export class ActionsController {
   }
 
   @Get('actions/:id/evidence/:evidenceId/file')
-  async download(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('evidenceId', ParseUUIDPipe) evidenceId: string, @Res({ passthrough: true }) res: Response) {
+  async download(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('evidenceId', ParseUUIDPipe) evidenceId: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { evidence, bytes } = await this.evidence.open(actor, id, evidenceId);
     res.setHeader('Content-Type', evidence.mimeType ?? 'application/octet-stream');
     res.setHeader('Content-Disposition', `attachment; filename="${evidence.fileName}"`);

@@ -6,27 +6,46 @@ import { ACTION_STATUSES, ActionStatus, Rag, RAGS, TIMESCALES, Timescale } from 
 import { DateField, IdField } from '../common/dto-fields';
 import { PageQuery } from '../common/pagination.dto';
 
-const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
+const list = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : value;
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 /** `field` or `field:asc|desc` to { field, direction }; anything else is left as it came, for the validator to refuse. */
 const sort = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
   const [field, direction = 'asc', ...rest] = value.split(':');
-  return rest.length === 0 && (ACTION_SORT_FIELDS as readonly string[]).includes(field) && (SORT_DIRECTIONS as readonly string[]).includes(direction) ? { field, direction } : value;
+  return rest.length === 0 && (ACTION_SORT_FIELDS as readonly string[]).includes(field) && (SORT_DIRECTIONS as readonly string[]).includes(direction)
+    ? { field, direction }
+    : value;
 };
 const SORT_HELP = `one of ${ACTION_SORT_FIELDS.join(', ')}, optionally followed by :asc or :desc (for example rag:desc)`;
 
 export class ActionListQuery extends PageQuery {
   @IdField(true) planId?: string;
-  @ApiPropertyOptional({ description: `Comma-separated: ${ACTION_STATUSES.join(', ')}` }) @IsOptional() @Transform(list) @IsIn(ACTION_STATUSES, { each: true, message: `status must be any of: ${ACTION_STATUSES.join(', ')}` }) status?: ActionStatus[];
-  @ApiPropertyOptional({ description: `Comma-separated: ${RAGS.join(', ')}` }) @IsOptional() @Transform(list) @IsIn(RAGS, { each: true, message: `rag must be any of: ${RAGS.join(', ')}` }) rag?: Rag[];
+  @ApiPropertyOptional({ description: `Comma-separated: ${ACTION_STATUSES.join(', ')}` })
+  @IsOptional()
+  @Transform(list)
+  @IsIn(ACTION_STATUSES, { each: true, message: `status must be any of: ${ACTION_STATUSES.join(', ')}` })
+  status?: ActionStatus[];
+  @ApiPropertyOptional({ description: `Comma-separated: ${RAGS.join(', ')}` })
+  @IsOptional()
+  @Transform(list)
+  @IsIn(RAGS, { each: true, message: `rag must be any of: ${RAGS.join(', ')}` })
+  rag?: Rag[];
   @IdField(true) ownerId?: string;
   @IdField(true) organisationId?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsBoolean({ message: 'overdue must be true or false' }) overdue?: boolean;
   @DateField(true) dueFrom?: string;
   @DateField(true) dueTo?: string;
   @ApiPropertyOptional({ type: String, description: `Sort by ${SORT_HELP}; without it by due date, then reference`, example: 'due:desc' })
-  @IsOptional() @Transform(sort) @IsObject({ message: `sort must be ${SORT_HELP}` }) sort?: ActionSort;
+  @IsOptional()
+  @Transform(sort)
+  @IsObject({ message: `sort must be ${SORT_HELP}` })
+  sort?: ActionSort;
 }
 
 export class CreateActionDto {
@@ -48,7 +67,11 @@ export class UpdateActionDto {
   @IdField(true) managerId?: string | null;
   @IdField(true) organisationId?: string | null;
   @DateField(true) dueDate?: string;
-  @ApiPropertyOptional({ description: 'Required to change the due date of an active plan: the board decision' }) @IsOptional() @IsString() @Length(1, 1000) dueDateReason?: string;
+  @ApiPropertyOptional({ description: 'Required to change the due date of an active plan: the board decision' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  dueDateReason?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() atRisk?: boolean;
   @ApiPropertyOptional({ enum: RAGS, nullable: true }) @IsOptional() @IsIn([...RAGS, null]) ragOverride?: Rag | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) ragOverrideReason?: string | null;

@@ -11,11 +11,22 @@ export class SignInDto {
 export class CreateTokenDto {
   @ApiProperty({ example: 'nightly export script' }) @IsString() @Length(1, 100) name: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 365, default: API_TOKEN_DAYS, description: 'Days until the token stops working' })
-  @IsOptional() @IsInt() @Min(1) @Max(365) expiresInDays?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  expiresInDays?: number;
 }
 
 export class ChangePasswordDto {
   @ApiProperty({ maxLength: MAX_PASSWORD_LENGTH }) @IsString() @MaxLength(MAX_PASSWORD_LENGTH) currentPassword: string;
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH, description: 'Not a common or breached password, not containing your email address' })
-  @IsString() @MinLength(MIN_PASSWORD_LENGTH) @MaxLength(MAX_PASSWORD_LENGTH) newPassword: string;
+  @ApiProperty({
+    minLength: MIN_PASSWORD_LENGTH,
+    maxLength: MAX_PASSWORD_LENGTH,
+    description: 'Not a common or breached password, not containing your email address',
+  })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  newPassword: string;
 }

@@ -32,13 +32,29 @@ export class AuthGuard implements CanActivate {
     }
     const actor = await this.auth.authenticate(secretOf(request));
     if (!actor) {
-      await this.audit.record({ authorityId: null, entityType: 'route', entityId: null, event: 'access_refused_unauthenticated', actorId: null, subject: where.slice(0, 254), ip: request.ip });
+      await this.audit.record({
+        authorityId: null,
+        entityType: 'route',
+        entityId: null,
+        event: 'access_refused_unauthenticated',
+        actorId: null,
+        subject: where.slice(0, 254),
+        ip: request.ip,
+      });
       throw new AppError('unauthenticated', 'unauthenticated', 'Sign in first: send the session cookie or an "Authorization: Bearer <token>" header');
     }
     await this.refuseCrossSite(request, where, actor);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets);
     if (roles && !hasRole(actor, roles)) {
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'route', entityId: null, event: 'access_refused_forbidden', actorId: actor.userId, subject: where.slice(0, 254), ip: request.ip });
+      await this.audit.record({
+        authorityId: actor.authorityId,
+        entityType: 'route',
+        entityId: null,
+        event: 'access_refused_forbidden',
+        actorId: actor.userId,
+        subject: where.slice(0, 254),
+        ip: request.ip,
+      });
       throw forbidden(`This needs one of these roles: ${roles.join(', ')}`);
     }
     request.actor = { ...actor, ip: request.ip };
@@ -48,7 +64,15 @@ export class AuthGuard implements CanActivate {
   private async refuseCrossSite(request: Request, where: string, actor: { userId: string; authorityId: string } | null) {
     const problem = crossSiteProblem(request, this.config.publicUrl);
     if (!problem) return;
-    await this.audit.record({ authorityId: actor?.authorityId ?? null, entityType: 'route', entityId: null, event: 'access_refused_cross_site', actorId: actor?.userId ?? null, subject: where.slice(0, 254), ip: request.ip });
+    await this.audit.record({
+      authorityId: actor?.authorityId ?? null,
+      entityType: 'route',
+      entityId: null,
+      event: 'access_refused_cross_site',
+      actorId: actor?.userId ?? null,
+      subject: where.slice(0, 254),
+      ip: request.ip,
+    });
     throw new AppError('forbidden', 'cross_site_request', problem);
   }
 }

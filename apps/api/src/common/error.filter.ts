@@ -35,11 +35,25 @@ export class ErrorFilter implements ExceptionFilter {
 
   toBody(exception: unknown): ErrorBody {
     if (exception instanceof AppError) {
-      return { error: { status: STATUS[exception.kind], code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) } };
+      return {
+        error: {
+          status: STATUS[exception.kind],
+          code: exception.code,
+          message: exception.message,
+          ...(exception.details ? { details: exception.details } : {}),
+        },
+      };
     }
     if (exception instanceof DomainError) return { error: { status: 422, code: exception.code, message: exception.message } };
-    if (exception instanceof HttpException) return { error: { status: exception.getStatus(), code: httpCode(exception.getStatus()), message: messageOf(exception) } };
-    return { error: { status: HttpStatus.INTERNAL_SERVER_ERROR, code: 'internal_error', message: 'Something went wrong on our side. Nothing was changed; try again, and tell your admin if it keeps happening.' } };
+    if (exception instanceof HttpException)
+      return { error: { status: exception.getStatus(), code: httpCode(exception.getStatus()), message: messageOf(exception) } };
+    return {
+      error: {
+        status: HttpStatus.INTERNAL_SERVER_ERROR,
+        code: 'internal_error',
+        message: 'Something went wrong on our side. Nothing was changed; try again, and tell your admin if it keeps happening.',
+      },
+    };
   }
 }
 
@@ -51,6 +65,14 @@ function messageOf(exception: HttpException): string {
 }
 
 function httpCode(status: number): string {
-  const codes: Record<number, string> = { 400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 413: 'payload_too_large', 415: 'unsupported_media_type' };
+  const codes: Record<number, string> = {
+    400: 'bad_request',
+    401: 'unauthenticated',
+    403: 'forbidden',
+    404: 'not_found',
+    405: 'method_not_allowed',
+    413: 'payload_too_large',
+    415: 'unsupported_media_type',
+  };
   return codes[status] ?? 'http_error';
 }

@@ -22,7 +22,12 @@ export class DocumentsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string' }, dryRun: { type: 'boolean' } } } })
   @UseInterceptors(FileInterceptor('file'))
-  async import(@CurrentActor() actor: Authenticated, @UploadedFile() file: { buffer: Buffer } | undefined, @Body() body: ImportReportDto, @Res({ passthrough: true }) res: Response) {
+  async import(
+    @CurrentActor() actor: Authenticated,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+    @Body() body: ImportReportDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     if (!file) throw badRequest('file_required', 'Attach the report in the "file" field of a multipart form (a .txt or .pdf)');
     if (body.dryRun) return toImportJson((await this.imports.read(file.buffer)).report);
     const { document, created } = await this.imports.import(actor, file.buffer, { title: body.title });
@@ -33,7 +38,12 @@ export class DocumentsController {
 
   @Roles(...rolesFor('documents.edit'))
   @Patch(':id/findings/:findingId')
-  updateFinding(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('findingId', ParseUUIDPipe) findingId: string, @Body() body: UpdateFindingDto) {
+  updateFinding(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('findingId', ParseUUIDPipe) findingId: string,
+    @Body() body: UpdateFindingDto,
+  ) {
     return this.documents.updateFinding(actor, id, findingId, body);
   }
 
@@ -52,7 +62,12 @@ export class DocumentsController {
 
   @Roles(...rolesFor('documents.edit'))
   @Post(':id/findings/:findingId/split')
-  splitFinding(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('findingId', ParseUUIDPipe) findingId: string, @Body() body: SplitFindingDto) {
+  splitFinding(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('findingId', ParseUUIDPipe) findingId: string,
+    @Body() body: SplitFindingDto,
+  ) {
     return this.documents.splitFinding(actor, id, findingId, body.parts);
   }
 

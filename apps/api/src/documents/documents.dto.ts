@@ -18,7 +18,10 @@ export class JudgementDto {
   @ApiProperty({ example: 'Overall effectiveness' }) @IsString() @Length(1, 300) area: string;
   @ApiProperty({ example: 3 }) @IsInt() @Min(1) @Max(4) grade: number;
   @ApiPropertyOptional({ example: 'Adequate' }) @IsOptional() @IsString() @Length(1, 100) label?: string | null;
-  @ApiProperty({ example: 'ofsted_1_outstanding', description: 'The grading scale: grades mean different things under different frameworks' }) @IsString() @Length(1, 60) scale: string;
+  @ApiProperty({ example: 'ofsted_1_outstanding', description: 'The grading scale: grades mean different things under different frameworks' })
+  @IsString()
+  @Length(1, 60)
+  scale: string;
 }
 
 export class CreateDocumentDto {
@@ -34,22 +37,38 @@ export class CreateDocumentDto {
 
 export class UpdateFindingDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) section?: string;
-  @ApiPropertyOptional({ enum: TIMESCALES }) @IsOptional() @IsIn(TIMESCALES, { message: `timescale must be one of: ${TIMESCALES.join(', ')}` }) timescale?: Timescale;
+  @ApiPropertyOptional({ enum: TIMESCALES })
+  @IsOptional()
+  @IsIn(TIMESCALES, { message: `timescale must be one of: ${TIMESCALES.join(', ')}` })
+  timescale?: Timescale;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 10000) text?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @Length(1, 300) ownerOrg?: string | null;
 }
 
 export class MergeFindingsDto {
-  @ApiProperty({ type: [String], description: 'Two or more findings of this document, merged into the first' }) @IsArray() @ArrayMinSize(2) @IsUUID('all', { each: true }) findingIds: string[];
+  @ApiProperty({ type: [String], description: 'Two or more findings of this document, merged into the first' })
+  @IsArray()
+  @ArrayMinSize(2)
+  @IsUUID('all', { each: true })
+  findingIds: string[];
 }
 
 export class SplitFindingDto {
-  @ApiProperty({ type: [String], description: 'The texts of the findings this one becomes' }) @IsArray() @ArrayMinSize(2) @IsString({ each: true }) @Length(1, 10000, { each: true }) parts: string[];
+  @ApiProperty({ type: [String], description: 'The texts of the findings this one becomes' })
+  @IsArray()
+  @ArrayMinSize(2)
+  @IsString({ each: true })
+  @Length(1, 10000, { each: true })
+  parts: string[];
 }
 
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ImportReportDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) title?: string;
-  @ApiPropertyOptional({ description: 'Only read the report and return what was found; store nothing' }) @IsOptional() @Transform(bool) @IsBoolean() dryRun?: boolean;
+  @ApiPropertyOptional({ description: 'Only read the report and return what was found; store nothing' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  dryRun?: boolean;
 }

@@ -11,7 +11,9 @@ const POLARITIES = ['higher', 'lower', 'band'] as const;
 export class CreateMeasureDto {
   @ApiProperty({ example: 'Re-referrals within 12 months' }) @IsString() @Length(1, 300) name: string;
   @ApiProperty({ enum: UNITS }) @IsIn(UNITS, { message: `unit must be one of: ${UNITS.join(', ')}` }) unit: (typeof UNITS)[number];
-  @ApiProperty({ enum: POLARITIES, description: 'higher or lower is better, or a band to stay within' }) @IsIn(POLARITIES, { message: `polarity must be one of: ${POLARITIES.join(', ')}` }) polarity: (typeof POLARITIES)[number];
+  @ApiProperty({ enum: POLARITIES, description: 'higher or lower is better, or a band to stay within' })
+  @IsIn(POLARITIES, { message: `polarity must be one of: ${POLARITIES.join(', ')}` })
+  polarity: (typeof POLARITIES)[number];
   @ApiPropertyOptional({ example: 22 }) @IsOptional() @IsNumber() target?: number;
   @ApiPropertyOptional({ example: 120 }) @IsOptional() @IsNumber() bandLow?: number;
   @ApiPropertyOptional({ example: 130 }) @IsOptional() @IsNumber() bandHigh?: number;

@@ -26,8 +26,13 @@ export class PeopleController {
 
   @Roles('admin')
   @Post('users')
-  @ApiCreatedResponse({ description: 'A new account, now a member of your authority: the person (id, email, displayName, active, roles, managerId, organisationId)' })
-  @ApiAcceptedResponse({ description: 'The email already has an account: an invitation they accept when signed in. `{ invited: true, invitationId, email, status: "pending", expiresAt }`; nothing about the account is shown and the password is not used' })
+  @ApiCreatedResponse({
+    description: 'A new account, now a member of your authority: the person (id, email, displayName, active, roles, managerId, organisationId)',
+  })
+  @ApiAcceptedResponse({
+    description:
+      'The email already has an account: an invitation they accept when signed in. `{ invited: true, invitationId, email, status: "pending", expiresAt }`; nothing about the account is shown and the password is not used',
+  })
   async createUser(@CurrentActor() actor: Authenticated, @Body() body: CreateUserDto, @Res({ passthrough: true }) res: Response) {
     const result = await this.users.add(actor, body);
     if ('invited' in result) res.status(202);

@@ -5,9 +5,22 @@ import { DateField, IdField } from '../common/dto-fields';
 
 export class PlanSettingsDto {
   @ApiPropertyOptional({ default: 28, description: 'Days allowed for "Immediately"' }) @IsOptional() @IsInt() @Min(1) @Max(365) immediateWindowDays?: number;
-  @ApiPropertyOptional({ default: 12, description: 'Months allowed when the finding gives no timescale' }) @IsOptional() @IsInt() @Min(1) @Max(60) defaultHorizonMonths?: number;
-  @ApiPropertyOptional({ default: 14, description: 'Days before the due date an action turns amber' }) @IsOptional() @IsInt() @Min(0) @Max(365) warningWindowDays?: number;
-  @ApiPropertyOptional({ default: false, description: 'Move due dates off weekends and bank holidays to the working day before' }) @IsOptional() @IsBoolean() moveOffNonWorkingDays?: boolean;
+  @ApiPropertyOptional({ default: 12, description: 'Months allowed when the finding gives no timescale' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  defaultHorizonMonths?: number;
+  @ApiPropertyOptional({ default: 14, description: 'Days before the due date an action turns amber' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  warningWindowDays?: number;
+  @ApiPropertyOptional({ default: false, description: 'Move due dates off weekends and bank holidays to the working day before' })
+  @IsOptional()
+  @IsBoolean()
+  moveOffNonWorkingDays?: boolean;
 }
 
 export class CreatePlanDto {
@@ -16,7 +29,10 @@ export class CreatePlanDto {
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) documentIds?: string[];
   @DateField(true) startDate?: string;
   @ApiPropertyOptional({ type: PlanSettingsDto }) @IsOptional() @ValidateNested() @Type(() => PlanSettingsDto) settings?: PlanSettingsDto;
-  @ApiPropertyOptional({ default: true, description: 'Create one action per finding of the documents' }) @IsOptional() @IsBoolean() actionsFromFindings?: boolean;
+  @ApiPropertyOptional({ default: true, description: 'Create one action per finding of the documents' })
+  @IsOptional()
+  @IsBoolean()
+  actionsFromFindings?: boolean;
 }
 
 export class UpdatePlanDto {

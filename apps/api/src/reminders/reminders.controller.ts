@@ -2,9 +2,7 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, 
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '@app/core';
 import { rolesFor } from '@app/domain';
-import {
-  CalendarFeedService, NotificationService, NotificationSettingsService, ReminderAdminService, ReminderSettingsService,
-} from '@app/reminders';
+import { CalendarFeedService, NotificationService, NotificationSettingsService, ReminderAdminService, ReminderSettingsService } from '@app/reminders';
 import { CurrentActor, Public, Roles } from '../common/decorators';
 import { NotificationQuery, NotificationSettingsDto, ReminderQuery, ReminderRulesDto } from './reminders.dto';
 

@@ -24,15 +24,26 @@ export async function actionWorkbook(plan: Plan, items: ActionSummary[], names: 
   ];
   for (const a of items) {
     sheet.addRow({
-      ref: a.ref, title: a.title, status: STATUS_LABELS[a.status as keyof typeof STATUS_LABELS] ?? a.status, rag: a.rag.effective ? RAG_LABELS[a.rag.effective] : '',
-      ragReason: a.rag.override ? a.rag.overrideReason ?? '' : '', owner: names.personName(a.ownerId), partner: names.organisationName(a.organisationId),
-      dueDate: a.dueDate ? new Date(`${a.dueDate}T00:00:00Z`) : null, overdue: a.overdue ? 'Yes' : 'No',
+      ref: a.ref,
+      title: a.title,
+      status: STATUS_LABELS[a.status as keyof typeof STATUS_LABELS] ?? a.status,
+      rag: a.rag.effective ? RAG_LABELS[a.rag.effective] : '',
+      ragReason: a.rag.override ? (a.rag.overrideReason ?? '') : '',
+      owner: names.personName(a.ownerId),
+      partner: names.organisationName(a.organisationId),
+      dueDate: a.dueDate ? new Date(`${a.dueDate}T00:00:00Z`) : null,
+      overdue: a.overdue ? 'Yes' : 'No',
     });
   }
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: 'A1', to: 'I1' };
   const about = book.addWorksheet('About');
-  about.addRows([['Plan', plan.title], ['Exported on', new Date(`${today}T00:00:00Z`)], ['Filters', filterText || 'none: every action'], ['Actions', items.length]]);
+  about.addRows([
+    ['Plan', plan.title],
+    ['Exported on', new Date(`${today}T00:00:00Z`)],
+    ['Filters', filterText || 'none: every action'],
+    ['Actions', items.length],
+  ]);
   about.getCell('B2').numFmt = 'dd/mm/yyyy';
   about.getColumn(1).width = 14;
   about.getColumn(2).width = 70;

@@ -37,7 +37,12 @@ const SAVED: Record<string, string> = {
 
 // Which form field each refusal is about, so the error summary links to it.
 const ERROR_FIELDS: Record<string, string> = {
-  reason_required: 'reason', evidence_required: 'status', invalid_transition: 'status', already_in_status: 'status', board_decision_required: 'status', forbidden: 'status',
+  reason_required: 'reason',
+  evidence_required: 'status',
+  invalid_transition: 'status',
+  already_in_status: 'status',
+  board_decision_required: 'status',
+  forbidden: 'status',
 };
 
 /** One action: its details, finding, history and timeline, and the forms to update it. */
@@ -58,40 +63,82 @@ export class ActionPageController {
   }
 
   @FormPost(':id/status')
-  async changeStatus(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async changeStatus(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
     const values = { status: field(body, 'status'), reason: field(body, 'reason') };
     if (!values.status) return this.page(actor, id, req, res, { form: 'status', values, errors: FormErrors.of('status', 'Choose the new status') }, 400);
-    await this.save(actor, id, req, res, body, 'status', values, (version) => this.actions.changeStatus(actor, id, { version, status: values.status as ActionStatus, reason: values.reason || null }));
+    await this.save(actor, id, req, res, body, 'status', values, (version) =>
+      this.actions.changeStatus(actor, id, { version, status: values.status as ActionStatus, reason: values.reason || null }),
+    );
   }
 
   @FormPost(':id/rag')
-  async changeRag(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async changeRag(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
     const values = { ragOverride: field(body, 'ragOverride'), ragOverrideReason: field(body, 'ragOverrideReason'), atRisk: field(body, 'atRisk') };
     const override = (RAGS as readonly string[]).includes(values.ragOverride) ? (values.ragOverride as Rag) : null;
     if (override && !values.ragOverrideReason) {
-      return this.page(actor, id, req, res, { form: 'rag', values, errors: FormErrors.of('ragOverrideReason', 'Give the reason for setting the RAG rating yourself') }, 400);
+      return this.page(
+        actor,
+        id,
+        req,
+        res,
+        { form: 'rag', values, errors: FormErrors.of('ragOverrideReason', 'Give the reason for setting the RAG rating yourself') },
+        400,
+      );
     }
     // The rating's choices are left out for people who may only flag the action at risk.
     const rating = body.ragOverride === undefined ? {} : { ragOverride: override, ragOverrideReason: override ? values.ragOverrideReason : null };
-    await this.save(actor, id, req, res, body, 'rag', values, (version) => this.actions.update(actor, id, { version, ...rating, atRisk: values.atRisk === 'yes' }));
+    await this.save(actor, id, req, res, body, 'rag', values, (version) =>
+      this.actions.update(actor, id, { version, ...rating, atRisk: values.atRisk === 'yes' }),
+    );
   }
 
   @FormPost(':id/notes')
-  async addNote(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async addNote(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
     const note = field(body, 'note');
     if (!note) return this.page(actor, id, req, res, { form: 'note', values: { note }, errors: FormErrors.of('note', 'Enter your progress note') }, 400);
-    if (note.length > 10_000) return this.page(actor, id, req, res, { form: 'note', values: { note }, errors: FormErrors.of('note', 'The note must be 10,000 characters or fewer') }, 400);
+    if (note.length > 10_000)
+      return this.page(
+        actor,
+        id,
+        req,
+        res,
+        { form: 'note', values: { note }, errors: FormErrors.of('note', 'The note must be 10,000 characters or fewer') },
+        400,
+      );
     await this.actions.addNote(actor, id, note);
     res.redirect(303, `/actions/${id}?saved=note#timeline`);
   }
 
   @FormPost(':id/evidence', 'file')
   async addEvidence(
-    @CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response,
-    @Body() body: Record<string, unknown>, @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+    @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
   ) {
     const title = field(body, 'title').slice(0, 300);
-    if (!file || file.buffer.length === 0) return this.page(actor, id, req, res, { form: 'evidence', values: { title }, errors: FormErrors.of('evidence-file', 'Select the evidence file') }, 400);
+    if (!file || file.buffer.length === 0)
+      return this.page(actor, id, req, res, { form: 'evidence', values: { title }, errors: FormErrors.of('evidence-file', 'Select the evidence file') }, 400);
     try {
       await this.evidence.addFile(actor, id, { title: title || undefined, originalName: file.originalname, bytes: file.buffer });
     } catch (error) {
@@ -104,16 +151,39 @@ export class ActionPageController {
 
   /** A due-date change: on an active plan a board decision with a reason, which the service enforces. */
   @FormPost(':id/due-date')
-  async changeDueDate(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async changeDueDate(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
     const values = { ...dateValues(body, 'dueDate'), dueDateReason: field(body, 'dueDateReason') };
     const due = dateFromParts(body, 'dueDate', 'The new due date');
-    if (!due.value) return this.page(actor, id, req, res, { form: 'due-date', values, errors: FormErrors.of('dueDate-day', due.error ?? 'Enter the new due date') }, 400);
-    if (values.dueDateReason.length > 2000) return this.page(actor, id, req, res, { form: 'due-date', values, errors: FormErrors.of('dueDateReason', 'The reason must be 2,000 characters or fewer') }, 400);
-    await this.save(actor, id, req, res, body, 'due-date', values, (version) => this.actions.update(actor, id, { version, dueDate: due.value!, dueDateReason: values.dueDateReason || undefined }));
+    if (!due.value)
+      return this.page(actor, id, req, res, { form: 'due-date', values, errors: FormErrors.of('dueDate-day', due.error ?? 'Enter the new due date') }, 400);
+    if (values.dueDateReason.length > 2000)
+      return this.page(
+        actor,
+        id,
+        req,
+        res,
+        { form: 'due-date', values, errors: FormErrors.of('dueDateReason', 'The reason must be 2,000 characters or fewer') },
+        400,
+      );
+    await this.save(actor, id, req, res, body, 'due-date', values, (version) =>
+      this.actions.update(actor, id, { version, dueDate: due.value!, dueDateReason: values.dueDateReason || undefined }),
+    );
   }
 
   @FormPost(':id/milestones')
-  async addMilestone(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async addMilestone(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
     const values = { milestoneTitle: field(body, 'milestoneTitle'), ...dateValues(body, 'milestoneDue') };
     const errors = new FormErrors();
     if (!values.milestoneTitle) errors.add('milestoneTitle', 'Enter what the milestone is');
@@ -127,8 +197,11 @@ export class ActionPageController {
 
   @FormPost(':id/milestones/:milestoneId')
   async setMilestoneDone(
-    @CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('milestoneId', ParseUUIDPipe) milestoneId: string,
-    @Res() res: Response, @Body() body: Record<string, unknown>,
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('milestoneId', ParseUUIDPipe) milestoneId: string,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
   ) {
     const done = field(body, 'done') !== 'no';
     await this.actions.setMilestoneDone(actor, id, milestoneId, done);
@@ -136,20 +209,33 @@ export class ActionPageController {
   }
 
   @FormPost(':id/evidence/link')
-  async addLink(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async addLink(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
     const values = { linkTitle: field(body, 'linkTitle'), linkUrl: field(body, 'linkUrl') };
     const errors = new FormErrors();
     if (!values.linkTitle) errors.add('linkTitle', 'Enter what the linked evidence shows');
     else if (values.linkTitle.length > 300) errors.add('linkTitle', 'The title must be 300 characters or fewer');
     if (!values.linkUrl) errors.add('linkUrl', 'Enter the web address of the evidence');
-    else if (!isWebAddress(values.linkUrl)) errors.add('linkUrl', 'Enter a web address starting with https:// or http://, like https://intranet.example.gov.uk/report');
+    else if (!isWebAddress(values.linkUrl))
+      errors.add('linkUrl', 'Enter a web address starting with https:// or http://, like https://intranet.example.gov.uk/report');
     if (errors.any) return this.page(actor, id, req, res, { form: 'evidence-link', values, errors }, 400);
     await this.evidence.addLink(actor, id, values.linkTitle, values.linkUrl);
     res.redirect(303, `/actions/${id}?saved=evidence#evidence`);
   }
 
   @FormPost(':id/evidence/note')
-  async addEvidenceNote(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async addEvidenceNote(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
     const values = { noteTitle: field(body, 'noteTitle'), noteText: field(body, 'noteText') };
     const errors = new FormErrors();
     if (!values.noteTitle) errors.add('noteTitle', 'Enter what the evidence is');
@@ -162,7 +248,16 @@ export class ActionPageController {
   }
 
   /** A versioned change: a stale version shows what changed and keeps the user's values to save again. */
-  private async save(actor: Authenticated, id: string, req: PageRequest, res: Response, body: Record<string, unknown>, form: 'status' | 'rag' | 'due-date', values: Record<string, string>, work: (version: number) => Promise<unknown>) {
+  private async save(
+    actor: Authenticated,
+    id: string,
+    req: PageRequest,
+    res: Response,
+    body: Record<string, unknown>,
+    form: 'status' | 'rag' | 'due-date',
+    values: Record<string, string>,
+    work: (version: number) => Promise<unknown>,
+  ) {
     const version = Number(field(body, 'version'));
     try {
       await work(Number.isSafeInteger(version) ? version : -1);
@@ -173,8 +268,16 @@ export class ActionPageController {
       }
       const problem = userError(error) ?? (error instanceof AppError && error.kind === 'forbidden' ? { code: 'forbidden', message: error.message } : null);
       if (!problem) throw error;
-      const target = form === 'rag' ? (problem.code === 'reason_required' ? 'ragOverrideReason' : 'ragOverride')
-        : form === 'due-date' ? (problem.code === 'reason_required' ? 'dueDateReason' : 'dueDate-day') : ERROR_FIELDS[problem.code] ?? 'status';
+      const target =
+        form === 'rag'
+          ? problem.code === 'reason_required'
+            ? 'ragOverrideReason'
+            : 'ragOverride'
+          : form === 'due-date'
+            ? problem.code === 'reason_required'
+              ? 'dueDateReason'
+              : 'dueDate-day'
+            : (ERROR_FIELDS[problem.code] ?? 'status');
       // The service names the API field for API clients; the page has its own label for it.
       return this.page(actor, id, req, res, { form, values, errors: FormErrors.of(target, problem.message.replace(/ \(dueDateReason\)$/, '')) }, 400);
     }
@@ -182,7 +285,11 @@ export class ActionPageController {
   }
 
   private async page(actor: Authenticated, id: string, req: PageRequest, res: Response, state: FormState, status: number, success?: string) {
-    const [action, timeline, names] = await Promise.all([this.actions.get(actor, id), this.actions.timeline(actor, id), this.directory.load(actor.authorityId)]);
+    const [action, timeline, names] = await Promise.all([
+      this.actions.get(actor, id),
+      this.actions.timeline(actor, id),
+      this.directory.load(actor.authorityId),
+    ]);
     const summary = action as unknown as ActionSummary;
     // The forms and choices offered are the policy's: the service checks the same decisions again.
     const open = action.plan.status !== 'closed';
@@ -191,24 +298,41 @@ export class ActionPageController {
     const stage = action.plan.status === 'draft' ? 'draft' : 'active';
     const values = state.values ?? {};
     const view = (state.errors ?? new FormErrors()).view();
-    await this.pages.render(req, res, 'action.njk', {
-      pageTitle: `${action.ref}: ${action.title}`, action, success,
-      owner: names.personName(action.ownerId), manager: names.personName(action.managerId), partner: names.organisationName(action.organisationId),
-      dueDateHistory: action.dueDateHistory.map((c) => ({ ...c, by: names.personName(c.changedById) })),
-      notes: action.notes.map((n) => ({ ...n, by: names.personName(n.authorId) })),
-      evidence: action.evidence.map((e) => ({ ...e, by: names.personName(e.addedById) })),
-      timeline: (timeline as TimelineEvent[]).map((e) => ({ ...describeEvent(e, names), at: e.at, by: e.actorId ? names.personName(e.actorId) : 'The system' })).reverse(),
-      canUpdateStatus: can('action.status.in_progress') || can('action.status.verified'), canFlagAtRisk: can('action.atRisk'),
-      canAddNote: can('action.note'), canAddEvidence: can('action.evidence'), canChangeMilestones: can('action.milestone'),
-      canChangeDueDate: can(`action.dueDate.${stage}`),
-      dueDateItems: dateItems('dueDate', state.form === 'due-date' ? values : {}, !!view.errors['dueDate-day']),
-      milestoneDueItems: dateItems('milestoneDue', state.form === 'milestone' ? values : {}, !!view.errors['milestoneDue-day']),
-      statusItems: statusChoices(action.status as ActionStatus, can, state.form === 'status' ? state.values?.status : undefined),
-      ragItems: ragChoices(action.rag, can, state.form === 'rag' ? state.values?.ragOverride ?? '' : action.rag.override ?? ''),
-      seen: snapshot(summary), form: state.form, values,
-      ...view,
-      conflict: state.conflict ? { changes: changesSince(state.conflict.seen, summary, names), by: lastChangeBy(timeline as TimelineEvent[], names) } : null,
-    }, status);
+    await this.pages.render(
+      req,
+      res,
+      'action.njk',
+      {
+        pageTitle: `${action.ref}: ${action.title}`,
+        action,
+        success,
+        owner: names.personName(action.ownerId),
+        manager: names.personName(action.managerId),
+        partner: names.organisationName(action.organisationId),
+        dueDateHistory: action.dueDateHistory.map((c) => ({ ...c, by: names.personName(c.changedById) })),
+        notes: action.notes.map((n) => ({ ...n, by: names.personName(n.authorId) })),
+        evidence: action.evidence.map((e) => ({ ...e, by: names.personName(e.addedById) })),
+        timeline: (timeline as TimelineEvent[])
+          .map((e) => ({ ...describeEvent(e, names), at: e.at, by: e.actorId ? names.personName(e.actorId) : 'The system' }))
+          .reverse(),
+        canUpdateStatus: can('action.status.in_progress') || can('action.status.verified'),
+        canFlagAtRisk: can('action.atRisk'),
+        canAddNote: can('action.note'),
+        canAddEvidence: can('action.evidence'),
+        canChangeMilestones: can('action.milestone'),
+        canChangeDueDate: can(`action.dueDate.${stage}`),
+        dueDateItems: dateItems('dueDate', state.form === 'due-date' ? values : {}, !!view.errors['dueDate-day']),
+        milestoneDueItems: dateItems('milestoneDue', state.form === 'milestone' ? values : {}, !!view.errors['milestoneDue-day']),
+        statusItems: statusChoices(action.status as ActionStatus, can, state.form === 'status' ? state.values?.status : undefined),
+        ragItems: ragChoices(action.rag, can, state.form === 'rag' ? (state.values?.ragOverride ?? '') : (action.rag.override ?? '')),
+        seen: snapshot(summary),
+        form: state.form,
+        values,
+        ...view,
+        conflict: state.conflict ? { changes: changesSince(state.conflict.seen, summary, names), by: lastChangeBy(timeline as TimelineEvent[], names) } : null,
+      },
+      status,
+    );
   }
 }
 
@@ -224,8 +348,9 @@ function isWebAddress(value: string): boolean {
 /** The ratings the person may choose, and the one set now (keeping it is no change); none when that is all. */
 function ragChoices(rag: { derived: Rag | null; override: Rag | null }, can: (d: Decision) => boolean, chosen: string) {
   const rules = { value: '', text: `Use the rating from the rules (${rag.derived ? RAG_LABELS[rag.derived] : 'none'})` };
-  const items = [rules, ...RAGS.map((r) => ({ value: r, text: RAG_LABELS[r] }))]
-    .filter((item) => item.value === (rag.override ?? '') || can(item.value ? `action.rag.${item.value as Rag}` : 'action.rag.clear'));
+  const items = [rules, ...RAGS.map((r) => ({ value: r, text: RAG_LABELS[r] }))].filter(
+    (item) => item.value === (rag.override ?? '') || can(item.value ? `action.rag.${item.value as Rag}` : 'action.rag.clear'),
+  );
   return items.length > 1 ? items.map((item) => ({ ...item, checked: item.value === chosen })) : [];
 }
 

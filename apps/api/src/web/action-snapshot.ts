@@ -2,7 +2,18 @@ import { ActionSummary } from './action-rows';
 import { FIELD_NAMES, show } from './timeline-wording';
 import { Directory } from './people-directory';
 
-const FIELDS = ['title', 'description', 'status', 'statusReason', 'ownerId', 'organisationId', 'dueDate', 'atRisk', 'ragOverride', 'ragOverrideReason'] as const;
+const FIELDS = [
+  'title',
+  'description',
+  'status',
+  'statusReason',
+  'ownerId',
+  'organisationId',
+  'dueDate',
+  'atRisk',
+  'ragOverride',
+  'ragOverrideReason',
+] as const;
 
 /** What the user saw when they opened the form, carried in a hidden field so a refused save can show what changed since. */
 export function snapshot(action: ActionSummary): string {
@@ -23,6 +34,8 @@ export function readSnapshot(value: string): Record<string, unknown> | null {
 export function changesSince(seen: Record<string, unknown> | null, current: ActionSummary, names: Directory) {
   if (!seen) return [];
   return FIELDS.filter((f) => (seen[f] ?? null) !== (current[f] ?? null)).map((f) => ({
-    field: FIELD_NAMES[f], before: show(f, seen[f], names), after: show(f, current[f], names),
+    field: FIELD_NAMES[f],
+    before: show(f, seen[f], names),
+    after: show(f, current[f], names),
   }));
 }

@@ -10,7 +10,10 @@ import { PageErrorFilter } from './page-error.filter';
 import { field, queryValue } from './page-query';
 import { PageRenderer } from './page-renderer';
 
-const SAVED: Record<string, string> = { settings: 'The plan settings have been saved.', reminders: 'The reminder rules have been saved. Pending reminders have been rescheduled.' };
+const SAVED: Record<string, string> = {
+  settings: 'The plan settings have been saved.',
+  reminders: 'The reminder rules have been saved. Pending reminders have been rescheduled.',
+};
 
 /** A whole number in a range, or an error saying what to enter. */
 function wholeNumber(body: unknown, name: string, what: string, min: number, max: number, errors: FormErrors, optional = false): number | null {
@@ -48,7 +51,13 @@ export class AdminPlansController {
 
   @Roles(...rolesFor('plan.settings'))
   @FormPost(':id/settings')
-  async saveSettings(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async saveSettings(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
     const errors = new FormErrors();
     const immediateWindowDays = wholeNumber(body, 'immediateWindowDays', 'Days allowed for “Immediately”', 1, 365, errors);
     const defaultHorizonMonths = wholeNumber(body, 'defaultHorizonMonths', 'Months allowed when no timescale is given', 1, 60, errors);
@@ -58,11 +67,18 @@ export class AdminPlansController {
     try {
       await this.plans.update(actor, id, {
         version: Number(field(body, 'version')),
-        settings: { immediateWindowDays: immediateWindowDays!, defaultHorizonMonths: defaultHorizonMonths!, warningWindowDays: warningWindowDays!, moveOffNonWorkingDays: field(body, 'moveOffNonWorkingDays') === 'yes' },
+        settings: {
+          immediateWindowDays: immediateWindowDays!,
+          defaultHorizonMonths: defaultHorizonMonths!,
+          warningWindowDays: warningWindowDays!,
+          moveOffNonWorkingDays: field(body, 'moveOffNonWorkingDays') === 'yes',
+        },
       });
     } catch (error) {
-      const problem = error instanceof AppError && error.code === 'stale_version'
-        ? { message: 'Someone else changed this plan after you opened the page. Its current settings are shown: make your change again.' } : userError(error);
+      const problem =
+        error instanceof AppError && error.code === 'stale_version'
+          ? { message: 'Someone else changed this plan after you opened the page. Its current settings are shown: make your change again.' }
+          : userError(error);
       if (!problem) throw error;
       return this.page(actor, id, req, res, {}, FormErrors.of('immediateWindowDays', problem.message), 409);
     }
@@ -71,7 +87,13 @@ export class AdminPlansController {
 
   @Roles(...rolesFor('plan.reminderRules'))
   @FormPost(':id/reminders')
-  async saveReminders(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async saveReminders(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
     const errors = new FormErrors();
     const sendTime = field(body, 'sendTime');
     if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(sendTime)) errors.add('sendTime', 'Enter the time as hours and minutes on the 24-hour clock, like 08:00');
@@ -83,12 +105,20 @@ export class AdminPlansController {
     const overdueOwnerDays = wholeNumber(body, 'overdueOwnerDays', 'Days overdue before the owner is reminded', 1, 365, errors, true);
     const managerAfterDays = wholeNumber(body, 'managerAfterDays', 'Days overdue before the manager is told', 1, 365, errors, true);
     const chairAfterDays = wholeNumber(body, 'chairAfterDays', 'Days overdue before the board chair is told', 1, 365, errors, true);
-    const values = { form: 'reminders', ...pick(body, ['sendTime', 'beforeDays', 'onDueDate', 'overdueOwnerDays', 'managerAfterDays', 'chairAfterDays', 'weeklyDigest']) };
+    const values = {
+      form: 'reminders',
+      ...pick(body, ['sendTime', 'beforeDays', 'onDueDate', 'overdueOwnerDays', 'managerAfterDays', 'chairAfterDays', 'weeklyDigest']),
+    };
     if (errors.any) return this.page(actor, id, req, res, values, errors, 400);
     try {
       await this.rules.update(actor, id, {
-        sendTime, beforeDays: [...new Set(beforeDays.map(Number))].sort((a, b) => b - a), onDueDate: field(body, 'onDueDate') === 'yes',
-        overdueOwnerDays, managerAfterDays, chairAfterDays, weeklyDigest: field(body, 'weeklyDigest') === 'yes',
+        sendTime,
+        beforeDays: [...new Set(beforeDays.map(Number))].sort((a, b) => b - a),
+        onDueDate: field(body, 'onDueDate') === 'yes',
+        overdueOwnerDays,
+        managerAfterDays,
+        chairAfterDays,
+        weeklyDigest: field(body, 'weeklyDigest') === 'yes',
       });
     } catch (error) {
       const problem = userError(error);
@@ -98,31 +128,53 @@ export class AdminPlansController {
     res.redirect(303, `/admin/plans/${id}?saved=reminders#reminders`);
   }
 
-  private async page(actor: Authenticated, id: string, req: PageRequest, res: Response, values: Record<string, string>, errors: FormErrors, status: number, success?: string) {
+  private async page(
+    actor: Authenticated,
+    id: string,
+    req: PageRequest,
+    res: Response,
+    values: Record<string, string>,
+    errors: FormErrors,
+    status: number,
+    success?: string,
+  ) {
     const [plan, rules] = await Promise.all([this.plans.get(actor.authorityId, id), this.rules.get(actor, id)]);
     const settings = planSettings(plan);
-    const shown = (form: string, name: string, saved: unknown) => (values.form === form ? values[name] ?? '' : saved);
-    await this.pages.render(req, res, 'admin/plan.njk', {
-      pageTitle: `Settings: ${plan.title}`, plan, success, ...errors.view(), closed: plan.status === 'closed',
-      settings: {
-        immediateWindowDays: shown('settings', 'immediateWindowDays', String(settings.immediateWindowDays)),
-        defaultHorizonMonths: shown('settings', 'defaultHorizonMonths', String(settings.defaultHorizonMonths)),
-        warningWindowDays: shown('settings', 'warningWindowDays', String(settings.warningWindowDays)),
-        moveOffNonWorkingDays: values.form === 'settings' ? values.moveOffNonWorkingDays === 'yes' : settings.moveOffNonWorkingDays,
+    const shown = (form: string, name: string, saved: unknown) => (values.form === form ? (values[name] ?? '') : saved);
+    await this.pages.render(
+      req,
+      res,
+      'admin/plan.njk',
+      {
+        pageTitle: `Settings: ${plan.title}`,
+        plan,
+        success,
+        ...errors.view(),
+        closed: plan.status === 'closed',
+        settings: {
+          immediateWindowDays: shown('settings', 'immediateWindowDays', String(settings.immediateWindowDays)),
+          defaultHorizonMonths: shown('settings', 'defaultHorizonMonths', String(settings.defaultHorizonMonths)),
+          warningWindowDays: shown('settings', 'warningWindowDays', String(settings.warningWindowDays)),
+          moveOffNonWorkingDays: values.form === 'settings' ? values.moveOffNonWorkingDays === 'yes' : settings.moveOffNonWorkingDays,
+        },
+        rules: rulesView(rules, values),
       },
-      rules: rulesView(rules, values),
-    }, status);
+      status,
+    );
   }
 }
 
 function rulesView(rules: ReminderRules, values: Record<string, string>) {
   const mine = values.form === 'reminders';
-  const days = (name: 'overdueOwnerDays' | 'managerAfterDays' | 'chairAfterDays') => (mine ? values[name] ?? '' : rules[name] === null ? '' : String(rules[name]));
+  const days = (name: 'overdueOwnerDays' | 'managerAfterDays' | 'chairAfterDays') =>
+    mine ? (values[name] ?? '') : rules[name] === null ? '' : String(rules[name]);
   return {
-    sendTime: mine ? values.sendTime ?? '' : rules.sendTime,
-    beforeDays: mine ? values.beforeDays ?? '' : rules.beforeDays.join(', '),
+    sendTime: mine ? (values.sendTime ?? '') : rules.sendTime,
+    beforeDays: mine ? (values.beforeDays ?? '') : rules.beforeDays.join(', '),
     onDueDate: mine ? values.onDueDate === 'yes' : rules.onDueDate,
-    overdueOwnerDays: days('overdueOwnerDays'), managerAfterDays: days('managerAfterDays'), chairAfterDays: days('chairAfterDays'),
+    overdueOwnerDays: days('overdueOwnerDays'),
+    managerAfterDays: days('managerAfterDays'),
+    chairAfterDays: days('chairAfterDays'),
     weeklyDigest: mine ? values.weeklyDigest === 'yes' : rules.weeklyDigest,
   };
 }

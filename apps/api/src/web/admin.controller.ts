@@ -1,7 +1,17 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import {
-  AppError, Authenticated, BoardService, InvitationService, ORGANISATION_KINDS, OrganisationService, passwordProblem, PersonView, Role, ROLES, UserService,
+  AppError,
+  Authenticated,
+  BoardService,
+  InvitationService,
+  ORGANISATION_KINDS,
+  OrganisationService,
+  passwordProblem,
+  PersonView,
+  Role,
+  ROLES,
+  UserService,
 } from '@app/core';
 import { CurrentActor, Roles } from '../common/decorators';
 import { FormPost, PageRequest } from './csrf';
@@ -13,13 +23,19 @@ import { ROLE_LABELS } from './page-labels';
 import { Directory, PeopleDirectory } from './people-directory';
 
 export const ORGANISATION_KIND_LABELS: Record<string, string> = {
-  council: 'Council', nhs: 'NHS', police: 'Police', education: 'School or college', voluntary: 'Voluntary or community group', other: 'Other',
+  council: 'Council',
+  nhs: 'NHS',
+  police: 'Police',
+  education: 'School or college',
+  voluntary: 'Voluntary or community group',
+  other: 'Other',
 };
 
 const SAVED: Record<string, string> = {
   'user-added': 'The user has been added. Tell them their email address and password; they can sign in now.',
   'user-saved': 'The user has been saved.',
-  'user-invited': 'That email address already has an account, so they have been invited: they will see the invitation when they sign in and join once they accept it. The password you entered was not used.',
+  'user-invited':
+    'That email address already has an account, so they have been invited: they will see the invitation when they sign in and join once they accept it. The password you entered was not used.',
   'user-removed': 'The user has been removed from this council. Their account, and any other council they belong to, are not affected.',
   'invitation-withdrawn': 'The invitation has been withdrawn.',
   'organisation-added': 'The organisation has been added.',
@@ -54,9 +70,17 @@ export class AdminController {
   async listUsers(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
     const [names, invitations] = await Promise.all([this.directory.load(actor.authorityId), this.invitations.list(actor)]);
     await this.pages.render(req, res, 'admin/users.njk', {
-      pageTitle: 'Users', success: SAVED[queryValue(req, 'saved') ?? ''],
-      people: names.people.map((p) => ({ ...p, roleText: p.roles.map((r) => ROLE_LABELS[r]).join(', '), manager: names.personName(p.managerId), organisation: names.organisationName(p.organisationId) })),
-      invitations: invitations.filter((i) => i.status === 'pending').map((i) => ({ ...i, roleText: i.roles.map((r) => ROLE_LABELS[r]).join(', '), expiresOn: i.expiresAt.slice(0, 10) })),
+      pageTitle: 'Users',
+      success: SAVED[queryValue(req, 'saved') ?? ''],
+      people: names.people.map((p) => ({
+        ...p,
+        roleText: p.roles.map((r) => ROLE_LABELS[r]).join(', '),
+        manager: names.personName(p.managerId),
+        organisation: names.organisationName(p.organisationId),
+      })),
+      invitations: invitations
+        .filter((i) => i.status === 'pending')
+        .map((i) => ({ ...i, roleText: i.roles.map((r) => ROLE_LABELS[r]).join(', '), expiresOn: i.expiresAt.slice(0, 10) })),
     });
   }
 
@@ -75,7 +99,8 @@ export class AdminController {
     if (!values.displayName) errors.add('displayName', 'Enter the person’s full name');
     else if (values.displayName.length > 200) errors.add('displayName', 'The name must be 200 characters or fewer');
     if (!values.email) errors.add('email', 'Enter their email address');
-    else if (!EMAIL.test(values.email) || values.email.length > 254) errors.add('email', 'Enter an email address in the correct format, like name@example.gov.uk');
+    else if (!EMAIL.test(values.email) || values.email.length > 254)
+      errors.add('email', 'Enter an email address in the correct format, like name@example.gov.uk');
     const weak = passwordProblem(password, { email: values.email });
     if (weak) errors.add('password', weak);
     checkPeopleFields(values, errors);
@@ -83,7 +108,12 @@ export class AdminController {
     let result;
     try {
       result = await this.users.add(actor, {
-        email: values.email, displayName: values.displayName, password, roles: values.roles as Role[], managerId: values.managerId || null, organisationId: values.organisationId || null,
+        email: values.email,
+        displayName: values.displayName,
+        password,
+        roles: values.roles as Role[],
+        managerId: values.managerId || null,
+        organisationId: values.organisationId || null,
       });
     } catch (error) {
       const problem = userError(error) ?? notFoundProblem(error);
@@ -102,7 +132,13 @@ export class AdminController {
 
   @Roles('admin')
   @FormPost('users/:id')
-  async saveUser(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async saveUser(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
     const person = await this.users.get(actor.authorityId, id);
     const values = { ...userValues(body), active: field(body, 'active') };
     const errors = new FormErrors();
@@ -114,7 +150,10 @@ export class AdminController {
     if (errors.any) return this.userPage(actor, req, res, person, values, errors, 400);
     try {
       await this.users.update(actor, id, {
-        roles: values.roles as Role[], managerId: values.managerId || null, organisationId: values.organisationId || null, active: values.active === 'yes',
+        roles: values.roles as Role[],
+        managerId: values.managerId || null,
+        organisationId: values.organisationId || null,
+        active: values.active === 'yes',
       });
     } catch (error) {
       const problem = userError(error) ?? notFoundProblem(error) ?? accountProblem(error);
@@ -198,61 +237,138 @@ export class AdminController {
 
   @Roles('admin')
   @FormPost('boards/:id/members')
-  async addMember(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async addMember(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
     const userId = field(body, 'userId');
     const target = `member-${id}`;
     if (!UUID.test(userId)) return this.boardsPage(actor, req, res, { memberIds: [] }, FormErrors.of(target, 'Choose the person to add to the board'), 400);
     try {
       await this.boards.addMember(actor, id, userId);
     } catch (error) {
-      const problem = userError(error) ?? (notFoundProblem(error)?.code === 'not_found' && (error as Error).message.startsWith('User') ? { code: 'not_found', message: 'Choose the person to add from the list' } : null);
+      const problem =
+        userError(error) ??
+        (notFoundProblem(error)?.code === 'not_found' && (error as Error).message.startsWith('User')
+          ? { code: 'not_found', message: 'Choose the person to add from the list' }
+          : null);
       if (!problem) throw error;
       return this.boardsPage(actor, req, res, { memberIds: [] }, FormErrors.of(target, problem.message), 400);
     }
     res.redirect(303, `/admin/boards?saved=member-added#board-${id}`);
   }
 
-  private async userPage(actor: Authenticated, req: PageRequest, res: Response, person: PersonView | null, values: Record<string, unknown>, errors: FormErrors, status: number) {
+  private async userPage(
+    actor: Authenticated,
+    req: PageRequest,
+    res: Response,
+    person: PersonView | null,
+    values: Record<string, unknown>,
+    errors: FormErrors,
+    status: number,
+  ) {
     const names = await this.directory.load(actor.authorityId);
     const roles = (values.roles as string[]) ?? [];
-    await this.pages.render(req, res, 'admin/user.njk', {
-      pageTitle: person ? `Edit ${person.displayName}` : 'Add a user', person, values, ...errors.view(), self: person?.id === actor.userId,
-      roleItems: ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], checked: roles.includes(r) })),
-      managerItems: [{ value: '', text: 'No line manager' }, ...names.people.filter((p) => p.active && p.id !== person?.id).map((p) => ({ value: p.id, text: p.displayName, selected: p.id === values.managerId }))],
-      organisationItems: organisationItems(names, String(values.organisationId ?? '')),
-    }, status);
+    await this.pages.render(
+      req,
+      res,
+      'admin/user.njk',
+      {
+        pageTitle: person ? `Edit ${person.displayName}` : 'Add a user',
+        person,
+        values,
+        ...errors.view(),
+        self: person?.id === actor.userId,
+        roleItems: ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], checked: roles.includes(r) })),
+        managerItems: [
+          { value: '', text: 'No line manager' },
+          ...names.people
+            .filter((p) => p.active && p.id !== person?.id)
+            .map((p) => ({ value: p.id, text: p.displayName, selected: p.id === values.managerId })),
+        ],
+        organisationItems: organisationItems(names, String(values.organisationId ?? '')),
+      },
+      status,
+    );
   }
 
-  private async organisationsPage(actor: Authenticated, req: PageRequest, res: Response, values: Record<string, string>, errors: FormErrors, status: number, success?: string) {
+  private async organisationsPage(
+    actor: Authenticated,
+    req: PageRequest,
+    res: Response,
+    values: Record<string, string>,
+    errors: FormErrors,
+    status: number,
+    success?: string,
+  ) {
     const organisations = await this.organisations.list(actor.authorityId);
-    await this.pages.render(req, res, 'admin/organisations.njk', {
-      pageTitle: 'Organisations', success, values, ...errors.view(), kindLabels: ORGANISATION_KIND_LABELS,
-      organisations,
-      kindItems: ORGANISATION_KINDS.map((k) => ({ value: k, text: ORGANISATION_KIND_LABELS[k], checked: values.kind === k })),
-    }, status);
+    await this.pages.render(
+      req,
+      res,
+      'admin/organisations.njk',
+      {
+        pageTitle: 'Organisations',
+        success,
+        values,
+        ...errors.view(),
+        kindLabels: ORGANISATION_KIND_LABELS,
+        organisations,
+        kindItems: ORGANISATION_KINDS.map((k) => ({ value: k, text: ORGANISATION_KIND_LABELS[k], checked: values.kind === k })),
+      },
+      status,
+    );
   }
 
-  private async boardsPage(actor: Authenticated, req: PageRequest, res: Response, values: { name?: string; chairId?: string; memberIds: string[] }, errors: FormErrors, status: number, success?: string) {
+  private async boardsPage(
+    actor: Authenticated,
+    req: PageRequest,
+    res: Response,
+    values: { name?: string; chairId?: string; memberIds: string[] },
+    errors: FormErrors,
+    status: number,
+    success?: string,
+  ) {
     const [boards, names] = await Promise.all([this.boards.list(actor.authorityId), this.directory.load(actor.authorityId)]);
     const view = errors.view();
     const active = names.people.filter((p) => p.active);
-    await this.pages.render(req, res, 'admin/boards.njk', {
-      pageTitle: 'Boards', success, values, ...view,
-      boards: boards.map((b) => ({
-        id: b.id, name: b.name, chair: names.personName(b.chairId), members: b.memberIds.map((m) => names.personName(m)).sort(),
-        error: view.errors[`member-${b.id}`],
-        candidates: [{ value: '', text: 'Choose a person' }, ...active.filter((p) => !b.memberIds.includes(p.id)).map((p) => ({ value: p.id, text: p.displayName }))],
-      })),
-      chairItems: [{ value: '', text: 'No chair yet' }, ...active.map((p) => ({ value: p.id, text: p.displayName, selected: p.id === values.chairId }))],
-      memberItems: active.map((p) => ({ value: p.id, text: p.displayName, checked: values.memberIds.includes(p.id) })),
-    }, status);
+    await this.pages.render(
+      req,
+      res,
+      'admin/boards.njk',
+      {
+        pageTitle: 'Boards',
+        success,
+        values,
+        ...view,
+        boards: boards.map((b) => ({
+          id: b.id,
+          name: b.name,
+          chair: names.personName(b.chairId),
+          members: b.memberIds.map((m) => names.personName(m)).sort(),
+          error: view.errors[`member-${b.id}`],
+          candidates: [
+            { value: '', text: 'Choose a person' },
+            ...active.filter((p) => !b.memberIds.includes(p.id)).map((p) => ({ value: p.id, text: p.displayName })),
+          ],
+        })),
+        chairItems: [{ value: '', text: 'No chair yet' }, ...active.map((p) => ({ value: p.id, text: p.displayName, selected: p.id === values.chairId }))],
+        memberItems: active.map((p) => ({ value: p.id, text: p.displayName, checked: values.memberIds.includes(p.id) })),
+      },
+      status,
+    );
   }
 }
 
 function userValues(body: Record<string, unknown>) {
   return {
-    displayName: field(body, 'displayName'), email: field(body, 'email').toLowerCase(), roles: fields(body, 'roles'),
-    managerId: field(body, 'managerId'), organisationId: field(body, 'organisationId'),
+    displayName: field(body, 'displayName'),
+    email: field(body, 'email').toLowerCase(),
+    roles: fields(body, 'roles'),
+    managerId: field(body, 'managerId'),
+    organisationId: field(body, 'organisationId'),
   };
 }
 
@@ -268,7 +384,10 @@ function checkPeopleFields(values: { roles: string[]; managerId: string; organis
 }
 
 function organisationItems(names: Directory, chosen: string) {
-  return [{ value: '', text: 'The council (no partner organisation)' }, ...names.organisations.map((o) => ({ value: o.id, text: o.name, selected: o.id === chosen }))];
+  return [
+    { value: '', text: 'The council (no partner organisation)' },
+    ...names.organisations.map((o) => ({ value: o.id, text: o.name, selected: o.id === chosen })),
+  ];
 }
 
 /** A person or organisation chosen in a form that has since gone: the user picks again. */
@@ -279,7 +398,9 @@ function notFoundProblem(error: unknown): { code: string; message: string } | nu
 
 /** A change this admin may not make to a person shared with another council: shown beside the field. */
 function accountProblem(error: unknown): { code: string; message: string } | null {
-  return error instanceof AppError && (error.code === 'account_stopped' || error.code === 'account_shared') ? { code: error.code, message: error.message } : null;
+  return error instanceof AppError && (error.code === 'account_stopped' || error.code === 'account_shared')
+    ? { code: error.code, message: error.message }
+    : null;
 }
 
 function problemField(code: string, fallback: string): string {

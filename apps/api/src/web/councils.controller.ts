@@ -41,9 +41,16 @@ export class CouncilsController {
 
   private async page(actor: Authenticated, req: PageRequest, res: Response, errors: FormErrors, status: number) {
     const councils = await this.auth.councilsOf(actor.userId);
-    await this.pages.render(req, res, 'councils.njk', {
-      pageTitle: 'Your councils', ...errors.view(),
-      items: councils.map((c) => ({ value: c.id, text: c.name, checked: c.id === actor.authorityId })),
-    }, status);
+    await this.pages.render(
+      req,
+      res,
+      'councils.njk',
+      {
+        pageTitle: 'Your councils',
+        ...errors.view(),
+        items: councils.map((c) => ({ value: c.id, text: c.name, checked: c.id === actor.authorityId })),
+      },
+      status,
+    );
   }
 }

@@ -15,6 +15,11 @@ export function describeFilter(filter: DashboardFilter, names: Directory): strin
 
 /** A file name safe on every system: 'safeguarding-improvement-plan-actions-2026-11-23.xlsx'. */
 export function actionExportName(planTitle: string, today: string): string {
-  const slug = planTitle.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'plan';
+  const slug =
+    planTitle
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'plan';
   return `${slug}-actions-${today}.xlsx`;
 }

@@ -8,12 +8,20 @@ import { field } from './page-query';
 export function dateFromParts(body: unknown, prefix: string, what: string): { value: string | null; error?: string } {
   const [day, month, year] = ['day', 'month', 'year'].map((p) => field(body, `${prefix}-${p}`));
   if (!day && !month && !year) return { value: null };
-  const missing = [['day', day], ['month', month], ['year', year]].filter(([, v]) => !v).map(([n]) => n);
+  const missing = [
+    ['day', day],
+    ['month', month],
+    ['year', year],
+  ]
+    .filter(([, v]) => !v)
+    .map(([n]) => n);
   if (missing.length) return { value: null, error: `${what} must include a ${missing.join(' and a ')}` };
-  if (![day, month, year].every((v) => /^\d+$/.test(v)) || year.length !== 4) return { value: null, error: `${what} must be a real date, for example 27 3 2027` };
+  if (![day, month, year].every((v) => /^\d+$/.test(v)) || year.length !== 4)
+    return { value: null, error: `${what} must be a real date, for example 27 3 2027` };
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   const parsed = new Date(`${iso}T00:00:00Z`);
-  if (!ISO_DATE.test(iso) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso) return { value: null, error: `${what} must be a real date, for example 27 3 2027` };
+  if (!ISO_DATE.test(iso) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso)
+    return { value: null, error: `${what} must be a real date, for example 27 3 2027` };
   return { value: iso };
 }
 

@@ -35,7 +35,13 @@ export class FormErrors {
 /** A refusal the user can fix by changing the form: the service's message goes beside the field it is about. */
 export function userError(error: unknown): { code: string; message: string } | null {
   if (error instanceof DomainError) return { code: error.code, message: error.message };
-  if (error instanceof AppError && error.kind !== 'unauthenticated' && error.kind !== 'forbidden' && error.kind !== 'not_found' && error.code !== 'stale_version') {
+  if (
+    error instanceof AppError &&
+    error.kind !== 'unauthenticated' &&
+    error.kind !== 'forbidden' &&
+    error.kind !== 'not_found' &&
+    error.code !== 'stale_version'
+  ) {
     return { code: error.code, message: error.message };
   }
   return null;

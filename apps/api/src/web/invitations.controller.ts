@@ -21,7 +21,8 @@ export class InvitationsController {
   async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
     const mine = await this.invitations.mine(actor);
     await this.pages.render(req, res, 'invitations.njk', {
-      pageTitle: 'Invitations', joined: queryValue(req, 'joined'),
+      pageTitle: 'Invitations',
+      joined: queryValue(req, 'joined'),
       invitations: mine.map((i) => ({ ...i, roleText: i.roles.map((r) => ROLE_LABELS[r]).join(', '), expiresOn: i.expiresAt.slice(0, 10) })),
     });
   }

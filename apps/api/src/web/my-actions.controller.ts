@@ -43,6 +43,8 @@ export function groupMine(items: ActionSummary[], today: string) {
   const staleBefore = new Date(Date.parse(`${today}T00:00:00Z`) - STALE_DAYS * 86_400_000).toISOString();
   const overdue = items.filter((a) => a.overdue);
   const dueSoon = items.filter((a) => !a.overdue && a.rag.derived === 'amber');
-  const awaitingUpdate = items.filter((a) => !a.overdue && a.rag.derived !== 'amber' && (a.status === 'not_started' || a.status === 'blocked' || a.updatedAt < staleBefore));
+  const awaitingUpdate = items.filter(
+    (a) => !a.overdue && a.rag.derived !== 'amber' && (a.status === 'not_started' || a.status === 'blocked' || a.updatedAt < staleBefore),
+  );
   return { overdue, dueSoon, awaitingUpdate };
 }

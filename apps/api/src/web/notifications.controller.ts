@@ -51,14 +51,27 @@ export class NotificationsController {
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const base = unreadOnly ? '/notifications?show=unread&' : '/notifications?';
     await this.pages.render(req, res, 'notifications.njk', {
-      pageTitle: 'Notifications', unreadOnly, unread, total,
+      pageTitle: 'Notifications',
+      unreadOnly,
+      unread,
+      total,
       success: SAVED[queryValue(req, 'saved') ?? ''],
-      items: items.map((n) => ({ id: n.id, title: n.title, body: n.body, createdAt: n.createdAt, read: !!n.readAt, href: n.actionId ? `/actions/${n.actionId}` : null })),
-      pagination: pages > 1 ? {
-        previous: page > 1 ? { href: `${base}page=${page - 1}` } : undefined,
-        next: page < pages ? { href: `${base}page=${page + 1}` } : undefined,
-        items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: `${base}page=${i + 1}`, current: i + 1 === page })),
-      } : null,
+      items: items.map((n) => ({
+        id: n.id,
+        title: n.title,
+        body: n.body,
+        createdAt: n.createdAt,
+        read: !!n.readAt,
+        href: n.actionId ? `/actions/${n.actionId}` : null,
+      })),
+      pagination:
+        pages > 1
+          ? {
+              previous: page > 1 ? { href: `${base}page=${page - 1}` } : undefined,
+              next: page < pages ? { href: `${base}page=${page + 1}` } : undefined,
+              items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: `${base}page=${i + 1}`, current: i + 1 === page })),
+            }
+          : null,
     });
   }
 
@@ -85,7 +98,11 @@ export class NotificationsController {
   async saveSettings(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
     const chosen = fields(body, 'email');
     const values: Record<string, unknown> = {
-      email: chosen, digestOnly: field(body, 'digestOnly'), onLeave: field(body, 'onLeave'), delegateId: field(body, 'delegateId'), ...dateValues(body, 'leaveUntil'),
+      email: chosen,
+      digestOnly: field(body, 'digestOnly'),
+      onLeave: field(body, 'onLeave'),
+      delegateId: field(body, 'delegateId'),
+      ...dateValues(body, 'leaveUntil'),
     };
     const errors = new FormErrors();
     const leaveUntil = dateFromParts(body, 'leaveUntil', 'The date your leave ends');
@@ -115,7 +132,16 @@ export class NotificationsController {
   async createFeed(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
     const { url } = await this.calendar.createToken(actor);
     const prefs = await this.settings.get(actor);
-    await this.settingsPage(actor, req, res, valuesOf(prefs), new FormErrors(), 200, 'Your calendar link has been created. Copy it now: it is shown only once.', url);
+    await this.settingsPage(
+      actor,
+      req,
+      res,
+      valuesOf(prefs),
+      new FormErrors(),
+      200,
+      'Your calendar link has been created. Copy it now: it is shown only once.',
+      url,
+    );
   }
 
   @FormPost('settings/notifications/calendar-feed/revoke')
@@ -124,25 +150,58 @@ export class NotificationsController {
     res.redirect(303, '/settings/notifications?saved=revoked#calendar');
   }
 
-  private async settingsPage(actor: Authenticated, req: PageRequest, res: Response, values: Record<string, unknown>, errors: FormErrors, status: number, success?: string, feedUrl?: string) {
+  private async settingsPage(
+    actor: Authenticated,
+    req: PageRequest,
+    res: Response,
+    values: Record<string, unknown>,
+    errors: FormErrors,
+    status: number,
+    success?: string,
+    feedUrl?: string,
+  ) {
     const names = await this.directory.load(actor.authorityId);
     const view = errors.view();
     const email = values.email as string[];
-    await this.pages.render(req, res, 'notification-settings.njk', {
-      pageTitle: 'Notification settings', success, feedUrl, values, ...view,
-      emailItems: EMAIL_GROUPS.map((g) => ({ value: g, text: EMAIL_GROUP_LABELS[g].text, hint: { text: EMAIL_GROUP_LABELS[g].hint }, checked: email.includes(g) })),
-      leaveUntilItems: dateItems('leaveUntil', values as Record<string, string>, !!view.errors['leaveUntil-day']),
-      delegateItems: [{ value: '', text: 'No delegate: I will see my reminders when I am back' }, ...names.people.filter((p) => p.active && p.id !== actor.userId)
-        .map((p) => ({ value: p.id, text: p.displayName, selected: p.id === values.delegateId }))],
-    }, status);
+    await this.pages.render(
+      req,
+      res,
+      'notification-settings.njk',
+      {
+        pageTitle: 'Notification settings',
+        success,
+        feedUrl,
+        values,
+        ...view,
+        emailItems: EMAIL_GROUPS.map((g) => ({
+          value: g,
+          text: EMAIL_GROUP_LABELS[g].text,
+          hint: { text: EMAIL_GROUP_LABELS[g].hint },
+          checked: email.includes(g),
+        })),
+        leaveUntilItems: dateItems('leaveUntil', values as Record<string, string>, !!view.errors['leaveUntil-day']),
+        delegateItems: [
+          { value: '', text: 'No delegate: I will see my reminders when I am back' },
+          ...names.people
+            .filter((p) => p.active && p.id !== actor.userId)
+            .map((p) => ({ value: p.id, text: p.displayName, selected: p.id === values.delegateId })),
+        ],
+      },
+      status,
+    );
   }
 }
 
 function valuesOf(prefs: NotificationPrefs): Record<string, unknown> {
   const until = dateParts(prefs.leaveUntil);
   return {
-    email: EMAIL_GROUPS.filter((g) => prefs.email[g]), digestOnly: prefs.digestOnly ? 'yes' : '', onLeave: prefs.onLeave ? 'yes' : '', delegateId: prefs.delegateId ?? '',
-    'leaveUntil-day': until.day, 'leaveUntil-month': until.month, 'leaveUntil-year': until.year,
+    email: EMAIL_GROUPS.filter((g) => prefs.email[g]),
+    digestOnly: prefs.digestOnly ? 'yes' : '',
+    onLeave: prefs.onLeave ? 'yes' : '',
+    delegateId: prefs.delegateId ?? '',
+    'leaveUntil-day': until.day,
+    'leaveUntil-month': until.month,
+    'leaveUntil-year': until.year,
   };
 }
 

@@ -21,7 +21,15 @@ function isCalendarDate(day: string): boolean {
 }
 
 /** Built once: creating a formatter is the costly part, formatting with it is cheap. */
-const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' });
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE,
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hourCycle: 'h12',
+});
 
 /** An instant as London time: '23 November 2026 at 9:05am'. */
 export function formatDateTime(instant: string | null | undefined): string {

@@ -11,7 +11,11 @@ export function queryValue(req: PageRequest, name: string): string | undefined {
 export function queryValues(req: PageRequest, name: string): string[] {
   const value = (req.query as Record<string, unknown>)[name];
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return list.filter((v): v is string => typeof v === 'string').flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return list
+    .filter((v): v is string => typeof v === 'string')
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** A form field as trimmed text ('' when absent or not text). */

@@ -37,7 +37,14 @@ export class PageRenderer {
     this.env.addFilter('govukDate', formatDate);
     this.env.addFilter('govukDateTime', formatDateTime);
     this.env.addFilter('plural', plural);
-    this.env.addGlobal('labels', { status: STATUS_LABELS, rag: RAG_LABELS, ragTag: RAG_TAG_CLASSES, statusTag: STATUS_TAG_CLASSES, timescale: TIMESCALE_LABELS, role: ROLE_LABELS });
+    this.env.addGlobal('labels', {
+      status: STATUS_LABELS,
+      rag: RAG_LABELS,
+      ragTag: RAG_TAG_CLASSES,
+      statusTag: STATUS_TAG_CLASSES,
+      timescale: TIMESCALE_LABELS,
+      role: ROLE_LABELS,
+    });
     this.env.addGlobal('csrfField', CSRF_FIELD);
   }
 
@@ -60,17 +67,33 @@ export class PageRenderer {
   private async layout(req: PageRequest) {
     const actor = req.actor;
     const [person, unread, councils] = actor
-      ? await Promise.all([this.users.get(actor.authorityId, actor.userId).catch(() => null), this.notifications.unreadCount(actor).catch(() => 0), this.auth.councilsOf(actor.userId)])
+      ? await Promise.all([
+          this.users.get(actor.authorityId, actor.userId).catch(() => null),
+          this.notifications.unreadCount(actor).catch(() => 0),
+          this.auth.councilsOf(actor.userId),
+        ])
       : [null, 0, []];
     // The council is named, with a way to another, only to a person who has more than one.
     const council = councils.length > 1 ? councils.find((c) => c.id === actor!.authorityId) : undefined;
-    return { user: person, council, roles: actor?.roles ?? [], csrfToken: csrfToken(req), navigation: actor ? navigation(req, unread) : [], path: req.path, unreadCount: unread };
+    return {
+      user: person,
+      council,
+      roles: actor?.roles ?? [],
+      csrfToken: csrfToken(req),
+      navigation: actor ? navigation(req, unread) : [],
+      path: req.path,
+      unreadCount: unread,
+    };
   }
 }
 
 function navigation(req: PageRequest, unread: number): NavItem[] {
   const actor = req.actor!;
-  const items: NavItem[] = [{ text: 'My actions', href: '/' }, { text: 'Plans', href: '/plans' }, { text: unread > 0 ? `Notifications (${unread} unread)` : 'Notifications', href: '/notifications' }];
+  const items: NavItem[] = [
+    { text: 'My actions', href: '/' },
+    { text: 'Plans', href: '/plans' },
+    { text: unread > 0 ? `Notifications (${unread} unread)` : 'Notifications', href: '/notifications' },
+  ];
   const subject = subjectOf(actor);
   if (may(subject, 'documents.import')) items.push({ text: 'Import a report', href: '/import' });
   // The admin pages: people, organisations, boards and plan settings, all the admin's.

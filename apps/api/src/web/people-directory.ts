@@ -23,8 +23,8 @@ export class PeopleDirectory {
     return {
       people,
       organisations,
-      personName: (id) => (id ? names.get(id) ?? 'Someone no longer here' : ''),
-      organisationName: (id) => (id ? orgs.get(id) ?? '' : ''),
+      personName: (id) => (id ? (names.get(id) ?? 'Someone no longer here') : ''),
+      organisationName: (id) => (id ? (orgs.get(id) ?? '') : ''),
     };
   }
 }

@@ -45,13 +45,22 @@ export class PlanDashboardController {
     if (page !== filter.page) result = await this.actions.list(actor, { ...listFilter(id, filter), page, pageSize: PAGE_SIZE });
     const rows = (result.items as ActionSummary[]).map((a) => actionRow(a, names));
     await this.pages.render(req, res, 'plan-dashboard.njk', {
-      pageTitle: counts.plan.title, plan: counts.plan, success: queryValue(req, 'saved') === 'activated' ? 'The plan is active: owners will now get reminders.' : undefined, today: counts.today, rows, total: result.total,
+      pageTitle: counts.plan.title,
+      plan: counts.plan,
+      success: queryValue(req, 'saved') === 'activated' ? 'The plan is active: owners will now get reminders.' : undefined,
+      today: counts.today,
+      rows,
+      total: result.total,
       ...this.charts(counts.byStatus, counts.byRag),
-      filter, filterText: describeFilter(filter, names), ...choices(filter, names),
-      sortLinks: sortLinks(filter), pagination: pagination(filter, page, pageCount, id),
+      filter,
+      filterText: describeFilter(filter, names),
+      ...choices(filter, names),
+      sortLinks: sortLinks(filter),
+      pagination: pagination(filter, page, pageCount, id),
       exportHref: `/plans/${id}/export?${filterQuery(filter, { page: 1 })}`,
       // The owners page: choosing owners while a draft, reassigning (a board decision) once active.
-      canEdit: may(subjectOf(actor), counts.plan.status === 'draft' ? 'action.owner.draft' : 'action.owner.active'), canActivate: may(subjectOf(actor), 'plan.activate'),
+      canEdit: may(subjectOf(actor), counts.plan.status === 'draft' ? 'action.owner.draft' : 'action.owner.active'),
+      canActivate: may(subjectOf(actor), 'plan.activate'),
       statuses: ACTION_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s], checked: filter.status.includes(s) })),
       rags: RAGS.map((r) => ({ value: r, text: RAG_LABELS[r], checked: filter.rag.includes(r) })),
     });
@@ -77,11 +86,16 @@ export class PlanDashboardController {
 
   private charts(byStatus: Record<string, number>, byRag: Record<string, number>) {
     const ragBars = RAGS.map((r) => ({ label: RAG_LABELS[r], count: byRag[r] ?? 0, colour: RAG_COLOURS[r as Rag] }));
-    const statusBars = ACTION_STATUSES.filter((s) => byStatus[s] || !['cancelled', 'carried_over'].includes(s)).map((s) => ({ label: STATUS_LABELS[s], count: byStatus[s] ?? 0, colour: '#505a5f' }));
+    const statusBars = ACTION_STATUSES.filter((s) => byStatus[s] || !['cancelled', 'carried_over'].includes(s)).map((s) => ({
+      label: STATUS_LABELS[s],
+      count: byStatus[s] ?? 0,
+      colour: '#505a5f',
+    }));
     return {
       ragChart: barChart('rag-chart', 'Actions by RAG rating', ragBars),
       statusChart: barChart('status-chart', 'Actions by status', statusBars),
-      ragCounts: ragBars, statusCounts: statusBars,
+      ragCounts: ragBars,
+      statusCounts: statusBars,
       actionCount: Object.values(byStatus).reduce((sum, n) => sum + n, 0),
     };
   }
@@ -90,8 +104,12 @@ export class PlanDashboardController {
 /** The dashboard filter in the service's terms: it filters and sorts, so the page and the export list the same actions in the same order. */
 function listFilter(planId: string, filter: DashboardFilter) {
   return {
-    planId, status: filter.status.length ? filter.status : undefined, rag: filter.rag.length ? filter.rag : undefined,
-    ownerId: filter.ownerId, organisationId: filter.organisationId, overdue: filter.overdue ? true : undefined,
+    planId,
+    status: filter.status.length ? filter.status : undefined,
+    rag: filter.rag.length ? filter.rag : undefined,
+    ownerId: filter.ownerId,
+    organisationId: filter.organisationId,
+    overdue: filter.overdue ? true : undefined,
     sort: { field: filter.sort, direction: filter.order } as ActionSort,
   };
 }
@@ -104,11 +122,16 @@ function choices(filter: DashboardFilter, names: Directory) {
 }
 
 function sortLinks(filter: DashboardFilter) {
-  return Object.fromEntries(SORTS.map((sort) => {
-    const current = filter.sort === sort;
-    const order = current && filter.order === 'asc' ? 'desc' : 'asc';
-    return [sort, { href: `?${filterQuery(filter, { sort, order, page: 1 })}`, ariaSort: current ? (filter.order === 'asc' ? 'ascending' : 'descending') : 'none' }];
-  }));
+  return Object.fromEntries(
+    SORTS.map((sort) => {
+      const current = filter.sort === sort;
+      const order = current && filter.order === 'asc' ? 'desc' : 'asc';
+      return [
+        sort,
+        { href: `?${filterQuery(filter, { sort, order, page: 1 })}`, ariaSort: current ? (filter.order === 'asc' ? 'ascending' : 'descending') : 'none' },
+      ];
+    }),
+  );
 }
 
 function pagination(filter: DashboardFilter, page: number, pageCount: number, planId: string) {

@@ -11,7 +11,10 @@ import { field, UUID } from './page-query';
 import { PageRenderer } from './page-renderer';
 import { PeopleDirectory } from './people-directory';
 
-const SAVED: Record<string, string> = { created: 'The draft plan has been created with an action for each finding. Now give each action an owner.', owners: 'The owners have been saved.' };
+const SAVED: Record<string, string> = {
+  created: 'The draft plan has been created with an action for each finding. Now give each action an owner.',
+  owners: 'The owners have been saved.',
+};
 
 /** Step after import: give each action of a plan an owner, then (the chair) activate the plan. */
 @Controller('plans')
@@ -33,7 +36,13 @@ export class PlanOwnersController {
 
   @Roles(...EDITOR_ROLES)
   @FormPost(':id/owners')
-  async save(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async save(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
     // Another council's plan lists no actions here, so it must be found first: else it would answer "saved".
     const plan = await this.plans.get(actor.authorityId, id);
     if (ownersFixed(actor, plan)) return this.page(actor, id, req, res, new FormErrors(), 403);
@@ -45,8 +54,10 @@ export class PlanOwnersController {
       try {
         await this.actions.update(actor, a.id, { version: Number(field(body, `version-${a.id}`)), ownerId: chosen || null });
       } catch (error) {
-        const problem = error instanceof AppError && error.code === 'stale_version'
-          ? { message: `${a.ref} was changed by someone else while you were assigning owners: check its owner and save again` } : userError(error);
+        const problem =
+          error instanceof AppError && error.code === 'stale_version'
+            ? { message: `${a.ref} was changed by someone else while you were assigning owners: check its owner and save again` }
+            : userError(error);
         if (!problem) throw error;
         errors.add(`owner-${a.id}`, problem.message);
       }
@@ -57,11 +68,20 @@ export class PlanOwnersController {
 
   @Roles('admin', 'board_chair')
   @FormPost(':id/activate')
-  async activate(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async activate(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
     try {
       await this.plans.activate(actor, id, Number(field(body, 'version')));
     } catch (error) {
-      const problem = error instanceof AppError && error.code === 'stale_version' ? { message: 'Someone else changed the plan while you were looking at it: check it and activate it again' } : userError(error);
+      const problem =
+        error instanceof AppError && error.code === 'stale_version'
+          ? { message: 'Someone else changed the plan while you were looking at it: check it and activate it again' }
+          : userError(error);
       if (!problem) throw error;
       return this.page(actor, id, req, res, FormErrors.of('activate', problem.message), 409);
     }
@@ -74,16 +94,39 @@ export class PlanOwnersController {
   }
 
   private async page(actor: Authenticated, id: string, req: PageRequest, res: Response, errors: FormErrors, status: number, success?: string) {
-    const [plan, items, names] = await Promise.all([this.plans.get(actor.authorityId, id), this.planActions(actor, id), this.directory.load(actor.authorityId)]);
+    const [plan, items, names] = await Promise.all([
+      this.plans.get(actor.authorityId, id),
+      this.planActions(actor, id),
+      this.directory.load(actor.authorityId),
+    ]);
     const view = errors.view();
-    await this.pages.render(req, res, 'plan-owners.njk', {
-      pageTitle: `Owners: ${plan.title}`, plan, success, ...view, fixed: ownersFixed(actor, plan),
-      canActivate: plan.status === 'draft' && may(subjectOf(actor), 'plan.activate'),
-      rows: items.map((a) => ({
-        id: a.id, ref: a.ref, title: a.title, version: a.version, dueDate: a.dueDate, error: view.errors[`owner-${a.id}`], ownerName: names.personName(a.ownerId) || 'No owner yet',
-        ownerItems: [{ value: '', text: 'No owner yet' }, ...names.people.filter((p) => p.active).map((p) => ({ value: p.id, text: p.displayName, selected: p.id === a.ownerId }))],
-      })),
-    }, status);
+    await this.pages.render(
+      req,
+      res,
+      'plan-owners.njk',
+      {
+        pageTitle: `Owners: ${plan.title}`,
+        plan,
+        success,
+        ...view,
+        fixed: ownersFixed(actor, plan),
+        canActivate: plan.status === 'draft' && may(subjectOf(actor), 'plan.activate'),
+        rows: items.map((a) => ({
+          id: a.id,
+          ref: a.ref,
+          title: a.title,
+          version: a.version,
+          dueDate: a.dueDate,
+          error: view.errors[`owner-${a.id}`],
+          ownerName: names.personName(a.ownerId) || 'No owner yet',
+          ownerItems: [
+            { value: '', text: 'No owner yet' },
+            ...names.people.filter((p) => p.active).map((p) => ({ value: p.id, text: p.displayName, selected: p.id === a.ownerId })),
+          ],
+        })),
+      },
+      status,
+    );
   }
 }
 

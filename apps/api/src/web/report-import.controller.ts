@@ -1,9 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import {
-  Authenticated, BoardService, DocumentService, PlanService, ReportImportService,
-} from '@app/core';
+import { Authenticated, BoardService, DocumentService, PlanService, ReportImportService } from '@app/core';
 import { rolesFor, Timescale, TIMESCALES } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
 import { FormPost, PageRequest } from './csrf';
@@ -15,7 +13,10 @@ import { PageRenderer } from './page-renderer';
 
 const SAVED: Record<string, string> = {
   imported: 'The report has been read. Check each finding below before making the plan.',
-  updated: 'The finding has been changed.', dropped: 'The finding has been removed.', merged: 'The findings have been merged into one.', split: 'The finding has been split.',
+  updated: 'The finding has been changed.',
+  dropped: 'The finding has been removed.',
+  merged: 'The findings have been merged into one.',
+  split: 'The finding has been split.',
 };
 
 /** Import a report: upload, then review the findings (edit, merge, split, drop), then make the draft plan. */
@@ -39,9 +40,16 @@ export class ReportImportController {
   }
 
   @FormPost('', 'file')
-  async upload(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>, @UploadedFile() file: { buffer: Buffer } | undefined) {
+  async upload(
+    @CurrentActor() actor: Authenticated,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+  ) {
     const title = field(body, 'title').slice(0, 300);
-    if (!file || file.buffer.length === 0) return this.uploadPage(actor, req, res, FormErrors.of('report-file', 'Select the report file (a PDF or a text file)'), title, 400);
+    if (!file || file.buffer.length === 0)
+      return this.uploadPage(actor, req, res, FormErrors.of('report-file', 'Select the report file (a PDF or a text file)'), title, 400);
     try {
       const { document } = await this.imports.import(actor, file.buffer, { title: title || undefined });
       res.redirect(303, `/import/${document.id}?saved=imported`);
@@ -58,55 +66,127 @@ export class ReportImportController {
   }
 
   @Get(':id/findings/:findingId')
-  async finding(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('findingId', ParseUUIDPipe) findingId: string, @Req() req: PageRequest, @Res() res: Response) {
+  async finding(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('findingId', ParseUUIDPipe) findingId: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+  ) {
     await this.findingPage(actor, id, findingId, req, res, new FormErrors(), null, 200);
   }
 
   @FormPost(':id/findings/:findingId')
-  async updateFinding(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('findingId', ParseUUIDPipe) findingId: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async updateFinding(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('findingId', ParseUUIDPipe) findingId: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
     const values = { text: field(body, 'text'), section: field(body, 'section'), timescale: field(body, 'timescale') };
     const errors = new FormErrors();
     if (!values.text) errors.add('text', 'Enter the text of the finding');
     if (!values.section) errors.add('section', 'Enter the section of the report the finding is in');
     if (!(TIMESCALES as readonly string[]).includes(values.timescale)) errors.add('timescale', 'Choose the timescale the report gives');
     if (errors.any) return this.findingPage(actor, id, findingId, req, res, errors, values, 400);
-    await this.attempt(() => this.documents.updateFinding(actor, id, findingId, { ...values, timescale: values.timescale as Timescale }), res, `/import/${id}?saved=updated`,
-      (problem) => this.findingPage(actor, id, findingId, req, res, FormErrors.of('text', problem), values, 400));
+    await this.attempt(
+      () => this.documents.updateFinding(actor, id, findingId, { ...values, timescale: values.timescale as Timescale }),
+      res,
+      `/import/${id}?saved=updated`,
+      (problem) => this.findingPage(actor, id, findingId, req, res, FormErrors.of('text', problem), values, 400),
+    );
   }
 
   @FormPost(':id/findings/:findingId/split')
-  async split(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('findingId', ParseUUIDPipe) findingId: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
-    const parts = field(body, 'parts').split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean);
-    if (parts.length < 2) return this.findingPage(actor, id, findingId, req, res, FormErrors.of('parts', 'Enter at least two parts, with a blank line between them'), { parts: field(body, 'parts') }, 400);
-    await this.attempt(() => this.documents.splitFinding(actor, id, findingId, parts), res, `/import/${id}?saved=split`,
-      (problem) => this.findingPage(actor, id, findingId, req, res, FormErrors.of('parts', problem), { parts: field(body, 'parts') }, 400));
+  async split(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('findingId', ParseUUIDPipe) findingId: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
+    const parts = field(body, 'parts')
+      .split(/\r?\n\s*\r?\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    if (parts.length < 2)
+      return this.findingPage(
+        actor,
+        id,
+        findingId,
+        req,
+        res,
+        FormErrors.of('parts', 'Enter at least two parts, with a blank line between them'),
+        { parts: field(body, 'parts') },
+        400,
+      );
+    await this.attempt(
+      () => this.documents.splitFinding(actor, id, findingId, parts),
+      res,
+      `/import/${id}?saved=split`,
+      (problem) => this.findingPage(actor, id, findingId, req, res, FormErrors.of('parts', problem), { parts: field(body, 'parts') }, 400),
+    );
   }
 
   @FormPost(':id/findings/:findingId/drop')
-  async drop(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('findingId', ParseUUIDPipe) findingId: string, @Req() req: PageRequest, @Res() res: Response) {
-    await this.attempt(() => this.documents.dropFinding(actor, id, findingId), res, `/import/${id}?saved=dropped`,
-      (problem) => this.findingPage(actor, id, findingId, req, res, FormErrors.of('drop', problem), null, 400));
+  async drop(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('findingId', ParseUUIDPipe) findingId: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+  ) {
+    await this.attempt(
+      () => this.documents.dropFinding(actor, id, findingId),
+      res,
+      `/import/${id}?saved=dropped`,
+      (problem) => this.findingPage(actor, id, findingId, req, res, FormErrors.of('drop', problem), null, 400),
+    );
   }
 
   @FormPost(':id/merge')
-  async merge(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async merge(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
     const chosen = fields(body, 'findingIds');
     if (chosen.length < 2) return this.reviewPage(actor, id, req, res, FormErrors.of('merge', 'Select at least two findings to merge'), {}, 400);
-    await this.attempt(() => this.documents.mergeFindings(actor, id, chosen), res, `/import/${id}?saved=merged`,
-      (problem) => this.reviewPage(actor, id, req, res, FormErrors.of('merge', problem), {}, 400));
+    await this.attempt(
+      () => this.documents.mergeFindings(actor, id, chosen),
+      res,
+      `/import/${id}?saved=merged`,
+      (problem) => this.reviewPage(actor, id, req, res, FormErrors.of('merge', problem), {}, 400),
+    );
   }
 
   @FormPost(':id/plan')
-  async createPlan(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async createPlan(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
     const values = { boardId: field(body, 'boardId'), title: field(body, 'title'), startDate: field(body, 'startDate') };
     const errors = new FormErrors();
     if (!values.title) errors.add('plan-title', 'Enter a title for the plan');
     if (!values.boardId) errors.add('boardId', 'Choose the board that owns the plan');
-    if (values.startDate && !ISO_DATE.test(values.startDate)) errors.add('startDate', 'Enter the start date as a date written like 2026-04-01, or leave it blank');
+    if (values.startDate && !ISO_DATE.test(values.startDate))
+      errors.add('startDate', 'Enter the start date as a date written like 2026-04-01, or leave it blank');
     if (errors.any) return this.reviewPage(actor, id, req, res, errors, values, 400);
     try {
       const plan = await this.db.transaction(async (tx) => {
-        const created = await this.plans.create(actor, { title: values.title, boardId: values.boardId, documentIds: [id], startDate: values.startDate || null }, tx);
+        const created = await this.plans.create(
+          actor,
+          { title: values.title, boardId: values.boardId, documentIds: [id], startDate: values.startDate || null },
+          tx,
+        );
         await this.plans.addActionsFromFindings(actor, created.id, tx);
         return created;
       });
@@ -114,7 +194,15 @@ export class ReportImportController {
     } catch (error) {
       const problem = userError(error);
       if (!problem) throw error;
-      await this.reviewPage(actor, id, req, res, FormErrors.of(problem.code === 'start_date_required' ? 'startDate' : 'plan-title', problem.message), values, 400);
+      await this.reviewPage(
+        actor,
+        id,
+        req,
+        res,
+        FormErrors.of(problem.code === 'start_date_required' ? 'startDate' : 'plan-title', problem.message),
+        values,
+        400,
+      );
     }
   }
 
@@ -131,27 +219,81 @@ export class ReportImportController {
 
   private async uploadPage(actor: Authenticated, req: PageRequest, res: Response, errors: FormErrors, title: string, status: number) {
     const documents = await this.documents.list(actor.authorityId);
-    await this.pages.render(req, res, 'import-upload.njk', { pageTitle: 'Import a report', documents: documents.slice(0, 10), title, ...errors.view() }, status);
+    await this.pages.render(
+      req,
+      res,
+      'import-upload.njk',
+      { pageTitle: 'Import a report', documents: documents.slice(0, 10), title, ...errors.view() },
+      status,
+    );
   }
 
-  private async reviewPage(actor: Authenticated, id: string, req: PageRequest, res: Response, errors: FormErrors, values: Record<string, string>, status: number) {
+  private async reviewPage(
+    actor: Authenticated,
+    id: string,
+    req: PageRequest,
+    res: Response,
+    errors: FormErrors,
+    values: Record<string, string>,
+    status: number,
+  ) {
     const [document, boards] = await Promise.all([this.documents.get(actor.authorityId, id), this.boards.list(actor.authorityId)]);
     const saved = typeof req.query.saved === 'string' ? SAVED[req.query.saved] : undefined;
-    await this.pages.render(req, res, 'import-review.njk', {
-      pageTitle: `Review findings: ${document.title}`, document, success: saved, values: { title: `Improvement plan: ${document.title}`.slice(0, 300), ...values },
-      boardItems: [{ value: '', text: 'Choose a board' }, ...boards.map((b) => ({ value: b.id, text: b.name, selected: b.id === values.boardId || boards.length === 1 }))],
-      ...errors.view(),
-    }, status);
+    await this.pages.render(
+      req,
+      res,
+      'import-review.njk',
+      {
+        pageTitle: `Review findings: ${document.title}`,
+        document,
+        success: saved,
+        values: { title: `Improvement plan: ${document.title}`.slice(0, 300), ...values },
+        boardItems: [
+          { value: '', text: 'Choose a board' },
+          ...boards.map((b) => ({ value: b.id, text: b.name, selected: b.id === values.boardId || boards.length === 1 })),
+        ],
+        ...errors.view(),
+      },
+      status,
+    );
   }
 
-  private async findingPage(actor: Authenticated, id: string, findingId: string, req: PageRequest, res: Response, errors: FormErrors, values: Record<string, string> | null, status: number) {
+  private async findingPage(
+    actor: Authenticated,
+    id: string,
+    findingId: string,
+    req: PageRequest,
+    res: Response,
+    errors: FormErrors,
+    values: Record<string, string> | null,
+    status: number,
+  ) {
     const document = await this.documents.get(actor.authorityId, id);
     const finding = document.findings.find((f) => f.id === findingId);
-    if (!finding) return this.reviewPage(actor, id, req, res, FormErrors.of('findings', 'That finding is no longer in the report: it may have been merged or removed'), {}, 404);
+    if (!finding)
+      return this.reviewPage(
+        actor,
+        id,
+        req,
+        res,
+        FormErrors.of('findings', 'That finding is no longer in the report: it may have been merged or removed'),
+        {},
+        404,
+      );
     const shown = { text: finding.text, section: finding.section, timescale: finding.timescale, parts: '', ...(values ?? {}) };
-    await this.pages.render(req, res, 'import-finding.njk', {
-      pageTitle: 'Change a finding', document, finding, values: shown,
-      timescaleItems: TIMESCALES.map((t) => ({ value: t, text: TIMESCALE_LABELS[t], checked: t === shown.timescale })), ...errors.view(),
-    }, status);
+    await this.pages.render(
+      req,
+      res,
+      'import-finding.njk',
+      {
+        pageTitle: 'Change a finding',
+        document,
+        finding,
+        values: shown,
+        timescaleItems: TIMESCALES.map((t) => ({ value: t, text: TIMESCALE_LABELS[t], checked: t === shown.timescale })),
+        ...errors.view(),
+      },
+      status,
+    );
   }
 }

@@ -58,10 +58,20 @@ export class SignInController {
   }
 
   private page(req: PageRequest, res: Response, errors: FormErrors, values: Record<string, string>, status: number) {
-    return this.pages.render(req, res, 'sign-in.njk', {
-      ...errors.view(), values, idleMinutes: this.config.sessionIdleMinutes,
-      expired: queryValue(req, 'expired') === '1', signedOut: queryValue(req, 'signedOut') === '1', next: safeNext(queryValue(req, 'next')),
-    }, status);
+    return this.pages.render(
+      req,
+      res,
+      'sign-in.njk',
+      {
+        ...errors.view(),
+        values,
+        idleMinutes: this.config.sessionIdleMinutes,
+        expired: queryValue(req, 'expired') === '1',
+        signedOut: queryValue(req, 'signedOut') === '1',
+        next: safeNext(queryValue(req, 'next')),
+      },
+      status,
+    );
   }
 }
 

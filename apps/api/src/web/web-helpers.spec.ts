@@ -17,14 +17,28 @@ describe('web page helpers', () => {
   });
 
   it('reads the dashboard filter, ignoring values that are not allowed, and writes it back', () => {
-    const filter = readFilter(request({ status: ['in_progress', 'nonsense'], rag: 'red,amber', owner: 'not-an-id', overdue: 'true', sort: 'rag', order: 'desc', page: '2' }));
-    expect(filter).toEqual({ status: ['in_progress'], rag: ['red', 'amber'], ownerId: undefined, organisationId: undefined, overdue: true, sort: 'rag', order: 'desc', page: 2 });
+    const filter = readFilter(
+      request({ status: ['in_progress', 'nonsense'], rag: 'red,amber', owner: 'not-an-id', overdue: 'true', sort: 'rag', order: 'desc', page: '2' }),
+    );
+    expect(filter).toEqual({
+      status: ['in_progress'],
+      rag: ['red', 'amber'],
+      ownerId: undefined,
+      organisationId: undefined,
+      overdue: true,
+      sort: 'rag',
+      order: 'desc',
+      page: 2,
+    });
     expect(filterQuery(filter, { page: 1 })).toBe('status=in_progress&rag=red&rag=amber&overdue=true&sort=rag&order=desc');
     expect(readFilter(request({ sort: 'drop table', page: '-3' }))).toMatchObject({ sort: 'due', order: 'asc', page: 1 });
   });
 
   it('scales the bars to the largest count and describes the chart in words', () => {
-    const chart = barChart('c', 'By RAG', [{ label: 'Red', count: 2, colour: '#f00' }, { label: 'Green', count: 4, colour: '#0f0' }]);
+    const chart = barChart('c', 'By RAG', [
+      { label: 'Red', count: 2, colour: '#f00' },
+      { label: 'Green', count: 4, colour: '#0f0' },
+    ]);
     expect(chart.description).toBe('Red: 2, Green: 4');
     expect(chart.bars.map((b) => b.barWidth)).toEqual([180, 360]);
   });

@@ -25,7 +25,19 @@ import { SignInController } from './sign-in.controller';
       useFactory: (c: AppConfig) => ({ limits: { fileSize: Math.max(c.evidenceMaxBytes, c.reportMaxBytes) + 1, files: 1, fields: 50 } }),
     }),
   ],
-  controllers: [SignInController, MyActionsController, PlanOwnersController, PlanDashboardController, ActionPageController, ReportImportController, NotificationsController, InvitationsController, CouncilsController, AdminController, AdminPlansController],
+  controllers: [
+    SignInController,
+    MyActionsController,
+    PlanOwnersController,
+    PlanDashboardController,
+    ActionPageController,
+    ReportImportController,
+    NotificationsController,
+    InvitationsController,
+    CouncilsController,
+    AdminController,
+    AdminPlansController,
+  ],
   providers: [PageRenderer, PageErrorFilter, PeopleDirectory, CsrfInterceptor],
 })
 export class WebModule {}

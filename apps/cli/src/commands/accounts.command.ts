@@ -19,7 +19,9 @@ export function accountCommands(program: Command) {
 
   program
     .command('users:create')
-    .description('Add a person to an authority with roles; the password is read from IT_PASSWORD. An existing account (same email) joins the authority directly and keeps its password')
+    .description(
+      'Add a person to an authority with roles; the password is read from IT_PASSWORD. An existing account (same email) joins the authority directly and keeps its password',
+    )
     .requiredOption('--authority <id-or-slug>', 'the authority')
     .requiredOption('--email <email>', 'their email address (their sign-in name)')
     .requiredOption('--name <name>', 'their name as colleagues know it')
@@ -30,7 +32,10 @@ export function accountCommands(program: Command) {
       const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
       if (unknown.length) throw new CliError(`Unknown role(s): ${unknown.join(', ')}. Use: ${ROLES.join(', ')}`);
       const password = process.env.IT_PASSWORD;
-      if (!password) throw new CliError('Set the new user\'s password in the IT_PASSWORD environment variable (it is never taken from the command line, which others can see)');
+      if (!password)
+        throw new CliError(
+          "Set the new user's password in the IT_PASSWORD environment variable (it is never taken from the command line, which others can see)",
+        );
       const person = await withAppContext(loadConfig(), async (app) => {
         const authority = await resolveAuthority(app, opts.authority);
         const users = app.get(UserService);
@@ -43,11 +48,12 @@ export function accountCommands(program: Command) {
 
   program
     .command('users:set-password')
-    .description('Reset an account\'s password (read from IT_PASSWORD) and end its sessions, API tokens and calendar feeds in every authority')
-    .requiredOption('--email <email>', 'the account\'s email address')
+    .description("Reset an account's password (read from IT_PASSWORD) and end its sessions, API tokens and calendar feeds in every authority")
+    .requiredOption('--email <email>', "the account's email address")
     .action(async (opts: { email: string }) => {
       const password = process.env.IT_PASSWORD;
-      if (!password) throw new CliError('Set the new password in the IT_PASSWORD environment variable (it is never taken from the command line, which others can see)');
+      if (!password)
+        throw new CliError('Set the new password in the IT_PASSWORD environment variable (it is never taken from the command line, which others can see)');
       const account = await withAppContext(loadConfig(), (app) => app.get(UserService).setPasswordAsOperator(opts.email, password));
       console.log(JSON.stringify({ ...account, passwordReset: true, sessionsEnded: true }, null, 2));
     });

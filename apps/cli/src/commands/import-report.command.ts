@@ -26,7 +26,7 @@ export function importCommands(program: Command) {
     .option('--json', 'print one JSON document on standard output')
     .option('--authority <id-or-slug>', 'store the document and its findings in this authority')
     .option('--plan', 'also create a draft plan with one action per finding')
-    .option('--board <id>', 'the board the plan belongs to (default: the authority\'s first board)')
+    .option('--board <id>', "the board the plan belongs to (default: the authority's first board)")
     .option('--title <title>', 'a title for the document')
     .action(async (file: string, opts: ImportOptions) => {
       const bytes = readFile(file);
@@ -39,10 +39,22 @@ export function importCommands(program: Command) {
       if (!opts.authority) throw new CliError('Say which authority stores the report with --authority <id-or-slug>, or use --dry-run to only read it');
       const result = await withAppContext(config, async (app) => {
         const authority = await resolveAuthority(app, opts.authority!);
-        return app.get(ReportImportService).import(cliActor(authority.id), bytes, { title: opts.title, createPlan: opts.plan ? { boardId: opts.board } : undefined });
+        return app
+          .get(ReportImportService)
+          .import(cliActor(authority.id), bytes, { title: opts.title, createPlan: opts.plan ? { boardId: opts.board } : undefined });
       });
-      const out = { documentId: result.document.id, created: result.created, findings: result.document.findings.length, plan: result.plan && { id: result.plan.id, status: result.plan.status, actions: result.plan.actionsAdded } };
-      print(opts.json, out, () => `${result.created ? 'Stored' : 'Already stored'} document ${result.document.id} with ${out.findings} findings${out.plan ? `; draft plan ${out.plan.id} with ${out.plan.actions} actions` : ''}.`);
+      const out = {
+        documentId: result.document.id,
+        created: result.created,
+        findings: result.document.findings.length,
+        plan: result.plan && { id: result.plan.id, status: result.plan.status, actions: result.plan.actionsAdded },
+      };
+      print(
+        opts.json,
+        out,
+        () =>
+          `${result.created ? 'Stored' : 'Already stored'} document ${result.document.id} with ${out.findings} findings${out.plan ? `; draft plan ${out.plan.id} with ${out.plan.actions} actions` : ''}.`,
+      );
     });
 }
 

@@ -2,9 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '@app/config';
-import {
-  ActionService, Actor, AuthorityService, BoardService, Clock, EvidenceService, OrganisationService, PlanService, UserService,
-} from '@app/core';
+import { ActionService, Actor, AuthorityService, BoardService, Clock, EvidenceService, OrganisationService, PlanService, UserService } from '@app/core';
 import { ReportImportService } from '@app/core/imports/report-import.service';
 import { addCalendarMonths, todayInLondon } from '@app/domain';
 import { parseReport } from '@app/importer';
@@ -36,7 +34,11 @@ export async function seedDemo(app: INestApplicationContext) {
   const ids: Record<string, string> = {};
   for (const p of PEOPLE) {
     const person = await app.get(UserService).create(authority.id, {
-      email: p.email, displayName: p.name, password: DEMO_PASSWORD, roles: [...p.roles], managerId: 'manager' in p ? ids[p.manager] : null,
+      email: p.email,
+      displayName: p.name,
+      password: DEMO_PASSWORD,
+      roles: [...p.roles],
+      managerId: 'manager' in p ? ids[p.manager] : null,
       organisationId: 'org' in p ? nhs.id : null,
     });
     ids[p.key] = person.id;
@@ -50,13 +52,27 @@ export async function seedDemo(app: INestApplicationContext) {
   });
   if (!plan) throw new Error('demo plan was not created');
   // Owners are chosen while the plan is a draft; once it is active, reassigning is the board's decision.
-  await assignOwners(app, as, ids, nhs.id, plan.id, document.findings.map((f) => f.ownerOrg));
+  await assignOwners(
+    app,
+    as,
+    ids,
+    nhs.id,
+    plan.id,
+    document.findings.map((f) => f.ownerOrg),
+  );
   await app.get(PlanService).activate(as('chair'), plan.id, plan.version);
   await progress(app, as, ids, plan.id);
   return { authority, planId: plan.id, people: PEOPLE.map((p) => ({ email: p.email, roles: p.roles })) };
 }
 
-async function assignOwners(app: INestApplicationContext, as: (k: string) => Actor, ids: Record<string, string>, nhsId: string, planId: string, partners: (string | null)[]) {
+async function assignOwners(
+  app: INestApplicationContext,
+  as: (k: string) => Actor,
+  ids: Record<string, string>,
+  nhsId: string,
+  planId: string,
+  partners: (string | null)[],
+) {
   const actions = app.get(ActionService);
   const { items } = await actions.list(as('member'), { planId, page: 1, pageSize: 100 });
   for (const [i, a] of items.entries()) {
@@ -74,7 +90,12 @@ async function progress(app: INestApplicationContext, as: (k: string) => Actor, 
 
   let v = (await actions.changeStatus(owned(first), first.id, { version: first.version, status: 'in_progress' })).version;
   await actions.addNote(owned(first), first.id, 'Audit of 40 recent core assessments under way; findings to the next board.');
-  await evidence.addNote(owned(first), first.id, 'Core assessment audit', 'All 40 cases audited; 38 completed within timescale. Report filed with the board papers.');
+  await evidence.addNote(
+    owned(first),
+    first.id,
+    'Core assessment audit',
+    'All 40 cases audited; 38 completed within timescale. Report filed with the board papers.',
+  );
   v = (await actions.changeStatus(owned(first), first.id, { version: v, status: 'completed' })).version;
   await actions.changeStatus(as('chair'), first.id, { version: v, status: 'verified', reason: 'Audit evidence accepted by the board' });
 
@@ -82,7 +103,11 @@ async function progress(app: INestApplicationContext, as: (k: string) => Actor, 
   await evidence.addLink(owned(second), second.id, 'Case recording guidance (intranet)', 'https://intranet.demo.example/guidance/case-recording');
   await actions.changeStatus(owned(second), second.id, { version: v, status: 'completed' });
 
-  await actions.changeStatus(owned(third), third.id, { version: third.version, status: 'blocked', reason: 'Waiting for the hospital information system supplier to enable flags' });
+  await actions.changeStatus(owned(third), third.id, {
+    version: third.version,
+    status: 'blocked',
+    reason: 'Waiting for the hospital information system supplier to enable flags',
+  });
   const started = await actions.changeStatus(owned(fourth), fourth.id, { version: fourth.version, status: 'in_progress' });
   await actions.update(owned(fourth), fourth.id, { version: started.version, atRisk: true });
   await actions.addNote(owned(fifth), fifth.id, 'Draft protocol shared with partners for comment.');
@@ -93,7 +118,10 @@ export function demoReport(): { file: string; bytes: Buffer } {
   const root = repoRoot();
   const folders = [path.join(root, '..', 'shared', 'fixtures', 'reports'), path.join(root, 'libs', 'importer', 'test-documents')];
   for (const folder of folders.filter((f) => fs.existsSync(f))) {
-    for (const name of fs.readdirSync(folder).filter((n) => n.endsWith('.txt')).sort()) {
+    for (const name of fs
+      .readdirSync(folder)
+      .filter((n) => n.endsWith('.txt'))
+      .sort()) {
       const file = path.join(folder, name);
       const bytes = fs.readFileSync(file);
       try {

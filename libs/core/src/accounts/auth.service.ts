@@ -48,20 +48,43 @@ export class AuthService {
     const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyPassword(password, await DUMMY_HASH_PROMISE);
     const membership = ok && user?.active ? await this.membershipFor(user.id, authorityId) : null;
     if (!user || !ok || !user.active || !membership) {
-      await this.audit.record({ authorityId: membership?.authorityId ?? null, entityType: 'user', entityId: user?.id ?? null, event: 'sign_in_failed', actorId: null, subject: claim.email, ip: claim.ip });
+      await this.audit.record({
+        authorityId: membership?.authorityId ?? null,
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        event: 'sign_in_failed',
+        actorId: null,
+        subject: claim.email,
+        ip: claim.ip,
+      });
       await this.throttle.failed(claim, user?.id ?? null);
       throw new AppError('unauthenticated', 'invalid_credentials', 'The email address or password is not right, or the account is not active.');
     }
     await this.throttle.succeeded(claim);
     const secret = newSecret(SESSION_PREFIX);
     const session = await this.createSession(user.id, membership.authorityId, 'browser', null, secret);
-    await this.audit.record({ authorityId: membership.authorityId, entityType: 'user', entityId: user.id, event: 'sign_in', actorId: user.id, subject, ip: claim.ip });
+    await this.audit.record({
+      authorityId: membership.authorityId,
+      entityType: 'user',
+      entityId: user.id,
+      event: 'sign_in',
+      actorId: user.id,
+      subject,
+      ip: claim.ip,
+    });
     return { secret, sessionId: session.id, userId: user.id, authorityId: membership.authorityId };
   }
 
   async signOut(actor: Authenticated): Promise<void> {
     await this.db.manager.update(Session, { id: actor.sessionId }, { revokedAt: this.clock.nowIso() });
-    await this.audit.record({ authorityId: actor.authorityId, entityType: 'user', entityId: actor.userId, event: 'sign_out', actorId: actor.userId, ip: actor.ip });
+    await this.audit.record({
+      authorityId: actor.authorityId,
+      entityType: 'user',
+      entityId: actor.userId,
+      event: 'sign_out',
+      actorId: actor.userId,
+      ip: actor.ip,
+    });
   }
 
   /** The councils this person can work in: their active memberships. */
@@ -75,7 +98,8 @@ export class AuthService {
    * Each council's trail says only that the person left or came, never the other council.
    */
   async switchCouncil(actor: Authenticated, authorityId: string) {
-    if (actor.kind !== 'browser') throw new AppError('forbidden', 'browser_only', 'An API token belongs to one council: make one in the other council to work there.');
+    if (actor.kind !== 'browser')
+      throw new AppError('forbidden', 'browser_only', 'An API token belongs to one council: make one in the other council to work there.');
     const membership = await this.membershipFor(actor.userId, authorityId);
     if (!membership) throw badRequest('unknown_council', 'Choose one of your councils from the list');
     const secret = newSecret(SESSION_PREFIX);
@@ -107,29 +131,62 @@ export class AuthService {
     const secret = newSecret(API_TOKEN_PREFIX);
     const expiresAt = new Date(this.clock.now().getTime() + expiresInDays * 86_400_000).toISOString();
     const session = await this.createSession(actor.userId, actor.authorityId, 'api', name, secret, expiresAt);
-    await this.audit.record({ authorityId: actor.authorityId, entityType: 'api_token', entityId: session.id, event: 'api_token_created', actorId: actor.userId, after: { name, expiresAt } });
+    await this.audit.record({
+      authorityId: actor.authorityId,
+      entityType: 'api_token',
+      entityId: session.id,
+      event: 'api_token_created',
+      actorId: actor.userId,
+      after: { name, expiresAt },
+    });
     return { id: session.id, name, token: secret, createdAt: session.createdAt, expiresAt };
   }
 
   async listApiTokens(actor: Actor) {
-    const rows = await this.db.manager.find(Session, { where: { userId: actor.userId, authorityId: actor.authorityId, kind: 'api', revokedAt: IsNull() }, order: { createdAt: 'ASC' } });
+    const rows = await this.db.manager.find(Session, {
+      where: { userId: actor.userId, authorityId: actor.authorityId, kind: 'api', revokedAt: IsNull() },
+      order: { createdAt: 'ASC' },
+    });
     return rows.map((s) => ({ id: s.id, name: s.name, createdAt: s.createdAt, lastUsedAt: s.lastSeenAt, expiresAt: s.expiresAt }));
   }
 
   async revokeApiToken(actor: Actor, id: string): Promise<void> {
-    const result = await this.db.manager.update(Session, { id, userId: actor.userId, authorityId: actor.authorityId, kind: 'api', revokedAt: IsNull() }, { revokedAt: this.clock.nowIso() });
+    const result = await this.db.manager.update(
+      Session,
+      { id, userId: actor.userId, authorityId: actor.authorityId, kind: 'api', revokedAt: IsNull() },
+      { revokedAt: this.clock.nowIso() },
+    );
     if (!result.affected) throw new AppError('not_found', 'not_found', 'API token not found');
     await this.audit.record({ authorityId: actor.authorityId, entityType: 'api_token', entityId: id, event: 'api_token_revoked', actorId: actor.userId });
   }
 
   private async membershipFor(userId: string, authorityId?: string) {
     const memberships = await this.db.manager.find(Membership, { where: { userId, active: true }, order: { createdAt: 'ASC' } });
-    return authorityId ? memberships.find((m) => m.authorityId === authorityId) ?? null : memberships[0] ?? null;
+    return authorityId ? (memberships.find((m) => m.authorityId === authorityId) ?? null) : (memberships[0] ?? null);
   }
 
-  private async createSession(userId: string, authorityId: string, kind: 'browser' | 'api', name: string | null, secret: string, expiresAt: string | null = null, manager: EntityManager = this.db.manager) {
+  private async createSession(
+    userId: string,
+    authorityId: string,
+    kind: 'browser' | 'api',
+    name: string | null,
+    secret: string,
+    expiresAt: string | null = null,
+    manager: EntityManager = this.db.manager,
+  ) {
     const now = this.clock.nowIso();
-    const session: Session = { id: newId(), tokenHash: hashSecret(secret), userId, authorityId, kind, name, createdAt: now, lastSeenAt: now, expiresAt, revokedAt: null };
+    const session: Session = {
+      id: newId(),
+      tokenHash: hashSecret(secret),
+      userId,
+      authorityId,
+      kind,
+      name,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      revokedAt: null,
+    };
     await manager.insert(Session, session);
     return session;
   }

@@ -24,7 +24,10 @@ export class AuthorityService {
     await this.db.transaction(async (tx) => {
       await tx.insert(Authority, authority);
       await tx.insert(Organisation, { id: newId(), authorityId: authority.id, name: authority.name, kind: 'council', createdAt: now });
-      await this.audit.record({ authorityId: authority.id, entityType: 'authority', entityId: authority.id, event: 'authority_created', actorId: null, after: authority }, tx);
+      await this.audit.record(
+        { authorityId: authority.id, entityType: 'authority', entityId: authority.id, event: 'authority_created', actorId: null, after: authority },
+        tx,
+      );
     });
     return authority;
   }
@@ -39,4 +42,9 @@ export class AuthorityService {
 }
 
 export const slugify = (name: string) =>
-  name.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  name
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);

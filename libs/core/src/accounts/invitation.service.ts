@@ -46,9 +46,16 @@ export class InvitationService {
 
   async withdraw(actor: Actor, id: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const result = await tx.update(Invitation, { id, authorityId: actor.authorityId, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: this.clock.nowIso() });
+      const result = await tx.update(
+        Invitation,
+        { id, authorityId: actor.authorityId, acceptedAt: IsNull(), revokedAt: IsNull() },
+        { revokedAt: this.clock.nowIso() },
+      );
       if (!result.affected) throw notFound('Pending invitation');
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'invitation', entityId: id, event: 'invitation_withdrawn', actorId: actor.userId }, tx);
+      await this.audit.record(
+        { authorityId: actor.authorityId, entityType: 'invitation', entityId: id, event: 'invitation_withdrawn', actorId: actor.userId },
+        tx,
+      );
     });
   }
 
@@ -58,9 +65,15 @@ export class InvitationService {
     const rows = await this.db.manager.find(Invitation, { where: pendingFor(user.email, this.clock.nowIso()), order: { createdAt: 'ASC' } });
     if (!rows.length) return [];
     const authorities = new Map((await this.db.manager.findBy(Authority, { id: In(rows.map((r) => r.authorityId)) })).map((a) => [a.id, a]));
-    return rows.filter((r) => authorities.has(r.authorityId)).map((r) => ({
-      id: r.id, authority: { id: r.authorityId, name: authorities.get(r.authorityId)!.name }, roles: r.roles as Role[], createdAt: r.createdAt, expiresAt: r.expiresAt,
-    }));
+    return rows
+      .filter((r) => authorities.has(r.authorityId))
+      .map((r) => ({
+        id: r.id,
+        authority: { id: r.authorityId, name: authorities.get(r.authorityId)!.name },
+        roles: r.roles as Role[],
+        createdAt: r.createdAt,
+        expiresAt: r.expiresAt,
+      }));
   }
 
   /** The invited person accepts: they become a member of the inviting authority, with the roles offered. */
@@ -75,9 +88,19 @@ export class InvitationService {
       if (already) return { authorityId, user: await this.users.get(authorityId, user.id, tx) };
       // The manager offered may have left the authority since; the admin can set another.
       const managerId = invitation.managerId && (await tx.existsBy(Membership, { authorityId, userId: invitation.managerId })) ? invitation.managerId : null;
-      const person = await this.users.addMember(tx, authorityId, {
-        email: user.email, displayName: user.displayName, roles: invitation.roles as Role[], managerId, organisationId: invitation.organisationId,
-      }, user, user.id);
+      const person = await this.users.addMember(
+        tx,
+        authorityId,
+        {
+          email: user.email,
+          displayName: user.displayName,
+          roles: invitation.roles as Role[],
+          managerId,
+          organisationId: invitation.organisationId,
+        },
+        user,
+        user.id,
+      );
       await this.audit.record({ authorityId, entityType: 'invitation', entityId: id, event: 'invitation_accepted', actorId: user.id }, tx);
       return { authorityId, user: person };
     });

@@ -17,7 +17,7 @@ describe('passwordProblem', () => {
     expect(passwordProblem(password, { email: 'someone@council.test' })).toMatch(message);
   });
 
-  it('refuses a password equal to or containing the email address\'s name part', () => {
+  it("refuses a password equal to or containing the email address's name part", () => {
     expect(passwordProblem('jo.bloggs.council', { email: 'Jo.Bloggs@council.test' })).toMatch(/email address/);
     expect(passwordProblem('morganhughes', { email: 'morganhughes@council.test' })).toMatch(/email address/);
   });

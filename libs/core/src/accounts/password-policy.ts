@@ -10,7 +10,12 @@ const LIST_FILE = path.join(repoRoot(), 'libs', 'core', 'src', 'accounts', 'comm
 let common: Set<string> | undefined;
 
 function commonPasswords(): Set<string> {
-  common ??= new Set(fs.readFileSync(LIST_FILE, 'utf8').split('\n').filter((line) => line && !line.startsWith('#')));
+  common ??= new Set(
+    fs
+      .readFileSync(LIST_FILE, 'utf8')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#')),
+  );
   return common;
 }
 

@@ -16,7 +16,12 @@ export const MAX_WAIT_SECONDS = 15 * 60;
 const WIDE_FACTOR = 10;
 
 type CounterKind = 'account_address' | 'account' | 'address';
-interface Counter { kind: CounterKind; key: string; limit: number; failures: number }
+interface Counter {
+  kind: CounterKind;
+  key: string;
+  limit: number;
+  failures: number;
+}
 
 class Refused extends Error {
   constructor(readonly waitUntil: string) {
@@ -25,7 +30,11 @@ class Refused extends Error {
 }
 
 /** The attempts a sign-in was counted in, from `claim`; hand it back with the outcome. */
-export interface SignInClaim { email: string; ip: string; counters: Counter[] }
+export interface SignInClaim {
+  email: string;
+  ip: string;
+  counters: Counter[];
+}
 
 /** The wait before the next check once `failures` are counted: none below the limit, then 1 s, 2 s, 4 s ... up to 15 minutes. */
 export function waitSeconds(failures: number, limit: number): number {
@@ -77,32 +86,41 @@ export class SignInThrottle {
       { kind: 'account' as const, key: email, limit: max * WIDE_FACTOR },
       { kind: 'address' as const, key: ip, limit: max * WIDE_FACTOR },
     ];
-    const outcome = await this.db.transaction(async (tx): Promise<{ counters: Counter[] } | { waitUntil: string }> => {
-      const counters: Counter[] = [];
-      for (const counter of wanted) {
-        const failures = await this.count(tx, counter, now);
-        if (failures === null) throw new Refused(await this.nextAttemptAt(tx, counter));
-        counters.push({ ...counter, failures });
-      }
-      return { counters };
-    }).catch((error) => {
-      // The transaction was rolled back: a refused attempt is counted nowhere.
-      if (error instanceof Refused) return { waitUntil: error.waitUntil };
-      throw error;
-    });
+    const outcome = await this.db
+      .transaction(async (tx): Promise<{ counters: Counter[] } | { waitUntil: string }> => {
+        const counters: Counter[] = [];
+        for (const counter of wanted) {
+          const failures = await this.count(tx, counter, now);
+          if (failures === null) throw new Refused(await this.nextAttemptAt(tx, counter));
+          counters.push({ ...counter, failures });
+        }
+        return { counters };
+      })
+      .catch((error) => {
+        // The transaction was rolled back: a refused attempt is counted nowhere.
+        if (error instanceof Refused) return { waitUntil: error.waitUntil };
+        throw error;
+      });
     if ('counters' in outcome) return { email, ip, counters: outcome.counters };
     await this.audit.record({ authorityId: null, entityType: 'user', entityId: null, event: 'sign_in_throttled', actorId: null, subject: email, ip });
     const seconds = Math.max(1, Math.ceil((Date.parse(outcome.waitUntil) - now.getTime()) / 1000));
-    throw new AppError('too_many_requests', 'sign_in_throttled',
+    throw new AppError(
+      'too_many_requests',
+      'sign_in_throttled',
       `Too many failed sign-in attempts. Try again in ${describeWait(seconds)}, or ask your council's Improvement Tracker admin to reset your password.`,
-      { retryAfterSeconds: seconds });
+      { retryAfterSeconds: seconds },
+    );
   }
 
   /** The password was right: this attempt was no failure, and this person's failures from this address are forgotten. */
   async succeeded(claim: SignInClaim): Promise<void> {
     const manager = this.db.manager;
     await runSql(manager, `DELETE FROM ${THROTTLE} WHERE "kind" = 'account_address' AND "key" = :key`, { key: `${claim.email} ${claim.ip}` });
-    await runSql(manager, `UPDATE ${THROTTLE} SET "failures" = "failures" - 1 WHERE "failures" > 0 AND (("kind" = 'account' AND "key" = :email) OR ("kind" = 'address' AND "key" = :ip))`, { email: claim.email, ip: claim.ip });
+    await runSql(
+      manager,
+      `UPDATE ${THROTTLE} SET "failures" = "failures" - 1 WHERE "failures" > 0 AND (("kind" = 'account' AND "key" = :email) OR ("kind" = 'address' AND "key" = :ip))`,
+      { email: claim.email, ip: claim.ip },
+    );
   }
 
   /** The attempt failed (already counted). When it starts an account's waits, that is audited and the owner told. */
@@ -110,7 +128,19 @@ export class SignInThrottle {
     const started = claim.counters.find((c) => c.kind !== 'address' && c.failures === c.limit);
     if (!started) return;
     await this.db.transaction(async (tx) => {
-      await this.audit.record({ authorityId: null, entityType: 'user', entityId: userId, event: 'sign_in_delayed', actorId: null, subject: claim.email, ip: claim.ip, after: { failures: started.failures, counted: started.kind } }, tx);
+      await this.audit.record(
+        {
+          authorityId: null,
+          entityType: 'user',
+          entityId: userId,
+          event: 'sign_in_delayed',
+          actorId: null,
+          subject: claim.email,
+          ip: claim.ip,
+          after: { failures: started.failures, counted: started.kind },
+        },
+        tx,
+      );
       if (userId) await this.tellOwner(tx, userId, claim.ip, started);
     });
   }
@@ -139,12 +169,26 @@ export class SignInThrottle {
     const memberships = await tx.find(Membership, { where: { userId } });
     const now = this.clock.nowIso();
     const from = started.kind === 'account' ? 'from several addresses' : `from the address ${ip}`;
-    const body = `${started.failures} sign-in attempts with a wrong password were made for your account ${from} (the last at ${now.slice(0, 16).replace('T', ' ')} UTC). `
-      + 'Each further attempt now has to wait, from 1 second up to 15 minutes. If this was not you, tell your council\'s Improvement Tracker admin: they can set you a new password.';
-    await insertMany(tx, Notification, memberships.map((m) => ({
-      id: newId(), authorityId: m.authorityId, userId, reminderId: null, actionId: null, kind: 'sign_in_delayed',
-      title: 'Failed sign-in attempts on your account', body, link: '/', createdAt: now, readAt: null,
-    })));
+    const body =
+      `${started.failures} sign-in attempts with a wrong password were made for your account ${from} (the last at ${now.slice(0, 16).replace('T', ' ')} UTC). ` +
+      "Each further attempt now has to wait, from 1 second up to 15 minutes. If this was not you, tell your council's Improvement Tracker admin: they can set you a new password.";
+    await insertMany(
+      tx,
+      Notification,
+      memberships.map((m) => ({
+        id: newId(),
+        authorityId: m.authorityId,
+        userId,
+        reminderId: null,
+        actionId: null,
+        kind: 'sign_in_delayed',
+        title: 'Failed sign-in attempts on your account',
+        body,
+        link: '/',
+        createdAt: now,
+        readAt: null,
+      })),
+    );
   }
 
   /** Rows whose window has passed are worth nothing; clearing them now and then keeps the table small. */

@@ -107,11 +107,30 @@ export class UserService {
       await this.checkReferences(tx, actor.authorityId, input.managerId ?? null, input.organisationId ?? null);
       const now = this.clock.nowIso();
       const invitation: Invitation = {
-        id: newId(), authorityId: actor.authorityId, email, roles: input.roles, managerId: input.managerId ?? null, organisationId: input.organisationId ?? null,
-        invitedById: actor.userId, createdAt: now, expiresAt: new Date(this.clock.now().getTime() + INVITATION_DAYS * 86_400_000).toISOString(), acceptedAt: null, revokedAt: null,
+        id: newId(),
+        authorityId: actor.authorityId,
+        email,
+        roles: input.roles,
+        managerId: input.managerId ?? null,
+        organisationId: input.organisationId ?? null,
+        invitedById: actor.userId,
+        createdAt: now,
+        expiresAt: new Date(this.clock.now().getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
+        acceptedAt: null,
+        revokedAt: null,
       };
       await tx.insert(Invitation, invitation);
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'invitation', entityId: invitation.id, event: 'user_invited', actorId: actor.userId, after: { email, roles: input.roles } }, tx);
+      await this.audit.record(
+        {
+          authorityId: actor.authorityId,
+          entityType: 'invitation',
+          entityId: invitation.id,
+          event: 'user_invited',
+          actorId: actor.userId,
+          after: { email, roles: input.roles },
+        },
+        tx,
+      );
       return { invited: true, invitationId: invitation.id, email, status: 'pending', expiresAt: invitation.expiresAt };
     });
   }
@@ -123,13 +142,20 @@ export class UserService {
       const self = actor.userId === userId;
       const wholeAccount = await this.adminOfEveryAuthority(tx, actor.userId, userId);
       if ((changes.displayName !== undefined || changes.password !== undefined) && !self && !wholeAccount) {
-        throw new AppError('forbidden', 'account_shared',
-          'This person also belongs to another council, so only they (or an admin of every council they belong to) can change their name or password. You can still change their roles, manager and organisation here, stop their access to this council, or remove them from it.');
+        throw new AppError(
+          'forbidden',
+          'account_shared',
+          'This person also belongs to another council, so only they (or an admin of every council they belong to) can change their name or password. You can still change their roles, manager and organisation here, stop their access to this council, or remove them from it.',
+        );
       }
       if (changes.managerId === userId) throw badRequest('invalid_manager', 'A person cannot be their own manager');
       if (changes.active === false && self) throw badRequest('own_access', 'You cannot stop your own access: ask another admin');
       if (changes.active === true && !user.active && !wholeAccount) {
-        throw new AppError('forbidden', 'account_stopped', 'This person’s account has been stopped for every council they belong to; only an admin of all of those councils, or the operator, can restore it.');
+        throw new AppError(
+          'forbidden',
+          'account_stopped',
+          'This person’s account has been stopped for every council they belong to; only an admin of all of those councils, or the operator, can restore it.',
+        );
       }
       await this.checkReferences(tx, actor.authorityId, changes.managerId ?? null, changes.organisationId ?? null);
       if (changes.password !== undefined) refuseWeakPassword(changes.password, user.email);
@@ -153,7 +179,18 @@ export class UserService {
       if (changes.password !== undefined || (changes.active === false && wholeAccount)) await endTrust(tx, now, userId, null, keep);
       else if (rolesChanged || changes.active === false) await endTrust(tx, now, userId, actor.authorityId, keep);
       const after = toView(user, membership);
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'user', entityId: userId, event: 'user_updated', actorId: actor.userId, before, after: { ...after, passwordChanged: changes.password !== undefined } }, tx);
+      await this.audit.record(
+        {
+          authorityId: actor.authorityId,
+          entityType: 'user',
+          entityId: userId,
+          event: 'user_updated',
+          actorId: actor.userId,
+          before,
+          after: { ...after, passwordChanged: changes.password !== undefined },
+        },
+        tx,
+      );
       return after;
     });
   }
@@ -167,7 +204,17 @@ export class UserService {
       await tx.update(Membership, { authorityId: actor.authorityId, managerId: userId }, { managerId: null });
       await tx.delete(BoardMember, { authorityId: actor.authorityId, userId });
       await endTrust(tx, this.clock.nowIso(), userId, actor.authorityId);
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'user', entityId: userId, event: 'user_removed', actorId: actor.userId, before: toView(user, membership) }, tx);
+      await this.audit.record(
+        {
+          authorityId: actor.authorityId,
+          entityType: 'user',
+          entityId: userId,
+          event: 'user_removed',
+          actorId: actor.userId,
+          before: toView(user, membership),
+        },
+        tx,
+      );
     });
   }
 
@@ -180,7 +227,14 @@ export class UserService {
     if (!user) throw notFound('User');
     const claim = await this.throttle.claim(user.email, actor.ip ?? 'unknown');
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'user', entityId: user.id, event: 'password_change_failed', actorId: user.id, ip: claim.ip });
+      await this.audit.record({
+        authorityId: actor.authorityId,
+        entityType: 'user',
+        entityId: user.id,
+        event: 'password_change_failed',
+        actorId: user.id,
+        ip: claim.ip,
+      });
       await this.throttle.failed(claim, user.id);
       throw badRequest('wrong_password', 'Your current password is not right: enter the one you signed in with');
     }
@@ -189,7 +243,10 @@ export class UserService {
     await this.db.transaction(async (tx) => {
       await tx.update(User, { id: user.id }, { passwordHash: await hashPassword(newPassword) });
       await endTrust(tx, this.clock.nowIso(), user.id, null, actor.sessionId);
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'user', entityId: user.id, event: 'password_changed', actorId: user.id, ip: actor.ip ?? null }, tx);
+      await this.audit.record(
+        { authorityId: actor.authorityId, entityType: 'user', entityId: user.id, event: 'password_changed', actorId: user.id, ip: actor.ip ?? null },
+        tx,
+      );
     });
   }
 
@@ -211,8 +268,13 @@ export class UserService {
   async list(authorityId: string): Promise<PersonView[]> {
     const rows = await runSql(this.db.manager, PEOPLE_SQL, { authorityId });
     return rows.map((r) => ({
-      id: r.id as string, email: r.email as string, displayName: r.displayName as string, active: truthy(r.accountActive) && truthy(r.active),
-      roles: JSON.parse(r.roles as string) as Role[], managerId: r.managerId as string | null, organisationId: r.organisationId as string | null,
+      id: r.id as string,
+      email: r.email as string,
+      displayName: r.displayName as string,
+      active: truthy(r.accountActive) && truthy(r.active),
+      roles: JSON.parse(r.roles as string) as Role[],
+      managerId: r.managerId as string | null,
+      organisationId: r.organisationId as string | null,
     }));
   }
 
@@ -227,16 +289,36 @@ export class UserService {
   }
 
   /** A new membership for a new account (user null) or an existing one; the caller has checked the rest. */
-  async addMember(tx: EntityManager, authorityId: string, input: Omit<NewUser, 'password'> & { password?: string }, existing: User | null, actorId: string | null): Promise<PersonView> {
+  async addMember(
+    tx: EntityManager,
+    authorityId: string,
+    input: Omit<NewUser, 'password'> & { password?: string },
+    existing: User | null,
+    actorId: string | null,
+  ): Promise<PersonView> {
     await this.checkReferences(tx, authorityId, input.managerId ?? null, input.organisationId ?? null);
     const now = this.clock.nowIso();
     let user = existing;
     if (!user) {
-      user = { id: newId(), email: normaliseEmail(input.email), displayName: input.displayName.trim(), passwordHash: await hashPassword(input.password!), active: true, createdAt: now };
+      user = {
+        id: newId(),
+        email: normaliseEmail(input.email),
+        displayName: input.displayName.trim(),
+        passwordHash: await hashPassword(input.password!),
+        active: true,
+        createdAt: now,
+      };
       await tx.insert(User, user);
     }
     const membership: Membership = {
-      id: newId(), authorityId, userId: user.id, roles: input.roles, managerId: input.managerId ?? null, organisationId: input.organisationId ?? null, active: true, createdAt: now,
+      id: newId(),
+      authorityId,
+      userId: user.id,
+      roles: input.roles,
+      managerId: input.managerId ?? null,
+      organisationId: input.organisationId ?? null,
+      active: true,
+      createdAt: now,
     };
     await tx.insert(Membership, membership);
     const view = toView(user, membership);
@@ -257,7 +339,11 @@ export class UserService {
       throw new AppError('conflict', 'user_exists', `${email} is already a user of this authority`);
     }
     if (await tx.existsBy(Invitation, { authorityId, email, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(this.clock.nowIso()) })) {
-      throw new AppError('conflict', 'invitation_exists', `${email} already has a pending invitation to this authority: wait for them to accept it, or withdraw it first`);
+      throw new AppError(
+        'conflict',
+        'invitation_exists',
+        `${email} already has a pending invitation to this authority: wait for them to accept it, or withdraw it first`,
+      );
     }
   }
 

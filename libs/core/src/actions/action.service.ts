@@ -1,8 +1,21 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
-  ACTION_STATUSES, ActionStatus, addDays, assertTransition, computeDueDate, Decision, decisionsForActionChange, deriveRag, effectiveRag, may, Rag, RAGS,
-  statusDecision, Timescale, todayInLondon,
+  ACTION_STATUSES,
+  ActionStatus,
+  addDays,
+  assertTransition,
+  computeDueDate,
+  Decision,
+  decisionsForActionChange,
+  deriveRag,
+  effectiveRag,
+  may,
+  Rag,
+  RAGS,
+  statusDecision,
+  Timescale,
+  todayInLondon,
 } from '@app/domain';
 import { Action, ActionFinding, DueDateChange, Evidence, Finding, Membership, Milestone, Organisation, Plan, ProgressNote } from '@app/database/entities';
 import { AppError, badRequest, notFound } from '../app-error';
@@ -74,22 +87,37 @@ const RAG_RANK: Record<Rag, number> = { red: 0, amber: 1, green: 2, blue: 3 };
  */
 function sortTerms(sort: ActionSort): [string, 'ASC' | 'DESC'][] {
   const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
-  const missingLast = (expr: string): [string, 'ASC' | 'DESC'][] => [[`(CASE WHEN ${expr} IS NULL THEN 1 ELSE 0 END)`, dir], [expr, dir]];
+  const missingLast = (expr: string): [string, 'ASC' | 'DESC'][] => [
+    [`(CASE WHEN ${expr} IS NULL THEN 1 ELSE 0 END)`, dir],
+    [expr, dir],
+  ];
   const primary: Record<ActionSortField, [string, 'ASC' | 'DESC'][]> = {
     due: missingLast('a."dueDate"'),
-    ref: [['LENGTH(a."ref")', dir], ['a."ref"', dir]],
+    ref: [
+      ['LENGTH(a."ref")', dir],
+      ['a."ref"', dir],
+    ],
     title: [['LOWER(a."title")', dir]],
     owner: missingLast('(SELECT LOWER(u."displayName") FROM "app_user" u WHERE u."id" = a."ownerId")'),
     status: [[`(CASE a."status" ${ACTION_STATUSES.map((st, i) => `WHEN '${st}' THEN ${i}`).join(' ')} ELSE ${ACTION_STATUSES.length} END)`, dir]],
     rag: [[`(CASE ${ragSql('a')} ${RAGS.map((r) => `WHEN '${r}' THEN ${RAG_RANK[r]}`).join(' ')} ELSE 9 END)`, dir]],
   };
-  const ties: [string, 'ASC' | 'DESC'][] = [['(CASE WHEN a."dueDate" IS NULL THEN 1 ELSE 0 END)', 'ASC'], ['a."dueDate"', 'ASC'], ['LENGTH(a."ref")', 'ASC'], ['a."ref"', 'ASC'], ['a."id"', 'ASC']];
+  const ties: [string, 'ASC' | 'DESC'][] = [
+    ['(CASE WHEN a."dueDate" IS NULL THEN 1 ELSE 0 END)', 'ASC'],
+    ['a."dueDate"', 'ASC'],
+    ['LENGTH(a."ref")', 'ASC'],
+    ['a."ref"', 'ASC'],
+    ['a."id"', 'ASC'],
+  ];
   // TypeORM keys ORDER BY terms by expression, so a tie-breaker must not repeat a primary term.
   const first = primary[sort.field];
   return [...first, ...ties.filter(([expr]) => !first.some(([e]) => e === expr))];
 }
 
-const DEFAULT_ORDER: [string, 'ASC' | 'DESC'][] = [['a."dueDate"', 'ASC'], ['a."ref"', 'ASC']];
+const DEFAULT_ORDER: [string, 'ASC' | 'DESC'][] = [
+  ['a."dueDate"', 'ASC'],
+  ['a."ref"', 'ASC'],
+];
 const OPEN_SQL = `a."status" IN ('not_started', 'in_progress', 'blocked')`;
 
 /** The list filter as SQL conditions on \`action a\`, with named parameters. */
@@ -143,19 +171,37 @@ export class ActionService {
       const dueDate = input.dueDate ?? computeDueDate(plan.startDate, timescale, planSettings(plan));
       const now = this.clock.nowIso();
       const action: Action = {
-        id: newId(), authorityId: actor.authorityId, planId, ref: `A${(await tx.countBy(Action, { planId })) + 1}`,
-        title: input.title.trim(), description: input.description?.trim() ?? '', timescale, ownerId: input.ownerId ?? null,
+        id: newId(),
+        authorityId: actor.authorityId,
+        planId,
+        ref: `A${(await tx.countBy(Action, { planId })) + 1}`,
+        title: input.title.trim(),
+        description: input.description?.trim() ?? '',
+        timescale,
+        ownerId: input.ownerId ?? null,
         managerId: input.managerId ?? (input.ownerId ? await this.lineManagerOf(tx, actor.authorityId, input.ownerId) : null),
-        organisationId: input.organisationId ?? null, dueDate, warnFrom: addDays(dueDate, -plan.warningWindowDays),
-        status: 'not_started', statusReason: null, atRisk: false, ragOverride: null, ragOverrideReason: null, carriedFromId: null,
-        version: 1, createdAt: now, updatedAt: now,
+        organisationId: input.organisationId ?? null,
+        dueDate,
+        warnFrom: addDays(dueDate, -plan.warningWindowDays),
+        status: 'not_started',
+        statusReason: null,
+        atRisk: false,
+        ragOverride: null,
+        ragOverrideReason: null,
+        carriedFromId: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
       };
       await tx.insert(Action, action);
       for (const findingId of input.findingIds ?? []) {
         if (!(await tx.existsBy(Finding, { id: findingId, authorityId: actor.authorityId }))) throw notFound('Finding');
         await tx.insert(ActionFinding, { id: newId(), authorityId: actor.authorityId, actionId: action.id, findingId });
       }
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'action', entityId: action.id, event: 'action_created', actorId: actor.userId, after: action }, tx);
+      await this.audit.record(
+        { authorityId: actor.authorityId, entityType: 'action', entityId: action.id, event: 'action_created', actorId: actor.userId, after: action },
+        tx,
+      );
       await this.runHooks(tx, action, plan);
       return this.summary(action, plan);
     });
@@ -176,7 +222,8 @@ export class ActionService {
       }
       const next: Partial<Action> = {};
       for (const key of ['title', 'description', 'ownerId', 'managerId', 'organisationId', 'atRisk'] as const) {
-        if (changes[key] !== undefined) (next as Record<string, unknown>)[key] = typeof changes[key] === 'string' ? (changes[key] as string).trim() : changes[key];
+        if (changes[key] !== undefined)
+          (next as Record<string, unknown>)[key] = typeof changes[key] === 'string' ? (changes[key] as string).trim() : changes[key];
       }
       if (changes.ownerId && changes.managerId === undefined && changes.ownerId !== action.ownerId) {
         next.managerId = await this.lineManagerOf(tx, actor.authorityId, changes.ownerId);
@@ -207,7 +254,14 @@ export class ActionService {
 
   async addNote(actor: Actor, id: string, body: string) {
     return this.append(actor, id, 'action.note', async (tx, action) => {
-      const note: ProgressNote = { id: newId(), authorityId: actor.authorityId, actionId: action.id, authorId: actor.userId, body: body.trim(), createdAt: this.clock.nowIso() };
+      const note: ProgressNote = {
+        id: newId(),
+        authorityId: actor.authorityId,
+        actionId: action.id,
+        authorId: actor.userId,
+        body: body.trim(),
+        createdAt: this.clock.nowIso(),
+      };
       await tx.insert(ProgressNote, note);
       return { event: 'progress_note_added', record: note };
     });
@@ -215,7 +269,15 @@ export class ActionService {
 
   async addMilestone(actor: Actor, id: string, title: string, dueDate: string | null) {
     return this.append(actor, id, 'action.milestone', async (tx, action) => {
-      const milestone: Milestone = { id: newId(), authorityId: actor.authorityId, actionId: action.id, title: title.trim(), dueDate, doneAt: null, createdAt: this.clock.nowIso() };
+      const milestone: Milestone = {
+        id: newId(),
+        authorityId: actor.authorityId,
+        actionId: action.id,
+        title: title.trim(),
+        dueDate,
+        doneAt: null,
+        createdAt: this.clock.nowIso(),
+      };
       await tx.insert(Milestone, milestone);
       return { event: 'milestone_added', record: milestone };
     });
@@ -232,7 +294,12 @@ export class ActionService {
   }
 
   /** Adds a note, milestone or evidence: not an edit of the action's fields, so no version check. */
-  async append<T>(actor: Actor, id: string, decision: Decision, work: (tx: EntityManager, action: Action) => Promise<{ event: string; record: T }>): Promise<T> {
+  async append<T>(
+    actor: Actor,
+    id: string,
+    decision: Decision,
+    work: (tx: EntityManager, action: Action) => Promise<{ event: string; record: T }>,
+  ): Promise<T> {
     return this.db.transaction(async (tx) => {
       const action = await this.load(tx, actor.authorityId, id);
       authorize(actor, decision, action);
@@ -250,9 +317,16 @@ export class ActionService {
     const order = (filter.sort ? sortTerms(filter.sort) : DEFAULT_ORDER).map(([expr, dir]) => `${expr} ${dir}`).join(', ');
     const offset = (filter.page - 1) * filter.pageSize;
     const m = this.db.manager;
-    const rows = await selectEntities(m, Action, `SELECT a.* FROM "action" a WHERE ${where} ORDER BY ${order} LIMIT :limit OFFSET :offset`, { ...params, limit: filter.pageSize, offset });
+    const rows = await selectEntities(m, Action, `SELECT a.* FROM "action" a WHERE ${where} ORDER BY ${order} LIMIT :limit OFFSET :offset`, {
+      ...params,
+      limit: filter.pageSize,
+      offset,
+    });
     // A page that is not full, and not past the end, tells the total without counting.
-    const total = rows.length > 0 && rows.length < filter.pageSize ? offset + rows.length : await selectCount(m, `SELECT COUNT(*) AS "count" FROM "action" a WHERE ${where}`, params);
+    const total =
+      rows.length > 0 && rows.length < filter.pageSize
+        ? offset + rows.length
+        : await selectCount(m, `SELECT COUNT(*) AS "count" FROM "action" a WHERE ${where}`, params);
     const plans = await this.plansById(rows.map((r) => r.planId));
     return { items: rows.map((a) => this.summary(a, plans.get(a.planId)!, today)), page: filter.page, pageSize: filter.pageSize, total };
   }
@@ -263,8 +337,16 @@ export class ActionService {
     const today = this.today();
     const params = { planId, authorityId: actor.authorityId, ...ragSqlParams(today) };
     const where = 'a."planId" = :planId AND a."authorityId" = :authorityId';
-    const byStatus = await runSql(this.db.manager, `SELECT a."status" AS "key", COUNT(*) AS "count" FROM "action" a WHERE ${where} GROUP BY a."status"`, params);
-    const byRag = await runSql(this.db.manager, `SELECT ${ragSql('a')} AS "key", COUNT(*) AS "count" FROM "action" a WHERE ${where} GROUP BY ${ragSql('a')}`, params);
+    const byStatus = await runSql(
+      this.db.manager,
+      `SELECT a."status" AS "key", COUNT(*) AS "count" FROM "action" a WHERE ${where} GROUP BY a."status"`,
+      params,
+    );
+    const byRag = await runSql(
+      this.db.manager,
+      `SELECT ${ragSql('a')} AS "key", COUNT(*) AS "count" FROM "action" a WHERE ${where} GROUP BY ${ragSql('a')}`,
+      params,
+    );
     const tally = (rows: SqlRow[]) => Object.fromEntries(rows.filter((r) => r.key !== null).map((r) => [r.key, Number(r.count)]));
     return { plan, today, byStatus: tally(byStatus), byRag: tally(byRag) };
   }
@@ -282,7 +364,10 @@ export class ActionService {
 
   /** A versioned change: the policy's decisions for it are checked against the action as it is now, then the version. */
   private async mutate(
-    actor: Actor, id: string, version: number, decide: (action: Action, plan: Plan) => Decision[],
+    actor: Actor,
+    id: string,
+    version: number,
+    decide: (action: Action, plan: Plan) => Decision[],
     work: (tx: EntityManager, action: Action, plan: Plan) => Promise<{ changes: Partial<Action>; event: string }>,
   ) {
     return this.db.transaction(async (tx) => {
@@ -293,10 +378,27 @@ export class ActionService {
       this.plans.assertNotClosed(plan);
       const { changes, event } = await work(tx, action, plan);
       const now = this.clock.nowIso();
-      const updated = await updateRows(tx, 'action', { ...changes, version: version + 1, updatedAt: now }, '"id" = :id AND "authorityId" = :authorityId AND "version" = :version', { id, authorityId: actor.authorityId, version });
+      const updated = await updateRows(
+        tx,
+        'action',
+        { ...changes, version: version + 1, updatedAt: now },
+        '"id" = :id AND "authorityId" = :authorityId AND "version" = :version',
+        { id, authorityId: actor.authorityId, version },
+      );
       if (!updated) throw this.conflict(await this.load(tx, actor.authorityId, id), plan);
       const after = { ...action, ...changes, version: version + 1, updatedAt: now };
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'action', entityId: id, event, actorId: actor.userId, before: pick(action, Object.keys(changes)), after: pick(after, Object.keys(changes)) }, tx);
+      await this.audit.record(
+        {
+          authorityId: actor.authorityId,
+          entityType: 'action',
+          entityId: id,
+          event,
+          actorId: actor.userId,
+          before: pick(action, Object.keys(changes)),
+          after: pick(after, Object.keys(changes)),
+        },
+        tx,
+      );
       await this.runHooks(tx, after, plan, action);
       return this.summary(after, plan);
     });
@@ -307,20 +409,35 @@ export class ActionService {
   }
 
   private conflict(current: Action, plan: Plan) {
-    return new AppError('conflict', 'stale_version', 'Someone else changed this action since you loaded it. Here is its current state: review it and make your change again.', { current: this.summary(current, plan) });
+    return new AppError(
+      'conflict',
+      'stale_version',
+      'Someone else changed this action since you loaded it. Here is its current state: review it and make your change again.',
+      { current: this.summary(current, plan) },
+    );
   }
 
   private async changeDueDate(tx: EntityManager, actor: Actor, action: Action, plan: Plan, toDate: string, reason?: string) {
     if (plan.status === 'active') {
-      if (!reason?.trim()) throw badRequest('reason_required', 'Give the reason for the board\'s decision to change the due date (dueDateReason)');
+      if (!reason?.trim()) throw badRequest('reason_required', "Give the reason for the board's decision to change the due date (dueDateReason)");
     }
-    await tx.insert(DueDateChange, { id: newId(), authorityId: actor.authorityId, actionId: action.id, fromDate: action.dueDate, toDate, reason: reason?.trim() || null, changedById: actor.userId, createdAt: this.clock.nowIso() });
+    await tx.insert(DueDateChange, {
+      id: newId(),
+      authorityId: actor.authorityId,
+      actionId: action.id,
+      fromDate: action.dueDate,
+      toDate,
+      reason: reason?.trim() || null,
+      changedById: actor.userId,
+      createdAt: this.clock.nowIso(),
+    });
   }
 
   private async checkPeople(tx: EntityManager, actor: Actor, input: { ownerId?: string | null; managerId?: string | null; organisationId?: string | null }) {
     if (input.ownerId) await this.users.assertMember(tx, actor.authorityId, input.ownerId, 'Owner');
     if (input.managerId) await this.users.assertMember(tx, actor.authorityId, input.managerId, 'Manager');
-    if (input.organisationId && !(await tx.existsBy(Organisation, { id: input.organisationId, authorityId: actor.authorityId }))) throw notFound('Organisation');
+    if (input.organisationId && !(await tx.existsBy(Organisation, { id: input.organisationId, authorityId: actor.authorityId })))
+      throw notFound('Organisation');
   }
 
   /** Read in the transaction: a second connection from the pool, while this one is held, can wait forever under load. */
@@ -329,17 +446,30 @@ export class ActionService {
   }
 
   private async plansById(ids: string[]) {
-    const plans = ids.length ? await selectEntities(this.db.manager, Plan, 'SELECT * FROM "improvement_plan" WHERE "id" IN (:...ids)', { ids: [...new Set(ids)] }) : [];
+    const plans = ids.length
+      ? await selectEntities(this.db.manager, Plan, 'SELECT * FROM "improvement_plan" WHERE "id" IN (:...ids)', { ids: [...new Set(ids)] })
+      : [];
     return new Map(plans.map((p) => [p.id, p]));
   }
 
   summary(action: Action, plan: Plan, today = this.today()) {
-    const derived = deriveRag({ status: action.status as ActionStatus, dueDate: action.dueDate, today, warningWindowDays: plan.warningWindowDays, atRisk: action.atRisk });
+    const derived = deriveRag({
+      status: action.status as ActionStatus,
+      dueDate: action.dueDate,
+      today,
+      warningWindowDays: plan.warningWindowDays,
+      atRisk: action.atRisk,
+    });
     const { warnFrom: _warnFrom, ...fields } = action;
     return {
       ...fields,
       overdue: !!action.dueDate && action.dueDate < today && ['not_started', 'in_progress', 'blocked'].includes(action.status),
-      rag: { derived, override: action.ragOverride as Rag | null, overrideReason: action.ragOverrideReason, effective: effectiveRag(derived, action.ragOverride as Rag | null) },
+      rag: {
+        derived,
+        override: action.ragOverride as Rag | null,
+        overrideReason: action.ragOverrideReason,
+        effective: effectiveRag(derived, action.ragOverride as Rag | null),
+      },
     };
   }
 
@@ -355,7 +485,16 @@ export class ActionService {
       this.measures.forAction(action.authorityId, action.id),
     ]);
     const findings = links.length ? await m.findBy(Finding, { id: In(links.map((l) => l.findingId)) }) : [];
-    return { ...this.summary(action, plan), plan: { id: plan.id, title: plan.title, status: plan.status }, findings, milestones, notes, evidence, dueDateHistory, measures };
+    return {
+      ...this.summary(action, plan),
+      plan: { id: plan.id, title: plan.title, status: plan.status },
+      findings,
+      milestones,
+      notes,
+      evidence,
+      dueDateHistory,
+      measures,
+    };
   }
 }
 

@@ -25,23 +25,30 @@ export class AuditService {
   ) {}
 
   async record(record: AuditRecord, manager: EntityManager = this.db.manager): Promise<void> {
-    await insertMany(manager, AuditEvent, [{
-      authorityId: record.authorityId,
-      entityType: record.entityType,
-      entityId: record.entityId,
-      event: record.event,
-      actorId: record.actorId,
-      subject: record.subject ?? null,
-      ip: record.ip ?? null,
-      before: record.before === undefined ? null : JSON.stringify(record.before),
-      after: record.after === undefined ? null : JSON.stringify(record.after),
-      at: this.clock.nowIso(),
-    } as AuditEvent]);
+    await insertMany(manager, AuditEvent, [
+      {
+        authorityId: record.authorityId,
+        entityType: record.entityType,
+        entityId: record.entityId,
+        event: record.event,
+        actorId: record.actorId,
+        subject: record.subject ?? null,
+        ip: record.ip ?? null,
+        before: record.before === undefined ? null : JSON.stringify(record.before),
+        after: record.after === undefined ? null : JSON.stringify(record.after),
+        at: this.clock.nowIso(),
+      } as AuditEvent,
+    ]);
   }
 
   /** An entity's history, oldest first, within one authority. */
   async timeline(authorityId: string, entityType: string, entityId: string) {
-    const rows = await selectEntities(this.db.manager, AuditEvent, 'SELECT * FROM "audit_event" WHERE "authorityId" = :authorityId AND "entityType" = :entityType AND "entityId" = :entityId ORDER BY "seq" ASC', { authorityId, entityType, entityId });
+    const rows = await selectEntities(
+      this.db.manager,
+      AuditEvent,
+      'SELECT * FROM "audit_event" WHERE "authorityId" = :authorityId AND "entityType" = :entityType AND "entityId" = :entityId ORDER BY "seq" ASC',
+      { authorityId, entityType, entityId },
+    );
     return rows.map((r) => ({
       seq: r.seq,
       at: r.at,
@@ -53,10 +60,7 @@ export class AuditService {
   }
 
   async countSince(event: string, where: { subject?: string; ip?: string }, since: string): Promise<number> {
-    const qb = this.db.manager
-      .createQueryBuilder(AuditEvent, 'e')
-      .where('e.event = :event', { event })
-      .andWhere('e.at >= :since', { since });
+    const qb = this.db.manager.createQueryBuilder(AuditEvent, 'e').where('e.event = :event', { event }).andWhere('e.at >= :since', { since });
     if (where.subject !== undefined) qb.andWhere('e.subject = :subject', { subject: where.subject });
     if (where.ip !== undefined) qb.andWhere('e.ip = :ip', { ip: where.ip });
     return qb.getCount();

@@ -27,7 +27,17 @@ export class BoardService {
       const board: Board = { id: newId(), authorityId: actor.authorityId, name: name.trim(), chairId, createdAt: now };
       await tx.insert(Board, board);
       for (const userId of ids) await tx.insert(BoardMember, { id: newId(), authorityId: actor.authorityId, boardId: board.id, userId, createdAt: now });
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'board', entityId: board.id, event: 'board_created', actorId: actor.userId, after: { ...board, memberIds: ids } }, tx);
+      await this.audit.record(
+        {
+          authorityId: actor.authorityId,
+          entityType: 'board',
+          entityId: board.id,
+          event: 'board_created',
+          actorId: actor.userId,
+          after: { ...board, memberIds: ids },
+        },
+        tx,
+      );
       return { ...board, memberIds: ids };
     });
   }
@@ -38,9 +48,13 @@ export class BoardService {
       const board = await tx.findOneBy(Board, { id: boardId, authorityId: actor.authorityId });
       if (!board) throw notFound('Board');
       await this.users.assertMember(tx, actor.authorityId, userId);
-      if (await tx.existsBy(BoardMember, { boardId, userId })) throw new AppError('conflict', 'already_member', 'That person is already a member of this board');
+      if (await tx.existsBy(BoardMember, { boardId, userId }))
+        throw new AppError('conflict', 'already_member', 'That person is already a member of this board');
       await tx.insert(BoardMember, { id: newId(), authorityId: actor.authorityId, boardId, userId, createdAt: this.clock.nowIso() });
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'board', entityId: boardId, event: 'board_member_added', actorId: actor.userId, after: { userId } }, tx);
+      await this.audit.record(
+        { authorityId: actor.authorityId, entityType: 'board', entityId: boardId, event: 'board_member_added', actorId: actor.userId, after: { userId } },
+        tx,
+      );
       return this.get(actor.authorityId, boardId);
     });
   }

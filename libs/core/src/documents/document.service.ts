@@ -56,18 +56,45 @@ export class DocumentService {
         if (existing) return { document: await this.load(tx, actor.authorityId, existing.id), created: false };
       }
       const document: SourceDocument = {
-        id: newId(), authorityId: actor.authorityId, title: input.title.trim(), kind: input.kind, inspectorates: input.inspectorates,
-        inspectionStart: input.inspectionStart ?? null, inspectionEnd: input.inspectionEnd ?? null, publishedOn: input.publishedOn ?? null,
-        contentHash: input.contentHash ?? null, body: input.body ?? null, createdById: actor.userId, createdAt: this.clock.nowIso(),
+        id: newId(),
+        authorityId: actor.authorityId,
+        title: input.title.trim(),
+        kind: input.kind,
+        inspectorates: input.inspectorates,
+        inspectionStart: input.inspectionStart ?? null,
+        inspectionEnd: input.inspectionEnd ?? null,
+        publishedOn: input.publishedOn ?? null,
+        contentHash: input.contentHash ?? null,
+        body: input.body ?? null,
+        createdById: actor.userId,
+        createdAt: this.clock.nowIso(),
       };
       await tx.insert(SourceDocument, document);
       for (const j of input.judgements ?? []) {
-        await tx.insert(Judgement, { id: newId(), authorityId: actor.authorityId, documentId: document.id, area: j.area, grade: j.grade, label: j.label ?? null, scale: j.scale });
+        await tx.insert(Judgement, {
+          id: newId(),
+          authorityId: actor.authorityId,
+          documentId: document.id,
+          area: j.area,
+          grade: j.grade,
+          label: j.label ?? null,
+          scale: j.scale,
+        });
       }
       let position = 0;
       for (const f of input.findings ?? []) await tx.insert(Finding, this.newFinding(actor.authorityId, document.id, f, position++));
       const { body: _body, ...summary } = document;
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'document', entityId: document.id, event: 'document_created', actorId: actor.userId, after: { ...summary, findings: input.findings?.length ?? 0 } }, tx);
+      await this.audit.record(
+        {
+          authorityId: actor.authorityId,
+          entityType: 'document',
+          entityId: document.id,
+          event: 'document_created',
+          actorId: actor.userId,
+          after: { ...summary, findings: input.findings?.length ?? 0 },
+        },
+        tx,
+      );
       return { document: await this.load(tx, actor.authorityId, document.id), created: true };
     };
     return manager ? run(manager) : this.db.transaction(run);
@@ -78,7 +105,10 @@ export class DocumentService {
       const doc = await this.load(tx, actor.authorityId, documentId);
       const finding = this.newFinding(actor.authorityId, documentId, input, doc.findings.length);
       await tx.insert(Finding, finding);
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'document', entityId: documentId, event: 'finding_added', actorId: actor.userId, after: finding }, tx);
+      await this.audit.record(
+        { authorityId: actor.authorityId, entityType: 'document', entityId: documentId, event: 'finding_added', actorId: actor.userId, after: finding },
+        tx,
+      );
       return finding;
     });
   }
@@ -113,7 +143,10 @@ export class DocumentService {
       first.text = fold([first, ...rest].map((f) => f.text).join(' '));
       first.lineEnd = Math.max(...found.map((f) => f.lineEnd ?? f.lineStart ?? 0)) || first.lineEnd;
       await tx.save(Finding, first);
-      await tx.delete(Finding, rest.map((f) => f.id));
+      await tx.delete(
+        Finding,
+        rest.map((f) => f.id),
+      );
       return { before, after: first, result: first };
     });
   }
@@ -122,7 +155,10 @@ export class DocumentService {
   async splitFinding(actor: Actor, documentId: string, findingId: string, parts: string[]): Promise<Finding[]> {
     if (parts.filter((p) => p.trim()).length < 2) throw badRequest('split_needs_two', 'Give at least two non-empty parts to split the finding into');
     return this.review(actor, documentId, [findingId], 'finding_split', async (tx, [finding]) => {
-      const later = await tx.createQueryBuilder(Finding, 'f').where('f.documentId = :documentId AND f.position > :position', { documentId, position: finding.position }).getMany();
+      const later = await tx
+        .createQueryBuilder(Finding, 'f')
+        .where('f.documentId = :documentId AND f.position > :position', { documentId, position: finding.position })
+        .getMany();
       for (const f of later) await tx.update(Finding, { id: f.id }, { position: f.position + parts.length - 1 });
       const created = parts.map((text, i) => ({ ...finding, id: i === 0 ? finding.id : newId(), text: fold(text), position: finding.position + i }));
       await tx.save(Finding, created[0]);
@@ -144,7 +180,10 @@ export class DocumentService {
   }
 
   private async review<T>(
-    actor: Actor, documentId: string, findingIds: string[], event: string,
+    actor: Actor,
+    documentId: string,
+    findingIds: string[],
+    event: string,
     work: (tx: EntityManager, findings: Finding[]) => Promise<{ before: unknown; after: unknown; result: T }>,
   ): Promise<T> {
     return this.db.transaction(async (tx) => {
@@ -152,9 +191,17 @@ export class DocumentService {
       const findings = findingIds.map((id) => doc.findings.find((f) => f.id === id));
       if (findings.some((f) => !f)) throw notFound('Finding');
       const answered = await tx.createQueryBuilder(ActionFinding, 'l').where('l.findingId IN (:...ids)', { ids: findingIds }).getCount();
-      if (answered) throw new AppError('unprocessable', 'finding_in_use', 'An action already answers this finding: change the action instead, or remove it from the draft plan first');
+      if (answered)
+        throw new AppError(
+          'unprocessable',
+          'finding_in_use',
+          'An action already answers this finding: change the action instead, or remove it from the draft plan first',
+        );
       const { before, after, result } = await work(tx, findings as Finding[]);
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'document', entityId: documentId, event, actorId: actor.userId, before, after }, tx);
+      await this.audit.record(
+        { authorityId: actor.authorityId, entityType: 'document', entityId: documentId, event, actorId: actor.userId, before, after },
+        tx,
+      );
       return result;
     });
   }
@@ -171,8 +218,16 @@ export class DocumentService {
 
   private newFinding(authorityId: string, documentId: string, f: FindingInput, position: number): Finding {
     return {
-      id: newId(), authorityId, documentId, section: f.section, timescale: f.timescale, text: fold(f.text),
-      ownerOrg: f.ownerOrg ?? null, lineStart: f.lineStart ?? null, lineEnd: f.lineEnd ?? null, position,
+      id: newId(),
+      authorityId,
+      documentId,
+      section: f.section,
+      timescale: f.timescale,
+      text: fold(f.text),
+      ownerOrg: f.ownerOrg ?? null,
+      lineStart: f.lineStart ?? null,
+      lineEnd: f.lineEnd ?? null,
+      position,
     };
   }
 }

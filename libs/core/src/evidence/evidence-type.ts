@@ -3,12 +3,18 @@ import { AppError } from '../app-error';
 // Office documents, PDFs and images; a file's name is never trusted, only its bytes.
 const ALLOWED = new Set([
   'application/pdf',
-  'image/png', 'image/jpeg', 'image/gif', 'image/webp',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/vnd.oasis.opendocument.text', 'application/vnd.oasis.opendocument.spreadsheet',
-  'application/x-cfb', 'application/vnd.ms-outlook', 'message/rfc822',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/x-cfb',
+  'application/vnd.ms-outlook',
+  'message/rfc822',
 ]);
 
 /** The evidence file's real type from its content; plain UTF-8 text (notes, CSV) has no signature. */
@@ -17,7 +23,11 @@ export async function sniffEvidenceType(bytes: Buffer): Promise<string> {
   const found = await fileTypeFromBuffer(bytes);
   if (found && ALLOWED.has(found.mime)) return found.mime;
   if (!found && isUtf8Text(bytes)) return 'text/plain';
-  throw new AppError('unsupported_media_type', 'unsupported_file_type', `Files of this type${found ? ` (${found.mime})` : ''} cannot be evidence: upload a PDF, an office document, an image or plain text`);
+  throw new AppError(
+    'unsupported_media_type',
+    'unsupported_file_type',
+    `Files of this type${found ? ` (${found.mime})` : ''} cannot be evidence: upload a PDF, an office document, an image or plain text`,
+  );
 }
 
 function isUtf8Text(bytes: Buffer): boolean {

@@ -41,7 +41,12 @@ export class EvidenceService {
     try {
       return await this.actions.append(actor, actionId, 'action.evidence', async (tx) => {
         const evidence = this.newEvidence(actor, actionId, id, 'file', file.title?.trim() || safeName(file.originalName));
-        Object.assign(evidence, { fileName: safeName(file.originalName), mimeType, sizeBytes: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex') });
+        Object.assign(evidence, {
+          fileName: safeName(file.originalName),
+          mimeType,
+          sizeBytes: file.bytes.length,
+          sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        });
         await tx.insert(Evidence, evidence);
         return { event: 'evidence_added', record: evidence };
       });
@@ -79,10 +84,25 @@ export class EvidenceService {
 
   private newEvidence(actor: Actor, actionId: string, id: string, kind: Evidence['kind'], title: string): Evidence {
     return {
-      id, authorityId: actor.authorityId, actionId, kind, title, url: null, note: null, fileName: null, mimeType: null,
-      sizeBytes: null, sha256: null, addedById: actor.userId, createdAt: this.clock.nowIso(),
+      id,
+      authorityId: actor.authorityId,
+      actionId,
+      kind,
+      title,
+      url: null,
+      note: null,
+      fileName: null,
+      mimeType: null,
+      sizeBytes: null,
+      sha256: null,
+      addedById: actor.userId,
+      createdAt: this.clock.nowIso(),
     };
   }
 }
 
-const safeName = (name: string) => path.basename(name).replace(/[^\w.\- ()]+/g, '_').slice(0, 200) || 'evidence';
+const safeName = (name: string) =>
+  path
+    .basename(name)
+    .replace(/[^\w.\- ()]+/g, '_')
+    .slice(0, 200) || 'evidence';

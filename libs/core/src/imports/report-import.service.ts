@@ -52,18 +52,29 @@ export class ReportImportService {
   async import(actor: Actor, bytes: Buffer, options: ImportOptions = {}) {
     const { text, report } = await this.read(bytes);
     return this.db.transaction(async (tx) => {
-      const { document, created } = await this.documents.create(actor, {
-        title: options.title ?? defaultTitle(report),
-        kind: report.kind,
-        inspectorates: report.inspectorates,
-        inspectionStart: report.inspectionDates.start,
-        inspectionEnd: report.inspectionDates.end,
-        publishedOn: report.published,
-        judgements: report.judgements,
-        findings: report.findings.map((f) => ({ section: f.section, timescale: f.timescale, text: f.text, ownerOrg: f.ownerOrg, lineStart: f.line, lineEnd: f.lineEnd })),
-        body: text,
-        contentHash: contentHash(text),
-      }, tx);
+      const { document, created } = await this.documents.create(
+        actor,
+        {
+          title: options.title ?? defaultTitle(report),
+          kind: report.kind,
+          inspectorates: report.inspectorates,
+          inspectionStart: report.inspectionDates.start,
+          inspectionEnd: report.inspectionDates.end,
+          publishedOn: report.published,
+          judgements: report.judgements,
+          findings: report.findings.map((f) => ({
+            section: f.section,
+            timescale: f.timescale,
+            text: f.text,
+            ownerOrg: f.ownerOrg,
+            lineStart: f.line,
+            lineEnd: f.lineEnd,
+          })),
+          body: text,
+          contentHash: contentHash(text),
+        },
+        tx,
+      );
       const plan = options.createPlan ? await this.createPlan(tx, actor, document, options.createPlan) : null;
       return { document, created, report, plan };
     });
@@ -72,7 +83,11 @@ export class ReportImportService {
   private async createPlan(tx: EntityManager, actor: Actor, document: DocumentView, opts: { boardId?: string; title?: string; startDate?: string }) {
     const boardId = opts.boardId ?? (await tx.findOne(Board, { where: { authorityId: actor.authorityId }, order: { createdAt: 'ASC' } }))?.id;
     if (!boardId) throw badRequest('board_required', 'Create a board first: a plan belongs to a board');
-    const plan = await this.plans.create(actor, { title: opts.title ?? `Improvement plan: ${document.title}`, boardId, documentIds: [document.id], startDate: opts.startDate }, tx);
+    const plan = await this.plans.create(
+      actor,
+      { title: opts.title ?? `Improvement plan: ${document.title}`, boardId, documentIds: [document.id], startDate: opts.startDate },
+      tx,
+    );
     const actionsAdded = await this.plans.addActionsFromFindings(actor, plan.id, tx);
     return { ...plan, actionsAdded };
   }

@@ -32,14 +32,26 @@ export class MeasureService {
       throw badRequest('band_required', 'A measure kept within a band needs bandLow and bandHigh, with bandLow no higher than bandHigh');
     }
     const name = input.name.trim();
-    if (await this.db.manager.existsBy(Measure, { authorityId: actor.authorityId, name })) throw new AppError('conflict', 'measure_exists', `A measure called "${name}" already exists`);
+    if (await this.db.manager.existsBy(Measure, { authorityId: actor.authorityId, name }))
+      throw new AppError('conflict', 'measure_exists', `A measure called "${name}" already exists`);
     const measure: Measure = {
-      id: newId(), authorityId: actor.authorityId, name, unit: input.unit, polarity: input.polarity, target: input.target ?? null,
-      bandLow: input.bandLow ?? null, bandHigh: input.bandHigh ?? null, tolerance: input.tolerance ?? null, createdAt: this.clock.nowIso(),
+      id: newId(),
+      authorityId: actor.authorityId,
+      name,
+      unit: input.unit,
+      polarity: input.polarity,
+      target: input.target ?? null,
+      bandLow: input.bandLow ?? null,
+      bandHigh: input.bandHigh ?? null,
+      tolerance: input.tolerance ?? null,
+      createdAt: this.clock.nowIso(),
     };
     await this.db.transaction(async (tx) => {
       await tx.insert(Measure, measure);
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'measure', entityId: measure.id, event: 'measure_created', actorId: actor.userId, after: measure }, tx);
+      await this.audit.record(
+        { authorityId: actor.authorityId, entityType: 'measure', entityId: measure.id, event: 'measure_created', actorId: actor.userId, after: measure },
+        tx,
+      );
     });
     return measure;
   }
@@ -49,9 +61,12 @@ export class MeasureService {
   }
 
   async forAction(authorityId: string, actionId: string): Promise<Measure[]> {
-    return this.db.manager.createQueryBuilder(Measure, 'm')
+    return this.db.manager
+      .createQueryBuilder(Measure, 'm')
       .innerJoin(ActionMeasure, 'am', 'am.measureId = m.id AND am.actionId = :actionId', { actionId })
-      .where('m.authorityId = :authorityId', { authorityId }).orderBy('m.name', 'ASC').getMany();
+      .where('m.authorityId = :authorityId', { authorityId })
+      .orderBy('m.name', 'ASC')
+      .getMany();
   }
 
   async link(actor: Actor, actionId: string, measureId: string, linked: boolean): Promise<Measure[]> {
@@ -63,7 +78,17 @@ export class MeasureService {
       if (linked && !existing) await tx.insert(ActionMeasure, { id: newId(), authorityId: actor.authorityId, actionId, measureId });
       if (!linked && existing) await tx.delete(ActionMeasure, { id: existing.id });
       if (linked !== !!existing) {
-        await this.audit.record({ authorityId: actor.authorityId, entityType: 'action', entityId: actionId, event: linked ? 'measure_linked' : 'measure_unlinked', actorId: actor.userId, after: { measureId } }, tx);
+        await this.audit.record(
+          {
+            authorityId: actor.authorityId,
+            entityType: 'action',
+            entityId: actionId,
+            event: linked ? 'measure_linked' : 'measure_unlinked',
+            actorId: actor.userId,
+            after: { measureId },
+          },
+          tx,
+        );
       }
     });
     return this.forAction(actor.authorityId, actionId);

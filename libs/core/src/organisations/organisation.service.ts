@@ -25,7 +25,17 @@ export class OrganisationService {
     const organisation: Organisation = { id: newId(), authorityId: actor.authorityId, name: name.trim(), kind, createdAt: this.clock.nowIso() };
     await this.db.transaction(async (tx) => {
       await tx.insert(Organisation, organisation);
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'organisation', entityId: organisation.id, event: 'organisation_created', actorId: actor.userId, after: organisation }, tx);
+      await this.audit.record(
+        {
+          authorityId: actor.authorityId,
+          entityType: 'organisation',
+          entityId: organisation.id,
+          event: 'organisation_created',
+          actorId: actor.userId,
+          after: organisation,
+        },
+        tx,
+      );
     });
     return organisation;
   }

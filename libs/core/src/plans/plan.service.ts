@@ -53,12 +53,32 @@ export class PlanService {
       if (!startDate) throw badRequest('start_date_required', 'Give the plan a start date: none of its documents has a publication date to start from');
       const now = this.clock.nowIso();
       const plan: Plan = {
-        id: newId(), authorityId: actor.authorityId, boardId: input.boardId, title: input.title.trim(), status: 'draft', startDate,
-        ...DEFAULT_PLAN_SETTINGS, ...input.settings, predecessorId: null, version: 1, createdAt: now, updatedAt: now,
+        id: newId(),
+        authorityId: actor.authorityId,
+        boardId: input.boardId,
+        title: input.title.trim(),
+        status: 'draft',
+        startDate,
+        ...DEFAULT_PLAN_SETTINGS,
+        ...input.settings,
+        predecessorId: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
       };
       await tx.insert(Plan, plan);
       for (const documentId of documentIds) await tx.insert(PlanDocument, { id: newId(), authorityId: actor.authorityId, planId: plan.id, documentId });
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'plan', entityId: plan.id, event: 'plan_created', actorId: actor.userId, after: { ...plan, documentIds } }, tx);
+      await this.audit.record(
+        {
+          authorityId: actor.authorityId,
+          entityType: 'plan',
+          entityId: plan.id,
+          event: 'plan_created',
+          actorId: actor.userId,
+          after: { ...plan, documentIds },
+        },
+        tx,
+      );
       return plan;
     };
     return manager ? run(manager) : this.db.transaction(run);
@@ -72,7 +92,10 @@ export class PlanService {
       this.assertNotClosed(plan);
       const links = await tx.findBy(PlanDocument, { planId, authorityId: actor.authorityId });
       if (links.length === 0) return 0;
-      const findings = await tx.find(Finding, { where: { documentId: In(links.map((l) => l.documentId)), authorityId: actor.authorityId }, order: { documentId: 'ASC', position: 'ASC' } });
+      const findings = await tx.find(Finding, {
+        where: { documentId: In(links.map((l) => l.documentId)), authorityId: actor.authorityId },
+        order: { documentId: 'ASC', position: 'ASC' },
+      });
       const answered = new Set((await tx.findBy(ActionFinding, { findingId: In(findings.map((f) => f.id)) })).map((l) => l.findingId));
       let count = await tx.countBy(Action, { planId });
       let added = 0;
@@ -80,7 +103,10 @@ export class PlanService {
         const action = this.actionFromFinding(plan, finding, `A${++count}`);
         await tx.insert(Action, action);
         await tx.insert(ActionFinding, { id: newId(), authorityId: plan.authorityId, actionId: action.id, findingId: finding.id });
-        await this.audit.record({ authorityId: plan.authorityId, entityType: 'action', entityId: action.id, event: 'action_created', actorId: actor.userId, after: action }, tx);
+        await this.audit.record(
+          { authorityId: plan.authorityId, entityType: 'action', entityId: action.id, event: 'action_created', actorId: actor.userId, after: action },
+          tx,
+        );
         added++;
       }
       await this.runHooks(tx, plan);
@@ -96,14 +122,26 @@ export class PlanService {
       this.assertVersion(plan, changes.version);
       this.assertNotClosed(plan);
       if (changes.startDate !== undefined && plan.status !== 'draft') {
-        throw new AppError('unprocessable', 'plan_active', 'The start date can only change while the plan is a draft: change action due dates by board decision instead');
+        throw new AppError(
+          'unprocessable',
+          'plan_active',
+          'The start date can only change while the plan is a draft: change action due dates by board decision instead',
+        );
       }
       const before = { ...plan };
-      Object.assign(plan, changes.title !== undefined ? { title: changes.title.trim() } : {}, changes.startDate !== undefined ? { startDate: changes.startDate } : {}, changes.settings ?? {});
+      Object.assign(
+        plan,
+        changes.title !== undefined ? { title: changes.title.trim() } : {},
+        changes.startDate !== undefined ? { startDate: changes.startDate } : {},
+        changes.settings ?? {},
+      );
       await this.save(tx, plan, changes.version);
       if (plan.warningWindowDays !== before.warningWindowDays) await this.refreshWarnFrom(tx, plan);
       await this.runHooks(tx, plan);
-      await this.audit.record({ authorityId: plan.authorityId, entityType: 'plan', entityId: plan.id, event: 'plan_updated', actorId: actor.userId, before, after: plan }, tx);
+      await this.audit.record(
+        { authorityId: plan.authorityId, entityType: 'plan', entityId: plan.id, event: 'plan_updated', actorId: actor.userId, before, after: plan },
+        tx,
+      );
       return plan;
     });
   }
@@ -125,19 +163,45 @@ export class PlanService {
       const from = await this.load(tx, actor.authorityId, fromPlanId);
       const to = await this.load(tx, actor.authorityId, toPlanId);
       if (from.status !== 'closed') throw new AppError('unprocessable', 'plan_not_closed', 'Close the plan before carrying its open actions over');
-      if (to.status === 'closed' || to.id === from.id) throw new AppError('unprocessable', 'invalid_successor', 'Carry actions over into a draft or active plan other than this one');
+      if (to.status === 'closed' || to.id === from.id)
+        throw new AppError('unprocessable', 'invalid_successor', 'Carry actions over into a draft or active plan other than this one');
       const open = await tx.find(Action, { where: { planId: from.id, status: In([...OPEN_STATUSES]) }, order: { ref: 'ASC' } });
       let count = await tx.countBy(Action, { planId: to.id });
       const now = this.clock.nowIso();
       for (const original of open) {
-        const copy: Action = { ...original, id: newId(), planId: to.id, ref: `A${++count}`, carriedFromId: original.id, version: 1, createdAt: now, updatedAt: now, ragOverride: null, ragOverrideReason: null };
+        const copy: Action = {
+          ...original,
+          id: newId(),
+          planId: to.id,
+          ref: `A${++count}`,
+          carriedFromId: original.id,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+          ragOverride: null,
+          ragOverrideReason: null,
+        };
         await tx.insert(Action, copy);
         for (const link of await tx.findBy(ActionFinding, { actionId: original.id })) {
           await tx.insert(ActionFinding, { id: newId(), authorityId: copy.authorityId, actionId: copy.id, findingId: link.findingId });
         }
         await tx.update(Action, { id: original.id }, { status: 'carried_over', version: original.version + 1, updatedAt: now });
-        await this.audit.record({ authorityId: copy.authorityId, entityType: 'action', entityId: original.id, event: 'action_carried_over', actorId: actor.userId, before: { status: original.status }, after: { status: 'carried_over', successorId: copy.id } }, tx);
-        await this.audit.record({ authorityId: copy.authorityId, entityType: 'action', entityId: copy.id, event: 'action_created', actorId: actor.userId, after: copy }, tx);
+        await this.audit.record(
+          {
+            authorityId: copy.authorityId,
+            entityType: 'action',
+            entityId: original.id,
+            event: 'action_carried_over',
+            actorId: actor.userId,
+            before: { status: original.status },
+            after: { status: 'carried_over', successorId: copy.id },
+          },
+          tx,
+        );
+        await this.audit.record(
+          { authorityId: copy.authorityId, entityType: 'action', entityId: copy.id, event: 'action_created', actorId: actor.userId, after: copy },
+          tx,
+        );
       }
       if (!to.predecessorId) await tx.update(Plan, { id: to.id }, { predecessorId: from.id });
       await this.runHooks(tx, from);
@@ -155,23 +219,44 @@ export class PlanService {
   }
 
   async load(manager: EntityManager, authorityId: string, planId: string): Promise<Plan> {
-    const plan = await selectEntity(manager, Plan, 'SELECT * FROM "improvement_plan" WHERE "id" = :planId AND "authorityId" = :authorityId', { planId, authorityId });
+    const plan = await selectEntity(manager, Plan, 'SELECT * FROM "improvement_plan" WHERE "id" = :planId AND "authorityId" = :authorityId', {
+      planId,
+      authorityId,
+    });
     if (!plan) throw notFound('Plan');
     return plan;
   }
 
   assertNotClosed(plan: Plan): void {
-    if (plan.status === 'closed') throw new AppError('unprocessable', 'plan_closed', 'This plan is closed: carry its open actions into a successor plan to keep working on them');
+    if (plan.status === 'closed')
+      throw new AppError('unprocessable', 'plan_closed', 'This plan is closed: carry its open actions into a successor plan to keep working on them');
   }
 
   private actionFromFinding(plan: Plan, finding: Finding, ref: string): Action {
     const now = this.clock.nowIso();
     const dueDate = computeDueDate(plan.startDate, finding.timescale as Timescale, planSettings(plan));
     return {
-      id: newId(), authorityId: plan.authorityId, planId: plan.id, ref, title: shortTitle(finding.text), description: finding.text,
-      timescale: finding.timescale, ownerId: null, managerId: null, organisationId: null, dueDate,
-      warnFrom: addDays(dueDate, -plan.warningWindowDays), status: 'not_started', statusReason: null, atRisk: false,
-      ragOverride: null, ragOverrideReason: null, carriedFromId: null, version: 1, createdAt: now, updatedAt: now,
+      id: newId(),
+      authorityId: plan.authorityId,
+      planId: plan.id,
+      ref,
+      title: shortTitle(finding.text),
+      description: finding.text,
+      timescale: finding.timescale,
+      ownerId: null,
+      managerId: null,
+      organisationId: null,
+      dueDate,
+      warnFrom: addDays(dueDate, -plan.warningWindowDays),
+      status: 'not_started',
+      statusReason: null,
+      atRisk: false,
+      ragOverride: null,
+      ragOverrideReason: null,
+      carriedFromId: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
     };
   }
 
@@ -179,18 +264,25 @@ export class PlanService {
     return this.db.transaction(async (tx) => {
       const plan = await this.load(tx, actor.authorityId, planId);
       this.assertVersion(plan, version);
-      if (plan.status !== from) throw new AppError('unprocessable', 'invalid_plan_transition', `Only a ${from} plan can become ${to}; this plan is ${plan.status}`);
+      if (plan.status !== from)
+        throw new AppError('unprocessable', 'invalid_plan_transition', `Only a ${from} plan can become ${to}; this plan is ${plan.status}`);
       const before = { status: plan.status };
       plan.status = to;
       await this.save(tx, plan, version);
-      await this.audit.record({ authorityId: plan.authorityId, entityType: 'plan', entityId: plan.id, event, actorId: actor.userId, before, after: { status: to } }, tx);
+      await this.audit.record(
+        { authorityId: plan.authorityId, entityType: 'plan', entityId: plan.id, event, actorId: actor.userId, before, after: { status: to } },
+        tx,
+      );
       await this.runHooks(tx, plan);
       return plan;
     });
   }
 
   private assertVersion(plan: Plan, version: number) {
-    if (plan.version !== version) throw new AppError('conflict', 'stale_version', 'Someone else changed this plan since you loaded it: reload it and make your change again', { current: plan });
+    if (plan.version !== version)
+      throw new AppError('conflict', 'stale_version', 'Someone else changed this plan since you loaded it: reload it and make your change again', {
+        current: plan,
+      });
   }
 
   private async save(tx: EntityManager, plan: Plan, expectedVersion: number) {
@@ -198,7 +290,8 @@ export class PlanService {
     plan.updatedAt = this.clock.nowIso();
     const { id, authorityId, ...fields } = plan;
     const result = await tx.update(Plan, { id, authorityId, version: expectedVersion }, fields);
-    if (!result.affected) throw new AppError('conflict', 'stale_version', 'Someone else changed this plan since you loaded it: reload it and make your change again');
+    if (!result.affected)
+      throw new AppError('conflict', 'stale_version', 'Someone else changed this plan since you loaded it: reload it and make your change again');
   }
 
   /** Lets hooks (reminders) follow a change that touches every action of the plan. */
@@ -219,7 +312,10 @@ const earliest = (dates: (string | null)[]) => dates.filter((d): d is string => 
 
 /** A readable title from a finding: its first clause, cut at a word boundary. */
 export function shortTitle(text: string, max = 120): string {
-  const clean = text.replace(/\s+/g, ' ').trim().replace(/[.;:]$/, '');
+  const clean = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.;:]$/, '');
   const sentence = clean.charAt(0).toUpperCase() + clean.slice(1);
   if (sentence.length <= max) return sentence;
   const cut = sentence.slice(0, max - 1);

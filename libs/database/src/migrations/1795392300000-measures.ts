@@ -23,4 +23,10 @@ const SQLITE_UP = [
 ];
 
 // Index names are unique per schema on both databases, so one list drops them.
-const DOWN = ['DROP INDEX "ux_action_measure"', 'DROP INDEX "ix_action_measure_measure"', 'DROP TABLE "action_measure"', 'DROP INDEX "ux_measure_name"', 'DROP TABLE "measure"'];
+const DOWN = [
+  'DROP INDEX "ux_action_measure"',
+  'DROP INDEX "ix_action_measure_measure"',
+  'DROP TABLE "action_measure"',
+  'DROP INDEX "ux_measure_name"',
+  'DROP TABLE "measure"',
+];

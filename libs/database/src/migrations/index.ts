@@ -7,4 +7,12 @@ import { SignInThrottle1795392600000 } from './1795392600000-sign-in-throttle';
 import { AccountsPerAuthority1795392500000 } from './1795392500000-accounts-per-authority';
 
 /** Every migration, oldest first. Released migrations are never edited; add a new one. */
-export const MIGRATIONS: Function[] = [InitialSchema1795392000000, Reminders1795392100000, ReminderClaimToken1795392200000, Measures1795392300000, PartialAuditIndexes1795392400000, AccountsPerAuthority1795392500000, SignInThrottle1795392600000];
+export const MIGRATIONS: Function[] = [
+  InitialSchema1795392000000,
+  Reminders1795392100000,
+  ReminderClaimToken1795392200000,
+  Measures1795392300000,
+  PartialAuditIndexes1795392400000,
+  AccountsPerAuthority1795392500000,
+  SignInThrottle1795392600000,
+];

@@ -24,7 +24,9 @@ export class HoldingSmtpSink {
 
   async start(): Promise<number> {
     this.server = new SMTPServer({
-      disabledCommands: ['STARTTLS', 'AUTH'], authOptional: true, logger: false,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      authOptional: true,
+      logger: false,
       onData: (stream, session, callback) => {
         simpleParser(stream).then((mail) => this.received(session.id, mail, () => callback()), callback);
       },

@@ -33,9 +33,14 @@ export class SmtpSink {
 
   async start(): Promise<number> {
     this.server = new SMTPServer({
-      disabledCommands: ['STARTTLS', 'AUTH'], authOptional: true, logger: false,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      authOptional: true,
+      logger: false,
       onData: (stream, _session, callback) => {
-        simpleParser(stream).then((mail) => { this.messages.push(mail); callback(); }, callback);
+        simpleParser(stream).then((mail) => {
+          this.messages.push(mail);
+          callback();
+        }, callback);
       },
     });
     await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
@@ -70,7 +75,14 @@ export async function seedWorld(db: DataSource, now: string): Promise<World> {
   const authorityId = randomUUID();
   await db.manager.insert(Authority, { id: authorityId, name: 'Test Council', slug: `test-${authorityId.slice(0, 8)}`, createdAt: now });
   const person = async (name: string, managerId: string | null = null, roles: string[] = []) => {
-    const user: User = { id: randomUUID(), email: `${name}.${authorityId.slice(0, 6)}@council.test`, displayName: name, passwordHash: 'x', active: true, createdAt: now };
+    const user: User = {
+      id: randomUUID(),
+      email: `${name}.${authorityId.slice(0, 6)}@council.test`,
+      displayName: name,
+      passwordHash: 'x',
+      active: true,
+      createdAt: now,
+    };
     await db.manager.insert(User, user);
     await db.manager.insert(Membership, { id: randomUUID(), authorityId, userId: user.id, roles, managerId, organisationId: null, createdAt: now });
     return user;
@@ -93,8 +105,20 @@ export async function activePlan(moduleRef: TestingModule, world: World, title =
   return plans.activate(world.admin, plan.id, plan.version);
 }
 
-export async function newAction(moduleRef: TestingModule, world: World, planId: string, dueDate: string, over: { ownerId?: string | null; title?: string } = {}) {
-  return moduleRef.get(ActionService).create(world.admin, planId, { title: over.title ?? `Action due ${dueDate}`, dueDate, ownerId: over.ownerId === undefined ? world.owner.id : over.ownerId });
+export async function newAction(
+  moduleRef: TestingModule,
+  world: World,
+  planId: string,
+  dueDate: string,
+  over: { ownerId?: string | null; title?: string } = {},
+) {
+  return moduleRef
+    .get(ActionService)
+    .create(world.admin, planId, {
+      title: over.title ?? `Action due ${dueDate}`,
+      dueDate,
+      ownerId: over.ownerId === undefined ? world.owner.id : over.ownerId,
+    });
 }
 
 export const setClock = (moduleRef: TestingModule, instant: string) => moduleRef.get(Clock).set(instant);
@@ -107,14 +131,35 @@ export const setClock = (moduleRef: TestingModule, instant: string) => moduleRef
 export async function dueReminders(moduleRef: TestingModule, world: World, count: number, dueDate: string): Promise<Reminder[]> {
   const plan = await activePlan(moduleRef, world);
   await moduleRef.get(ReminderSettingsService).update(world.admin, plan.id, {
-    beforeDays: [], overdueOwnerDays: null, managerAfterDays: null, chairAfterDays: null, weeklyDigest: false,
+    beforeDays: [],
+    overdueOwnerDays: null,
+    managerAfterDays: null,
+    chairAfterDays: null,
+    weeklyDigest: false,
   });
   const now = moduleRef.get(Clock).nowIso();
   const actions: Action[] = Array.from({ length: count }, (_, i) => ({
-    id: randomUUID(), authorityId: world.authorityId, planId: plan.id, ref: `A${i + 1}`, title: `Action ${i + 1}`, description: '',
-    timescale: 'unspecified', ownerId: world.owner.id, managerId: world.manager.id, organisationId: null, dueDate, warnFrom: dueDate,
-    status: 'not_started', statusReason: null, atRisk: false, ragOverride: null, ragOverrideReason: null, carriedFromId: null,
-    version: 1, createdAt: now, updatedAt: now,
+    id: randomUUID(),
+    authorityId: world.authorityId,
+    planId: plan.id,
+    ref: `A${i + 1}`,
+    title: `Action ${i + 1}`,
+    description: '',
+    timescale: 'unspecified',
+    ownerId: world.owner.id,
+    managerId: world.manager.id,
+    organisationId: null,
+    dueDate,
+    warnFrom: dueDate,
+    status: 'not_started',
+    statusReason: null,
+    atRisk: false,
+    ragOverride: null,
+    ragOverrideReason: null,
+    carriedFromId: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
   }));
   const db = moduleRef.get(DataSource);
   for (let i = 0; i < actions.length; i += 100) await db.manager.insert(Action, actions.slice(i, i + 100));
@@ -123,7 +168,11 @@ export async function dueReminders(moduleRef: TestingModule, world: World, count
 }
 
 /** Polls `check` until it holds; on timeout, fails naming what it waited for (and `detail()`, if given). */
-export async function waitFor(what: string, check: () => boolean | Promise<boolean>, options: { timeoutMs?: number; detail?: () => string } = {}): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  options: { timeoutMs?: number; detail?: () => string } = {},
+): Promise<void> {
   const until = Date.now() + (options.timeoutMs ?? 20_000);
   while (!(await check())) {
     if (Date.now() > until) throw new Error(`Timed out waiting for ${what}${options.detail ? `\n${options.detail()}` : ''}`);

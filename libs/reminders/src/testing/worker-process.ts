@@ -19,7 +19,8 @@ const WORKER_QUEUE_PREFIX = loadConfig({}).queuePrefix;
 /** Fails, saying what to do, when the build these tests run is missing. */
 export function requireBuild(): void {
   const missing = [WORKER_MAIN, CLI_MAIN].filter((file) => !fs.existsSync(file));
-  if (missing.length) throw new Error(`These tests run the built worker and CLI, but the build is missing (${missing.join(', ')}): run \`npm run build\` first.`);
+  if (missing.length)
+    throw new Error(`These tests run the built worker and CLI, but the build is missing (${missing.join(', ')}): run \`npm run build\` first.`);
 }
 
 /** A process's whole environment: what the test sets, never this process's own DATABASE_URL, SMTP_URL and so on. */
