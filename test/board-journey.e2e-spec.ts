@@ -2,12 +2,12 @@ import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestA
 
 describe.each(DB_KINDS)('a board member takes a plan from findings to a verified action (%s)', (kind) => {
   let t: TestApp;
-  let admin: TestUser, chair: TestUser, member: TestUser, manager: TestUser, owner: TestUser;
+  let chair: TestUser, member: TestUser, manager: TestUser, owner: TestUser;
 
   beforeAll(async () => {
     t = await createTestApp(kind, {}, '2026-11-23T09:00:00Z');
     const authority = await newAuthority(t);
-    admin = await newUser(t, authority.id, ['admin']);
+    await newUser(t, authority.id, ['admin']);
     chair = await newUser(t, authority.id, ['board_chair']);
     member = await newUser(t, authority.id, ['board_member']);
     manager = await newUser(t, authority.id, ['manager']);

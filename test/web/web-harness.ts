@@ -12,7 +12,6 @@ const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8
 /** describe() when Chromium is installed; otherwise the suite is skipped, saying why. */
 export function describeInBrowser(name: string, body: () => void) {
   if (HAS_CHROMIUM) return describe(name, body);
-  // eslint-disable-next-line no-console
   console.warn(`Skipping browser tests "${name}": no Chromium at ${CHROMIUM} (Debian: apt-get install chromium).`);
   return describe.skip(name, body);
 }

@@ -58,6 +58,7 @@ function strictDecode(encoding: string, bytes: Uint8Array): string | null {
 /** Text has no NUL bytes and few control characters (PDF extractions leave some; binaries many). */
 function isPlainText(text: string): boolean {
   if (text.includes('\u0000')) return false;
+  // eslint-disable-next-line no-control-regex -- counting control characters is the point
   const controls = text.match(/[\u0001-\u0008\u000E-\u001F]/g)?.length ?? 0;
   return controls <= Math.max(8, text.length / 200);
 }

@@ -6,7 +6,7 @@ const ENTITY = /&(#\d{1,6}|#x[0-9a-f]{1,6}|[a-z]{2,6});/gi;
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
-const UNFOLDED = /[^\S ]|  /;
+const UNFOLDED = /[^\S ]| {2}/;
 
 export function stripHtml(text: string): string {
   if (!text.includes('<') && !text.includes('&')) return text;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Action, Plan, User } from '@app/database/entities';
-import { ActionStatus, OPEN_STATUSES } from '@app/domain';
+import { OPEN_STATUSES } from '@app/domain';
 import { DeliveryLookups } from './delivery-lookups';
 import { Reminder } from './entities/reminder.entity';
 import { Delivery, Person, resolveDelivery } from './recipient';

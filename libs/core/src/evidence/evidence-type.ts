@@ -43,7 +43,7 @@ function isUtf8Text(bytes: Buffer): boolean {
 
 // A 64 KiB sample can end inside a multi-byte character; cut it back to the last whole one.
 function lastCompleteChar(b: Buffer): number {
-  let end = b.length;
+  const end = b.length;
   for (let i = 1; i <= 3 && end - i >= 0; i++) {
     const byte = b[end - i];
     if ((byte & 0xc0) === 0xc0) return end - i;

@@ -1,3 +1,4 @@
+import { MigrationInterface } from 'typeorm';
 import { InitialSchema1795392000000 } from './1795392000000-initial-schema';
 import { Reminders1795392100000 } from './1795392100000-reminders';
 import { ReminderClaimToken1795392200000 } from './1795392200000-reminder-claim-token';
@@ -7,7 +8,7 @@ import { SignInThrottle1795392600000 } from './1795392600000-sign-in-throttle';
 import { AccountsPerAuthority1795392500000 } from './1795392500000-accounts-per-authority';
 
 /** Every migration, oldest first. Released migrations are never edited; add a new one. */
-export const MIGRATIONS: Function[] = [
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795392000000,
   Reminders1795392100000,
   ReminderClaimToken1795392200000,

@@ -112,13 +112,11 @@ export async function newAction(
   dueDate: string,
   over: { ownerId?: string | null; title?: string } = {},
 ) {
-  return moduleRef
-    .get(ActionService)
-    .create(world.admin, planId, {
-      title: over.title ?? `Action due ${dueDate}`,
-      dueDate,
-      ownerId: over.ownerId === undefined ? world.owner.id : over.ownerId,
-    });
+  return moduleRef.get(ActionService).create(world.admin, planId, {
+    title: over.title ?? `Action due ${dueDate}`,
+    dueDate,
+    ownerId: over.ownerId === undefined ? world.owner.id : over.ownerId,
+  });
 }
 
 export const setClock = (moduleRef: TestingModule, instant: string) => moduleRef.get(Clock).set(instant);
