@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '@app/database/entities';
 import { Notification } from '@app/reminders/entities';
+import { SignInThrottle } from '@app/core/accounts/sign-in-throttle';
 import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '@app/testing';
 
 describe.each(DB_KINDS)('sign-in throttle (%s)', (kind) => {
@@ -116,6 +117,15 @@ describe.each(DB_KINDS)('sign-in throttle (%s)', (kind) => {
     expect(refused.headers['retry-after']).toBe('1');
     wait(1);
     await signIn(user.email, TEST_PASSWORD, '198.51.100.60').expect(200);
+  });
+
+  it('lets a whole office sign in at once from one address: only failures count against it', async () => {
+    const throttle = t.get(SignInThrottle);
+    // Sixty sign-ins under way together, none of them answered yet: none is a failure.
+    const underWay = await Promise.all(Array.from({ length: 60 }, (_, i) => throttle.claim(`office${i}@council.test`, '198.51.100.70')));
+    expect(underWay).toHaveLength(60);
+    const late = await person('office-late@council.test');
+    await signIn(late.email, TEST_PASSWORD, '198.51.100.70').expect(200);
   });
 
   it('slows attempts at one account from many addresses', async () => {

@@ -49,9 +49,11 @@ export function describeWait(seconds: number): string {
 
 const THROTTLE = '"sign_in_throttle"';
 const STALE = `${THROTTLE}."windowStartedAt" <= :windowFloor AND ${THROTTLE}."nextAttemptAt" <= :windowFloor`;
-// Counts the attempt as a failure before its password is checked, unless the key must still wait:
-// parallel attempts each take the row in turn, so no more checks happen than the limits allow.
-const CLAIM_SQL = `INSERT INTO ${THROTTLE} ("kind", "key", "failures", "windowStartedAt", "nextAttemptAt") VALUES (:kind, :key, 1, :now, :now)
+// Counts a failure, unless the key must still wait. For an account from one address this runs before
+// the password is checked: parallel attempts each take the row in turn, so no more checks happen than
+// the limit allows. The wide keys count real failures only, so many people signing in at once from one
+// office address are never taken for an attack.
+const COUNT_SQL = `INSERT INTO ${THROTTLE} ("kind", "key", "failures", "windowStartedAt", "nextAttemptAt") VALUES (:kind, :key, 1, :now, :now)
   ON CONFLICT ("kind", "key") DO UPDATE SET
     "failures" = CASE WHEN ${STALE} THEN 1 ELSE ${THROTTLE}."failures" + 1 END,
     "windowStartedAt" = CASE WHEN ${STALE} THEN :now ELSE ${THROTTLE}."windowStartedAt" END
@@ -88,13 +90,14 @@ export class SignInThrottle {
     ];
     const outcome = await this.db
       .transaction(async (tx): Promise<{ counters: Counter[] } | { waitUntil: string }> => {
-        const counters: Counter[] = [];
-        for (const counter of wanted) {
-          const failures = await this.count(tx, counter, now);
-          if (failures === null) throw new Refused(await this.nextAttemptAt(tx, counter));
-          counters.push({ ...counter, failures });
+        const [strict, ...wide] = wanted;
+        for (const counter of wide) {
+          const waitUntil = await this.nextAttemptAt(tx, counter);
+          if (waitUntil && waitUntil > now.toISOString()) throw new Refused(waitUntil);
         }
-        return { counters };
+        const failures = await this.count(tx, strict, now);
+        if (failures === null) throw new Refused((await this.nextAttemptAt(tx, strict))!);
+        return { counters: [{ ...strict, failures }, ...wide.map((c) => ({ ...c, failures: 0 }))] };
       })
       .catch((error) => {
         // The transaction was rolled back: a refused attempt is counted nowhere.
@@ -114,18 +117,20 @@ export class SignInThrottle {
 
   /** The password was right: this attempt was no failure, and this person's failures from this address are forgotten. */
   async succeeded(claim: SignInClaim): Promise<void> {
-    const manager = this.db.manager;
-    await runSql(manager, `DELETE FROM ${THROTTLE} WHERE "kind" = 'account_address' AND "key" = :key`, { key: `${claim.email} ${claim.ip}` });
-    await runSql(
-      manager,
-      `UPDATE ${THROTTLE} SET "failures" = "failures" - 1 WHERE "failures" > 0 AND (("kind" = 'account' AND "key" = :email) OR ("kind" = 'address' AND "key" = :ip))`,
-      { email: claim.email, ip: claim.ip },
-    );
+    await runSql(this.db.manager, `DELETE FROM ${THROTTLE} WHERE "kind" = 'account_address' AND "key" = :key`, { key: `${claim.email} ${claim.ip}` });
   }
 
-  /** The attempt failed (already counted). When it starts an account's waits, that is audited and the owner told. */
+  /** The attempt failed: the wide keys count it now. When it starts an account's waits, that is audited and the owner told. */
   async failed(claim: SignInClaim, userId: string | null): Promise<void> {
-    const started = claim.counters.find((c) => c.kind !== 'address' && c.failures === c.limit);
+    const now = this.clock.now();
+    const counters = await this.db.transaction(async (tx) => {
+      const counted: Counter[] = [];
+      for (const counter of claim.counters) {
+        counted.push(counter.kind === 'account_address' ? counter : { ...counter, failures: (await this.count(tx, counter, now)) ?? 0 });
+      }
+      return counted;
+    });
+    const started = counters.find((c) => c.kind !== 'address' && c.failures === c.limit);
     if (!started) return;
     await this.db.transaction(async (tx) => {
       await this.audit.record(
@@ -147,7 +152,7 @@ export class SignInThrottle {
 
   private async count(tx: EntityManager, counter: Omit<Counter, 'failures'>, now: Date): Promise<number | null> {
     const windowFloor = new Date(now.getTime() - WINDOW_MS).toISOString();
-    const [row] = await runSql(tx, CLAIM_SQL, { kind: counter.kind, key: counter.key, now: now.toISOString(), windowFloor });
+    const [row] = await runSql(tx, COUNT_SQL, { kind: counter.kind, key: counter.key, now: now.toISOString(), windowFloor });
     if (!row) return null;
     const failures = Number(row.failures);
     const wait = waitSeconds(failures, counter.limit);
@@ -158,9 +163,9 @@ export class SignInThrottle {
     return failures;
   }
 
-  private async nextAttemptAt(tx: EntityManager, counter: Omit<Counter, 'failures'>): Promise<string> {
+  private async nextAttemptAt(tx: EntityManager, counter: Omit<Counter, 'failures'>): Promise<string | null> {
     const [row] = await runSql(tx, `SELECT "nextAttemptAt" FROM ${THROTTLE} WHERE "kind" = :kind AND "key" = :key`, { kind: counter.kind, key: counter.key });
-    return String(row.nextAttemptAt);
+    return row ? String(row.nextAttemptAt) : null;
   }
 
   /** One unread notice at a time in each of the person's councils: an attack repeats, the notice need not. */
