@@ -6,6 +6,11 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 /** Statuses that still get reminders and escalations. */
 export const OPEN_STATUSES: readonly ActionStatus[] = ['not_started', 'in_progress', 'blocked'];
 
+export const isOpenStatus = (status: string): boolean => (OPEN_STATUSES as readonly string[]).includes(status);
+
+/** OPEN_STATUSES as an SQL condition on a status column (fixed text, no parameters). */
+export const openStatusSql = (column: string): string => `${column} IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
 /** Statuses no transition leaves. */
 export const TERMINAL_STATUSES: readonly ActionStatus[] = ['verified', 'cancelled', 'carried_over'];
 

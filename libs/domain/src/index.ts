@@ -5,6 +5,7 @@ export { dayNumber, daysBetween, isWeekend, isoWeekday } from './calendar-date';
 export * from './bank-holidays';
 export * from './due-date';
 export * from './action-status';
+export * from './new-action';
 export * from './rag';
 export * from './quarter';
 export * from './policy';

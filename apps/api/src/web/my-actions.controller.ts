@@ -1,6 +1,7 @@
 import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { ActionService, Authenticated, InvitationService } from '@app/core';
+import { OPEN_STATUSES } from '@app/domain';
 import { CurrentActor } from '../common/decorators';
 import { PageRequest } from './csrf';
 import { PageErrorFilter } from './page-error.filter';
@@ -23,7 +24,7 @@ export class MyActionsController {
 
   @Get()
   async show(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
-    const { items } = await this.actions.list(actor, { ownerId: actor.userId, status: ['not_started', 'in_progress', 'blocked'], page: 1, pageSize: 500 });
+    const { items } = await this.actions.list(actor, { ownerId: actor.userId, status: [...OPEN_STATUSES], page: 1, pageSize: 500 });
     const names = await this.directory.load(actor.authorityId);
     const groups = groupMine(items as ActionSummary[], this.actions.today());
     const row = (a: ActionSummary) => actionRow(a, names);

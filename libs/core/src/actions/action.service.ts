@@ -3,19 +3,21 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import {
   ACTION_STATUSES,
   ActionStatus,
-  addDays,
   assertTransition,
-  computeDueDate,
   Decision,
   decisionsForActionChange,
   deriveRag,
   effectiveRag,
+  isOpenStatus,
   may,
+  newActionFields,
+  openStatusSql,
   Rag,
   RAGS,
   statusDecision,
   Timescale,
   todayInLondon,
+  warnFromOf,
 } from '@app/domain';
 import { Action, ActionFinding, DueDateChange, Evidence, Finding, Membership, Milestone, Organisation, Plan, ProgressNote } from '@app/database/entities';
 import { AppError, badRequest, notFound } from '../app-error';
@@ -24,7 +26,7 @@ import { UserService } from '../accounts/user.service';
 import { Clock } from '../clock';
 import { newId } from '../ids';
 import { MeasureService } from '../measures/measure.service';
-import { planSettings, PlanService } from '../plans/plan.service';
+import { planTerms, PlanService } from '../plans/plan.service';
 import { Actor, authorize, subjectOf } from '../request-context';
 import { ACTION_HOOKS, ActionHook } from './action-hooks';
 import { ragSql, ragSqlParams } from './action-rag';
@@ -118,7 +120,7 @@ const DEFAULT_ORDER: [string, 'ASC' | 'DESC'][] = [
   ['a."dueDate"', 'ASC'],
   ['a."ref"', 'ASC'],
 ];
-const OPEN_SQL = `a."status" IN ('not_started', 'in_progress', 'blocked')`;
+const OPEN_SQL = openStatusSql('a."status"');
 
 /** The list filter as SQL conditions on \`action a\`, with named parameters. */
 function listWhere(authorityId: string, filter: ActionFilter, today: string): { where: string; params: SqlParams } {
@@ -167,29 +169,19 @@ export class ActionService {
       const plan = await this.plans.load(tx, actor.authorityId, planId);
       this.plans.assertNotClosed(plan);
       await this.checkPeople(tx, actor, input);
-      const timescale = input.timescale ?? 'unspecified';
-      const dueDate = input.dueDate ?? computeDueDate(plan.startDate, timescale, planSettings(plan));
       const now = this.clock.nowIso();
+      const position = await this.plans.nextActionPosition(tx, plan);
       const action: Action = {
         id: newId(),
         authorityId: actor.authorityId,
         planId,
-        ref: `A${(await tx.countBy(Action, { planId })) + 1}`,
+        ...newActionFields(planTerms(plan), position, input.timescale ?? 'unspecified', input.dueDate),
         title: input.title.trim(),
         description: input.description?.trim() ?? '',
-        timescale,
         ownerId: input.ownerId ?? null,
         managerId: input.managerId ?? (input.ownerId ? await this.lineManagerOf(tx, actor.authorityId, input.ownerId) : null),
         organisationId: input.organisationId ?? null,
-        dueDate,
-        warnFrom: addDays(dueDate, -plan.warningWindowDays),
-        status: 'not_started',
-        statusReason: null,
-        atRisk: false,
-        ragOverride: null,
-        ragOverrideReason: null,
         carriedFromId: null,
-        version: 1,
         createdAt: now,
         updatedAt: now,
       };
@@ -235,18 +227,18 @@ export class ActionService {
       if (changes.dueDate !== undefined && changes.dueDate !== action.dueDate) {
         await this.changeDueDate(tx, actor, action, plan, changes.dueDate, changes.dueDateReason);
         next.dueDate = changes.dueDate;
-        next.warnFrom = addDays(changes.dueDate, -plan.warningWindowDays);
+        next.warnFrom = warnFromOf(changes.dueDate, plan.warningWindowDays);
       }
       return { changes: next, event: 'action_updated' };
     });
   }
 
   async changeStatus(actor: Actor, id: string, input: { version: number; status: ActionStatus; reason?: string | null }) {
-    const decide = (action: Action) => [statusDecision(action.status as ActionStatus, input.status)];
+    const decide = (action: Action) => [statusDecision(action.status, input.status)];
     return this.mutate(actor, id, input.version, decide, async (tx, action) => {
       const evidenceCount = await selectCount(tx, 'SELECT COUNT(*) AS "count" FROM "evidence" WHERE "actionId" = :id', { id });
       const byBoardDecision = may(subjectOf(actor, action), 'action.status.verified');
-      assertTransition(action.status as ActionStatus, input.status, { evidenceCount, reason: input.reason, byBoardDecision });
+      assertTransition(action.status, input.status, { evidenceCount, reason: input.reason, byBoardDecision });
       const reason = input.reason?.trim() || null;
       return { changes: { status: input.status, statusReason: reason }, event: input.status === 'verified' ? 'action_verified' : 'action_status_changed' };
     });
@@ -454,7 +446,7 @@ export class ActionService {
 
   summary(action: Action, plan: Plan, today = this.today()) {
     const derived = deriveRag({
-      status: action.status as ActionStatus,
+      status: action.status,
       dueDate: action.dueDate,
       today,
       warningWindowDays: plan.warningWindowDays,
@@ -463,12 +455,12 @@ export class ActionService {
     const { warnFrom: _warnFrom, ...fields } = action;
     return {
       ...fields,
-      overdue: !!action.dueDate && action.dueDate < today && ['not_started', 'in_progress', 'blocked'].includes(action.status),
+      overdue: !!action.dueDate && action.dueDate < today && isOpenStatus(action.status),
       rag: {
         derived,
-        override: action.ragOverride as Rag | null,
+        override: action.ragOverride,
         overrideReason: action.ragOverrideReason,
-        effective: effectiveRag(derived, action.ragOverride as Rag | null),
+        effective: effectiveRag(derived, action.ragOverride),
       },
     };
   }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { addDays, computeDueDate, DEFAULT_PLAN_SETTINGS, OPEN_STATUSES, PlanSettings, Timescale } from '@app/domain';
+import { actionRef, DEFAULT_PLAN_SETTINGS, newActionFields, OPEN_STATUSES, PlanSettings, PlanTerms, Timescale, warnFromOf } from '@app/domain';
 import { Action, ActionFinding, Board, Finding, Plan, PlanDocument, SourceDocument } from '@app/database/entities';
-import { selectEntity } from '@app/database/sql';
+import { isPostgres, runSql, selectEntity } from '@app/database/sql';
 import { AppError, badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
@@ -31,6 +31,8 @@ export const planSettings = (plan: Plan): PlanSettings => ({
   warningWindowDays: plan.warningWindowDays,
   moveOffNonWorkingDays: plan.moveOffNonWorkingDays,
 });
+
+export const planTerms = (plan: Plan): PlanTerms => ({ startDate: plan.startDate, ...planSettings(plan) });
 
 /** Improvement plans: draft -> active -> closed, made from source documents, owning actions. */
 @Injectable()
@@ -97,10 +99,10 @@ export class PlanService {
         order: { documentId: 'ASC', position: 'ASC' },
       });
       const answered = new Set((await tx.findBy(ActionFinding, { findingId: In(findings.map((f) => f.id)) })).map((l) => l.findingId));
-      let count = await tx.countBy(Action, { planId });
+      let position = await this.nextActionPosition(tx, plan);
       let added = 0;
       for (const finding of findings.filter((f) => !answered.has(f.id))) {
-        const action = this.actionFromFinding(plan, finding, `A${++count}`);
+        const action = this.actionFromFinding(plan, finding, position++);
         await tx.insert(Action, action);
         await tx.insert(ActionFinding, { id: newId(), authorityId: plan.authorityId, actionId: action.id, findingId: finding.id });
         await this.audit.record(
@@ -166,14 +168,14 @@ export class PlanService {
       if (to.status === 'closed' || to.id === from.id)
         throw new AppError('unprocessable', 'invalid_successor', 'Carry actions over into a draft or active plan other than this one');
       const open = await tx.find(Action, { where: { planId: from.id, status: In([...OPEN_STATUSES]) }, order: { ref: 'ASC' } });
-      let count = await tx.countBy(Action, { planId: to.id });
+      let position = await this.nextActionPosition(tx, to);
       const now = this.clock.nowIso();
       for (const original of open) {
         const copy: Action = {
           ...original,
           id: newId(),
           planId: to.id,
-          ref: `A${++count}`,
+          ref: actionRef(position++),
           carriedFromId: original.id,
           version: 1,
           createdAt: now,
@@ -227,34 +229,39 @@ export class PlanService {
     return plan;
   }
 
+  /**
+   * The position of the plan's next new action (its ref number). On PostgreSQL the plan's row is
+   * locked first, so concurrent creates in one plan take turns; SQLite transactions are serialised already.
+   */
+  async nextActionPosition(tx: EntityManager, plan: Plan): Promise<number> {
+    const params = { planId: plan.id, authorityId: plan.authorityId };
+    if (isPostgres(tx)) await runSql(tx, 'SELECT 1 FROM "improvement_plan" WHERE "id" = :planId AND "authorityId" = :authorityId FOR UPDATE', params);
+    const [row] = await runSql(
+      tx,
+      'SELECT MAX(CAST(SUBSTR("ref", 2) AS INTEGER)) AS "n" FROM "action" WHERE "planId" = :planId AND "authorityId" = :authorityId',
+      params,
+    );
+    return Number(row?.n ?? 0) + 1;
+  }
+
   assertNotClosed(plan: Plan): void {
     if (plan.status === 'closed')
       throw new AppError('unprocessable', 'plan_closed', 'This plan is closed: carry its open actions into a successor plan to keep working on them');
   }
 
-  private actionFromFinding(plan: Plan, finding: Finding, ref: string): Action {
+  private actionFromFinding(plan: Plan, finding: Finding, position: number): Action {
     const now = this.clock.nowIso();
-    const dueDate = computeDueDate(plan.startDate, finding.timescale as Timescale, planSettings(plan));
     return {
       id: newId(),
       authorityId: plan.authorityId,
       planId: plan.id,
-      ref,
+      ...newActionFields(planTerms(plan), position, finding.timescale),
       title: shortTitle(finding.text),
       description: finding.text,
-      timescale: finding.timescale,
       ownerId: null,
       managerId: null,
       organisationId: null,
-      dueDate,
-      warnFrom: addDays(dueDate, -plan.warningWindowDays),
-      status: 'not_started',
-      statusReason: null,
-      atRisk: false,
-      ragOverride: null,
-      ragOverrideReason: null,
       carriedFromId: null,
-      version: 1,
       createdAt: now,
       updatedAt: now,
     };
@@ -304,7 +311,7 @@ export class PlanService {
 
   private async refreshWarnFrom(tx: EntityManager, plan: Plan) {
     const actions = await tx.find(Action, { where: { planId: plan.id }, select: { id: true, dueDate: true } });
-    for (const a of actions) await tx.update(Action, { id: a.id }, { warnFrom: a.dueDate ? addDays(a.dueDate, -plan.warningWindowDays) : null });
+    for (const a of actions) await tx.update(Action, { id: a.id }, { warnFrom: warnFromOf(a.dueDate, plan.warningWindowDays) });
   }
 }
 

@@ -1,0 +1,28 @@
+import { DB_KINDS } from '@app/testing/test-database';
+import { newCouncil, useMedium } from '@app/testing/medium';
+import { PlanService } from '../plans/plan.service';
+import { ActionService } from './action.service';
+
+describe.each(DB_KINDS)('ActionService on a real database (%s)', (kind) => {
+  const medium = useMedium(kind);
+
+  it('gives concurrent creates in one plan distinct refs', async () => {
+    const council = await newCouncil(medium.ds);
+    const plan = await medium.get(PlanService).create(council.admin, { title: 'Plan', boardId: council.boardId, startDate: '2026-01-05' });
+    const actions = medium.get(ActionService);
+    const created = await Promise.all(Array.from({ length: 8 }, (_, i) => actions.create(council.admin, plan.id, { title: `Action ${i}` })));
+    expect(created.map((a) => a.ref).sort()).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8']);
+  });
+
+  it('makes a new action from the plan: due date from the timescale, amber from the warning window', async () => {
+    const council = await newCouncil(medium.ds);
+    const plan = await medium.get(PlanService).create(council.admin, {
+      title: 'Plan',
+      boardId: council.boardId,
+      startDate: '2026-01-05',
+      settings: { warningWindowDays: 10 },
+    });
+    const action = await medium.get(ActionService).create(council.admin, plan.id, { title: 'Do it', timescale: 'three_months', ownerId: council.owner.id });
+    expect(action).toMatchObject({ ref: 'A1', dueDate: '2026-04-05', status: 'not_started', ownerId: council.owner.id });
+  });
+});

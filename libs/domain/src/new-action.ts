@@ -1,0 +1,50 @@
+import { ActionStatus } from './action-status';
+import { addDays } from './calendar-date';
+import { computeDueDate } from './due-date';
+import { PlanSettings } from './plan-settings';
+import { Timescale } from './timescale';
+
+/** What a new action needs to know of its plan: where its due dates count from, and its settings. */
+export interface PlanTerms extends PlanSettings {
+  startDate: string;
+}
+
+/** Action reference numbers are A1, A2, … within a plan; the number is never reused. */
+export const actionRef = (position: number): string => `A${position}`;
+
+/** The first day an open action is amber: its due date less the plan's warning window. */
+export const warnFromOf = (dueDate: string | null, warningWindowDays: number): string | null => (dueDate ? addDays(dueDate, -warningWindowDays) : null);
+
+/** A due date from the timescale, unless one was set by hand. */
+export const dueDateOf = (plan: PlanTerms, timescale: Timescale, explicit?: string | null): string =>
+  explicit ?? computeDueDate(plan.startDate, timescale, plan);
+
+export interface NewActionFields {
+  ref: string;
+  timescale: Timescale;
+  dueDate: string;
+  warnFrom: string | null;
+  status: ActionStatus;
+  statusReason: null;
+  atRisk: false;
+  ragOverride: null;
+  ragOverrideReason: null;
+  version: 1;
+}
+
+/** The rule-bound fields of a new action: its ref at `position` in the plan, its due date and the day it turns amber. */
+export function newActionFields(plan: PlanTerms, position: number, timescale: Timescale, dueDate?: string | null): NewActionFields {
+  const due = dueDateOf(plan, timescale, dueDate);
+  return {
+    ref: actionRef(position),
+    timescale,
+    dueDate: due,
+    warnFrom: warnFromOf(due, plan.warningWindowDays),
+    status: 'not_started',
+    statusReason: null,
+    atRisk: false,
+    ragOverride: null,
+    ragOverrideReason: null,
+    version: 1,
+  };
+}
