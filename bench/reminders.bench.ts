@@ -12,7 +12,7 @@ import { AppConfig } from '@app/config';
 import { Action, insertMany } from '@app/database';
 import { redisConnection } from '@app/queue';
 import { NotificationSettings, OutboxEmail, Reminder, ReminderPlanSettings, RemindersService } from '@app/reminders';
-import { activePlan, createTestDatabase, DbKind, remindersTestModule, seedWorld, SmtpSink, testConfig, World } from '@app/reminders/testing/reminders-test-kit';
+import { activePlan, createTestDatabase, DbKind, remindersTestModule, seedWorld, SmtpSink, testConfig, World } from '@app/testing/reminders-test-kit';
 
 /** Where the time went: scheduling the rows, then a worker starting and delivering them. */
 export interface Phases {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { DataSource } from 'typeorm';
 import { openDatabase } from '@app/database/data-source';
+import { APP_SCHEMA } from '@app/reminders/schema';
 import { createApiTokens } from './dataset/api-tokens';
 import { BenchDatabase, createBenchDatabase, DbKind } from './dataset/bench-database';
 import { pagePeople, signIn } from './dataset/browser-sessions';
@@ -96,7 +97,7 @@ async function runDatabase(kind: DbKind, actions: number, options: BenchOptions)
   const watch = new Stopwatch();
   try {
     log(`\n[${kind} ${actions}] generating into ${db.config.kind === 'sqlite' ? db.config.file : db.config.url}`);
-    const source = await openDatabase(db.config);
+    const source = await openDatabase(db.config, APP_SCHEMA);
     const { run, workloads } = await measureOnServers(db, source, actions, options, watch);
     run.dbSizeMb = sizeMb(db); // once the servers have closed the file (the last one out checkpoints the WAL)
     if (options.pragmas && kind === 'sqlite') {

@@ -1,5 +1,5 @@
 import { seedDemo } from '../apps/cli/src/demo/demo-seed';
-import { createTestApp, DB_KINDS, TestApp } from '@app/testing';
+import { createTestApp, DB_KINDS, TestApp } from './support';
 
 interface Row {
   ref: string;

@@ -1,4 +1,4 @@
-import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from '@app/testing';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from './support';
 
 describe.each(DB_KINDS)('a board member takes a plan from findings to a verified action (%s)', (kind) => {
   let t: TestApp;

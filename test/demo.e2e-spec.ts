@@ -1,5 +1,5 @@
 import { seedDemo } from '../apps/cli/src/demo/demo-seed';
-import { createTestApp, DB_KINDS, TestApp } from '@app/testing';
+import { createTestApp, DB_KINDS, TestApp } from './support';
 
 describe.each(DB_KINDS)('a new user tries the demo through the API (%s)', (kind) => {
   let t: TestApp;

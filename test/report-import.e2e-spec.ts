@@ -1,7 +1,7 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { DataSource } from 'typeorm';
 import { Finding, SourceDocument } from '@app/database/entities';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, SAMPLE_REPORT as REPORT, TestApp, TestUser } from '@app/testing';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, SAMPLE_REPORT as REPORT, TestApp, TestUser } from './support';
 
 async function pdfOf(lines: string[]): Promise<Buffer> {
   const pdf = await PDFDocument.create();

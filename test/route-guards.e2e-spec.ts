@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '@app/database/entities';
 import { Role } from '@app/core/request-context';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TestApp, TestUser } from '@app/testing';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TestApp, TestUser } from './support';
 
 type Rule = 'public' | 'member' | Role[];
 

@@ -1,4 +1,4 @@
-import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from '@app/testing';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from './support';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '@app/database/entities';
 

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { buildProgram } from '../../apps/cli/src/program';
 import { Membership, User } from '@app/database/entities';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '@app/testing';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '../support';
 
 const HTML = { Accept: 'text/html,application/xhtml+xml' };
 const NEW_PASSWORD = 'an entirely new passphrase';

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AuditEvent, ProgressNote } from '@app/database/entities';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TEST_PASSWORD, TestApp, TestUser } from '@app/testing';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TEST_PASSWORD, TestApp, TestUser } from '../support';
 
 const FOREIGN = 'https://evil.example';
 

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '@app/core/request-context';
 import { newId } from '@app/core/ids';
 import { Notification, Reminder } from '@app/reminders';
-import { bearer, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '@app/testing';
+import { bearer, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '../support';
 
 export const ROLES: Role[] = ['admin', 'board_chair', 'board_member', 'manager', 'commissioner', 'viewer'];
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');

@@ -1,5 +1,5 @@
 import { RemindersService } from '@app/reminders';
-import { bearer, createTestApp, DB_KINDS, TEST_PASSWORD, TestApp, TestUser } from '@app/testing';
+import { bearer, createTestApp, DB_KINDS, TEST_PASSWORD, TestApp, TestUser } from '../support';
 import { addDeliveryRows, Council, newCouncil, PDF, ROLES, secretsOf, snapshot } from './cross-authority-world';
 
 // One deployment serves many councils. Here council B's people, in every role, aim every route that

@@ -1,6 +1,6 @@
 import { ActionService, Actor, PlanService } from '@app/core';
 import { Role } from '@app/domain';
-import { bearer, createTestApp, newAuthority, newBoard, newUser, TestApp, TestUser } from '@app/testing';
+import { bearer, createTestApp, newAuthority, newBoard, newUser, TestApp, TestUser } from '../support';
 
 const HTML = { Accept: 'text/html,application/xhtml+xml' };
 

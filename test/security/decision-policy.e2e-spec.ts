@@ -1,7 +1,7 @@
 import type { Test } from 'supertest';
 import { ActionService, Actor, EvidenceService, MeasureService, PlanService } from '@app/core';
 import { ALL_DECISIONS, Decision, may, refusal, Relation, Role, ROLES } from '@app/domain';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from '@app/testing';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from '../support';
 
 /**
  * Every action decision of the policy table, tried over HTTP by every role in every relationship to

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '@app/config';
 import type { RemindersService } from '@app/reminders';
 import { HealthServer } from '../../apps/worker/src/health.server';
-import { createTestApp, DB_KINDS, TestApp } from '@app/testing';
+import { createTestApp, DB_KINDS, TestApp } from '../support';
 
 describe('health and API documentation in production', () => {
   let t: TestApp;

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { AuditEvent } from '@app/database/entities';
 import { Notification } from '@app/reminders/entities';
 import { SignInThrottle } from '@app/core/accounts/sign-in-throttle';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '@app/testing';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '../support';
 
 describe.each(DB_KINDS)('sign-in throttle (%s)', (kind) => {
   let t: TestApp;

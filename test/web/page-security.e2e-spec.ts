@@ -1,4 +1,4 @@
-import { createTestApp, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '@app/testing';
+import { createTestApp, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '../support';
 
 const HTML = { Accept: 'text/html,application/xhtml+xml' };
 

@@ -1,4 +1,4 @@
-import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from '@app/testing';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from '../support';
 
 const HTML = { Accept: 'text/html,application/xhtml+xml' };
 const REASSIGN = 'Only the board chair can reassign an action on an active plan to a new owner (a board decision).';

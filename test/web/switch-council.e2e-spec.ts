@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { UserService } from '@app/core';
 import { AuditEvent } from '@app/database/entities';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '@app/testing';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '../support';
 
 const HTML = { Accept: 'text/html,application/xhtml+xml' };
 

@@ -2,8 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@app/config';
-import { CoreModule } from '@app/core';
-import { DatabaseModule } from '@app/database';
 import { ActionsController } from './actions/actions.controller';
 import { AuthController } from './auth/auth.controller';
 import { BoardsController } from './boards/boards.controller';
@@ -21,18 +19,17 @@ import { WebModule } from './web/web.module';
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const services = RemindersModule.forApp();
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule,
-        CoreModule,
-        RemindersModule,
+        services,
         MulterModule.registerAsync({
           inject: [APP_CONFIG],
           useFactory: (c: AppConfig) => ({ limits: { fileSize: Math.max(c.evidenceMaxBytes, c.reportMaxBytes) + 1, files: 1 } }),
         }),
-        WebModule,
+        WebModule.forRoot(services),
       ],
       controllers: [
         ActionsController,

@@ -1,8 +1,6 @@
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, ConfigModule } from '@app/config';
-import { CoreModule } from '@app/core';
-import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
 import { RemindersModule, RemindersQueueModule } from '@app/reminders';
 
@@ -14,9 +12,10 @@ class CliModule {}
  * everything. Only commands that talk to the queue (`queue: true`) connect to Redis.
  */
 export async function withAppContext<T>(config: AppConfig, work: (app: INestApplicationContext) => Promise<T>, options: { queue?: boolean } = {}): Promise<T> {
-  const queue = options.queue ? [QueueModule.forRoot(), RemindersQueueModule] : [];
+  const services = RemindersModule.forApp();
+  const queue = options.queue ? [QueueModule.forRoot(), RemindersQueueModule.forRoot(services)] : [];
   const app = await NestFactory.createApplicationContext(
-    { module: CliModule, imports: [ConfigModule.forRoot(config), DatabaseModule, CoreModule, RemindersModule, ...queue] },
+    { module: CliModule, imports: [ConfigModule.forRoot(config), services, ...queue] },
     { logger: ['error'] },
   );
   try {

@@ -18,7 +18,7 @@ import {
   SmtpSink,
   testConfig,
   World,
-} from '@app/reminders/testing/reminders-test-kit';
+} from '@app/testing/reminders-test-kit';
 import { HealthServer } from './health.server';
 import { WorkerBootstrap } from './worker-bootstrap';
 import { WorkerModule } from './worker.module';

@@ -1,8 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig, ConfigModule } from '@app/config';
-import { CoreModule } from '@app/core';
-import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
 import { RemindersModule, RemindersQueueModule } from '@app/reminders';
 import { HealthServer } from './health.server';
@@ -20,16 +18,15 @@ export interface WorkerModuleOptions {
 @Module({})
 export class WorkerModule {
   static forRoot(options: WorkerModuleOptions = {}): DynamicModule {
+    const services = RemindersModule.forApp();
     return {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(options.config),
-        DatabaseModule,
-        CoreModule,
+        services,
         DiscoveryModule,
         QueueModule.forRoot({ prefix: options.queuePrefix }),
-        RemindersModule,
-        RemindersQueueModule,
+        RemindersQueueModule.forRoot(services),
       ],
       providers: [HealthServer, JobHandlers, ReminderProcessor, WorkerBootstrap],
     };

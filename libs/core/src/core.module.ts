@@ -1,9 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { AuthService } from './accounts/auth.service';
 import { AuthorityService } from './accounts/authority.service';
 import { InvitationService } from './accounts/invitation.service';
 import { SignInThrottle } from './accounts/sign-in-throttle';
 import { UserService } from './accounts/user.service';
+import { ACTION_HOOKS } from './actions/action-hooks';
 import { ActionService } from './actions/action.service';
 import { AuditService } from './audit/audit.service';
 import { BoardService } from './boards/board.service';
@@ -33,7 +34,15 @@ const SERVICES = [
   UserService,
 ];
 
-/** The application's use cases over the database, shared by the API, the worker and the CLI. */
-@Global()
-@Module({ providers: SERVICES, exports: SERVICES })
-export class CoreModule {}
+/**
+ * The application's use cases over the database, shared by the API, the worker and the CLI. Takes
+ * the app's DatabaseModule and passes it on to whoever imports this. ACTION_HOOKS starts empty: libs
+ * above add theirs when their module starts (RemindersModule), so nothing here imports them.
+ */
+@Module({})
+export class CoreModule {
+  static forRoot(database: DynamicModule): DynamicModule {
+    const hooks = { provide: ACTION_HOOKS, useFactory: () => [] };
+    return { module: CoreModule, imports: [database], providers: [...SERVICES, hooks], exports: [...SERVICES, ACTION_HOOKS, database] };
+  }
+}

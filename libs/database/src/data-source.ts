@@ -2,14 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '@app/config';
-import { ENTITIES } from './entities';
-import { MIGRATIONS } from './migrations';
+import { DatabaseSchema } from './schema';
 
 /** SQLite settings for our workload; see docs/PERFORMANCE.md for the measurements behind them. */
 export const SQLITE_PRAGMAS = ['synchronous = NORMAL', 'busy_timeout = 5000', 'cache_size = -32000', 'foreign_keys = ON'];
 
-export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false } as const;
+export function dataSourceOptions(config: DatabaseConfig, schema: DatabaseSchema): DataSourceOptions {
+  const common = { entities: schema.entities, migrations: schema.migrations, synchronize: false, logging: false } as const;
   if (config.kind === 'postgres') {
     return { ...common, type: 'postgres', url: config.url, extra: { max: 10 } };
   }
@@ -41,9 +40,9 @@ function beginImmediately(db: SqliteConnection): void {
   db.prepare = (sql: string) => prepare(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql);
 }
 
-/** Opens the database and brings its schema up to date with the checked-in migrations. */
-export async function openDatabase(config: DatabaseConfig): Promise<DataSource> {
-  const dataSource = new DataSource(dataSourceOptions(config));
+/** Opens the database and brings it up to date with the schema's migrations. */
+export async function openDatabase(config: DatabaseConfig, schema: DatabaseSchema): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(config, schema));
   await dataSource.initialize();
   if (config.kind === 'sqlite') serialiseTransactions(dataSource);
   await dataSource.runMigrations({ transaction: 'each' });

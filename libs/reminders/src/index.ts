@@ -18,3 +18,5 @@ export * from './reminder.hook';
 export * from './reminders-queue.module';
 export * from './reminders.module';
 export * from './reminders.service';
+export * from './reminder-account-hooks';
+export * from './schema';

@@ -26,7 +26,7 @@ import {
   SmtpSink,
   testConfig,
   World,
-} from './testing/reminders-test-kit';
+} from '@app/testing/reminders-test-kit';
 
 jest.setTimeout(30_000);
 

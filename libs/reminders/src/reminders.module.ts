@@ -1,10 +1,13 @@
-import { Global, Module } from '@nestjs/common';
-import { ACTION_HOOKS } from '@app/core/actions/action-hooks';
+import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
+import { ACTION_HOOKS, ActionHook } from '@app/core/actions/action-hooks';
+import { CoreModule } from '@app/core/core.module';
+import { DatabaseModule } from '@app/database/database.module';
 import { CalendarFeedService } from './calendar-feed.service';
 import { DigestPlanner } from './digest-planner.service';
 import { Mailer } from './mailer.service';
 import { NotificationSettingsService } from './notification-settings.service';
 import { NotificationService } from './notification.service';
+import { ReminderAccountHooks } from './reminder-account-hooks';
 import { ReminderAdminService } from './reminder-admin.service';
 import { ReminderContent } from './reminder-content.service';
 import { ReminderDeliveryService } from './reminder-delivery.service';
@@ -12,6 +15,7 @@ import { ReminderActionHook } from './reminder.hook';
 import { ReminderScheduler } from './reminder-schedule.service';
 import { ReminderSettingsService } from './reminder-settings.service';
 import { RemindersService } from './reminders.service';
+import { APP_SCHEMA } from './schema';
 
 const SERVICES = [
   CalendarFeedService,
@@ -19,6 +23,7 @@ const SERVICES = [
   Mailer,
   NotificationService,
   NotificationSettingsService,
+  ReminderAccountHooks,
   ReminderActionHook,
   ReminderAdminService,
   ReminderContent,
@@ -30,12 +35,27 @@ const SERVICES = [
 
 /**
  * Reminders without Redis: scheduling (as the action hook), delivery, digests, notifications,
- * settings and the calendar feed. Global so CoreModule's services receive ACTION_HOOKS from it.
+ * settings and the calendar feed, over the app's CoreModule (passed on to whoever imports this).
+ * At start it adds its action hook to core's ACTION_HOOKS (ReminderAccountHooks plugs in likewise).
  * The queue side (the reconciler) is in RemindersQueueModule.
  */
-@Global()
-@Module({
-  providers: [...SERVICES, { provide: ACTION_HOOKS, useFactory: (hook: ReminderActionHook) => [hook], inject: [ReminderActionHook] }],
-  exports: [...SERVICES, ACTION_HOOKS],
-})
-export class RemindersModule {}
+@Module({})
+export class RemindersModule implements OnModuleInit {
+  constructor(
+    @Inject(ACTION_HOOKS) private readonly actionHooks: ActionHook[],
+    private readonly reminderHook: ReminderActionHook,
+  ) {}
+
+  static forRoot(core: DynamicModule): DynamicModule {
+    return { module: RemindersModule, imports: [core], providers: SERVICES, exports: [...SERVICES, core] };
+  }
+
+  /** The database (APP_SCHEMA), core and reminders in one import, as the apps and tests use them. */
+  static forApp(): DynamicModule {
+    return RemindersModule.forRoot(CoreModule.forRoot(DatabaseModule.forRoot(APP_SCHEMA)));
+  }
+
+  onModuleInit() {
+    if (!this.actionHooks.includes(this.reminderHook)) this.actionHooks.push(this.reminderHook);
+  }
+}

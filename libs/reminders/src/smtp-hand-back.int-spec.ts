@@ -5,8 +5,8 @@ import { OutboxEmail } from './entities';
 import { Reminder } from './entities/reminder.entity';
 import { reminderMessageId } from './mailer.service';
 import { ReminderDeliveryService, SEND_WITHIN_MS, SMTP_CONCURRENCY } from './reminder-delivery.service';
-import { HoldingSmtpSink } from './testing/holding-smtp-sink';
-import { dueReminders, remindersTestModule, seedWorld, setClock, testConfig, waitFor } from './testing/reminders-test-kit';
+import { HoldingSmtpSink } from '@app/testing/holding-smtp-sink';
+import { dueReminders, remindersTestModule, seedWorld, setClock, testConfig, waitFor } from '@app/testing/reminders-test-kit';
 
 jest.setTimeout(30_000);
 

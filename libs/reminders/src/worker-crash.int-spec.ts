@@ -9,9 +9,9 @@ import { reminderMessageId } from './mailer.service';
 import { DELIVERY_BATCH_SIZE, ReminderDeliveryService, SMTP_BATCH_SIZE, SMTP_BATCHES_AT_ONCE, SMTP_CONCURRENCY } from './reminder-delivery.service';
 import { londonDate } from './reminder-rules';
 import { RemindersService, SENDING_LEASE_MS } from './reminders.service';
-import { HoldingSmtpSink } from './testing/holding-smtp-sink';
-import { dueReminders, remindersTestModule, seedWorld, setClock, testConfig, waitFor, World } from './testing/reminders-test-kit';
-import { activeBatchJobs, emptyRedisDatabase, requireBuild, runCli, WorkerProcess } from './testing/worker-process';
+import { HoldingSmtpSink } from '@app/testing/holding-smtp-sink';
+import { dueReminders, remindersTestModule, seedWorld, setClock, testConfig, waitFor, World } from '@app/testing/reminders-test-kit';
+import { activeBatchJobs, emptyRedisDatabase, requireBuild, runCli, WorkerProcess } from '@app/testing/worker-process';
 
 // Each test starts a worker process and a CLI process; on a busy machine that can take a while.
 jest.setTimeout(60_000);

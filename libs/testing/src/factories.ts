@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { AuthorityService, AuthService, BoardService, PersonView, UserService } from '@app/core';
 import { Role } from '@app/core/request-context';
-import { TestApp } from './test-app';
+
+/** Where the factories find the services: a test app, or a testing module. */
+export interface Services {
+  get<T>(token: new (...args: never[]) => T): T;
+}
 
 export const TEST_PASSWORD = 'a long test password';
 
@@ -12,12 +16,12 @@ export interface TestUser extends PersonView {
 
 const unique = () => randomBytes(4).toString('hex');
 
-export async function newAuthority(t: TestApp, name = `Council ${unique()}`) {
+export async function newAuthority(t: Services, name = `Council ${unique()}`) {
   return t.get(AuthorityService).create(name);
 }
 
 /** A member of the authority with a personal API token to call the API with. */
-export async function newUser(t: TestApp, authorityId: string, roles: Role[], extra: { managerId?: string; email?: string } = {}): Promise<TestUser> {
+export async function newUser(t: Services, authorityId: string, roles: Role[], extra: { managerId?: string; email?: string } = {}): Promise<TestUser> {
   const person = await t.get(UserService).create(authorityId, {
     email: extra.email ?? `${roles[0]}-${unique()}@example.test`,
     displayName: `${roles[0]} ${unique()}`,
@@ -29,7 +33,7 @@ export async function newUser(t: TestApp, authorityId: string, roles: Role[], ex
   return { ...person, token, authorityId };
 }
 
-export async function newBoard(t: TestApp, chair: TestUser, members: TestUser[] = []) {
+export async function newBoard(t: Services, chair: TestUser, members: TestUser[] = []) {
   // Boards are the council admin's to set up; the test acts as one.
   return t.get(BoardService).create(
     { userId: chair.id, authorityId: chair.authorityId, roles: ['admin'] },

@@ -1,4 +1,3 @@
 export * from './factories';
-export * from './test-app';
 export * from './test-database';
 export * from './sample-report';

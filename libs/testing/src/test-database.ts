@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { openDatabase } from '@app/database/data-source';
 import { createScratchDatabase, DbKind, ScratchDatabase } from '@app/database/scratch-database';
+import { APP_SCHEMA } from '@app/reminders/schema';
 
 export type { DbKind };
 export type TestDatabase = ScratchDatabase;
@@ -25,7 +26,7 @@ export interface OpenTestDatabase {
 /** A fresh database of the kind, migrated and open, for tests that work with the DataSource itself. */
 export async function openTestDatabase(kind: DbKind): Promise<OpenTestDatabase> {
   const db = await createTestDatabase(kind);
-  const ds = await openDatabase(db.config);
+  const ds = await openDatabase(db.config, APP_SCHEMA);
   return {
     db,
     ds,

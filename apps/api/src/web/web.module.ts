@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { ActionPageController } from './action-page.controller';
@@ -17,27 +17,35 @@ import { PlanOwnersController } from './plan-owners.controller';
 import { ReportImportController } from './report-import.controller';
 import { SignInController } from './sign-in.controller';
 
+const UPLOADS = MulterModule.registerAsync({
+  inject: [APP_CONFIG],
+  useFactory: (c: AppConfig) => ({ limits: { fileSize: Math.max(c.evidenceMaxBytes, c.reportMaxBytes) + 1, files: 1, fields: 50 } }),
+});
+
+const CONTROLLERS = [
+  SignInController,
+  MyActionsController,
+  PlanOwnersController,
+  PlanDashboardController,
+  ActionPageController,
+  ReportImportController,
+  NotificationsController,
+  InvitationsController,
+  CouncilsController,
+  AdminController,
+  AdminPlansController,
+];
+
 /** The web pages: server-rendered GOV.UK Design System pages over the same core services as the JSON API. */
-@Module({
-  imports: [
-    MulterModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) => ({ limits: { fileSize: Math.max(c.evidenceMaxBytes, c.reportMaxBytes) + 1, files: 1, fields: 50 } }),
-    }),
-  ],
-  controllers: [
-    SignInController,
-    MyActionsController,
-    PlanOwnersController,
-    PlanDashboardController,
-    ActionPageController,
-    ReportImportController,
-    NotificationsController,
-    InvitationsController,
-    CouncilsController,
-    AdminController,
-    AdminPlansController,
-  ],
-  providers: [PageRenderer, PageErrorFilter, PeopleDirectory, CsrfInterceptor],
-})
-export class WebModule {}
+@Module({})
+export class WebModule {
+  /** `services`: the app's RemindersModule (with core and the database), the one the API's controllers use. */
+  static forRoot(services: DynamicModule): DynamicModule {
+    return {
+      module: WebModule,
+      imports: [services, UPLOADS],
+      controllers: CONTROLLERS,
+      providers: [PageRenderer, PageErrorFilter, PeopleDirectory, CsrfInterceptor],
+    };
+  }
+}

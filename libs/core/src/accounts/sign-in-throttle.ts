@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Membership } from '@app/database/entities';
-import { insertMany, runSql } from '@app/database/sql';
-import { Notification } from '@app/reminders/entities';
+import { runSql } from '@app/database/sql';
 import { AppError } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
-import { newId } from '../ids';
+import { accountHooks } from './account-hooks';
 
 /** A key's failures are forgotten an hour after its count began and its last wait ended. */
 const WINDOW_MS = 60 * 60_000;
@@ -170,30 +169,21 @@ export class SignInThrottle {
 
   /** One unread notice at a time in each of the person's councils: an attack repeats, the notice need not. */
   private async tellOwner(tx: EntityManager, userId: string, ip: string, started: Counter): Promise<void> {
-    if (await tx.existsBy(Notification, { userId, kind: 'sign_in_delayed', readAt: IsNull() })) return;
     const memberships = await tx.find(Membership, { where: { userId } });
     const now = this.clock.nowIso();
     const from = started.kind === 'account' ? 'from several addresses' : `from the address ${ip}`;
     const body =
       `${started.failures} sign-in attempts with a wrong password were made for your account ${from} (the last at ${now.slice(0, 16).replace('T', ' ')} UTC). ` +
       "Each further attempt now has to wait, from 1 second up to 15 minutes. If this was not you, tell your council's Improvement Tracker admin: they can set you a new password.";
-    await insertMany(
-      tx,
-      Notification,
-      memberships.map((m) => ({
-        id: newId(),
-        authorityId: m.authorityId,
-        userId,
-        reminderId: null,
-        actionId: null,
-        kind: 'sign_in_delayed',
-        title: 'Failed sign-in attempts on your account',
-        body,
-        link: '/',
-        createdAt: now,
-        readAt: null,
-      })),
-    );
+    const authorityIds = memberships.map((m) => m.authorityId);
+    await accountHooks(tx).tellPerson(tx, now, {
+      userId,
+      authorityIds,
+      kind: 'sign_in_delayed',
+      title: 'Failed sign-in attempts on your account',
+      body,
+      link: '/',
+    });
   }
 
   /** Rows whose window has passed are worth nothing; clearing them now and then keeps the table small. */

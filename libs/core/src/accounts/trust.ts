@@ -1,6 +1,6 @@
 import { EntityManager, IsNull, Not } from 'typeorm';
 import { Session } from '@app/database/entities';
-import { CalendarFeedToken } from '@app/reminders/entities';
+import { accountHooks } from './account-hooks';
 
 /**
  * Ends what a person was trusted with: browser sessions, API tokens and calendar feeds, in one
@@ -11,5 +11,5 @@ import { CalendarFeedToken } from '@app/reminders/entities';
 export async function endTrust(tx: EntityManager, now: string, userId: string, authorityId: string | null, keepSessionId?: string): Promise<void> {
   const scope = authorityId ? { userId, authorityId } : { userId };
   await tx.update(Session, { ...scope, revokedAt: IsNull(), ...(keepSessionId ? { id: Not(keepSessionId) } : {}) }, { revokedAt: now });
-  await tx.update(CalendarFeedToken, { ...scope, revokedAt: IsNull() }, { revokedAt: now });
+  await accountHooks(tx).trustEnded(tx, now, userId, authorityId);
 }

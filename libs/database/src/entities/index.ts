@@ -11,7 +11,6 @@ import { Session } from './session.entity';
 import { SignInThrottle } from './sign-in-throttle.entity';
 import { Finding, Judgement, SourceDocument } from './source-document.entity';
 import { User } from './user.entity';
-import { REMINDER_ENTITIES } from '@app/reminders/entities';
 
 export {
   Action,
@@ -38,6 +37,7 @@ export {
   User,
 };
 
+/** The core tables' entities (reminders own theirs: libs/reminders/src/entities). */
 export const ENTITIES = [
   Action,
   ActionFinding,
@@ -61,6 +61,5 @@ export const ENTITIES = [
   Session,
   SourceDocument,
   User,
-  ...REMINDER_ENTITIES,
   SignInThrottle,
 ];

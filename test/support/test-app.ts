@@ -3,9 +3,9 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppConfig, loadConfig } from '@app/config';
 import { Clock } from '@app/core';
-import { ApiModule } from '../../../apps/api/src/app.module';
-import { setupApp } from '../../../apps/api/src/setup-app';
-import { createTestDatabase, DbKind, TestDatabase } from './test-database';
+import { createTestDatabase, DbKind, TestDatabase } from '.';
+import { ApiModule } from '../../apps/api/src/app.module';
+import { setupApp } from '../../apps/api/src/setup-app';
 
 export interface TestApp {
   app: INestApplication;

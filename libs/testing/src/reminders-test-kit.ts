@@ -5,23 +5,21 @@ import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { AppConfig, ConfigModule, DatabaseConfig, loadConfig } from '@app/config';
-import { ActionService, Actor, Clock, CoreModule, PlanService } from '@app/core';
-import { Action, Authority, Board, DatabaseModule, Membership, Plan, User } from '@app/database';
-import { Reminder } from '../entities/reminder.entity';
-import { RemindersModule } from '../reminders.module';
-import { ReminderSettingsService } from '../reminder-settings.service';
-import { RemindersService } from '../reminders.service';
+import { ActionService, Actor, Clock, PlanService } from '@app/core';
+import type { Role } from '@app/domain';
+import { Action, Authority, Board, Membership, Plan, User } from '@app/database';
+import { Reminder, ReminderSettingsService, RemindersModule, RemindersService } from '@app/reminders';
 
 // One definition of the test databases for every suite, so TEST_DATABASES narrows these too.
-export { createTestDatabase, DB_KINDS } from '@app/testing/test-database';
-export type { DbKind } from '@app/testing/test-database';
+export { createTestDatabase, DB_KINDS } from './test-database';
+export type { DbKind } from './test-database';
 
 export function testConfig(database: DatabaseConfig, env: Record<string, string> = {}): AppConfig {
   return { ...loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://tracker.test', ...env }), database };
 }
 
 export async function remindersTestModule(config: AppConfig): Promise<TestingModule> {
-  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), DatabaseModule, CoreModule, RemindersModule] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), RemindersModule.forApp()] }).compile();
   return moduleRef.init();
 }
 
@@ -74,7 +72,7 @@ export interface World {
 export async function seedWorld(db: DataSource, now: string): Promise<World> {
   const authorityId = randomUUID();
   await db.manager.insert(Authority, { id: authorityId, name: 'Test Council', slug: `test-${authorityId.slice(0, 8)}`, createdAt: now });
-  const person = async (name: string, managerId: string | null = null, roles: string[] = []) => {
+  const person = async (name: string, managerId: string | null = null, roles: Role[] = []) => {
     const user: User = {
       id: randomUUID(),
       email: `${name}.${authorityId.slice(0, 6)}@council.test`,

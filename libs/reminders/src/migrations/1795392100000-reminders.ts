@@ -1,4 +1,4 @@
-import { SqlMigration } from './sql-migration';
+import { SqlMigration } from '@app/database/migrations/sql-migration';
 
 /**
  * Reminders and escalations: reminder rows (the source of truth the queue is rebuilt from),
