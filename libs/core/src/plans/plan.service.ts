@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { actionRef, DEFAULT_PLAN_SETTINGS, newActionFields, OPEN_STATUSES, PlanSettings, PlanTerms, Timescale, warnFromOf } from '@app/domain';
+import { actionRef, DEFAULT_PLAN_SETTINGS, dueDateOf, newActionFields, OPEN_STATUSES, PlanSettings, PlanTerms, warnFromOf } from '@app/domain';
 import { Action, ActionFinding, Board, Finding, Plan, PlanDocument, SourceDocument } from '@app/database/entities';
 import { isPostgres, runSql, selectEntity } from '@app/database/sql';
 import { AppError, badRequest, notFound } from '../app-error';
@@ -138,7 +138,7 @@ export class PlanService {
         changes.settings ?? {},
       );
       await this.save(tx, plan, changes.version);
-      if (plan.warningWindowDays !== before.warningWindowDays) await this.refreshWarnFrom(tx, plan);
+      await this.redateActions(tx, before, plan);
       await this.runHooks(tx, plan);
       await this.audit.record(
         { authorityId: plan.authorityId, entityType: 'plan', entityId: plan.id, event: 'plan_updated', actorId: actor.userId, before, after: plan },
@@ -309,9 +309,19 @@ export class PlanService {
     }
   }
 
-  private async refreshWarnFrom(tx: EntityManager, plan: Plan) {
-    const actions = await tx.find(Action, { where: { planId: plan.id }, select: { id: true, dueDate: true } });
-    for (const a of actions) await tx.update(Action, { id: a.id }, { warnFrom: warnFromOf(a.dueDate, plan.warningWindowDays) });
+  /**
+   * Keeps due dates in line with a plan's new start date or settings. Only a draft plan's dates move, and
+   * only those its old terms derived from the timescale: a date set by hand stays, as on an active plan.
+   */
+  private async redateActions(tx: EntityManager, before: Plan, plan: Plan) {
+    const [was, now] = [planTerms(before), planTerms(plan)];
+    if (JSON.stringify(was) === JSON.stringify(now)) return;
+    const actions = await tx.find(Action, { where: { planId: plan.id, authorityId: plan.authorityId }, select: { id: true, timescale: true, dueDate: true } });
+    for (const a of actions) {
+      const derived = plan.status === 'draft' && a.dueDate === dueDateOf(was, a.timescale);
+      const dueDate = derived ? dueDateOf(now, a.timescale) : a.dueDate;
+      await tx.update(Action, { id: a.id, authorityId: plan.authorityId }, { dueDate, warnFrom: warnFromOf(dueDate, plan.warningWindowDays) });
+    }
   }
 }
 
