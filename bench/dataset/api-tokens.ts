@@ -4,6 +4,7 @@ import { AuditService, AuthService, Clock } from '@app/core';
 import { SignInThrottle } from '@app/core/accounts/sign-in-throttle';
 import { DatasetFixtures } from './generate-dataset';
 import { inLanes } from '@app/database/batches';
+import { Transactions } from '@app/database/transactions';
 
 /** userId -> personal API token, made the way a user makes one (AuthService.createApiToken). */
 export type Tokens = Map<string, string>;
@@ -11,8 +12,9 @@ export type Tokens = Map<string, string>;
 /** The app's AuthService over the bench's DataSource, with the default configuration. */
 export function benchAuthService(db: DataSource): AuthService {
   const [clock, config] = [new Clock(), loadConfig({})];
-  const audit = new AuditService(db, clock);
-  return new AuthService(db, audit, clock, new SignInThrottle(db, audit, clock, config), config);
+  const transactions = new Transactions(db);
+  const audit = new AuditService(db, transactions, clock);
+  return new AuthService(db, transactions, audit, clock, new SignInThrottle(db, audit, clock, config), config);
 }
 
 export async function createApiTokens(db: DataSource, fixtures: DatasetFixtures): Promise<Tokens> {

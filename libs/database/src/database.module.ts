@@ -3,9 +3,10 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { openDatabase } from './data-source';
 import { DatabaseSchema } from './schema';
+import { Transactions } from './transactions';
 
 /**
- * Provides the one DataSource, migrated to the latest schema before anything uses it. The app module
+ * Provides the one DataSource (and Transactions over it), migrated to the latest schema before anything uses it. The app module
  * passes the full schema (libs/reminders' APP_SCHEMA), since the libs above this one add tables.
  */
 @Module({})
@@ -14,7 +15,7 @@ export class DatabaseModule implements OnApplicationShutdown {
 
   static forRoot(schema: DatabaseSchema): DynamicModule {
     const dataSource = { provide: DataSource, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openDatabase(config.database, schema) };
-    return { module: DatabaseModule, providers: [dataSource], exports: [DataSource] };
+    return { module: DatabaseModule, providers: [dataSource, Transactions], exports: [DataSource, Transactions] };
   }
 
   async onApplicationShutdown() {

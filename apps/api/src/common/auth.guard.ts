@@ -32,7 +32,7 @@ export class AuthGuard implements CanActivate {
     }
     const actor = await this.auth.authenticate(secretOf(request));
     if (!actor) {
-      await this.audit.record({
+      await this.audit.recordAlone({
         authorityId: null,
         entityType: 'route',
         entityId: null,
@@ -46,7 +46,7 @@ export class AuthGuard implements CanActivate {
     await this.refuseCrossSite(request, where, actor);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets);
     if (roles && !hasRole(actor, roles)) {
-      await this.audit.record({
+      await this.audit.recordAlone({
         authorityId: actor.authorityId,
         entityType: 'route',
         entityId: null,
@@ -64,7 +64,7 @@ export class AuthGuard implements CanActivate {
   private async refuseCrossSite(request: Request, where: string, actor: { userId: string; authorityId: string } | null) {
     const problem = crossSiteProblem(request, this.config.publicUrl);
     if (!problem) return;
-    await this.audit.record({
+    await this.audit.recordAlone({
       authorityId: actor?.authorityId ?? null,
       entityType: 'route',
       entityId: null,

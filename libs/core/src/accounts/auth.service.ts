@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Membership, Session, User } from '@app/database/entities';
 import { runSql } from '@app/database/sql';
+import { Transactions } from '@app/database/transactions';
 import { AppError, badRequest } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
@@ -34,6 +35,7 @@ const COUNCILS_SQL = `SELECT a."id", a."name" FROM "membership" m JOIN "authorit
 export class AuthService {
   constructor(
     private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly throttle: SignInThrottle,
@@ -48,7 +50,7 @@ export class AuthService {
     const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyPassword(password, await DUMMY_HASH_PROMISE);
     const membership = ok && user?.active ? await this.membershipFor(user.id, authorityId) : null;
     if (!user || !ok || !user.active || !membership) {
-      await this.audit.record({
+      await this.audit.recordAlone({
         authorityId: membership?.authorityId ?? null,
         entityType: 'user',
         entityId: user?.id ?? null,
@@ -62,28 +64,33 @@ export class AuthService {
     }
     await this.throttle.succeeded(claim);
     const secret = newSecret(SESSION_PREFIX);
-    const session = await this.createSession(user.id, membership.authorityId, 'browser', null, secret);
-    await this.audit.record({
-      authorityId: membership.authorityId,
-      entityType: 'user',
-      entityId: user.id,
-      event: 'sign_in',
-      actorId: user.id,
-      subject,
-      ip: claim.ip,
+    const session = await this.transactions.run(async () => {
+      const made = await this.createSession(user.id, membership.authorityId, 'browser', null, secret);
+      await this.audit.record({
+        authorityId: membership.authorityId,
+        entityType: 'user',
+        entityId: user.id,
+        event: 'sign_in',
+        actorId: user.id,
+        subject,
+        ip: claim.ip,
+      });
+      return made;
     });
     return { secret, sessionId: session.id, userId: user.id, authorityId: membership.authorityId };
   }
 
   async signOut(actor: Authenticated): Promise<void> {
-    await this.db.manager.update(Session, { id: actor.sessionId }, { revokedAt: this.clock.nowIso() });
-    await this.audit.record({
-      authorityId: actor.authorityId,
-      entityType: 'user',
-      entityId: actor.userId,
-      event: 'sign_out',
-      actorId: actor.userId,
-      ip: actor.ip,
+    await this.transactions.run(async (tx) => {
+      await tx.update(Session, { id: actor.sessionId }, { revokedAt: this.clock.nowIso() });
+      await this.audit.record({
+        authorityId: actor.authorityId,
+        entityType: 'user',
+        entityId: actor.userId,
+        event: 'sign_out',
+        actorId: actor.userId,
+        ip: actor.ip,
+      });
     });
   }
 
@@ -103,13 +110,13 @@ export class AuthService {
     const membership = await this.membershipFor(actor.userId, authorityId);
     if (!membership) throw badRequest('unknown_council', 'Choose one of your councils from the list');
     const secret = newSecret(SESSION_PREFIX);
-    await this.db.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       const ended = await tx.update(Session, { id: actor.sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.nowIso() });
       if (!ended.affected) throw new AppError('unauthenticated', 'unauthenticated', 'Your session has ended: sign in again');
-      await this.createSession(actor.userId, authorityId, 'browser', null, secret, null, tx);
+      await this.createSession(actor.userId, authorityId, 'browser', null, secret);
       const who = { entityType: 'user', entityId: actor.userId, actorId: actor.userId, ip: actor.ip ?? null };
-      await this.audit.record({ ...who, authorityId: actor.authorityId, event: 'council_switched_away' }, tx);
-      await this.audit.record({ ...who, authorityId, event: 'council_switched_in' }, tx);
+      await this.audit.record({ ...who, authorityId: actor.authorityId, event: 'council_switched_away' });
+      await this.audit.record({ ...who, authorityId, event: 'council_switched_in' });
     });
     return { secret, authorityId };
   }
@@ -130,14 +137,17 @@ export class AuthService {
   async createApiToken(actor: Actor, name: string, expiresInDays = API_TOKEN_DAYS) {
     const secret = newSecret(API_TOKEN_PREFIX);
     const expiresAt = new Date(this.clock.now().getTime() + expiresInDays * 86_400_000).toISOString();
-    const session = await this.createSession(actor.userId, actor.authorityId, 'api', name, secret, expiresAt);
-    await this.audit.record({
-      authorityId: actor.authorityId,
-      entityType: 'api_token',
-      entityId: session.id,
-      event: 'api_token_created',
-      actorId: actor.userId,
-      after: { name, expiresAt },
+    const session = await this.transactions.run(async () => {
+      const made = await this.createSession(actor.userId, actor.authorityId, 'api', name, secret, expiresAt);
+      await this.audit.record({
+        authorityId: actor.authorityId,
+        entityType: 'api_token',
+        entityId: made.id,
+        event: 'api_token_created',
+        actorId: actor.userId,
+        after: { name, expiresAt },
+      });
+      return made;
     });
     return { id: session.id, name, token: secret, createdAt: session.createdAt, expiresAt };
   }
@@ -151,13 +161,12 @@ export class AuthService {
   }
 
   async revokeApiToken(actor: Actor, id: string): Promise<void> {
-    const result = await this.db.manager.update(
-      Session,
-      { id, userId: actor.userId, authorityId: actor.authorityId, kind: 'api', revokedAt: IsNull() },
-      { revokedAt: this.clock.nowIso() },
-    );
-    if (!result.affected) throw new AppError('not_found', 'not_found', 'API token not found');
-    await this.audit.record({ authorityId: actor.authorityId, entityType: 'api_token', entityId: id, event: 'api_token_revoked', actorId: actor.userId });
+    await this.transactions.run(async (tx) => {
+      const scope = { id, userId: actor.userId, authorityId: actor.authorityId, kind: 'api' as const, revokedAt: IsNull() };
+      const result = await tx.update(Session, scope, { revokedAt: this.clock.nowIso() });
+      if (!result.affected) throw new AppError('not_found', 'not_found', 'API token not found');
+      await this.audit.record({ authorityId: actor.authorityId, entityType: 'api_token', entityId: id, event: 'api_token_revoked', actorId: actor.userId });
+    });
   }
 
   private async membershipFor(userId: string, authorityId?: string) {
@@ -172,7 +181,6 @@ export class AuthService {
     name: string | null,
     secret: string,
     expiresAt: string | null = null,
-    manager: EntityManager = this.db.manager,
   ) {
     const now = this.clock.nowIso();
     const session: Session = {
@@ -187,7 +195,7 @@ export class AuthService {
       expiresAt,
       revokedAt: null,
     };
-    await manager.insert(Session, session);
+    await this.transactions.manager.insert(Session, session);
     return session;
   }
 

@@ -104,7 +104,7 @@ export class SignInThrottle {
         throw error;
       });
     if ('counters' in outcome) return { email, ip, counters: outcome.counters };
-    await this.audit.record({ authorityId: null, entityType: 'user', entityId: null, event: 'sign_in_throttled', actorId: null, subject: email, ip });
+    await this.audit.recordAlone({ authorityId: null, entityType: 'user', entityId: null, event: 'sign_in_throttled', actorId: null, subject: email, ip });
     const seconds = Math.max(1, Math.ceil((Date.parse(outcome.waitUntil) - now.getTime()) / 1000));
     throw new AppError(
       'too_many_requests',

@@ -227,7 +227,7 @@ export class UserService {
     if (!user) throw notFound('User');
     const claim = await this.throttle.claim(user.email, actor.ip ?? 'unknown');
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-      await this.audit.record({
+      await this.audit.recordAlone({
         authorityId: actor.authorityId,
         entityType: 'user',
         entityId: user.id,
@@ -378,7 +378,7 @@ const toView = (user: User, membership: Membership): PersonView => ({
   email: user.email,
   displayName: user.displayName,
   active: user.active && membership.active,
-  roles: membership.roles as Role[],
+  roles: membership.roles,
   managerId: membership.managerId,
   organisationId: membership.organisationId,
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from '@app/database/entities';
 import { insertMany, selectEntities } from '@app/database/sql';
+import { Transactions } from '@app/database/transactions';
 import { Clock } from '../clock';
 
 export interface AuditRecord {
@@ -16,15 +17,32 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-/** The append-only audit trail. Callers pass their transaction so a change and its record land together. */
+/** The append-only audit trail. A change and its record land in one transaction, or neither does. */
 @Injectable()
 export class AuditService {
   constructor(
     private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
-  async record(record: AuditRecord, manager: EntityManager = this.db.manager): Promise<void> {
+  /**
+   * Records a change inside the open transaction (`transactions.run`); refuses when none is open, so a
+   * record can never outlive a change that was rolled back. (`manager` is for code not yet on `run`.)
+   */
+  async record(record: AuditRecord, manager?: EntityManager): Promise<void> {
+    const tx = manager ?? this.transactions.manager;
+    if (!tx.queryRunner?.isTransactionActive)
+      throw new Error(`Audit record "${record.event}" written outside a transaction: wrap the change in transactions.run`);
+    await this.write(tx, record);
+  }
+
+  /** Records an event that changes nothing else (a sign-in attempt, a refused request): one statement, no transaction needed. */
+  async recordAlone(record: AuditRecord): Promise<void> {
+    await this.write(this.transactions.manager, record);
+  }
+
+  private async write(manager: EntityManager, record: AuditRecord): Promise<void> {
     await insertMany(manager, AuditEvent, [
       {
         authorityId: record.authorityId,
