@@ -2,6 +2,7 @@ import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/co
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { openDatabase } from './data-source';
+import { REPOSITORIES } from './repositories';
 import { DatabaseSchema } from './schema';
 import { Transactions } from './transactions';
 
@@ -15,7 +16,7 @@ export class DatabaseModule implements OnApplicationShutdown {
 
   static forRoot(schema: DatabaseSchema): DynamicModule {
     const dataSource = { provide: DataSource, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openDatabase(config.database, schema) };
-    return { module: DatabaseModule, providers: [dataSource, Transactions], exports: [DataSource, Transactions] };
+    return { module: DatabaseModule, providers: [dataSource, Transactions, ...REPOSITORIES], exports: [DataSource, Transactions, ...REPOSITORIES] };
   }
 
   async onApplicationShutdown() {

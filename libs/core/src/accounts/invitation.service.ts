@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, MoreThan } from 'typeorm';
-import { Authority, Invitation, Membership, User } from '@app/database/entities';
+import { Invitation } from '@app/database/entities';
+import { AccountRepository } from '@app/database/repositories/account.repository';
+import { AuthorityRepository } from '@app/database/repositories/authority.repository';
+import { InvitationRepositories } from '@app/database/repositories/invitation.repository';
+import { PeopleRepositories } from '@app/database/repositories/people.repository';
+import { Transactions } from '@app/database/transactions';
 import { notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
@@ -32,45 +36,41 @@ export interface MyInvitationView {
 @Injectable()
 export class InvitationService {
   constructor(
-    private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly invitations: InvitationRepositories,
+    private readonly accounts: AccountRepository,
+    private readonly authorities: AuthorityRepository,
+    private readonly people: PeopleRepositories,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly users: UserService,
   ) {}
 
   async list(actor: Actor): Promise<InvitationView[]> {
-    const rows = await this.db.manager.find(Invitation, { where: { authorityId: actor.authorityId }, order: { createdAt: 'DESC' } });
+    const rows = await this.invitations.for(actor.authorityId).list();
     const now = this.clock.nowIso();
-    return rows.map((i) => ({ id: i.id, email: i.email, roles: i.roles as Role[], status: statusOf(i, now), createdAt: i.createdAt, expiresAt: i.expiresAt }));
+    return rows.map((i) => ({ id: i.id, email: i.email, roles: i.roles, status: statusOf(i, now), createdAt: i.createdAt, expiresAt: i.expiresAt }));
   }
 
   async withdraw(actor: Actor, id: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const result = await tx.update(
-        Invitation,
-        { id, authorityId: actor.authorityId, acceptedAt: IsNull(), revokedAt: IsNull() },
-        { revokedAt: this.clock.nowIso() },
-      );
-      if (!result.affected) throw notFound('Pending invitation');
-      await this.audit.record(
-        { authorityId: actor.authorityId, entityType: 'invitation', entityId: id, event: 'invitation_withdrawn', actorId: actor.userId },
-        tx,
-      );
+    await this.transactions.run(async () => {
+      if (!(await this.invitations.for(actor.authorityId).withdraw(id, this.clock.nowIso()))) throw notFound('Pending invitation');
+      await this.audit.record({ authorityId: actor.authorityId, entityType: 'invitation', entityId: id, event: 'invitation_withdrawn', actorId: actor.userId });
     });
   }
 
   /** The signed-in person's pending invitations, to any authority. */
   async mine(actor: Actor): Promise<MyInvitationView[]> {
-    const user = await this.db.manager.findOneByOrFail(User, { id: actor.userId });
-    const rows = await this.db.manager.find(Invitation, { where: pendingFor(user.email, this.clock.nowIso()), order: { createdAt: 'ASC' } });
-    if (!rows.length) return [];
-    const authorities = new Map((await this.db.manager.findBy(Authority, { id: In(rows.map((r) => r.authorityId)) })).map((a) => [a.id, a]));
+    const user = await this.accounts.byId(actor.userId);
+    if (!user) throw notFound('User');
+    const rows = await this.accounts.pendingInvitations(user.email, this.clock.nowIso());
+    const authorities = new Map((await this.authorities.byIds([...new Set(rows.map((r) => r.authorityId))])).map((a) => [a.id, a]));
     return rows
       .filter((r) => authorities.has(r.authorityId))
       .map((r) => ({
         id: r.id,
         authority: { id: r.authorityId, name: authorities.get(r.authorityId)!.name },
-        roles: r.roles as Role[],
+        roles: r.roles,
         createdAt: r.createdAt,
         expiresAt: r.expiresAt,
       }));
@@ -78,36 +78,23 @@ export class InvitationService {
 
   /** The invited person accepts: they become a member of the inviting authority, with the roles offered. */
   async accept(actor: Actor, id: string): Promise<{ authorityId: string; user: PersonView }> {
-    return this.db.transaction(async (tx) => {
-      const user = await tx.findOneByOrFail(User, { id: actor.userId });
-      const invitation = await tx.findOneBy(Invitation, { id, ...pendingFor(user.email, this.clock.nowIso()) });
+    return this.transactions.run(async () => {
+      const user = await this.accounts.byId(actor.userId);
+      if (!user) throw notFound('User');
+      const invitation = await this.accounts.acceptInvitation(id, user.email, this.clock.nowIso());
       if (!invitation) throw notFound('Invitation');
-      await tx.update(Invitation, { id }, { acceptedAt: this.clock.nowIso() });
       const { authorityId } = invitation;
-      const already = await tx.findOneBy(Membership, { authorityId, userId: user.id });
-      if (already) return { authorityId, user: await this.users.get(authorityId, user.id, tx) };
+      const people = this.people.for(authorityId);
+      if (await people.isMember(user.id)) return { authorityId, user: await this.users.get(authorityId, user.id) };
       // The manager offered may have left the authority since; the admin can set another.
-      const managerId = invitation.managerId && (await tx.existsBy(Membership, { authorityId, userId: invitation.managerId })) ? invitation.managerId : null;
-      const person = await this.users.addMember(
-        tx,
-        authorityId,
-        {
-          email: user.email,
-          displayName: user.displayName,
-          roles: invitation.roles as Role[],
-          managerId,
-          organisationId: invitation.organisationId,
-        },
-        user,
-        user.id,
-      );
-      await this.audit.record({ authorityId, entityType: 'invitation', entityId: id, event: 'invitation_accepted', actorId: user.id }, tx);
+      const managerId = invitation.managerId && (await people.isMember(invitation.managerId)) ? invitation.managerId : null;
+      const offered = { email: user.email, displayName: user.displayName, roles: invitation.roles, managerId, organisationId: invitation.organisationId };
+      const person = await this.users.addMember(authorityId, offered, user, user.id);
+      await this.audit.record({ authorityId, entityType: 'invitation', entityId: id, event: 'invitation_accepted', actorId: user.id });
       return { authorityId, user: person };
     });
   }
 }
-
-const pendingFor = (email: string, now: string) => ({ email, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) });
 
 function statusOf(i: Invitation, now: string): InvitationStatus {
   if (i.acceptedAt) return 'accepted';

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
-import { BoardMember, Invitation, Membership, Organisation, User } from '@app/database/entities';
-import { runSql } from '@app/database/sql';
+import { Membership, User } from '@app/database/entities';
+import { AccountRepository } from '@app/database/repositories/account.repository';
+import { BoardRepositories } from '@app/database/repositories/board.repository';
+import { InvitationRepositories } from '@app/database/repositories/invitation.repository';
+import { OrganisationRepositories } from '@app/database/repositories/organisation.repository';
+import { PeopleRepositories } from '@app/database/repositories/people.repository';
+import { Transactions } from '@app/database/transactions';
 import { AppError, badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
@@ -64,7 +68,12 @@ type ActingSession = Actor & { sessionId?: string };
 @Injectable()
 export class UserService {
   constructor(
-    private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly accounts: AccountRepository,
+    private readonly people: PeopleRepositories,
+    private readonly invitations: InvitationRepositories,
+    private readonly organisations: OrganisationRepositories,
+    private readonly boards: BoardRepositories,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly throttle: SignInThrottle,
@@ -76,11 +85,11 @@ export class UserService {
    */
   async create(authorityId: string, input: NewUser, actorId: string | null = null): Promise<PersonView> {
     const email = normaliseEmail(input.email);
-    return this.db.transaction(async (tx) => {
-      const existing = await tx.findOneBy(User, { email });
+    return this.transactions.run(async () => {
+      const existing = await this.accounts.byEmail(email);
       if (!existing) refuseWeakPassword(input.password, email);
-      await this.refuseDuplicate(tx, authorityId, existing, email);
-      return this.addMember(tx, authorityId, input, existing, actorId);
+      await this.refuseDuplicate(authorityId, existing, email);
+      return this.addMember(authorityId, input, existing, actorId);
     });
   }
 
@@ -92,55 +101,49 @@ export class UserService {
   async add(actor: Actor, input: NewUser): Promise<PersonView | InvitationReceipt> {
     const email = normaliseEmail(input.email);
     refuseWeakPassword(input.password, email);
-    return this.db.transaction(async (tx) => {
-      const existing = await tx.findOneBy(User, { email });
-      await this.refuseDuplicate(tx, actor.authorityId, existing, email);
+    return this.transactions.run(async () => {
+      const existing = await this.accounts.byEmail(email);
+      await this.refuseDuplicate(actor.authorityId, existing, email);
       // An account that belongs to no authority any more has nobody else to protect: the admin takes it over.
-      if (!existing || !(await tx.existsBy(Membership, { userId: existing.id }))) {
+      if (!existing || !(await this.accounts.membershipsOf(existing.id)).length) {
         if (existing) {
           Object.assign(existing, { displayName: input.displayName.trim(), passwordHash: await hashPassword(input.password), active: true });
-          await tx.save(User, existing);
-          await endTrust(tx, this.clock.nowIso(), existing.id, null);
+          await this.accounts.update(existing.id, { displayName: existing.displayName, passwordHash: existing.passwordHash, active: true });
+          await endTrust(this.transactions.manager, this.clock.nowIso(), existing.id, null);
         }
-        return this.addMember(tx, actor.authorityId, input, existing, actor.userId);
+        return this.addMember(actor.authorityId, input, existing, actor.userId);
       }
-      await this.checkReferences(tx, actor.authorityId, input.managerId ?? null, input.organisationId ?? null);
-      const now = this.clock.nowIso();
-      const invitation: Invitation = {
+      await this.checkReferences(actor.authorityId, input.managerId ?? null, input.organisationId ?? null);
+      const invitation = await this.invitations.for(actor.authorityId).insert({
         id: newId(),
-        authorityId: actor.authorityId,
         email,
         roles: input.roles,
         managerId: input.managerId ?? null,
         organisationId: input.organisationId ?? null,
         invitedById: actor.userId,
-        createdAt: now,
+        createdAt: this.clock.nowIso(),
         expiresAt: new Date(this.clock.now().getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
         acceptedAt: null,
         revokedAt: null,
-      };
-      await tx.insert(Invitation, invitation);
-      await this.audit.record(
-        {
-          authorityId: actor.authorityId,
-          entityType: 'invitation',
-          entityId: invitation.id,
-          event: 'user_invited',
-          actorId: actor.userId,
-          after: { email, roles: input.roles },
-        },
-        tx,
-      );
+      });
+      await this.audit.record({
+        authorityId: actor.authorityId,
+        entityType: 'invitation',
+        entityId: invitation.id,
+        event: 'user_invited',
+        actorId: actor.userId,
+        after: { email, roles: input.roles },
+      });
       return { invited: true, invitationId: invitation.id, email, status: 'pending', expiresAt: invitation.expiresAt };
     });
   }
 
   async update(actor: ActingSession, userId: string, changes: UserChanges): Promise<PersonView> {
-    return this.db.transaction(async (tx) => {
-      const { user, membership } = await this.load(tx, actor.authorityId, userId);
+    return this.transactions.run(async () => {
+      const { user, membership } = await this.load(actor.authorityId, userId);
       const before = toView(user, membership);
       const self = actor.userId === userId;
-      const wholeAccount = await this.adminOfEveryAuthority(tx, actor.userId, userId);
+      const wholeAccount = await this.accounts.adminOfEveryAuthority(actor.userId, userId);
       if ((changes.displayName !== undefined || changes.password !== undefined) && !self && !wholeAccount) {
         throw new AppError(
           'forbidden',
@@ -157,7 +160,7 @@ export class UserService {
           'This person’s account has been stopped for every council they belong to; only an admin of all of those councils, or the operator, can restore it.',
         );
       }
-      await this.checkReferences(tx, actor.authorityId, changes.managerId ?? null, changes.organisationId ?? null);
+      await this.checkReferences(actor.authorityId, changes.managerId ?? null, changes.organisationId ?? null);
       if (changes.password !== undefined) refuseWeakPassword(changes.password, user.email);
 
       const now = this.clock.nowIso();
@@ -172,25 +175,24 @@ export class UserService {
       if (changes.roles !== undefined) membership.roles = changes.roles;
       if (changes.managerId !== undefined) membership.managerId = changes.managerId;
       if (changes.organisationId !== undefined) membership.organisationId = changes.organisationId;
-      await tx.save(User, user);
-      await tx.save(Membership, membership);
+      await this.accounts.update(userId, { displayName: user.displayName, passwordHash: user.passwordHash, active: user.active });
+      const { roles, managerId, organisationId, active } = membership;
+      await this.people.for(actor.authorityId).update(userId, { roles, managerId, organisationId, active });
 
       const keep = self ? actor.sessionId : undefined;
+      const tx = this.transactions.manager;
       if (changes.password !== undefined || (changes.active === false && wholeAccount)) await endTrust(tx, now, userId, null, keep);
       else if (rolesChanged || changes.active === false) await endTrust(tx, now, userId, actor.authorityId, keep);
       const after = toView(user, membership);
-      await this.audit.record(
-        {
-          authorityId: actor.authorityId,
-          entityType: 'user',
-          entityId: userId,
-          event: 'user_updated',
-          actorId: actor.userId,
-          before,
-          after: { ...after, passwordChanged: changes.password !== undefined },
-        },
-        tx,
-      );
+      await this.audit.record({
+        authorityId: actor.authorityId,
+        entityType: 'user',
+        entityId: userId,
+        event: 'user_updated',
+        actorId: actor.userId,
+        before,
+        after: { ...after, passwordChanged: changes.password !== undefined },
+      });
       return after;
     });
   }
@@ -198,23 +200,19 @@ export class UserService {
   /** Takes a person out of the actor's authority; their account, and their places elsewhere, stay. */
   async remove(actor: Actor, userId: string): Promise<void> {
     if (actor.userId === userId) throw badRequest('own_access', 'You cannot remove yourself: ask another admin');
-    await this.db.transaction(async (tx) => {
-      const { user, membership } = await this.load(tx, actor.authorityId, userId);
-      await tx.delete(Membership, { id: membership.id });
-      await tx.update(Membership, { authorityId: actor.authorityId, managerId: userId }, { managerId: null });
-      await tx.delete(BoardMember, { authorityId: actor.authorityId, userId });
-      await endTrust(tx, this.clock.nowIso(), userId, actor.authorityId);
-      await this.audit.record(
-        {
-          authorityId: actor.authorityId,
-          entityType: 'user',
-          entityId: userId,
-          event: 'user_removed',
-          actorId: actor.userId,
-          before: toView(user, membership),
-        },
-        tx,
-      );
+    await this.transactions.run(async () => {
+      const { user, membership } = await this.load(actor.authorityId, userId);
+      await this.people.for(actor.authorityId).remove(userId);
+      await this.boards.for(actor.authorityId).removePerson(userId);
+      await endTrust(this.transactions.manager, this.clock.nowIso(), userId, actor.authorityId);
+      await this.audit.record({
+        authorityId: actor.authorityId,
+        entityType: 'user',
+        entityId: userId,
+        event: 'user_removed',
+        actorId: actor.userId,
+        before: toView(user, membership),
+      });
     });
   }
 
@@ -223,7 +221,7 @@ export class UserService {
    * The current password is checked under the sign-in throttle: whoever holds a stolen session guesses no faster than at sign-in.
    */
   async changeOwnPassword(actor: ActingSession, currentPassword: string, newPassword: string): Promise<void> {
-    const user = await this.db.manager.findOneBy(User, { id: actor.userId });
+    const user = await this.accounts.byId(actor.userId);
     if (!user) throw notFound('User');
     const claim = await this.throttle.claim(user.email, actor.ip ?? 'unknown');
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
@@ -240,13 +238,17 @@ export class UserService {
     }
     await this.throttle.succeeded(claim);
     refuseWeakPassword(newPassword, user.email);
-    await this.db.transaction(async (tx) => {
-      await tx.update(User, { id: user.id }, { passwordHash: await hashPassword(newPassword) });
-      await endTrust(tx, this.clock.nowIso(), user.id, null, actor.sessionId);
-      await this.audit.record(
-        { authorityId: actor.authorityId, entityType: 'user', entityId: user.id, event: 'password_changed', actorId: user.id, ip: actor.ip ?? null },
-        tx,
-      );
+    await this.transactions.run(async () => {
+      await this.accounts.update(user.id, { passwordHash: await hashPassword(newPassword) });
+      await endTrust(this.transactions.manager, this.clock.nowIso(), user.id, null, actor.sessionId);
+      await this.audit.record({
+        authorityId: actor.authorityId,
+        entityType: 'user',
+        entityId: user.id,
+        event: 'password_changed',
+        actorId: user.id,
+        ip: actor.ip ?? null,
+      });
     });
   }
 
@@ -254,49 +256,43 @@ export class UserService {
   async setPasswordAsOperator(email: string, password: string): Promise<{ id: string; email: string }> {
     const address = normaliseEmail(email);
     refuseWeakPassword(password, address);
-    return this.db.transaction(async (tx) => {
-      const user = await tx.findOneBy(User, { email: address });
+    return this.transactions.run(async () => {
+      const user = await this.accounts.byEmail(address);
       if (!user) throw notFound(`Account ${address}`);
-      await tx.update(User, { id: user.id }, { passwordHash: await hashPassword(password) });
-      await endTrust(tx, this.clock.nowIso(), user.id, null);
-      await this.audit.record({ authorityId: null, entityType: 'user', entityId: user.id, event: 'password_reset_by_operator', actorId: null }, tx);
+      await this.accounts.update(user.id, { passwordHash: await hashPassword(password) });
+      await endTrust(this.transactions.manager, this.clock.nowIso(), user.id, null);
+      await this.audit.record({ authorityId: null, entityType: 'user', entityId: user.id, event: 'password_reset_by_operator', actorId: null });
       return { id: user.id, email: user.email };
     });
   }
 
-  /** Every page names people from this list, so it is one fixed query: a council can have hundreds. */
+  /** Every page names people from this list. */
   async list(authorityId: string): Promise<PersonView[]> {
-    const rows = await runSql(this.db.manager, PEOPLE_SQL, { authorityId });
-    return rows.map((r) => ({
-      id: r.id as string,
-      email: r.email as string,
-      displayName: r.displayName as string,
-      active: truthy(r.accountActive) && truthy(r.active),
-      roles: JSON.parse(r.roles as string) as Role[],
-      managerId: r.managerId as string | null,
-      organisationId: r.organisationId as string | null,
-    }));
+    const rows = await this.people.for(authorityId).list();
+    return rows.map(({ accountActive, active, ...person }) => ({ ...person, active: accountActive && active }));
   }
 
-  async get(authorityId: string, userId: string, manager: EntityManager = this.db.manager): Promise<PersonView> {
-    const { user, membership } = await this.load(manager, authorityId, userId);
+  async get(authorityId: string, userId: string): Promise<PersonView> {
+    const { user, membership } = await this.load(authorityId, userId);
     return toView(user, membership);
   }
 
-  /** Throws not found unless the user is a member of the authority. */
-  async assertMember(manager: EntityManager, authorityId: string, userId: string, what = 'User'): Promise<void> {
-    if (!(await manager.existsBy(Membership, { authorityId, userId }))) throw notFound(what);
+  /**
+   * Throws not found unless the user is a member of the authority. (The first argument is left from
+   * before Transactions, for callers not yet moved; it is not used.)
+   */
+  async assertMember(_legacy: unknown, authorityId: string, userId: string, what = 'User'): Promise<void> {
+    if (!(await this.people.for(authorityId).isMember(userId))) throw notFound(what);
   }
 
-  /** A new membership for a new account (user null) or an existing one; the caller has checked the rest. */
+  /** A new membership for a new account (user null) or an existing one; the caller has checked the rest. Runs in the caller's transaction. */
   async addMember(
-    tx: EntityManager,
     authorityId: string,
     input: Omit<NewUser, 'password'> & { password?: string },
     existing: User | null,
     actorId: string | null,
   ): Promise<PersonView> {
-    await this.checkReferences(tx, authorityId, input.managerId ?? null, input.organisationId ?? null);
+    await this.checkReferences(authorityId, input.managerId ?? null, input.organisationId ?? null);
     const now = this.clock.nowIso();
     let user = existing;
     if (!user) {
@@ -308,37 +304,27 @@ export class UserService {
         active: true,
         createdAt: now,
       };
-      await tx.insert(User, user);
+      await this.accounts.insert(user);
     }
-    const membership: Membership = {
+    const membership = await this.people.for(authorityId).insert({
       id: newId(),
-      authorityId,
       userId: user.id,
       roles: input.roles,
       managerId: input.managerId ?? null,
       organisationId: input.organisationId ?? null,
       active: true,
       createdAt: now,
-    };
-    await tx.insert(Membership, membership);
+    });
     const view = toView(user, membership);
-    await this.audit.record({ authorityId, entityType: 'user', entityId: user.id, event: 'user_created', actorId, after: view }, tx);
+    await this.audit.record({ authorityId, entityType: 'user', entityId: user.id, event: 'user_created', actorId, after: view });
     return view;
   }
 
-  /** True when the actor is an active admin in every authority the person belongs to. */
-  private async adminOfEveryAuthority(tx: EntityManager, actorId: string, userId: string): Promise<boolean> {
-    const theirs = await tx.find(Membership, { where: { userId }, select: { authorityId: true } });
-    const mine = await tx.find(Membership, { where: { userId: actorId, authorityId: In(theirs.map((m) => m.authorityId)), active: true } });
-    const adminOf = new Set(mine.filter((m) => m.roles.includes('admin')).map((m) => m.authorityId));
-    return theirs.every((m) => adminOf.has(m.authorityId));
-  }
-
-  private async refuseDuplicate(tx: EntityManager, authorityId: string, existing: User | null, email: string) {
-    if (existing && (await tx.existsBy(Membership, { userId: existing.id, authorityId }))) {
+  private async refuseDuplicate(authorityId: string, existing: User | null, email: string) {
+    if (existing && (await this.people.for(authorityId).isMember(existing.id))) {
       throw new AppError('conflict', 'user_exists', `${email} is already a user of this authority`);
     }
-    if (await tx.existsBy(Invitation, { authorityId, email, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(this.clock.nowIso()) })) {
+    if (await this.invitations.for(authorityId).pendingExists(email, this.clock.nowIso())) {
       throw new AppError(
         'conflict',
         'invitation_exists',
@@ -347,16 +333,16 @@ export class UserService {
     }
   }
 
-  private async load(manager: EntityManager, authorityId: string, userId: string) {
-    const membership = await manager.findOneBy(Membership, { authorityId, userId });
-    const user = membership ? await manager.findOneBy(User, { id: userId }) : null;
+  private async load(authorityId: string, userId: string) {
+    const membership = await this.people.for(authorityId).membership(userId);
+    const user = membership ? await this.accounts.byId(userId) : null;
     if (!membership || !user) throw notFound('User');
     return { user, membership };
   }
 
-  private async checkReferences(manager: EntityManager, authorityId: string, managerId: string | null, organisationId: string | null) {
-    if (managerId) await this.assertMember(manager, authorityId, managerId, 'Manager');
-    if (organisationId && !(await manager.existsBy(Organisation, { id: organisationId, authorityId }))) throw notFound('Organisation');
+  private async checkReferences(authorityId: string, managerId: string | null, organisationId: string | null) {
+    if (managerId) await this.assertMember(null, authorityId, managerId, 'Manager');
+    if (organisationId && !(await this.organisations.for(authorityId).exists(organisationId))) throw notFound('Organisation');
   }
 }
 
@@ -366,12 +352,6 @@ function refuseWeakPassword(password: string, email: string) {
 }
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
-
-const truthy = (value: unknown) => value === true || value === 1;
-
-const PEOPLE_SQL = `SELECT u."id", u."email", u."displayName", u."active" AS "accountActive", m."active", m."roles", m."managerId", m."organisationId"
-  FROM "membership" m JOIN "app_user" u ON u."id" = m."userId"
-  WHERE m."authorityId" = :authorityId ORDER BY u."displayName" ASC`;
 
 const toView = (user: User, membership: Membership): PersonView => ({
   id: user.id,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Board, BoardMember } from '@app/database/entities';
+import { BoardRepositories } from '@app/database/repositories/board.repository';
+import { Transactions } from '@app/database/transactions';
 import { AppError, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { UserService } from '../accounts/user.service';
@@ -12,7 +12,8 @@ import { Actor, authorize } from '../request-context';
 @Injectable()
 export class BoardService {
   constructor(
-    private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly boards: BoardRepositories,
     private readonly audit: AuditService,
     private readonly users: UserService,
     private readonly clock: Clock,
@@ -20,54 +21,55 @@ export class BoardService {
 
   async create(actor: Actor, name: string, chairId: string | null, memberIds: string[] = []) {
     authorize(actor, 'board.create');
-    return this.db.transaction(async (tx) => {
+    return this.transactions.run(async () => {
       const ids = [...new Set([...(chairId ? [chairId] : []), ...memberIds])];
-      for (const id of ids) await this.users.assertMember(tx, actor.authorityId, id, 'Board member');
+      for (const id of ids) await this.users.assertMember(null, actor.authorityId, id, 'Board member');
       const now = this.clock.nowIso();
-      const board: Board = { id: newId(), authorityId: actor.authorityId, name: name.trim(), chairId, createdAt: now };
-      await tx.insert(Board, board);
-      for (const userId of ids) await tx.insert(BoardMember, { id: newId(), authorityId: actor.authorityId, boardId: board.id, userId, createdAt: now });
-      await this.audit.record(
-        {
-          authorityId: actor.authorityId,
-          entityType: 'board',
-          entityId: board.id,
-          event: 'board_created',
-          actorId: actor.userId,
-          after: { ...board, memberIds: ids },
-        },
-        tx,
+      const board = { id: newId(), authorityId: actor.authorityId, name: name.trim(), chairId, createdAt: now };
+      await this.boards.for(actor.authorityId).insert(
+        board,
+        ids.map((userId) => ({ id: newId(), userId, createdAt: now })),
       );
-      return { ...board, memberIds: ids };
+      const created = { ...board, memberIds: ids };
+      await this.audit.record({
+        authorityId: actor.authorityId,
+        entityType: 'board',
+        entityId: board.id,
+        event: 'board_created',
+        actorId: actor.userId,
+        after: created,
+      });
+      return created;
     });
   }
 
   async addMember(actor: Actor, boardId: string, userId: string) {
     authorize(actor, 'board.members');
-    return this.db.transaction(async (tx) => {
-      const board = await tx.findOneBy(Board, { id: boardId, authorityId: actor.authorityId });
-      if (!board) throw notFound('Board');
-      await this.users.assertMember(tx, actor.authorityId, userId);
-      if (await tx.existsBy(BoardMember, { boardId, userId }))
-        throw new AppError('conflict', 'already_member', 'That person is already a member of this board');
-      await tx.insert(BoardMember, { id: newId(), authorityId: actor.authorityId, boardId, userId, createdAt: this.clock.nowIso() });
-      await this.audit.record(
-        { authorityId: actor.authorityId, entityType: 'board', entityId: boardId, event: 'board_member_added', actorId: actor.userId, after: { userId } },
-        tx,
-      );
+    const boards = this.boards.for(actor.authorityId);
+    return this.transactions.run(async () => {
+      if (!(await boards.get(boardId))) throw notFound('Board');
+      await this.users.assertMember(null, actor.authorityId, userId);
+      if (await boards.isMember(boardId, userId)) throw new AppError('conflict', 'already_member', 'That person is already a member of this board');
+      await boards.addMember({ id: newId(), boardId, userId, createdAt: this.clock.nowIso() });
+      await this.audit.record({
+        authorityId: actor.authorityId,
+        entityType: 'board',
+        entityId: boardId,
+        event: 'board_member_added',
+        actorId: actor.userId,
+        after: { userId },
+      });
       return this.get(actor.authorityId, boardId);
     });
   }
 
   async get(authorityId: string, boardId: string) {
-    const board = await this.db.manager.findOneBy(Board, { id: boardId, authorityId });
+    const board = await this.boards.for(authorityId).withMembers(boardId);
     if (!board) throw notFound('Board');
-    const members = await this.db.manager.find(BoardMember, { where: { boardId, authorityId } });
-    return { ...board, memberIds: members.map((m) => m.userId) };
+    return board;
   }
 
-  async list(authorityId: string) {
-    const boards = await this.db.manager.find(Board, { where: { authorityId }, order: { name: 'ASC' } });
-    return Promise.all(boards.map((b) => this.get(authorityId, b.id)));
+  list(authorityId: string) {
+    return this.boards.for(authorityId).list();
   }
 }

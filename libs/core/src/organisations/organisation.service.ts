@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Organisation } from '@app/database/entities';
+import { OrganisationRepositories } from '@app/database/repositories/organisation.repository';
+import { Transactions } from '@app/database/transactions';
 import { AppError } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
@@ -13,34 +13,31 @@ export const ORGANISATION_KINDS = ['council', 'nhs', 'police', 'education', 'vol
 @Injectable()
 export class OrganisationService {
   constructor(
-    private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly organisations: OrganisationRepositories,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, name: string, kind: string) {
-    if (await this.db.manager.existsBy(Organisation, { authorityId: actor.authorityId, name: name.trim() })) {
-      throw new AppError('conflict', 'organisation_exists', `An organisation called "${name.trim()}" already exists`);
-    }
-    const organisation: Organisation = { id: newId(), authorityId: actor.authorityId, name: name.trim(), kind, createdAt: this.clock.nowIso() };
-    await this.db.transaction(async (tx) => {
-      await tx.insert(Organisation, organisation);
-      await this.audit.record(
-        {
-          authorityId: actor.authorityId,
-          entityType: 'organisation',
-          entityId: organisation.id,
-          event: 'organisation_created',
-          actorId: actor.userId,
-          after: organisation,
-        },
-        tx,
-      );
+    const organisations = this.organisations.for(actor.authorityId);
+    return this.transactions.run(async () => {
+      if (await organisations.nameTaken(name.trim()))
+        throw new AppError('conflict', 'organisation_exists', `An organisation called "${name.trim()}" already exists`);
+      const organisation = await organisations.insert({ id: newId(), name: name.trim(), kind, createdAt: this.clock.nowIso() });
+      await this.audit.record({
+        authorityId: actor.authorityId,
+        entityType: 'organisation',
+        entityId: organisation.id,
+        event: 'organisation_created',
+        actorId: actor.userId,
+        after: organisation,
+      });
+      return organisation;
     });
-    return organisation;
   }
 
   list(authorityId: string) {
-    return this.db.manager.find(Organisation, { where: { authorityId }, order: { name: 'ASC' } });
+    return this.organisations.for(authorityId).list();
   }
 }

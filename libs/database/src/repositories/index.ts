@@ -1,0 +1,27 @@
+import { AccountRepository } from './account.repository';
+import { AuthorityRepository } from './authority.repository';
+import { BoardRepositories } from './board.repository';
+import { InvitationRepositories } from './invitation.repository';
+import { MeasureRepositories } from './measure.repository';
+import { OrganisationRepositories } from './organisation.repository';
+import { PeopleRepositories } from './people.repository';
+
+export * from './account.repository';
+export * from './authority.repository';
+export * from './board.repository';
+export * from './invitation.repository';
+export * from './measure.repository';
+export * from './organisation.repository';
+export * from './people.repository';
+export * from './tenant-repository';
+
+/** Every repository provider, for DatabaseModule. */
+export const REPOSITORIES = [
+  AccountRepository,
+  AuthorityRepository,
+  BoardRepositories,
+  InvitationRepositories,
+  MeasureRepositories,
+  OrganisationRepositories,
+  PeopleRepositories,
+];
