@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addCalendarMonths, addDays, dayNumber, daysBetween, isoWeekday, isWeekend, toDateTime } from './calendar-date';
+import { addCalendarMonths, addDays, dayNumber, daysBetween, isCalendarDate, isoWeekday, isWeekend, toDateTime } from './calendar-date';
 import { DomainError } from './domain-error';
 
 describe('calendar dates', () => {
@@ -25,6 +25,13 @@ describe('calendar dates', () => {
     ])('rejects %j with a message saying how to write a date', (date) => {
       expect(() => toDateTime(date)).toThrow(DomainError);
       expect(() => toDateTime(date)).toThrow(/YYYY-MM-DD/);
+    });
+
+    it('answers isCalendarDate by the same rule, without throwing', () => {
+      for (const good of ['2024-02-29', '0001-01-01', '9999-12-31']) expect(isCalendarDate(good)).toBe(true);
+      for (const bad of ['2026-02-29', '2026-13-01', '2026-1-05', '0000-01-01', '2026-01-05T00:00', '', null, undefined, 20260105]) {
+        expect(isCalendarDate(bad)).toBe(false);
+      }
     });
 
     it('rejects a value that is not a string', () => {

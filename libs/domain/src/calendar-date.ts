@@ -8,10 +8,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * gives the exact calendar result whatever the host zone or the British Summer Time dates.
  */
 export function toDateTime(date: string, what = 'date'): DateTime {
-  const match = typeof date === 'string' ? ISO_DATE.exec(date) : null;
-  const parsed = match ? DateTime.utc(Number(match[1]), Number(match[2]), Number(match[3])) : null;
-  if (!parsed || !parsed.isValid || parsed.year < 1) throw notADate(date, what);
-  return parsed;
+  return DateTime.fromMillis(dayNumber(date, what) * DAY_MS, { zone: 'utc' });
 }
 
 const notADate = (date: unknown, what: string) =>
@@ -37,14 +34,23 @@ const DAY_MS = 86_400_000;
  * library, and it is on the hot path (every RAG rating works out days between dates).
  */
 export function dayNumber(date: string, what = 'date'): number {
+  const days = daysOf(date);
+  if (days === null) throw notADate(date, what);
+  return days;
+}
+
+/** Whether the value is a real calendar date written YYYY-MM-DD: the one rule every form, query and DTO checks by. */
+export function isCalendarDate(value: unknown): value is string {
+  return daysOf(value) !== null;
+}
+
+function daysOf(date: unknown): number | null {
   const match = typeof date === 'string' ? ISO_DATE.exec(date) : null;
-  if (match) {
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const utc = new Date(0);
-    utc.setUTCFullYear(year, month - 1, day);
-    if (year >= 1 && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day) return Math.round(utc.getTime() / DAY_MS);
-  }
-  throw notADate(date, what);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day);
+  return year >= 1 && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day ? Math.round(utc.getTime() / DAY_MS) : null;
 }
 
 export function fromDayNumber(days: number): string {

@@ -103,7 +103,10 @@ export class MilestoneDoneDto {
 
 export class LinkEvidenceDto {
   @ApiProperty() @IsString() @Length(1, 300) title: string;
-  @ApiProperty() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be an http(s) address' }) url: string;
+  @ApiProperty()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'url must be an http(s) address' })
+  @Length(1, 2000)
+  url: string;
 }
 
 export class NoteEvidenceDto {

@@ -1,15 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsOptional, IsUUID, ValidateBy } from 'class-validator';
+import { isCalendarDate } from '@app/domain';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar date field, 'YYYY-MM-DD'. */
+/** A calendar date field, 'YYYY-MM-DD': a real date by the domain's rule. */
 export const DateField = (optional = false) =>
   applyDecorators(
     optional ? ApiPropertyOptional({ example: '2026-03-31' }) : ApiProperty({ example: '2026-03-31' }),
     ...(optional ? [IsOptional()] : []),
-    Matches(ISO_DATE, { message: '$property must be a date written YYYY-MM-DD' }),
+    ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => '$property must be a real date written YYYY-MM-DD' } }),
   );
 
 /** A reference to another record by id. */

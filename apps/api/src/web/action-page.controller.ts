@@ -7,7 +7,8 @@ import { CurrentActor } from '../common/decorators';
 import { ActionSummary } from './action-rows';
 import { changesSince, readSnapshot, snapshot } from './action-snapshot';
 import { FormPost, PageRequest } from './csrf';
-import { FormErrors, userError } from './form-errors';
+import { attempt, checkForm, FormErrors, userError } from './form-errors';
+import { ChangeStatusDto, FileEvidenceDto, LinkEvidenceDto, MilestoneDto, NoteDto, NoteEvidenceDto, UpdateActionDto } from '../actions/actions.dto';
 import { PageErrorFilter } from './page-error.filter';
 import { field } from './page-query';
 import { PageRenderer } from './page-renderer';
@@ -71,9 +72,13 @@ export class ActionPageController {
     @Body() body: Record<string, unknown>,
   ) {
     const values = { status: field(body, 'status'), reason: field(body, 'reason') };
-    if (!values.status) return this.page(actor, id, req, res, { form: 'status', values, errors: FormErrors.of('status', 'Choose the new status') }, 400);
+    const { input, errors } = checkForm(ChangeStatusDto, values, {
+      status: { field: 'status', invalid: 'Choose the new status' },
+      reason: { field: 'reason', invalid: 'The reason must be 1,000 characters or fewer' },
+    });
+    if (errors.any) return this.page(actor, id, req, res, { form: 'status', values, errors }, 400);
     await this.save(actor, id, req, res, body, 'status', values, (version) =>
-      this.actions.changeStatus(actor, id, { version, status: values.status as ActionStatus, reason: values.reason || null }),
+      this.actions.changeStatus(actor, id, { version, status: input.status, reason: input.reason ?? null }),
     );
   }
 
@@ -87,16 +92,15 @@ export class ActionPageController {
   ) {
     const values = { ragOverride: field(body, 'ragOverride'), ragOverrideReason: field(body, 'ragOverrideReason'), atRisk: field(body, 'atRisk') };
     const override = (RAGS as readonly string[]).includes(values.ragOverride) ? (values.ragOverride as Rag) : null;
-    if (override && !values.ragOverrideReason) {
-      return this.page(
-        actor,
-        id,
-        req,
-        res,
-        { form: 'rag', values, errors: FormErrors.of('ragOverrideReason', 'Give the reason for setting the RAG rating yourself') },
-        400,
-      );
-    }
+    const { errors } = checkForm(
+      UpdateActionDto,
+      { ragOverrideReason: values.ragOverrideReason },
+      {
+        ragOverrideReason: { field: 'ragOverrideReason', invalid: 'The reason must be 1,000 characters or fewer' },
+      },
+    );
+    if (override && !values.ragOverrideReason) errors.add('ragOverrideReason', 'Give the reason for setting the RAG rating yourself');
+    if (errors.any) return this.page(actor, id, req, res, { form: 'rag', values, errors }, 400);
     // The rating's choices are left out for people who may only flag the action at risk.
     const rating = body.ragOverride === undefined ? {} : { ragOverride: override, ragOverrideReason: override ? values.ragOverrideReason : null };
     await this.save(actor, id, req, res, body, 'rag', values, (version) =>
@@ -113,16 +117,14 @@ export class ActionPageController {
     @Body() body: Record<string, unknown>,
   ) {
     const note = field(body, 'note');
-    if (!note) return this.page(actor, id, req, res, { form: 'note', values: { note }, errors: FormErrors.of('note', 'Enter your progress note') }, 400);
-    if (note.length > 10_000)
-      return this.page(
-        actor,
-        id,
-        req,
-        res,
-        { form: 'note', values: { note }, errors: FormErrors.of('note', 'The note must be 10,000 characters or fewer') },
-        400,
-      );
+    const { errors } = checkForm(
+      NoteDto,
+      { body: note },
+      {
+        body: { field: 'note', missing: 'Enter your progress note', invalid: 'The note must be 10,000 characters or fewer' },
+      },
+    );
+    if (errors.any) return this.page(actor, id, req, res, { form: 'note', values: { note }, errors }, 400);
     await this.actions.addNote(actor, id, note);
     res.redirect(303, `/actions/${id}?saved=note#timeline`);
   }
@@ -136,16 +138,21 @@ export class ActionPageController {
     @Body() body: Record<string, unknown>,
     @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
   ) {
-    const title = field(body, 'title').slice(0, 300);
-    if (!file || file.buffer.length === 0)
-      return this.page(actor, id, req, res, { form: 'evidence', values: { title }, errors: FormErrors.of('evidence-file', 'Select the evidence file') }, 400);
-    try {
-      await this.evidence.addFile(actor, id, { title: title || undefined, originalName: file.originalname, bytes: file.buffer });
-    } catch (error) {
-      const problem = userError(error);
-      if (!problem) throw error;
-      return this.page(actor, id, req, res, { form: 'evidence', values: { title }, errors: FormErrors.of('evidence-file', problem.message) }, 400);
-    }
+    const title = field(body, 'title');
+    const { input, errors } = checkForm(
+      FileEvidenceDto,
+      { title },
+      {
+        title: { field: 'evidence-title', invalid: 'The title must be 300 characters or fewer' },
+      },
+    );
+    if (!file || file.buffer.length === 0) errors.add('evidence-file', 'Select the evidence file');
+    if (errors.any || !file) return this.page(actor, id, req, res, { form: 'evidence', values: { title }, errors }, 400);
+    const added = await attempt(
+      () => this.evidence.addFile(actor, id, { title: input.title, originalName: file.originalname, bytes: file.buffer }),
+      'evidence-file',
+    );
+    if (added.errors) return this.page(actor, id, req, res, { form: 'evidence', values: { title }, errors: added.errors }, 400);
     res.redirect(303, `/actions/${id}?saved=evidence#evidence`);
   }
 
@@ -160,19 +167,18 @@ export class ActionPageController {
   ) {
     const values = { ...dateValues(body, 'dueDate'), dueDateReason: field(body, 'dueDateReason') };
     const due = dateFromParts(body, 'dueDate', 'The new due date');
-    if (!due.value)
-      return this.page(actor, id, req, res, { form: 'due-date', values, errors: FormErrors.of('dueDate-day', due.error ?? 'Enter the new due date') }, 400);
-    if (values.dueDateReason.length > 2000)
-      return this.page(
-        actor,
-        id,
-        req,
-        res,
-        { form: 'due-date', values, errors: FormErrors.of('dueDateReason', 'The reason must be 2,000 characters or fewer') },
-        400,
-      );
+    const { input, errors } = checkForm(
+      UpdateActionDto,
+      { dueDate: due.value, dueDateReason: values.dueDateReason },
+      {
+        dueDate: { field: 'dueDate-day', missing: due.error ?? 'Enter the new due date', invalid: 'Enter the new due date' },
+        dueDateReason: { field: 'dueDateReason', invalid: 'The reason must be 1,000 characters or fewer' },
+      },
+    );
+    if (!due.value) errors.add('dueDate-day', due.error ?? 'Enter the new due date');
+    if (errors.any) return this.page(actor, id, req, res, { form: 'due-date', values, errors }, 400);
     await this.save(actor, id, req, res, body, 'due-date', values, (version) =>
-      this.actions.update(actor, id, { version, dueDate: due.value!, dueDateReason: values.dueDateReason || undefined }),
+      this.actions.update(actor, id, { version, dueDate: input.dueDate, dueDateReason: input.dueDateReason }),
     );
   }
 
@@ -185,10 +191,15 @@ export class ActionPageController {
     @Body() body: Record<string, unknown>,
   ) {
     const values = { milestoneTitle: field(body, 'milestoneTitle'), ...dateValues(body, 'milestoneDue') };
-    const errors = new FormErrors();
-    if (!values.milestoneTitle) errors.add('milestoneTitle', 'Enter what the milestone is');
-    else if (values.milestoneTitle.length > 300) errors.add('milestoneTitle', 'The milestone must be 300 characters or fewer');
     const due = dateFromParts(body, 'milestoneDue', 'The milestone date');
+    const { errors } = checkForm(
+      MilestoneDto,
+      { title: values.milestoneTitle, dueDate: due.value },
+      {
+        title: { field: 'milestoneTitle', missing: 'Enter what the milestone is', invalid: 'The milestone must be 300 characters or fewer' },
+        dueDate: { field: 'milestoneDue-day', invalid: 'The milestone date must be a real date, for example 27 3 2027' },
+      },
+    );
     if (due.error) errors.add('milestoneDue-day', due.error);
     if (errors.any) return this.page(actor, id, req, res, { form: 'milestone', values, errors }, 400);
     await this.actions.addMilestone(actor, id, values.milestoneTitle, due.value);
@@ -217,12 +228,18 @@ export class ActionPageController {
     @Body() body: Record<string, unknown>,
   ) {
     const values = { linkTitle: field(body, 'linkTitle'), linkUrl: field(body, 'linkUrl') };
-    const errors = new FormErrors();
-    if (!values.linkTitle) errors.add('linkTitle', 'Enter what the linked evidence shows');
-    else if (values.linkTitle.length > 300) errors.add('linkTitle', 'The title must be 300 characters or fewer');
-    if (!values.linkUrl) errors.add('linkUrl', 'Enter the web address of the evidence');
-    else if (!isWebAddress(values.linkUrl))
-      errors.add('linkUrl', 'Enter a web address starting with https:// or http://, like https://intranet.example.gov.uk/report');
+    const { errors } = checkForm(
+      LinkEvidenceDto,
+      { title: values.linkTitle, url: values.linkUrl },
+      {
+        title: { field: 'linkTitle', missing: 'Enter what the linked evidence shows', invalid: 'The title must be 300 characters or fewer' },
+        url: {
+          field: 'linkUrl',
+          missing: 'Enter the web address of the evidence',
+          invalid: 'Enter a web address starting with https:// or http://, like https://intranet.example.gov.uk/report',
+        },
+      },
+    );
     if (errors.any) return this.page(actor, id, req, res, { form: 'evidence-link', values, errors }, 400);
     await this.evidence.addLink(actor, id, values.linkTitle, values.linkUrl);
     res.redirect(303, `/actions/${id}?saved=evidence#evidence`);
@@ -237,11 +254,18 @@ export class ActionPageController {
     @Body() body: Record<string, unknown>,
   ) {
     const values = { noteTitle: field(body, 'noteTitle'), noteText: field(body, 'noteText') };
-    const errors = new FormErrors();
-    if (!values.noteTitle) errors.add('noteTitle', 'Enter what the evidence is');
-    else if (values.noteTitle.length > 300) errors.add('noteTitle', 'The title must be 300 characters or fewer');
-    if (!values.noteText) errors.add('noteText', 'Enter the evidence, for example what was checked and what was found');
-    else if (values.noteText.length > 10_000) errors.add('noteText', 'The evidence must be 10,000 characters or fewer');
+    const { errors } = checkForm(
+      NoteEvidenceDto,
+      { title: values.noteTitle, note: values.noteText },
+      {
+        title: { field: 'noteTitle', missing: 'Enter what the evidence is', invalid: 'The title must be 300 characters or fewer' },
+        note: {
+          field: 'noteText',
+          missing: 'Enter the evidence, for example what was checked and what was found',
+          invalid: 'The evidence must be 10,000 characters or fewer',
+        },
+      },
+    );
     if (errors.any) return this.page(actor, id, req, res, { form: 'evidence-note', values, errors }, 400);
     await this.evidence.addNote(actor, id, values.noteTitle, values.noteText);
     res.redirect(303, `/actions/${id}?saved=evidence#evidence`);
@@ -333,15 +357,6 @@ export class ActionPageController {
       },
       status,
     );
-  }
-}
-
-function isWebAddress(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && !!url.hostname && value.length <= 2000;
-  } catch {
-    return false;
   }
 }
 

@@ -1,4 +1,4 @@
-import { ISO_DATE } from './page-query';
+import { isCalendarDate } from '@app/domain';
 import { field } from './page-query';
 
 /**
@@ -19,15 +19,13 @@ export function dateFromParts(body: unknown, prefix: string, what: string): { va
   if (![day, month, year].every((v) => /^\d+$/.test(v)) || year.length !== 4)
     return { value: null, error: `${what} must be a real date, for example 27 3 2027` };
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  const parsed = new Date(`${iso}T00:00:00Z`);
-  if (!ISO_DATE.test(iso) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso)
-    return { value: null, error: `${what} must be a real date, for example 27 3 2027` };
+  if (!isCalendarDate(iso)) return { value: null, error: `${what} must be a real date, for example 27 3 2027` };
   return { value: iso };
 }
 
 /** The day, month and year of an ISO date, for filling a date input again. */
 export function dateParts(iso: string | null | undefined): { day: string; month: string; year: string } {
-  if (!iso || !ISO_DATE.test(iso)) return { day: '', month: '', year: '' };
+  if (!isCalendarDate(iso)) return { day: '', month: '', year: '' };
   const [year, month, day] = iso.split('-');
   return { day: String(Number(day)), month: String(Number(month)), year };
 }

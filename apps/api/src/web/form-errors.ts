@@ -1,3 +1,5 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { AppError } from '@app/core';
 import { DomainError } from '@app/domain';
 
@@ -33,7 +35,7 @@ export class FormErrors {
 }
 
 /** A refusal the user can fix by changing the form: the service's message goes beside the field it is about. */
-export function userError(error: unknown): { code: string; message: string } | null {
+export function userError(error: unknown): Problem | null {
   if (error instanceof DomainError) return { code: error.code, message: error.message };
   if (
     error instanceof AppError &&
@@ -45,4 +47,58 @@ export function userError(error: unknown): { code: string; message: string } | n
     return { code: error.code, message: error.message };
   }
   return null;
+}
+
+export type Problem = { code: string; message: string };
+
+/** The page's wording for one DTO property: the form field it is about, and what to say when it is blank or wrong. */
+export interface FieldWording {
+  field: string;
+  missing?: string;
+  invalid: string;
+}
+
+/**
+ * Checks a form's values by the same DTO class the API validates with, so the two keep one set of
+ * rules; the page only words them. Only the properties `wording` names are the form's: the others
+ * (such as `version`) are the caller's to supply. Blank values and empty lists count as absent.
+ */
+export function checkForm<T extends object>(
+  dto: new () => T,
+  values: Record<string, unknown>,
+  wording: Partial<Record<keyof T & string, FieldWording>>,
+): { input: T; errors: FormErrors } {
+  const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined && !(Array.isArray(v) && v.length === 0)));
+  const input = plainToInstance(dto, given);
+  const errors = new FormErrors();
+  for (const problem of validateSync(input)) {
+    const words = wording[problem.property as keyof T & string];
+    if (!words) continue;
+    errors.add(words.field, given[problem.property] === undefined && words.missing ? words.missing : words.invalid);
+  }
+  return { input, errors };
+}
+
+/**
+ * Runs a form's change. A refusal the user can fix by changing the form (userError, or one of the
+ * form's own `known` kinds) comes back as the errors to show beside `field`; anything else is thrown on.
+ */
+export async function attempt<T>(
+  work: () => Promise<T>,
+  field: string | ((problem: Problem) => string),
+  ...known: ((error: unknown) => Problem | null)[]
+): Promise<{ value: T; errors?: undefined } | { value?: undefined; errors: FormErrors }> {
+  try {
+    return { value: await work() };
+  } catch (error) {
+    const problem = userError(error) ?? known.reduce<Problem | null>((found, check) => found ?? check(error), null);
+    if (!problem) throw error;
+    return { errors: FormErrors.of(typeof field === 'string' ? field : field(problem), problem.message) };
+  }
+}
+
+/** A person or organisation chosen in a form that has since gone: the user picks again. */
+export function notFoundProblem(error: unknown): Problem | null {
+  const e = error as { kind?: string; message?: string } | null;
+  return e && e.kind === 'not_found' ? { code: 'not_found', message: `${e.message}: choose again from the list` } : null;
 }

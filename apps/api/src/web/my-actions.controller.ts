@@ -1,7 +1,7 @@
 import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { ActionService, Authenticated, InvitationService } from '@app/core';
-import { OPEN_STATUSES } from '@app/domain';
+import { addDays, OPEN_STATUSES } from '@app/domain';
 import { CurrentActor } from '../common/decorators';
 import { PageRequest } from './csrf';
 import { PageErrorFilter } from './page-error.filter';
@@ -41,7 +41,7 @@ export class MyActionsController {
 
 /** Splits the owner's open actions; each action appears in the most urgent group it fits. */
 export function groupMine(items: ActionSummary[], today: string) {
-  const staleBefore = new Date(Date.parse(`${today}T00:00:00Z`) - STALE_DAYS * 86_400_000).toISOString();
+  const staleBefore = `${addDays(today, -STALE_DAYS)}T00:00:00.000Z`;
   const overdue = items.filter((a) => a.overdue);
   const dueSoon = items.filter((a) => !a.overdue && a.rag.derived === 'amber');
   const awaitingUpdate = items.filter(

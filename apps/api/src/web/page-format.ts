@@ -1,4 +1,4 @@
-import { dayNumber } from '@app/domain';
+import { isCalendarDate } from '@app/domain';
 
 const ZONE = 'Europe/London';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -9,15 +9,6 @@ export function formatDate(date: string | null | undefined): string {
   const day = date.slice(0, 10);
   if (!isCalendarDate(day)) return date;
   return `${Number(day.slice(8, 10))} ${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
-}
-
-function isCalendarDate(day: string): boolean {
-  try {
-    dayNumber(day);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Built once: creating a formatter is the costly part, formatting with it is cheap. */

@@ -38,4 +38,3 @@ export function safeNext(value: string | undefined): string | null {
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

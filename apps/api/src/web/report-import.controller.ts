@@ -2,12 +2,12 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UploadedFile, Us
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Authenticated, BoardService, DocumentService, PlanService, ReportImportService } from '@app/core';
-import { rolesFor, Timescale, TIMESCALES } from '@app/domain';
+import { isCalendarDate, rolesFor, Timescale, TIMESCALES } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
 import { FormPost, PageRequest } from './csrf';
 import { FormErrors, userError } from './form-errors';
 import { PageErrorFilter } from './page-error.filter';
-import { field, fields, ISO_DATE } from './page-query';
+import { field, fields } from './page-query';
 import { TIMESCALE_LABELS } from './page-labels';
 import { PageRenderer } from './page-renderer';
 
@@ -177,7 +177,7 @@ export class ReportImportController {
     const errors = new FormErrors();
     if (!values.title) errors.add('plan-title', 'Enter a title for the plan');
     if (!values.boardId) errors.add('boardId', 'Choose the board that owns the plan');
-    if (values.startDate && !ISO_DATE.test(values.startDate))
+    if (values.startDate && !isCalendarDate(values.startDate))
       errors.add('startDate', 'Enter the start date as a date written like 2026-04-01, or leave it blank');
     if (errors.any) return this.reviewPage(actor, id, req, res, errors, values, 400);
     try {

@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { ActionPageController } from './action-page.controller';
 import { AdminPlansController } from './admin-plans.controller';
 import { AdminController } from './admin.controller';
+import { AdminUsersController } from './admin-users.controller';
 import { CouncilsController } from './councils.controller';
 import { CsrfInterceptor } from './csrf';
 import { InvitationsController } from './invitations.controller';
@@ -33,6 +34,7 @@ const CONTROLLERS = [
   InvitationsController,
   CouncilsController,
   AdminController,
+  AdminUsersController,
   AdminPlansController,
 ];
 
