@@ -4,6 +4,7 @@ import { AuditService, AuthService, Clock } from '@app/core';
 import { SignInThrottle } from '@app/core/accounts/sign-in-throttle';
 import { DatasetFixtures } from './generate-dataset';
 import { inLanes } from '@app/database/batches';
+import { AuditRepositories } from '@app/database/repositories';
 import { Transactions } from '@app/database/transactions';
 
 /** userId -> personal API token, made the way a user makes one (AuthService.createApiToken). */
@@ -13,7 +14,7 @@ export type Tokens = Map<string, string>;
 export function benchAuthService(db: DataSource): AuthService {
   const [clock, config] = [new Clock(), loadConfig({})];
   const transactions = new Transactions(db);
-  const audit = new AuditService(db, transactions, clock);
+  const audit = new AuditService(transactions, new AuditRepositories(transactions), clock);
   return new AuthService(db, transactions, audit, clock, new SignInThrottle(db, audit, clock, config), config);
 }
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuditEvent } from '@app/database/entities';
-import { insertMany, selectEntities } from '@app/database/sql';
+import { EntityManager } from 'typeorm';
+import { AuditRepositories } from '@app/database/repositories/audit.repository';
 import { Transactions } from '@app/database/transactions';
 import { Clock } from '../clock';
 
@@ -21,8 +20,8 @@ export interface AuditRecord {
 @Injectable()
 export class AuditService {
   constructor(
-    private readonly db: DataSource,
     private readonly transactions: Transactions,
+    private readonly trail: AuditRepositories,
     private readonly clock: Clock,
   ) {}
 
@@ -42,31 +41,9 @@ export class AuditService {
     await this.write(this.transactions.manager, record);
   }
 
-  private async write(manager: EntityManager, record: AuditRecord): Promise<void> {
-    await insertMany(manager, AuditEvent, [
-      {
-        authorityId: record.authorityId,
-        entityType: record.entityType,
-        entityId: record.entityId,
-        event: record.event,
-        actorId: record.actorId,
-        subject: record.subject ?? null,
-        ip: record.ip ?? null,
-        before: record.before === undefined ? null : JSON.stringify(record.before),
-        after: record.after === undefined ? null : JSON.stringify(record.after),
-        at: this.clock.nowIso(),
-      } as AuditEvent,
-    ]);
-  }
-
   /** An entity's history, oldest first, within one authority. */
   async timeline(authorityId: string, entityType: string, entityId: string) {
-    const rows = await selectEntities(
-      this.db.manager,
-      AuditEvent,
-      'SELECT * FROM "audit_event" WHERE "authorityId" = :authorityId AND "entityType" = :entityType AND "entityId" = :entityId ORDER BY "seq" ASC',
-      { authorityId, entityType, entityId },
-    );
+    const rows = await this.trail.for(authorityId).timeline(entityType, entityId);
     return rows.map((r) => ({
       seq: r.seq,
       at: r.at,
@@ -77,10 +54,18 @@ export class AuditService {
     }));
   }
 
-  async countSince(event: string, where: { subject?: string; ip?: string }, since: string): Promise<number> {
-    const qb = this.db.manager.createQueryBuilder(AuditEvent, 'e').where('e.event = :event', { event }).andWhere('e.at >= :since', { since });
-    if (where.subject !== undefined) qb.andWhere('e.subject = :subject', { subject: where.subject });
-    if (where.ip !== undefined) qb.andWhere('e.ip = :ip', { ip: where.ip });
-    return qb.getCount();
+  private async write(manager: EntityManager, record: AuditRecord): Promise<void> {
+    await this.trail.append(manager, {
+      authorityId: record.authorityId,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      event: record.event,
+      actorId: record.actorId,
+      subject: record.subject ?? null,
+      ip: record.ip ?? null,
+      before: record.before === undefined ? null : JSON.stringify(record.before),
+      after: record.after === undefined ? null : JSON.stringify(record.after),
+      at: this.clock.nowIso(),
+    });
   }
 }

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Evidence } from '@app/database/entities';
+import { EvidenceRepositories } from '@app/database/repositories/evidence.repository';
 import { ActionService } from '../actions/action.service';
 import { AppError, badRequest, notFound } from '../app-error';
 import { Clock } from '../clock';
@@ -22,7 +22,7 @@ export interface EvidenceFile {
 @Injectable()
 export class EvidenceService {
   constructor(
-    private readonly db: DataSource,
+    private readonly evidence: EvidenceRepositories,
     private readonly actions: ActionService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -39,7 +39,7 @@ export class EvidenceService {
     await fs.mkdir(path.dirname(stored), { recursive: true });
     await fs.writeFile(stored, file.bytes, { flag: 'wx' });
     try {
-      return await this.actions.append(actor, actionId, 'action.evidence', async (tx) => {
+      return await this.actions.append(actor, actionId, 'action.evidence', async (_action, actions) => {
         const evidence = this.newEvidence(actor, actionId, id, 'file', file.title?.trim() || safeName(file.originalName));
         Object.assign(evidence, {
           fileName: safeName(file.originalName),
@@ -47,7 +47,7 @@ export class EvidenceService {
           sizeBytes: file.bytes.length,
           sha256: createHash('sha256').update(file.bytes).digest('hex'),
         });
-        await tx.insert(Evidence, evidence);
+        await actions.addEvidence(evidence);
         return { event: 'evidence_added', record: evidence };
       });
     } catch (error) {
@@ -57,23 +57,23 @@ export class EvidenceService {
   }
 
   async addLink(actor: Actor, actionId: string, title: string, url: string) {
-    return this.actions.append(actor, actionId, 'action.evidence', async (tx) => {
+    return this.actions.append(actor, actionId, 'action.evidence', async (_action, actions) => {
       const evidence = { ...this.newEvidence(actor, actionId, newId(), 'link', title.trim()), url };
-      await tx.insert(Evidence, evidence);
+      await actions.addEvidence(evidence);
       return { event: 'evidence_added', record: evidence };
     });
   }
 
   async addNote(actor: Actor, actionId: string, title: string, note: string) {
-    return this.actions.append(actor, actionId, 'action.evidence', async (tx) => {
+    return this.actions.append(actor, actionId, 'action.evidence', async (_action, actions) => {
       const evidence = { ...this.newEvidence(actor, actionId, newId(), 'note', title.trim()), note: note.trim() };
-      await tx.insert(Evidence, evidence);
+      await actions.addEvidence(evidence);
       return { event: 'evidence_added', record: evidence };
     });
   }
 
   async open(actor: Actor, actionId: string, evidenceId: string) {
-    const evidence = await this.db.manager.findOneBy(Evidence, { id: evidenceId, actionId, authorityId: actor.authorityId });
+    const evidence = await this.evidence.for(actor.authorityId).get(actionId, evidenceId);
     if (!evidence || evidence.kind !== 'file') throw notFound('Evidence file');
     return { evidence, bytes: await fs.readFile(this.filePath(actor.authorityId, evidence.id)) };
   }

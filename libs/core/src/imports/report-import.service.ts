@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { Board } from '@app/database/entities';
+import { BoardRepositories } from '@app/database/repositories/board.repository';
+import { Transactions } from '@app/database/transactions';
 import { contentHash, extractText, ImportError, parseReport, ParsedReport } from '@app/importer';
 import { AppError, AppErrorKind, badRequest } from '../app-error';
 import { DocumentService, DocumentView } from '../documents/document.service';
@@ -31,7 +31,8 @@ const IMPORT_ERROR_KIND: Record<ImportError['code'], AppErrorKind> = {
 @Injectable()
 export class ReportImportService {
   constructor(
-    private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly boards: BoardRepositories,
     private readonly documents: DocumentService,
     private readonly plans: PlanService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -51,44 +52,41 @@ export class ReportImportService {
   /** Stores the document and its findings (once per content) and, if asked, a draft plan; all or nothing. */
   async import(actor: Actor, bytes: Buffer, options: ImportOptions = {}) {
     const { text, report } = await this.read(bytes);
-    return this.db.transaction(async (tx) => {
-      const { document, created } = await this.documents.create(
-        actor,
-        {
-          title: options.title ?? defaultTitle(report),
-          kind: report.kind,
-          inspectorates: report.inspectorates,
-          inspectionStart: report.inspectionDates.start,
-          inspectionEnd: report.inspectionDates.end,
-          publishedOn: report.published,
-          judgements: report.judgements,
-          findings: report.findings.map((f) => ({
-            section: f.section,
-            timescale: f.timescale,
-            text: f.text,
-            ownerOrg: f.ownerOrg,
-            lineStart: f.line,
-            lineEnd: f.lineEnd,
-          })),
-          body: text,
-          contentHash: contentHash(text),
-        },
-        tx,
-      );
-      const plan = options.createPlan ? await this.createPlan(tx, actor, document, options.createPlan) : null;
+    return this.transactions.run(async () => {
+      const { document, created } = await this.documents.create(actor, {
+        title: options.title ?? defaultTitle(report),
+        kind: report.kind,
+        inspectorates: report.inspectorates,
+        inspectionStart: report.inspectionDates.start,
+        inspectionEnd: report.inspectionDates.end,
+        publishedOn: report.published,
+        judgements: report.judgements,
+        findings: report.findings.map((f) => ({
+          section: f.section,
+          timescale: f.timescale,
+          text: f.text,
+          ownerOrg: f.ownerOrg,
+          lineStart: f.line,
+          lineEnd: f.lineEnd,
+        })),
+        body: text,
+        contentHash: contentHash(text),
+      });
+      const plan = options.createPlan ? await this.createPlan(actor, document, options.createPlan) : null;
       return { document, created, report, plan };
     });
   }
 
-  private async createPlan(tx: EntityManager, actor: Actor, document: DocumentView, opts: { boardId?: string; title?: string; startDate?: string }) {
-    const boardId = opts.boardId ?? (await tx.findOne(Board, { where: { authorityId: actor.authorityId }, order: { createdAt: 'ASC' } }))?.id;
+  private async createPlan(actor: Actor, document: DocumentView, opts: { boardId?: string; title?: string; startDate?: string }) {
+    const boardId = opts.boardId ?? (await this.boards.for(actor.authorityId).first())?.id;
     if (!boardId) throw badRequest('board_required', 'Create a board first: a plan belongs to a board');
-    const plan = await this.plans.create(
-      actor,
-      { title: opts.title ?? `Improvement plan: ${document.title}`, boardId, documentIds: [document.id], startDate: opts.startDate },
-      tx,
-    );
-    const actionsAdded = await this.plans.addActionsFromFindings(actor, plan.id, tx);
+    const plan = await this.plans.create(actor, {
+      title: opts.title ?? `Improvement plan: ${document.title}`,
+      boardId,
+      documentIds: [document.id],
+      startDate: opts.startDate,
+    });
+    const actionsAdded = await this.plans.addActionsFromFindings(actor, plan.id);
     return { ...plan, actionsAdded };
   }
 }

@@ -11,6 +11,11 @@ export class BoardRepository extends TenantRepository {
     return this.manager.findOneBy(Board, { id, authorityId: this.authorityId });
   }
 
+  /** The authority's first board: where an imported report's plan goes when no board is chosen. */
+  first(): Promise<Board | null> {
+    return this.manager.findOne(Board, { where: { authorityId: this.authorityId }, order: { createdAt: 'ASC' } });
+  }
+
   async withMembers(id: string): Promise<BoardWithMembers | null> {
     const board = await this.get(id);
     return board && { ...board, memberIds: await this.memberIds([id]).then((m) => m.get(id) ?? []) };

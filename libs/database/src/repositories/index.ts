@@ -1,14 +1,20 @@
 import { AccountRepository } from './account.repository';
+import { AuditRepositories } from './audit.repository';
 import { AuthorityRepository } from './authority.repository';
 import { BoardRepositories } from './board.repository';
+import { DocumentRepositories } from './document.repository';
+import { EvidenceRepositories } from './evidence.repository';
 import { InvitationRepositories } from './invitation.repository';
 import { MeasureRepositories } from './measure.repository';
 import { OrganisationRepositories } from './organisation.repository';
 import { PeopleRepositories } from './people.repository';
 
 export * from './account.repository';
+export * from './audit.repository';
 export * from './authority.repository';
 export * from './board.repository';
+export * from './document.repository';
+export * from './evidence.repository';
 export * from './invitation.repository';
 export * from './measure.repository';
 export * from './organisation.repository';
@@ -18,8 +24,11 @@ export * from './tenant-repository';
 /** Every repository provider, for DatabaseModule. */
 export const REPOSITORIES = [
   AccountRepository,
+  AuditRepositories,
   AuthorityRepository,
   BoardRepositories,
+  DocumentRepositories,
+  EvidenceRepositories,
   InvitationRepositories,
   MeasureRepositories,
   OrganisationRepositories,

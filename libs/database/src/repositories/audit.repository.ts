@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditEvent } from '../entities';
+import { insertMany, selectEntities } from '../sql';
+import { TenantRepositories, TenantRepository } from './tenant-repository';
+
+/** One authority's audit trail, read (fixed SQL: the timeline is a hot route). */
+export class AuditRepository extends TenantRepository {
+  /** An entity's history, oldest first. */
+  timeline(entityType: string, entityId: string): Promise<AuditEvent[]> {
+    const text = 'SELECT * FROM "audit_event" WHERE "authorityId" = :a AND "entityType" = :entityType AND "entityId" = :entityId ORDER BY "seq" ASC';
+    return selectEntities(this.manager, AuditEvent, text, { a: this.authorityId, entityType, entityId });
+  }
+}
+
+@Injectable()
+export class AuditRepositories extends TenantRepositories<AuditRepository> {
+  protected readonly make = AuditRepository;
+
+  /** Appends an event through `manager`. Events need not belong to an authority (an operator's act, a sign-in attempt), so this is not bound to one. */
+  async append(manager: EntityManager, event: Omit<AuditEvent, 'seq'>): Promise<void> {
+    await insertMany(manager, AuditEvent, [event as AuditEvent]);
+  }
+}
