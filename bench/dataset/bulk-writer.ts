@@ -23,12 +23,15 @@ export abstract class BulkWriter {
     if (this.buffered >= BATCH_ROWS * 4) await this.flush();
   }
 
-  /** Writes everything buffered (the schema has no foreign keys, so table order does not matter). */
+  /** Writes everything buffered, parents before children (TABLES lists them so) for the foreign keys. */
   async flush(): Promise<void> {
-    const batches = [...this.buffers.entries()].filter(([, rows]) => rows.length > 0);
+    const batches = (Object.keys(TABLES) as TableKey[]).flatMap((key): [TableShape, Row[]][] => {
+      const rows = this.buffers.get(key);
+      return rows?.length ? [[TABLES[key], rows]] : [];
+    });
     this.buffers.clear();
     this.buffered = 0;
-    if (batches.length) await this.write(batches.map(([key, rows]) => [TABLES[key], rows]));
+    if (batches.length) await this.write(batches);
   }
 
   get totalRows(): number {

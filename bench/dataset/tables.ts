@@ -14,7 +14,7 @@ const t = (name: string, spec: string): TableShape => ({
   }),
 });
 
-/** The tables the synthetic data set fills, with columns in the order rows are given. */
+/** The tables the synthetic data set fills, parents before children, with columns in the order rows are given. */
 export const TABLES = {
   authority: t('authority', 'id name slug createdAt'),
   organisation: t('organisation', 'id authorityId name kind createdAt'),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DB_KINDS } from '@app/testing/test-database';
 import { useTestDatabase } from '@app/testing/use-test-database';
+import { insertPlanRows } from '@app/testing/plan-rows';
 import { Action, AuditEvent } from './entities';
 import { insertMany, refreshStatistics, selectCount, selectEntities, updateRows } from './sql';
 
@@ -32,6 +33,7 @@ const action = (i: number, text: string): Action => ({
 
 describe.each(DB_KINDS)('hand-written SQL (%s)', (kind) => {
   const database = useTestDatabase(kind);
+  beforeAll(() => insertPlanRows(database.ds.manager, { authorityId: 'a1', planId: 'p1', userId: 'u1' }));
 
   it('inserts many rows and reads them back exactly, whatever the text holds', async () => {
     const rows = AWKWARD.map((text, i) => action(i, text));

@@ -10,7 +10,7 @@ const end = Date.now() + 1500;
 let i = 0;
 while (Date.now() < end) {
   db.exec('BEGIN IMMEDIATE');
-  db.prepare('INSERT INTO "organisation" ("id","authorityId","name","kind","createdAt") VALUES (?,?,?,?,?)').run('o' + i, 'x', 'org ' + i, 'other', 'now');
+  db.prepare('INSERT INTO "sign_in_throttle" ("kind","key","failures","windowStartedAt","nextAttemptAt") VALUES (?,?,?,?,?)').run('other', 'k' + i, 0, 'now', 'now');
   db.exec('COMMIT');
   i++;
 }

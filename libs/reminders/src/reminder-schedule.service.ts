@@ -5,7 +5,7 @@ import { newId } from '@app/core/ids';
 import { Action, Board, Membership, Plan } from '@app/database/entities';
 import { chunks } from '@app/database/batches';
 import { insertMany, selectEntities } from '@app/database/sql';
-import { ActionStatus, OPEN_STATUSES } from '@app/domain';
+import { OPEN_STATUSES } from '@app/domain';
 import { DELIVERABLE_STATES, Reminder } from './entities/reminder.entity';
 import { ReminderPlanSettings } from './entities';
 import { DeliveryLookups } from './delivery-lookups';
@@ -13,8 +13,7 @@ import { stateIn } from './state-in';
 import { actionDedupeKey, Audience, londonInstant, plannedReminders, ReminderRules, withDefaults } from './reminder-rules';
 
 /** Reminders are for open actions of active plans: a draft's dates are not final, a closed plan is over. */
-export const wantsReminders = (action: Action, plan: Plan) =>
-  plan.status === 'active' && !!action.dueDate && OPEN_STATUSES.includes(action.status as ActionStatus);
+export const wantsReminders = (action: Action, plan: Plan) => plan.status === 'active' && !!action.dueDate && OPEN_STATUSES.includes(action.status);
 
 /** Where audienceOf finds a board's chair and a member's line manager (batch delivery passes a preloaded one). */
 export interface AudienceLookup {
@@ -169,6 +168,6 @@ export class ReminderScheduler {
 
 function cancelReason(action: Action, plan: Plan): string {
   if (plan.status !== 'active') return `plan ${plan.status}`;
-  if (!OPEN_STATUSES.includes(action.status as ActionStatus)) return `action ${action.status}`;
+  if (!OPEN_STATUSES.includes(action.status)) return `action ${action.status}`;
   return 'rescheduled';
 }

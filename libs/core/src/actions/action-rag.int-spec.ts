@@ -1,5 +1,6 @@
 import { DB_KINDS } from '@app/testing/test-database';
 import { useTestDatabase } from '@app/testing/use-test-database';
+import { insertPlanRows } from '@app/testing/plan-rows';
 import { ACTION_STATUSES, addDays, deriveRag, effectiveRag, Rag } from '@app/domain';
 import { Action } from '@app/database/entities';
 import { newId } from '../ids';
@@ -17,14 +18,15 @@ describe.each(DB_KINDS)('the SQL RAG rule agrees with the domain rule (%s)', (ki
     const cases = ACTION_STATUSES.flatMap((status) =>
       DUE_DATES.flatMap((dueDate) => [true, false].flatMap((atRisk) => OVERRIDES.map((ragOverride) => ({ status, dueDate, atRisk, ragOverride })))),
     );
+    const { authorityId, planId } = await insertPlanRows(database.ds.manager);
     const rows = cases.map((c, i) => ({
       id: newId(),
-      authorityId: 'a',
-      planId: 'p',
+      authorityId,
+      planId,
       ref: `A${i}`,
       title: 't',
       description: '',
-      timescale: 'unspecified',
+      timescale: 'unspecified' as const,
       ownerId: null,
       managerId: null,
       organisationId: null,

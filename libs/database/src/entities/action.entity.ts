@@ -1,31 +1,38 @@
 import { Column, Entity, Index } from 'typeorm';
-import { DateColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from './columns';
+import type { ActionStatus, Rag, Timescale } from '@app/domain';
+import { Authority } from './authority.entity';
+import { DateColumn, IdColumn, InstantColumn, RefColumn, References, TextColumn } from './columns';
+import { Organisation } from './organisation.entity';
+import { Plan } from './plan.entity';
+import { Finding } from './source-document.entity';
+import { User } from './user.entity';
 
 @Entity('action')
 @Index('ix_action_plan_status', ['authorityId', 'planId', 'status'])
 @Index('ix_action_owner', ['authorityId', 'ownerId'])
 @Index('ix_action_due', ['authorityId', 'dueDate'])
 @Index('ix_action_plan_due', ['planId', 'dueDate'])
+@Index('ux_action_ref', ['planId', 'ref'], { unique: true })
 export class Action {
   @IdColumn() id: string;
-  @RefColumn() authorityId: string;
-  @RefColumn() planId: string;
+  @RefColumn() @References(() => Authority) authorityId: string;
+  @RefColumn() @References(() => Plan) planId: string;
   @TextColumn(20) ref: string;
   @TextColumn(300) title: string;
   @Column({ type: 'text' }) description: string;
-  @TextColumn(20) timescale: string;
-  @RefColumn({ nullable: true }) ownerId: string | null;
-  @RefColumn({ nullable: true }) managerId: string | null;
-  @RefColumn({ nullable: true }) organisationId: string | null;
+  @TextColumn(20) timescale: Timescale;
+  @RefColumn({ nullable: true }) @References(() => User, 'SET NULL') ownerId: string | null;
+  @RefColumn({ nullable: true }) @References(() => User, 'SET NULL') managerId: string | null;
+  @RefColumn({ nullable: true }) @References(() => Organisation, 'SET NULL') organisationId: string | null;
   @DateColumn({ nullable: true }) dueDate: string | null;
   /** dueDate less the plan's warning window: from this day the action is amber. Kept so RAG filters are plain SQL. */
   @DateColumn({ nullable: true }) warnFrom: string | null;
-  @TextColumn(20) status: string;
+  @TextColumn(20) status: ActionStatus;
   @TextColumn(1000, { nullable: true }) statusReason: string | null;
   @Column({ type: 'boolean' }) atRisk: boolean;
-  @TextColumn(10, { nullable: true }) ragOverride: string | null;
+  @TextColumn(10, { nullable: true }) ragOverride: Rag | null;
   @TextColumn(1000, { nullable: true }) ragOverrideReason: string | null;
-  @RefColumn({ nullable: true }) carriedFromId: string | null;
+  @RefColumn({ nullable: true }) @References(() => Action, 'SET NULL') carriedFromId: string | null;
   @Column({ type: 'integer' }) version: number;
   @InstantColumn() createdAt: string;
   @InstantColumn() updatedAt: string;
@@ -37,17 +44,17 @@ export class Action {
 @Index('ix_action_finding_finding', ['findingId'])
 export class ActionFinding {
   @IdColumn() id: string;
-  @RefColumn() authorityId: string;
-  @RefColumn() actionId: string;
-  @RefColumn() findingId: string;
+  @RefColumn() @References(() => Authority) authorityId: string;
+  @RefColumn() @References(() => Action, 'CASCADE') actionId: string;
+  @RefColumn() @References(() => Finding) findingId: string;
 }
 
 @Entity('milestone')
 @Index('ix_milestone_action', ['actionId'])
 export class Milestone {
   @IdColumn() id: string;
-  @RefColumn() authorityId: string;
-  @RefColumn() actionId: string;
+  @RefColumn() @References(() => Authority) authorityId: string;
+  @RefColumn() @References(() => Action, 'CASCADE') actionId: string;
   @TextColumn(300) title: string;
   @DateColumn({ nullable: true }) dueDate: string | null;
   @InstantColumn({ nullable: true }) doneAt: string | null;
@@ -58,9 +65,9 @@ export class Milestone {
 @Index('ix_progress_note_action', ['actionId', 'createdAt'])
 export class ProgressNote {
   @IdColumn() id: string;
-  @RefColumn() authorityId: string;
-  @RefColumn() actionId: string;
-  @RefColumn() authorId: string;
+  @RefColumn() @References(() => Authority) authorityId: string;
+  @RefColumn() @References(() => Action, 'CASCADE') actionId: string;
+  @RefColumn() @References(() => User) authorId: string;
   @Column({ type: 'text' }) body: string;
   @InstantColumn() createdAt: string;
 }
@@ -70,8 +77,8 @@ export class ProgressNote {
 @Index('ix_evidence_action', ['actionId'])
 export class Evidence {
   @IdColumn() id: string;
-  @RefColumn() authorityId: string;
-  @RefColumn() actionId: string;
+  @RefColumn() @References(() => Authority) authorityId: string;
+  @RefColumn() @References(() => Action, 'CASCADE') actionId: string;
   @TextColumn(10) kind: 'file' | 'link' | 'note';
   @TextColumn(300) title: string;
   @TextColumn(2000, { nullable: true }) url: string | null;
@@ -80,7 +87,7 @@ export class Evidence {
   @TextColumn(100, { nullable: true }) mimeType: string | null;
   @Column({ type: 'integer', nullable: true }) sizeBytes: number | null;
   @TextColumn(64, { nullable: true }) sha256: string | null;
-  @RefColumn() addedById: string;
+  @RefColumn() @References(() => User) addedById: string;
   @InstantColumn() createdAt: string;
 }
 
@@ -89,11 +96,11 @@ export class Evidence {
 @Index('ix_due_date_change_action', ['actionId', 'createdAt'])
 export class DueDateChange {
   @IdColumn() id: string;
-  @RefColumn() authorityId: string;
-  @RefColumn() actionId: string;
+  @RefColumn() @References(() => Authority) authorityId: string;
+  @RefColumn() @References(() => Action, 'CASCADE') actionId: string;
   @DateColumn({ nullable: true }) fromDate: string | null;
   @DateColumn({ nullable: true }) toDate: string | null;
   @TextColumn(1000, { nullable: true }) reason: string | null;
-  @RefColumn() changedById: string;
+  @RefColumn() @References(() => User) changedById: string;
   @InstantColumn() createdAt: string;
 }

@@ -1,7 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { InstantColumn, RefColumn, TextColumn } from './columns';
 
-/** Append-only: who did what, when, with the state before and after. Never updated or deleted. */
+/**
+ * Append-only: who did what, when, with the state before and after. Never updated or deleted. No
+ * foreign keys: the record outlives what it names, and its actor may be an operator's command.
+ */
 @Entity('audit_event')
 @Index('ix_audit_entity', ['entityType', 'entityId', 'seq'])
 // Only sign-in events carry a subject or an address; partial indexes keep every other insert cheap.

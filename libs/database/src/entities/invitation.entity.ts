@@ -1,5 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from './columns';
+import type { Role } from '@app/domain';
+import { IdColumn, InstantColumn, RefColumn, References, TextColumn } from './columns';
+import { Authority } from './authority.entity';
+import { Organisation } from './organisation.entity';
+import { User } from './user.entity';
 
 /**
  * An admin's offer of a place in their authority to an email address that already has an account.
@@ -10,12 +14,12 @@ import { IdColumn, InstantColumn, RefColumn, TextColumn } from './columns';
 @Index('ix_invitation_email', ['email'])
 export class Invitation {
   @IdColumn() id: string;
-  @RefColumn() authorityId: string;
+  @RefColumn() @References(() => Authority) authorityId: string;
   @TextColumn(254) email: string;
-  @Column({ type: 'simple-json' }) roles: string[];
-  @RefColumn({ nullable: true }) managerId: string | null;
-  @RefColumn({ nullable: true }) organisationId: string | null;
-  @RefColumn() invitedById: string;
+  @Column({ type: 'simple-json' }) roles: Role[];
+  @RefColumn({ nullable: true }) @References(() => User, 'SET NULL') managerId: string | null;
+  @RefColumn({ nullable: true }) @References(() => Organisation, 'SET NULL') organisationId: string | null;
+  @RefColumn() @References(() => User) invitedById: string;
   @InstantColumn() createdAt: string;
   @InstantColumn() expiresAt: string;
   @InstantColumn({ nullable: true }) acceptedAt: string | null;

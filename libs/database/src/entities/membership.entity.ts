@@ -1,5 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn } from './columns';
+import type { Role } from '@app/domain';
+import { IdColumn, InstantColumn, RefColumn, References } from './columns';
+import { Authority } from './authority.entity';
+import { Organisation } from './organisation.entity';
+import { User } from './user.entity';
 
 /**
  * A user's place in one authority: roles, line manager (for escalations), organisation, and whether
@@ -10,11 +14,11 @@ import { IdColumn, InstantColumn, RefColumn } from './columns';
 @Index('ix_membership_user', ['userId'])
 export class Membership {
   @IdColumn() id: string;
-  @RefColumn() authorityId: string;
-  @RefColumn() userId: string;
-  @Column({ type: 'simple-json' }) roles: string[];
-  @RefColumn({ nullable: true }) managerId: string | null;
-  @RefColumn({ nullable: true }) organisationId: string | null;
+  @RefColumn() @References(() => Authority) authorityId: string;
+  @RefColumn() @References(() => User, 'CASCADE') userId: string;
+  @Column({ type: 'simple-json' }) roles: Role[];
+  @RefColumn({ nullable: true }) @References(() => User, 'SET NULL') managerId: string | null;
+  @RefColumn({ nullable: true }) @References(() => Organisation, 'SET NULL') organisationId: string | null;
   @Column({ type: 'boolean', default: true }) active: boolean;
   @InstantColumn() createdAt: string;
 }

@@ -1,12 +1,14 @@
 import { Column, Entity, Index } from 'typeorm';
-import { DateColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from './columns';
+import type { Timescale } from '@app/domain';
+import { DateColumn, IdColumn, InstantColumn, RefColumn, References, TextColumn } from './columns';
+import { Authority } from './authority.entity';
 
 /** An inspection report, letter or paper that findings come from. */
 @Entity('source_document')
 @Index('ux_document_hash', ['authorityId', 'contentHash'], { unique: true })
 export class SourceDocument {
   @IdColumn() id: string;
-  @RefColumn() authorityId: string;
+  @RefColumn() @References(() => Authority) authorityId: string;
   @TextColumn(300) title: string;
   @TextColumn(80) kind: string;
   @Column({ type: 'simple-json' }) inspectorates: string[];
@@ -15,6 +17,7 @@ export class SourceDocument {
   @DateColumn({ nullable: true }) publishedOn: string | null;
   @TextColumn(64, { nullable: true }) contentHash: string | null;
   @Column({ type: 'text', nullable: true }) body: string | null;
+  /** No foreign key: the command line's imports name the operator ('cli', 'demo-seed'), not a person. */
   @RefColumn({ nullable: true }) createdById: string | null;
   @InstantColumn() createdAt: string;
 }
@@ -24,8 +27,8 @@ export class SourceDocument {
 @Index('ix_judgement_document', ['documentId'])
 export class Judgement {
   @IdColumn() id: string;
-  @RefColumn() authorityId: string;
-  @RefColumn() documentId: string;
+  @RefColumn() @References(() => Authority) authorityId: string;
+  @RefColumn() @References(() => SourceDocument, 'CASCADE') documentId: string;
   @TextColumn(300) area: string;
   @Column({ type: 'integer' }) grade: number;
   @TextColumn(100, { nullable: true }) label: string | null;
@@ -37,10 +40,10 @@ export class Judgement {
 @Index('ix_finding_document', ['documentId', 'position'])
 export class Finding {
   @IdColumn() id: string;
-  @RefColumn() authorityId: string;
-  @RefColumn() documentId: string;
+  @RefColumn() @References(() => Authority) authorityId: string;
+  @RefColumn() @References(() => SourceDocument, 'CASCADE') documentId: string;
   @TextColumn(300) section: string;
-  @TextColumn(20) timescale: string;
+  @TextColumn(20) timescale: Timescale;
   @Column({ type: 'text' }) text: string;
   @TextColumn(300, { nullable: true }) ownerOrg: string | null;
   @Column({ type: 'integer', nullable: true }) lineStart: number | null;

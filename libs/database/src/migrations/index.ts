@@ -4,6 +4,7 @@ import { Measures1795392300000 } from './1795392300000-measures';
 import { PartialAuditIndexes1795392400000 } from './1795392400000-partial-audit-indexes';
 import { SignInThrottle1795392600000 } from './1795392600000-sign-in-throttle';
 import { AccountsPerAuthority1795392500000 } from './1795392500000-accounts-per-authority';
+import { ForeignKeys1795392700000 } from './1795392700000-foreign-keys';
 
 /**
  * The core tables' migrations, oldest first (reminders keep theirs in libs/reminders; TypeORM runs
@@ -15,4 +16,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PartialAuditIndexes1795392400000,
   AccountsPerAuthority1795392500000,
   SignInThrottle1795392600000,
+  ForeignKeys1795392700000,
 ];

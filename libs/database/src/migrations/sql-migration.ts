@@ -23,3 +23,15 @@ export abstract class SqlMigration implements MigrationInterface {
     return queryRunner.connection.options.type === 'postgres' ? this.steps.postgres : this.steps.sqlite;
   }
 }
+
+/**
+ * SQLite runs migrations with foreign keys off (a table is rebuilt to add one), so a migration that
+ * adds foreign keys checks the rows afterwards and refuses dangling ones, as PostgreSQL does itself.
+ */
+export async function refuseDanglingRows(queryRunner: QueryRunner): Promise<void> {
+  if (queryRunner.connection.options.type === 'postgres') return;
+  const dangling = (await queryRunner.query('PRAGMA foreign_key_check')) as { table: string; parent: string }[];
+  if (!dangling.length) return;
+  const pairs = [...new Set(dangling.map((r) => `${r.table} -> ${r.parent}`))].join(', ');
+  throw new Error(`Rows refer to rows that do not exist (${pairs}): mend them, then migrate again`);
+}
