@@ -1,29 +1,16 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { ActionService, AppError, Authenticated, EvidenceService, subjectOf } from '@app/core';
-import { dateFromParts, dateItems, dateValues } from './date-field';
-import { ACTION_STATUSES, ActionStatus, allowedTransitions, Decision, may, Rag, RAGS, statusDecision } from '@app/domain';
-import { CurrentActor } from '../common/decorators';
-import { ActionSummary } from './action-rows';
-import { changesSince, readSnapshot, snapshot } from './action-snapshot';
-import { FormPost, PageRequest } from './csrf';
-import { attempt, checkForm, FormErrors, userError } from './form-errors';
+import { ActionService, AppError, Authenticated, EvidenceService } from '@app/core';
+import { Rag, RAGS } from '@app/domain';
 import { ChangeStatusDto, FileEvidenceDto, LinkEvidenceDto, MilestoneDto, NoteDto, NoteEvidenceDto, UpdateActionDto } from '../actions/actions.dto';
+import { CurrentActor } from '../common/decorators';
+import { ActionPageView } from './action-page-view';
+import { readSnapshot } from './action-snapshot';
+import { FormPost, PageRequest } from './csrf';
+import { dateFromParts, dateValues } from './date-field';
+import { attempt, checkForm, FormErrors, userError } from './form-errors';
 import { PageErrorFilter } from './page-error.filter';
 import { field } from './page-query';
-import { PageRenderer } from './page-renderer';
-import { RAG_LABELS, STATUS_LABELS } from './page-labels';
-import { Directory, PeopleDirectory } from './people-directory';
-import { describeEvent, TimelineEvent } from './timeline-wording';
-
-type FormName = 'status' | 'rag' | 'note' | 'evidence' | 'due-date' | 'milestone' | 'evidence-link' | 'evidence-note';
-
-interface FormState {
-  form?: FormName;
-  errors?: FormErrors;
-  values?: Record<string, string>;
-  conflict?: { seen: Record<string, unknown> | null };
-}
 
 const SAVED: Record<string, string> = {
   status: 'The status has been changed.',
@@ -53,14 +40,13 @@ export class ActionPageController {
   constructor(
     private readonly actions: ActionService,
     private readonly evidence: EvidenceService,
-    private readonly directory: PeopleDirectory,
-    private readonly pages: PageRenderer,
+    private readonly view: ActionPageView,
   ) {}
 
   @Get(':id')
   async show(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
     const saved = typeof req.query.saved === 'string' ? SAVED[req.query.saved] : undefined;
-    await this.page(actor, id, req, res, {}, 200, saved);
+    await this.view.render(actor, id, req, res, {}, 200, saved);
   }
 
   @FormPost(':id/status')
@@ -76,7 +62,7 @@ export class ActionPageController {
       status: { field: 'status', invalid: 'Choose the new status' },
       reason: { field: 'reason', invalid: 'The reason must be 1,000 characters or fewer' },
     });
-    if (errors.any) return this.page(actor, id, req, res, { form: 'status', values, errors }, 400);
+    if (errors.any) return this.view.render(actor, id, req, res, { form: 'status', values, errors }, 400);
     await this.save(actor, id, req, res, body, 'status', values, (version) =>
       this.actions.changeStatus(actor, id, { version, status: input.status, reason: input.reason ?? null }),
     );
@@ -100,7 +86,7 @@ export class ActionPageController {
       },
     );
     if (override && !values.ragOverrideReason) errors.add('ragOverrideReason', 'Give the reason for setting the RAG rating yourself');
-    if (errors.any) return this.page(actor, id, req, res, { form: 'rag', values, errors }, 400);
+    if (errors.any) return this.view.render(actor, id, req, res, { form: 'rag', values, errors }, 400);
     // The rating's choices are left out for people who may only flag the action at risk.
     const rating = body.ragOverride === undefined ? {} : { ragOverride: override, ragOverrideReason: override ? values.ragOverrideReason : null };
     await this.save(actor, id, req, res, body, 'rag', values, (version) =>
@@ -124,7 +110,7 @@ export class ActionPageController {
         body: { field: 'note', missing: 'Enter your progress note', invalid: 'The note must be 10,000 characters or fewer' },
       },
     );
-    if (errors.any) return this.page(actor, id, req, res, { form: 'note', values: { note }, errors }, 400);
+    if (errors.any) return this.view.render(actor, id, req, res, { form: 'note', values: { note }, errors }, 400);
     await this.actions.addNote(actor, id, note);
     res.redirect(303, `/actions/${id}?saved=note#timeline`);
   }
@@ -147,12 +133,12 @@ export class ActionPageController {
       },
     );
     if (!file || file.buffer.length === 0) errors.add('evidence-file', 'Select the evidence file');
-    if (errors.any || !file) return this.page(actor, id, req, res, { form: 'evidence', values: { title }, errors }, 400);
+    if (errors.any || !file) return this.view.render(actor, id, req, res, { form: 'evidence', values: { title }, errors }, 400);
     const added = await attempt(
       () => this.evidence.addFile(actor, id, { title: input.title, originalName: file.originalname, bytes: file.buffer }),
       'evidence-file',
     );
-    if (added.errors) return this.page(actor, id, req, res, { form: 'evidence', values: { title }, errors: added.errors }, 400);
+    if (added.errors) return this.view.render(actor, id, req, res, { form: 'evidence', values: { title }, errors: added.errors }, 400);
     res.redirect(303, `/actions/${id}?saved=evidence#evidence`);
   }
 
@@ -176,7 +162,7 @@ export class ActionPageController {
       },
     );
     if (!due.value) errors.add('dueDate-day', due.error ?? 'Enter the new due date');
-    if (errors.any) return this.page(actor, id, req, res, { form: 'due-date', values, errors }, 400);
+    if (errors.any) return this.view.render(actor, id, req, res, { form: 'due-date', values, errors }, 400);
     await this.save(actor, id, req, res, body, 'due-date', values, (version) =>
       this.actions.update(actor, id, { version, dueDate: input.dueDate, dueDateReason: input.dueDateReason }),
     );
@@ -201,7 +187,7 @@ export class ActionPageController {
       },
     );
     if (due.error) errors.add('milestoneDue-day', due.error);
-    if (errors.any) return this.page(actor, id, req, res, { form: 'milestone', values, errors }, 400);
+    if (errors.any) return this.view.render(actor, id, req, res, { form: 'milestone', values, errors }, 400);
     await this.actions.addMilestone(actor, id, values.milestoneTitle, due.value);
     res.redirect(303, `/actions/${id}?saved=milestone#milestones`);
   }
@@ -240,7 +226,7 @@ export class ActionPageController {
         },
       },
     );
-    if (errors.any) return this.page(actor, id, req, res, { form: 'evidence-link', values, errors }, 400);
+    if (errors.any) return this.view.render(actor, id, req, res, { form: 'evidence-link', values, errors }, 400);
     await this.evidence.addLink(actor, id, values.linkTitle, values.linkUrl);
     res.redirect(303, `/actions/${id}?saved=evidence#evidence`);
   }
@@ -266,7 +252,7 @@ export class ActionPageController {
         },
       },
     );
-    if (errors.any) return this.page(actor, id, req, res, { form: 'evidence-note', values, errors }, 400);
+    if (errors.any) return this.view.render(actor, id, req, res, { form: 'evidence-note', values, errors }, 400);
     await this.evidence.addNote(actor, id, values.noteTitle, values.noteText);
     res.redirect(303, `/actions/${id}?saved=evidence#evidence`);
   }
@@ -288,7 +274,7 @@ export class ActionPageController {
     } catch (error) {
       if (error instanceof AppError && error.code === 'stale_version') {
         const errors = FormErrors.of('conflict', 'Someone else changed this action after you opened it. Check what they changed, then save your change again.');
-        return this.page(actor, id, req, res, { form, values, errors, conflict: { seen: readSnapshot(field(body, 'seen')) } }, 409);
+        return this.view.render(actor, id, req, res, { form, values, errors, conflict: { seen: readSnapshot(field(body, 'seen')) } }, 409);
       }
       const problem = userError(error) ?? (error instanceof AppError && error.kind === 'forbidden' ? { code: 'forbidden', message: error.message } : null);
       if (!problem) throw error;
@@ -303,78 +289,8 @@ export class ActionPageController {
               : 'dueDate-day'
             : (ERROR_FIELDS[problem.code] ?? 'status');
       // The service names the API field for API clients; the page has its own label for it.
-      return this.page(actor, id, req, res, { form, values, errors: FormErrors.of(target, problem.message.replace(/ \(dueDateReason\)$/, '')) }, 400);
+      return this.view.render(actor, id, req, res, { form, values, errors: FormErrors.of(target, problem.message.replace(/ \(dueDateReason\)$/, '')) }, 400);
     }
     res.redirect(303, `/actions/${id}?saved=${form}${form === 'due-date' ? '#due-dates' : ''}`);
   }
-
-  private async page(actor: Authenticated, id: string, req: PageRequest, res: Response, state: FormState, status: number, success?: string) {
-    const [action, timeline, names] = await Promise.all([
-      this.actions.get(actor, id),
-      this.actions.timeline(actor, id),
-      this.directory.load(actor.authorityId),
-    ]);
-    const summary = action as unknown as ActionSummary;
-    // The forms and choices offered are the policy's: the service checks the same decisions again.
-    const open = action.plan.status !== 'closed';
-    const subject = subjectOf(actor, action);
-    const can = (decision: Decision) => open && may(subject, decision);
-    const stage = action.plan.status === 'draft' ? 'draft' : 'active';
-    const values = state.values ?? {};
-    const view = (state.errors ?? new FormErrors()).view();
-    await this.pages.render(
-      req,
-      res,
-      'action.njk',
-      {
-        pageTitle: `${action.ref}: ${action.title}`,
-        action,
-        success,
-        owner: names.personName(action.ownerId),
-        manager: names.personName(action.managerId),
-        partner: names.organisationName(action.organisationId),
-        dueDateHistory: action.dueDateHistory.map((c) => ({ ...c, by: names.personName(c.changedById) })),
-        notes: action.notes.map((n) => ({ ...n, by: names.personName(n.authorId) })),
-        evidence: action.evidence.map((e) => ({ ...e, by: names.personName(e.addedById) })),
-        timeline: (timeline as TimelineEvent[])
-          .map((e) => ({ ...describeEvent(e, names), at: e.at, by: e.actorId ? names.personName(e.actorId) : 'The system' }))
-          .reverse(),
-        canUpdateStatus: can('action.status.in_progress') || can('action.status.verified'),
-        canFlagAtRisk: can('action.atRisk'),
-        canAddNote: can('action.note'),
-        canAddEvidence: can('action.evidence'),
-        canChangeMilestones: can('action.milestone'),
-        canChangeDueDate: can(`action.dueDate.${stage}`),
-        dueDateItems: dateItems('dueDate', state.form === 'due-date' ? values : {}, !!view.errors['dueDate-day']),
-        milestoneDueItems: dateItems('milestoneDue', state.form === 'milestone' ? values : {}, !!view.errors['milestoneDue-day']),
-        statusItems: statusChoices(action.status, can, state.form === 'status' ? state.values?.status : undefined),
-        ragItems: ragChoices(action.rag, can, state.form === 'rag' ? (state.values?.ragOverride ?? '') : (action.rag.override ?? '')),
-        seen: snapshot(summary),
-        form: state.form,
-        values,
-        ...view,
-        conflict: state.conflict ? { changes: changesSince(state.conflict.seen, summary, names), by: lastChangeBy(timeline as TimelineEvent[], names) } : null,
-      },
-      status,
-    );
-  }
-}
-
-/** The ratings the person may choose, and the one set now (keeping it is no change); none when that is all. */
-function ragChoices(rag: { derived: Rag | null; override: Rag | null }, can: (d: Decision) => boolean, chosen: string) {
-  const rules = { value: '', text: `Use the rating from the rules (${rag.derived ? RAG_LABELS[rag.derived] : 'none'})` };
-  const items = [rules, ...RAGS.map((r) => ({ value: r, text: RAG_LABELS[r] }))].filter(
-    (item) => item.value === (rag.override ?? '') || can(item.value ? `action.rag.${item.value as Rag}` : 'action.rag.clear'),
-  );
-  return items.length > 1 ? items.map((item) => ({ ...item, checked: item.value === chosen })) : [];
-}
-
-function statusChoices(current: ActionStatus, can: (d: Decision) => boolean, chosen?: string) {
-  const next = allowedTransitions(current).filter((s) => s !== 'carried_over' && can(statusDecision(current, s)));
-  return ACTION_STATUSES.filter((s) => next.includes(s)).map((s) => ({ value: s, text: STATUS_LABELS[s], checked: s === chosen }));
-}
-
-function lastChangeBy(timeline: TimelineEvent[], names: Directory) {
-  const last = [...timeline].reverse().find((e) => e.event === 'action_updated' || e.event.startsWith('action_status') || e.event === 'action_verified');
-  return last ? { name: last.actorId ? names.personName(last.actorId) : 'The system', at: last.at } : null;
 }

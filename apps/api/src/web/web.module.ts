@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { ActionPageController } from './action-page.controller';
+import { ActionPageView } from './action-page-view';
 import { AdminPlansController } from './admin-plans.controller';
 import { AdminController } from './admin.controller';
 import { AdminUsersController } from './admin-users.controller';
@@ -47,7 +48,7 @@ export class WebModule {
       module: WebModule,
       imports: [services, UPLOADS],
       controllers: CONTROLLERS,
-      providers: [PageRenderer, PageErrorFilter, PeopleDirectory, CsrfInterceptor],
+      providers: [ActionPageView, PageRenderer, PageErrorFilter, PeopleDirectory, CsrfInterceptor],
     };
   }
 }

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import { ActionService, Authenticated, subjectOf } from '@app/core';
+import { ACTION_STATUSES, ActionStatus, allowedTransitions, Decision, may, Rag, RAGS, statusDecision } from '@app/domain';
+import { ActionSummary } from './action-rows';
+import { changesSince, snapshot } from './action-snapshot';
+import { PageRequest } from './csrf';
+import { dateItems } from './date-field';
+import { FormErrors } from './form-errors';
+import { PageRenderer } from './page-renderer';
+import { RAG_LABELS, STATUS_LABELS } from './page-labels';
+import { Directory, PeopleDirectory } from './people-directory';
+import { describeEvent, TimelineEvent } from './timeline-wording';
+
+export type FormName = 'status' | 'rag' | 'note' | 'evidence' | 'due-date' | 'milestone' | 'evidence-link' | 'evidence-note';
+
+export interface FormState {
+  form?: FormName;
+  errors?: FormErrors;
+  values?: Record<string, string>;
+  conflict?: { seen: Record<string, unknown> | null };
+}
+
+/** The action page: the action, its history and timeline, and the forms the person may use, with any form's errors. */
+@Injectable()
+export class ActionPageView {
+  constructor(
+    private readonly actions: ActionService,
+    private readonly directory: PeopleDirectory,
+    private readonly pages: PageRenderer,
+  ) {}
+
+  async render(actor: Authenticated, id: string, req: PageRequest, res: Response, state: FormState, status: number, success?: string) {
+    const [action, timeline, names] = await Promise.all([
+      this.actions.get(actor, id),
+      this.actions.timeline(actor, id),
+      this.directory.load(actor.authorityId),
+    ]);
+    const summary = action as unknown as ActionSummary;
+    // The forms and choices offered are the policy's: the service checks the same decisions again.
+    const open = action.plan.status !== 'closed';
+    const subject = subjectOf(actor, action);
+    const can = (decision: Decision) => open && may(subject, decision);
+    const stage = action.plan.status === 'draft' ? 'draft' : 'active';
+    const values = state.values ?? {};
+    const view = (state.errors ?? new FormErrors()).view();
+    await this.pages.render(
+      req,
+      res,
+      'action.njk',
+      {
+        pageTitle: `${action.ref}: ${action.title}`,
+        action,
+        success,
+        owner: names.personName(action.ownerId),
+        manager: names.personName(action.managerId),
+        partner: names.organisationName(action.organisationId),
+        dueDateHistory: action.dueDateHistory.map((c) => ({ ...c, by: names.personName(c.changedById) })),
+        notes: action.notes.map((n) => ({ ...n, by: names.personName(n.authorId) })),
+        evidence: action.evidence.map((e) => ({ ...e, by: names.personName(e.addedById) })),
+        timeline: (timeline as TimelineEvent[])
+          .map((e) => ({ ...describeEvent(e, names), at: e.at, by: e.actorId ? names.personName(e.actorId) : 'The system' }))
+          .reverse(),
+        canUpdateStatus: can('action.status.in_progress') || can('action.status.verified'),
+        canFlagAtRisk: can('action.atRisk'),
+        canAddNote: can('action.note'),
+        canAddEvidence: can('action.evidence'),
+        canChangeMilestones: can('action.milestone'),
+        canChangeDueDate: can(`action.dueDate.${stage}`),
+        dueDateItems: dateItems('dueDate', state.form === 'due-date' ? values : {}, !!view.errors['dueDate-day']),
+        milestoneDueItems: dateItems('milestoneDue', state.form === 'milestone' ? values : {}, !!view.errors['milestoneDue-day']),
+        statusItems: statusChoices(action.status as ActionStatus, can, state.form === 'status' ? state.values?.status : undefined),
+        ragItems: ragChoices(action.rag, can, state.form === 'rag' ? (state.values?.ragOverride ?? '') : (action.rag.override ?? '')),
+        seen: snapshot(summary),
+        form: state.form,
+        values,
+        ...view,
+        conflict: state.conflict ? { changes: changesSince(state.conflict.seen, summary, names), by: lastChangeBy(timeline as TimelineEvent[], names) } : null,
+      },
+      status,
+    );
+  }
+}
+
+/** The ratings the person may choose, and the one set now (keeping it is no change); none when that is all. */
+function ragChoices(rag: { derived: Rag | null; override: Rag | null }, can: (d: Decision) => boolean, chosen: string) {
+  const rules = { value: '', text: `Use the rating from the rules (${rag.derived ? RAG_LABELS[rag.derived] : 'none'})` };
+  const items = [rules, ...RAGS.map((r) => ({ value: r, text: RAG_LABELS[r] }))].filter(
+    (item) => item.value === (rag.override ?? '') || can(item.value ? `action.rag.${item.value as Rag}` : 'action.rag.clear'),
+  );
+  return items.length > 1 ? items.map((item) => ({ ...item, checked: item.value === chosen })) : [];
+}
+
+function statusChoices(current: ActionStatus, can: (d: Decision) => boolean, chosen?: string) {
+  const next = allowedTransitions(current).filter((s) => s !== 'carried_over' && can(statusDecision(current, s)));
+  return ACTION_STATUSES.filter((s) => next.includes(s)).map((s) => ({ value: s, text: STATUS_LABELS[s], checked: s === chosen }));
+}
+
+function lastChangeBy(timeline: TimelineEvent[], names: Directory) {
+  const last = [...timeline].reverse().find((e) => e.event === 'action_updated' || e.event.startsWith('action_status') || e.event === 'action_verified');
+  return last ? { name: last.actorId ? names.personName(last.actorId) : 'The system', at: last.at } : null;
+}
