@@ -1,13 +1,14 @@
 // Prints the SQL that would bring a database at the latest migration to the entities' schema, to
-// draft the next migration: `node dist/libs/database/src/schema-sql.js sqlite` or `... postgres <url>`
+// draft the next migration: `node dist/libs/reminders/src/schema-sql.js sqlite` or `... postgres <url>`
 // (an empty PostgreSQL database). Review it before it goes into a migration.
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './data-source';
+import { dataSourceOptions } from '@app/database/data-source';
+import { APP_SCHEMA } from './schema';
 
 async function main() {
   const kind = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite';
-  const ds = new DataSource(dataSourceOptions(kind === 'postgres' ? { kind, url: process.argv[3] } : { kind, file: ':memory:' }));
+  const ds = new DataSource(dataSourceOptions(kind === 'postgres' ? { kind, url: process.argv[3] } : { kind, file: ':memory:' }, APP_SCHEMA));
   await ds.initialize();
   await ds.runMigrations();
   const sql = await ds.driver.createSchemaBuilder().log();

@@ -1,13 +1,14 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase, DB_KINDS, TestDatabase } from '@app/testing/test-database';
-import { dataSourceOptions } from './data-source';
+import { dataSourceOptions } from '@app/database/data-source';
+import { APP_SCHEMA } from './schema';
 
 describe.each(DB_KINDS)('the checked-in migrations (%s)', (kind) => {
   let db: TestDatabase;
   let ds: DataSource;
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    ds = new DataSource(dataSourceOptions(db.config));
+    ds = new DataSource(dataSourceOptions(db.config, APP_SCHEMA));
     await ds.initialize();
   });
   afterAll(async () => {
