@@ -6,6 +6,7 @@ import { SignInThrottle } from './accounts/sign-in-throttle';
 import { UserService } from './accounts/user.service';
 import { ACTION_HOOKS } from './actions/action-hooks';
 import { ActionService } from './actions/action.service';
+import { ActionRepositories } from './actions/action.repository';
 import { AuditService } from './audit/audit.service';
 import { BoardService } from './boards/board.service';
 import { Clock } from './clock';
@@ -15,8 +16,10 @@ import { ReportImportService } from './imports/report-import.service';
 import { MeasureService } from './measures/measure.service';
 import { OrganisationService } from './organisations/organisation.service';
 import { PlanService } from './plans/plan.service';
+import { PlanRepositories } from './plans/plan.repository';
 
 const SERVICES = [
+  ActionRepositories,
   ActionService,
   AuditService,
   AuthService,
@@ -28,6 +31,7 @@ const SERVICES = [
   InvitationService,
   MeasureService,
   OrganisationService,
+  PlanRepositories,
   PlanService,
   ReportImportService,
   SignInThrottle,

@@ -1,18 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { ActionHook } from '@app/core/actions/action-hooks';
 import { Action, Plan } from '@app/database/entities';
+import { Transactions } from '@app/database/transactions';
 import { isClosedStatus } from '@app/domain';
 import { ReminderScheduler } from './reminder-schedule.service';
 
-/** Reschedules or cancels an action's pending reminders in the same transaction as the change. */
+/** Reschedules or cancels actions' pending reminders in the caller's transaction (Transactions). */
 @Injectable()
 export class ReminderActionHook implements ActionHook {
-  constructor(private readonly scheduler: ReminderScheduler) {}
+  constructor(
+    private readonly scheduler: ReminderScheduler,
+    private readonly transactions: Transactions,
+  ) {}
 
-  async afterActionChange(tx: EntityManager, action: Action, plan: Plan, before?: Action): Promise<void> {
+  async afterActionChange(action: Action, plan: Plan, before?: Action): Promise<void> {
     if (before && !changesReminders(before, action)) return;
-    await this.scheduler.scheduleAction(tx, action, plan);
+    await this.scheduler.scheduleAction(this.transactions.manager, action, plan);
+  }
+
+  async afterActionsChange(actions: Action[], plan: Plan): Promise<void> {
+    await this.scheduler.scheduleActions(this.transactions.manager, actions, new Map([[plan.id, plan]]));
   }
 }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { Transactions } from '@app/database/transactions';
 import { ActionService, Authenticated, PlanService } from '@app/core';
 import { rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
@@ -10,7 +10,7 @@ import { CarryOverDto, CreatePlanDto, UpdatePlanDto, VersionDto } from './plans.
 @Controller('api/v1/plans')
 export class PlansController {
   constructor(
-    private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly plans: PlanService,
     private readonly actions: ActionService,
   ) {}
@@ -34,9 +34,9 @@ export class PlansController {
   @Post()
   create(@CurrentActor() actor: Authenticated, @Body() body: CreatePlanDto) {
     const { actionsFromFindings = true, ...plan } = body;
-    return this.db.transaction(async (tx) => {
-      const created = await this.plans.create(actor, plan, tx);
-      const actionsAdded = actionsFromFindings ? await this.plans.addActionsFromFindings(actor, created.id, tx) : 0;
+    return this.transactions.run(async () => {
+      const created = await this.plans.create(actor, plan);
+      const actionsAdded = actionsFromFindings ? await this.plans.addActionsFromFindings(actor, created.id) : 0;
       return { ...created, actionsAdded };
     });
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { Transactions } from '@app/database/transactions';
 import { Authenticated, BoardService, DocumentService, PlanService, ReportImportService } from '@app/core';
 import { isCalendarDate, rolesFor, Timescale, TIMESCALES } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
@@ -27,6 +28,7 @@ const SAVED: Record<string, string> = {
 export class ReportImportController {
   constructor(
     private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly imports: ReportImportService,
     private readonly documents: DocumentService,
     private readonly plans: PlanService,
@@ -181,13 +183,14 @@ export class ReportImportController {
       errors.add('startDate', 'Enter the start date as a date written like 2026-04-01, or leave it blank');
     if (errors.any) return this.reviewPage(actor, id, req, res, errors, values, 400);
     try {
-      const plan = await this.db.transaction(async (tx) => {
-        const created = await this.plans.create(
-          actor,
-          { title: values.title, boardId: values.boardId, documentIds: [id], startDate: values.startDate || null },
-          tx,
-        );
-        await this.plans.addActionsFromFindings(actor, created.id, tx);
+      const plan = await this.transactions.run(async () => {
+        const created = await this.plans.create(actor, {
+          title: values.title,
+          boardId: values.boardId,
+          documentIds: [id],
+          startDate: values.startDate || null,
+        });
+        await this.plans.addActionsFromFindings(actor, created.id);
         return created;
       });
       res.redirect(303, `/plans/${plan.id}/owners?saved=created`);

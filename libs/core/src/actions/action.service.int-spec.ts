@@ -1,6 +1,7 @@
 import { DB_KINDS } from '@app/testing/test-database';
 import { newCouncil, useMedium } from '@app/testing/medium';
 import { PlanService } from '../plans/plan.service';
+import { ActionRepositories } from './action.repository';
 import { ActionService } from './action.service';
 
 describe.each(DB_KINDS)('ActionService on a real database (%s)', (kind) => {
@@ -24,5 +25,22 @@ describe.each(DB_KINDS)('ActionService on a real database (%s)', (kind) => {
     });
     const action = await medium.get(ActionService).create(council.admin, plan.id, { title: 'Do it', timescale: 'three_months', ownerId: council.owner.id });
     expect(action).toMatchObject({ ref: 'A1', dueDate: '2026-04-05', status: 'not_started', ownerId: council.owner.id });
+  });
+
+  it("reaches no row of another council's action, its children included, through a repository made for this council", async () => {
+    const [ours, theirs] = [await newCouncil(medium.ds), await newCouncil(medium.ds)];
+    const plan = await medium.get(PlanService).create(theirs.admin, { title: 'Theirs', boardId: theirs.boardId, startDate: '2026-01-05' });
+    const actions = medium.get(ActionService);
+    const action = await actions.create(theirs.admin, plan.id, { title: 'Theirs' });
+    await actions.addNote(theirs.chair, action.id, 'A note');
+    const milestone = await actions.addMilestone(theirs.chair, action.id, 'A milestone', null);
+    await actions.update(theirs.admin, action.id, { version: action.version, dueDate: '2026-09-01' });
+
+    const repository = medium.get(ActionRepositories).for(ours.authorityId);
+    expect(await repository.find(action.id)).toBeNull();
+    expect(await repository.ofPlan(plan.id)).toEqual([]);
+    expect(await repository.findMilestone(action.id, milestone.id)).toBeNull();
+    expect(await repository.children(action.id)).toEqual({ findings: [], milestones: [], notes: [], evidence: [], dueDateHistory: [] });
+    expect((await medium.get(ActionRepositories).for(theirs.authorityId).children(action.id)).notes).toHaveLength(1);
   });
 });

@@ -1,7 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
 import {
-  ACTION_STATUSES,
   ActionStatus,
   assertTransition,
   Decision,
@@ -11,26 +9,27 @@ import {
   isOpenStatus,
   may,
   newActionFields,
-  openStatusSql,
   Rag,
-  RAGS,
   statusDecision,
   Timescale,
   todayInLondon,
   warnFromOf,
 } from '@app/domain';
-import { Action, ActionFinding, DueDateChange, Evidence, Finding, Membership, Milestone, Organisation, Plan, ProgressNote } from '@app/database/entities';
+import { Action, Plan } from '@app/database/entities';
+import { OrganisationRepositories } from '@app/database/repositories/organisation.repository';
+import { PeopleRepositories } from '@app/database/repositories/people.repository';
+import { Transactions } from '@app/database/transactions';
 import { AppError, badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
-import { UserService } from '../accounts/user.service';
 import { Clock } from '../clock';
 import { newId } from '../ids';
 import { MeasureService } from '../measures/measure.service';
 import { planTerms, PlanService } from '../plans/plan.service';
+import { PlanRepositories } from '../plans/plan.repository';
 import { Actor, authorize, subjectOf } from '../request-context';
 import { ACTION_HOOKS, ActionHook } from './action-hooks';
-import { ragSql, ragSqlParams } from './action-rag';
-import { runSql, selectCount, selectEntities, selectEntity, SqlParams, SqlRow, updateRows } from '@app/database/sql';
+import { ActionFilter } from './action-list';
+import { ActionRepositories, ActionRepository } from './action.repository';
 
 export interface NewAction {
   title: string;
@@ -57,98 +56,19 @@ export interface ActionChanges {
   ragOverrideReason?: string | null;
 }
 
-export interface ActionFilter {
-  planId?: string;
-  status?: ActionStatus[];
-  rag?: Rag[];
-  ownerId?: string;
-  organisationId?: string;
-  overdue?: boolean;
-  dueFrom?: string;
-  dueTo?: string;
-  /** Without it: due date, then reference. */
-  sort?: ActionSort;
-  page: number;
-  pageSize: number;
-}
-
-/** The columns an action list may be sorted by (a whitelist: each maps to a fixed SQL expression). */
-export const ACTION_SORT_FIELDS = ['due', 'ref', 'title', 'owner', 'status', 'rag'] as const;
-export type ActionSortField = (typeof ACTION_SORT_FIELDS)[number];
-export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
-export interface ActionSort {
-  field: ActionSortField;
-  direction: (typeof SORT_DIRECTIONS)[number];
-}
-
-const RAG_RANK: Record<Rag, number> = { red: 0, amber: 1, green: 2, blue: 3 };
-
-/**
- * ORDER BY terms for a sort: a missing value (no due date, no owner, no RAG) counts as the highest,
- * and ties fall back to due date then reference number, so paging is stable. Only fixed expressions.
- */
-function sortTerms(sort: ActionSort): [string, 'ASC' | 'DESC'][] {
-  const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
-  const missingLast = (expr: string): [string, 'ASC' | 'DESC'][] => [
-    [`(CASE WHEN ${expr} IS NULL THEN 1 ELSE 0 END)`, dir],
-    [expr, dir],
-  ];
-  const primary: Record<ActionSortField, [string, 'ASC' | 'DESC'][]> = {
-    due: missingLast('a."dueDate"'),
-    ref: [
-      ['LENGTH(a."ref")', dir],
-      ['a."ref"', dir],
-    ],
-    title: [['LOWER(a."title")', dir]],
-    owner: missingLast('(SELECT LOWER(u."displayName") FROM "app_user" u WHERE u."id" = a."ownerId")'),
-    status: [[`(CASE a."status" ${ACTION_STATUSES.map((st, i) => `WHEN '${st}' THEN ${i}`).join(' ')} ELSE ${ACTION_STATUSES.length} END)`, dir]],
-    rag: [[`(CASE ${ragSql('a')} ${RAGS.map((r) => `WHEN '${r}' THEN ${RAG_RANK[r]}`).join(' ')} ELSE 9 END)`, dir]],
-  };
-  const ties: [string, 'ASC' | 'DESC'][] = [
-    ['(CASE WHEN a."dueDate" IS NULL THEN 1 ELSE 0 END)', 'ASC'],
-    ['a."dueDate"', 'ASC'],
-    ['LENGTH(a."ref")', 'ASC'],
-    ['a."ref"', 'ASC'],
-    ['a."id"', 'ASC'],
-  ];
-  // TypeORM keys ORDER BY terms by expression, so a tie-breaker must not repeat a primary term.
-  const first = primary[sort.field];
-  return [...first, ...ties.filter(([expr]) => !first.some(([e]) => e === expr))];
-}
-
-const DEFAULT_ORDER: [string, 'ASC' | 'DESC'][] = [
-  ['a."dueDate"', 'ASC'],
-  ['a."ref"', 'ASC'],
-];
-const OPEN_SQL = openStatusSql('a."status"');
-
-/** The list filter as SQL conditions on \`action a\`, with named parameters. */
-function listWhere(authorityId: string, filter: ActionFilter, today: string): { where: string; params: SqlParams } {
-  const terms = ['a."authorityId" = :authorityId'];
-  const params: SqlParams = { authorityId, ...ragSqlParams(today) };
-  const add = (term: string, values: SqlParams) => {
-    terms.push(term);
-    Object.assign(params, values);
-  };
-  if (filter.planId) add('a."planId" = :planId', { planId: filter.planId });
-  if (filter.status?.length) add('a."status" IN (:...status)', { status: filter.status });
-  if (filter.ownerId) add('a."ownerId" = :ownerId', { ownerId: filter.ownerId });
-  if (filter.organisationId) add('a."organisationId" = :organisationId', { organisationId: filter.organisationId });
-  if (filter.dueFrom) add('a."dueDate" >= :dueFrom', { dueFrom: filter.dueFrom });
-  if (filter.dueTo) add('a."dueDate" <= :dueTo', { dueTo: filter.dueTo });
-  if (filter.overdue !== undefined) add(filter.overdue ? `a."dueDate" < :today AND ${OPEN_SQL}` : `NOT (a."dueDate" < :today AND ${OPEN_SQL})`, { today });
-  if (filter.rag?.length) add(`${ragSql('a')} IN (:...rag)`, { rag: filter.rag });
-  return { where: terms.join(' AND '), params };
-}
+export * from './action-list';
 
 @Injectable()
 export class ActionService {
   private todayCache = { minute: Number.NaN, date: '' };
 
   constructor(
-    private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly repositories: ActionRepositories,
+    private readonly planRepositories: PlanRepositories,
+    private readonly people: PeopleRepositories,
+    private readonly organisations: OrganisationRepositories,
     private readonly audit: AuditService,
-    private readonly users: UserService,
     private readonly plans: PlanService,
     private readonly measures: MeasureService,
     private readonly clock: Clock,
@@ -165,50 +85,52 @@ export class ActionService {
 
   async create(actor: Actor, planId: string, input: NewAction) {
     authorize(actor, 'action.create');
-    return this.db.transaction(async (tx) => {
-      const plan = await this.plans.load(tx, actor.authorityId, planId);
-      this.plans.assertNotClosed(plan);
-      await this.checkPeople(tx, actor, input);
+    const actions = this.repositories.for(actor.authorityId);
+    return this.transactions.run(async () => {
+      const plan = await this.plans.loadForNewActions(actor.authorityId, planId);
+      await this.checkPeople(actor, input);
+      const findingIds = [...new Set(input.findingIds ?? [])];
+      if ((await actions.existingFindings(findingIds)).size !== findingIds.length) throw notFound('Finding');
       const now = this.clock.nowIso();
-      const position = await this.plans.nextActionPosition(tx, plan);
       const action: Action = {
         id: newId(),
         authorityId: actor.authorityId,
         planId,
-        ...newActionFields(planTerms(plan), position, input.timescale ?? 'unspecified', input.dueDate),
+        ...newActionFields(planTerms(plan), (await actions.highestPosition(planId)) + 1, input.timescale ?? 'unspecified', input.dueDate),
         title: input.title.trim(),
         description: input.description?.trim() ?? '',
         ownerId: input.ownerId ?? null,
-        managerId: input.managerId ?? (input.ownerId ? await this.lineManagerOf(tx, actor.authorityId, input.ownerId) : null),
+        managerId: input.managerId ?? (input.ownerId ? await this.people.for(actor.authorityId).lineManagerOf(input.ownerId) : null),
         organisationId: input.organisationId ?? null,
         carriedFromId: null,
         createdAt: now,
         updatedAt: now,
       };
-      await tx.insert(Action, action);
-      for (const findingId of input.findingIds ?? []) {
-        if (!(await tx.existsBy(Finding, { id: findingId, authorityId: actor.authorityId }))) throw notFound('Finding');
-        await tx.insert(ActionFinding, { id: newId(), authorityId: actor.authorityId, actionId: action.id, findingId });
-      }
-      await this.audit.record(
-        { authorityId: actor.authorityId, entityType: 'action', entityId: action.id, event: 'action_created', actorId: actor.userId, after: action },
-        tx,
-      );
-      await this.runHooks(tx, action, plan);
+      await actions.insert([action]);
+      await actions.linkFindings(findingIds.map((findingId) => ({ id: newId(), authorityId: actor.authorityId, actionId: action.id, findingId })));
+      await this.audit.record({
+        authorityId: actor.authorityId,
+        entityType: 'action',
+        entityId: action.id,
+        event: 'action_created',
+        actorId: actor.userId,
+        after: action,
+      });
+      await this.runHooks(action, plan);
       return this.summary(action, plan);
     });
   }
 
   async get(actor: Actor, id: string) {
-    const action = await this.load(this.db.manager, actor.authorityId, id);
-    const plan = await this.plans.load(this.db.manager, actor.authorityId, action.planId);
+    const action = await this.load(actor.authorityId, id);
+    const plan = await this.plans.get(actor.authorityId, action.planId);
     return this.details(action, plan);
   }
 
   async update(actor: Actor, id: string, changes: ActionChanges) {
     const decide = (action: Action, plan: Plan) => decisionsForActionChange(action, plan.status, changes);
-    return this.mutate(actor, id, changes.version, decide, async (tx, action, plan) => {
-      await this.checkPeople(tx, actor, changes);
+    return this.mutate(actor, id, changes.version, decide, async (action, plan) => {
+      await this.checkPeople(actor, changes);
       if (changes.ragOverride && !changes.ragOverrideReason?.trim()) {
         throw badRequest('reason_required', 'Give a reason for overriding the RAG rating');
       }
@@ -218,14 +140,14 @@ export class ActionService {
           (next as Record<string, unknown>)[key] = typeof changes[key] === 'string' ? (changes[key] as string).trim() : changes[key];
       }
       if (changes.ownerId && changes.managerId === undefined && changes.ownerId !== action.ownerId) {
-        next.managerId = await this.lineManagerOf(tx, actor.authorityId, changes.ownerId);
+        next.managerId = await this.people.for(actor.authorityId).lineManagerOf(changes.ownerId);
       }
       if (changes.ragOverride !== undefined) {
         next.ragOverride = changes.ragOverride;
         next.ragOverrideReason = changes.ragOverride ? changes.ragOverrideReason!.trim() : null;
       }
       if (changes.dueDate !== undefined && changes.dueDate !== action.dueDate) {
-        await this.changeDueDate(tx, actor, action, plan, changes.dueDate, changes.dueDateReason);
+        await this.changeDueDate(actor, action, plan, changes.dueDate, changes.dueDateReason);
         next.dueDate = changes.dueDate;
         next.warnFrom = warnFromOf(changes.dueDate, plan.warningWindowDays);
       }
@@ -235,8 +157,8 @@ export class ActionService {
 
   async changeStatus(actor: Actor, id: string, input: { version: number; status: ActionStatus; reason?: string | null }) {
     const decide = (action: Action) => [statusDecision(action.status, input.status)];
-    return this.mutate(actor, id, input.version, decide, async (tx, action) => {
-      const evidenceCount = await selectCount(tx, 'SELECT COUNT(*) AS "count" FROM "evidence" WHERE "actionId" = :id', { id });
+    return this.mutate(actor, id, input.version, decide, async (action) => {
+      const evidenceCount = await this.repositories.for(actor.authorityId).evidenceCount(id);
       const byBoardDecision = may(subjectOf(actor, action), 'action.status.verified');
       assertTransition(action.status, input.status, { evidenceCount, reason: input.reason, byBoardDecision });
       const reason = input.reason?.trim() || null;
@@ -245,8 +167,8 @@ export class ActionService {
   }
 
   async addNote(actor: Actor, id: string, body: string) {
-    return this.append(actor, id, 'action.note', async (tx, action) => {
-      const note: ProgressNote = {
+    return this.append(actor, id, 'action.note', async (action, actions) => {
+      const note = {
         id: newId(),
         authorityId: actor.authorityId,
         actionId: action.id,
@@ -254,14 +176,14 @@ export class ActionService {
         body: body.trim(),
         createdAt: this.clock.nowIso(),
       };
-      await tx.insert(ProgressNote, note);
+      await actions.addNote(note);
       return { event: 'progress_note_added', record: note };
     });
   }
 
   async addMilestone(actor: Actor, id: string, title: string, dueDate: string | null) {
-    return this.append(actor, id, 'action.milestone', async (tx, action) => {
-      const milestone: Milestone = {
+    return this.append(actor, id, 'action.milestone', async (action, actions) => {
+      const milestone = {
         id: newId(),
         authorityId: actor.authorityId,
         actionId: action.id,
@@ -270,17 +192,17 @@ export class ActionService {
         doneAt: null,
         createdAt: this.clock.nowIso(),
       };
-      await tx.insert(Milestone, milestone);
+      await actions.addMilestone(milestone);
       return { event: 'milestone_added', record: milestone };
     });
   }
 
   async setMilestoneDone(actor: Actor, id: string, milestoneId: string, done: boolean) {
-    return this.append(actor, id, 'action.milestone', async (tx, action) => {
-      const milestone = await tx.findOneBy(Milestone, { id: milestoneId, actionId: action.id, authorityId: actor.authorityId });
+    return this.append(actor, id, 'action.milestone', async (action, actions) => {
+      const milestone = await actions.findMilestone(action.id, milestoneId);
       if (!milestone) throw notFound('Milestone');
       milestone.doneAt = done ? this.clock.nowIso() : null;
-      await tx.save(Milestone, milestone);
+      await actions.setMilestoneDone(milestone);
       return { event: done ? 'milestone_done' : 'milestone_reopened', record: milestone };
     });
   }
@@ -290,36 +212,22 @@ export class ActionService {
     actor: Actor,
     id: string,
     decision: Decision,
-    work: (tx: EntityManager, action: Action) => Promise<{ event: string; record: T }>,
+    work: (action: Action, actions: ActionRepository) => Promise<{ event: string; record: T }>,
   ): Promise<T> {
-    return this.db.transaction(async (tx) => {
-      const action = await this.load(tx, actor.authorityId, id);
+    return this.transactions.run(async () => {
+      const action = await this.load(actor.authorityId, id);
       authorize(actor, decision, action);
-      const plan = await this.plans.load(tx, actor.authorityId, action.planId);
-      this.plans.assertNotClosed(plan);
-      const { event, record } = await work(tx, action);
-      await this.audit.record({ authorityId: actor.authorityId, entityType: 'action', entityId: id, event, actorId: actor.userId, after: record }, tx);
+      this.plans.assertNotClosed(await this.plans.get(actor.authorityId, action.planId));
+      const { event, record } = await work(action, this.repositories.for(actor.authorityId));
+      await this.audit.record({ authorityId: actor.authorityId, entityType: 'action', entityId: id, event, actorId: actor.userId, after: record });
       return record;
     });
   }
 
   async list(actor: Actor, filter: ActionFilter) {
     const today = this.today();
-    const { where, params } = listWhere(actor.authorityId, filter, today);
-    const order = (filter.sort ? sortTerms(filter.sort) : DEFAULT_ORDER).map(([expr, dir]) => `${expr} ${dir}`).join(', ');
-    const offset = (filter.page - 1) * filter.pageSize;
-    const m = this.db.manager;
-    const rows = await selectEntities(m, Action, `SELECT a.* FROM "action" a WHERE ${where} ORDER BY ${order} LIMIT :limit OFFSET :offset`, {
-      ...params,
-      limit: filter.pageSize,
-      offset,
-    });
-    // A page that is not full, and not past the end, tells the total without counting.
-    const total =
-      rows.length > 0 && rows.length < filter.pageSize
-        ? offset + rows.length
-        : await selectCount(m, `SELECT COUNT(*) AS "count" FROM "action" a WHERE ${where}`, params);
-    const plans = await this.plansById(rows.map((r) => r.planId));
+    const { rows, total } = await this.repositories.for(actor.authorityId).list(filter, today);
+    const plans = new Map((await this.planRepositories.for(actor.authorityId).findMany(rows.map((r) => r.planId))).map((p) => [p.id, p]));
     return { items: rows.map((a) => this.summary(a, plans.get(a.planId)!, today)), page: filter.page, pageSize: filter.pageSize, total };
   }
 
@@ -327,29 +235,16 @@ export class ActionService {
   async dashboard(actor: Actor, planId: string) {
     const plan = await this.plans.get(actor.authorityId, planId);
     const today = this.today();
-    const params = { planId, authorityId: actor.authorityId, ...ragSqlParams(today) };
-    const where = 'a."planId" = :planId AND a."authorityId" = :authorityId';
-    const byStatus = await runSql(
-      this.db.manager,
-      `SELECT a."status" AS "key", COUNT(*) AS "count" FROM "action" a WHERE ${where} GROUP BY a."status"`,
-      params,
-    );
-    const byRag = await runSql(
-      this.db.manager,
-      `SELECT ${ragSql('a')} AS "key", COUNT(*) AS "count" FROM "action" a WHERE ${where} GROUP BY ${ragSql('a')}`,
-      params,
-    );
-    const tally = (rows: SqlRow[]) => Object.fromEntries(rows.filter((r) => r.key !== null).map((r) => [r.key, Number(r.count)]));
-    return { plan, today, byStatus: tally(byStatus), byRag: tally(byRag) };
+    return { plan, today, ...(await this.repositories.for(actor.authorityId).counts(planId, today)) };
   }
 
   async timeline(actor: Actor, id: string) {
-    await this.load(this.db.manager, actor.authorityId, id);
+    await this.load(actor.authorityId, id);
     return this.audit.timeline(actor.authorityId, 'action', id);
   }
 
-  async load(manager: EntityManager, authorityId: string, id: string): Promise<Action> {
-    const action = await selectEntity(manager, Action, 'SELECT * FROM "action" WHERE "id" = :id AND "authorityId" = :authorityId', { id, authorityId });
+  async load(authorityId: string, id: string): Promise<Action> {
+    const action = await this.repositories.for(authorityId).find(id);
     if (!action) throw notFound('Action');
     return action;
   }
@@ -360,44 +255,37 @@ export class ActionService {
     id: string,
     version: number,
     decide: (action: Action, plan: Plan) => Decision[],
-    work: (tx: EntityManager, action: Action, plan: Plan) => Promise<{ changes: Partial<Action>; event: string }>,
+    work: (action: Action, plan: Plan) => Promise<{ changes: Partial<Action>; event: string }>,
   ) {
-    return this.db.transaction(async (tx) => {
-      const action = await this.load(tx, actor.authorityId, id);
-      const plan = await this.plans.load(tx, actor.authorityId, action.planId);
+    const actions = this.repositories.for(actor.authorityId);
+    return this.transactions.run(async () => {
+      const action = await this.load(actor.authorityId, id);
+      const plan = await this.plans.get(actor.authorityId, action.planId);
       authorize(actor, decide(action, plan), action);
       if (action.version !== version) throw this.conflict(action, plan);
       this.plans.assertNotClosed(plan);
-      const { changes, event } = await work(tx, action, plan);
+      const { changes, event } = await work(action, plan);
       const now = this.clock.nowIso();
-      const updated = await updateRows(
-        tx,
-        'action',
-        { ...changes, version: version + 1, updatedAt: now },
-        '"id" = :id AND "authorityId" = :authorityId AND "version" = :version',
-        { id, authorityId: actor.authorityId, version },
-      );
-      if (!updated) throw this.conflict(await this.load(tx, actor.authorityId, id), plan);
+      if (!(await actions.updateVersioned(id, version, { ...changes, version: version + 1, updatedAt: now })))
+        throw this.conflict(await this.load(actor.authorityId, id), plan);
       const after = { ...action, ...changes, version: version + 1, updatedAt: now };
-      await this.audit.record(
-        {
-          authorityId: actor.authorityId,
-          entityType: 'action',
-          entityId: id,
-          event,
-          actorId: actor.userId,
-          before: pick(action, Object.keys(changes)),
-          after: pick(after, Object.keys(changes)),
-        },
-        tx,
-      );
-      await this.runHooks(tx, after, plan, action);
+      const keys = Object.keys(changes);
+      await this.audit.record({
+        authorityId: actor.authorityId,
+        entityType: 'action',
+        entityId: id,
+        event,
+        actorId: actor.userId,
+        before: pick(action, keys),
+        after: pick(after, keys),
+      });
+      await this.runHooks(after, plan, action);
       return this.summary(after, plan);
     });
   }
 
-  async runHooks(tx: EntityManager, action: Action, plan: Plan, before?: Action): Promise<void> {
-    for (const hook of this.hooks ?? []) await hook.afterActionChange(tx, action, plan, before);
+  private async runHooks(action: Action, plan: Plan, before?: Action): Promise<void> {
+    for (const hook of this.hooks ?? []) await hook.afterActionChange(action, plan, before);
   }
 
   private conflict(current: Action, plan: Plan) {
@@ -409,11 +297,10 @@ export class ActionService {
     );
   }
 
-  private async changeDueDate(tx: EntityManager, actor: Actor, action: Action, plan: Plan, toDate: string, reason?: string) {
-    if (plan.status === 'active') {
-      if (!reason?.trim()) throw badRequest('reason_required', "Give the reason for the board's decision to change the due date (dueDateReason)");
-    }
-    await tx.insert(DueDateChange, {
+  private async changeDueDate(actor: Actor, action: Action, plan: Plan, toDate: string, reason?: string) {
+    if (plan.status === 'active' && !reason?.trim())
+      throw badRequest('reason_required', "Give the reason for the board's decision to change the due date (dueDateReason)");
+    await this.repositories.for(actor.authorityId).addDueDateChange({
       id: newId(),
       authorityId: actor.authorityId,
       actionId: action.id,
@@ -425,68 +312,30 @@ export class ActionService {
     });
   }
 
-  private async checkPeople(tx: EntityManager, actor: Actor, input: { ownerId?: string | null; managerId?: string | null; organisationId?: string | null }) {
-    if (input.ownerId) await this.users.assertMember(tx, actor.authorityId, input.ownerId, 'Owner');
-    if (input.managerId) await this.users.assertMember(tx, actor.authorityId, input.managerId, 'Manager');
-    if (input.organisationId && !(await tx.existsBy(Organisation, { id: input.organisationId, authorityId: actor.authorityId })))
-      throw notFound('Organisation');
-  }
-
-  /** Read in the transaction: a second connection from the pool, while this one is held, can wait forever under load. */
-  private async lineManagerOf(tx: EntityManager, authorityId: string, userId: string) {
-    return (await tx.findOneBy(Membership, { authorityId, userId }))?.managerId ?? null;
-  }
-
-  private async plansById(ids: string[]) {
-    const plans = ids.length
-      ? await selectEntities(this.db.manager, Plan, 'SELECT * FROM "improvement_plan" WHERE "id" IN (:...ids)', { ids: [...new Set(ids)] })
-      : [];
-    return new Map(plans.map((p) => [p.id, p]));
+  private async checkPeople(actor: Actor, input: { ownerId?: string | null; managerId?: string | null; organisationId?: string | null }) {
+    const people = this.people.for(actor.authorityId);
+    if (input.ownerId && !(await people.isMember(input.ownerId))) throw notFound('Owner');
+    if (input.managerId && !(await people.isMember(input.managerId))) throw notFound('Manager');
+    if (input.organisationId && !(await this.organisations.for(actor.authorityId).exists(input.organisationId))) throw notFound('Organisation');
   }
 
   summary(action: Action, plan: Plan, today = this.today()) {
-    const derived = deriveRag({
-      status: action.status,
-      dueDate: action.dueDate,
-      today,
-      warningWindowDays: plan.warningWindowDays,
-      atRisk: action.atRisk,
-    });
+    const derived = deriveRag({ status: action.status, dueDate: action.dueDate, today, warningWindowDays: plan.warningWindowDays, atRisk: action.atRisk });
     const { warnFrom: _warnFrom, ...fields } = action;
+    const override = action.ragOverride as Rag | null;
     return {
       ...fields,
       overdue: !!action.dueDate && action.dueDate < today && isOpenStatus(action.status),
-      rag: {
-        derived,
-        override: action.ragOverride,
-        overrideReason: action.ragOverrideReason,
-        effective: effectiveRag(derived, action.ragOverride),
-      },
+      rag: { derived, override, overrideReason: action.ragOverrideReason, effective: effectiveRag(derived, override) },
     };
   }
 
   private async details(action: Action, plan: Plan) {
-    const m = this.db.manager;
-    const where = { actionId: action.id, authorityId: action.authorityId };
-    const [links, milestones, notes, evidence, dueDateHistory, measures] = await Promise.all([
-      m.findBy(ActionFinding, where),
-      m.find(Milestone, { where, order: { createdAt: 'ASC' } }),
-      m.find(ProgressNote, { where, order: { createdAt: 'ASC' } }),
-      m.find(Evidence, { where, order: { createdAt: 'ASC' } }),
-      m.find(DueDateChange, { where, order: { createdAt: 'ASC' } }),
+    const [children, measures] = await Promise.all([
+      this.repositories.for(action.authorityId).children(action.id),
       this.measures.forAction(action.authorityId, action.id),
     ]);
-    const findings = links.length ? await m.findBy(Finding, { id: In(links.map((l) => l.findingId)) }) : [];
-    return {
-      ...this.summary(action, plan),
-      plan: { id: plan.id, title: plan.title, status: plan.status },
-      findings,
-      milestones,
-      notes,
-      evidence,
-      dueDateHistory,
-      measures,
-    };
+    return { ...this.summary(action, plan), plan: { id: plan.id, title: plan.title, status: plan.status }, ...children, measures };
   }
 }
 

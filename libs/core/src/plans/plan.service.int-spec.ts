@@ -1,6 +1,9 @@
 import { DB_KINDS } from '@app/testing/test-database';
 import { newCouncil, useMedium } from '@app/testing/medium';
+import { Action, Plan } from '@app/database/entities';
+import { ACTION_HOOKS, ActionHook } from '../actions/action-hooks';
 import { ActionService } from '../actions/action.service';
+import { Transactions } from '@app/database/transactions';
 import { PlanService } from './plan.service';
 
 describe.each(DB_KINDS)('PlanService on a real database (%s)', (kind) => {
@@ -49,5 +52,30 @@ describe.each(DB_KINDS)('PlanService on a real database (%s)', (kind) => {
     const originals = await Promise.all([open, started, dropped].map(async (a) => (await actions.get(council.admin, a.id)).status));
     expect(originals).toEqual(['carried_over', 'carried_over', 'cancelled']);
     expect((await plans.get(council.authorityId, next.id)).predecessorId).toBe(plan.id);
+  });
+
+  it("hands a plan's activation to the action hooks as one batch, inside the activation's transaction", async () => {
+    const council = await newCouncil(medium.ds);
+    const plans = medium.get(PlanService);
+    const actions = medium.get(ActionService);
+    const plan = await plans.create(council.admin, { title: 'Plan', boardId: council.boardId, startDate: '2026-01-05' });
+    for (const title of ['One', 'Two', 'Three']) await actions.create(council.admin, plan.id, { title });
+    const calls: { one: number; batches: string[][]; inTransaction: boolean[] } = { one: 0, batches: [], inTransaction: [] };
+    const transactions = medium.get(Transactions);
+    const hook: ActionHook = {
+      afterActionChange: async () => void calls.one++,
+      afterActionsChange: async (batch: Action[], of: Plan) => {
+        calls.batches.push(batch.map((a) => `${of.status}:${a.ref}`));
+        calls.inTransaction.push(transactions.inTransaction);
+      },
+    };
+    const hooks = medium.moduleRef.get<ActionHook[]>(ACTION_HOOKS);
+    hooks.push(hook);
+    try {
+      await plans.activate(council.admin, plan.id, plan.version);
+    } finally {
+      hooks.splice(hooks.indexOf(hook), 1);
+    }
+    expect(calls).toEqual({ one: 0, batches: [['active:A1', 'active:A2', 'active:A3']], inTransaction: [true] });
   });
 });

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { actionRef, DEFAULT_PLAN_SETTINGS, dueDateOf, newActionFields, OPEN_STATUSES, PlanSettings, PlanTerms, warnFromOf } from '@app/domain';
-import { Action, ActionFinding, Board, Finding, Plan, PlanDocument, SourceDocument } from '@app/database/entities';
-import { isPostgres, runSql, selectEntity } from '@app/database/sql';
+import { actionRef, DEFAULT_PLAN_SETTINGS, dueDateOf, newActionFields, PlanSettings, PlanTerms, warnFromOf } from '@app/domain';
+import { Action, Finding, Plan } from '@app/database/entities';
+import { Transactions } from '@app/database/transactions';
 import { AppError, badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
 import { newId } from '../ids';
 import { ACTION_HOOKS, ActionHook } from '../actions/action-hooks';
+import { ActionRepositories } from '../actions/action.repository';
+import { PlanRepositories } from './plan.repository';
 import { Actor, authorize } from '../request-context';
 
 export interface NewPlan {
@@ -38,18 +39,22 @@ export const planTerms = (plan: Plan): PlanTerms => ({ startDate: plan.startDate
 @Injectable()
 export class PlanService {
   constructor(
-    private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly repositories: PlanRepositories,
+    private readonly actionRepositories: ActionRepositories,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Optional() @Inject(ACTION_HOOKS) private readonly hooks: ActionHook[] = [],
   ) {}
 
-  async create(actor: Actor, input: NewPlan, manager?: EntityManager): Promise<Plan> {
+  /** Joins the caller's transaction when there is one (a plan made with its actions, or by an import). */
+  async create(actor: Actor, input: NewPlan): Promise<Plan> {
     authorize(actor, input.settings && Object.keys(input.settings).length ? ['plan.create', 'plan.settings'] : 'plan.create');
-    const run = async (tx: EntityManager) => {
-      if (!(await tx.existsBy(Board, { id: input.boardId, authorityId: actor.authorityId }))) throw notFound('Board');
+    const plans = this.repositories.for(actor.authorityId);
+    return this.transactions.run(async () => {
+      if (!(await plans.boardExists(input.boardId))) throw notFound('Board');
       const documentIds = [...new Set(input.documentIds ?? [])];
-      const documents = documentIds.length ? await tx.findBy(SourceDocument, { id: In(documentIds), authorityId: actor.authorityId }) : [];
+      const documents = await plans.documents(documentIds);
       if (documents.length !== documentIds.length) throw notFound('Document');
       const startDate = input.startDate ?? earliest(documents.map((d) => d.publishedOn));
       if (!startDate) throw badRequest('start_date_required', 'Give the plan a start date: none of its documents has a publication date to start from');
@@ -68,59 +73,49 @@ export class PlanService {
         createdAt: now,
         updatedAt: now,
       };
-      await tx.insert(Plan, plan);
-      for (const documentId of documentIds) await tx.insert(PlanDocument, { id: newId(), authorityId: actor.authorityId, planId: plan.id, documentId });
-      await this.audit.record(
-        {
-          authorityId: actor.authorityId,
-          entityType: 'plan',
-          entityId: plan.id,
-          event: 'plan_created',
-          actorId: actor.userId,
-          after: { ...plan, documentIds },
-        },
-        tx,
-      );
+      await plans.insert(plan);
+      await plans.linkDocuments(documentIds.map((documentId) => ({ id: newId(), authorityId: actor.authorityId, planId: plan.id, documentId })));
+      const after = { ...plan, documentIds };
+      await this.audit.record({ authorityId: actor.authorityId, entityType: 'plan', entityId: plan.id, event: 'plan_created', actorId: actor.userId, after });
       return plan;
-    };
-    return manager ? run(manager) : this.db.transaction(run);
+    });
   }
 
   /** Adds one action per finding of the plan's documents not yet answered, with due dates from timescales. */
-  async addActionsFromFindings(actor: Actor, planId: string, manager?: EntityManager): Promise<number> {
+  async addActionsFromFindings(actor: Actor, planId: string): Promise<number> {
     authorize(actor, 'plan.edit');
-    const run = async (tx: EntityManager) => {
-      const plan = await this.load(tx, actor.authorityId, planId);
-      this.assertNotClosed(plan);
-      const links = await tx.findBy(PlanDocument, { planId, authorityId: actor.authorityId });
-      if (links.length === 0) return 0;
-      const findings = await tx.find(Finding, {
-        where: { documentId: In(links.map((l) => l.documentId)), authorityId: actor.authorityId },
-        order: { documentId: 'ASC', position: 'ASC' },
-      });
-      const answered = new Set((await tx.findBy(ActionFinding, { findingId: In(findings.map((f) => f.id)) })).map((l) => l.findingId));
-      let position = await this.nextActionPosition(tx, plan);
-      let added = 0;
-      for (const finding of findings.filter((f) => !answered.has(f.id))) {
-        const action = this.actionFromFinding(plan, finding, position++);
-        await tx.insert(Action, action);
-        await tx.insert(ActionFinding, { id: newId(), authorityId: plan.authorityId, actionId: action.id, findingId: finding.id });
-        await this.audit.record(
-          { authorityId: plan.authorityId, entityType: 'action', entityId: action.id, event: 'action_created', actorId: actor.userId, after: action },
-          tx,
-        );
-        added++;
+    const actions = this.actionRepositories.for(actor.authorityId);
+    return this.transactions.run(async () => {
+      const plan = await this.loadForNewActions(actor.authorityId, planId);
+      const findings = await this.repositories.for(actor.authorityId).findings(planId);
+      const answered = await actions.answered(findings.map((f) => f.id));
+      let position = (await actions.highestPosition(planId)) + 1;
+      const pairs = findings.filter((f) => !answered.has(f.id)).map((finding) => ({ finding, action: this.actionFromFinding(plan, finding, position++) }));
+      if (!pairs.length) return 0;
+      const added = pairs.map((p) => p.action);
+      await actions.insert(added);
+      await actions.linkFindings(
+        pairs.map(({ finding, action }) => ({ id: newId(), authorityId: action.authorityId, actionId: action.id, findingId: finding.id })),
+      );
+      for (const action of added) {
+        await this.audit.record({
+          authorityId: plan.authorityId,
+          entityType: 'action',
+          entityId: action.id,
+          event: 'action_created',
+          actorId: actor.userId,
+          after: action,
+        });
       }
-      await this.runHooks(tx, plan);
-      return added;
-    };
-    return manager ? run(manager) : this.db.transaction(run);
+      await this.runHooks(added, plan);
+      return added.length;
+    });
   }
 
   async update(actor: Actor, planId: string, changes: PlanChanges): Promise<Plan> {
     authorize(actor, changes.settings && Object.keys(changes.settings).length ? ['plan.edit', 'plan.settings'] : 'plan.edit');
-    return this.db.transaction(async (tx) => {
-      const plan = await this.load(tx, actor.authorityId, planId);
+    return this.transactions.run(async () => {
+      const plan = await this.get(actor.authorityId, planId);
       this.assertVersion(plan, changes.version);
       this.assertNotClosed(plan);
       if (changes.startDate !== undefined && plan.status !== 'draft') {
@@ -137,13 +132,17 @@ export class PlanService {
         changes.startDate !== undefined ? { startDate: changes.startDate } : {},
         changes.settings ?? {},
       );
-      await this.save(tx, plan, changes.version);
-      await this.redateActions(tx, before, plan);
-      await this.runHooks(tx, plan);
-      await this.audit.record(
-        { authorityId: plan.authorityId, entityType: 'plan', entityId: plan.id, event: 'plan_updated', actorId: actor.userId, before, after: plan },
-        tx,
-      );
+      await this.save(plan, changes.version);
+      await this.runHooks(await this.redateActions(before, plan), plan);
+      await this.audit.record({
+        authorityId: plan.authorityId,
+        entityType: 'plan',
+        entityId: plan.id,
+        event: 'plan_updated',
+        actorId: actor.userId,
+        before,
+        after: plan,
+      });
       return plan;
     });
   }
@@ -161,94 +160,76 @@ export class PlanService {
   /** Copies a closed plan's open actions into its successor, keeping the link to the original action and finding. */
   async carryOver(actor: Actor, fromPlanId: string, toPlanId: string): Promise<number> {
     authorize(actor, 'plan.carryOver');
-    return this.db.transaction(async (tx) => {
-      const from = await this.load(tx, actor.authorityId, fromPlanId);
-      const to = await this.load(tx, actor.authorityId, toPlanId);
+    const actions = this.actionRepositories.for(actor.authorityId);
+    return this.transactions.run(async () => {
+      const from = await this.get(actor.authorityId, fromPlanId);
+      const to = await this.get(actor.authorityId, toPlanId);
       if (from.status !== 'closed') throw new AppError('unprocessable', 'plan_not_closed', 'Close the plan before carrying its open actions over');
       if (to.status === 'closed' || to.id === from.id)
         throw new AppError('unprocessable', 'invalid_successor', 'Carry actions over into a draft or active plan other than this one');
-      const open = await tx.find(Action, { where: { planId: from.id, status: In([...OPEN_STATUSES]) }, order: { ref: 'ASC' } });
-      let position = await this.nextActionPosition(tx, to);
+      await this.repositories.for(actor.authorityId).lock(to.id);
+      const open = await actions.ofPlan(from.id, true);
+      let position = (await actions.highestPosition(to.id)) + 1;
       const now = this.clock.nowIso();
-      for (const original of open) {
-        const copy: Action = {
-          ...original,
-          id: newId(),
-          planId: to.id,
-          ref: actionRef(position++),
-          carriedFromId: original.id,
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-          ragOverride: null,
-          ragOverrideReason: null,
-        };
-        await tx.insert(Action, copy);
-        for (const link of await tx.findBy(ActionFinding, { actionId: original.id })) {
-          await tx.insert(ActionFinding, { id: newId(), authorityId: copy.authorityId, actionId: copy.id, findingId: link.findingId });
-        }
-        await tx.update(Action, { id: original.id }, { status: 'carried_over', version: original.version + 1, updatedAt: now });
-        await this.audit.record(
-          {
-            authorityId: copy.authorityId,
-            entityType: 'action',
-            entityId: original.id,
-            event: 'action_carried_over',
-            actorId: actor.userId,
-            before: { status: original.status },
-            after: { status: 'carried_over', successorId: copy.id },
-          },
-          tx,
-        );
-        await this.audit.record(
-          { authorityId: copy.authorityId, entityType: 'action', entityId: copy.id, event: 'action_created', actorId: actor.userId, after: copy },
-          tx,
-        );
+      const copies = open.map((original): Action => ({
+        ...original,
+        id: newId(),
+        planId: to.id,
+        ref: actionRef(position++),
+        carriedFromId: original.id,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        ragOverride: null,
+        ragOverrideReason: null,
+      }));
+      await actions.insert(copies);
+      const links = await actions.findingLinks(open.map((a) => a.id));
+      const copyOf = new Map(copies.map((c) => [c.carriedFromId!, c.id]));
+      await actions.linkFindings(links.map((l) => ({ id: newId(), authorityId: l.authorityId, actionId: copyOf.get(l.actionId)!, findingId: l.findingId })));
+      const carried = open.map((original) => ({ ...original, status: 'carried_over' as const, version: original.version + 1, updatedAt: now }));
+      for (const [i, original] of open.entries()) {
+        const copy = copies[i];
+        await actions.update(original.id, { status: 'carried_over', version: original.version + 1, updatedAt: now });
+        const base = { authorityId: copy.authorityId, entityType: 'action', actorId: actor.userId };
+        await this.audit.record({
+          ...base,
+          entityId: original.id,
+          event: 'action_carried_over',
+          before: { status: original.status },
+          after: { status: 'carried_over', successorId: copy.id },
+        });
+        await this.audit.record({ ...base, entityId: copy.id, event: 'action_created', after: copy });
       }
-      if (!to.predecessorId) await tx.update(Plan, { id: to.id }, { predecessorId: from.id });
-      await this.runHooks(tx, from);
-      await this.runHooks(tx, to);
+      if (!to.predecessorId) await this.repositories.for(actor.authorityId).setPredecessor(to.id, from.id);
+      await this.runHooks(carried, from);
+      await this.runHooks(copies, to);
       return open.length;
     });
   }
 
-  get(authorityId: string, planId: string): Promise<Plan> {
-    return this.load(this.db.manager, authorityId, planId);
-  }
-
-  list(authorityId: string): Promise<Plan[]> {
-    return this.db.manager.find(Plan, { where: { authorityId }, order: { createdAt: 'DESC' } });
-  }
-
-  async load(manager: EntityManager, authorityId: string, planId: string): Promise<Plan> {
-    const plan = await selectEntity(manager, Plan, 'SELECT * FROM "improvement_plan" WHERE "id" = :planId AND "authorityId" = :authorityId', {
-      planId,
-      authorityId,
-    });
+  async get(authorityId: string, planId: string): Promise<Plan> {
+    const plan = await this.repositories.for(authorityId).find(planId);
     if (!plan) throw notFound('Plan');
     return plan;
   }
 
-  /**
-   * The position of the plan's next new action (its ref number). On PostgreSQL the plan's row is
-   * locked first, so concurrent creates in one plan take turns; SQLite transactions are serialised already.
-   */
-  async nextActionPosition(tx: EntityManager, plan: Plan): Promise<number> {
-    const params = { planId: plan.id, authorityId: plan.authorityId };
-    if (isPostgres(tx)) await runSql(tx, 'SELECT 1 FROM "improvement_plan" WHERE "id" = :planId AND "authorityId" = :authorityId FOR UPDATE', params);
-    const [row] = await runSql(
-      tx,
-      'SELECT MAX(CAST(SUBSTR("ref", 2) AS INTEGER)) AS "n" FROM "action" WHERE "planId" = :planId AND "authorityId" = :authorityId',
-      params,
-    );
-    return Number(row?.n ?? 0) + 1;
+  list(authorityId: string): Promise<Plan[]> {
+    return this.repositories.for(authorityId).list();
+  }
+
+  /** The plan, open for new actions and locked for them (see PlanRepository.lock); in a transaction. */
+  async loadForNewActions(authorityId: string, planId: string): Promise<Plan> {
+    const plan = await this.get(authorityId, planId);
+    this.assertNotClosed(plan);
+    await this.repositories.for(authorityId).lock(planId);
+    return plan;
   }
 
   assertNotClosed(plan: Plan): void {
     if (plan.status === 'closed')
       throw new AppError('unprocessable', 'plan_closed', 'This plan is closed: carry its open actions into a successor plan to keep working on them');
   }
-
   private actionFromFinding(plan: Plan, finding: Finding, position: number): Action {
     const now = this.clock.nowIso();
     return {
@@ -268,19 +249,24 @@ export class PlanService {
   }
 
   private async transition(actor: Actor, planId: string, version: number, from: Plan['status'], to: Plan['status'], event: string) {
-    return this.db.transaction(async (tx) => {
-      const plan = await this.load(tx, actor.authorityId, planId);
+    return this.transactions.run(async () => {
+      const plan = await this.get(actor.authorityId, planId);
       this.assertVersion(plan, version);
       if (plan.status !== from)
         throw new AppError('unprocessable', 'invalid_plan_transition', `Only a ${from} plan can become ${to}; this plan is ${plan.status}`);
       const before = { status: plan.status };
       plan.status = to;
-      await this.save(tx, plan, version);
-      await this.audit.record(
-        { authorityId: plan.authorityId, entityType: 'plan', entityId: plan.id, event, actorId: actor.userId, before, after: { status: to } },
-        tx,
-      );
-      await this.runHooks(tx, plan);
+      await this.save(plan, version);
+      await this.audit.record({
+        authorityId: plan.authorityId,
+        entityType: 'plan',
+        entityId: plan.id,
+        event,
+        actorId: actor.userId,
+        before,
+        after: { status: to },
+      });
+      await this.runHooks(await this.actionRepositories.for(plan.authorityId).ofPlan(plan.id), plan);
       return plan;
     });
   }
@@ -292,36 +278,38 @@ export class PlanService {
       });
   }
 
-  private async save(tx: EntityManager, plan: Plan, expectedVersion: number) {
+  private async save(plan: Plan, expectedVersion: number) {
     plan.version = expectedVersion + 1;
     plan.updatedAt = this.clock.nowIso();
-    const { id, authorityId, ...fields } = plan;
-    const result = await tx.update(Plan, { id, authorityId, version: expectedVersion }, fields);
-    if (!result.affected)
+    if (!(await this.repositories.for(plan.authorityId).updateVersioned(plan, expectedVersion)))
       throw new AppError('conflict', 'stale_version', 'Someone else changed this plan since you loaded it: reload it and make your change again');
   }
 
-  /** Lets hooks (reminders) follow a change that touches every action of the plan. */
-  private async runHooks(tx: EntityManager, plan: Plan) {
-    if (!this.hooks?.length) return;
-    for (const action of await tx.findBy(Action, { planId: plan.id })) {
-      for (const hook of this.hooks) await hook.afterActionChange(tx, action, plan);
-    }
+  /** Lets hooks (reminders) follow a change to many of the plan's actions, in one call each. */
+  private async runHooks(actions: Action[], plan: Plan) {
+    if (!actions.length) return;
+    for (const hook of this.hooks ?? []) await hook.afterActionsChange(actions, plan);
   }
 
   /**
-   * Keeps due dates in line with a plan's new start date or settings. Only a draft plan's dates move, and
-   * only those its old terms derived from the timescale: a date set by hand stays, as on an active plan.
+   * Keeps due dates in line with a plan's new start date or settings; returns the plan's actions as
+   * they are now. Only a draft plan's dates move, and only those its old terms derived from the
+   * timescale: a date set by hand stays, as on an active plan. warnFrom follows the warning window.
    */
-  private async redateActions(tx: EntityManager, before: Plan, plan: Plan) {
+  private async redateActions(before: Plan, plan: Plan): Promise<Action[]> {
+    const actions = this.actionRepositories.for(plan.authorityId);
+    const all = await actions.ofPlan(plan.id);
     const [was, now] = [planTerms(before), planTerms(plan)];
-    if (JSON.stringify(was) === JSON.stringify(now)) return;
-    const actions = await tx.find(Action, { where: { planId: plan.id, authorityId: plan.authorityId }, select: { id: true, timescale: true, dueDate: true } });
-    for (const a of actions) {
-      const derived = plan.status === 'draft' && a.dueDate === dueDateOf(was, a.timescale);
-      const dueDate = derived ? dueDateOf(now, a.timescale) : a.dueDate;
-      await tx.update(Action, { id: a.id, authorityId: plan.authorityId }, { dueDate, warnFrom: warnFromOf(dueDate, plan.warningWindowDays) });
-    }
+    if (JSON.stringify(was) === JSON.stringify(now)) return all;
+    return Promise.all(
+      all.map(async (a) => {
+        const derived = plan.status === 'draft' && a.dueDate === dueDateOf(was, a.timescale);
+        const dueDate = derived ? dueDateOf(now, a.timescale) : a.dueDate;
+        const warnFrom = warnFromOf(dueDate, plan.warningWindowDays);
+        if (dueDate !== a.dueDate || warnFrom !== a.warnFrom) await actions.update(a.id, { dueDate, warnFrom });
+        return { ...a, dueDate, warnFrom };
+      }),
+    );
   }
 }
 

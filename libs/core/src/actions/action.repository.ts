@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { Action, ActionFinding, DueDateChange, Evidence, Finding, Milestone, ProgressNote } from '@app/database/entities';
+import { TenantRepository } from '@app/database/repositories/tenant-repository';
+import { insertMany, runSql, selectCount, selectEntities, selectEntity, SqlRow, updateRows } from '@app/database/sql';
+import { Transactions } from '@app/database/transactions';
+import { openStatusSql } from '@app/domain';
+import { ActionFilter, DEFAULT_ORDER, listWhere, sortTerms } from './action-list';
+import { ragSql, ragSqlParams } from './action-rag';
+
+/** Makes the action repository of one authority. */
+@Injectable()
+export class ActionRepositories {
+  constructor(private readonly transactions: Transactions) {}
+  for(authorityId: string): ActionRepository {
+    return new ActionRepository(authorityId, this.transactions);
+  }
+}
+
+const tally = (rows: SqlRow[]) => Object.fromEntries(rows.filter((r) => r.key !== null).map((r) => [r.key, Number(r.count)]));
+
+/**
+ * Actions and their child rows (finding links, milestones, notes, evidence, due-date changes) of one
+ * authority, in fixed SQL: the hot routes' queries are written here once, and every one names the authority.
+ */
+export class ActionRepository extends TenantRepository {
+  find(id: string): Promise<Action | null> {
+    return selectEntity(this.manager, Action, 'SELECT * FROM "action" WHERE "id" = :id AND "authorityId" = :authorityId', this.scoped({ id }));
+  }
+
+  ofPlan(planId: string, openOnly = false): Promise<Action[]> {
+    const open = openOnly ? ` AND ${openStatusSql('"status"')}` : '';
+    return selectEntities(
+      this.manager,
+      Action,
+      `SELECT * FROM "action" WHERE "planId" = :planId AND "authorityId" = :authorityId${open} ORDER BY LENGTH("ref"), "ref"`,
+      this.scoped({ planId }),
+    );
+  }
+
+  /** The highest ref number in the plan (0 for none): refs are never reused, so the next is one more. */
+  async highestPosition(planId: string): Promise<number> {
+    const sql = 'SELECT MAX(CAST(SUBSTR("ref", 2) AS INTEGER)) AS "n" FROM "action" WHERE "planId" = :planId AND "authorityId" = :authorityId';
+    const [row] = await runSql(this.manager, sql, this.scoped({ planId }));
+    return Number(row?.n ?? 0);
+  }
+
+  async list(filter: ActionFilter, today: string): Promise<{ rows: Action[]; total: number }> {
+    const { where, params } = listWhere(this.authorityId, filter, today);
+    const order = (filter.sort ? sortTerms(filter.sort) : DEFAULT_ORDER).map(([expr, dir]) => `${expr} ${dir}`).join(', ');
+    const offset = (filter.page - 1) * filter.pageSize;
+    const sql = `SELECT a.* FROM "action" a WHERE ${where} ORDER BY ${order} LIMIT :limit OFFSET :offset`;
+    const rows = await selectEntities(this.manager, Action, sql, { ...params, limit: filter.pageSize, offset });
+    // A page that is not full, and not past the end, tells the total without counting.
+    const total =
+      rows.length > 0 && rows.length < filter.pageSize
+        ? offset + rows.length
+        : await selectCount(this.manager, `SELECT COUNT(*) AS "count" FROM "action" a WHERE ${where}`, params);
+    return { rows, total };
+  }
+
+  /** Counts by status and by effective RAG for one plan. */
+  async counts(planId: string, today: string) {
+    const params = this.scoped({ planId, ...ragSqlParams(today) });
+    const where = 'a."planId" = :planId AND a."authorityId" = :authorityId';
+    const byStatus = await runSql(this.manager, `SELECT a."status" AS "key", COUNT(*) AS "count" FROM "action" a WHERE ${where} GROUP BY a."status"`, params);
+    const rag = ragSql('a');
+    const byRag = await runSql(this.manager, `SELECT ${rag} AS "key", COUNT(*) AS "count" FROM "action" a WHERE ${where} GROUP BY ${rag}`, params);
+    return { byStatus: tally(byStatus), byRag: tally(byRag) };
+  }
+
+  insert(actions: Action[]): Promise<void> {
+    return insertMany(
+      this.manager,
+      Action,
+      actions.map((a) => this.own(a)),
+    );
+  }
+
+  /** Sets fields if the action is still at `version`; false when someone else changed it first. */
+  async updateVersioned(id: string, version: number, set: Partial<Action>): Promise<boolean> {
+    const where = '"id" = :id AND "authorityId" = :authorityId AND "version" = :version';
+    return (await updateRows(this.manager, 'action', set, where, this.scoped({ id, version }))) > 0;
+  }
+
+  async update(id: string, set: Partial<Action>): Promise<void> {
+    await updateRows(this.manager, 'action', set, '"id" = :id AND "authorityId" = :authorityId', this.scoped({ id }));
+  }
+
+  /** Which of these findings (of this authority) exist. */
+  async existingFindings(findingIds: string[]): Promise<Set<string>> {
+    if (!findingIds.length) return new Set();
+    const sql = 'SELECT "id" FROM "finding" WHERE "id" IN (:...ids) AND "authorityId" = :authorityId';
+    return new Set((await runSql(this.manager, sql, this.scoped({ ids: findingIds }))).map((r) => String(r.id)));
+  }
+
+  async findingLinks(actionIds: string[]): Promise<ActionFinding[]> {
+    if (!actionIds.length) return [];
+    const sql = 'SELECT * FROM "action_finding" WHERE "actionId" IN (:...ids) AND "authorityId" = :authorityId';
+    return selectEntities(this.manager, ActionFinding, sql, this.scoped({ ids: actionIds }));
+  }
+
+  /** Which of these findings an action already answers. */
+  async answered(findingIds: string[]): Promise<Set<string>> {
+    if (!findingIds.length) return new Set();
+    const sql = 'SELECT DISTINCT "findingId" FROM "action_finding" WHERE "findingId" IN (:...ids) AND "authorityId" = :authorityId';
+    return new Set((await runSql(this.manager, sql, this.scoped({ ids: findingIds }))).map((r) => String(r.findingId)));
+  }
+
+  linkFindings(links: ActionFinding[]): Promise<void> {
+    return insertMany(
+      this.manager,
+      ActionFinding,
+      links.map((l) => this.own(l)),
+    );
+  }
+
+  evidenceCount(actionId: string): Promise<number> {
+    const sql = 'SELECT COUNT(*) AS "count" FROM "evidence" WHERE "actionId" = :actionId AND "authorityId" = :authorityId';
+    return selectCount(this.manager, sql, this.scoped({ actionId }));
+  }
+
+  addNote(note: ProgressNote): Promise<void> {
+    return insertMany(this.manager, ProgressNote, [this.own(note)]);
+  }
+
+  addMilestone(milestone: Milestone): Promise<void> {
+    return insertMany(this.manager, Milestone, [this.own(milestone)]);
+  }
+
+  findMilestone(actionId: string, id: string): Promise<Milestone | null> {
+    const sql = 'SELECT * FROM "milestone" WHERE "id" = :id AND "actionId" = :actionId AND "authorityId" = :authorityId';
+    return selectEntity(this.manager, Milestone, sql, this.scoped({ id, actionId }));
+  }
+
+  async setMilestoneDone(milestone: Milestone): Promise<void> {
+    const where = '"id" = :id AND "authorityId" = :authorityId';
+    await updateRows(this.manager, 'milestone', { doneAt: milestone.doneAt }, where, this.scoped({ id: milestone.id }));
+  }
+
+  addEvidence(evidence: Evidence): Promise<void> {
+    return insertMany(this.manager, Evidence, [this.own(evidence)]);
+  }
+
+  addDueDateChange(change: DueDateChange): Promise<void> {
+    return insertMany(this.manager, DueDateChange, [this.own(change)]);
+  }
+
+  /** An action's child rows for its page, oldest first. */
+  async children(actionId: string) {
+    const params = this.scoped({ actionId });
+    const rows = <T extends object>(entity: new () => T, table: string) =>
+      selectEntities(
+        this.manager,
+        entity,
+        `SELECT * FROM "${table}" WHERE "actionId" = :actionId AND "authorityId" = :authorityId ORDER BY "createdAt"`,
+        params,
+      );
+    const findingsSql =
+      'SELECT f.* FROM "finding" f JOIN "action_finding" l ON l."findingId" = f."id" AND l."authorityId" = f."authorityId" ' +
+      'WHERE l."actionId" = :actionId AND l."authorityId" = :authorityId ORDER BY f."position"';
+    const [findings, milestones, notes, evidence, dueDateHistory] = await Promise.all([
+      selectEntities(this.manager, Finding, findingsSql, params),
+      rows(Milestone, 'milestone'),
+      rows(ProgressNote, 'progress_note'),
+      rows(Evidence, 'evidence'),
+      rows(DueDateChange, 'due_date_change'),
+    ]);
+    return { findings, milestones, notes, evidence, dueDateHistory };
+  }
+
+  private scoped<T extends object>(params: T): T & { authorityId: string } {
+    return { ...params, authorityId: this.authorityId };
+  }
+
+  /** A row written by this repository belongs to its authority, whatever the caller built. */
+  private own<T extends { authorityId: string }>(row: T): T {
+    return { ...row, authorityId: this.authorityId };
+  }
+}
