@@ -15,7 +15,7 @@ export function benchAuthService(db: DataSource): AuthService {
   const [clock, config] = [new Clock(), loadConfig({})];
   const transactions = new Transactions(db);
   const audit = new AuditService(transactions, new AuditRepositories(transactions), clock);
-  return new AuthService(db, transactions, audit, clock, new SignInThrottle(db, audit, clock, config), config);
+  return new AuthService(db, transactions, audit, clock, new SignInThrottle(db, transactions, audit, clock, config), config);
 }
 
 export async function createApiTokens(db: DataSource, fixtures: DatasetFixtures): Promise<Tokens> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Transactions } from '@app/database/transactions';
 import { badRequest, notFound } from '@app/core/app-error';
 import { AuditService } from '@app/core/audit/audit.service';
 import { Clock } from '@app/core/clock';
@@ -24,6 +25,7 @@ export interface NotificationSettingsChanges {
 export class NotificationSettingsService {
   constructor(
     private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
@@ -36,7 +38,7 @@ export class NotificationSettingsService {
     const unknown = Object.keys(changes.email ?? {}).filter((k) => !(EMAIL_GROUPS as readonly string[]).includes(k));
     if (unknown.length) throw badRequest('unknown_reminder_kind', `Unknown reminder kinds: ${unknown.join(', ')}; use ${EMAIL_GROUPS.join(', ')}`);
     if (changes.delegateId === actor.userId) throw badRequest('invalid_delegate', 'Choose someone else as your delegate while you are on leave');
-    return this.db.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       if (changes.delegateId && !(await tx.existsBy(Membership, { authorityId: actor.authorityId, userId: changes.delegateId }))) throw notFound('Delegate');
       const existing = await tx.findOneBy(NotificationSettings, { authorityId: actor.authorityId, userId: actor.userId });
       const before = prefsOf(existing);
@@ -49,18 +51,15 @@ export class NotificationSettingsService {
       };
       const row = { ...after, id: existing?.id ?? newId(), authorityId: actor.authorityId, userId: actor.userId, updatedAt: this.clock.nowIso() };
       await (existing ? tx.update(NotificationSettings, { id: row.id }, row) : tx.insert(NotificationSettings, row));
-      await this.audit.record(
-        {
-          authorityId: actor.authorityId,
-          entityType: 'user',
-          entityId: actor.userId,
-          event: 'notification_settings_changed',
-          actorId: actor.userId,
-          before,
-          after,
-        },
-        tx,
-      );
+      await this.audit.record({
+        authorityId: actor.authorityId,
+        entityType: 'user',
+        entityId: actor.userId,
+        event: 'notification_settings_changed',
+        actorId: actor.userId,
+        before,
+        after,
+      });
       return after;
     });
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Transactions } from '@app/database/transactions';
 import { AppError } from '@app/core/app-error';
 import { AuditService } from '@app/core/audit/audit.service';
 import { Clock } from '@app/core/clock';
@@ -15,6 +16,7 @@ import { ReminderScheduler, rulesForPlan } from './reminder-schedule.service';
 export class ReminderSettingsService {
   constructor(
     private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly scheduler: ReminderScheduler,
@@ -27,7 +29,7 @@ export class ReminderSettingsService {
 
   async update(actor: Actor, planId: string, changes: Partial<ReminderRules>): Promise<ReminderRules> {
     authorize(actor, 'plan.reminderRules');
-    return this.db.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const plan = await this.plan(tx, actor, planId);
       const before = await rulesForPlan(tx, planId);
       const after: ReminderRules = { ...before, ...changes };
@@ -36,10 +38,15 @@ export class ReminderSettingsService {
       const row = { id: existing?.id ?? newId(), authorityId: actor.authorityId, planId, rules: after, updatedAt: this.clock.nowIso() };
       await (existing ? tx.update(ReminderPlanSettings, { id: row.id }, row) : tx.insert(ReminderPlanSettings, row));
       await this.scheduler.scheduleActions(tx, await tx.findBy(Action, { planId }), new Map([[plan.id, plan]]));
-      await this.audit.record(
-        { authorityId: actor.authorityId, entityType: 'plan', entityId: planId, event: 'reminder_rules_changed', actorId: actor.userId, before, after },
-        tx,
-      );
+      await this.audit.record({
+        authorityId: actor.authorityId,
+        entityType: 'plan',
+        entityId: planId,
+        event: 'reminder_rules_changed',
+        actorId: actor.userId,
+        before,
+        after,
+      });
       return after;
     });
   }

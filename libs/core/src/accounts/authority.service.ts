@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Authority, Organisation } from '@app/database/entities';
+import { Authority } from '@app/database/entities';
+import { AuthorityRepository } from '@app/database/repositories/authority.repository';
+import { OrganisationRepositories } from '@app/database/repositories/organisation.repository';
+import { Transactions } from '@app/database/transactions';
 import { AppError } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
@@ -9,35 +11,40 @@ import { newId } from '../ids';
 @Injectable()
 export class AuthorityService {
   constructor(
-    private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly authorities: AuthorityRepository,
+    private readonly organisations: OrganisationRepositories,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   /** A new council, with itself as its first organisation. */
   async create(name: string, slug = slugify(name)): Promise<Authority> {
-    if (await this.db.manager.findOneBy(Authority, { slug })) {
-      throw new AppError('conflict', 'authority_exists', `An authority with the short name "${slug}" already exists`);
-    }
-    const now = this.clock.nowIso();
-    const authority: Authority = { id: newId(), name: name.trim(), slug, createdAt: now };
-    await this.db.transaction(async (tx) => {
-      await tx.insert(Authority, authority);
-      await tx.insert(Organisation, { id: newId(), authorityId: authority.id, name: authority.name, kind: 'council', createdAt: now });
-      await this.audit.record(
-        { authorityId: authority.id, entityType: 'authority', entityId: authority.id, event: 'authority_created', actorId: null, after: authority },
-        tx,
-      );
+    return this.transactions.run(async () => {
+      if (await this.authorities.slugTaken(slug))
+        throw new AppError('conflict', 'authority_exists', `An authority with the short name "${slug}" already exists`);
+      const now = this.clock.nowIso();
+      const authority: Authority = { id: newId(), name: name.trim(), slug, createdAt: now };
+      await this.authorities.insert(authority);
+      await this.organisations.for(authority.id).insert({ id: newId(), name: authority.name, kind: 'council', createdAt: now });
+      await this.audit.record({
+        authorityId: authority.id,
+        entityType: 'authority',
+        entityId: authority.id,
+        event: 'authority_created',
+        actorId: null,
+        after: authority,
+      });
+      return authority;
     });
-    return authority;
   }
 
   list(): Promise<Authority[]> {
-    return this.db.manager.find(Authority, { order: { name: 'ASC' } });
+    return this.authorities.list();
   }
 
   findBySlugOrId(key: string): Promise<Authority | null> {
-    return this.db.manager.findOne(Authority, { where: [{ id: key }, { slug: key }] });
+    return this.authorities.bySlugOrId(key);
   }
 }
 

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Membership } from '@app/database/entities';
 import { runSql } from '@app/database/sql';
+import { Transactions } from '@app/database/transactions';
 import { AppError } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
@@ -70,6 +71,7 @@ export class SignInThrottle {
 
   constructor(
     private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -87,8 +89,8 @@ export class SignInThrottle {
       { kind: 'account' as const, key: email, limit: max * WIDE_FACTOR },
       { kind: 'address' as const, key: ip, limit: max * WIDE_FACTOR },
     ];
-    const outcome = await this.db
-      .transaction(async (tx): Promise<{ counters: Counter[] } | { waitUntil: string }> => {
+    const outcome = await this.transactions
+      .run(async (tx): Promise<{ counters: Counter[] } | { waitUntil: string }> => {
         const [strict, ...wide] = wanted;
         for (const counter of wide) {
           const waitUntil = await this.nextAttemptAt(tx, counter);
@@ -122,7 +124,7 @@ export class SignInThrottle {
   /** The attempt failed: the wide keys count it now. When it starts an account's waits, that is audited and the owner told. */
   async failed(claim: SignInClaim, userId: string | null): Promise<void> {
     const now = this.clock.now();
-    const counters = await this.db.transaction(async (tx) => {
+    const counters = await this.transactions.run(async (tx) => {
       const counted: Counter[] = [];
       for (const counter of claim.counters) {
         counted.push(counter.kind === 'account_address' ? counter : { ...counter, failures: (await this.count(tx, counter, now)) ?? 0 });
@@ -131,20 +133,17 @@ export class SignInThrottle {
     });
     const started = counters.find((c) => c.kind !== 'address' && c.failures === c.limit);
     if (!started) return;
-    await this.db.transaction(async (tx) => {
-      await this.audit.record(
-        {
-          authorityId: null,
-          entityType: 'user',
-          entityId: userId,
-          event: 'sign_in_delayed',
-          actorId: null,
-          subject: claim.email,
-          ip: claim.ip,
-          after: { failures: started.failures, counted: started.kind },
-        },
-        tx,
-      );
+    await this.transactions.run(async (tx) => {
+      await this.audit.record({
+        authorityId: null,
+        entityType: 'user',
+        entityId: userId,
+        event: 'sign_in_delayed',
+        actorId: null,
+        subject: claim.email,
+        ip: claim.ip,
+        after: { failures: started.failures, counted: started.kind },
+      });
       if (userId) await this.tellOwner(tx, userId, claim.ip, started);
     });
   }

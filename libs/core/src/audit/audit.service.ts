@@ -27,12 +27,11 @@ export class AuditService {
 
   /**
    * Records a change inside the open transaction (`transactions.run`); refuses when none is open, so a
-   * record can never outlive a change that was rolled back. (`manager` is for code not yet on `run`.)
+   * record can never outlive a change that was rolled back.
    */
-  async record(record: AuditRecord, manager?: EntityManager): Promise<void> {
-    const tx = manager ?? this.transactions.manager;
-    if (!tx.queryRunner?.isTransactionActive)
-      throw new Error(`Audit record "${record.event}" written outside a transaction: wrap the change in transactions.run`);
+  async record(record: AuditRecord): Promise<void> {
+    const tx = this.transactions.manager;
+    if (!this.transactions.inTransaction) throw new Error(`Audit record "${record.event}" written outside a transaction: wrap the change in transactions.run`);
     await this.write(tx, record);
   }
 
