@@ -4,7 +4,7 @@ import { AuditService, AuthService, Clock } from '@app/core';
 import { SignInThrottle } from '@app/core/accounts/sign-in-throttle';
 import { DatasetFixtures } from './generate-dataset';
 import { inLanes } from '@app/database/batches';
-import { AuditRepositories } from '@app/database/repositories';
+import { AccountRepository, AuditRepositories, SessionRepository } from '@app/database/repositories';
 import { Transactions } from '@app/database/transactions';
 
 /** userId -> personal API token, made the way a user makes one (AuthService.createApiToken). */
@@ -15,7 +15,15 @@ export function benchAuthService(db: DataSource): AuthService {
   const [clock, config] = [new Clock(), loadConfig({})];
   const transactions = new Transactions(db);
   const audit = new AuditService(transactions, new AuditRepositories(transactions), clock);
-  return new AuthService(db, transactions, audit, clock, new SignInThrottle(db, transactions, audit, clock, config), config);
+  return new AuthService(
+    transactions,
+    new AccountRepository(transactions),
+    new SessionRepository(transactions),
+    audit,
+    clock,
+    new SignInThrottle(db, transactions, audit, clock, config),
+    config,
+  );
 }
 
 export async function createApiTokens(db: DataSource, fixtures: DatasetFixtures): Promise<Tokens> {

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { Membership, Session, User } from '@app/database/entities';
-import { runSql } from '@app/database/sql';
+import { Session } from '@app/database/entities';
+import { AccountRepository } from '@app/database/repositories/account.repository';
+import { SessionRepository } from '@app/database/repositories/session.repository';
 import { Transactions } from '@app/database/transactions';
 import { AppError, badRequest } from '../app-error';
 import { AuditService } from '../audit/audit.service';
@@ -20,22 +20,12 @@ export interface Authenticated extends Actor {
   kind: 'browser' | 'api';
 }
 
-type SessionRow = { id: string; userId: string; authorityId: string; kind: 'browser' | 'api'; lastSeenAt: string; expiresAt: string | null; roles: string };
-
-const AUTHENTICATE_SQL = `SELECT s."id", s."userId", s."authorityId", s."kind", s."lastSeenAt", s."expiresAt", m."roles"
-  FROM "user_session" s
-  JOIN "app_user" u ON u."id" = s."userId" AND u."active" = :active
-  JOIN "membership" m ON m."userId" = s."userId" AND m."authorityId" = s."authorityId" AND m."active" = :active
-  WHERE s."tokenHash" = :hash AND s."revokedAt" IS NULL`;
-
-const COUNCILS_SQL = `SELECT a."id", a."name" FROM "membership" m JOIN "authority" a ON a."id" = m."authorityId"
-  WHERE m."userId" = :userId AND m."active" = :active ORDER BY a."name" ASC`;
-
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly db: DataSource,
     private readonly transactions: Transactions,
+    private readonly accounts: AccountRepository,
+    private readonly sessions: SessionRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly throttle: SignInThrottle,
@@ -46,7 +36,7 @@ export class AuthService {
   async signIn(email: string, password: string, ip: string, authorityId?: string) {
     const subject = email.trim().toLowerCase();
     const claim = await this.throttle.claim(subject, ip);
-    const user = await this.db.manager.findOneBy(User, { email: subject });
+    const user = await this.accounts.byEmail(subject);
     const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyPassword(password, await DUMMY_HASH_PROMISE);
     const membership = ok && user?.active ? await this.membershipFor(user.id, authorityId) : null;
     if (!user || !ok || !user.active || !membership) {
@@ -81,8 +71,8 @@ export class AuthService {
   }
 
   async signOut(actor: Authenticated): Promise<void> {
-    await this.transactions.run(async (tx) => {
-      await tx.update(Session, { id: actor.sessionId }, { revokedAt: this.clock.nowIso() });
+    await this.transactions.run(async () => {
+      await this.sessions.end(actor.sessionId, this.clock.nowIso());
       await this.audit.record({
         authorityId: actor.authorityId,
         entityType: 'user',
@@ -96,8 +86,7 @@ export class AuthService {
 
   /** The councils this person can work in: their active memberships. */
   async councilsOf(userId: string): Promise<{ id: string; name: string }[]> {
-    const rows = await runSql(this.db.manager, COUNCILS_SQL, { userId, active: true });
-    return rows.map((r) => ({ id: r.id as string, name: r.name as string }));
+    return this.sessions.councilsOf(userId);
   }
 
   /**
@@ -110,9 +99,9 @@ export class AuthService {
     const membership = await this.membershipFor(actor.userId, authorityId);
     if (!membership) throw badRequest('unknown_council', 'Choose one of your councils from the list');
     const secret = newSecret(SESSION_PREFIX);
-    await this.transactions.run(async (tx) => {
-      const ended = await tx.update(Session, { id: actor.sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.nowIso() });
-      if (!ended.affected) throw new AppError('unauthenticated', 'unauthenticated', 'Your session has ended: sign in again');
+    await this.transactions.run(async () => {
+      if (!(await this.sessions.end(actor.sessionId, this.clock.nowIso())))
+        throw new AppError('unauthenticated', 'unauthenticated', 'Your session has ended: sign in again');
       await this.createSession(actor.userId, authorityId, 'browser', null, secret);
       const who = { entityType: 'user', entityId: actor.userId, actorId: actor.userId, ip: actor.ip ?? null };
       await this.audit.record({ ...who, authorityId: actor.authorityId, event: 'council_switched_away' });
@@ -124,7 +113,7 @@ export class AuthService {
   /** Resolves a session cookie or bearer token to the acting user, or null. One query: it runs on every request. */
   async authenticate(secret: string | undefined): Promise<Authenticated | null> {
     if (!secret || !(secret.startsWith(SESSION_PREFIX) || secret.startsWith(API_TOKEN_PREFIX))) return null;
-    const [row] = (await runSql(this.db.manager, AUTHENTICATE_SQL, { hash: hashSecret(secret), active: true })) as SessionRow[];
+    const row = await this.sessions.authenticate(hashSecret(secret));
     if (!row) return null;
     const now = this.clock.now();
     if (row.expiresAt && row.expiresAt <= now.toISOString()) return null;
@@ -153,24 +142,20 @@ export class AuthService {
   }
 
   async listApiTokens(actor: Actor) {
-    const rows = await this.db.manager.find(Session, {
-      where: { userId: actor.userId, authorityId: actor.authorityId, kind: 'api', revokedAt: IsNull() },
-      order: { createdAt: 'ASC' },
-    });
+    const rows = await this.sessions.apiTokens(actor.userId, actor.authorityId);
     return rows.map((s) => ({ id: s.id, name: s.name, createdAt: s.createdAt, lastUsedAt: s.lastSeenAt, expiresAt: s.expiresAt }));
   }
 
   async revokeApiToken(actor: Actor, id: string): Promise<void> {
-    await this.transactions.run(async (tx) => {
-      const scope = { id, userId: actor.userId, authorityId: actor.authorityId, kind: 'api' as const, revokedAt: IsNull() };
-      const result = await tx.update(Session, scope, { revokedAt: this.clock.nowIso() });
-      if (!result.affected) throw new AppError('not_found', 'not_found', 'API token not found');
+    await this.transactions.run(async () => {
+      if (!(await this.sessions.revokeApiToken(id, actor.userId, actor.authorityId, this.clock.nowIso())))
+        throw new AppError('not_found', 'not_found', 'API token not found');
       await this.audit.record({ authorityId: actor.authorityId, entityType: 'api_token', entityId: id, event: 'api_token_revoked', actorId: actor.userId });
     });
   }
 
   private async membershipFor(userId: string, authorityId?: string) {
-    const memberships = await this.db.manager.find(Membership, { where: { userId, active: true }, order: { createdAt: 'ASC' } });
+    const memberships = await this.accounts.membershipsOf(userId, { active: true });
     return authorityId ? (memberships.find((m) => m.authorityId === authorityId) ?? null) : (memberships[0] ?? null);
   }
 
@@ -195,7 +180,7 @@ export class AuthService {
       expiresAt,
       revokedAt: null,
     };
-    await this.transactions.manager.insert(Session, session);
+    await this.sessions.insert(session);
     return session;
   }
 
@@ -206,6 +191,6 @@ export class AuthService {
   // Writing on every request would serialise reads on SQLite; a minute's resolution is enough for idle expiry.
   private async touch(sessionId: string, lastSeenAt: string, now: Date) {
     if (now.getTime() - Date.parse(lastSeenAt) < 60_000) return;
-    await this.db.manager.update(Session, { id: sessionId }, { lastSeenAt: now.toISOString() });
+    await this.sessions.touch(sessionId, now.toISOString());
   }
 }

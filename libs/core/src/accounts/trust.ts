@@ -1,5 +1,5 @@
-import { EntityManager, IsNull, Not } from 'typeorm';
-import { Session } from '@app/database/entities';
+import { EntityManager } from 'typeorm';
+import { SessionRepository } from '@app/database/repositories/session.repository';
 import { accountHooks } from './account-hooks';
 
 /**
@@ -8,8 +8,14 @@ import { accountHooks } from './account-hooks';
  * the trust: a password reset, a role change, stopped access, removal. `keepSessionId` spares the
  * session the person is using to make the change themselves.
  */
-export async function endTrust(tx: EntityManager, now: string, userId: string, authorityId: string | null, keepSessionId?: string): Promise<void> {
-  const scope = authorityId ? { userId, authorityId } : { userId };
-  await tx.update(Session, { ...scope, revokedAt: IsNull(), ...(keepSessionId ? { id: Not(keepSessionId) } : {}) }, { revokedAt: now });
+export async function endTrust(
+  tx: EntityManager,
+  sessions: SessionRepository,
+  now: string,
+  userId: string,
+  authorityId: string | null,
+  keepSessionId?: string,
+): Promise<void> {
+  await sessions.endAll(userId, authorityId, now, keepSessionId);
   await accountHooks(tx).trustEnded(tx, now, userId, authorityId);
 }

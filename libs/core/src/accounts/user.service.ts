@@ -5,6 +5,7 @@ import { BoardRepositories } from '@app/database/repositories/board.repository';
 import { InvitationRepositories } from '@app/database/repositories/invitation.repository';
 import { OrganisationRepositories } from '@app/database/repositories/organisation.repository';
 import { PeopleRepositories } from '@app/database/repositories/people.repository';
+import { SessionRepository } from '@app/database/repositories/session.repository';
 import { Transactions } from '@app/database/transactions';
 import { AppError, badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
@@ -74,6 +75,7 @@ export class UserService {
     private readonly invitations: InvitationRepositories,
     private readonly organisations: OrganisationRepositories,
     private readonly boards: BoardRepositories,
+    private readonly sessions: SessionRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly throttle: SignInThrottle,
@@ -109,7 +111,7 @@ export class UserService {
         if (existing) {
           Object.assign(existing, { displayName: input.displayName.trim(), passwordHash: await hashPassword(input.password), active: true });
           await this.accounts.update(existing.id, { displayName: existing.displayName, passwordHash: existing.passwordHash, active: true });
-          await endTrust(this.transactions.manager, this.clock.nowIso(), existing.id, null);
+          await endTrust(this.transactions.manager, this.sessions, this.clock.nowIso(), existing.id, null);
         }
         return this.addMember(actor.authorityId, input, existing, actor.userId);
       }
@@ -181,8 +183,8 @@ export class UserService {
 
       const keep = self ? actor.sessionId : undefined;
       const tx = this.transactions.manager;
-      if (changes.password !== undefined || (changes.active === false && wholeAccount)) await endTrust(tx, now, userId, null, keep);
-      else if (rolesChanged || changes.active === false) await endTrust(tx, now, userId, actor.authorityId, keep);
+      if (changes.password !== undefined || (changes.active === false && wholeAccount)) await endTrust(tx, this.sessions, now, userId, null, keep);
+      else if (rolesChanged || changes.active === false) await endTrust(tx, this.sessions, now, userId, actor.authorityId, keep);
       const after = toView(user, membership);
       await this.audit.record({
         authorityId: actor.authorityId,
@@ -204,7 +206,7 @@ export class UserService {
       const { user, membership } = await this.load(actor.authorityId, userId);
       await this.people.for(actor.authorityId).remove(userId);
       await this.boards.for(actor.authorityId).removePerson(userId);
-      await endTrust(this.transactions.manager, this.clock.nowIso(), userId, actor.authorityId);
+      await endTrust(this.transactions.manager, this.sessions, this.clock.nowIso(), userId, actor.authorityId);
       await this.audit.record({
         authorityId: actor.authorityId,
         entityType: 'user',
@@ -240,7 +242,7 @@ export class UserService {
     refuseWeakPassword(newPassword, user.email);
     await this.transactions.run(async () => {
       await this.accounts.update(user.id, { passwordHash: await hashPassword(newPassword) });
-      await endTrust(this.transactions.manager, this.clock.nowIso(), user.id, null, actor.sessionId);
+      await endTrust(this.transactions.manager, this.sessions, this.clock.nowIso(), user.id, null, actor.sessionId);
       await this.audit.record({
         authorityId: actor.authorityId,
         entityType: 'user',
@@ -260,7 +262,7 @@ export class UserService {
       const user = await this.accounts.byEmail(address);
       if (!user) throw notFound(`Account ${address}`);
       await this.accounts.update(user.id, { passwordHash: await hashPassword(password) });
-      await endTrust(this.transactions.manager, this.clock.nowIso(), user.id, null);
+      await endTrust(this.transactions.manager, this.sessions, this.clock.nowIso(), user.id, null);
       await this.audit.record({ authorityId: null, entityType: 'user', entityId: user.id, event: 'password_reset_by_operator', actorId: null });
       return { id: user.id, email: user.email };
     });

@@ -8,6 +8,7 @@ import { InvitationRepositories } from './invitation.repository';
 import { MeasureRepositories } from './measure.repository';
 import { OrganisationRepositories } from './organisation.repository';
 import { PeopleRepositories } from './people.repository';
+import { SessionRepository } from './session.repository';
 
 export * from './account.repository';
 export * from './audit.repository';
@@ -19,6 +20,7 @@ export * from './invitation.repository';
 export * from './measure.repository';
 export * from './organisation.repository';
 export * from './people.repository';
+export * from './session.repository';
 export * from './tenant-repository';
 
 /** Every repository provider, for DatabaseModule. */
@@ -33,4 +35,5 @@ export const REPOSITORIES = [
   MeasureRepositories,
   OrganisationRepositories,
   PeopleRepositories,
+  SessionRepository,
 ];
