@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { insertPlanRows } from '@app/testing/plan-rows';
-import { DB_KINDS, openTestDatabase, OpenTestDatabase } from '@app/testing/test-database';
+import { createTestDatabase, DB_KINDS, openTestDatabase, OpenTestDatabase } from '@app/testing/test-database';
+import { dataSourceOptions } from './data-source';
 import { Action, Milestone, Plan } from './entities';
+import { ForeignKeys1795392700000 } from './migrations/1795392700000-foreign-keys';
+import { CORE_SCHEMA } from './schema';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 
@@ -96,7 +99,7 @@ describe('the SQLite schema of a new database', () => {
       const keyed = new Set(((await t.ds.query(`PRAGMA foreign_key_list("${name}")`)) as { from: string }[]).map((k) => k.from));
       for (const c of columns) if (/Id$/.test(c.name) && !keyed.has(c.name)) missing.push(`${name}.${c.name}`);
     }
-    expect(missing.filter((m) => !REMINDER_TABLES.includes(m.split('.')[0])).sort()).toEqual(UNKEYED);
+    expect(missing.sort()).toEqual(UNKEYED);
   });
 
   it('declares the unique action ref', async () => {
@@ -109,7 +112,27 @@ describe('the SQLite schema of a new database', () => {
   });
 });
 
-// The audit record outlives what it names; a document's creator may be the command line ('cli').
-const UNKEYED = ['audit_event.actorId', 'audit_event.authorityId', 'audit_event.entityId', 'source_document.createdById'].sort();
-// Reminders' tables get their foreign keys in reminders' own migration.
-const REMINDER_TABLES = ['calendar_feed_token', 'notification', 'notification_settings', 'outbox_email', 'reminder', 'reminder_plan_settings'];
+describe.each(DB_KINDS)('adding the foreign keys to a database with data (%s)', (kind) => {
+  const before = CORE_SCHEMA.migrations.slice(0, CORE_SCHEMA.migrations.indexOf(ForeignKeys1795392700000));
+  const open = (config: Parameters<typeof dataSourceOptions>[0], migrations = CORE_SCHEMA.migrations) =>
+    new DataSource(dataSourceOptions(config, { ...CORE_SCHEMA, migrations })).initialize();
+
+  it('keeps rows that refer to real ones and refuses to go on over a dangling one', async () => {
+    const db = await createTestDatabase(kind);
+    const old = await open(db.config, before);
+    await old.runMigrations();
+    const { authorityId, planId } = await insertPlanRows(old.manager);
+    await old.manager.insert(Action, [newAction(authorityId, planId, 'A1'), newAction(authorityId, randomUUID(), 'A2')]);
+    await old.destroy();
+    const current = await open(db.config);
+    await expect(current.runMigrations({ transaction: 'each' })).rejects.toThrow(kind === 'sqlite' ? /action -> improvement_plan/ : /foreign key/);
+    await current.query(`DELETE FROM "action" WHERE "ref" = 'A2'`);
+    await current.runMigrations({ transaction: 'each' });
+    expect(await current.manager.countBy(Action, { planId })).toBe(1);
+    await current.destroy();
+    await db.drop();
+  });
+});
+
+// The audit record outlives what it names; a document's creator may be the command line ('cli'); a mail's messageId is SMTP's.
+const UNKEYED = ['audit_event.actorId', 'audit_event.authorityId', 'audit_event.entityId', 'outbox_email.messageId', 'source_document.createdById'].sort();

@@ -7,7 +7,7 @@ import { DeliveryLookups } from './delivery-lookups';
 import { Reminder } from './entities/reminder.entity';
 import { Delivery, Person, resolveDelivery } from './recipient';
 import { digestMessage, MessageAction, reminderMessage, ReminderMessage } from './reminder-message';
-import { isDigestKind, londonDate, ReminderKind } from './reminder-rules';
+import { isDigestKind, londonDate } from './reminder-rules';
 import { audienceOf, rulesOf, wantsReminders } from './reminder-schedule.service';
 
 export type Prepared =
@@ -32,7 +32,7 @@ export class ReminderContent {
     if (action.dueDate !== row.forDate) return { send: false, state: 'cancelled', outcome: 'rescheduled' };
     if (await look.superseded(row, at)) return { send: false, state: 'skipped', outcome: 'superseded by a later reminder' };
     const audience = await audienceOf(tx, action, plan, look);
-    const kind = row.kind as ReminderKind;
+    const kind = row.kind;
     const intended = kind === 'escalation_chair' ? audience.chair : kind === 'escalation_manager' ? audience.manager : audience.owner;
     const today = londonDate(at);
     const delivery = await resolveDelivery(intended, kind, today, (id) => look.person(row.authorityId, id));

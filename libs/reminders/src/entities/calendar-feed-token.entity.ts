@@ -1,5 +1,6 @@
 import { Entity, Index } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '@app/database/entities/columns';
+import { IdColumn, InstantColumn, RefColumn, References, TextColumn } from '@app/database/entities/columns';
+import { Authority, User } from '@app/database/entities';
 
 /** A private calendar feed address. Only a hash of the token is stored; revoking kills the address. */
 @Entity('calendar_feed_token')
@@ -7,8 +8,8 @@ import { IdColumn, InstantColumn, RefColumn, TextColumn } from '@app/database/en
 @Index('ix_calendar_feed_token_user', ['authorityId', 'userId'])
 export class CalendarFeedToken {
   @IdColumn() id: string;
-  @RefColumn() authorityId: string;
-  @RefColumn() userId: string;
+  @RefColumn() @References(() => Authority) authorityId: string;
+  @RefColumn() @References(() => User, 'CASCADE') userId: string;
   @TextColumn(64) tokenHash: string;
   @InstantColumn() createdAt: string;
   @InstantColumn({ nullable: true }) revokedAt: string | null;

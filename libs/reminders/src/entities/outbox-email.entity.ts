@@ -1,5 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
-import { IdColumn, InstantColumn, RefColumn, TextColumn } from '@app/database/entities/columns';
+import { IdColumn, InstantColumn, RefColumn, References, TextColumn } from '@app/database/entities/columns';
+import { Authority, User } from '@app/database/entities';
+import { Reminder } from './reminder.entity';
 
 /**
  * Every reminder email: stored here for admins to read when no SMTP server is configured
@@ -10,9 +12,9 @@ import { IdColumn, InstantColumn, RefColumn, TextColumn } from '@app/database/en
 @Index('ix_outbox_email_authority', ['authorityId', 'createdAt'])
 export class OutboxEmail {
   @IdColumn() id: string;
-  @RefColumn() authorityId: string;
-  @RefColumn({ nullable: true }) reminderId: string | null;
-  @RefColumn() userId: string;
+  @RefColumn() @References(() => Authority) authorityId: string;
+  @RefColumn({ nullable: true }) @References(() => Reminder, 'SET NULL') reminderId: string | null;
+  @RefColumn() @References(() => User) userId: string;
   @TextColumn(254) toAddress: string;
   @TextColumn(300) subject: string;
   @Column({ type: 'text' }) textBody: string;

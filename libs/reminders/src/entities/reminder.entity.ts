@@ -1,5 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
-import { DateColumn, IdColumn, InstantColumn, RefColumn, TextColumn } from '@app/database/entities/columns';
+import { DateColumn, IdColumn, InstantColumn, RefColumn, References, TextColumn } from '@app/database/entities/columns';
+import { Action, Authority, Plan, User } from '@app/database/entities';
+import type { ReminderKind } from '../reminder-rules';
 
 export const REMINDER_STATES = ['pending', 'queued', 'sending', 'sent', 'skipped', 'cancelled', 'failed'] as const;
 export type ReminderState = (typeof REMINDER_STATES)[number];
@@ -19,19 +21,19 @@ export const DELIVERABLE_STATES: ReminderState[] = ['pending', 'queued'];
 @Index('ix_reminder_authority', ['authorityId', 'state', 'dueAt'])
 export class Reminder {
   @IdColumn() id: string;
-  @RefColumn() authorityId: string;
+  @RefColumn() @References(() => Authority) authorityId: string;
   /** Null for digests, which cover many actions. */
-  @RefColumn({ nullable: true }) actionId: string | null;
-  @RefColumn({ nullable: true }) planId: string | null;
-  @TextColumn(30) kind: string;
+  @RefColumn({ nullable: true }) @References(() => Action, 'CASCADE') actionId: string | null;
+  @RefColumn({ nullable: true }) @References(() => Plan, 'CASCADE') planId: string | null;
+  @TextColumn(30) kind: ReminderKind;
   /** Days from the due date (negative before it); null for digests. */
   @Column({ type: 'integer', nullable: true }) offsetDays: number | null;
   /** The due date the reminder was computed for (digests: the week's Monday). */
   @DateColumn() forDate: string;
   /** Who the rules address (owner, manager, chair, digest reader). */
-  @RefColumn() recipientId: string;
+  @RefColumn() @References(() => User) recipientId: string;
   /** Who actually received it, after leavers and leave were taken into account. */
-  @RefColumn({ nullable: true }) deliveredToId: string | null;
+  @RefColumn({ nullable: true }) @References(() => User, 'SET NULL') deliveredToId: string | null;
   @InstantColumn() dueAt: string;
   /** When to try next: the due instant, or later after a failed attempt. */
   @InstantColumn() runAt: string;
