@@ -4,7 +4,7 @@ import { AuditService, AuthService, Clock } from '@app/core';
 import { SignInThrottle } from '@app/core/accounts/sign-in-throttle';
 import { DatasetFixtures } from './generate-dataset';
 import { inLanes } from '@app/database/batches';
-import { AccountRepository, AuditRepositories, SessionRepository } from '@app/database/repositories';
+import { AccountRepository, AuditRepositories, SessionRepository, SignInThrottleRepository } from '@app/database/repositories';
 import { Transactions } from '@app/database/transactions';
 
 /** userId -> personal API token, made the way a user makes one (AuthService.createApiToken). */
@@ -14,14 +14,15 @@ export type Tokens = Map<string, string>;
 export function benchAuthService(db: DataSource): AuthService {
   const [clock, config] = [new Clock(), loadConfig({})];
   const transactions = new Transactions(db);
+  const accounts = new AccountRepository(transactions);
   const audit = new AuditService(transactions, new AuditRepositories(transactions), clock);
   return new AuthService(
     transactions,
-    new AccountRepository(transactions),
+    accounts,
     new SessionRepository(transactions),
     audit,
     clock,
-    new SignInThrottle(db, transactions, audit, clock, config),
+    new SignInThrottle(transactions, new SignInThrottleRepository(transactions), accounts, audit, clock, config),
     config,
   );
 }

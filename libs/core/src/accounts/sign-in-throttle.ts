@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { Membership } from '@app/database/entities';
-import { runSql } from '@app/database/sql';
+import { AccountRepository } from '@app/database/repositories/account.repository';
+import { SignInThrottleRepository } from '@app/database/repositories/sign-in-throttle.repository';
 import { Transactions } from '@app/database/transactions';
 import { AppError } from '../app-error';
 import { AuditService } from '../audit/audit.service';
@@ -47,19 +47,6 @@ export function describeWait(seconds: number): string {
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
-const THROTTLE = '"sign_in_throttle"';
-const STALE = `${THROTTLE}."windowStartedAt" <= :windowFloor AND ${THROTTLE}."nextAttemptAt" <= :windowFloor`;
-// Counts a failure, unless the key must still wait. For an account from one address this runs before
-// the password is checked: parallel attempts each take the row in turn, so no more checks happen than
-// the limit allows. The wide keys count real failures only, so many people signing in at once from one
-// office address are never taken for an attack.
-const COUNT_SQL = `INSERT INTO ${THROTTLE} ("kind", "key", "failures", "windowStartedAt", "nextAttemptAt") VALUES (:kind, :key, 1, :now, :now)
-  ON CONFLICT ("kind", "key") DO UPDATE SET
-    "failures" = CASE WHEN ${STALE} THEN 1 ELSE ${THROTTLE}."failures" + 1 END,
-    "windowStartedAt" = CASE WHEN ${STALE} THEN :now ELSE ${THROTTLE}."windowStartedAt" END
-  WHERE ${THROTTLE}."nextAttemptAt" <= :now
-  RETURNING "failures"`;
-
 /**
  * Limits password guessing without letting anyone lock a person out: failures are counted per account
  * and address (SIGN_IN_MAX_FAILURES), and ten times as many per account and per address; past a limit
@@ -70,8 +57,9 @@ export class SignInThrottle {
   private purgedAt = 0;
 
   constructor(
-    private readonly db: DataSource,
     private readonly transactions: Transactions,
+    private readonly counters: SignInThrottleRepository,
+    private readonly accounts: AccountRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -90,14 +78,14 @@ export class SignInThrottle {
       { kind: 'address' as const, key: ip, limit: max * WIDE_FACTOR },
     ];
     const outcome = await this.transactions
-      .run(async (tx): Promise<{ counters: Counter[] } | { waitUntil: string }> => {
+      .run(async (): Promise<{ counters: Counter[] } | { waitUntil: string }> => {
         const [strict, ...wide] = wanted;
         for (const counter of wide) {
-          const waitUntil = await this.nextAttemptAt(tx, counter);
+          const waitUntil = await this.counters.nextAttemptAt(counter);
           if (waitUntil && waitUntil > now.toISOString()) throw new Refused(waitUntil);
         }
-        const failures = await this.count(tx, strict, now);
-        if (failures === null) throw new Refused((await this.nextAttemptAt(tx, strict))!);
+        const failures = await this.count(strict, now);
+        if (failures === null) throw new Refused((await this.counters.nextAttemptAt(strict))!);
         return { counters: [{ ...strict, failures }, ...wide.map((c) => ({ ...c, failures: 0 }))] };
       })
       .catch((error) => {
@@ -118,16 +106,16 @@ export class SignInThrottle {
 
   /** The password was right: this attempt was no failure, and this person's failures from this address are forgotten. */
   async succeeded(claim: SignInClaim): Promise<void> {
-    await runSql(this.db.manager, `DELETE FROM ${THROTTLE} WHERE "kind" = 'account_address' AND "key" = :key`, { key: `${claim.email} ${claim.ip}` });
+    await this.counters.forget({ kind: 'account_address', key: `${claim.email} ${claim.ip}` });
   }
 
   /** The attempt failed: the wide keys count it now. When it starts an account's waits, that is audited and the owner told. */
   async failed(claim: SignInClaim, userId: string | null): Promise<void> {
     const now = this.clock.now();
-    const counters = await this.transactions.run(async (tx) => {
+    const counters = await this.transactions.run(async () => {
       const counted: Counter[] = [];
       for (const counter of claim.counters) {
-        counted.push(counter.kind === 'account_address' ? counter : { ...counter, failures: (await this.count(tx, counter, now)) ?? 0 });
+        counted.push(counter.kind === 'account_address' ? counter : { ...counter, failures: (await this.count(counter, now)) ?? 0 });
       }
       return counted;
     });
@@ -148,27 +136,17 @@ export class SignInThrottle {
     });
   }
 
-  private async count(tx: EntityManager, counter: Omit<Counter, 'failures'>, now: Date): Promise<number | null> {
-    const windowFloor = new Date(now.getTime() - WINDOW_MS).toISOString();
-    const [row] = await runSql(tx, COUNT_SQL, { kind: counter.kind, key: counter.key, now: now.toISOString(), windowFloor });
-    if (!row) return null;
-    const failures = Number(row.failures);
+  private async count(counter: Omit<Counter, 'failures'>, now: Date): Promise<number | null> {
+    const failures = await this.counters.countFailure(counter, now.toISOString(), new Date(now.getTime() - WINDOW_MS).toISOString());
+    if (failures === null) return null;
     const wait = waitSeconds(failures, counter.limit);
-    if (wait > 0) {
-      const next = new Date(now.getTime() + wait * 1000).toISOString();
-      await runSql(tx, `UPDATE ${THROTTLE} SET "nextAttemptAt" = :next WHERE "kind" = :kind AND "key" = :key`, { next, kind: counter.kind, key: counter.key });
-    }
+    if (wait > 0) await this.counters.setNextAttempt(counter, new Date(now.getTime() + wait * 1000).toISOString());
     return failures;
-  }
-
-  private async nextAttemptAt(tx: EntityManager, counter: Omit<Counter, 'failures'>): Promise<string | null> {
-    const [row] = await runSql(tx, `SELECT "nextAttemptAt" FROM ${THROTTLE} WHERE "kind" = :kind AND "key" = :key`, { kind: counter.kind, key: counter.key });
-    return row ? String(row.nextAttemptAt) : null;
   }
 
   /** One unread notice at a time in each of the person's councils: an attack repeats, the notice need not. */
   private async tellOwner(tx: EntityManager, userId: string, ip: string, started: Counter): Promise<void> {
-    const memberships = await tx.find(Membership, { where: { userId } });
+    const memberships = await this.accounts.membershipsOf(userId);
     const now = this.clock.nowIso();
     const from = started.kind === 'account' ? 'from several addresses' : `from the address ${ip}`;
     const body =
@@ -190,6 +168,6 @@ export class SignInThrottle {
     if (now.getTime() - this.purgedAt < 60_000 && now.getTime() >= this.purgedAt) return;
     this.purgedAt = now.getTime();
     const floor = new Date(now.getTime() - WINDOW_MS).toISOString();
-    await runSql(this.db.manager, `DELETE FROM ${THROTTLE} WHERE "windowStartedAt" <= :floor AND "nextAttemptAt" <= :floor`, { floor });
+    await this.counters.purge(floor);
   }
 }

@@ -9,6 +9,7 @@ import { MeasureRepositories } from './measure.repository';
 import { OrganisationRepositories } from './organisation.repository';
 import { PeopleRepositories } from './people.repository';
 import { SessionRepository } from './session.repository';
+import { SignInThrottleRepository } from './sign-in-throttle.repository';
 
 export * from './account.repository';
 export * from './audit.repository';
@@ -21,6 +22,7 @@ export * from './measure.repository';
 export * from './organisation.repository';
 export * from './people.repository';
 export * from './session.repository';
+export * from './sign-in-throttle.repository';
 export * from './tenant-repository';
 
 /** Every repository provider, for DatabaseModule. */
@@ -36,4 +38,5 @@ export const REPOSITORIES = [
   OrganisationRepositories,
   PeopleRepositories,
   SessionRepository,
+  SignInThrottleRepository,
 ];
