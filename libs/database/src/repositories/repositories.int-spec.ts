@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DB_KINDS } from '@app/testing/test-database';
 import { useTestDatabase } from '@app/testing/use-test-database';
-import { Authority, Board, BoardMember, Measure, Membership, Organisation, User } from '../entities';
+import { AuditEvent, Authority, Board, BoardMember, Finding, Measure, Membership, Organisation, SourceDocument, User } from '../entities';
 import { Transactions } from '../transactions';
+import { AuditRepositories } from './audit.repository';
 import { BoardRepositories } from './board.repository';
+import { DocumentRepositories } from './document.repository';
 import { MeasureRepositories } from './measure.repository';
 import { OrganisationRepositories } from './organisation.repository';
 import { PeopleRepositories } from './people.repository';
@@ -44,7 +46,33 @@ describe.each(DB_KINDS)('repositories bound to a tenant (%s)', (kind) => {
       tolerance: null,
     };
     await m.insert(Measure, { ...measure, createdAt: NOW } as Measure);
-    return { authorityId, managerId, userId, organisationId, boardId, measureId };
+    const documentId = randomUUID();
+    const document = {
+      id: documentId,
+      authorityId,
+      title: 'Report',
+      kind: 'ofsted',
+      inspectorates: [],
+      contentHash: documentId,
+      body: null,
+      createdById: null,
+    };
+    await m.insert(SourceDocument, { ...document, inspectionStart: null, inspectionEnd: null, publishedOn: null, createdAt: NOW });
+    const finding = { id: randomUUID(), authorityId, documentId, section: 'S', timescale: 'unspecified', text: 'Do better', ownerOrg: null };
+    await m.insert(Finding, { ...finding, lineStart: null, lineEnd: null, position: 0 } as Finding);
+    const event = {
+      authorityId,
+      entityType: 'board',
+      entityId: boardId,
+      event: 'board_created',
+      actorId: null,
+      subject: null,
+      ip: null,
+      before: null,
+      after: null,
+    };
+    await m.insert(AuditEvent, { ...event, at: NOW });
+    return { authorityId, managerId, userId, organisationId, boardId, measureId, documentId };
   }
 
   it("reads only its own authority's rows, whatever ids it is given", async () => {
@@ -66,6 +94,14 @@ describe.each(DB_KINDS)('repositories bound to a tenant (%s)', (kind) => {
     expect((await organisations.list()).map((o) => o.id)).toEqual([ours.organisationId]);
     expect(await measures.exists(theirs.measureId)).toBe(false);
     expect((await measures.list()).map((x) => x.id)).toEqual([ours.measureId]);
+    const documents = new DocumentRepositories(transactions).for(ours.authorityId);
+    expect(await documents.get(theirs.documentId)).toBeNull();
+    expect(await documents.byContentHash(theirs.documentId)).toBeNull();
+    expect((await documents.get(ours.documentId))?.findings).toHaveLength(1);
+    expect((await documents.list()).map((d) => d.id)).toEqual([ours.documentId]);
+    const trail = new AuditRepositories(transactions).for(ours.authorityId);
+    expect(await trail.timeline('board', theirs.boardId)).toEqual([]);
+    expect(await trail.timeline('board', ours.boardId)).toHaveLength(1);
   });
 
   it("changes only its own authority's rows", async () => {
