@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { repoRoot } from '@app/config';
 import { ActionService, Actor, AuthorityService, BoardService, Clock, EvidenceService, OrganisationService, PlanService, UserService } from '@app/core';
 import { ReportImportService } from '@app/core/imports/report-import.service';
-import { addCalendarMonths, todayInLondon } from '@app/domain';
+import { addCalendarMonths } from '@app/domain';
 import { parseReport } from '@app/importer';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -46,7 +46,7 @@ export async function seedDemo(app: INestApplicationContext) {
   const as = (key: string): Actor => ({ userId: ids[key], authorityId: authority.id, roles: [...PEOPLE.find((p) => p.key === key)!.roles] });
   const board = await app.get(BoardService).create(as('admin'), 'Service Improvement Board', ids.chair, [ids.member, ids.manager, ids.commissioner]);
 
-  const today = todayInLondon(app.get(Clock).now());
+  const today = app.get(Clock).today();
   const { document, plan } = await app.get(ReportImportService).import(as('member'), demoReport().bytes, {
     createPlan: { boardId: board.id, title: 'Safeguarding and looked after children improvement plan', startDate: addCalendarMonths(today, -2) },
   });

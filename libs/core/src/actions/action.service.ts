@@ -1,25 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import {
-  ActionStatus,
-  assertTransition,
-  Decision,
-  decisionsForActionChange,
-  deriveRag,
-  effectiveRag,
-  isOpenStatus,
-  may,
-  newActionFields,
-  Rag,
-  statusDecision,
-  Timescale,
-  todayInLondon,
-  warnFromOf,
-} from '@app/domain';
+import { ActionStatus, assertTransition, Decision, decisionsForActionChange, may, newActionFields, statusDecision, warnFromOf } from '@app/domain';
 import { Action, Plan } from '@app/database/entities';
 import { OrganisationRepositories } from '@app/database/repositories/organisation.repository';
 import { PeopleRepositories } from '@app/database/repositories/people.repository';
 import { Transactions } from '@app/database/transactions';
-import { AppError, badRequest, notFound } from '../app-error';
+import { badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
 import { newId } from '../ids';
@@ -29,39 +14,15 @@ import { PlanRepositories } from '../plans/plan.repository';
 import { Actor, authorize, subjectOf } from '../request-context';
 import { ACTION_HOOKS, ActionHook } from './action-hooks';
 import { ActionFilter } from './action-list';
+import { ActionChanges, NewAction } from './action-inputs';
+import { actionSummary, staleAction } from './action-summary';
 import { ActionRepositories, ActionRepository } from './action.repository';
 
-export interface NewAction {
-  title: string;
-  description?: string;
-  timescale?: Timescale;
-  dueDate?: string;
-  ownerId?: string | null;
-  managerId?: string | null;
-  organisationId?: string | null;
-  findingIds?: string[];
-}
-
-export interface ActionChanges {
-  version: number;
-  title?: string;
-  description?: string;
-  ownerId?: string | null;
-  managerId?: string | null;
-  organisationId?: string | null;
-  dueDate?: string;
-  dueDateReason?: string;
-  atRisk?: boolean;
-  ragOverride?: Rag | null;
-  ragOverrideReason?: string | null;
-}
-
+export * from './action-inputs';
 export * from './action-list';
 
 @Injectable()
 export class ActionService {
-  private todayCache = { minute: Number.NaN, date: '' };
-
   constructor(
     private readonly transactions: Transactions,
     private readonly repositories: ActionRepositories,
@@ -75,12 +36,9 @@ export class ActionService {
     @Optional() @Inject(ACTION_HOOKS) private readonly hooks: ActionHook[] = [],
   ) {}
 
-  /** Today's date in London; a time-zone conversion, so worked out at most once a minute. */
+  /** Today's date in London (the Clock's). */
   today(): string {
-    const now = this.clock.now();
-    const minute = Math.floor(now.getTime() / 60_000);
-    if (minute !== this.todayCache.minute) this.todayCache = { minute, date: todayInLondon(now) };
-    return this.todayCache.date;
+    return this.clock.today();
   }
 
   async create(actor: Actor, planId: string, input: NewAction) {
@@ -289,12 +247,7 @@ export class ActionService {
   }
 
   private conflict(current: Action, plan: Plan) {
-    return new AppError(
-      'conflict',
-      'stale_version',
-      'Someone else changed this action since you loaded it. Here is its current state: review it and make your change again.',
-      { current: this.summary(current, plan) },
-    );
+    return staleAction(actionSummary(current, plan, this.today()));
   }
 
   private async changeDueDate(actor: Actor, action: Action, plan: Plan, toDate: string, reason?: string) {
@@ -320,14 +273,7 @@ export class ActionService {
   }
 
   summary(action: Action, plan: Plan, today = this.today()) {
-    const derived = deriveRag({ status: action.status, dueDate: action.dueDate, today, warningWindowDays: plan.warningWindowDays, atRisk: action.atRisk });
-    const { warnFrom: _warnFrom, ...fields } = action;
-    const override = action.ragOverride as Rag | null;
-    return {
-      ...fields,
-      overdue: !!action.dueDate && action.dueDate < today && isOpenStatus(action.status),
-      rag: { derived, override, overrideReason: action.ragOverrideReason, effective: effectiveRag(derived, override) },
-    };
+    return actionSummary(action, plan, today);
   }
 
   private async details(action: Action, plan: Plan) {

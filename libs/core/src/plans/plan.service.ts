@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { actionRef, DEFAULT_PLAN_SETTINGS, dueDateOf, newActionFields, PlanSettings, PlanTerms, warnFromOf } from '@app/domain';
+import { actionRef, DEFAULT_PLAN_SETTINGS, dueDateOf, newActionFields, warnFromOf } from '@app/domain';
 import { Action, Finding, Plan } from '@app/database/entities';
 import { Transactions } from '@app/database/transactions';
 import { AppError, badRequest, notFound } from '../app-error';
@@ -10,30 +10,9 @@ import { ACTION_HOOKS, ActionHook } from '../actions/action-hooks';
 import { ActionRepositories } from '../actions/action.repository';
 import { PlanRepositories } from './plan.repository';
 import { Actor, authorize } from '../request-context';
+import { earliest, NewPlan, PlanChanges, planTerms, shortTitle } from './plan-terms';
 
-export interface NewPlan {
-  title: string;
-  boardId: string;
-  documentIds?: string[];
-  startDate?: string | null;
-  settings?: Partial<PlanSettings>;
-}
-
-export interface PlanChanges {
-  version: number;
-  title?: string;
-  startDate?: string;
-  settings?: Partial<PlanSettings>;
-}
-
-export const planSettings = (plan: Plan): PlanSettings => ({
-  immediateWindowDays: plan.immediateWindowDays,
-  defaultHorizonMonths: plan.defaultHorizonMonths,
-  warningWindowDays: plan.warningWindowDays,
-  moveOffNonWorkingDays: plan.moveOffNonWorkingDays,
-});
-
-export const planTerms = (plan: Plan): PlanTerms => ({ startDate: plan.startDate, ...planSettings(plan) });
+export * from './plan-terms';
 
 /** Improvement plans: draft -> active -> closed, made from source documents, owning actions. */
 @Injectable()
@@ -301,28 +280,14 @@ export class PlanService {
     const all = await actions.ofPlan(plan.id);
     const [was, now] = [planTerms(before), planTerms(plan)];
     if (JSON.stringify(was) === JSON.stringify(now)) return all;
-    return Promise.all(
-      all.map(async (a) => {
-        const derived = plan.status === 'draft' && a.dueDate === dueDateOf(was, a.timescale);
-        const dueDate = derived ? dueDateOf(now, a.timescale) : a.dueDate;
-        const warnFrom = warnFromOf(dueDate, plan.warningWindowDays);
-        if (dueDate !== a.dueDate || warnFrom !== a.warnFrom) await actions.update(a.id, { dueDate, warnFrom });
-        return { ...a, dueDate, warnFrom };
-      }),
-    );
+    const redated: Action[] = [];
+    for (const a of all) {
+      const derived = plan.status === 'draft' && a.dueDate === dueDateOf(was, a.timescale);
+      const dueDate = derived ? dueDateOf(now, a.timescale) : a.dueDate;
+      const warnFrom = warnFromOf(dueDate, plan.warningWindowDays);
+      if (dueDate !== a.dueDate || warnFrom !== a.warnFrom) await actions.update(a.id, { dueDate, warnFrom });
+      redated.push({ ...a, dueDate, warnFrom });
+    }
+    return redated;
   }
-}
-
-const earliest = (dates: (string | null)[]) => dates.filter((d): d is string => !!d).sort()[0] ?? null;
-
-/** A readable title from a finding: its first clause, cut at a word boundary. */
-export function shortTitle(text: string, max = 120): string {
-  const clean = text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[.;:]$/, '');
-  const sentence = clean.charAt(0).toUpperCase() + clean.slice(1);
-  if (sentence.length <= max) return sentence;
-  const cut = sentence.slice(0, max - 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
 }
