@@ -12,6 +12,9 @@ const args = process.argv.slice(2);
 if (!args.includes('--no-build')) {
   const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
   const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  // The @app/<lib> path aliases become relative paths in the emitted files.
+  const alias = spawnSync(process.execPath, [path.join(root, 'node_modules/tsc-alias/dist/bin/index.js'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  if (alias.status !== 0) process.exit(alias.status ?? 1);
   if (build.status !== 0) {
     if (!fs.existsSync(entry)) process.exit(build.status ?? 1);
     console.warn('bench: the build reported errors; running the files it emitted.');
