@@ -3,10 +3,11 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Transactions } from '@app/database/transactions';
 import { Authenticated, BoardService, DocumentService, PlanService, ReportImportService } from '@app/core';
-import { isCalendarDate, rolesFor, Timescale, TIMESCALES } from '@app/domain';
+import { rolesFor, Timescale, TIMESCALES } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
 import { FormPost, PageRequest } from './csrf';
-import { FormErrors, userError } from './form-errors';
+import { CreatePlanDto } from '../plans/plans.dto';
+import { checkForm, FormErrors, userError } from './form-errors';
 import { PageErrorFilter } from './page-error.filter';
 import { field, fields } from './page-query';
 import { TIMESCALE_LABELS } from './page-labels';
@@ -176,11 +177,11 @@ export class ReportImportController {
     @Body() body: Record<string, unknown>,
   ) {
     const values = { boardId: field(body, 'boardId'), title: field(body, 'title'), startDate: field(body, 'startDate') };
-    const errors = new FormErrors();
-    if (!values.title) errors.add('plan-title', 'Enter a title for the plan');
-    if (!values.boardId) errors.add('boardId', 'Choose the board that owns the plan');
-    if (values.startDate && !isCalendarDate(values.startDate))
-      errors.add('startDate', 'Enter the start date as a date written like 2026-04-01, or leave it blank');
+    const { errors } = checkForm(CreatePlanDto, values, {
+      title: { field: 'plan-title', missing: 'Enter a title for the plan', invalid: 'The title must be 300 characters or fewer' },
+      boardId: { field: 'boardId', invalid: 'Choose the board that owns the plan' },
+      startDate: { field: 'startDate', invalid: 'Enter the start date as a date written like 2026-04-01, or leave it blank' },
+    });
     if (errors.any) return this.reviewPage(actor, id, req, res, errors, values, 400);
     try {
       const plan = await this.transactions.run(async () => {
