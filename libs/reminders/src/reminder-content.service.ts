@@ -31,7 +31,7 @@ export class ReminderContent {
     if (!wantsReminders(action, plan)) return { send: false, state: 'cancelled', outcome: `action ${action.status}, plan ${plan.status}` };
     if (action.dueDate !== row.forDate) return { send: false, state: 'cancelled', outcome: 'rescheduled' };
     if (await look.superseded(row, at)) return { send: false, state: 'skipped', outcome: 'superseded by a later reminder' };
-    const audience = await audienceOf(tx, action, plan, look);
+    const audience = await audienceOf(action, plan, look);
     const kind = row.kind;
     const intended = kind === 'escalation_chair' ? audience.chair : kind === 'escalation_manager' ? audience.manager : audience.owner;
     const today = londonDate(at);

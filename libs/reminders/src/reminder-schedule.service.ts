@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Clock } from '@app/core/clock';
 import { newId } from '@app/core/ids';
-import { Action, Board, Membership, Plan } from '@app/database/entities';
+import { Action, Plan } from '@app/database/entities';
 import { chunks } from '@app/database/batches';
 import { insertMany, selectEntities } from '@app/database/sql';
 import { OPEN_STATUSES } from '@app/domain';
@@ -21,19 +21,8 @@ export interface AudienceLookup {
   lineManagerOf(authorityId: string, userId: string): Promise<string | null>;
 }
 
-const audienceLookup = (tx: EntityManager): AudienceLookup => ({
-  chairOf: async (boardId) => (await tx.findOne(Board, { where: { id: boardId }, select: { id: true, chairId: true } }))?.chairId ?? null,
-  lineManagerOf: async (authorityId, userId) =>
-    (await tx.findOne(Membership, { where: { authorityId, userId }, select: { id: true, managerId: true } }))?.managerId ?? null,
-});
-
 /** Who each audience is for an action: its owner, its accountable manager (or the owner's line manager), the board chair. */
-export async function audienceOf(
-  tx: EntityManager,
-  action: Action,
-  plan: Plan,
-  lookup: AudienceLookup = audienceLookup(tx),
-): Promise<Record<Audience, string | null>> {
+export async function audienceOf(action: Action, plan: Plan, lookup: AudienceLookup): Promise<Record<Audience, string | null>> {
   const chair = await lookup.chairOf(plan.boardId);
   let manager = action.managerId;
   if (!manager && action.ownerId) manager = await lookup.lineManagerOf(action.authorityId, action.ownerId);
@@ -82,7 +71,7 @@ export class ReminderScheduler {
     for (const action of actions) {
       const plan = plans.get(action.planId)!;
       const existing = existingByAction.get(action.id) ?? [];
-      const desired = wantsReminders(action, plan) ? this.desiredRows(action, plan, rules.get(plan.id)!, await audienceOf(tx, action, plan, lookup)) : [];
+      const desired = wantsReminders(action, plan) ? this.desiredRows(action, plan, rules.get(plan.id)!, await audienceOf(action, plan, lookup)) : [];
       const byKey = new Map(existing.map((r) => [r.dedupeKey, r]));
       for (const want of desired) {
         const row = byKey.get(want.dedupeKey);
