@@ -279,11 +279,8 @@ export class UserService {
     return toView(user, membership);
   }
 
-  /**
-   * Throws not found unless the user is a member of the authority. (The first argument is left from
-   * before Transactions, for callers not yet moved; it is not used.)
-   */
-  async assertMember(_legacy: unknown, authorityId: string, userId: string, what = 'User'): Promise<void> {
+  /** Throws not found unless the user is a member of the authority. */
+  async assertMember(authorityId: string, userId: string, what = 'User'): Promise<void> {
     if (!(await this.people.for(authorityId).isMember(userId))) throw notFound(what);
   }
 
@@ -343,7 +340,7 @@ export class UserService {
   }
 
   private async checkReferences(authorityId: string, managerId: string | null, organisationId: string | null) {
-    if (managerId) await this.assertMember(null, authorityId, managerId, 'Manager');
+    if (managerId) await this.assertMember(authorityId, managerId, 'Manager');
     if (organisationId && !(await this.organisations.for(authorityId).exists(organisationId))) throw notFound('Organisation');
   }
 }

@@ -23,7 +23,7 @@ export class BoardService {
     authorize(actor, 'board.create');
     return this.transactions.run(async () => {
       const ids = [...new Set([...(chairId ? [chairId] : []), ...memberIds])];
-      for (const id of ids) await this.users.assertMember(null, actor.authorityId, id, 'Board member');
+      for (const id of ids) await this.users.assertMember(actor.authorityId, id, 'Board member');
       const now = this.clock.nowIso();
       const board = { id: newId(), authorityId: actor.authorityId, name: name.trim(), chairId, createdAt: now };
       await this.boards.for(actor.authorityId).insert(
@@ -48,7 +48,7 @@ export class BoardService {
     const boards = this.boards.for(actor.authorityId);
     return this.transactions.run(async () => {
       if (!(await boards.get(boardId))) throw notFound('Board');
-      await this.users.assertMember(null, actor.authorityId, userId);
+      await this.users.assertMember(actor.authorityId, userId);
       if (await boards.isMember(boardId, userId)) throw new AppError('conflict', 'already_member', 'That person is already a member of this board');
       await boards.addMember({ id: newId(), boardId, userId, createdAt: this.clock.nowIso() });
       await this.audit.record({
