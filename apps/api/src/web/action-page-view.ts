@@ -69,7 +69,7 @@ export class ActionPageView {
         canChangeDueDate: can(`action.dueDate.${stage}`),
         dueDateItems: dateItems('dueDate', state.form === 'due-date' ? values : {}, !!view.errors['dueDate-day']),
         milestoneDueItems: dateItems('milestoneDue', state.form === 'milestone' ? values : {}, !!view.errors['milestoneDue-day']),
-        statusItems: statusChoices(action.status as ActionStatus, can, state.form === 'status' ? state.values?.status : undefined),
+        statusItems: statusChoices(action.status, can, state.form === 'status' ? state.values?.status : undefined),
         ragItems: ragChoices(action.rag, can, state.form === 'rag' ? (state.values?.ragOverride ?? '') : (action.rag.override ?? '')),
         seen: snapshot(summary),
         form: state.form,
