@@ -23,7 +23,9 @@ export function useMedium(kind: DbKind, now = '2026-03-02T09:00:00.000Z'): Mediu
   beforeAll(async () => {
     db = await createTestDatabase(kind);
     const config = { ...loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://tracker.test' }), database: db.config };
-    moduleRef = await (await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), CoreModule.forRoot(DatabaseModule.forRoot(APP_SCHEMA))] }).compile()).init();
+    moduleRef = await (
+      await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), CoreModule.forRoot(DatabaseModule.forRoot(APP_SCHEMA))] }).compile()
+    ).init();
     moduleRef.get(Clock).set(now);
   });
   afterAll(async () => {
