@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AccountPasswordService } from './accounts/account-password.service';
 import { AuthService } from './accounts/auth.service';
 import { AuthorityService } from './accounts/authority.service';
 import { InvitationService } from './accounts/invitation.service';
@@ -19,6 +20,7 @@ import { PlanService } from './plans/plan.service';
 import { PlanRepositories } from './plans/plan.repository';
 
 const SERVICES = [
+  AccountPasswordService,
   ActionRepositories,
   ActionService,
   AuditService,

@@ -3,6 +3,8 @@ export * from './accounts/authority.service';
 export * from './accounts/invitation.service';
 export * from './accounts/password';
 export * from './accounts/password-policy';
+export * from './accounts/account-password.service';
+export * from './accounts/person';
 export * from './accounts/user.service';
 export * from './actions/action.service';
 export * from './app-error';

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, 
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { Authenticated, AuthService, UserService } from '@app/core';
+import { AccountPasswordService, Authenticated, AuthService, UserService } from '@app/core';
 import { SESSION_COOKIE } from '../common/auth.guard';
 import { CurrentActor, Public } from '../common/decorators';
 import { ChangePasswordDto, CreateTokenDto, SignInDto } from './auth.dto';
@@ -13,6 +13,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UserService,
+    private readonly passwords: AccountPasswordService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -41,7 +42,7 @@ export class AuthController {
   @Post('password')
   @HttpCode(204)
   changePassword(@CurrentActor() actor: Authenticated, @Body() body: ChangePasswordDto) {
-    return this.users.changeOwnPassword(actor, body.currentPassword, body.newPassword);
+    return this.passwords.changeOwnPassword(actor, body.currentPassword, body.newPassword);
   }
 
   @Post('tokens')

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { loadConfig } from '@app/config';
-import { AuthorityService, UserService } from '@app/core';
+import { AccountPasswordService, AuthorityService, UserService } from '@app/core';
 import { ROLES, Role } from '@app/core/request-context';
 import { withAppContext } from '../app-context';
 import { CliError } from '../cli-error';
@@ -54,7 +54,7 @@ export function accountCommands(program: Command) {
       const password = process.env.IT_PASSWORD;
       if (!password)
         throw new CliError('Set the new password in the IT_PASSWORD environment variable (it is never taken from the command line, which others can see)');
-      const account = await withAppContext(loadConfig(), (app) => app.get(UserService).setPasswordAsOperator(opts.email, password));
+      const account = await withAppContext(loadConfig(), (app) => app.get(AccountPasswordService).setPasswordAsOperator(opts.email, password));
       console.log(JSON.stringify({ ...account, passwordReset: true, sessionsEnded: true }, null, 2));
     });
 }

@@ -9,7 +9,8 @@ import { notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
 import { Actor, Role } from '../request-context';
-import { PersonView, UserService } from './user.service';
+import { PersonView } from './person';
+import { UserService } from './user.service';
 
 export type InvitationStatus = 'pending' | 'accepted' | 'withdrawn' | 'expired';
 

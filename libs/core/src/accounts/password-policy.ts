@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '@app/config';
+import { badRequest } from '../app-error';
 
 export const MIN_PASSWORD_LENGTH = 12;
 // Also the sign-in limit: hashing a huge string costs the server, never the attacker.
@@ -37,6 +38,12 @@ export function passwordProblem(password: string, { email }: { email?: string } 
     return 'This password is too common or too easy to guess (it is on our list of common and breached passwords, or is one with a few characters added): choose three or four unrelated words';
   }
   return null;
+}
+
+/** Throws a 400 saying what to fix when `passwordProblem` finds one. */
+export function refuseWeakPassword(password: string, email: string): void {
+  const problem = passwordProblem(password, { email });
+  if (problem) throw badRequest('weak_password', problem);
 }
 
 /** The password as people dress up a weak one: digits or symbols around it, separators, repeats. */

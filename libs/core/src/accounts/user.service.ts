@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Membership, User } from '@app/database/entities';
+import { User } from '@app/database/entities';
 import { AccountRepository } from '@app/database/repositories/account.repository';
 import { BoardRepositories } from '@app/database/repositories/board.repository';
 import { InvitationRepositories } from '@app/database/repositories/invitation.repository';
@@ -11,54 +11,13 @@ import { AppError, badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
 import { newId } from '../ids';
-import { Actor, Role } from '../request-context';
-import { hashPassword, verifyPassword } from './password';
-import { passwordProblem } from './password-policy';
-import { SignInThrottle } from './sign-in-throttle';
+import { Actor } from '../request-context';
+import { hashPassword } from './password';
+import { refuseWeakPassword } from './password-policy';
+import { ActingSession, InvitationReceipt, NewUser, normaliseEmail, PersonView, toPersonView, UserChanges } from './person';
 import { endTrust } from './trust';
 
-export interface NewUser {
-  email: string;
-  displayName: string;
-  password: string;
-  roles: Role[];
-  managerId?: string | null;
-  organisationId?: string | null;
-}
-
-export interface UserChanges {
-  displayName?: string;
-  roles?: Role[];
-  managerId?: string | null;
-  organisationId?: string | null;
-  active?: boolean;
-  password?: string;
-}
-
-export interface PersonView {
-  id: string;
-  email: string;
-  displayName: string;
-  /** Can they sign in to this authority: their account and their membership here are both active. */
-  active: boolean;
-  roles: Role[];
-  managerId: string | null;
-  organisationId: string | null;
-}
-
-/** What an admin is told when the address already has an account: nothing about that account. */
-export interface InvitationReceipt {
-  invited: true;
-  invitationId: string;
-  email: string;
-  status: 'pending';
-  expiresAt: string;
-}
-
 export const INVITATION_DAYS = 14;
-
-/** An actor that may be signed in through a session they should keep when changing themselves. */
-type ActingSession = Actor & { sessionId?: string };
 
 /**
  * People in an authority. The account (email, name, password, account-level `active`) is the
@@ -78,7 +37,6 @@ export class UserService {
     private readonly sessions: SessionRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly throttle: SignInThrottle,
   ) {}
 
   /**
@@ -143,7 +101,7 @@ export class UserService {
   async update(actor: ActingSession, userId: string, changes: UserChanges): Promise<PersonView> {
     return this.transactions.run(async () => {
       const { user, membership } = await this.load(actor.authorityId, userId);
-      const before = toView(user, membership);
+      const before = toPersonView(user, membership);
       const self = actor.userId === userId;
       const wholeAccount = await this.accounts.adminOfEveryAuthority(actor.userId, userId);
       if ((changes.displayName !== undefined || changes.password !== undefined) && !self && !wholeAccount) {
@@ -185,7 +143,7 @@ export class UserService {
       const tx = this.transactions.manager;
       if (changes.password !== undefined || (changes.active === false && wholeAccount)) await endTrust(tx, this.sessions, now, userId, null, keep);
       else if (rolesChanged || changes.active === false) await endTrust(tx, this.sessions, now, userId, actor.authorityId, keep);
-      const after = toView(user, membership);
+      const after = toPersonView(user, membership);
       await this.audit.record({
         authorityId: actor.authorityId,
         entityType: 'user',
@@ -213,58 +171,8 @@ export class UserService {
         entityId: userId,
         event: 'user_removed',
         actorId: actor.userId,
-        before: toView(user, membership),
+        before: toPersonView(user, membership),
       });
-    });
-  }
-
-  /**
-   * The person changes their own password; every other session, token and feed of theirs ends.
-   * The current password is checked under the sign-in throttle: whoever holds a stolen session guesses no faster than at sign-in.
-   */
-  async changeOwnPassword(actor: ActingSession, currentPassword: string, newPassword: string): Promise<void> {
-    const user = await this.accounts.byId(actor.userId);
-    if (!user) throw notFound('User');
-    const claim = await this.throttle.claim(user.email, actor.ip ?? 'unknown');
-    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-      await this.audit.recordAlone({
-        authorityId: actor.authorityId,
-        entityType: 'user',
-        entityId: user.id,
-        event: 'password_change_failed',
-        actorId: user.id,
-        ip: claim.ip,
-      });
-      await this.throttle.failed(claim, user.id);
-      throw badRequest('wrong_password', 'Your current password is not right: enter the one you signed in with');
-    }
-    await this.throttle.succeeded(claim);
-    refuseWeakPassword(newPassword, user.email);
-    await this.transactions.run(async () => {
-      await this.accounts.update(user.id, { passwordHash: await hashPassword(newPassword) });
-      await endTrust(this.transactions.manager, this.sessions, this.clock.nowIso(), user.id, null, actor.sessionId);
-      await this.audit.record({
-        authorityId: actor.authorityId,
-        entityType: 'user',
-        entityId: user.id,
-        event: 'password_changed',
-        actorId: user.id,
-        ip: actor.ip ?? null,
-      });
-    });
-  }
-
-  /** The operator resets an account's password (CLI); every session, token and feed ends, everywhere. */
-  async setPasswordAsOperator(email: string, password: string): Promise<{ id: string; email: string }> {
-    const address = normaliseEmail(email);
-    refuseWeakPassword(password, address);
-    return this.transactions.run(async () => {
-      const user = await this.accounts.byEmail(address);
-      if (!user) throw notFound(`Account ${address}`);
-      await this.accounts.update(user.id, { passwordHash: await hashPassword(password) });
-      await endTrust(this.transactions.manager, this.sessions, this.clock.nowIso(), user.id, null);
-      await this.audit.record({ authorityId: null, entityType: 'user', entityId: user.id, event: 'password_reset_by_operator', actorId: null });
-      return { id: user.id, email: user.email };
     });
   }
 
@@ -276,7 +184,7 @@ export class UserService {
 
   async get(authorityId: string, userId: string): Promise<PersonView> {
     const { user, membership } = await this.load(authorityId, userId);
-    return toView(user, membership);
+    return toPersonView(user, membership);
   }
 
   /** Throws not found unless the user is a member of the authority. */
@@ -314,7 +222,7 @@ export class UserService {
       active: true,
       createdAt: now,
     });
-    const view = toView(user, membership);
+    const view = toPersonView(user, membership);
     await this.audit.record({ authorityId, entityType: 'user', entityId: user.id, event: 'user_created', actorId, after: view });
     return view;
   }
@@ -344,20 +252,3 @@ export class UserService {
     if (organisationId && !(await this.organisations.for(authorityId).exists(organisationId))) throw notFound('Organisation');
   }
 }
-
-function refuseWeakPassword(password: string, email: string) {
-  const problem = passwordProblem(password, { email });
-  if (problem) throw badRequest('weak_password', problem);
-}
-
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
-
-const toView = (user: User, membership: Membership): PersonView => ({
-  id: user.id,
-  email: user.email,
-  displayName: user.displayName,
-  active: user.active && membership.active,
-  roles: membership.roles,
-  managerId: membership.managerId,
-  organisationId: membership.organisationId,
-});
