@@ -1,19 +1,15 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@app/config';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { JobData, JobName, JobStatus, OnJob } from '@app/queue';
 import { Clock } from '@app/core/clock';
 import { newId } from '@app/core/ids';
 import { chunks, inLanes } from '@app/database/batches';
-import { insertMany, isPostgres, selectEntities, updateRows } from '@app/database/sql';
-import { Notification, OutboxEmail } from './entities';
-import { DELIVERABLE_STATES, Reminder } from './entities/reminder.entity';
-import { isPermanentMailError, Mailer, reminderMessageId } from './mailer.service';
-import { DeliveryLookups } from './delivery-lookups';
-import { Prepared, ReminderContent } from './reminder-content.service';
-import { stateIn, stateInSql } from './state-in';
+import { Reminder } from './entities/reminder.entity';
+import { isPermanentMailError, Mailer } from './mailer.service';
+import { DELIVERY_BATCH_SIZE, DeliveryResult, DeliveryRows, sent, ToSend } from './delivery-rows';
 
-export type DeliveryResult = 'sent' | 'skipped' | 'cancelled' | 'noop' | 'not_due' | 'deferred' | 'failed';
+export { DELIVERY_BATCH_SIZE } from './delivery-rows';
+export type { DeliveryResult } from './delivery-rows';
 
 export interface DeliverOptions {
   /** Deliver if due by this instant (default now). */
@@ -28,8 +24,6 @@ export const MAX_ATTEMPTS = 12;
 /** After the queue's own retries, wait this long (doubling per attempt, capped) before trying again. */
 export const retryLaterMs = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
 
-/** Rows per job, and rows claimed, prepared and recorded per transaction on the in-app and outbox path. */
-export const DELIVERY_BATCH_SIZE = 2000;
 /** Rows claimed at a time when mail goes over SMTP: few enough that none waits long in 'sending' for its turn. */
 export const SMTP_BATCH_SIZE = 50;
 /** SMTP batches of one job under way at once: the messages in flight are still bounded by SMTP_CONCURRENCY. */
@@ -41,12 +35,6 @@ export const SMTP_CONCURRENCY = 16;
  * before the sending lease (SENDING_LEASE_MS, 5 minutes) could release it to another worker.
  */
 export const SEND_WITHIN_MS = 2 * 60_000;
-
-type Send = Extract<Prepared, { send: true }>;
-type ToSend = { row: Reminder; prepared: Send };
-type Finish = { id: string; state: 'sent' | 'skipped' | 'cancelled'; outcome: string; deliveredToId: string | null };
-/** How a batch holds its rows: by the token its claim stamped on them (SMTP), or by locks until its transaction ends. */
-type Hold = { token: string } | { locked: true };
 
 /** Each row's result, and the errors to hand to the queue (rows waiting for its retry, or a failure nothing recorded). */
 export interface DeliveryOutcome {
@@ -68,8 +56,7 @@ export class ReminderDeliveryService {
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly mailer: Mailer,
-    private readonly content: ReminderContent,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rows: DeliveryRows,
   ) {}
 
   /** The queue's handlers: a passing failure before the final attempt throws, so BullMQ retries with backoff. */
@@ -127,15 +114,15 @@ export class ReminderDeliveryService {
   private async deliverLocally(ids: string[], at: Date, out: DeliveryOutcome): Promise<void> {
     const results = await this.db.transaction(async (tx) => {
       const results = new Map<string, DeliveryResult>();
-      const rows = await this.lockDue(tx, ids, at, results);
-      const { finishes, sends } = await this.prepareAll(tx, rows, at);
-      await this.writeInApp(tx, sends);
-      await this.writeEmail(
+      const rows = await this.rows.lockDue(tx, ids, at, results);
+      const { finishes, sends } = await this.rows.prepareAll(tx, rows, at);
+      await this.rows.writeInApp(tx, sends);
+      await this.rows.writeEmail(
         tx,
         sends.filter((s) => s.prepared.email),
         'outbox',
       );
-      await this.finish(tx, { locked: true }, [...finishes, ...sends.map(sent)], results);
+      await this.rows.finish(tx, { locked: true }, [...finishes, ...sends.map(sent)], results);
       return results;
     });
     merge(out, results);
@@ -149,11 +136,11 @@ export class ReminderDeliveryService {
     const claimed = await this.db.transaction(async (tx) => {
       const results = new Map<string, DeliveryResult>();
       const hold = { token: newId() };
-      const rows = await this.claim(tx, hold, ids, at, results);
-      const { finishes, sends } = await this.prepareAll(tx, rows, at);
+      const rows = await this.rows.claim(tx, hold, ids, at, results);
+      const { finishes, sends } = await this.rows.prepareAll(tx, rows, at);
       const inAppOnly = sends.filter((s) => !s.prepared.email);
-      await this.writeInApp(tx, inAppOnly);
-      await this.finish(tx, hold, [...finishes, ...inAppOnly.map(sent)], results);
+      await this.rows.writeInApp(tx, inAppOnly);
+      await this.rows.finish(tx, hold, [...finishes, ...inAppOnly.map(sent)], results);
       return { hold, results, mails: sends.filter((s) => s.prepared.email) };
     });
     merge(out, claimed.results);
@@ -165,7 +152,7 @@ export class ReminderDeliveryService {
         try {
           await this.smtpSlots.run(() => {
             if (Date.now() - claimedAt > SEND_WITHIN_MS) throw new Error('Waited too long for the SMTP server; sending later');
-            return this.mailer.send({ to: m.prepared.to.email, ...this.mail(m.row, m.prepared) });
+            return this.mailer.send({ to: m.prepared.to.email, ...this.rows.mail(m.row, m.prepared) });
           });
           delivered.push(m);
         } catch (error) {
@@ -179,9 +166,9 @@ export class ReminderDeliveryService {
           out,
           await this.db.transaction(async (tx) => {
             const results = new Map<string, DeliveryResult>();
-            await this.writeInApp(tx, delivered);
-            await this.writeEmail(tx, delivered, 'smtp');
-            await this.finish(tx, claimed.hold, delivered.map(sent), results);
+            await this.rows.writeInApp(tx, delivered);
+            await this.rows.writeEmail(tx, delivered, 'smtp');
+            await this.rows.finish(tx, claimed.hold, delivered.map(sent), results);
             return results;
           }),
         );
@@ -192,160 +179,6 @@ export class ReminderDeliveryService {
     for (const f of failures) await this.fail(f.id, f.error, at, options, out);
   }
 
-  /**
-   * For SMTP, whose sending happens after this transaction commits: one UPDATE marks every row
-   * still deliverable and due as 'sending' with the hold's token; reading back by it finds exactly those.
-   */
-  private async claim(tx: EntityManager, hold: { token: string }, ids: string[], at: Date, results: Map<string, DeliveryResult>): Promise<Reminder[]> {
-    const now = this.clock.nowIso();
-    await updateRows(
-      tx,
-      'reminder',
-      { state: 'sending', claimToken: hold.token, claimedAt: now, updatedAt: now, attempts: () => '"attempts" + 1' },
-      `"id" IN (:...ids) AND ${stateInSql(tx)} AND "runAt" <= :at`,
-      { ids, reminderStates: DELIVERABLE_STATES, at: at.toISOString() },
-    );
-    const rows = await selectEntities(tx, Reminder, 'SELECT * FROM "reminder" WHERE "id" IN (:...ids) AND "claimToken" = :token ORDER BY "runAt", "id"', {
-      ids,
-      token: hold.token,
-    });
-    await this.explainTheRest(tx, ids, rows, at, results);
-    return rows;
-  }
-
-  /**
-   * The rows still deliverable and due, held until the transaction ends without writing to them:
-   * PostgreSQL locks them (a concurrent batch waits, then finds them done), and on SQLite the
-   * transaction has held the database's write lock since it began.
-   */
-  private async lockDue(tx: EntityManager, ids: string[], at: Date, results: Map<string, DeliveryResult>): Promise<Reminder[]> {
-    const forUpdate = isPostgres(tx) ? ' FOR UPDATE' : '';
-    const rows = await selectEntities(
-      tx,
-      Reminder,
-      `SELECT * FROM "reminder" WHERE "id" IN (:...ids) AND ${stateInSql(tx)} AND "runAt" <= :at ORDER BY "runAt", "id"${forUpdate}`,
-      { ids, reminderStates: DELIVERABLE_STATES, at: at.toISOString() },
-    );
-    await this.explainTheRest(tx, ids, rows, at, results);
-    return rows;
-  }
-
-  private async explainTheRest(tx: EntityManager, ids: string[], taken: Reminder[], at: Date, results: Map<string, DeliveryResult>): Promise<void> {
-    const won = new Set(taken.map((r) => r.id));
-    const others = ids.filter((id) => !won.has(id));
-    if (others.length) await this.whyNot(tx, others, at, results);
-  }
-
-  /** Nothing claimed: a repeat (already handled), a row another worker holds, or one not yet due. */
-  private async whyNot(tx: EntityManager, ids: string[], at: Date, results: Map<string, DeliveryResult>): Promise<void> {
-    const found = await tx.find(Reminder, { where: { id: In(ids) }, select: { id: true, state: true, runAt: true } });
-    const notDue = new Set(found.filter((r) => DELIVERABLE_STATES.includes(r.state) && r.runAt > at.toISOString()).map((r) => r.id));
-    // Rescheduled to later after it was queued: hand it back to the reconciler.
-    if (notDue.size) await tx.update(Reminder, { id: In([...notDue]), state: stateIn(tx, ['queued']) }, { state: 'pending', updatedAt: this.clock.nowIso() });
-    for (const id of ids) results.set(id, notDue.has(id) ? 'not_due' : 'noop');
-  }
-
-  private async prepareAll(tx: EntityManager, rows: Reminder[], at: Date): Promise<{ finishes: Finish[]; sends: ToSend[] }> {
-    const lookups = new DeliveryLookups(tx);
-    await lookups.preload(rows, at);
-    const finishes: Finish[] = [];
-    const sends: ToSend[] = [];
-    for (const row of rows) {
-      const prepared = await this.content.prepare(tx, row, at, lookups);
-      if (prepared.send) sends.push({ row, prepared });
-      else finishes.push({ id: row.id, state: prepared.state, outcome: prepared.outcome, deliveredToId: null });
-    }
-    return { finishes, sends };
-  }
-
-  /**
-   * Records outcomes, one UPDATE per distinct outcome. Only rows this batch still holds change: a
-   * claim's rows that kept its token or, for locked rows, every one of them, or nothing at all.
-   */
-  private async finish(tx: EntityManager, hold: Hold, finishes: Finish[], results: Map<string, DeliveryResult>): Promise<void> {
-    const now = this.clock.nowIso();
-    const groups = new Map<string, { f: Finish; ids: string[] }>();
-    for (const f of finishes) {
-      const key = JSON.stringify([f.state, f.outcome, f.deliveredToId]);
-      const group = groups.get(key) ?? { f, ids: [] };
-      group.ids.push(f.id);
-      groups.set(key, group);
-    }
-    for (const { f, ids } of groups.values()) {
-      const set = {
-        state: f.state,
-        outcome: f.outcome,
-        deliveredToId: f.deliveredToId,
-        sentAt: f.state === 'sent' ? now : null,
-        lastError: null,
-        updatedAt: now,
-      };
-      for (const part of chunks(ids, DELIVERY_BATCH_SIZE)) {
-        if ('token' in hold) {
-          await updateRows(tx, 'reminder', set, `"id" IN (:...ids) AND ${stateInSql(tx)} AND "claimToken" = :token`, {
-            ids: part,
-            reminderStates: ['sending'],
-            token: hold.token,
-          });
-          continue;
-        }
-        const changed = await updateRows(
-          tx,
-          'reminder',
-          { ...set, claimedAt: now, attempts: () => '"attempts" + 1' },
-          `"id" IN (:...ids) AND ${stateInSql(tx)}`,
-          { ids: part, reminderStates: DELIVERABLE_STATES },
-        );
-        if (changed !== part.length) throw new Error('Reminder rows changed while they were being delivered');
-      }
-    }
-    for (const f of finishes) results.set(f.id, f.state);
-  }
-
-  private async writeInApp(tx: EntityManager, sends: ToSend[]): Promise<void> {
-    const now = this.clock.nowIso();
-    const values = sends
-      .filter((s) => s.prepared.inApp)
-      .map(({ row, prepared }) => {
-        const m = prepared.message;
-        return {
-          id: newId(),
-          authorityId: row.authorityId,
-          userId: prepared.to.id,
-          reminderId: row.id,
-          actionId: row.actionId,
-          kind: row.kind,
-          title: m.title.slice(0, 300),
-          body: m.text,
-          link: m.link.slice(0, 500),
-          createdAt: now,
-          readAt: null,
-        };
-      });
-    await insertMany(tx, Notification, values, { ignoreConflicts: true });
-  }
-
-  private async writeEmail(tx: EntityManager, sends: ToSend[], transport: 'outbox' | 'smtp'): Promise<void> {
-    const now = this.clock.nowIso();
-    const values = sends.map(({ row, prepared }) => {
-      const mail = this.mail(row, prepared);
-      return {
-        id: newId(),
-        authorityId: row.authorityId,
-        reminderId: row.id,
-        userId: prepared.to.id,
-        toAddress: prepared.to.email,
-        subject: mail.subject.slice(0, 300),
-        textBody: mail.text,
-        htmlBody: mail.html,
-        messageId: mail.messageId,
-        transport,
-        createdAt: now,
-      };
-    });
-    await insertMany(tx, OutboxEmail, values, { ignoreConflicts: true });
-  }
-
   private async fail(id: string, error: unknown, at: Date, options: DeliverOptions, out: DeliveryOutcome): Promise<void> {
     try {
       out.results.set(id, await this.recordFailure(id, error, at, options));
@@ -353,11 +186,6 @@ export class ReminderDeliveryService {
       out.results.set(id, 'failed');
       out.errors.push(thrown);
     }
-  }
-
-  private mail(row: Reminder, prepared: Send) {
-    const m = prepared.message;
-    return { subject: m.subject, text: m.text, html: m.html, messageId: reminderMessageId(row.id, this.config.publicUrl) };
   }
 
   /**
@@ -383,8 +211,6 @@ export class ReminderDeliveryService {
     return 'deferred';
   }
 }
-
-const sent = ({ row, prepared }: ToSend): Finish => ({ id: row.id, state: 'sent', outcome: prepared.outcome, deliveredToId: prepared.to.id });
 
 function merge(out: DeliveryOutcome, results: Map<string, DeliveryResult>): void {
   for (const [id, result] of results) out.results.set(id, result);

@@ -3,6 +3,7 @@ import { ACTION_HOOKS, ActionHook } from '@app/core/actions/action-hooks';
 import { CoreModule } from '@app/core/core.module';
 import { DatabaseModule } from '@app/database/database.module';
 import { CalendarFeedService } from './calendar-feed.service';
+import { DeliveryRows } from './delivery-rows';
 import { DigestPlanner } from './digest-planner.service';
 import { Mailer } from './mailer.service';
 import { NotificationSettingsService } from './notification-settings.service';
@@ -19,6 +20,7 @@ import { APP_SCHEMA } from './schema';
 
 const SERVICES = [
   CalendarFeedService,
+  DeliveryRows,
   DigestPlanner,
   Mailer,
   NotificationService,
