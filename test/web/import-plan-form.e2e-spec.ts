@@ -1,4 +1,4 @@
-import { Plan } from '@app/database';
+import { Finding, Plan } from '@app/database';
 import { DataSource } from 'typeorm';
 import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, SAMPLE_REPORT, TestApp, TestUser } from '../support';
 
@@ -27,6 +27,20 @@ describe.each(DB_KINDS)("the import page's plan form keeps the API's rules (%s)"
     const res = await createPlan('t'.repeat(301)).expect(400);
     expect(res.text).toContain('<a href="#plan-title">The title must be 300 characters or fewer</a>');
     expect(await t.get(DataSource).manager.count(Plan)).toBe(0);
+  });
+
+  it("refuses a finding's section longer than the API allows, saying so, and keeps the finding", async () => {
+    const finding = (await t.get(DataSource).manager.findOneBy(Finding, { documentId }))!;
+    const res = await t
+      .http()
+      .post(`/import/${documentId}/findings/${finding.id}`)
+      .set(HTML)
+      .set(bearer(member))
+      .type('form')
+      .send({ text: 'Changed text', section: 's'.repeat(301), timescale: 'immediately' })
+      .expect(400);
+    expect(res.text).toContain('<a href="#section">The section must be at most 300 characters</a>');
+    expect((await t.get(DataSource).manager.findOneBy(Finding, { id: finding.id }))!.text).toBe(finding.text);
   });
 
   it('makes the plan from a form that keeps the rules', async () => {

@@ -4,8 +4,10 @@ import { AppError, Authenticated, planSettings, PlanService } from '@app/core';
 import { rolesFor } from '@app/domain';
 import { ReminderRules, ReminderSettingsService } from '@app/reminders';
 import { CurrentActor, Roles } from '../common/decorators';
+import { PlanSettingsDto } from '../plans/plans.dto';
+import { ReminderRulesDto } from '../reminders/reminders.dto';
 import { FormPost, PageRequest } from './csrf';
-import { FormErrors, userError } from './form-errors';
+import { checkForm, FieldWording, FormErrors, userError } from './form-errors';
 import { PageErrorFilter } from './page-error.filter';
 import { field, queryValue } from './page-query';
 import { PageRenderer } from './page-renderer';
@@ -15,16 +17,27 @@ const SAVED: Record<string, string> = {
   reminders: 'The reminder rules have been saved. Pending reminders have been rescheduled.',
 };
 
-/** A whole number in a range, or an error saying what to enter. */
-function wholeNumber(body: unknown, name: string, what: string, min: number, max: number, errors: FormErrors, optional = false): number | null {
-  const text = field(body, name);
-  if (!text && optional) return null;
-  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    errors.add(name, `${what} must be a whole number from ${min} to ${max}${optional ? ', or blank to turn it off' : ''}`);
-    return null;
-  }
-  return Number(text);
-}
+/** A typed whole number, or NaN so the DTO refuses it; blank is "off" where the field may be turned off. */
+const whole = (text: string) => (/^\d+$/.test(text) ? Number(text) : Number.NaN);
+const wholeOrOff = (text: string) => (text ? whole(text) : null);
+const number = (field: string, what: string, range: string, off = false): FieldWording => ({
+  field,
+  invalid: `${what} must be a whole number from ${range}${off ? ', or blank to turn it off' : ''}`,
+});
+
+// The page's words for the API's rules (PlanSettingsDto, ReminderRulesDto).
+const SETTINGS_WORDING = {
+  immediateWindowDays: number('immediateWindowDays', 'Days allowed for “Immediately”', '1 to 365'),
+  defaultHorizonMonths: number('defaultHorizonMonths', 'Months allowed when no timescale is given', '1 to 60'),
+  warningWindowDays: number('warningWindowDays', 'Days before the due date an action turns amber', '0 to 365'),
+};
+const RULES_WORDING = {
+  sendTime: { field: 'sendTime', invalid: 'Enter the time as hours and minutes on the 24-hour clock, like 08:00' },
+  beforeDays: { field: 'beforeDays', invalid: 'Enter up to 10 whole numbers of days from 1 to 365, separated by commas, like 14, 7, 1' },
+  overdueOwnerDays: number('overdueOwnerDays', 'Days overdue before the owner is reminded', '1 to 365', true),
+  managerAfterDays: number('managerAfterDays', 'Days overdue before the manager is told', '1 to 365', true),
+  chairAfterDays: number('chairAfterDays', 'Days overdue before the board chair is told', '1 to 365', true),
+};
 
 /** Admin pages for each plan's settings (due-date rules, warning window) and its reminder rules. */
 @Controller('admin/plans')
@@ -58,22 +71,17 @@ export class AdminPlansController {
     @Res() res: Response,
     @Body() body: Record<string, unknown>,
   ) {
-    const errors = new FormErrors();
-    const immediateWindowDays = wholeNumber(body, 'immediateWindowDays', 'Days allowed for “Immediately”', 1, 365, errors);
-    const defaultHorizonMonths = wholeNumber(body, 'defaultHorizonMonths', 'Months allowed when no timescale is given', 1, 60, errors);
-    const warningWindowDays = wholeNumber(body, 'warningWindowDays', 'Days before the due date an action turns amber', 0, 365, errors);
+    const settings = {
+      immediateWindowDays: whole(field(body, 'immediateWindowDays')),
+      defaultHorizonMonths: whole(field(body, 'defaultHorizonMonths')),
+      warningWindowDays: whole(field(body, 'warningWindowDays')),
+      moveOffNonWorkingDays: field(body, 'moveOffNonWorkingDays') === 'yes',
+    };
+    const { errors } = checkForm(PlanSettingsDto, settings, SETTINGS_WORDING);
     const values = { form: 'settings', ...pick(body, ['immediateWindowDays', 'defaultHorizonMonths', 'warningWindowDays', 'moveOffNonWorkingDays']) };
     if (errors.any) return this.page(actor, id, req, res, values, errors, 400);
     try {
-      await this.plans.update(actor, id, {
-        version: Number(field(body, 'version')),
-        settings: {
-          immediateWindowDays: immediateWindowDays!,
-          defaultHorizonMonths: defaultHorizonMonths!,
-          warningWindowDays: warningWindowDays!,
-          moveOffNonWorkingDays: field(body, 'moveOffNonWorkingDays') === 'yes',
-        },
-      });
+      await this.plans.update(actor, id, { version: Number(field(body, 'version')), settings });
     } catch (error) {
       const problem =
         error instanceof AppError && error.code === 'stale_version'
@@ -94,32 +102,29 @@ export class AdminPlansController {
     @Res() res: Response,
     @Body() body: Record<string, unknown>,
   ) {
-    const errors = new FormErrors();
     const sendTime = field(body, 'sendTime');
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(sendTime)) errors.add('sendTime', 'Enter the time as hours and minutes on the 24-hour clock, like 08:00');
-    const beforeText = field(body, 'beforeDays');
-    const beforeDays = beforeText ? beforeText.split(/[\s,]+/).filter(Boolean) : [];
-    if (beforeDays.some((d) => !/^\d+$/.test(d) || Number(d) < 1 || Number(d) > 365) || beforeDays.length > 10) {
-      errors.add('beforeDays', 'Enter up to 10 whole numbers of days from 1 to 365, separated by commas, like 14, 7, 1');
-    }
-    const overdueOwnerDays = wholeNumber(body, 'overdueOwnerDays', 'Days overdue before the owner is reminded', 1, 365, errors, true);
-    const managerAfterDays = wholeNumber(body, 'managerAfterDays', 'Days overdue before the manager is told', 1, 365, errors, true);
-    const chairAfterDays = wholeNumber(body, 'chairAfterDays', 'Days overdue before the board chair is told', 1, 365, errors, true);
+    const beforeDays = field(body, 'beforeDays')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(whole);
+    const rules = {
+      // A blank time is no time: the DTO's pattern refuses it.
+      sendTime: sendTime || ' ',
+      beforeDays,
+      onDueDate: field(body, 'onDueDate') === 'yes',
+      overdueOwnerDays: wholeOrOff(field(body, 'overdueOwnerDays')),
+      managerAfterDays: wholeOrOff(field(body, 'managerAfterDays')),
+      chairAfterDays: wholeOrOff(field(body, 'chairAfterDays')),
+      weeklyDigest: field(body, 'weeklyDigest') === 'yes',
+    };
+    const { errors } = checkForm(ReminderRulesDto, rules, RULES_WORDING);
     const values = {
       form: 'reminders',
       ...pick(body, ['sendTime', 'beforeDays', 'onDueDate', 'overdueOwnerDays', 'managerAfterDays', 'chairAfterDays', 'weeklyDigest']),
     };
     if (errors.any) return this.page(actor, id, req, res, values, errors, 400);
     try {
-      await this.rules.update(actor, id, {
-        sendTime,
-        beforeDays: [...new Set(beforeDays.map(Number))].sort((a, b) => b - a),
-        onDueDate: field(body, 'onDueDate') === 'yes',
-        overdueOwnerDays,
-        managerAfterDays,
-        chairAfterDays,
-        weeklyDigest: field(body, 'weeklyDigest') === 'yes',
-      });
+      await this.rules.update(actor, id, { ...rules, beforeDays: [...new Set(beforeDays)].sort((a, b) => b - a) });
     } catch (error) {
       const problem = userError(error);
       if (!problem) throw error;

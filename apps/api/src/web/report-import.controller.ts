@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Transactions } from '@app/database/transactions';
 import { Authenticated, BoardService, DocumentService, PlanService, ReportImportService } from '@app/core';
-import { rolesFor, Timescale, TIMESCALES } from '@app/domain';
+import { rolesFor, TIMESCALES } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
 import { FormPost, PageRequest } from './csrf';
 import { CreatePlanDto } from '../plans/plans.dto';
+import { UpdateFindingDto } from '../documents/documents.dto';
 import { checkForm, FormErrors, userError } from './form-errors';
 import { PageErrorFilter } from './page-error.filter';
 import { field, fields } from './page-query';
@@ -21,6 +21,12 @@ const SAVED: Record<string, string> = {
   split: 'The finding has been split.',
 };
 
+const FINDING_WORDING = {
+  text: { field: 'text', missing: 'Enter the text of the finding', invalid: 'The text of the finding must be at most 10,000 characters' },
+  section: { field: 'section', missing: 'Enter the section of the report the finding is in', invalid: 'The section must be at most 300 characters' },
+  timescale: { field: 'timescale', missing: 'Choose the timescale the report gives', invalid: 'Choose the timescale the report gives' },
+};
+
 /** Import a report: upload, then review the findings (edit, merge, split, drop), then make the draft plan. */
 @Controller('import')
 // Reviewing findings and making the draft plan come with importing.
@@ -28,7 +34,6 @@ const SAVED: Record<string, string> = {
 @UseFilters(PageErrorFilter)
 export class ReportImportController {
   constructor(
-    private readonly db: DataSource,
     private readonly transactions: Transactions,
     private readonly imports: ReportImportService,
     private readonly documents: DocumentService,
@@ -89,13 +94,12 @@ export class ReportImportController {
     @Body() body: Record<string, unknown>,
   ) {
     const values = { text: field(body, 'text'), section: field(body, 'section'), timescale: field(body, 'timescale') };
-    const errors = new FormErrors();
-    if (!values.text) errors.add('text', 'Enter the text of the finding');
-    if (!values.section) errors.add('section', 'Enter the section of the report the finding is in');
-    if (!(TIMESCALES as readonly string[]).includes(values.timescale)) errors.add('timescale', 'Choose the timescale the report gives');
+    // The API's limits, in the page's words; the page also needs every field filled in.
+    const { input, errors } = checkForm(UpdateFindingDto, values, FINDING_WORDING);
+    for (const [name, words] of Object.entries(FINDING_WORDING)) if (!values[name as keyof typeof values]) errors.add(words.field, words.missing);
     if (errors.any) return this.findingPage(actor, id, findingId, req, res, errors, values, 400);
     await this.attempt(
-      () => this.documents.updateFinding(actor, id, findingId, { ...values, timescale: values.timescale as Timescale }),
+      () => this.documents.updateFinding(actor, id, findingId, input),
       res,
       `/import/${id}?saved=updated`,
       (problem) => this.findingPage(actor, id, findingId, req, res, FormErrors.of('text', problem), values, 400),
