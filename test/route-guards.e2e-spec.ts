@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '@app/database/entities';
 import { Role } from '@app/core/request-context';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TestApp, TestUser } from './support';
+import { appRoutes, bearer, createTestApp, DB_KINDS, newAuthority, newUser, TestApp, TestUser } from './support';
 
 type Rule = 'public' | 'member' | Role[];
 
@@ -144,21 +144,6 @@ const RULES: Record<string, Rule> = {
   'POST /admin/plans/:id/settings': ['admin'],
   'POST /admin/plans/:id/reminders': ['admin'],
 };
-
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
-function appRoutes(t: TestApp): string[] {
-  const express = t.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
-  return express.router.stack
-    .filter((layer) => layer.route && !layer.route.path.startsWith('/api/docs'))
-    .flatMap((layer) =>
-      Object.keys(layer.route!.methods)
-        .filter((m) => m !== '_all')
-        .map((m) => `${m.toUpperCase()} ${layer.route!.path}`),
-    );
-}
 
 const call = (t: TestApp, route: string) => {
   const [method, path] = route.split(' ');

@@ -1,5 +1,5 @@
 import { RemindersService } from '@app/reminders';
-import { bearer, createTestApp, DB_KINDS, TEST_PASSWORD, TestApp, TestUser } from '../support';
+import { appRoutes, bearer, createTestApp, DB_KINDS, TEST_PASSWORD, TestApp, TestUser } from '../support';
 import { addDeliveryRows, Council, newCouncil, PDF, ROLES, secretsOf, snapshot } from './cross-authority-world';
 
 // One deployment serves many councils. Here council B's people, in every role, aim every route that
@@ -319,21 +319,6 @@ const A_IDS_IN_QUERY: ((a: Council) => string)[] = [
   (a) => `/api/v1/actions?organisationId=${a.organisationId}`,
   (a) => `/api/v1/admin/reminders?actionId=${a.action.id}`,
 ];
-
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
-function appRoutes(t: TestApp): string[] {
-  const express = t.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
-  return express.router.stack
-    .filter((layer) => layer.route && !layer.route.path.startsWith('/api/docs'))
-    .flatMap((layer) =>
-      Object.keys(layer.route!.methods)
-        .filter((m) => m !== '_all')
-        .map((m) => `${m.toUpperCase()} ${layer.route!.path}`),
-    );
-}
 
 const isPage = (url: string) => !url.startsWith('/api/');
 
