@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@app/core/clock';
-import { newId } from '@app/core/ids';
 import { Action, Plan } from '@app/database/entities';
 import { insertMany } from '@app/database/sql';
 import { OPEN_STATUSES } from '@app/domain';
 import { Reminder } from './entities/reminder.entity';
+import { newReminderRow } from './reminder-row';
 import { DEFAULT_REMINDER_RULES, digestDedupeKey, latestDigestMonday, londonInstant, ReminderKind } from './reminder-rules';
 import { rulesOf } from './reminder-schedule.service';
 
@@ -57,29 +57,11 @@ export class DigestPlanner {
     }
     const dueAt = londonInstant(monday, DEFAULT_REMINDER_RULES.sendTime);
     const now = this.clock.nowIso();
-    return [...readers].map(([dedupeKey, r]) => ({
-      id: newId(),
-      authorityId: r.authorityId,
-      actionId: null,
-      planId: null,
-      kind: r.kind,
-      offsetDays: null,
-      forDate: monday,
-      recipientId: r.userId,
-      deliveredToId: null,
-      dueAt,
-      runAt: dueAt,
-      state: 'pending' as const,
-      dedupeKey,
-      attempts: 0,
-      lastError: null,
-      outcome: null,
-      queuedAt: null,
-      claimedAt: null,
-      claimToken: null,
-      sentAt: null,
-      createdAt: now,
-      updatedAt: now,
-    }));
+    return [...readers].map(([dedupeKey, r]) =>
+      newReminderRow(
+        { authorityId: r.authorityId, actionId: null, planId: null, kind: r.kind, offsetDays: null, forDate: monday, recipientId: r.userId, dueAt, dedupeKey },
+        now,
+      ),
+    );
   }
 }

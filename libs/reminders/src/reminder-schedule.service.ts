@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Clock } from '@app/core/clock';
-import { newId } from '@app/core/ids';
 import { Action, Plan } from '@app/database/entities';
 import { chunks } from '@app/database/batches';
 import { insertMany, selectEntities } from '@app/database/sql';
@@ -10,6 +9,7 @@ import { DELIVERABLE_STATES, Reminder } from './entities/reminder.entity';
 import { ReminderPlanSettings } from './entities';
 import { DeliveryLookups } from './delivery-lookups';
 import { stateIn } from './state-in';
+import { newReminderRow } from './reminder-row';
 import { actionDedupeKey, Audience, londonInstant, plannedReminders, ReminderRules, withDefaults } from './reminder-rules';
 
 /** Reminders are for open actions of active plans: a draft's dates are not final, a closed plan is over. */
@@ -126,30 +126,20 @@ export class ReminderScheduler {
       if (!recipientId) return [];
       const dueAt = londonInstant(p.sendDate, rules.sendTime);
       return [
-        {
-          id: newId(),
-          authorityId: action.authorityId,
-          actionId: action.id,
-          planId: plan.id,
-          kind: p.kind,
-          offsetDays: p.offsetDays,
-          forDate: action.dueDate!,
-          recipientId,
-          deliveredToId: null,
-          dueAt,
-          runAt: dueAt,
-          state: 'pending' as const,
-          dedupeKey: actionDedupeKey(action.id, p.kind, p.offsetDays, action.dueDate!),
-          attempts: 0,
-          lastError: null,
-          outcome: null,
-          queuedAt: null,
-          claimedAt: null,
-          claimToken: null,
-          sentAt: null,
-          createdAt: now,
-          updatedAt: now,
-        },
+        newReminderRow(
+          {
+            authorityId: action.authorityId,
+            actionId: action.id,
+            planId: plan.id,
+            kind: p.kind,
+            offsetDays: p.offsetDays,
+            forDate: action.dueDate!,
+            recipientId,
+            dueAt,
+            dedupeKey: actionDedupeKey(action.id, p.kind, p.offsetDays, action.dueDate!),
+          },
+          now,
+        ),
       ];
     });
   }
