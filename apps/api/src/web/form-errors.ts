@@ -56,6 +56,8 @@ export interface FieldWording {
   field: string;
   missing?: string;
   invalid: string;
+  /** The page needs it even where the API's field is optional (a form that edits every field at once). */
+  required?: boolean;
 }
 
 /**
@@ -75,6 +77,9 @@ export function checkForm<T extends object>(
     const words = wording[problem.property as keyof T & string];
     if (!words) continue;
     errors.add(words.field, given[problem.property] === undefined && words.missing ? words.missing : words.invalid);
+  }
+  for (const [property, words] of Object.entries(wording) as [string, FieldWording][]) {
+    if (words.required && given[property] === undefined) errors.add(words.field, words.missing ?? words.invalid);
   }
   return { input, errors };
 }

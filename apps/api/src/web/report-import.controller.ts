@@ -22,9 +22,14 @@ const SAVED: Record<string, string> = {
 };
 
 const FINDING_WORDING = {
-  text: { field: 'text', missing: 'Enter the text of the finding', invalid: 'The text of the finding must be at most 10,000 characters' },
-  section: { field: 'section', missing: 'Enter the section of the report the finding is in', invalid: 'The section must be at most 300 characters' },
-  timescale: { field: 'timescale', missing: 'Choose the timescale the report gives', invalid: 'Choose the timescale the report gives' },
+  text: { field: 'text', required: true, missing: 'Enter the text of the finding', invalid: 'The text of the finding must be at most 10,000 characters' },
+  section: {
+    field: 'section',
+    required: true,
+    missing: 'Enter the section of the report the finding is in',
+    invalid: 'The section must be at most 300 characters',
+  },
+  timescale: { field: 'timescale', required: true, missing: 'Choose the timescale the report gives', invalid: 'Choose the timescale the report gives' },
 };
 
 /** Import a report: upload, then review the findings (edit, merge, split, drop), then make the draft plan. */
@@ -94,9 +99,7 @@ export class ReportImportController {
     @Body() body: Record<string, unknown>,
   ) {
     const values = { text: field(body, 'text'), section: field(body, 'section'), timescale: field(body, 'timescale') };
-    // The API's limits, in the page's words; the page also needs every field filled in.
     const { input, errors } = checkForm(UpdateFindingDto, values, FINDING_WORDING);
-    for (const [name, words] of Object.entries(FINDING_WORDING)) if (!values[name as keyof typeof values]) errors.add(words.field, words.missing);
     if (errors.any) return this.findingPage(actor, id, findingId, req, res, errors, values, 400);
     await this.attempt(
       () => this.documents.updateFinding(actor, id, findingId, input),
