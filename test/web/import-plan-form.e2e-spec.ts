@@ -43,6 +43,21 @@ describe.each(DB_KINDS)("the import page's plan form keeps the API's rules (%s)"
     expect((await t.get(DataSource).manager.findOneBy(Finding, { id: finding.id }))!.text).toBe(finding.text);
   });
 
+  it('asks for every field of a finding the page edits, and keeps the finding', async () => {
+    const finding = (await t.get(DataSource).manager.findOneBy(Finding, { documentId }))!;
+    const res = await t
+      .http()
+      .post(`/import/${documentId}/findings/${finding.id}`)
+      .set(HTML)
+      .set(bearer(member))
+      .type('form')
+      .send({ text: '', section: '', timescale: '' })
+      .expect(400);
+    expect(res.text).toContain('<a href="#text">Enter the text of the finding</a>');
+    expect(res.text).toContain('<a href="#timescale">Choose the timescale the report gives</a>');
+    expect((await t.get(DataSource).manager.findOneBy(Finding, { id: finding.id }))!.text).toBe(finding.text);
+  });
+
   it('makes the plan from a form that keeps the rules', async () => {
     await createPlan('Improvement plan').expect(303);
     expect(await t.get(DataSource).manager.count(Plan)).toBe(1);
