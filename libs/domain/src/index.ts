@@ -9,3 +9,4 @@ export * from './new-action';
 export * from './rag';
 export * from './quarter';
 export * from './policy';
+export * from './organisation-kind';

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, ORGANISATION_KINDS } from '@app/core';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@app/core';
+import { ORGANISATION_KINDS, OrganisationKind } from '@app/domain';
 import { ROLES, Role } from '@app/core/request-context';
 import { IdField } from '../common/dto-fields';
 
@@ -59,5 +60,5 @@ export class UpdateUserDto {
 
 export class CreateOrganisationDto {
   @ApiProperty() @IsString() @Length(1, 200) name: string;
-  @ApiProperty({ enum: ORGANISATION_KINDS }) @IsIn(ORGANISATION_KINDS) kind: string;
+  @ApiProperty({ enum: ORGANISATION_KINDS }) @IsIn(ORGANISATION_KINDS) kind: OrganisationKind;
 }

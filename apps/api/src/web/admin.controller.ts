@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { Authenticated, BoardService, ORGANISATION_KINDS, OrganisationService } from '@app/core';
+import { Authenticated, BoardService, OrganisationService } from '@app/core';
+import { ORGANISATION_KINDS, OrganisationKind } from '@app/domain';
 import { AddMemberDto, CreateBoardDto } from '../boards/boards.controller';
 import { CurrentActor, Roles } from '../common/decorators';
 import { CreateOrganisationDto } from '../people/people.dto';
@@ -11,7 +12,7 @@ import { field, fields, queryValue } from './page-query';
 import { PageRenderer } from './page-renderer';
 import { PeopleDirectory } from './people-directory';
 
-export const ORGANISATION_KIND_LABELS: Record<string, string> = {
+export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
   council: 'Council',
   nhs: 'NHS',
   police: 'Police',
@@ -54,12 +55,12 @@ export class AdminController {
   @FormPost('organisations')
   async addOrganisation(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
     const values = { name: field(body, 'name'), kind: field(body, 'kind') };
-    const { errors } = checkForm(CreateOrganisationDto, values, {
+    const { input, errors } = checkForm(CreateOrganisationDto, values, {
       name: { field: 'name', missing: 'Enter the organisation’s name', invalid: 'The name must be 200 characters or fewer' },
       kind: { field: 'kind', invalid: 'Choose what kind of organisation it is' },
     });
     if (errors.any) return this.organisationsPage(actor, req, res, values, errors, 400);
-    const added = await attempt(() => this.organisations.create(actor, values.name, values.kind), 'name');
+    const added = await attempt(() => this.organisations.create(actor, input.name, input.kind), 'name');
     if (added.errors) return this.organisationsPage(actor, req, res, values, added.errors, 400);
     res.redirect(303, '/admin/organisations?saved=organisation-added');
   }

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationRepositories } from '@app/database/repositories/organisation.repository';
 import { Transactions } from '@app/database/transactions';
+import { OrganisationKind } from '@app/domain';
 import { AppError } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
 import { newId } from '../ids';
 import { Actor } from '../request-context';
-
-export const ORGANISATION_KINDS = ['council', 'nhs', 'police', 'education', 'voluntary', 'other'] as const;
 
 /** The council and its partners (an NHS trust, the police, schools), who may own actions. */
 @Injectable()
@@ -19,7 +18,7 @@ export class OrganisationService {
     private readonly clock: Clock,
   ) {}
 
-  async create(actor: Actor, name: string, kind: string) {
+  async create(actor: Actor, name: string, kind: OrganisationKind) {
     const organisations = this.organisations.for(actor.authorityId);
     return this.transactions.run(async () => {
       if (await organisations.nameTaken(name.trim()))

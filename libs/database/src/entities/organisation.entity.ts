@@ -1,4 +1,5 @@
 import { Entity, Index } from 'typeorm';
+import type { OrganisationKind } from '@app/domain';
 import { IdColumn, InstantColumn, RefColumn, References, TextColumn } from './columns';
 import { Authority } from './authority.entity';
 
@@ -9,6 +10,6 @@ export class Organisation {
   @IdColumn() id: string;
   @RefColumn() @References(() => Authority) authorityId: string;
   @TextColumn(200) name: string;
-  @TextColumn(30) kind: string;
+  @TextColumn(30) kind: OrganisationKind;
   @InstantColumn() createdAt: string;
 }
