@@ -132,8 +132,9 @@ export class DocumentService {
 
   /** Review: two or more findings that are really one; the first keeps its place, texts joined in order. */
   async mergeFindings(actor: Actor, documentId: string, findingIds: string[]): Promise<Finding> {
-    if (new Set(findingIds).size < 2) throw badRequest('merge_needs_two', 'Choose at least two different findings to merge');
-    return this.review(actor, documentId, findingIds, 'findings_merged', async (documents, found) => {
+    const distinct = [...new Set(findingIds)];
+    if (distinct.length < 2) throw badRequest('merge_needs_two', 'Choose at least two different findings to merge');
+    return this.review(actor, documentId, distinct, 'findings_merged', async (documents, found) => {
       const [first, ...rest] = [...found].sort((a, b) => a.position - b.position);
       const before = found.map((f) => ({ ...f }));
       first.text = fold([first, ...rest].map((f) => f.text).join(' '));
