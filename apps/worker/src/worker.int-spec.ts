@@ -173,6 +173,16 @@ describe.each(DB_KINDS)('worker on %s with real Redis', (kind: DbKind) => {
     expect(await db.manager.countBy(OutboxEmail, { reminderId: In(rows.map((r) => r.id)) })).toBe(5);
   });
 
+  it('rebuilds the queue by itself when Redis is wiped under a running worker: no restart, everything delivered, once', async () => {
+    const rows = await dueActions(3);
+    const worker = await startWorker({ at: '2026-03-22T07:59:30.000Z' });
+    await waitFor(async () => (await db.manager.countBy(Reminder, { id: In(rows.map((r) => r.id)), state: 'queued' })) === 3);
+    await wipeRedis();
+    worker.get(Clock).set(DUE);
+    await waitFor(async () => (await sent(rows.map((r) => r.id))) === 3);
+    expect(await db.manager.countBy(OutboxEmail, { reminderId: In(rows.map((r) => r.id)) })).toBe(3);
+  });
+
   it('delivers exactly once when a worker died mid-send', async () => {
     const [row] = await dueActions(1);
     const dead = await startWorker({ start: false });
