@@ -7,6 +7,8 @@ export interface Actor {
   authorityId: string;
   roles: Role[];
   ip?: string | null;
+  /** Acting for the board: the meeting whose recorded decision this change carries out. */
+  atMeeting?: string;
 }
 
 export { ROLES } from '@app/domain/policy';
@@ -20,9 +22,10 @@ export const hasRole = (actor: Actor, roles: readonly Role[]) => actor.roles.som
 type ActionPeople = { ownerId: string | null; managerId: string | null };
 
 /** The actor as the policy sees them: roles, and how they stand to the action when there is one. */
-export const subjectOf = (actor: Pick<Actor, 'userId' | 'roles'>, action?: ActionPeople): Subject => ({
+export const subjectOf = (actor: Pick<Actor, 'userId' | 'roles' | 'atMeeting'>, action?: ActionPeople): Subject => ({
   roles: actor.roles,
   relations: action ? relationsTo(actor.userId, action) : [],
+  atMeeting: !!actor.atMeeting,
 });
 
 /** Throws 403 with the policy's refusal (naming who may) unless the actor may make every decision. */

@@ -107,6 +107,30 @@ describe('who decides what (DOMAIN.md)', () => {
   });
 });
 
+describe('a decision recorded at a board meeting', () => {
+  const atMeeting = { roles: ['board_member'] as Role[], atMeeting: true };
+
+  it("makes the board's decisions, whoever records it", () => {
+    for (const decision of [
+      'action.status.verified',
+      'action.status.sent_back',
+      'action.dueDate.active',
+      'action.owner.active',
+      'action.manager.active',
+    ] as Decision[]) {
+      expect(may(atMeeting, decision)).toBe(true);
+      expect(may({ roles: ['board_member'] }, decision)).toBe(false);
+    }
+  });
+
+  it("grants nothing else: not the admin's decisions, nor approving the minutes", () => {
+    expect(may(atMeeting, 'plan.settings')).toBe(false);
+    expect(may(atMeeting, 'meeting.minutes')).toBe(false);
+    expect(deciders('meeting.minutes')).toEqual(['board_chair']);
+    expect(deciders('meeting.decide')).toEqual(['board_chair', 'board_member']);
+  });
+});
+
 describe('refusals name who may decide', () => {
   it.each<[Decision, string]>([
     ['action.status.verified', 'Only the board chair can verify an action (a board decision).'],

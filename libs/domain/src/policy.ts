@@ -13,18 +13,22 @@ export interface Rule {
   relations: readonly Relation[];
   /** What the decision is, as the refusal says it: "Only ... can <what>". */
   what: string;
+  /** The board's decision: a decision recorded at a board meeting makes it too. */
+  atMeeting?: boolean;
 }
 
 /** The people who set plans up (today's rule where the domain says nothing more). */
 const SETUP: Role[] = ['admin', 'board_chair', 'board_member', 'manager'];
 const BOARD: Role[] = ['board_chair', 'board_member'];
-// Until board meetings record decisions, the board decides through its chair.
+// Outside a meeting, the board decides through its chair.
 const CHAIR: Role[] = ['board_chair'];
 const ADMIN: Role[] = ['admin'];
 const ACTIVATION: Role[] = ['admin', 'board_chair'];
 const WORKERS: Relation[] = ['owner', 'manager'];
 
 const rule = (roles: Role[], relations: Relation[], what: string): Rule => ({ roles, relations, what });
+/** The board's decision: its chair's, or recorded at a board meeting. */
+const board = (what: string): Rule => ({ roles: CHAIR, relations: [], what, atMeeting: true });
 
 /**
  * Who decides what (DOMAIN.md "Who decides what"): every change an action, plan, board, person or
@@ -45,14 +49,14 @@ export const DECISIONS = {
   'action.rag.amber': rule(BOARD, ['manager'], "set an action's RAG rating to amber"),
   'action.rag.clear': rule(BOARD, ['manager'], "return an action's RAG rating to the one the rules give"),
   // Board decisions.
-  'action.rag.green': rule(CHAIR, [], "set an action's RAG rating to green (a board decision)"),
-  'action.rag.blue': rule(CHAIR, [], "set an action's RAG rating to blue (a board decision)"),
-  'action.status.verified': rule(CHAIR, [], 'verify an action (a board decision)'),
-  'action.status.sent_back': rule(CHAIR, [], 'send a completed action back to in progress (a board decision)'),
-  'action.status.cancelled': rule(CHAIR, [], 'cancel an action (a board decision)'),
-  'action.owner.active': rule(CHAIR, [], 'reassign an action on an active plan to a new owner (a board decision)'),
-  'action.manager.active': rule(CHAIR, [], 'change the accountable manager of an action on an active plan (a board decision)'),
-  'action.dueDate.active': rule(CHAIR, [], 'change the due date of an action on an active plan (a board decision)'),
+  'action.rag.green': board("set an action's RAG rating to green (a board decision)"),
+  'action.rag.blue': board("set an action's RAG rating to blue (a board decision)"),
+  'action.status.verified': board('verify an action (a board decision)'),
+  'action.status.sent_back': board('send a completed action back to in progress (a board decision)'),
+  'action.status.cancelled': board('cancel an action (a board decision)'),
+  'action.owner.active': board('reassign an action on an active plan to a new owner (a board decision)'),
+  'action.manager.active': board('change the accountable manager of an action on an active plan (a board decision)'),
+  'action.dueDate.active': board('change the due date of an action on an active plan (a board decision)'),
   // Setting a draft plan up.
   'action.create': rule(SETUP, [], 'add actions to a plan'),
   'action.owner.draft': rule(SETUP, [], 'choose the owner of an action'),
@@ -78,8 +82,15 @@ export const DECISIONS = {
   'user.update': rule(ADMIN, [], "change a person's roles, manager or access"),
   'user.remove': rule(ADMIN, [], 'remove a person'),
   'organisation.create': rule(ADMIN, [], 'add an organisation'),
-  // Quarterly reviews (no routes yet).
+  // Board meetings: planned and run by the board, its minutes approved by the chair.
+  'meeting.plan': rule(['admin', ...BOARD], [], 'plan a board meeting, or change its agenda or attendance'),
+  'meeting.decide': rule(BOARD, [], 'record a decision at a board meeting'),
+  'meeting.minutes': rule(CHAIR, [], "write or approve a board meeting's minutes"),
+  // Quarterly reviews: the commissioner's; values are entered by the people who set plans up.
+  'measure.values': rule(SETUP, [], "enter or correct a measure's values"),
+  'review.create': rule(['commissioner', 'admin'], [], 'build a quarterly review'),
   'review.judgement': rule(['commissioner'], [], "record a quarterly review's judgements"),
+  'review.followUp': rule(['commissioner'], [], 'add a follow-up action to a quarterly review'),
   'review.signOff': rule(['commissioner'], [], 'sign a quarterly review off'),
 } satisfies Record<string, Rule>;
 
@@ -90,10 +101,13 @@ export const ALL_DECISIONS = Object.keys(DECISIONS) as Decision[];
 export interface Subject {
   roles: readonly Role[];
   relations?: readonly Relation[];
+  /** Deciding as the board, by a decision recorded at a board meeting. */
+  atMeeting?: boolean;
 }
 
 export function may(subject: Subject, decision: Decision): boolean {
   const { roles, relations } = DECISIONS[decision];
+  if (subject.atMeeting && (DECISIONS[decision] as Rule).atMeeting) return true;
   return subject.roles.some((r) => roles.includes(r)) || (subject.relations ?? []).some((r) => relations.includes(r));
 }
 
