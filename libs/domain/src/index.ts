@@ -10,3 +10,4 @@ export * from './rag';
 export * from './quarter';
 export * from './policy';
 export * from './organisation-kind';
+export * from './measure-value';
