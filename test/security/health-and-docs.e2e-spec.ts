@@ -17,6 +17,11 @@ describe('health and API documentation in production', () => {
     await t.http().get('/api/docs-json').expect(404);
   });
 
+  it('says "degraded" while Redis does not answer, still 200: the API keeps every change without it', async () => {
+    t = await createTestApp(DB_KINDS[0], { NODE_ENV: 'production', REDIS_URL: 'redis://127.0.0.1:1' });
+    expect((await t.http().get('/health').expect(200)).body).toEqual({ status: 'degraded' });
+  });
+
   it('shows the details and the documentation when the settings say so', async () => {
     t = await createTestApp(DB_KINDS[0], { NODE_ENV: 'production', HEALTH_DETAILS: 'true', API_DOCS: 'true' });
     const health = await t.http().get('/health').expect(200);

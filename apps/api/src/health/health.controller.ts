@@ -8,8 +8,10 @@ import { RemindersService } from '@app/reminders';
 import { Public } from '../common/decorators';
 
 /**
- * Liveness for load balancers: up while the database answers (the API works without Redis). The
- * details (database, Redis, reminder counts across every council) only with HEALTH_DETAILS.
+ * For load balancers: 200 while the database answers, since the API works without Redis; then
+ * "ok", or "degraded" while Redis does not answer (changes are kept, reminders wait for it). 503
+ * "down" without the database. The details (database, Redis, reminder counts across every council)
+ * only with HEALTH_DETAILS.
  */
 @ApiTags('health')
 @Controller('health')
@@ -28,11 +30,10 @@ export class HealthController implements OnModuleDestroy {
   @Public()
   @Get()
   async health(@Res({ passthrough: true }) res: Response) {
-    const database = await this.check(() => this.db.query('SELECT 1'));
+    const [database, redis] = await Promise.all([this.check(() => this.db.query('SELECT 1')), this.check(() => this.pingRedis())]);
     if (database.status !== 'up') res.status(503);
-    const status = database.status === 'up' ? 'ok' : 'down';
+    const status = database.status !== 'up' ? 'down' : redis.status !== 'up' ? 'degraded' : 'ok';
     if (!this.config.healthDetails) return { status };
-    const redis = await this.check(() => this.pingRedis());
     const reminders = database.status === 'up' ? await this.reminders.reminderCounts() : null;
     return { status, database: { ...database, type: this.db.options.type }, redis, reminders };
   }
