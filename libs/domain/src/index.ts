@@ -11,3 +11,4 @@ export * from './quarter';
 export * from './policy';
 export * from './organisation-kind';
 export * from './measure-value';
+export * from './meeting';
