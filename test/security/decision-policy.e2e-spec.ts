@@ -200,7 +200,7 @@ describe.each(DB_KINDS)('the decision policy over HTTP (%s)', (kind) => {
     if (response.status !== 403) return `${cell}: expected 403, got ${response.status}`;
     // The service names who may decide; a route that lets only some roles in refuses before it, naming them.
     const message = String(response.body.error?.message);
-    if (message !== refusal(decision) && !message.startsWith('This needs one of these roles')) return `${cell}: refused with "${message}"`;
+    if (message !== refusal(decision) && !/^Only .+ can do this\./.test(message)) return `${cell}: refused with "${message}"`;
     return JSON.stringify(after) === JSON.stringify(before) ? null : `${cell}: refused but the action changed`;
   }
 

@@ -7,6 +7,7 @@ import {
   may,
   refusal,
   relationsTo,
+  rolesRefusal,
   Relation,
   Role,
   ROLES,
@@ -140,6 +141,11 @@ describe('refusals name who may decide', () => {
 
   it('has a refusal for every decision', () => {
     for (const decision of ALL_DECISIONS) expect(refusal(decision)).toMatch(/^Only .+ can .+\.$/);
+  });
+
+  it("names a route's roles as people say them, never the codes", () => {
+    expect(rolesRefusal(['board_chair', 'admin'])).toBe("Only the board chair or an admin can do this. Ask your council's admin if you need to.");
+    expect(rolesRefusal(ROLES)).not.toMatch(/_/);
   });
 });
 

@@ -135,9 +135,15 @@ const RELATION_NAMES: Record<Relation, string> = { owner: "the action's owner", 
 export function refusal(decision: Decision): string {
   const { roles, relations, what } = DECISIONS[decision];
   const who = [...relations.map((r) => RELATION_NAMES[r]), ...roles.map((r) => ROLE_NAMES[r])];
-  const list = who.length > 1 ? `${who.slice(0, -1).join(', ')} or ${who[who.length - 1]}` : who[0];
-  return `Only ${list} can ${what}.`;
+  return `Only ${orList(who)} can ${what}.`;
 }
+
+/** A route's refusal when only its roles are known: in people's words, never the role codes. */
+export function rolesRefusal(roles: readonly Role[]): string {
+  return `Only ${orList(roles.map((r) => ROLE_NAMES[r]))} can do this. Ask your council's admin if you need to.`;
+}
+
+const orList = (who: string[]) => (who.length > 1 ? `${who.slice(0, -1).join(', ')} or ${who[who.length - 1]}` : who[0]);
 
 /** The decision a change of status needs; carrying over is the plan's. */
 export function statusDecision(from: ActionStatus, to: ActionStatus): Decision {

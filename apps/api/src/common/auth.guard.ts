@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { AppError, AuditService, AuthService, forbidden } from '@app/core';
 import { hasRole, Role } from '@app/core/request-context';
+import { rolesRefusal } from '@app/domain';
 import { crossSiteProblem } from './cross-site';
 import { PUBLIC_ROUTE, ROUTE_ROLES } from './decorators';
 
@@ -55,7 +56,7 @@ export class AuthGuard implements CanActivate {
         subject: where.slice(0, 254),
         ip: request.ip,
       });
-      throw forbidden(`This needs one of these roles: ${roles.join(', ')}`);
+      throw forbidden(rolesRefusal(roles));
     }
     request.actor = { ...actor, ip: request.ip };
     return true;
