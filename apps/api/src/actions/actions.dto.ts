@@ -37,6 +37,11 @@ export class ActionListQuery extends PageQuery {
   @IsIn(RAGS, { each: true, message: `rag must be any of: ${RAGS.join(', ')}` })
   rag?: Rag[];
   @IdField(true) ownerId?: string;
+  @ApiPropertyOptional({
+    description: "The accountable manager's user id: actions whose manager is this person, or, where an action has no manager, whose owner's line manager is",
+  })
+  @IdField(true)
+  managerId?: string;
   @IdField(true) organisationId?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsBoolean({ message: 'overdue must be true or false' }) overdue?: boolean;
   @DateField(true) dueFrom?: string;

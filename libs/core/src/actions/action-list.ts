@@ -7,6 +7,8 @@ export interface ActionFilter {
   status?: ActionStatus[];
   rag?: Rag[];
   ownerId?: string;
+  /** The accountable manager: the action's own manager, or where it has none its owner's line manager. */
+  managerId?: string;
   organisationId?: string;
   overdue?: boolean;
   dueFrom?: string;
@@ -66,6 +68,10 @@ export const DEFAULT_ORDER: [string, 'ASC' | 'DESC'][] = [
   ['a."ref"', 'ASC'],
 ];
 const OPEN_SQL = openStatusSql('a."status"');
+// As reminders decide who the manager is (audienceOf): the action's manager, else the owner's line manager in this council.
+const ACCOUNTABLE_SQL =
+  '(a."managerId" = :managerId OR (a."managerId" IS NULL AND a."ownerId" IN ' +
+  '(SELECT m."userId" FROM "membership" m WHERE m."authorityId" = a."authorityId" AND m."managerId" = :managerId)))';
 
 /** The list filter as SQL conditions on \`action a\`, with named parameters. */
 export function listWhere(authorityId: string, filter: ActionFilter, today: string): { where: string; params: SqlParams } {
@@ -78,6 +84,7 @@ export function listWhere(authorityId: string, filter: ActionFilter, today: stri
   if (filter.planId) add('a."planId" = :planId', { planId: filter.planId });
   if (filter.status?.length) add('a."status" IN (:...status)', { status: filter.status });
   if (filter.ownerId) add('a."ownerId" = :ownerId', { ownerId: filter.ownerId });
+  if (filter.managerId) add(ACCOUNTABLE_SQL, { managerId: filter.managerId });
   if (filter.organisationId) add('a."organisationId" = :organisationId', { organisationId: filter.organisationId });
   if (filter.dueFrom) add('a."dueDate" >= :dueFrom', { dueFrom: filter.dueFrom });
   if (filter.dueTo) add('a."dueDate" <= :dueTo', { dueTo: filter.dueTo });
