@@ -3,6 +3,7 @@ import { AuditEvent } from './audit-event.entity';
 import { Authority } from './authority.entity';
 import { Board, BoardMember } from './board.entity';
 import { ActionMeasure, Measure } from './measure.entity';
+import { AgendaItem, Meeting, MeetingAttendee, MeetingDecision } from './meeting.entity';
 import { Invitation } from './invitation.entity';
 import { Membership } from './membership.entity';
 import { Organisation } from './organisation.entity';
@@ -14,6 +15,10 @@ import { User } from './user.entity';
 
 export {
   Action,
+  AgendaItem,
+  Meeting,
+  MeetingAttendee,
+  MeetingDecision,
   ActionFinding,
   ActionMeasure,
   Measure,
@@ -62,4 +67,8 @@ export const ENTITIES = [
   SourceDocument,
   User,
   SignInThrottle,
+  Meeting,
+  MeetingAttendee,
+  AgendaItem,
+  MeetingDecision,
 ];
