@@ -5,6 +5,7 @@ describe('list markers', () => {
     ['- ensure', 'bullet', '-', 'ensure'],
     ['\u2022 ensure', 'bullet', '\u2022', 'ensure'],
     ['\uF0B7\tensure', 'bullet', '\uF0B7', 'ensure'],
+    ['\u25FC The timeliness', 'bullet', '\u25FC', 'The timeliness'],
     ['o ensure', 'bullet', 'o', 'ensure'],
     ['12. Ensure', 'number', '12', 'Ensure'],
     ['3) Ensure', 'number', '3', 'Ensure'],
