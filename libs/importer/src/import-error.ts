@@ -1,3 +1,5 @@
+import { formatSize, withArticle } from '@app/domain/wording';
+
 export type ImportErrorCode = 'empty' | 'too_large' | 'not_a_document' | 'encrypted_pdf' | 'broken_pdf' | 'no_findings';
 
 /** A document that cannot be imported. The message is shown to users, so it says what to do next. */
@@ -23,7 +25,7 @@ export function tooLarge(bytes: number, maxBytes: number): ImportError {
 }
 
 export function notADocument(found?: string): ImportError {
-  const what = found ? `It looks like a ${found} file.` : 'It is neither a PDF nor UTF-8 text.';
+  const what = found ? `It looks like ${withArticle(found)} file.` : 'It is neither a PDF nor UTF-8 text.';
   return new ImportError('not_a_document', `${what} Upload the inspection report as a PDF or as plain UTF-8 text.`);
 }
 
@@ -45,9 +47,4 @@ export function noFindings(): ImportError {
       '"Recommendations" or a table of "Key areas for improvement": check that this is an inspection report or a ' +
       'council progress paper, or add the findings to the plan by hand.',
   );
-}
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

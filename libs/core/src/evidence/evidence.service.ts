@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { Evidence } from '@app/database/entities';
 import { EvidenceRepositories } from '@app/database/repositories/evidence.repository';
 import { ActionService } from '../actions/action.service';
+import { formatSize } from '@app/domain/wording';
 import { AppError, badRequest, notFound } from '../app-error';
 import { Clock } from '../clock';
 import { newId } from '../ids';
@@ -31,7 +32,11 @@ export class EvidenceService {
   async addFile(actor: Actor, actionId: string, file: EvidenceFile) {
     if (file.bytes.length === 0) throw badRequest('empty_file', 'The file is empty: choose the file again');
     if (file.bytes.length > this.config.evidenceMaxBytes) {
-      throw new AppError('payload_too_large', 'file_too_large', `The file is larger than the ${Math.round(this.config.evidenceMaxBytes / 1048576)} MB limit`);
+      throw new AppError(
+        'payload_too_large',
+        'file_too_large',
+        `The file is larger than the ${formatSize(this.config.evidenceMaxBytes)} limit: choose a smaller file, or split it in two`,
+      );
     }
     const mimeType = await sniffEvidenceType(file.bytes);
     const id = newId();
