@@ -12,3 +12,4 @@ export * from './policy';
 export * from './organisation-kind';
 export * from './measure-value';
 export * from './meeting';
+export * from './review-judgement';

@@ -16,6 +16,8 @@ export interface NewMeasure {
   bandLow?: number | null;
   bandHigh?: number | null;
   tolerance?: number | null;
+  rollup?: Measure['rollup'];
+  ownerId?: string | null;
 }
 
 /** Performance measures, and which of them each action should move. Quarterly values come with the reviews. */
@@ -46,6 +48,8 @@ export class MeasureService {
         bandLow: input.bandLow ?? null,
         bandHigh: input.bandHigh ?? null,
         tolerance: input.tolerance ?? null,
+        rollup: input.rollup ?? 'last',
+        ownerId: input.ownerId ?? null,
         createdAt: this.clock.nowIso(),
       });
       await this.audit.record({

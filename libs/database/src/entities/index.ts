@@ -2,7 +2,8 @@ import { Action, ActionFinding, DueDateChange, Evidence, Milestone, ProgressNote
 import { AuditEvent } from './audit-event.entity';
 import { Authority } from './authority.entity';
 import { Board, BoardMember } from './board.entity';
-import { ActionMeasure, Measure } from './measure.entity';
+import { ActionMeasure, Measure, MeasureValue } from './measure.entity';
+import { Review, ReviewFollowUp, ReviewJudgement } from './review.entity';
 import { AgendaItem, Meeting, MeetingAttendee, MeetingDecision } from './meeting.entity';
 import { Invitation } from './invitation.entity';
 import { Membership } from './membership.entity';
@@ -22,6 +23,7 @@ export {
   ActionFinding,
   ActionMeasure,
   Measure,
+  MeasureValue,
   AuditEvent,
   Authority,
   Board,
@@ -37,6 +39,9 @@ export {
   Plan,
   PlanDocument,
   ProgressNote,
+  Review,
+  ReviewFollowUp,
+  ReviewJudgement,
   Session,
   SourceDocument,
   User,
@@ -48,6 +53,7 @@ export const ENTITIES = [
   ActionFinding,
   ActionMeasure,
   Measure,
+  MeasureValue,
   AuditEvent,
   Authority,
   Board,
@@ -63,6 +69,9 @@ export const ENTITIES = [
   Plan,
   PlanDocument,
   ProgressNote,
+  Review,
+  ReviewFollowUp,
+  ReviewJudgement,
   Session,
   SourceDocument,
   User,

@@ -5,6 +5,7 @@ import { PartialAuditIndexes1795392400000 } from './1795392400000-partial-audit-
 import { SignInThrottle1795392600000 } from './1795392600000-sign-in-throttle';
 import { AccountsPerAuthority1795392500000 } from './1795392500000-accounts-per-authority';
 import { ForeignKeys1795392700000 } from './1795392700000-foreign-keys';
+import { QuarterlyReviews1795393200000 } from './1795393200000-quarterly-reviews';
 import { Meetings1795393100000 } from './1795393100000-meetings';
 
 /**
@@ -19,4 +20,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SignInThrottle1795392600000,
   ForeignKeys1795392700000,
   Meetings1795393100000,
+  QuarterlyReviews1795393200000,
 ];
