@@ -21,13 +21,13 @@ export class ReminderAccountHooks implements AccountHooks, OnModuleInit {
 
   async tellPerson(tx: EntityManager, now: string, notice: PersonNotice): Promise<void> {
     const { userId, kind, title, body, link } = notice;
-    if (await tx.existsBy(Notification, { userId, kind, readAt: IsNull() })) return;
+    if (!notice.each && (await tx.existsBy(Notification, { userId, kind, readAt: IsNull() }))) return;
     const rows = notice.authorityIds.map((authorityId) => ({
       id: newId(),
       authorityId,
       userId,
       reminderId: null,
-      actionId: null,
+      actionId: notice.actionId ?? null,
       kind,
       title,
       body,

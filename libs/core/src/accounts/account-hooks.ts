@@ -4,8 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 export interface PersonNotice {
   userId: string;
   authorityIds: string[];
-  /** One unread notice of a kind at a time: a second is not added while the first is unread. */
+  /** One unread notice of a kind at a time: a second is not added while the first is unread (unless `each`). */
   kind: string;
+  /** Every notice of this kind counts on its own (a board decision about an action): none is held back. */
+  each?: boolean;
+  /** The action it is about, if any. */
+  actionId?: string;
   title: string;
   body: string;
   link: string;

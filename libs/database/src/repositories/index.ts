@@ -6,6 +6,7 @@ import { DocumentRepositories } from './document.repository';
 import { EvidenceRepositories } from './evidence.repository';
 import { InvitationRepositories } from './invitation.repository';
 import { MeasureRepositories } from './measure.repository';
+import { MeetingRepositories } from './meeting.repository';
 import { OrganisationRepositories } from './organisation.repository';
 import { PeopleRepositories } from './people.repository';
 import { SessionRepository } from './session.repository';
@@ -19,6 +20,7 @@ export * from './document.repository';
 export * from './evidence.repository';
 export * from './invitation.repository';
 export * from './measure.repository';
+export * from './meeting.repository';
 export * from './organisation.repository';
 export * from './people.repository';
 export * from './session.repository';
@@ -35,6 +37,7 @@ export const REPOSITORIES = [
   EvidenceRepositories,
   InvitationRepositories,
   MeasureRepositories,
+  MeetingRepositories,
   OrganisationRepositories,
   PeopleRepositories,
   SessionRepository,
