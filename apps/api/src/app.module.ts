@@ -1,12 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@app/config';
 import { ActionsController } from './actions/actions.controller';
 import { AuthController } from './auth/auth.controller';
 import { BoardsController } from './boards/boards.controller';
 import { AuthGuard } from './common/auth.guard';
-import { ErrorFilter } from './common/error.filter';
 import { DocumentsController } from './documents/documents.controller';
 import { HealthController } from './health/health.controller';
 import { MeasuresController } from './measures/measures.controller';
@@ -42,10 +41,8 @@ export class ApiModule {
         PlansController,
         RemindersController,
       ],
-      providers: [
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_FILTER, useClass: ErrorFilter },
-      ],
+      // The error filter is the web module's: it answers browsers with pages and everyone else with the JSON error.
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

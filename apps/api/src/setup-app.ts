@@ -13,7 +13,8 @@ export function setupApp(app: INestApplication): void {
   const express = app as NestExpressApplication;
   express.set('trust proxy', config.trustProxy);
   express.disable('x-powered-by');
-  app.use(helmet());
+  // Same-origin referrers only: an error page can offer the way back to the form the person came from.
+  app.use(helmet({ referrerPolicy: { policy: 'same-origin' } }));
   app.use(cookieParser());
   setupWebAssets(app);
   app.useGlobalPipes(strictValidationPipe());

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { ActionPageController } from './action-page.controller';
@@ -48,7 +49,15 @@ export class WebModule {
       module: WebModule,
       imports: [services, UPLOADS],
       controllers: CONTROLLERS,
-      providers: [ActionPageView, PageRenderer, PageErrorFilter, PeopleDirectory, CsrfInterceptor],
+      providers: [
+        ActionPageView,
+        PageRenderer,
+        PageErrorFilter,
+        // The app's one error filter: pages for browsers on any address, the API's JSON error for everyone else.
+        { provide: APP_FILTER, useExisting: PageErrorFilter },
+        PeopleDirectory,
+        CsrfInterceptor,
+      ],
     };
   }
 }
