@@ -36,12 +36,16 @@ export class DigestPlanner {
   }
 
   private async rowsFor(monday: string): Promise<Reminder[]> {
+    const dueAt = londonInstant(monday, DEFAULT_REMINDER_RULES.sendTime);
+    // Only actions that existed when the digest was due: a person given actions after it (a new
+    // install, an import) hears of them by their own reminders, not by a Monday's digest sent late.
     const found: { authorityId: string; planId: string; ownerId: string | null; managerId: string | null }[] = await this.db.manager
       .createQueryBuilder(Action, 'a')
       .innerJoin(Plan, 'p', 'p.id = a.planId')
       .select(['a.authorityId AS "authorityId"', 'a.planId AS "planId"', 'a.ownerId AS "ownerId"', 'a.managerId AS "managerId"'])
       .distinct(true)
       .where('p.status = :active AND a.status IN (:...open) AND a.dueDate IS NOT NULL', { active: 'active', open: [...OPEN_STATUSES] })
+      .andWhere('a.createdAt <= :dueAt', { dueAt })
       .getRawMany();
     const rules = await rulesOf(this.db.manager, [...new Set(found.map((f) => f.planId))]);
     const readers = new Map<string, { authorityId: string; userId: string; kind: ReminderKind }>();
@@ -55,7 +59,6 @@ export class DigestPlanner {
           kind: 'digest_manager',
         });
     }
-    const dueAt = londonInstant(monday, DEFAULT_REMINDER_RULES.sendTime);
     const now = this.clock.nowIso();
     return [...readers].map(([dedupeKey, r]) =>
       newReminderRow(

@@ -70,8 +70,9 @@ describe('resolveDelivery: who receives what', () => {
     expect(await resolveDelivery('o', 'before_due', TODAY, noOverdue)).toMatchObject({ email: true });
     const digestOnly = people(person('o', {}, { digestOnly: true }));
     expect(await resolveDelivery('o', 'escalation_manager', TODAY, digestOnly)).toMatchObject({ email: false, inApp: true });
-    expect(await resolveDelivery('o', 'digest_owner', TODAY, digestOnly)).toMatchObject({ email: true, inApp: false });
+    expect(await resolveDelivery('o', 'digest_owner', TODAY, digestOnly)).toMatchObject({ email: true, inApp: true });
+    // A digest by email switched off is still kept on the notifications page.
     const noDigest = people(person('o', {}, { email: { ...DEFAULT_PREFS.email, digest: false } }));
-    expect(await resolveDelivery('o', 'digest_owner', TODAY, noDigest)).toEqual({ skip: 'email_off' });
+    expect(await resolveDelivery('o', 'digest_owner', TODAY, noDigest)).toMatchObject({ email: false, inApp: true });
   });
 });

@@ -29,7 +29,7 @@ export interface Person {
 
 export type Delivery =
   | { to: Person; redirectedFrom: Person | null; reason: 'left' | 'on_leave' | null; email: boolean; inApp: boolean }
-  | { skip: 'no_recipient' | 'left' | 'on_leave' | 'email_off' };
+  | { skip: 'no_recipient' | 'left' | 'on_leave' };
 
 export const isOnLeave = (prefs: NotificationPrefs, today: string) => prefs.onLeave && (!prefs.leaveUntil || today <= prefs.leaveUntil);
 
@@ -72,10 +72,9 @@ export async function resolveDelivery(
   return { skip: first && !first.active ? 'left' : 'no_recipient' };
 }
 
+/** Every reminder, digests included, is kept in the app; email follows the person's choices. */
 function channels(to: Person, redirectedFrom: Person | null, reason: 'left' | 'on_leave' | null, kind: ReminderKind, emailPaused: boolean): Delivery {
   const digest = isDigestKind(kind);
   const email = !emailPaused && to.prefs.email[KIND_GROUP[kind]] !== false && (digest || !to.prefs.digestOnly);
-  const inApp = !digest;
-  if (!email && !inApp) return { skip: 'email_off' };
-  return { to, redirectedFrom, reason, email, inApp };
+  return { to, redirectedFrom, reason, email, inApp: true };
 }

@@ -25,6 +25,8 @@ export interface ReconcileResult {
   queued: number;
   released: number;
   digests: number;
+  /** Overdue actions scheduled again (the first run in a process, then once a London day). */
+  overdue: number;
 }
 
 /**
@@ -33,6 +35,9 @@ export interface ReconcileResult {
  */
 @Injectable()
 export class ReminderReconciler {
+  /** The London day whose overdue catch-up this process has done. */
+  private overdueDay: string | null = null;
+
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
@@ -51,10 +56,20 @@ export class ReminderReconciler {
   async reconcile(options: { requeueAll?: boolean } = {}): Promise<ReconcileResult> {
     const now = this.clock.now();
     const digests = await this.digests.planDigests(now);
+    const overdue = await this.catchUpOverdue();
     const released = await this.reminders.releaseStaleClaims();
     const rows = await this.rowsToQueue(now, options.requeueAll ?? false);
     for (let i = 0; i < rows.length; i += ENQUEUE_CHUNK) await this.enqueue(rows.slice(i, i + ENQUEUE_CHUNK), now);
-    return { queued: rows.length, released, digests };
+    return { queued: rows.length, released, digests, overdue };
+  }
+
+  /** At start-up (after downtime) and on each new day: catch-ups and the day's overdue repeats. */
+  private async catchUpOverdue(): Promise<number> {
+    const today = this.clock.today();
+    if (this.overdueDay === today) return 0;
+    const count = await this.reminders.catchUpOverdue();
+    this.overdueDay = today;
+    return count;
   }
 
   private async rowsToQueue(now: Date, requeueAll: boolean): Promise<QueueRow[]> {

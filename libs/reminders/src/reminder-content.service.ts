@@ -57,7 +57,7 @@ export class ReminderContent {
     const actions = await this.digestActions(tx, row.authorityId, row.recipientId, kind);
     if (actions.length === 0) return { send: false, state: 'skipped', outcome: 'empty digest' };
     const message = digestMessage({ kind, recipientName: delivery.to.displayName, actions, publicUrl: this.config.publicUrl, today });
-    return { send: true, to: delivery.to, email: delivery.email, inApp: false, message, outcome: describe(delivery) };
+    return { send: true, to: delivery.to, email: delivery.email, inApp: delivery.inApp, message, outcome: describe(delivery) };
   }
 
   /** The open actions of active plans (with the digest on) that a user owns, or manages for others. */

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addDays, DomainError, isoWeekday } from '@app/domain';
+import { addDays, daysBetween, DomainError, isoWeekday } from '@app/domain';
 
 export const LONDON = 'Europe/London';
 
@@ -25,6 +25,15 @@ export const KIND_GROUP: Record<ReminderKind, EmailGroup> = {
 
 export const isDigestKind = (kind: string): boolean => kind === 'digest_owner' || kind === 'digest_manager';
 
+/** Who each kind of action reminder is addressed to (digests are their reader's own). */
+export const KIND_AUDIENCE: Partial<Record<ReminderKind, Audience>> = {
+  before_due: 'owner',
+  due_today: 'owner',
+  overdue: 'owner',
+  escalation_manager: 'manager',
+  escalation_chair: 'chair',
+};
+
 /** A plan's reminder rules. Days after the due date are null when that reminder is switched off. */
 export interface ReminderRules {
   /** Local time in Europe/London, HH:mm. */
@@ -35,6 +44,8 @@ export interface ReminderRules {
   overdueOwnerDays: number | null;
   managerAfterDays: number | null;
   chairAfterDays: number | null;
+  /** While an action stays overdue, the owner is reminded again every this many days after the first overdue reminder (null: never). */
+  overdueRepeatDays: number | null;
   /** Whether this plan's actions appear in the Monday digests. */
   weeklyDigest: boolean;
 }
@@ -46,6 +57,7 @@ export const DEFAULT_REMINDER_RULES: ReminderRules = Object.freeze({
   overdueOwnerDays: 1,
   managerAfterDays: 7,
   chairAfterDays: 28,
+  overdueRepeatDays: 7,
   weeklyDigest: true,
 });
 
@@ -65,7 +77,7 @@ export function assertReminderRules(rules: ReminderRules): void {
   if (!Array.isArray(rules.beforeDays) || rules.beforeDays.some((d) => !isDayCount(d) || d < 1)) {
     throw invalid('The days before the due date must be whole numbers of days, 1 or more (for example 14, 7, 1).');
   }
-  for (const key of ['overdueOwnerDays', 'managerAfterDays', 'chairAfterDays'] as const) {
+  for (const key of ['overdueOwnerDays', 'managerAfterDays', 'chairAfterDays', 'overdueRepeatDays'] as const) {
     const value = rules[key];
     if (value !== null && (!isDayCount(value) || value < 1)) throw invalid(`${key} must be a whole number of days, 1 or more, or null to switch it off.`);
   }
@@ -93,6 +105,37 @@ export function plannedReminders(dueDate: string, rules: ReminderRules): Planned
   if (rules.managerAfterDays !== null) add('escalation_manager', 'manager', rules.managerAfterDays);
   if (rules.chairAfterDays !== null) add('escalation_chair', 'chair', rules.chairAfterDays);
   return planned;
+}
+
+/**
+ * The owner's overdue repeats around `today`: the latest sent by then (if any) and the next after it.
+ * They follow the first overdue reminder every `overdueRepeatDays`; one that falls on a digest Monday
+ * is left to the digest, which lists the action as overdue. Older repeats are history: only the
+ * latest matters to a catch-up, and the next is made ahead of its day.
+ */
+export function overdueRepeats(dueDate: string, rules: ReminderRules, today: string): PlannedReminder[] {
+  const first = rules.overdueOwnerDays;
+  const every = rules.overdueRepeatDays;
+  if (first === null || every === null) return [];
+  const daysOverdue = daysBetween(dueDate, today);
+  const folded = (offset: number) => rules.weeklyDigest && isoWeekday(addDays(dueDate, offset)) === DIGEST_WEEKDAY;
+  const point = (offset: number): PlannedReminder => ({ kind: 'overdue', audience: 'owner', offsetDays: offset, sendDate: addDays(dueDate, offset) });
+  const reached = Math.max(0, Math.floor((daysOverdue - first) / every));
+  const out: PlannedReminder[] = [];
+  // Weekdays repeat within seven steps: if none of them is free of the digest, all are folded into it.
+  for (let k = reached; k >= Math.max(1, reached - 6); k--) {
+    if (!folded(first + k * every)) {
+      out.push(point(first + k * every));
+      break;
+    }
+  }
+  for (let k = reached + 1; k <= reached + 7; k++) {
+    if (!folded(first + k * every)) {
+      out.push(point(first + k * every));
+      break;
+    }
+  }
+  return out;
 }
 
 /**

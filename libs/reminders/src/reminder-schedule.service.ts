@@ -10,7 +10,8 @@ import { ReminderPlanSettings } from './entities';
 import { DeliveryLookups } from './delivery-lookups';
 import { stateIn } from './state-in';
 import { newReminderRow } from './reminder-row';
-import { actionDedupeKey, Audience, londonInstant, plannedReminders, ReminderRules, withDefaults } from './reminder-rules';
+import { actionDedupeKey, Audience, londonInstant, overdueRepeats, plannedReminders, ReminderRules, withDefaults } from './reminder-rules';
+import { catchUps } from './catch-up';
 
 /** Reminders are for open actions of active plans: a draft's dates are not final, a closed plan is over. */
 export const wantsReminders = (action: Action, plan: Plan) => plan.status === 'active' && !!action.dueDate && OPEN_STATUSES.includes(action.status);
@@ -76,52 +77,59 @@ export class ReminderScheduler {
       for (const want of desired) {
         const row = byKey.get(want.dedupeKey);
         if (!row) {
-          // A reminder whose moment passed before it existed (a new or re-dated action) is not sent late.
+          // A step already passed is not sent as such: catchUps below decides who is told now.
           if (want.dueAt >= now) inserts.push(want);
         } else if (DELIVERABLE_STATES.includes(row.state) && (row.recipientId !== want.recipientId || row.dueAt !== want.dueAt)) {
           const moved = row.dueAt !== want.dueAt;
-          await tx.update(
-            Reminder,
-            { id: row.id },
-            { recipientId: want.recipientId, dueAt: want.dueAt, ...(moved ? { runAt: want.dueAt, state: 'pending' as const } : {}), updatedAt: now },
-          );
+          const set = { recipientId: want.recipientId, dueAt: want.dueAt, ...(moved ? { runAt: want.dueAt, state: 'pending' as const } : {}), updatedAt: now };
+          await tx.update(Reminder, { id: row.id }, set);
+          Object.assign(row, set);
         } else if (row.state === 'cancelled' && want.dueAt >= now) {
-          await tx.update(
-            Reminder,
-            { id: row.id },
-            {
-              recipientId: want.recipientId,
-              dueAt: want.dueAt,
-              runAt: want.dueAt,
-              state: 'pending',
-              outcome: null,
-              attempts: 0,
-              lastError: null,
-              updatedAt: now,
-            },
-          );
+          await this.revive(tx, row, want, want.dueAt, now);
         }
       }
       const wanted = new Set(desired.map((d) => d.dedupeKey));
       const reason = cancelReason(action, plan);
-      const cancel = existing.filter((r) => DELIVERABLE_STATES.includes(r.state) && !wanted.has(r.dedupeKey)).map((r) => r.id);
+      const cancel = existing.filter((r) => DELIVERABLE_STATES.includes(r.state) && !wanted.has(r.dedupeKey));
+      for (const r of cancel) r.state = 'cancelled';
       if (cancel.length)
         stale
           .set(reason, stale.get(reason) ?? [])
           .get(reason)!
-          .push(...cancel);
+          .push(...cancel.map((r) => r.id));
+      const caught = catchUps(desired, existing, now);
+      inserts.push(...caught.insert);
+      for (const { row, step } of caught.revive) await this.revive(tx, row, step, now, now);
     }
     for (const [reason, ids] of stale) {
       for (const part of chunks(ids, 500))
         await tx.update(Reminder, { id: In(part), state: stateIn(tx, DELIVERABLE_STATES) }, { state: 'cancelled', outcome: reason, updatedAt: now });
     }
-    await insertMany(tx, Reminder, inserts);
+    // A concurrent schedule of the same action (two worker starts) may have made a row first: the key keeps it one.
+    await insertMany(tx, Reminder, inserts, { ignoreConflicts: true });
     return inserts.length;
+  }
+
+  /** A cancelled row made live again for the step `want` describes, to be sent at `runAt`, as if new. */
+  private async revive(tx: EntityManager, row: Reminder, want: Reminder, runAt: string, now: string): Promise<void> {
+    const set = {
+      recipientId: want.recipientId,
+      dueAt: want.dueAt,
+      runAt,
+      state: 'pending' as const,
+      outcome: null,
+      attempts: 0,
+      lastError: null,
+      updatedAt: now,
+    };
+    await tx.update(Reminder, { id: row.id }, set);
+    Object.assign(row, set);
   }
 
   private desiredRows(action: Action, plan: Plan, rules: ReminderRules, audience: Record<Audience, string | null>): Reminder[] {
     const now = this.clock.nowIso();
-    return plannedReminders(action.dueDate!, rules).flatMap((p) => {
+    const points = [...plannedReminders(action.dueDate!, rules), ...overdueRepeats(action.dueDate!, rules, this.clock.today())];
+    return points.flatMap((p) => {
       const recipientId = audience[p.audience];
       if (!recipientId) return [];
       const dueAt = londonInstant(p.sendDate, rules.sendTime);

@@ -96,7 +96,18 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     const action = await newAction(moduleRef, world, draft.id, '2026-06-01');
     expect(await rows(action.id)).toHaveLength(0);
     await plans.activate(world.admin, draft.id, draft.version);
-    expect((await rows(action.id)).filter((r) => r.state === 'pending')).toHaveLength(7);
+    // The seven steps, and the owner's first weekly repeat while it stays overdue (Tuesday 9 June: no digest that day).
+    const pending = (await rows(action.id)).filter((r) => r.state === 'pending');
+    expect(pending.map((r) => `${r.kind}${r.offsetDays}`)).toEqual([
+      'before_due-14',
+      'before_due-7',
+      'before_due-1',
+      'due_today0',
+      'overdue1',
+      'escalation_manager7',
+      'overdue8',
+      'escalation_chair28',
+    ]);
   });
 
   it('delivers each reminder to the right person at its moment, once', async () => {
@@ -127,8 +138,19 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     ]);
     await runDue('2026-05-03T07:00:00.000Z');
     expect(await outbox(world.chair.id)).toHaveLength(1);
-    expect(await outbox(world.owner.id)).toHaveLength(5);
-    expect((await rows(action.id)).every((r) => r.state === 'sent')).toBe(true);
+    // While it stays overdue the owner hears weekly: the repeat due by now (day 22) is the one sent; older ones never were.
+    expect((await outbox(world.owner.id)).map((m) => m.subject.replace(/^.*" /, '')).slice(5)).toEqual(['is 28 days overdue']);
+    expect((await rows(action.id)).filter((r) => r.dueAt <= '2026-05-03T07:00:00.000Z').map((r) => `${r.kind}${r.offsetDays}:${r.state}`)).toEqual([
+      'before_due-14:sent',
+      'before_due-7:sent',
+      'before_due-1:sent',
+      'due_today0:sent',
+      'overdue1:sent',
+      'escalation_manager7:sent',
+      'overdue8:cancelled',
+      'overdue22:sent',
+      'escalation_chair28:sent',
+    ]);
   });
 
   it('sends nothing for a completed, verified, cancelled or carried-over action', async () => {
@@ -187,7 +209,7 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     await settings.update({ ...world.admin, userId: world.owner.id, roles: [] }, { digestOnly: true });
     await runDue('2026-04-04T07:00:00.000Z');
     expect(await outbox(world.owner.id)).toHaveLength(0);
-    expect(await db.manager.countBy(Notification, { userId: world.owner.id })).toBe(1);
+    expect(await db.manager.countBy(Notification, { userId: world.owner.id, kind: 'before_due' })).toBe(1);
   });
 
   it('treats a person whose access to this council is stopped (their account still active elsewhere) as having left', async () => {
@@ -231,7 +253,8 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     await runDue('2026-04-13T10:00:00.000Z');
     expect((await outbox(world.owner.id)).map((m) => m.subject)).toEqual([expect.stringContaining('is 8 days overdue')]);
     expect(await outbox(world.manager.id)).toHaveLength(1);
-    expect((await rows(action.id)).filter((r) => r.outcome === 'superseded by a later reminder')).toHaveLength(4);
+    // The owner's first weekly repeat (day 8, today) is the one sent; the five steps before it are superseded.
+    expect((await rows(action.id)).filter((r) => r.outcome === 'superseded by a later reminder')).toHaveLength(5);
     expect((await runDue('2026-04-13T10:00:00.000Z')).total).toBe(0);
   });
 
@@ -367,7 +390,7 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
   });
 
   it('gives each user in-app notifications to list, count and mark read', async () => {
-    const plan = await activePlan(moduleRef, world);
+    const plan = await planWithoutDigests();
     await newAction(moduleRef, world, plan.id, '2026-04-05');
     await runDue('2026-03-29T07:00:00.000Z');
     const me = { ...world.admin, userId: world.owner.id, roles: [] };
@@ -386,7 +409,7 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     await runDue('2026-03-22T08:00:00.000Z');
     const admin = moduleRef.get(ReminderAdminService);
     expect((await admin.outbox(world.admin)).items.map((m) => m.toAddress)).toEqual([world.owner.email]);
-    expect((await admin.reminders(world.admin, { states: ['pending'] })).total).toBe(6);
+    expect((await admin.reminders(world.admin, { states: ['pending'] })).total).toBe(7);
     await expect(admin.outbox({ ...world.admin, roles: ['manager'] })).rejects.toMatchObject({ kind: 'forbidden' });
     expect(await reminders.reminderCounts()).toMatchObject({ sent: expect.any(Number), pending: expect.any(Number), failed: 0 });
   });
@@ -455,6 +478,9 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
       await smtpModule?.close();
       await sink.stop();
     });
+
+    // This module has its own clock: actions made at its real time would be long overdue by then.
+    beforeEach(() => setClock(smtpModule, '2026-03-01T12:00:00.000Z'));
 
     it('sends a real email with text and HTML bodies naming the action, plan, due date and links', async () => {
       const plan = await activePlan(smtpModule, world);

@@ -34,6 +34,7 @@ export class RemindersService {
   /** Delivers everything due up to `at`, here and now, without the queue. Running it twice sends nothing more. */
   async runDue(at: Date): Promise<RunDueSummary> {
     await this.backfill();
+    await this.catchUpOverdue();
     await this.digests.planDigests(at, { force: true });
     await this.releaseStaleClaims();
     const due = await this.db.manager.find(Reminder, {
@@ -88,6 +89,20 @@ export class RemindersService {
       .innerJoin(Plan, 'p', 'p.id = a.planId')
       .where('p.status = :active AND a.status IN (:...open) AND a.dueDate IS NOT NULL', { active: 'active', open: [...OPEN_STATUSES] })
       .andWhere('NOT EXISTS (SELECT 1 FROM reminder r WHERE r."actionId" = a.id)')
+      .getMany();
+    return this.scheduleActions(actions);
+  }
+
+  /**
+   * Schedules every overdue open action of an active plan again: after downtime its passed steps are
+   * caught up (catchUps), and each day its owner's next overdue repeat is made. Scheduling is
+   * idempotent, so running this twice adds nothing. Returns the actions looked at.
+   */
+  async catchUpOverdue(): Promise<number> {
+    const actions = await this.db.manager
+      .createQueryBuilder(Action, 'a')
+      .innerJoin(Plan, 'p', 'p.id = a.planId')
+      .where('p.status = :active AND a.status IN (:...open) AND a.dueDate < :today', { active: 'active', open: [...OPEN_STATUSES], today: this.clock.today() })
       .getMany();
     return this.scheduleActions(actions);
   }
