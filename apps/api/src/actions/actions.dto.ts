@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, IsUUID, Length } from 'class-validator';
 import { ACTION_SORT_FIELDS, ActionSort, SORT_DIRECTIONS } from '@app/core';
 import { ACTION_STATUSES, ActionStatus, Rag, RAGS, TIMESCALES, Timescale } from '@app/domain';
-import { DateField, IdField } from '../common/dto-fields';
+import { DateField, IdField, Omittable } from '../common/dto-fields';
 import { PageQuery } from '../common/pagination.dto';
 
 const list = ({ value }: { value: unknown }) =>
@@ -27,12 +27,12 @@ const SORT_HELP = `one of ${ACTION_SORT_FIELDS.join(', ')}, optionally followed 
 export class ActionListQuery extends PageQuery {
   @IdField(true) planId?: string;
   @ApiPropertyOptional({ description: `Comma-separated: ${ACTION_STATUSES.join(', ')}` })
-  @IsOptional()
+  @Omittable()
   @Transform(list)
   @IsIn(ACTION_STATUSES, { each: true, message: `status must be any of: ${ACTION_STATUSES.join(', ')}` })
   status?: ActionStatus[];
   @ApiPropertyOptional({ description: `Comma-separated: ${RAGS.join(', ')}` })
-  @IsOptional()
+  @Omittable()
   @Transform(list)
   @IsIn(RAGS, { each: true, message: `rag must be any of: ${RAGS.join(', ')}` })
   rag?: Rag[];
@@ -43,11 +43,11 @@ export class ActionListQuery extends PageQuery {
   @IdField(true)
   managerId?: string;
   @IdField(true) organisationId?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsBoolean({ message: 'overdue must be true or false' }) overdue?: boolean;
+  @ApiPropertyOptional() @Omittable() @Transform(bool) @IsBoolean({ message: 'overdue must be true or false' }) overdue?: boolean;
   @DateField(true) dueFrom?: string;
   @DateField(true) dueTo?: string;
   @ApiPropertyOptional({ type: String, description: `Sort by ${SORT_HELP}; without it by due date, then reference`, example: 'due:desc' })
-  @IsOptional()
+  @Omittable()
   @Transform(sort)
   @IsObject({ message: `sort must be ${SORT_HELP}` })
   sort?: ActionSort;
@@ -55,29 +55,29 @@ export class ActionListQuery extends PageQuery {
 
 export class CreateActionDto {
   @ApiProperty() @IsString() @Length(1, 300) title: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 10000) description?: string;
-  @ApiPropertyOptional({ enum: TIMESCALES }) @IsOptional() @IsIn(TIMESCALES) timescale?: Timescale;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(0, 10000) description?: string;
+  @ApiPropertyOptional({ enum: TIMESCALES }) @Omittable() @IsIn(TIMESCALES) timescale?: Timescale;
   @DateField(true) dueDate?: string;
   @IdField(true) ownerId?: string | null;
   @IdField(true) managerId?: string | null;
   @IdField(true) organisationId?: string | null;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) findingIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @Omittable() @IsArray() @IsUUID('all', { each: true }) findingIds?: string[];
 }
 
 export class UpdateActionDto {
   @ApiProperty({ description: 'The version you loaded; a stale one gets 409 with the current state' }) @IsInt() version: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 10000) description?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, 300) title?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(0, 10000) description?: string;
   @IdField(true) ownerId?: string | null;
   @IdField(true) managerId?: string | null;
   @IdField(true) organisationId?: string | null;
   @DateField(true) dueDate?: string;
   @ApiPropertyOptional({ description: 'Required to change the due date of an active plan: the board decision' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(1, 1000)
   dueDateReason?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() atRisk?: boolean;
+  @ApiPropertyOptional() @Omittable() @IsBoolean() atRisk?: boolean;
   @ApiPropertyOptional({ enum: RAGS, nullable: true }) @IsOptional() @IsIn([...RAGS, null]) ragOverride?: Rag | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) ragOverrideReason?: string | null;
 }
@@ -85,12 +85,12 @@ export class UpdateActionDto {
 export class ChangeStatusDto {
   @ApiProperty() @IsInt() version: number;
   @ApiProperty({ enum: ACTION_STATUSES }) @IsIn(ACTION_STATUSES, { message: `status must be one of: ${ACTION_STATUSES.join(', ')}` }) status: ActionStatus;
-  @ApiPropertyOptional({ description: 'Required when blocking or cancelling' }) @IsOptional() @IsString() @Length(1, 1000) reason?: string;
+  @ApiPropertyOptional({ description: 'Required when blocking or cancelling' }) @Omittable() @IsString() @Length(1, 1000) reason?: string;
 }
 
 export class VerifyDto {
   @ApiProperty() @IsInt() version: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) comment?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, 1000) comment?: string;
 }
 
 export class NoteDto {
@@ -120,5 +120,5 @@ export class NoteEvidenceDto {
 }
 
 export class FileEvidenceDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) title?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, 300) title?: string;
 }

@@ -1,15 +1,15 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsArray, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsArray, IsString, IsUUID, Length } from 'class-validator';
 import { Authenticated, BoardService } from '@app/core';
 import { rolesFor } from '@app/domain';
-import { IdField } from '../common/dto-fields';
+import { IdField, Omittable } from '../common/dto-fields';
 import { CurrentActor, Roles } from '../common/decorators';
 
 export class CreateBoardDto {
   @ApiProperty({ example: 'Service Improvement Board' }) @IsString() @Length(1, 200) name: string;
   @IdField(true) chairId?: string | null;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsUUID('all', { each: true }) memberIds?: string[];
+  @ApiPropertyOptional({ type: [String] }) @Omittable() @IsArray() @IsUUID('all', { each: true }) memberIds?: string[];
 }
 
 export class AddMemberDto {

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { TIMESCALES, Timescale } from '@app/domain';
-import { DateField } from '../common/dto-fields';
+import { DateField, Omittable } from '../common/dto-fields';
 
 export class FindingDto {
   @ApiProperty({ example: 'Areas for improvement: safeguarding' }) @IsString() @Length(1, 300) section: string;
@@ -31,17 +31,17 @@ export class CreateDocumentDto {
   @DateField(true) inspectionStart?: string;
   @DateField(true) inspectionEnd?: string;
   @DateField(true) publishedOn?: string;
-  @ApiPropertyOptional({ type: [JudgementDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => JudgementDto) judgements?: JudgementDto[];
-  @ApiPropertyOptional({ type: [FindingDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => FindingDto) findings?: FindingDto[];
+  @ApiPropertyOptional({ type: [JudgementDto] }) @Omittable() @IsArray() @ValidateNested({ each: true }) @Type(() => JudgementDto) judgements?: JudgementDto[];
+  @ApiPropertyOptional({ type: [FindingDto] }) @Omittable() @IsArray() @ValidateNested({ each: true }) @Type(() => FindingDto) findings?: FindingDto[];
 }
 
 export class UpdateFindingDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) section?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, 300) section?: string;
   @ApiPropertyOptional({ enum: TIMESCALES })
-  @IsOptional()
+  @Omittable()
   @IsIn(TIMESCALES, { message: `timescale must be one of: ${TIMESCALES.join(', ')}` })
   timescale?: Timescale;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 10000) text?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, 10000) text?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @Length(1, 300) ownerOrg?: string | null;
 }
 
@@ -65,9 +65,9 @@ export class SplitFindingDto {
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ImportReportDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) title?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, 300) title?: string;
   @ApiPropertyOptional({ description: 'Only read the report and return what was found; store nothing' })
-  @IsOptional()
+  @Omittable()
   @Transform(bool)
   @IsBoolean()
   dryRun?: boolean;

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@app/core';
 import { ORGANISATION_KINDS, OrganisationKind } from '@app/domain';
 import { ROLES, Role } from '@app/core/request-context';
-import { IdField } from '../common/dto-fields';
+import { IdField, Omittable } from '../common/dto-fields';
 
 const PASSWORD_RULE = `${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters, not a common or breached password, not containing the email address`;
 
@@ -30,12 +30,12 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ description: 'Account-level: only the person or an admin of every authority they belong to' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(1, 200)
   displayName?: string;
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMinSize(1)
   @IsIn(ROLES, { each: true, message: `roles must each be one of: ${ROLES.join(', ')}` })
@@ -43,7 +43,7 @@ export class UpdateUserDto {
   @IdField(true) managerId?: string | null;
   @IdField(true) organisationId?: string | null;
   @ApiPropertyOptional({ description: 'Whether they can sign in to this authority; stopping access ends their sessions, API tokens and calendar feed here' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   active?: boolean;
   @ApiPropertyOptional({
@@ -51,7 +51,7 @@ export class UpdateUserDto {
     maxLength: MAX_PASSWORD_LENGTH,
     description: `Account-level: only the person or an admin of every authority they belong to. ${PASSWORD_RULE}. Ends all their sessions, API tokens and calendar feeds.`,
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(MAX_PASSWORD_LENGTH)
