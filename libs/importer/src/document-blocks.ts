@@ -33,7 +33,8 @@ const LINE_END_LENGTH = 24;
 const MAX_HEADING_LENGTH = 400;
 const WIDTH_PERCENTILE = 0.9;
 const LONG_LINE = 0.75;
-const TERMINAL_END = /[.;:!?]["'\u2019\u201D)*]*$/;
+/** A sentence's end, or a cross-reference in brackets closing an item: "… schools. (Outcome 4)". */
+const TERMINAL_END = /[.;:!?]["'\u2019\u201D)*]*$|[.;:!?]\s*\((?:outcome|enabler)\s+\d{1,2}\)$|\s\((?:outcome|enabler)\s+\d{1,2}\)$/i;
 
 export function readBlocks(lines: SourceLine[]): Block[] {
   const blocks: Block[] = [];

@@ -33,7 +33,11 @@ const TIMESCALED_AREAS: HeadedListSpec = {
 };
 const KEY_AREAS: HeadedListSpec = { heading: /^key areas for improvement$/, section: asWritten };
 const AREAS_FOR_DEVELOPMENT: HeadedListSpec = { heading: /^areas for development$/, section: asWritten };
-const WHAT_NEEDS_TO_IMPROVE: HeadedListSpec = { heading: /^what needs to improve\b/, section: asWritten };
+/** A footnote marker glued to the heading ("What needs to improve?1") is not part of it. */
+const WHAT_NEEDS_TO_IMPROVE: HeadedListSpec = {
+  heading: /^what needs to improve\b/,
+  section: (context) => asWritten(context).replace(/\?\d{1,2}$/, '?'),
+};
 const JOINT_AREAS: HeadedListSpec = {
   heading: /^(?:areas for improvement|priorities for (?:further )?improvement|recommendations)$/,
   section: asWritten,

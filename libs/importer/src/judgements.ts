@@ -14,6 +14,7 @@ import {
   SCALE_OFSTED_1_OUTSTANDING,
   SCALE_SIF_1_OUTSTANDING,
 } from './judgement-scales';
+import { gradeTableJudgements } from './judgement-table';
 import { SourceLine } from './page-cleaner';
 import { ParsedJudgement } from './parsed-report';
 import { ReportDocument } from './report-document';
@@ -33,8 +34,10 @@ export function findJudgements(doc: ReportDocument, kind: string): ParsedJudgeme
       return numericTableJudgements(doc.lines, SCALE_JAR_4_BEST);
     case KIND_SINGLE_INSPECTION_FRAMEWORK:
       return wordJudgements(doc, SCALE_SIF_1_OUTSTANDING);
-    case KIND_LOCAL_AUTHORITY_CHILDRENS_SERVICES:
-      return wordJudgements(doc, SCALE_ILACS_1_OUTSTANDING);
+    case KIND_LOCAL_AUTHORITY_CHILDRENS_SERVICES: {
+      const table = gradeTableJudgements(doc, SCALE_ILACS_1_OUTSTANDING);
+      return table.length > 0 ? table : wordJudgements(doc, SCALE_ILACS_1_OUTSTANDING);
+    }
     default:
       return [];
   }

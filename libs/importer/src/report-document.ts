@@ -1,4 +1,5 @@
 import { Block, readBlocks } from './document-blocks';
+import { markFootnotes } from './footnotes';
 import { isPageNumber, markPageFurniture, SourceLine, splitLines } from './page-cleaner';
 import { cleanText } from './text';
 
@@ -13,6 +14,7 @@ const HEAD_LINES = 80;
 export function readDocument(text: string): ReportDocument {
   const lines = splitLines(text);
   markPageFurniture(lines);
+  markFootnotes(lines);
   return { lines, blocks: readBlocks(lines) };
 }
 

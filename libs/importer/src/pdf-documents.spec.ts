@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildPdf, PdfSpec } from '../test-documents/pdf-builder';
+import { toImportJson } from './import-json';
+import { parseReport } from './parse-report';
+import { extractText } from './pdf-text';
+import { readReport } from './read-report';
+
+/**
+ * Our own documents in the real layouts, built as PDFs (test-documents/pdf/<name>.ts) and read
+ * through the upload path, each with an answer key (<name>.expected.json) written by hand. A
+ * finding's line depends on the extraction, so the key leaves it out and it is checked apart.
+ */
+const DOCUMENTS = resolve(__dirname, '../test-documents/pdf');
+const LIMIT = 5 * 1024 * 1024;
+const names = readdirSync(DOCUMENTS)
+  .filter((name) => name.endsWith('.expected.json'))
+  .map((name) => name.replace(/\.expected\.json$/, ''))
+  .sort();
+
+async function built(name: string): Promise<Buffer> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- each document is a module named by its file
+  const { document } = require(join(DOCUMENTS, `${name}.ts`)) as { document: PdfSpec };
+  return buildPdf(document);
+}
+
+function answer(report: ReturnType<typeof parseReport>) {
+  const json = toImportJson(report) as { findings: Array<Record<string, unknown>> };
+  return { ...json, inspectionDates: report.inspectionDates, findings: json.findings.map(({ line: _line, ...finding }) => finding) };
+}
+
+describe('our own test documents, as PDFs', () => {
+  it.each(names)('%s is read as its answer key says', async (name) => {
+    const key = JSON.parse(readFileSync(join(DOCUMENTS, `${name}.expected.json`), 'utf8'));
+    expect(answer(await readReport(await built(name), LIMIT))).toEqual(key);
+  });
+
+  it.each(names)('%s: its extracted text reads the same, each finding at its source line', async (name) => {
+    const text = await extractText(await built(name), LIMIT);
+    const report = parseReport(text);
+    const key = JSON.parse(readFileSync(join(DOCUMENTS, `${name}.expected.json`), 'utf8'));
+    expect(answer(report)).toEqual(key);
+    const lines = text.split('\n');
+    for (const finding of report.findings) {
+      expect(lines[finding.line - 1]).toContain(finding.text.split(' ').slice(0, 3).join(' '));
+      expect(finding.lineEnd).toBeGreaterThanOrEqual(finding.line);
+    }
+  });
+});
