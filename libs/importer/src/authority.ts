@@ -4,6 +4,7 @@ import {
   KIND_JOINT_AREA_REVIEW,
   KIND_JOINT_TARGETED_AREA_INSPECTION,
   KIND_LOCAL_AUTHORITY_CHILDRENS_SERVICES,
+  KIND_SINGLE_INSPECTION_FRAMEWORK,
   KIND_UNANNOUNCED_INSPECTION_LETTER,
   titleOf,
 } from './document-kind';
@@ -24,7 +25,7 @@ export function findAuthority(doc: ReportDocument, kind: string): string | null 
     if (labelled) return labelled[1].trim();
   }
   if (kind === KIND_COUNCIL_PROGRESS_PAPER) return councilHeading(head);
-  const named = kindTitleName(doc, kind) ?? lineBesideTitle(head);
+  const named = (kind === KIND_SINGLE_INSPECTION_FRAMEWORK ? judgedPlace(head) : null) ?? kindTitleName(doc, kind) ?? lineBesideTitle(head);
   if (!named) return null;
   const written = asWritten(doc, named);
   return isLetterToCouncil(kind) ? withCouncil(doc, written) : written;
@@ -43,7 +44,20 @@ function councilHeading(head: SourceLine[]): string | null {
   return null;
 }
 
+/** The single inspection framework's overall judgement: "Children's services in Eastbridge require improvement". */
+const JUDGED_PLACE = /^children(?:'|\u2019)?s services in (.+?) (?:are|is|require|requires)\b/i;
+
+function judgedPlace(head: SourceLine[]): string | null {
+  for (const line of head) {
+    const name = JUDGED_PLACE.exec(line.trimmed)?.[1].trim();
+    if (name && isNameLike(name)) return name;
+  }
+  return null;
+}
+
 const TITLE_NAMES: Array<[string[], RegExp]> = [
+  // 2005: "2005 ANNUAL PERFORMANCE ASSESSMENT OF MARLHAVEN BOROUGH COUNCIL'S EDUCATION AND CHILDREN'S SOCIAL CARE SERVICES"
+  [[KIND_APA_LETTER], /annual performance assessment of (?:the )?(.+?)(?:'|\u2019)s (?:education|children|social|services)\b/i],
   [[KIND_LOCAL_AUTHORITY_CHILDRENS_SERVICES], /inspection of (.+?)(?:'s)? local authority children(?:'|\u2019)?s services/i],
   [[KIND_JOINT_AREA_REVIEW], /joint area review of (?:the )?(.+)$/i],
   [
@@ -85,10 +99,14 @@ function lineBesideTitle(head: SourceLine[]): string | null {
   return before && isNameLike(before.trimmed) ? before.trimmed.replace(NAME_SUFFIX, '') : null;
 }
 
+/** Words that join a name but are never one on their own: a title's "And" on a line of its own is no place. */
+const JOINING_WORD = /^(?:and|&|of|the|in|on|upon|for|by|with|at|to|under)$/i;
+
 function isNameLike(text: string): boolean {
   if (text.length < 3 || text.length > 60 || /[\d:;,\t|?]/.test(text)) return false;
   if (/\b(?:inspection|review|services?|report|effectiveness|children|and protection)\b/i.test(text.replace(NAME_SUFFIX, ''))) return false;
-  return /^[A-Z]/.test(text) && text.split(/\s+/).length <= 8;
+  const words = text.split(/\s+/);
+  return /^[A-Z]/.test(text) && words.length <= 8 && !words.every((word) => JOINING_WORD.test(word));
 }
 
 /** Titles are often in capitals: take the name as the document writes it elsewhere in mixed case. */

@@ -3,17 +3,18 @@ import { INLINE_BULLET } from './list-markers';
 import { SourceLine } from './page-cleaner';
 import { ParsedFinding } from './parsed-report';
 import { ReportDocument } from './report-document';
-import { splitCells } from './table-cells';
-import { cleanText } from './text';
+import { rowCells } from './table-cells';
+import { cleanText, headingKey } from './text';
 
 /**
- * The APA letter's two-column table "Key strengths | Key areas for improvement": one row per
- * outcome area, the area named at the top of each cell ("<i>Being healthy:</i>"), the points as
- * bullets inside the cell. Only the right-hand column holds findings; an empty cell gives none.
+ * The APA letter's two-column table, "Key strengths | Key areas for improvement" (2006 on) or
+ * "Strengths | Areas for improvement" (2005): one row per outcome area, the area named at the
+ * top of each cell ("<i>Being healthy:</i>"), the points as bullets inside the cell. Only the
+ * areas-for-improvement column holds findings; an empty cell gives none.
  */
 
-const HEADER_LEFT = /\bkey strengths\b/i;
-const HEADER_RIGHT = /\b(?:key )?areas for (?:improvement|development)\b/i;
+const HEADER_STRENGTHS = /^(?:key )?strengths$/;
+const HEADER_AREAS = /^(?:key )?areas for (?:improvement|development)$/;
 const MAX_LABEL_WORDS = 10;
 
 interface CellContent {
@@ -23,33 +24,49 @@ interface CellContent {
   items: string[];
 }
 
+interface Columns {
+  strengths: number;
+  areas: number;
+  count: number;
+}
+
 export function apaTableFindings(doc: ReportDocument): ParsedFinding[] {
   const findings: ParsedFinding[] = [];
   doc.lines.forEach((line, index) => {
-    const cells = splitCells(line.text);
-    if (cells.length === 2 && HEADER_LEFT.test(cells[0]) && HEADER_RIGHT.test(cells[1])) {
-      findings.push(...readRows(doc.lines, index + 1));
-    }
+    const columns = headerColumns(line);
+    if (columns) findings.push(...readRows(doc.lines, index + 1, columns));
   });
   return findings;
 }
 
-function readRows(lines: SourceLine[], from: number): ParsedFinding[] {
+/** The header row: a strengths cell followed by an areas-for-improvement cell. */
+function headerColumns(line: SourceLine): Columns | null {
+  if (line.blank || !/\bstrengths\b/i.test(line.text)) return null;
+  const cells = rowCells(line.text).map(headingKey);
+  const strengths = cells.findIndex((cell) => HEADER_STRENGTHS.test(cell));
+  const areas = cells.findIndex((cell) => HEADER_AREAS.test(cell));
+  return strengths >= 0 && areas > strengths ? { strengths, areas, count: cells.length } : null;
+}
+
+function readRows(lines: SourceLine[], from: number, columns: Columns): ParsedFinding[] {
   const findings: ParsedFinding[] = [];
   let section: string | null = null;
   for (let index = from; index < lines.length; index += 1) {
     const line = lines[index];
     if (line.blank || line.furniture) continue;
-    const cells = splitCells(line.text);
+    const cells = rowCells(line.text);
     if (cells.length < 2) {
       if (!carryOn(findings, line)) break;
       continue;
     }
-    const right = readCell(cells[cells.length - 1]);
-    section = right.label ?? readCell(cells[0]).label ?? section;
+    // A row split into more or fewer cells than the header: the last cell is the right-hand one.
+    const inColumns = cells.length === columns.count;
+    const right = readCell(inColumns ? cells[columns.areas] : cells[cells.length - 1]);
+    const left = readCell(inColumns ? cells[columns.strengths] : cells[0]);
+    section = right.label ?? left.label ?? section;
     if (right.carried) appendTo(findings, right.carried, line.no);
     for (const text of right.items) {
-      findings.push({ section: section ?? 'Key areas for improvement', timescale: 'unspecified', text, ownerOrg: null, line: line.no, lineEnd: line.no });
+      findings.push({ section: section ?? 'Areas for improvement', timescale: 'unspecified', text, ownerOrg: null, line: line.no, lineEnd: line.no });
     }
   }
   return findings;
@@ -70,8 +87,8 @@ function appendTo(findings: ParsedFinding[], text: string, lineNo: number): void
   last.lineEnd = lineNo;
 }
 
-function readCell(cell: string): CellContent {
-  const parts = cell.split(INLINE_BULLET).map(cleanText);
+function readCell(cell: string | undefined): CellContent {
+  const parts = (cell ?? '').split(INLINE_BULLET).map(cleanText);
   const head = parts[0] ?? '';
   const items = parts.slice(1).filter((part) => part.length > 0);
   const isLabel = /^[A-Z]/.test(head) && head.split(' ').length <= MAX_LABEL_WORDS && !/[.;,]$/.test(head);
