@@ -147,7 +147,8 @@ function wordJudgements(doc: ReportDocument, scale: string): ParsedJudgement[] {
   const add = (match: RegExpExecArray | null) => {
     const grade = match ? gradeFromWords(normaliseWords(match[2])) : null;
     if (!match || !grade) return;
-    const area = tidyArea(match[1]);
+    // A row of the summary table read as a sentence ("2.1 Adoption performance Requires improvement").
+    const area = tidyArea(match[1]).replace(/^\d(?:\.\d)?\.?\s+/, '');
     if (seen.has(area.toLowerCase()) || /^(?:judgement|grade)s?$/i.test(area)) return;
     seen.add(area.toLowerCase());
     judgements.push({ area, grade: grade.grade, label: grade.label, scale });
