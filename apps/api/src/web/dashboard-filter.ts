@@ -11,6 +11,7 @@ export interface DashboardFilter {
   status: ActionStatus[];
   rag: Rag[];
   ownerId?: string;
+  managerId?: string;
   organisationId?: string;
   overdue: boolean;
   sort: Sort;
@@ -21,6 +22,7 @@ export interface DashboardFilter {
 /** Reads the dashboard's filters from the query string; values that are not allowed are ignored. */
 export function readFilter(req: PageRequest): DashboardFilter {
   const ownerId = queryValue(req, 'owner');
+  const managerId = queryValue(req, 'manager');
   const organisationId = queryValue(req, 'partner');
   const sort = queryValue(req, 'sort') as Sort;
   const page = Number(queryValue(req, 'page'));
@@ -28,6 +30,7 @@ export function readFilter(req: PageRequest): DashboardFilter {
     status: queryValues(req, 'status').filter((s): s is ActionStatus => (ACTION_STATUSES as readonly string[]).includes(s)),
     rag: queryValues(req, 'rag').filter((r): r is Rag => (RAGS as readonly string[]).includes(r)),
     ownerId: ownerId && UUID.test(ownerId) ? ownerId : undefined,
+    managerId: managerId && UUID.test(managerId) ? managerId : undefined,
     organisationId: organisationId && UUID.test(organisationId) ? organisationId : undefined,
     overdue: queryValue(req, 'overdue') === 'true',
     sort: SORTS.includes(sort) ? sort : 'due',
@@ -43,6 +46,7 @@ export function filterQuery(filter: DashboardFilter, change: Partial<DashboardFi
   for (const s of f.status) q.append('status', s);
   for (const r of f.rag) q.append('rag', r);
   if (f.ownerId) q.set('owner', f.ownerId);
+  if (f.managerId) q.set('manager', f.managerId);
   if (f.organisationId) q.set('partner', f.organisationId);
   if (f.overdue) q.set('overdue', 'true');
   if (f.sort !== 'due') q.set('sort', f.sort);

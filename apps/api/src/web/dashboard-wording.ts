@@ -8,6 +8,7 @@ export function describeFilter(filter: DashboardFilter, names: Directory): strin
   if (filter.status.length) parts.push(`status: ${filter.status.map((s) => STATUS_LABELS[s]).join(' or ')}`);
   if (filter.rag.length) parts.push(`RAG: ${filter.rag.map((r) => RAG_LABELS[r]).join(' or ')}`);
   if (filter.ownerId) parts.push(`owner: ${names.personName(filter.ownerId)}`);
+  if (filter.managerId) parts.push(`accountable manager: ${names.personName(filter.managerId)}`);
   if (filter.organisationId) parts.push(`partner: ${names.organisationName(filter.organisationId)}`);
   if (filter.overdue) parts.push('overdue only');
   return parts.join('; ');

@@ -10,8 +10,10 @@ import { actionRow, ActionSummary } from './action-rows';
 import { PeopleDirectory } from './people-directory';
 
 const STALE_DAYS = 28;
+/** More than anyone answers for in practice; the page says when there are more. */
+const MAX_ROWS = 500;
 
-/** The owner's start page: what is overdue, what is due soon, what is waiting for their update. */
+/** The start page: the person's own actions (overdue, due soon, awaiting update) and, for a manager, the actions they are accountable for. */
 @Controller()
 @UseFilters(PageErrorFilter)
 export class MyActionsController {
@@ -24,17 +26,27 @@ export class MyActionsController {
 
   @Get()
   async show(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
-    const { items } = await this.actions.list(actor, { ownerId: actor.userId, status: [...OPEN_STATUSES], page: 1, pageSize: 500 });
-    const names = await this.directory.load(actor.authorityId);
-    const groups = groupMine(items as ActionSummary[], this.actions.today());
+    const open = { status: [...OPEN_STATUSES], page: 1, pageSize: MAX_ROWS };
+    const [mine, accountable, names] = await Promise.all([
+      this.actions.list(actor, { ...open, ownerId: actor.userId }),
+      this.actions.list(actor, { ...open, managerId: actor.userId, sort: { field: 'due', direction: 'asc' } }),
+      this.directory.load(actor.authorityId),
+    ]);
+    const groups = groupMine(mine.items as ActionSummary[], this.actions.today());
     const row = (a: ActionSummary) => actionRow(a, names);
+    // Their own actions are listed above; by due date (none last), the overdue come first.
+    const team = (accountable.items as ActionSummary[]).filter((a) => a.ownerId !== actor.userId);
     await this.pages.render(req, res, 'my-actions.njk', {
       pageTitle: 'My actions',
-      openCount: items.length,
+      openCount: mine.total,
       invitationCount: (await this.invitations.mine(actor)).length,
       overdue: groups.overdue.map(row),
       dueSoon: groups.dueSoon.map(row),
       awaitingUpdate: groups.awaitingUpdate.map(row),
+      isManager: team.length > 0 || names.people.some((p) => p.managerId === actor.userId),
+      accountable: team.map(row),
+      accountableMore: accountable.total > accountable.items.length,
+      accountableOverdue: team.filter((a) => a.overdue).length,
     });
   }
 }

@@ -1,0 +1,176 @@
+import { Browser, Page } from 'playwright-core';
+import { DataSource, In, Not } from 'typeorm';
+import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
+import { Action, AuditEvent, User } from '@app/database/entities';
+import { OPEN_STATUSES } from '@app/domain';
+import { NotificationSettingsService } from '@app/reminders';
+import { describeInBrowser, journey, launchBrowser, newTab, settled, signIn, startWebApp, visit, WebApp } from './web-harness';
+
+jest.setTimeout(90_000);
+
+describeInBrowser('web: what a manager answers for, and the notification settings form', () => {
+  let web: WebApp;
+  let browser: Browser;
+  let demo: Awaited<ReturnType<typeof seedDemo>>;
+  let db: DataSource;
+  const person = (email: string) => db.manager.findOneByOrFail(User, { email });
+
+  beforeAll(async () => {
+    web = await startWebApp();
+    demo = await seedDemo(web.t.app);
+    db = web.t.get(DataSource);
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await web?.t.close();
+  });
+
+  it('shows the manager the open actions they are accountable for, overdue first, and filters the dashboard by them', async () => {
+    const { page, problems } = await newTab(browser, web.baseUrl);
+    await journey(
+      'manager-home',
+      () => [page],
+      async () => {
+        const jo = await person('manager@demo.example');
+        // Read straight from the table: the demo's actions name Jo as manager (Jo line-manages their owners).
+        const answered = await db.manager.find(Action, {
+          where: { authorityId: demo.authority.id, managerId: jo.id, status: In([...OPEN_STATUSES]), ownerId: Not(jo.id) },
+        });
+        const today = web.t.clock.today();
+        const overdue = answered.filter((a) => a.dueDate !== null && a.dueDate < today).length;
+        expect(answered.length).toBeGreaterThan(5);
+        expect(overdue).toBeGreaterThan(0);
+
+        await signIn(page, 'manager@demo.example', 'demo-password');
+        expect(await page.locator('main p').first().textContent()).toContain(
+          `You own 0 open actions. You are accountable for ${answered.length} open actions that others own, ${overdue} of them overdue.`,
+        );
+        const table = page.locator('table', { has: page.locator('caption', { hasText: 'Actions you are accountable for' }) });
+        expect(await table.locator('caption').textContent()).toBe(`Actions you are accountable for (${answered.length})`);
+        const rows = await table.locator('tbody tr').all();
+        expect(rows.length).toBe(answered.length);
+        const flags = await Promise.all(rows.map(async (r) => (await r.textContent())!.includes('Overdue')));
+        expect(flags.indexOf(false)).toBe(overdue);
+        expect(flags.slice(overdue).every((f) => !f)).toBe(true);
+        const owners = new Set(await table.locator('tbody tr td:nth-child(3)').allTextContents());
+        expect(owners.size).toBeGreaterThan(1);
+        expect([...owners].every((o) => ['Priya Shah (team manager)', 'Tom Evans (service manager)', 'Dr Ann Lee (designated nurse)'].includes(o))).toBe(true);
+
+        await visit(page, `/plans/${demo.planId}`);
+        await page.getByLabel('Accountable manager').selectOption({ label: 'Jo Williams (head of safeguarding)' });
+        await page.getByRole('button', { name: 'Apply filters' }).click();
+        await settled(page);
+        expect(new URL(page.url()).searchParams.get('manager')).toBe(jo.id);
+        const all = await db.manager.countBy(Action, { planId: demo.planId, managerId: jo.id });
+        expect(await page.locator('main p[role=status]').textContent()).toContain(
+          `${all} actions where accountable manager: Jo Williams (head of safeguarding).`,
+        );
+        expect(await page.locator('main p[role=status] a').getAttribute('href')).toContain(`manager=${jo.id}`);
+
+        await page.getByLabel('Accountable manager').selectOption({ label: 'Priya Shah (team manager)' });
+        await page.getByRole('button', { name: 'Apply filters' }).click();
+        await settled(page);
+        expect(await page.locator('main p[role=status]').textContent()).toContain('0 actions where accountable manager: Priya Shah (team manager).');
+        expect(problems).toEqual([]);
+      },
+    );
+  });
+
+  it('does not show an owner who manages nobody a list of actions they answer for', async () => {
+    const { page, problems } = await newTab(browser, web.baseUrl);
+    await signIn(page, 'owner@demo.example', 'demo-password');
+    expect(await page.locator('main p').first().textContent()).toMatch(/^You own \d+ open actions?\.\s+You have/);
+    expect(await page.getByText('Actions you are accountable for').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  describe('the notification settings form', () => {
+    let page: Page;
+    let problems: string[];
+    let actor: { userId: string; authorityId: string; roles: [] };
+    const settings = () => web.t.get(NotificationSettingsService).get(actor);
+    const audits = () => db.manager.countBy(AuditEvent, { entityId: actor.userId, event: 'notification_settings_changed' });
+
+    beforeAll(async () => {
+      ({ page, problems } = await newTab(browser, web.baseUrl));
+      actor = { userId: (await person('owner2@demo.example')).id, authorityId: demo.authority.id, roles: [] };
+      await signIn(page, 'owner2@demo.example', 'demo-password');
+    });
+
+    /** Fills the form as someone going on leave, lets `spoil` tamper with it, saves, and expects the error shown and nothing changed. */
+    async function refused(spoil: () => Promise<void>, field: string, message: string) {
+      const before = { settings: await settings(), audits: await audits() };
+      await visit(page, '/settings/notifications');
+      await page.getByLabel('Escalations').uncheck();
+      await page.getByLabel('I am on leave').check();
+      await page.locator('#leaveUntil-day').fill('3');
+      await page.locator('#leaveUntil-month').fill('1');
+      await page.locator('#leaveUntil-year').fill('2027');
+      await spoil();
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Save settings' }).click(),
+      ]);
+      await settled(page);
+      expect(response.status()).toBe(400);
+      const summary = page.locator('.govuk-error-summary');
+      expect(await summary.getByRole('heading').textContent()).toContain('There is a problem');
+      expect(await summary.locator(`a[href="#${field}"]`).textContent()).toContain(message);
+      expect(await page.locator('.govuk-form-group--error .govuk-error-message', { hasText: message }).count()).toBe(1);
+      // What was typed is kept, and nothing was saved.
+      expect(await page.getByLabel('Escalations').isChecked()).toBe(false);
+      expect(await page.locator('#leaveUntil-year').inputValue()).toBe('2027');
+      expect({ settings: await settings(), audits: await audits() }).toEqual(before);
+    }
+
+    it('says which date is wrong', async () => {
+      await refused(
+        () =>
+          page
+            .locator('#leaveUntil-day')
+            .fill('31')
+            .then(() => page.locator('#leaveUntil-month').fill('2')),
+        'leaveUntil-day',
+        'must be a real date',
+      );
+    });
+
+    it('refuses a delegate that is not a person', async () => {
+      await refused(
+        () => page.evaluate(`document.querySelector('#delegateId').add(new Option('Nobody', 'not-an-id', true, true))`),
+        'delegateId',
+        'Choose a delegate from the list',
+      );
+    });
+
+    it("refuses a delegate who is not in the council, as the API's rules do", async () => {
+      const stranger = '8a3c2f8e-4f0b-4c7e-9d55-0d5f4a9b1c21';
+      await refused(
+        () => page.evaluate(`document.querySelector('#delegateId').add(new Option('Gone', '${stranger}', true, true))`),
+        'delegateId',
+        'Choose a delegate from the list',
+      );
+    });
+
+    it('refuses a kind of reminder that is not on the list', async () => {
+      await refused(
+        () => page.evaluate(`Object.assign(document.querySelector('input[name=email]'), { value: 'everything', checked: true })`),
+        'email',
+        'Choose which reminders you want by email from the list',
+      );
+    });
+
+    it('saves good values once', async () => {
+      const before = await audits();
+      await visit(page, '/settings/notifications');
+      await page.getByLabel('Escalations').uncheck();
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await settled(page);
+      expect(await page.getByText('Your notification settings have been saved.').count()).toBe(1);
+      expect((await settings()).email.escalation).toBe(false);
+      expect(await audits()).toBe(before + 1);
+      expect(problems).toEqual([]);
+    });
+  });
+});
