@@ -39,6 +39,18 @@ describe.each(DB_KINDS)('hostile input (%s)', (kind) => {
     action = cleared.body;
   });
 
+  it('refuses a body nested too deep to be a real request with a 400 that says so', async () => {
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const response = await t
+      .http()
+      .patch(`/api/v1/actions/${action.id}`)
+      .set(bearer(admin))
+      .set('content-type', 'application/json')
+      .send(`{"version":${action.version},"title":${deep}}`)
+      .expect(400);
+    expect(response.body.error.message).toMatch(/nested/);
+  });
+
   it.each(['/api/v1/actions', '/api/v1/me/actions', '/api/v1/me/notifications', '/api/v1/admin/reminders', '/api/v1/admin/outbox'])(
     'answers a page number past any list (%s?page=1e20) with a 400 that gives the limit',
     async (path) => {
