@@ -3,11 +3,12 @@ import type { Response } from 'express';
 import { Authenticated } from '@app/core';
 import { CalendarFeedService, EMAIL_GROUPS, EmailGroup, NotificationPrefs, NotificationService, NotificationSettingsService } from '@app/reminders';
 import { CurrentActor } from '../common/decorators';
+import { NotificationSettingsDto } from '../reminders/reminders.dto';
 import { FormPost, PageRequest } from './csrf';
 import { dateFromParts, dateItems, dateParts, dateValues } from './date-field';
-import { FormErrors, userError } from './form-errors';
+import { attempt, checkForm, FormErrors, Problem } from './form-errors';
 import { PageErrorFilter } from './page-error.filter';
-import { field, fields, queryValue, UUID } from './page-query';
+import { field, fields, queryValue } from './page-query';
 import { PageRenderer } from './page-renderer';
 import { PeopleDirectory } from './people-directory';
 
@@ -19,6 +20,13 @@ export const EMAIL_GROUP_LABELS: Record<EmailGroup, { text: string; hint: string
   overdue: { text: 'Overdue actions', hint: 'When one of your actions is overdue' },
   escalation: { text: 'Escalations', hint: 'When an action you manage or chair is overdue for a while' },
   digest: { text: 'Weekly digest', hint: 'A summary of your open actions each week' },
+};
+
+// The page's words for the API's rules (NotificationSettingsDto).
+const SETTINGS_WORDING = {
+  email: { field: 'email', invalid: 'Choose which reminders you want by email from the list' },
+  leaveUntil: { field: 'leaveUntil-day', invalid: 'The date your leave ends must be a real date, for example 27 3 2027' },
+  delegateId: { field: 'delegateId', invalid: 'Choose a delegate from the list' },
 };
 
 const SAVED: Record<string, string> = {
@@ -104,26 +112,36 @@ export class NotificationsController {
       delegateId: field(body, 'delegateId'),
       ...dateValues(body, 'leaveUntil'),
     };
-    const errors = new FormErrors();
-    const leaveUntil = dateFromParts(body, 'leaveUntil', 'The date your leave ends');
     const onLeave = values.onLeave === 'yes';
-    const delegateId = field(body, 'delegateId');
-    if (onLeave && leaveUntil.error) errors.add('leaveUntil-day', leaveUntil.error);
-    if (onLeave && delegateId && !UUID.test(delegateId)) errors.add('delegateId', 'Choose a delegate from the list');
-    if (errors.any) return this.settingsPage(actor, req, res, values, errors, 400);
-    try {
-      await this.settings.update(actor, {
-        email: Object.fromEntries(EMAIL_GROUPS.map((g) => [g, chosen.includes(g)])),
+    const leaveUntil = dateFromParts(body, 'leaveUntil', 'The date your leave ends');
+    const email = Object.fromEntries(EMAIL_GROUPS.map((g) => [g, chosen.includes(g)]));
+    const { input, errors } = checkForm(
+      NotificationSettingsDto,
+      {
+        email,
         digestOnly: values.digestOnly === 'yes',
         onLeave,
-        leaveUntil: onLeave ? leaveUntil.value : null,
-        delegateId: onLeave && delegateId ? delegateId : null,
-      });
-    } catch (error) {
-      const problem = userError(error) ?? (isNotFound(error) ? { code: 'invalid_delegate', message: 'Choose a delegate from the list' } : null);
-      if (!problem) throw error;
-      return this.settingsPage(actor, req, res, values, FormErrors.of(problem.code === 'invalid_delegate' ? 'delegateId' : 'email', problem.message), 400);
-    }
+        leaveUntil: onLeave ? leaveUntil.value : undefined,
+        delegateId: onLeave ? values.delegateId : undefined,
+      },
+      SETTINGS_WORDING,
+    );
+    if (chosen.some((g) => !(EMAIL_GROUPS as readonly string[]).includes(g))) errors.add('email', SETTINGS_WORDING.email.invalid);
+    if (onLeave && leaveUntil.error) errors.add('leaveUntil-day', leaveUntil.error);
+    if (errors.any) return this.settingsPage(actor, req, res, values, errors, 400);
+    const saved = await attempt(
+      () =>
+        this.settings.update(actor, {
+          email: input.email,
+          digestOnly: input.digestOnly,
+          onLeave: input.onLeave,
+          leaveUntil: input.leaveUntil ?? null,
+          delegateId: input.delegateId ?? null,
+        }),
+      (problem) => (problem.code === 'invalid_delegate' ? 'delegateId' : 'email'),
+      delegateGone,
+    );
+    if (saved.errors) return this.settingsPage(actor, req, res, values, saved.errors, 400);
     res.redirect(303, '/settings/notifications?saved=settings');
   }
 
@@ -205,6 +223,8 @@ function valuesOf(prefs: NotificationPrefs): Record<string, unknown> {
   };
 }
 
-function isNotFound(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { kind?: string }).kind === 'not_found';
+/** The delegate chosen has left the council since the page was shown: choose again. */
+function delegateGone(error: unknown): Problem | null {
+  const kind = typeof error === 'object' && error !== null ? (error as { kind?: string }).kind : undefined;
+  return kind === 'not_found' ? { code: 'invalid_delegate', message: 'Choose a delegate from the list' } : null;
 }
