@@ -10,6 +10,7 @@ import { parseReport } from './parse-report';
  * an answer key of everything the importer should find.
  */
 const DOCUMENTS = resolve(__dirname, '../test-documents');
+const PDF_DOCUMENTS = join(DOCUMENTS, 'pdf');
 const names = readdirSync(DOCUMENTS)
   .filter((name) => name.endsWith('.expected.json'))
   .map((name) => name.replace(/\.expected\.json$/, ''))
@@ -26,8 +27,14 @@ describe('our own test documents', () => {
     expect(parsed(name)).toEqual(key);
   });
 
-  it('cover every kind of document', () => {
-    const kinds = new Set(names.map((name) => JSON.parse(readFileSync(join(DOCUMENTS, `${name}.expected.json`), 'utf8')).kind));
+  it('cover every kind of document, with those built as PDFs (test-documents/pdf)', () => {
+    const keys = [
+      ...names.map((name) => join(DOCUMENTS, `${name}.expected.json`)),
+      ...readdirSync(PDF_DOCUMENTS)
+        .filter((name) => name.endsWith('.expected.json'))
+        .map((name) => join(PDF_DOCUMENTS, name)),
+    ];
+    const kinds = new Set(keys.map((key) => JSON.parse(readFileSync(key, 'utf8')).kind));
     const known = Object.keys(REPORT_KINDS).filter((kind) => kind !== 'unknown');
     expect([...kinds].sort()).toEqual(known.sort());
   });
