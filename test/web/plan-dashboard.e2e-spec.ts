@@ -69,7 +69,7 @@ describeInBrowser('web: board members on the plan dashboard and action pages', (
           .map((row) => (row as ExcelJS.CellValue[]).slice(1));
         expect(exported.map((r) => r[0])).toEqual(refs);
         expect(exported.every((r) => ['Red', 'Amber'].includes(String(r[3])))).toBe(true);
-        expect(exported[0][7]).toBeInstanceOf(Date);
+        expect(exported[0][8]).toBeInstanceOf(Date);
         expect(book.getWorksheet('About')!.getCell('B3').value).toBe('RAG: Red or Amber');
         expect(problems).toEqual([]);
       },

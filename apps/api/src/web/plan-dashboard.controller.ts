@@ -1,6 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { ActionService, ActionSort, Authenticated, PlanService, subjectOf } from '@app/core';
+import { ActionExportService } from '@app/core/actions/action-export.service';
 import { ACTION_STATUSES, may, Rag, RAGS } from '@app/domain';
 import { CurrentActor } from '../common/decorators';
 import { actionExportName, describeFilter } from './dashboard-wording';
@@ -24,6 +25,7 @@ export class PlanDashboardController {
   constructor(
     private readonly plans: PlanService,
     private readonly actions: ActionService,
+    private readonly exports: ActionExportService,
     private readonly directory: PeopleDirectory,
     private readonly pages: PageRenderer,
   ) {}
@@ -70,9 +72,9 @@ export class PlanDashboardController {
   async export(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
     const filter = readFilter(req);
     const [plan, names] = await Promise.all([this.plans.get(actor.authorityId, id), this.directory.load(actor.authorityId)]);
-    const items = await this.filtered(actor, id, filter);
+    const [items, notes] = await Promise.all([this.filtered(actor, id, filter), this.exports.latestNotes(actor, id)]);
     const today = this.actions.today();
-    const bytes = await actionWorkbook(plan, items, names, today, describeFilter(filter, names));
+    const bytes = await actionWorkbook(plan, items, names, today, describeFilter(filter, names), notes);
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename="${actionExportName(plan.title, today)}"`);
     res.send(bytes);

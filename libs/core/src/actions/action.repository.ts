@@ -168,6 +168,15 @@ export class ActionRepository extends TenantRepository {
     return { findings, milestones, notes, evidence, dueDateHistory };
   }
 
+  /** Each action of the plan's latest progress note (one per action; of two at the same instant, either). */
+  latestNotesOfPlan(planId: string): Promise<ProgressNote[]> {
+    const sql =
+      'SELECT n.* FROM "progress_note" n JOIN "action" a ON a."id" = n."actionId" AND a."authorityId" = n."authorityId" ' +
+      'WHERE a."planId" = :planId AND n."authorityId" = :authorityId AND n."createdAt" = ' +
+      '(SELECT MAX(m."createdAt") FROM "progress_note" m WHERE m."actionId" = n."actionId" AND m."authorityId" = n."authorityId")';
+    return selectEntities(this.manager, ProgressNote, sql, this.scoped({ planId }));
+  }
+
   private scoped<T extends object>(params: T): T & { authorityId: string } {
     return { ...params, authorityId: this.authorityId };
   }
