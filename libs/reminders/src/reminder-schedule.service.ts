@@ -11,7 +11,7 @@ import { DeliveryLookups } from './delivery-lookups';
 import { stateIn } from './state-in';
 import { newReminderRow } from './reminder-row';
 import { actionDedupeKey, Audience, londonInstant, overdueRepeats, plannedReminders, ReminderRules, withDefaults } from './reminder-rules';
-import { catchUps } from './catch-up';
+import { catchUps, personalKey } from './catch-up';
 
 /** Reminders are for open actions of active plans: a draft's dates are not final, a closed plan is over. */
 export const wantsReminders = (action: Action, plan: Plan) => plan.status === 'active' && !!action.dueDate && OPEN_STATUSES.includes(action.status);
@@ -88,7 +88,8 @@ export class ReminderScheduler {
           await this.revive(tx, row, want, want.dueAt, now);
         }
       }
-      const wanted = new Set(desired.map((d) => d.dedupeKey));
+      // A catch-up told to a new person (its key names them) stays wanted while they are still the one to tell.
+      const wanted = new Set(desired.flatMap((d) => [d.dedupeKey, personalKey(d.dedupeKey, d.recipientId)]));
       const reason = cancelReason(action, plan);
       const cancel = existing.filter((r) => DELIVERABLE_STATES.includes(r.state) && !wanted.has(r.dedupeKey));
       for (const r of cancel) r.state = 'cancelled';
