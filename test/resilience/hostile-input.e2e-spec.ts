@@ -61,6 +61,13 @@ describe.each(DB_KINDS)('hostile input (%s)', (kind) => {
     },
   );
 
+  it.each(['/notifications', '/', 'plan'])('shows the first page of %s for a page number past any list', async (path) => {
+    const url = path === 'plan' ? `/plans/${action.planId}` : path;
+    for (const page of ['1e20', '1e300', '-3', 'x']) {
+      await t.http().get(`${url}?page=${page}`).set(bearer(admin)).set('accept', 'text/html').expect(200);
+    }
+  });
+
   it.each([
     ['a plan start date', '/api/v1/plans', { title: 'Plan', startDate: '2026-02-30' }, 'startDate'],
     ['a milestone date', 'milestones', { title: 'Step', dueDate: '2026-02-31' }, 'dueDate'],

@@ -1,6 +1,6 @@
 import { ACTION_STATUSES, ActionStatus, Rag, RAGS } from '@app/domain';
 import { PageRequest } from './csrf';
-import { queryValue, queryValues, UUID } from './page-query';
+import { pageNumber, queryValue, queryValues, UUID } from './page-query';
 import { ACTION_SORT_FIELDS, ActionSortField } from '@app/core';
 
 export const SORTS = ACTION_SORT_FIELDS;
@@ -25,7 +25,6 @@ export function readFilter(req: PageRequest): DashboardFilter {
   const managerId = queryValue(req, 'manager');
   const organisationId = queryValue(req, 'partner');
   const sort = queryValue(req, 'sort') as Sort;
-  const page = Number(queryValue(req, 'page'));
   return {
     status: queryValues(req, 'status').filter((s): s is ActionStatus => (ACTION_STATUSES as readonly string[]).includes(s)),
     rag: queryValues(req, 'rag').filter((r): r is Rag => (RAGS as readonly string[]).includes(r)),
@@ -35,7 +34,7 @@ export function readFilter(req: PageRequest): DashboardFilter {
     overdue: queryValue(req, 'overdue') === 'true',
     sort: SORTS.includes(sort) ? sort : 'due',
     order: queryValue(req, 'order') === 'desc' ? 'desc' : 'asc',
-    page: Number.isSafeInteger(page) && page > 0 ? page : 1,
+    page: pageNumber(req),
   };
 }
 

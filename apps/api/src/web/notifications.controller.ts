@@ -8,7 +8,7 @@ import { FormPost, PageRequest } from './csrf';
 import { dateFromParts, dateItems, dateParts, dateValues } from './date-field';
 import { attempt, checkForm, FormErrors, Problem } from './form-errors';
 import { PageErrorFilter } from './page-error.filter';
-import { field, fields, queryValue } from './page-query';
+import { field, fields, pageNumber, queryValue } from './page-query';
 import { PageRenderer } from './page-renderer';
 import { PeopleDirectory } from './people-directory';
 
@@ -51,7 +51,7 @@ export class NotificationsController {
   @Get('notifications')
   async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
     const unreadOnly = queryValue(req, 'show') === 'unread';
-    const page = Math.max(1, Math.floor(Number(queryValue(req, 'page')) || 1));
+    const page = pageNumber(req);
     const [{ items, total }, unread] = await Promise.all([
       this.notifications.list(actor, { unreadOnly, page, pageSize: PAGE_SIZE }),
       this.notifications.unreadCount(actor),

@@ -1,3 +1,4 @@
+import { MAX_PAGE } from '../common/pagination.dto';
 import { PageRequest } from './csrf';
 
 /** One value of a query parameter (the first, if it is repeated). */
@@ -16,6 +17,12 @@ export function queryValues(req: PageRequest, name: string): string[] {
     .flatMap((v) => v.split(','))
     .map((v) => v.trim())
     .filter(Boolean);
+}
+
+/** The list page asked for: a whole number from 1 to the API's limit, else the first page. */
+export function pageNumber(req: PageRequest): number {
+  const page = Number(queryValue(req, 'page'));
+  return Number.isSafeInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1;
 }
 
 /** A form field as trimmed text ('' when absent or not text). */
