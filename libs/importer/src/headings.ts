@@ -17,6 +17,8 @@ const STRUCTURAL: RegExp[] = [
   /^what needs to improve\b.*$/,
   /^(?:aspects for focus|areas for (?:further )?exploration)\b.*$/,
   /^next steps$/,
+  // The current framework's judgement sections, which end its list of what needs to improve.
+  /^(?:the experiences and progress of|the impact of leaders on)\b[^.]{3,140}$/,
 ];
 
 const GRADE = /\bgrade\s*[1-4]\s*(?:\(\s*[a-z ]+\s*\))?$/i;
