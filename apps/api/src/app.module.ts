@@ -9,6 +9,7 @@ import { AuthGuard } from './common/auth.guard';
 import { DocumentsController } from './documents/documents.controller';
 import { HealthController } from './health/health.controller';
 import { MeasuresController } from './measures/measures.controller';
+import { MeetingsController } from './meetings/meetings.controller';
 import { PeopleController } from './people/people.controller';
 import { PlansController } from './plans/plans.controller';
 import { RemindersController } from './reminders/reminders.controller';
@@ -37,6 +38,7 @@ export class ApiModule {
         DocumentsController,
         HealthController,
         MeasuresController,
+        MeetingsController,
         PeopleController,
         PlansController,
         RemindersController,

@@ -15,6 +15,11 @@ import { DocumentService } from './documents/document.service';
 import { EvidenceService } from './evidence/evidence.service';
 import { ReportImportService } from './imports/report-import.service';
 import { MeasureService } from './measures/measure.service';
+import { MeetingAccess } from './meetings/meeting-access';
+import { MeetingAgendaService } from './meetings/meeting-agenda.service';
+import { MeetingDecisionService } from './meetings/meeting-decisions.service';
+import { MeetingPackService } from './meetings/meeting-pack.service';
+import { MeetingService } from './meetings/meeting.service';
 import { OrganisationService } from './organisations/organisation.service';
 import { PlanService } from './plans/plan.service';
 import { PlanRepositories } from './plans/plan.repository';
@@ -32,6 +37,11 @@ const SERVICES = [
   EvidenceService,
   InvitationService,
   MeasureService,
+  MeetingAccess,
+  MeetingAgendaService,
+  MeetingDecisionService,
+  MeetingPackService,
+  MeetingService,
   OrganisationService,
   PlanRepositories,
   PlanService,

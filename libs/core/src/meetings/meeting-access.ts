@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { Meeting } from '@app/database/entities';
+import { MeetingRepositories } from '@app/database/repositories/meeting.repository';
+import { AppError, notFound } from '../app-error';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../request-context';
+
+/** Loading a meeting within the actor's authority, refusing changes once its minutes are approved, and auditing its changes. */
+@Injectable()
+export class MeetingAccess {
+  constructor(
+    private readonly meetings: MeetingRepositories,
+    private readonly audit: AuditService,
+  ) {}
+
+  async load(authorityId: string, id: string): Promise<Meeting> {
+    const meeting = await this.meetings.for(authorityId).get(id);
+    if (!meeting) throw notFound('Meeting');
+    return meeting;
+  }
+
+  /** The meeting, if it can still change: approved minutes lock it (409). */
+  async loadOpen(authorityId: string, id: string): Promise<Meeting> {
+    const meeting = await this.load(authorityId, id);
+    assertOpen(meeting);
+    return meeting;
+  }
+
+  record(actor: Actor, meetingId: string, event: string, after: unknown, before?: unknown): Promise<void> {
+    return this.recordOn(actor, 'meeting', meetingId, event, after, before);
+  }
+
+  recordOn(actor: Actor, entityType: string, entityId: string, event: string, after: unknown, before?: unknown): Promise<void> {
+    return this.audit.record({ authorityId: actor.authorityId, entityType, entityId, event, actorId: actor.userId, before, after });
+  }
+}
+
+export function assertOpen(meeting: Meeting): void {
+  if (meeting.status === 'minutes_approved')
+    throw new AppError(
+      'conflict',
+      'minutes_approved',
+      `The minutes of the meeting on ${meeting.date} are approved, so the meeting is locked: record further decisions at the next meeting.`,
+    );
+}

@@ -1,0 +1,82 @@
+import { DecisionKind } from '@app/domain';
+
+export interface MinutesInput {
+  boardName: string;
+  planTitle: string;
+  date: string;
+  startTime: string;
+  place: string;
+  chairName: string | null;
+  present: string[];
+  apologies: string[];
+  narrative: string | null;
+  decisions: {
+    actionRef: string;
+    actionTitle: string;
+    kind: DecisionKind;
+    comment: string;
+    dueDate: string | null;
+    ownerName: string | null;
+    managerName: string | null;
+    escalateToName: string | null;
+  }[];
+  notReached: string[];
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** "Tuesday 8 December 2026". */
+export function longDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+  return `${DAYS[weekday]} ${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+const sentence = (text: string) => {
+  const t = text.trim();
+  return t && !/[.!?]$/.test(t) ? `${t}.` : t;
+};
+
+/** What the board decided, as a sentence of the minutes. */
+export function decisionSentence(d: MinutesInput['decisions'][number]): string {
+  const comment = d.comment.trim() ? ` ${sentence(d.comment)}` : '';
+  switch (d.kind) {
+    case 'verify':
+      return `The board accepted the evidence and verified the action as complete.${comment}`;
+    case 'send_back':
+      return `The board sent the action back to its owner to continue.${comment}`;
+    case 'extend':
+      return `The board extended the due date to ${longDate(d.dueDate!)}.${comment}`;
+    case 'reassign': {
+      const to = [d.ownerName && `${d.ownerName} as owner`, d.managerName && `${d.managerName} as accountable manager`].filter(Boolean).join(' and ');
+      return `The board reassigned the action to ${to}.${comment}`;
+    }
+    case 'escalate':
+      return `The board escalated the action to ${d.escalateToName}.${comment}`;
+    case 'note':
+      return `The board noted progress.${comment}`;
+  }
+}
+
+/** The minutes as a readable document, drafted from the attendance and the decisions. */
+export function draftMinutes(m: MinutesInput): string {
+  const lines = [
+    `Minutes of the ${m.boardName}`,
+    `${longDate(m.date)} at ${m.startTime}, ${m.place}`,
+    `Plan: ${m.planTitle}`,
+    '',
+    `Present: ${m.present.length ? m.present.join(', ') : 'none recorded'}.`,
+    `Apologies: ${m.apologies.length ? m.apologies.join(', ') : 'none'}.`,
+  ];
+  if (m.chairName) lines.push(`In the chair: ${m.chairName}.`);
+  if (m.narrative?.trim()) lines.push('', m.narrative.trim());
+  lines.push('', 'Decisions');
+  if (!m.decisions.length) lines.push('The board made no decisions on actions.');
+  m.decisions.forEach((d, i) => lines.push(`${i + 1}. ${d.actionRef} ${d.actionTitle}: ${decisionSentence(d)}`));
+  if (m.notReached.length) {
+    lines.push('', 'Not reached (carried to the next meeting)');
+    for (const item of m.notReached) lines.push(`- ${item}`);
+  }
+  return lines.join('\n');
+}

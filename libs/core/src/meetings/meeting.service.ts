@@ -1,0 +1,261 @@
+import { Injectable } from '@nestjs/common';
+import { Attendance, daysOverdue, describeSeries, nextInSeries, seriesRuleOf } from '@app/domain';
+import { Meeting } from '@app/database/entities';
+import { BoardRepositories } from '@app/database/repositories/board.repository';
+import { MeetingRepositories } from '@app/database/repositories/meeting.repository';
+import { PeopleRepositories } from '@app/database/repositories/people.repository';
+import { Transactions } from '@app/database/transactions';
+import { actionSummary } from '../actions/action-summary';
+import { ActionRepositories } from '../actions/action.repository';
+import { AppError, badRequest, notFound } from '../app-error';
+import { Clock } from '../clock';
+import { newId } from '../ids';
+import { PlanService } from '../plans/plan.service';
+import { Actor, authorize } from '../request-context';
+import { MeetingAccess } from './meeting-access';
+import { itemView } from './meeting-agenda.service';
+import { decisionView } from './meeting-decisions.service';
+import { draftMinutes } from './meeting-minutes';
+
+export interface NewMeeting {
+  date: string;
+  planId: string;
+  startTime?: string;
+  durationMinutes?: number;
+  place?: string;
+}
+
+export type MeetingChanges = Partial<Omit<NewMeeting, 'planId'>>;
+
+export interface AttendanceEntry {
+  userId?: string;
+  guestName?: string;
+  attendance: Attendance;
+}
+
+/** Board meetings: planning one, its attendance, reading it whole, and its minutes up to approval (which locks it). */
+@Injectable()
+export class MeetingService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly meetings: MeetingRepositories,
+    private readonly boards: BoardRepositories,
+    private readonly people: PeopleRepositories,
+    private readonly plans: PlanService,
+    private readonly actionRepositories: ActionRepositories,
+    private readonly access: MeetingAccess,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, boardId: string, input: NewMeeting) {
+    authorize(actor, 'meeting.plan');
+    return this.transactions.run(async () => {
+      const board = await this.boards.for(actor.authorityId).withMembers(boardId);
+      if (!board) throw notFound('Board');
+      const plan = await this.plans.get(actor.authorityId, input.planId);
+      if (plan.boardId !== board.id) throw badRequest('other_board', "That plan is another board's: choose one of this board's plans.");
+      const now = this.clock.nowIso();
+      const meeting = await this.meetings.for(actor.authorityId).insert({
+        id: newId(),
+        boardId,
+        planId: plan.id,
+        date: input.date,
+        startTime: input.startTime ?? '10:00',
+        durationMinutes: input.durationMinutes ?? 120,
+        place: input.place?.trim() || 'To be confirmed',
+        status: 'planned',
+        minutesNarrative: null,
+        minutesText: null,
+        minutesApprovedAt: null,
+        minutesApprovedById: null,
+        sequence: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const invited = [...new Set([...(board.chairId ? [board.chairId] : []), ...board.memberIds])];
+      await this.meetings.for(actor.authorityId).replaceAttendees(
+        meeting.id,
+        invited.map((userId) => ({ id: newId(), userId, guestName: null, attendance: 'invited' as const })),
+      );
+      await this.access.record(actor, meeting.id, 'meeting_created', meeting);
+      return this.get(actor, meeting.id);
+    });
+  }
+
+  async listForBoard(actor: Actor, boardId: string) {
+    if (!(await this.boards.for(actor.authorityId).get(boardId))) throw notFound('Board');
+    return (await this.meetings.for(actor.authorityId).forBoard(boardId)).map(meetingFields);
+  }
+
+  listForPlan(actor: Actor, planId: string) {
+    return this.meetings
+      .for(actor.authorityId)
+      .forPlan(planId)
+      .then((rows) => rows.map(meetingFields));
+  }
+
+  async update(actor: Actor, id: string, changes: MeetingChanges) {
+    authorize(actor, 'meeting.plan');
+    return this.transactions.run(async () => {
+      const meeting = await this.access.loadOpen(actor.authorityId, id);
+      const next = { ...changes, place: changes.place?.trim() || undefined };
+      const set = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined));
+      await this.meetings.for(actor.authorityId).update(id, { ...set, sequence: meeting.sequence + 1, updatedAt: this.clock.nowIso() });
+      await this.access.record(actor, id, 'meeting_changed', set, { date: meeting.date, startTime: meeting.startTime, place: meeting.place });
+      return this.get(actor, id);
+    });
+  }
+
+  async setAttendance(actor: Actor, id: string, entries: AttendanceEntry[]) {
+    authorize(actor, 'meeting.plan');
+    return this.transactions.run(async () => {
+      const meeting = await this.access.loadOpen(actor.authorityId, id);
+      const people = this.people.for(actor.authorityId);
+      for (const e of entries) {
+        if (!!e.userId === !!e.guestName?.trim())
+          throw badRequest('attendee', 'Each attendee is either a person of the council (userId) or a named guest (guestName), not both.');
+        if (e.userId && !(await people.isMember(e.userId)))
+          throw badRequest('not_a_member', 'An attendee is not a person in this council: add them as a named guest.');
+      }
+      const rows = entries.map((e) => ({ id: newId(), userId: e.userId ?? null, guestName: e.guestName?.trim() ?? null, attendance: e.attendance }));
+      await this.meetings.for(actor.authorityId).replaceAttendees(id, rows);
+      if (meeting.status === 'planned' && entries.some((e) => e.attendance === 'present'))
+        await this.meetings.for(actor.authorityId).update(id, { status: 'in_progress', updatedAt: this.clock.nowIso() });
+      await this.access.record(actor, id, 'attendance_recorded', rows);
+      return this.get(actor, id);
+    });
+  }
+
+  /** The meeting is over: no more items will be reached, the minutes can be approved. */
+  async markHeld(actor: Actor, id: string) {
+    authorize(actor, 'meeting.decide');
+    return this.transactions.run(async () => {
+      const meeting = await this.access.loadOpen(actor.authorityId, id);
+      if (meeting.status !== 'held') await this.meetings.for(actor.authorityId).update(id, { status: 'held', updatedAt: this.clock.nowIso() });
+      await this.access.record(actor, id, 'meeting_held', { status: 'held' }, { status: meeting.status });
+      return this.get(actor, id);
+    });
+  }
+
+  async editMinutes(actor: Actor, id: string, narrative: string) {
+    authorize(actor, 'meeting.minutes');
+    return this.transactions.run(async () => {
+      const meeting = await this.access.loadOpen(actor.authorityId, id);
+      await this.meetings.for(actor.authorityId).update(id, { minutesNarrative: narrative.trim() || null, updatedAt: this.clock.nowIso() });
+      await this.access.record(actor, id, 'minutes_edited', { narrative }, { narrative: meeting.minutesNarrative });
+      return this.get(actor, id);
+    });
+  }
+
+  async approveMinutes(actor: Actor, id: string) {
+    authorize(actor, 'meeting.minutes');
+    return this.transactions.run(async () => {
+      const meeting = await this.access.loadOpen(actor.authorityId, id);
+      if (meeting.status === 'planned')
+        throw new AppError('conflict', 'meeting_not_held', 'The meeting has not started: record its attendance or decisions before approving its minutes.');
+      const text = (await this.get(actor, id)).minutes.draft;
+      const now = this.clock.nowIso();
+      const changes = { status: 'minutes_approved' as const, minutesText: text, minutesApprovedAt: now, minutesApprovedById: actor.userId, updatedAt: now };
+      await this.meetings.for(actor.authorityId).update(id, changes);
+      // The plan's counts as the minutes were approved: the pack's RAG over time reads them from here.
+      const counts = await this.actionRepositories.for(actor.authorityId).counts(meeting.planId, this.clock.today());
+      await this.access.record(actor, id, 'minutes_approved', { ...changes, counts }, { status: meeting.status });
+      return this.get(actor, id);
+    });
+  }
+
+  /** The meeting whole: attendance, agenda (each action as it stands), decisions, minutes, and the series' next dates. */
+  async get(actor: Actor, id: string) {
+    const repo = this.meetings.for(actor.authorityId);
+    const meeting = await this.access.load(actor.authorityId, id);
+    const plan = await this.plans.get(actor.authorityId, meeting.planId);
+    const board = await this.boards.for(actor.authorityId).get(meeting.boardId);
+    const [attendees, agenda, decisions, people] = await Promise.all([
+      repo.attendees(id),
+      repo.agenda(id),
+      repo.decisions(id),
+      this.people.for(actor.authorityId).list(),
+    ]);
+    const name = (userId: string | null) => (userId ? (people.find((p) => p.id === userId)?.displayName ?? 'someone who has left') : null);
+    const items = agenda.filter((i) => i.position >= 0);
+    const actionIds = [...new Set([...items.map((i) => i.actionId), ...decisions.map((d) => d.actionId)].filter((a): a is string => !!a))];
+    const [actions, evidence, notes] = await Promise.all([repo.actionsById(actionIds), repo.evidence(actionIds), repo.latestNotes(actionIds)]);
+    const today = this.clock.today();
+    const actionView = new Map(
+      actions.map((a) => {
+        const s = actionSummary(a, plan, today);
+        const latest = notes.get(a.id);
+        return [
+          a.id,
+          {
+            id: a.id,
+            ref: a.ref,
+            title: a.title,
+            status: a.status,
+            statusReason: a.statusReason,
+            dueDate: a.dueDate,
+            rag: s.rag.effective,
+            overdue: s.overdue,
+            daysOverdue: s.overdue ? daysOverdue(a.dueDate, today) : 0,
+            ownerId: a.ownerId,
+            ownerName: name(a.ownerId),
+            managerName: name(a.managerId),
+            version: a.version,
+            evidence: (evidence.get(a.id) ?? []).map((e) => ({ id: e.id, kind: e.kind, title: e.title })),
+            latestNote: latest ? { body: latest.body, at: latest.createdAt } : null,
+          },
+        ];
+      }),
+    );
+    const decided = new Set(decisions.map((d) => d.actionId));
+    const minutesInput = {
+      boardName: board?.name ?? 'board',
+      planTitle: plan.title,
+      date: meeting.date,
+      startTime: meeting.startTime,
+      place: meeting.place,
+      chairName: name(board?.chairId ?? null),
+      present: attendees.filter((a) => a.attendance === 'present').map((a) => a.guestName ?? name(a.userId)!),
+      apologies: attendees.filter((a) => a.attendance === 'apologies').map((a) => a.guestName ?? name(a.userId)!),
+      narrative: meeting.minutesNarrative,
+      decisions: decisions.map((d) => ({
+        actionRef: actionView.get(d.actionId)?.ref ?? '',
+        actionTitle: actionView.get(d.actionId)?.title ?? '',
+        kind: d.kind,
+        comment: d.comment,
+        dueDate: d.dueDate,
+        ownerName: name(d.ownerId),
+        managerName: name(d.managerId),
+        escalateToName: name(d.escalateToId),
+      })),
+      notReached: meeting.status === 'planned' ? [] : items.filter((i) => i.actionId && !decided.has(i.actionId)).map((i) => i.title),
+    };
+    const series = seriesRuleOf(meeting.date);
+    return {
+      ...meetingFields(meeting),
+      board: board && { id: board.id, name: board.name, chairId: board.chairId },
+      plan: { id: plan.id, title: plan.title, status: plan.status },
+      series: { rule: describeSeries(series), nextDates: nextInSeries(meeting.date, 3) },
+      attendance: attendees.map((a) => ({ id: a.id, userId: a.userId, guestName: a.guestName, name: a.guestName ?? name(a.userId), attendance: a.attendance })),
+      agenda: {
+        items: items.map((i) => ({ ...itemView(i), presenterName: name(i.presenterId), action: i.actionId ? (actionView.get(i.actionId) ?? null) : null })),
+      },
+      decisions: decisions.map((d) => ({ ...decisionView(d), action: actionView.get(d.actionId) ?? null, decidedByName: name(d.decidedById) })),
+      minutes: {
+        narrative: meeting.minutesNarrative,
+        draft: meeting.minutesText ?? draftMinutes(minutesInput),
+        approvedAt: meeting.minutesApprovedAt,
+        approvedById: meeting.minutesApprovedById,
+        approvedByName: name(meeting.minutesApprovedById),
+        locked: meeting.status === 'minutes_approved',
+      },
+    };
+  }
+}
+
+export function meetingFields(m: Meeting) {
+  const { authorityId: _a, minutesNarrative: _n, minutesText: _t, ...rest } = m;
+  return rest;
+}
+
+export type MeetingView = Awaited<ReturnType<MeetingService['get']>>;
