@@ -87,7 +87,7 @@ function readList(reading: Reading, headingIndex: number, forBoard: boolean): Pa
   const heading = blocks[headingIndex];
   const list = heading.text.replace(/[\s:?]+$/, '');
   const timescale: Timescale = IMMEDIATE_LIST.test(heading.key) ? 'immediately' : 'unspecified';
-  const prefix = forBoard && !BOARD_WORDS.test(heading.key) ? 'LSCB: ' : '';
+  const prefix = forBoard ? 'LSCB: ' : '';
   const orgFor = (text: string) => (forBoard ? reading.board : ownerOrNull(partnerInline(text), reading.authority));
   const findings: ParsedFinding[] = [];
   let theme: string | null = null;

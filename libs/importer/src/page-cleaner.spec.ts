@@ -42,6 +42,20 @@ describe('page cleaner', () => {
     expect(furniture(text)).toEqual([]);
   });
 
+  it('marks a footer that carries the page number when the form feeds were lost', () => {
+    const page = (n: number) => `Paragraph ${'one two three'.split(' ')[n - 1]} of the report.\nWestmarsh report 23 May 2017\t${n}`;
+    expect(furniture([1, 2, 3].map(page).join('\n'))).toEqual([
+      'Westmarsh report 23 May 2017\t1',
+      'Westmarsh report 23 May 2017\t2',
+      'Westmarsh report 23 May 2017\t3',
+    ]);
+  });
+
+  it('keeps lines that end in the same number, or in numbers that do not go up', () => {
+    expect(furniture('Children in care\t30\nText.\nChildren in care\t30\nText.\nChildren in care\t30')).toEqual([]);
+    expect(furniture('Visits within\t9\nText.\nVisits within\t3\nText.\nVisits within\t5')).toEqual([]);
+  });
+
   it('leaves a document without page breaks alone', () => {
     expect(furniture('Grade 3 (adequate)\nText.\nGrade 3 (adequate)\nText.')).toEqual([]);
   });

@@ -46,13 +46,15 @@ export function isPageNumber(trimmed: string): boolean {
  * kept because it is rare at the edge of most pages.
  */
 export function markPageFurniture(lines: SourceLine[]): void {
+  const numbered = numberedRunningLines(lines);
+  // Where form feeds mark the pages, a numbered footer is no extra page edge.
+  const pageBreaks = lines.some((line) => line.pageBreak);
   const boundaries: number[] = [];
   lines.forEach((line, index) => {
     if (line.pageBreak) boundaries.push(index);
-    if (!line.blank && isPageNumber(line.trimmed)) {
-      line.furniture = true;
-      boundaries.push(index);
-    }
+    if (line.blank) return;
+    if (isPageNumber(line.trimmed) || (numbered.has(index) && !pageBreaks)) boundaries.push(index);
+    if (isPageNumber(line.trimmed) || numbered.has(index)) line.furniture = true;
   });
   if (boundaries.length < 2) return;
   const nearEdges = linesNearBoundaries(lines, boundaries);
@@ -93,6 +95,29 @@ function collect(lines: SourceLine[], from: number, step: 1 | -1, into: Set<numb
     into.add(index);
     found += 1;
   }
+}
+
+const ENDS_IN_PAGE_NUMBER = /\s(?:page\s+)?(\d{1,4})$/i;
+const MIN_NUMBERED_RUNS = 3;
+
+/**
+ * A footer or header that carries the page number ("Westmarsh inspection report 23 May 2017  4"),
+ * recurring with the number going up: the page edges of a text whose form feeds were lost.
+ */
+function numberedRunningLines(lines: SourceLine[]): Set<number> {
+  const runs = new Map<string, number[]>();
+  lines.forEach((line, index) => {
+    if (line.blank || line.trimmed.length > 160 || !ENDS_IN_PAGE_NUMBER.test(line.trimmed)) return;
+    const key = runningKey(line.trimmed);
+    runs.set(key, [...(runs.get(key) ?? []), index]);
+  });
+  const found = new Set<number>();
+  for (const indexes of runs.values()) {
+    if (indexes.length < MIN_NUMBERED_RUNS || !mayBeRunning(lines[indexes[0]].trimmed)) continue;
+    const numbers = indexes.map((index) => Number(ENDS_IN_PAGE_NUMBER.exec(lines[index].trimmed)?.[1]));
+    if (numbers.every((number, at) => at === 0 || number > numbers[at - 1])) indexes.forEach((index) => found.add(index));
+  }
+  return found;
 }
 
 function runningKey(trimmed: string): string {
