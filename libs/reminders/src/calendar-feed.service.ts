@@ -47,6 +47,17 @@ export class CalendarFeedService {
     return result.affected ?? 0;
   }
 
+  /** Whether the token is the person's live feed address here (not stopped, not replaced). */
+  async isCurrent(actor: Actor, token: string): Promise<boolean> {
+    const row = await this.db.manager.findOneBy(CalendarFeedToken, {
+      tokenHash: hash(token),
+      authorityId: actor.authorityId,
+      userId: actor.userId,
+      revokedAt: IsNull(),
+    });
+    return !!row;
+  }
+
   feedUrl(token: string): string {
     return `${this.config.publicUrl}/calendar/${token}.ics`;
   }

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '@app/core';
+import { AppError, Authenticated } from '@app/core';
 import { rolesFor } from '@app/domain';
 import { CalendarFeedService, NotificationService, NotificationSettingsService, ReminderAdminService, ReminderSettingsService } from '@app/reminders';
 import { CurrentActor, Public, Roles } from '../common/decorators';
@@ -55,12 +56,23 @@ export class RemindersController {
     await this.calendar.revoke(actor);
   }
 
-  /** The feed itself: calendar programs cannot sign in, so the secret address is the key. */
+  /**
+   * The feed itself: calendar programs cannot sign in, so the secret address is the key. Calendar programs
+   * show neither HTML nor JSON, so a stopped or unknown address is told in plain text.
+   */
   @Public()
   @Get('calendar/:token.ics')
-  @Header('Content-Type', 'text/calendar; charset=utf-8')
-  feed(@Param('token') token: string) {
-    return this.calendar.feed(token);
+  async feed(@Param('token') token: string, @Res() res: Response) {
+    try {
+      const body = await this.calendar.feed(token);
+      res.set({ 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, max-age=300' }).send(body);
+    } catch (error) {
+      if (!(error instanceof AppError && error.kind === 'not_found')) throw error;
+      res
+        .status(404)
+        .set({ 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+        .send('There is no calendar at this address: the link was stopped or replaced. Make a new link on your notification settings page.\n');
+    }
   }
 
   @Get('api/v1/plans/:id/reminder-rules')

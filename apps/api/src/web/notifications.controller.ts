@@ -4,6 +4,7 @@ import { Authenticated } from '@app/core';
 import { CalendarFeedService, EMAIL_GROUPS, EmailGroup, NotificationPrefs, NotificationService, NotificationSettingsService } from '@app/reminders';
 import { CurrentActor } from '../common/decorators';
 import { NotificationSettingsDto } from '../reminders/reminders.dto';
+import { calendarLink } from './calendar-link';
 import { FormPost, PageRequest } from './csrf';
 import { dateFromParts, dateItems, dateParts, dateValues } from './date-field';
 import { attempt, checkForm, FormErrors, Problem } from './form-errors';
@@ -32,6 +33,7 @@ const SETTINGS_WORDING = {
 const SAVED: Record<string, string> = {
   settings: 'Your notification settings have been saved.',
   revoked: 'Your calendar link has been stopped. Calendars using it will no longer update.',
+  calendar: 'Your calendar link has been made, and any earlier one stopped. Copy it now: it is shown here for 15 minutes.',
   read: 'The notification has been marked as read.',
   'all-read': 'All your notifications have been marked as read.',
 };
@@ -99,7 +101,10 @@ export class NotificationsController {
   @Get('settings/notifications')
   async showSettings(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
     const prefs = await this.settings.get(actor);
-    await this.settingsPage(actor, req, res, valuesOf(prefs), new FormErrors(), 200, SAVED[queryValue(req, 'saved') ?? '']);
+    // A link made by this browser's session a moment ago is shown again on a reload, while it is still the live one.
+    const token = calendarLink.recall(req);
+    const feedUrl = token && (await this.calendar.isCurrent(actor, token)) ? this.calendar.feedUrl(token) : undefined;
+    await this.settingsPage(actor, req, res, valuesOf(prefs), new FormErrors(), 200, SAVED[queryValue(req, 'saved') ?? ''], feedUrl);
   }
 
   @FormPost('settings/notifications')
@@ -143,29 +148,6 @@ export class NotificationsController {
     );
     if (saved.errors) return this.settingsPage(actor, req, res, values, saved.errors, 400);
     res.redirect(303, '/settings/notifications?saved=settings');
-  }
-
-  /** A new calendar link, shown once on the page that answers this post; any earlier link stops working. */
-  @FormPost('settings/notifications/calendar-feed')
-  async createFeed(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
-    const { url } = await this.calendar.createToken(actor);
-    const prefs = await this.settings.get(actor);
-    await this.settingsPage(
-      actor,
-      req,
-      res,
-      valuesOf(prefs),
-      new FormErrors(),
-      200,
-      'Your calendar link has been created. Copy it now: it is shown only once.',
-      url,
-    );
-  }
-
-  @FormPost('settings/notifications/calendar-feed/revoke')
-  async revokeFeed(@CurrentActor() actor: Authenticated, @Res() res: Response) {
-    await this.calendar.revoke(actor);
-    res.redirect(303, '/settings/notifications?saved=revoked#calendar');
   }
 
   private async settingsPage(

@@ -8,6 +8,7 @@ import { ActionPageView } from './action-page-view';
 import { AdminPlansController } from './admin-plans.controller';
 import { AdminController } from './admin.controller';
 import { AdminUsersController } from './admin-users.controller';
+import { CalendarLinkController } from './calendar-link.controller';
 import { CouncilsController } from './councils.controller';
 import { CsrfInterceptor } from './csrf';
 import { InvitationsController } from './invitations.controller';
@@ -34,6 +35,7 @@ const CONTROLLERS = [
   ActionPageController,
   ReportImportController,
   NotificationsController,
+  CalendarLinkController,
   InvitationsController,
   CouncilsController,
   AdminController,
