@@ -37,10 +37,13 @@ describe('pages offer only the decisions the policy gives the person (an overdue
     const board = await newBoard(t, people.chair);
     const plan = await t.get(PlanService).create(chair, { title: 'Plan', boardId: board.id, startDate: '2026-06-01' });
     await t.get(PlanService).activate(chair, plan.id, plan.version);
+    // Made in October, when its due date was still ahead (a due date before today is refused).
+    t.clock.set('2026-10-01T09:00:00Z');
     const action = await t
       .get(ActionService)
       .create(chair, plan.id, { title: 'Audit case files', dueDate: '2026-11-01', ownerId: people.owner.id, managerId: people.manager.id });
     actionId = action.id;
+    t.clock.set('2026-11-23T09:00:00Z');
   });
   afterAll(() => t.close());
 

@@ -21,7 +21,10 @@ describe.each(DB_KINDS)("the action page's forms keep the API's rules (%s)", (ki
     const board = await newBoard(t, chair);
     const plan = await t.get(PlanService).create(actor, { title: 'Plan', boardId: board.id, startDate: '2026-06-01' });
     await t.get(PlanService).activate(actor, plan.id, plan.version);
+    // Made in October, when its due date was still ahead (a due date before today is refused).
+    t.clock.set('2026-10-01T09:00:00Z');
     actionId = (await t.get(ActionService).create(actor, plan.id, { title: 'Audit case files', dueDate: '2026-11-01', ownerId: chair.id })).id;
+    t.clock.set('2026-11-23T09:00:00Z');
   });
   afterAll(() => t.close());
 

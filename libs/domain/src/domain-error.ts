@@ -1,5 +1,6 @@
 export type DomainErrorCode =
   | 'invalid_date'
+  | 'date_in_past'
   | 'invalid_number'
   | 'invalid_settings'
   | 'invalid_timescale'

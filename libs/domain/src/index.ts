@@ -13,3 +13,4 @@ export * from './organisation-kind';
 export * from './measure-value';
 export * from './meeting';
 export * from './review-judgement';
+export * from './past-dates';

@@ -80,7 +80,7 @@ export class ActionsController {
 
   @Post('actions/:id/milestones')
   addMilestone(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: MilestoneDto) {
-    return this.actions.addMilestone(actor, id, body.title, body.dueDate ?? null);
+    return this.actions.addMilestone(actor, id, body.title, body.dueDate ?? null, body.done ?? false);
   }
 
   @Patch('actions/:id/milestones/:milestoneId')

@@ -100,6 +100,10 @@ export class NoteDto {
 export class MilestoneDto {
   @ApiProperty() @IsString() @Length(1, 300) title: string;
   @DateField(true) dueDate?: string;
+  @ApiPropertyOptional({ description: 'Record a milestone already reached (its date may then be in the past)' })
+  @IsOptional()
+  @IsBoolean()
+  done?: boolean;
 }
 
 export class MilestoneDoneDto {

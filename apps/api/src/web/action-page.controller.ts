@@ -188,7 +188,14 @@ export class ActionPageController {
     );
     if (due.error) errors.add('milestoneDue-day', due.error);
     if (errors.any) return this.view.render(actor, id, req, res, { form: 'milestone', values, errors }, 400);
-    await this.actions.addMilestone(actor, id, values.milestoneTitle, due.value);
+    try {
+      await this.actions.addMilestone(actor, id, values.milestoneTitle, due.value);
+    } catch (error) {
+      // A date before today, said on the date field; anything else is the page's error.
+      const problem = userError(error);
+      if (!problem) throw error;
+      return this.view.render(actor, id, req, res, { form: 'milestone', values, errors: FormErrors.of('milestoneDue-day', problem.message) }, 400);
+    }
     res.redirect(303, `/actions/${id}?saved=milestone#milestones`);
   }
 

@@ -1,5 +1,15 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { ActionStatus, assertTransition, Decision, decisionsForActionChange, may, newActionFields, statusDecision, warnFromOf } from '@app/domain';
+import {
+  ActionStatus,
+  assertNotPast,
+  assertTransition,
+  Decision,
+  decisionsForActionChange,
+  may,
+  newActionFields,
+  statusDecision,
+  warnFromOf,
+} from '@app/domain';
 import { Action, Plan } from '@app/database/entities';
 import { OrganisationRepositories } from '@app/database/repositories/organisation.repository';
 import { PeopleRepositories } from '@app/database/repositories/people.repository';
@@ -46,6 +56,7 @@ export class ActionService {
     const actions = this.repositories.for(actor.authorityId);
     return this.transactions.run(async () => {
       const plan = await this.plans.loadForNewActions(actor.authorityId, planId);
+      if (input.dueDate) assertNotPast(input.dueDate, this.today(), 'due date');
       await this.checkPeople(actor, input);
       const findingIds = [...new Set(input.findingIds ?? [])];
       if ((await actions.existingFindings(findingIds)).size !== findingIds.length) throw notFound('Finding');
@@ -105,6 +116,7 @@ export class ActionService {
         next.ragOverrideReason = changes.ragOverride ? changes.ragOverrideReason!.trim() : null;
       }
       if (changes.dueDate !== undefined && changes.dueDate !== action.dueDate) {
+        assertNotPast(changes.dueDate, this.today(), 'due date');
         await this.changeDueDate(actor, action, plan, changes.dueDate, changes.dueDateReason);
         next.dueDate = changes.dueDate;
         next.warnFrom = warnFromOf(changes.dueDate, plan.warningWindowDays);
@@ -139,7 +151,9 @@ export class ActionService {
     });
   }
 
-  async addMilestone(actor: Actor, id: string, title: string, dueDate: string | null) {
+  /** `done` records a milestone already reached, which may be dated in the past. */
+  async addMilestone(actor: Actor, id: string, title: string, dueDate: string | null, done = false) {
+    if (dueDate && !done) assertNotPast(dueDate, this.today(), 'milestone');
     return this.append(actor, id, 'action.milestone', async (action, actions) => {
       const milestone = {
         id: newId(),
@@ -147,7 +161,7 @@ export class ActionService {
         actionId: action.id,
         title: title.trim(),
         dueDate,
-        doneAt: null,
+        doneAt: done ? this.clock.nowIso() : null,
         createdAt: this.clock.nowIso(),
       };
       await actions.addMilestone(milestone);

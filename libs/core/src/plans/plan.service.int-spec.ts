@@ -16,14 +16,14 @@ describe.each(DB_KINDS)('PlanService on a real database (%s)', (kind) => {
     const plan = await plans.create(council.admin, { title: 'Plan', boardId: council.boardId, startDate: '2026-01-05' });
     const derived = await actions.create(council.admin, plan.id, { title: 'Derived', timescale: 'three_months' });
     const immediate = await actions.create(council.admin, plan.id, { title: 'Immediate', timescale: 'immediately' });
-    const byHand = await actions.create(council.admin, plan.id, { title: 'By hand', timescale: 'immediately', dueDate: '2026-02-20' });
+    const byHand = await actions.create(council.admin, plan.id, { title: 'By hand', timescale: 'immediately', dueDate: '2026-03-20' });
     expect([derived.dueDate, immediate.dueDate]).toEqual(['2026-04-05', '2026-02-02']);
 
     const moved = await plans.update(council.admin, plan.id, { version: plan.version, startDate: '2026-02-02' });
     await plans.update(council.admin, plan.id, { version: moved.version, settings: { immediateWindowDays: 14, warningWindowDays: 7 } });
 
     const dueDates = await Promise.all([derived, immediate, byHand].map(async (a) => (await actions.get(council.admin, a.id)).dueDate));
-    expect(dueDates).toEqual(['2026-05-02', '2026-02-16', '2026-02-20']);
+    expect(dueDates).toEqual(['2026-05-02', '2026-02-16', '2026-03-20']);
   });
 
   it("carries a closed plan's open actions into its successor, linked to the originals, and leaves the closed ones", async () => {
