@@ -36,6 +36,8 @@ export interface Council {
   evidenceFileId: string;
   /** The first is linked to `action`, the second is not. */
   measureIds: [string, string];
+  /** A draft quarterly review of the active plan, the first measure with a value. */
+  reviewId: string;
   tokenId: string;
   /** Pending, to a person of yet another council. */
   invitationId: string;
@@ -114,6 +116,8 @@ export async function newCouncil(t: TestApp, name: string): Promise<Council> {
   const measureIds: [string, string] = [await measure('assessments in time'), await measure('repeat plans')];
   await manager.put(`/api/v1/actions/${actionId}/measures/${measureIds[0]}`);
   await byOwner.post(`/api/v1/actions/${actionId}/status`, { version: owned.version, status: 'in_progress' });
+  await manager.post(`/api/v1/measures/${measureIds[0]}/values`, { period: '2026/27 Q2', value: 81 });
+  const reviewId = (await as(people.commissioner).post(`/api/v1/plans/${activePlanId}/reviews`, { quarter: '2026/27 Q2' })).body.id as string;
 
   const draftPlanId = (await manager.post('/api/v1/plans', { title: `${name} draft plan`, boardId, startDate: '2026-12-01' })).body.id;
   const draftAction = (await manager.post(`/api/v1/plans/${draftPlanId}/actions`, { title: `${name} draft action`, timescale: 'three_months' })).body;
@@ -147,6 +151,7 @@ export async function newCouncil(t: TestApp, name: string): Promise<Council> {
     milestoneId,
     evidenceFileId,
     measureIds,
+    reviewId,
     tokenId,
     invitationId,
     notificationId: '',

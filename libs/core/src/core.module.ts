@@ -15,6 +15,10 @@ import { DocumentService } from './documents/document.service';
 import { EvidenceService } from './evidence/evidence.service';
 import { ReportImportService } from './imports/report-import.service';
 import { MeasureService } from './measures/measure.service';
+import { MeasureValueRepositories } from './measures/measure-value.repository';
+import { MeasureValueService } from './measures/measure-value.service';
+import { ReviewRepositories } from './reviews/review.repository';
+import { ReviewService } from './reviews/review.service';
 import { MeetingAccess } from './meetings/meeting-access';
 import { MeetingAgendaService } from './meetings/meeting-agenda.service';
 import { MeetingDecisionService } from './meetings/meeting-decisions.service';
@@ -37,6 +41,8 @@ const SERVICES = [
   EvidenceService,
   InvitationService,
   MeasureService,
+  MeasureValueRepositories,
+  MeasureValueService,
   MeetingAccess,
   MeetingAgendaService,
   MeetingDecisionService,
@@ -46,6 +52,8 @@ const SERVICES = [
   PlanRepositories,
   PlanService,
   ReportImportService,
+  ReviewRepositories,
+  ReviewService,
   SignInThrottle,
   UserService,
 ];

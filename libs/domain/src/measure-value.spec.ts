@@ -1,5 +1,15 @@
 import { DomainError } from './domain-error';
-import { assertQuarterBegun, checkMeasureValue, directionOfTravel, MeasureRule, measureRag, parsePeriod, rollUp, valuesDueDate } from './measure-value';
+import {
+  assertQuarterBegun,
+  quarterInstants,
+  checkMeasureValue,
+  directionOfTravel,
+  MeasureRule,
+  measureRag,
+  parsePeriod,
+  rollUp,
+  valuesDueDate,
+} from './measure-value';
 import { parseQuarter } from './quarter';
 
 const higher: MeasureRule = { polarity: 'higher', target: 90, bandLow: null, bandHigh: null, tolerance: 2 };
@@ -80,6 +90,12 @@ describe('unit limits', () => {
     expect(() => checkMeasureValue(unit, value)).not.toThrow();
   });
 
+  it('lets an average of counts be fractional, never negative', () => {
+    expect(() => checkMeasureValue('count', 126.5, true)).not.toThrow();
+    expect(() => checkMeasureValue('count', -1, true)).toThrow(/cannot be negative/);
+    expect(() => checkMeasureValue('percent', 101, true)).toThrow(/between 0 and 100/);
+  });
+
   it.each<['percent' | 'count' | 'days', number, RegExp]>([
     ['percent', 140, /between 0 and 100, not 140/],
     ['percent', -1, /cannot be negative/],
@@ -143,5 +159,13 @@ describe('quarter deadlines', () => {
   it('refuses a review of a quarter that has not begun', () => {
     expect(() => assertQuarterBegun(parseQuarter('2027/28 Q1'), '2027-03-31')).toThrow(/has not begun/);
     expect(() => assertQuarterBegun(parseQuarter('2027/28 Q1'), '2027-04-01')).not.toThrow();
+  });
+});
+
+describe('quarter instants in the UK time zone', () => {
+  it('starts Q1 and Q3 at midnight British Summer Time and Q4 at midnight GMT, across the year end', () => {
+    expect(quarterInstants(parseQuarter('2026/27 Q1'))).toEqual({ from: '2026-03-31T23:00:00.000Z', to: '2026-06-30T23:00:00.000Z' });
+    expect(quarterInstants(parseQuarter('2026/27 Q3'))).toEqual({ from: '2026-09-30T23:00:00.000Z', to: '2027-01-01T00:00:00.000Z' });
+    expect(quarterInstants(parseQuarter('2026/27 Q4'))).toEqual({ from: '2027-01-01T00:00:00.000Z', to: '2027-03-31T23:00:00.000Z' });
   });
 });

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { addDays } from './calendar-date';
 import { isWorkingDay } from './bank-holidays';
 import { DomainError } from './domain-error';
@@ -23,12 +24,13 @@ export interface MeasureRule {
 
 const UNIT_NAMES: Record<MeasureUnit, string> = { percent: 'A percentage', count: 'A count', days: 'A number of days' };
 
-/** Refuses a value the unit cannot take: a percentage outside 0 to 100, a negative or fractional count, negative days. */
-export function checkMeasureValue(unit: MeasureUnit, value: number): void {
+/** Refuses a value the unit cannot take: a percentage outside 0 to 100, a negative or fractional count (an average may be fractional), negative days. */
+export function checkMeasureValue(unit: MeasureUnit, value: number, average = false): void {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new DomainError('invalid_number', `The value must be a number, not ${String(value)}.`);
   if (value < 0) throw new DomainError('invalid_number', `${UNIT_NAMES[unit]} cannot be negative (${value}).`);
   if (unit === 'percent' && value > 100) throw new DomainError('invalid_number', `A percentage is between 0 and 100, not ${value}.`);
-  if (unit === 'count' && !Number.isInteger(value)) throw new DomainError('invalid_number', `A count is a whole number, not ${value}.`);
+  // An average of counts (the national one, say) need not be whole.
+  if (unit === 'count' && !average && !Number.isInteger(value)) throw new DomainError('invalid_number', `A count is a whole number, not ${value}.`);
 }
 
 /**
@@ -125,4 +127,10 @@ export function valuesDueDate(quarter: Pick<Quarter, 'end'>, workingDays = 10): 
 /** Whether a review may be built for the quarter: it must have begun by today (London). */
 export function assertQuarterBegun(quarter: Quarter, today: string): void {
   if (quarter.start > today) throw new DomainError('invalid_quarter', `${quarter.label} has not begun yet (it starts on ${quarter.start}).`);
+}
+
+/** The instants a quarter runs between in the UK time zone: from its first midnight in London to the next quarter's. */
+export function quarterInstants(quarter: Pick<Quarter, 'start' | 'end'>): { from: string; to: string } {
+  const at = (date: string) => DateTime.fromISO(date, { zone: 'Europe/London' }).toUTC().toISO({ suppressMilliseconds: false })!;
+  return { from: at(quarter.start), to: at(addDays(quarter.end, 1)) };
 }

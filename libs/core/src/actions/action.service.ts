@@ -51,8 +51,9 @@ export class ActionService {
     return this.clock.today();
   }
 
-  async create(actor: Actor, planId: string, input: NewAction) {
-    authorize(actor, 'action.create');
+  /** A new action; `decision` is what lets the actor add it (a review's follow-up is the commissioner's). */
+  async create(actor: Actor, planId: string, input: NewAction, decision: Decision = 'action.create') {
+    authorize(actor, decision);
     const actions = this.repositories.for(actor.authorityId);
     return this.transactions.run(async () => {
       const plan = await this.plans.loadForNewActions(actor.authorityId, planId);

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { Measure, MeasureValue } from '@app/database/entities';
+import { TenantRepositories, TenantRepository } from '@app/database/repositories/tenant-repository';
+import { insertMany, selectEntities, selectEntity, updateRows } from '@app/database/sql';
+
+/** Measures' values by period, current and replaced, of one authority (fixed SQL). */
+export class MeasureValueRepository extends TenantRepository {
+  measure(id: string): Promise<Measure | null> {
+    return selectEntity(this.manager, Measure, 'SELECT * FROM "measure" WHERE "authorityId" = :a AND "id" = :id', { a: this.authorityId, id });
+  }
+
+  measuresByName(): Promise<Measure[]> {
+    return selectEntities(this.manager, Measure, 'SELECT * FROM "measure" WHERE "authorityId" = :a ORDER BY "name"', { a: this.authorityId });
+  }
+
+  /** The measures linked to any of the plan's actions. */
+  measuresOfPlan(planId: string): Promise<Measure[]> {
+    const text = `SELECT m.* FROM "measure" m WHERE m."authorityId" = :a AND m."id" IN (
+      SELECT am."measureId" FROM "action_measure" am JOIN "action" ac ON ac."id" = am."actionId" WHERE ac."planId" = :planId AND ac."authorityId" = :a)
+      ORDER BY m."name"`;
+    return selectEntities(this.manager, Measure, text, { a: this.authorityId, planId });
+  }
+
+  /** Current values of the measures (replaced ones too with `withReplaced`), oldest period first. */
+  values(measureIds: string[], withReplaced = false): Promise<MeasureValue[]> {
+    if (!measureIds.length) return Promise.resolve([]);
+    const current = withReplaced ? '' : ' AND "replacedAt" IS NULL';
+    return selectEntities(
+      this.manager,
+      MeasureValue,
+      `SELECT * FROM "measure_value" WHERE "authorityId" = :a AND "measureId" IN (:...ids)${current} ORDER BY "period", "enteredAt"`,
+      { a: this.authorityId, ids: measureIds },
+    );
+  }
+
+  current(measureId: string, period: string): Promise<MeasureValue | null> {
+    return selectEntity(
+      this.manager,
+      MeasureValue,
+      'SELECT * FROM "measure_value" WHERE "authorityId" = :a AND "measureId" = :measureId AND "period" = :period AND "replacedAt" IS NULL',
+      { a: this.authorityId, measureId, period },
+    );
+  }
+
+  async replace(id: string, at: string): Promise<void> {
+    await updateRows(this.manager, 'measure_value', { replacedAt: at }, '"id" = :id AND "authorityId" = :a', { id, a: this.authorityId });
+  }
+
+  async insert(value: Omit<MeasureValue, 'authorityId'>): Promise<MeasureValue> {
+    const row = { ...value, authorityId: this.authorityId };
+    await insertMany(this.manager, MeasureValue, [row]);
+    return row;
+  }
+}
+
+@Injectable()
+export class MeasureValueRepositories extends TenantRepositories<MeasureValueRepository> {
+  protected readonly make = MeasureValueRepository;
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { Action, DueDateChange, Review, ReviewJudgement } from '@app/database/entities';
+import { TenantRepositories, TenantRepository } from '@app/database/repositories/tenant-repository';
+import { insertMany, runSql, selectEntities, selectEntity, updateRows } from '@app/database/sql';
+
+export type PlanAction = Action & { ownerName: string | null };
+export type FollowUpRow = {
+  actionId: string;
+  ref: string;
+  title: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  dueDate: string | null;
+  status: string;
+};
+export type StatusEvent = { actionId: string; at: string; after: string | null };
+
+/** Reviews, their judgements and follow-ups, and what a pack reads about a plan, of one authority (fixed SQL). */
+export class ReviewRepository extends TenantRepository {
+  private scoped<T extends object>(params: T) {
+    return { ...params, a: this.authorityId };
+  }
+
+  find(id: string): Promise<Review | null> {
+    return selectEntity(this.manager, Review, 'SELECT * FROM "review" WHERE "id" = :id AND "authorityId" = :a', this.scoped({ id }));
+  }
+
+  findFor(planId: string, quarter: string): Promise<Review | null> {
+    const text = 'SELECT * FROM "review" WHERE "planId" = :planId AND "quarter" = :quarter AND "authorityId" = :a';
+    return selectEntity(this.manager, Review, text, this.scoped({ planId, quarter }));
+  }
+
+  /** The plan's latest signed review before the quarter. */
+  previousSigned(planId: string, quarter: string): Promise<Review | null> {
+    const text = `SELECT * FROM "review" WHERE "planId" = :planId AND "authorityId" = :a AND "status" = 'signed' AND "quarter" < :quarter
+      ORDER BY "quarter" DESC LIMIT 1`;
+    return selectEntity(this.manager, Review, text, this.scoped({ planId, quarter }));
+  }
+
+  list(planId?: string): Promise<Review[]> {
+    const plan = planId ? ' AND "planId" = :planId' : '';
+    return selectEntities(this.manager, Review, `SELECT * FROM "review" WHERE "authorityId" = :a${plan} ORDER BY "quarter" DESC`, this.scoped({ planId }));
+  }
+
+  async insert(review: Omit<Review, 'authorityId'>): Promise<Review> {
+    const row = { ...review, authorityId: this.authorityId };
+    await insertMany(this.manager, Review, [row]);
+    return row;
+  }
+
+  /** Signs a draft; false when it was signed meanwhile. */
+  async sign(id: string, signedById: string, signedAt: string, frozen: string): Promise<boolean> {
+    const set = { status: 'signed', signedById, signedAt, frozen };
+    return (await updateRows(this.manager, 'review', set, `"id" = :id AND "authorityId" = :a AND "status" = 'draft'`, this.scoped({ id }))) === 1;
+  }
+
+  judgements(reviewId: string): Promise<ReviewJudgement[]> {
+    const text = 'SELECT * FROM "review_judgement" WHERE "reviewId" = :reviewId AND "authorityId" = :a ORDER BY "recordedAt", "area"';
+    return selectEntities(this.manager, ReviewJudgement, text, this.scoped({ reviewId }));
+  }
+
+  /** Records the area's judgement, replacing an earlier one for the same area; returns the one replaced. */
+  async judge(judgement: Omit<ReviewJudgement, 'authorityId'>): Promise<ReviewJudgement | null> {
+    const where = '"reviewId" = :reviewId AND "area" = :area AND "authorityId" = :a';
+    const params = this.scoped({ reviewId: judgement.reviewId, area: judgement.area });
+    const earlier = await selectEntity(this.manager, ReviewJudgement, `SELECT * FROM "review_judgement" WHERE ${where}`, params);
+    if (earlier) await runSql(this.manager, `DELETE FROM "review_judgement" WHERE ${where}`, params);
+    await insertMany(this.manager, ReviewJudgement, [{ ...judgement, authorityId: this.authorityId }]);
+    return earlier;
+  }
+
+  async addFollowUp(id: string, reviewId: string, actionId: string, createdAt: string): Promise<void> {
+    await runSql(
+      this.manager,
+      'INSERT INTO "review_follow_up" ("id", "authorityId", "reviewId", "actionId", "createdAt") VALUES (:id, :a, :reviewId, :actionId, :createdAt)',
+      this.scoped({ id, reviewId, actionId, createdAt }),
+    );
+  }
+
+  async followUps(reviewId: string): Promise<FollowUpRow[]> {
+    const text = `SELECT ac."id" AS "actionId", ac."ref", ac."title", ac."ownerId", u."displayName" AS "ownerName", ac."dueDate", ac."status"
+      FROM "review_follow_up" f JOIN "action" ac ON ac."id" = f."actionId" LEFT JOIN "app_user" u ON u."id" = ac."ownerId"
+      WHERE f."reviewId" = :reviewId AND f."authorityId" = :a ORDER BY f."createdAt", ac."ref"`;
+    return (await runSql(this.manager, text, this.scoped({ reviewId }))) as FollowUpRow[];
+  }
+
+  async planActions(planId: string): Promise<PlanAction[]> {
+    const text = `SELECT ac.*, u."displayName" AS "ownerName" FROM "action" ac LEFT JOIN "app_user" u ON u."id" = ac."ownerId"
+      WHERE ac."planId" = :planId AND ac."authorityId" = :a ORDER BY LENGTH(ac."ref"), ac."ref"`;
+    const rows = await runSql(this.manager, text, this.scoped({ planId }));
+    return rows.map((r) => ({ ...r, atRisk: r.atRisk === true || r.atRisk === 1, version: Number(r.version) }) as PlanAction);
+  }
+
+  /** Status changes of the authority's actions between two instants, from the audit trail. */
+  async statusEvents(from: string, to: string): Promise<StatusEvent[]> {
+    const text = `SELECT "entityId" AS "actionId", "at", "after" FROM "audit_event" WHERE "authorityId" = :a AND "entityType" = 'action'
+      AND "event" IN ('action_status_changed', 'action_verified') AND "at" >= :from AND "at" < :to ORDER BY "seq"`;
+    return (await runSql(this.manager, text, this.scoped({ from, to }))) as StatusEvent[];
+  }
+
+  dueDateChanges(planId: string, from: string, to: string): Promise<DueDateChange[]> {
+    const text = `SELECT d.* FROM "due_date_change" d JOIN "action" ac ON ac."id" = d."actionId"
+      WHERE ac."planId" = :planId AND d."authorityId" = :a AND d."fromDate" IS NOT NULL AND d."createdAt" >= :from AND d."createdAt" < :to ORDER BY d."createdAt"`;
+    return selectEntities(this.manager, DueDateChange, text, this.scoped({ planId, from, to }));
+  }
+
+  /** The areas the plan's inspection reports judged. */
+  async inspectionAreas(planId: string): Promise<string[]> {
+    const text = `SELECT DISTINCT j."area" FROM "judgement" j JOIN "plan_document" pd ON pd."documentId" = j."documentId"
+      WHERE pd."planId" = :planId AND j."authorityId" = :a ORDER BY j."area"`;
+    return (await runSql(this.manager, text, this.scoped({ planId }))).map((r) => String(r.area));
+  }
+}
+
+@Injectable()
+export class ReviewRepositories extends TenantRepositories<ReviewRepository> {
+  protected readonly make = ReviewRepository;
+}
