@@ -132,6 +132,8 @@ const WORD_ROW = new RegExp(
   `^(?:\\d(?:\\.\\d)?\\.?\\s+)?(.{4,160}?)(?:\\s*\\t\\s*|\\s*\\|\\s*|\\s*:\\s*|\\s+[\\u2013\\u2014-]\\s+|\\s{2,})(${WORD_GRADE})\\s*\\|?\\s*$`,
   'i',
 );
+/** A numbered row of the framework's summary table as PDF text gives it, one space before the grade: "2.1 Adoption performance Good". */
+const NUMBERED_ROW = /^\d(?:\.\d)?\.?\s+(.{4,160}?)\s+(Outstanding|Good|Adequate|Inadequate|Requires improvement(?: to be good)?)$/;
 const WORD_SENTENCE = new RegExp(
   `^(.{4,120}?)\\s+(?:is|are|requires?|require|has been judged(?: to be)?)\\s+(${WORD_GRADE.replace(/requires\? /g, '')})\\.?$`,
   'i',
@@ -157,7 +159,8 @@ function wordJudgements(doc: ReportDocument, scale: string): ParsedJudgement[] {
     if (block.type !== 'item' && block.first < SENTENCE_LINES) add(WORD_SENTENCE.exec(firstSentence(block.text)));
     for (let index = block.first; index <= block.last; index += 1) {
       const line = doc.lines[index];
-      if (!line.blank && !line.furniture && /^[A-Z0-9<|]/.test(line.trimmed)) add(WORD_ROW.exec(stripHtml(line.text).trim()));
+      if (!line.blank && !line.furniture && /^[A-Z0-9<|]/.test(line.trimmed))
+        add(WORD_ROW.exec(stripHtml(line.text).trim()) ?? NUMBERED_ROW.exec(cleanText(line.text)));
     }
   }
   return judgements;
