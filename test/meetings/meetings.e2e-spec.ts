@@ -133,7 +133,7 @@ describe.each(DB_KINDS)('a board meeting from agenda to approved minutes (%s)', 
     const noDate = await decide(id, chair, { actionId: ids.A2, kind: 'extend', comment: 'Recruitment' }).expect(400);
     expect(noDate.body.error.message).toMatch(/new due date/);
     await decide(id, chair, { actionId: ids.A2, kind: 'extend', dueDate: '2027-01-31' }).expect(400);
-    const outsider = await decide(id, chair, { actionId: ids.A3, kind: 'reassign', ownerId: stranger.id }).expect(400);
+    const outsider = await decide(id, chair, { actionId: ids.A3, kind: 'reassign', ownerId: stranger.id }).expect(404);
     expect(outsider.body.error.message).toMatch(/not a person in this council/);
     await decide(id, stranger, { actionId: ids.A3, kind: 'note', comment: 'x' }).expect(404);
     await decide(id, owner, { actionId: ids.A3, kind: 'note', comment: 'x' }).expect(403);

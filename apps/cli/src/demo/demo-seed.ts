@@ -51,6 +51,8 @@ export async function seedDemo(app: INestApplicationContext) {
     createPlan: { boardId: board.id, title: 'Safeguarding and looked after children improvement plan', startDate: addCalendarMonths(today, -2) },
   });
   if (!plan) throw new Error('demo plan was not created');
+  // Due dates on a weekend or bank holiday move to the working day before (re-dating the draft's actions).
+  const settled = await app.get(PlanService).update(as('admin'), plan.id, { version: plan.version, settings: { moveOffNonWorkingDays: true } });
   // Owners are chosen while the plan is a draft; once it is active, reassigning is the board's decision.
   await assignOwners(
     app,
@@ -60,7 +62,9 @@ export async function seedDemo(app: INestApplicationContext) {
     plan.id,
     document.findings.map((f) => f.ownerOrg),
   );
-  await app.get(PlanService).activate(as('chair'), plan.id, plan.version);
+  // Activating schedules the reminders; the "immediately" actions, a month overdue, are caught up: their
+  // owners, their manager and the chair are each told once, by the worker's first run.
+  await app.get(PlanService).activate(as('chair'), plan.id, settled.version);
   await progress(app, as, ids, plan.id);
   return { authority, planId: plan.id, people: PEOPLE.map((p) => ({ email: p.email, roles: p.roles })) };
 }

@@ -43,3 +43,6 @@ export function assertOpen(meeting: Meeting): void {
       `The minutes of the meeting on ${meeting.date} are approved, so the meeting is locked: record further decisions at the next meeting.`,
     );
 }
+
+/** A person of another council, or nobody: not found here, as every other council's id is (the message says what to do). */
+export const notAMember = (message: string) => new AppError('not_found', 'not_a_member', message);

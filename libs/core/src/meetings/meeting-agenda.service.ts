@@ -10,7 +10,7 @@ import { Clock } from '../clock';
 import { newId } from '../ids';
 import { PlanService } from '../plans/plan.service';
 import { Actor, authorize } from '../request-context';
-import { MeetingAccess } from './meeting-access';
+import { MeetingAccess, notAMember } from './meeting-access';
 
 /** Events in an action's audit trail that count as a change the board should hear about. */
 const CHANGE_EVENTS = new Set(['action_updated', 'action_status_changed', 'action_verified', 'evidence_added', 'progress_note_added', 'milestone_done']);
@@ -200,7 +200,7 @@ export class MeetingAgendaService {
 
   private async checkPresenter(actor: Actor, presenterId: string | null | undefined) {
     if (presenterId && !(await this.people.for(actor.authorityId).isMember(presenterId)))
-      throw badRequest('not_a_member', 'The presenter is not a person in this council: choose someone from the list.');
+      throw notAMember('The presenter is not a person in this council: choose someone from the list.');
   }
 }
 

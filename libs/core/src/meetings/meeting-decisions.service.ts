@@ -11,7 +11,7 @@ import { AppError, badRequest, notFound } from '../app-error';
 import { Clock } from '../clock';
 import { newId } from '../ids';
 import { Actor, authorize } from '../request-context';
-import { MeetingAccess } from './meeting-access';
+import { MeetingAccess, notAMember } from './meeting-access';
 import { decisionSentence, longDate } from './meeting-minutes';
 
 export interface NewDecision {
@@ -80,8 +80,7 @@ export class MeetingDecisionService {
   private async check(actor: Actor, action: Action, input: NewDecision, comment: string) {
     const people = this.people.for(actor.authorityId);
     const member = async (id: string | undefined, who: string) => {
-      if (id && !(await people.isMember(id)))
-        throw badRequest('not_a_member', `The ${who} is not a person in this council: choose someone from the council's people.`);
+      if (id && !(await people.isMember(id))) throw notAMember(`The ${who} is not a person in this council: choose someone from the council's people.`);
     };
     switch (input.kind) {
       case 'verify':

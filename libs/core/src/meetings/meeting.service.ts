@@ -12,7 +12,7 @@ import { Clock } from '../clock';
 import { newId } from '../ids';
 import { PlanService } from '../plans/plan.service';
 import { Actor, authorize } from '../request-context';
-import { MeetingAccess } from './meeting-access';
+import { MeetingAccess, notAMember } from './meeting-access';
 import { itemView } from './meeting-agenda.service';
 import { decisionView } from './meeting-decisions.service';
 import { draftMinutes } from './meeting-minutes';
@@ -114,8 +114,7 @@ export class MeetingService {
       for (const e of entries) {
         if (!!e.userId === !!e.guestName?.trim())
           throw badRequest('attendee', 'Each attendee is either a person of the council (userId) or a named guest (guestName), not both.');
-        if (e.userId && !(await people.isMember(e.userId)))
-          throw badRequest('not_a_member', 'An attendee is not a person in this council: add them as a named guest.');
+        if (e.userId && !(await people.isMember(e.userId))) throw notAMember('An attendee is not a person in this council: add them as a named guest.');
       }
       const rows = entries.map((e) => ({ id: newId(), userId: e.userId ?? null, guestName: e.guestName?.trim() ?? null, attendance: e.attendance }));
       await this.meetings.for(actor.authorityId).replaceAttendees(id, rows);
