@@ -43,6 +43,9 @@ export interface Council {
   invitationId: string;
   notificationId: string;
   failedReminderId: string;
+  /** A planned meeting of the board about the active plan, with one free agenda item. */
+  meetingId: string;
+  agendaItemId: string;
 }
 
 export async function newCouncil(t: TestApp, name: string): Promise<Council> {
@@ -126,6 +129,9 @@ export async function newCouncil(t: TestApp, name: string): Promise<Council> {
   await chair.post(`/api/v1/plans/${closedPlanId}/activate`, { version: 1 });
   await chair.post(`/api/v1/plans/${closedPlanId}/close`, { version: 2 });
 
+  const meetingId = (await chair.post(`/api/v1/boards/${boardId}/meetings`, { date: '2026-12-08', planId: activePlanId })).body.id;
+  const agendaItemId = (await chair.post(`/api/v1/meetings/${meetingId}/agenda/items`, { title: `${name} any other business` })).body.id;
+
   const tokenId = (await admin.post('/api/v1/auth/tokens', { name: `${name} export script` })).body.id;
   const stranger = await newUser(t, (await newAuthority(t)).id, ['viewer']);
   const invitationId = (await admin.post('/api/v1/users', { email: stranger.email, displayName: 'Invited', password: TEST_PASSWORD, roles: ['viewer'] })).body
@@ -156,6 +162,8 @@ export async function newCouncil(t: TestApp, name: string): Promise<Council> {
     invitationId,
     notificationId: '',
     failedReminderId: '',
+    meetingId,
+    agendaItemId,
   };
 }
 

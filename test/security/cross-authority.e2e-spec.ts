@@ -96,6 +96,24 @@ const A_IDS_IN_PATH: Record<string, Case | string> = {
   'GET /api/v1/plans/:id/reminder-rules': { ids: (a) => ({ id: a.activePlan.id }) },
   'PUT /api/v1/plans/:id/reminder-rules': { ids: (a) => ({ id: a.activePlan.id }), body: () => ({ sendTime: '09:00', weeklyDigest: false }) },
   'POST /api/v1/admin/reminders/:id/retry': { ids: (a) => ({ id: a.failedReminderId }) },
+  'POST /api/v1/boards/:boardId/meetings': { ids: (a) => ({ boardId: a.boardId }), body: (a) => ({ date: '2026-12-15', planId: a.activePlan.id }) },
+  'GET /api/v1/boards/:boardId/meetings': { ids: (a) => ({ boardId: a.boardId }) },
+  'GET /api/v1/meetings/:id': { ids: (a) => ({ id: a.meetingId }) },
+  'PATCH /api/v1/meetings/:id': { ids: (a) => ({ id: a.meetingId }), body: () => ({ place: 'Elsewhere' }) },
+  'PUT /api/v1/meetings/:id/attendance': {
+    ids: (a) => ({ id: a.meetingId }),
+    body: () => ({ attendees: [{ guestName: 'Planted guest', attendance: 'present' }] }),
+  },
+  'POST /api/v1/meetings/:id/agenda/draft': { ids: (a) => ({ id: a.meetingId }) },
+  'POST /api/v1/meetings/:id/agenda/items': { ids: (a) => ({ id: a.meetingId }), body: () => ({ title: 'Planted item' }) },
+  'PATCH /api/v1/meetings/:id/agenda/items/:itemId': { ids: (a) => ({ id: a.meetingId, itemId: a.agendaItemId }), body: () => ({ minutesAllotted: 5 }) },
+  'DELETE /api/v1/meetings/:id/agenda/items/:itemId': { ids: (a) => ({ id: a.meetingId, itemId: a.agendaItemId }) },
+  'POST /api/v1/meetings/:id/decisions': { ids: (a) => ({ id: a.meetingId }), body: (a) => ({ actionId: a.action.id, kind: 'note', comment: 'Planted' }) },
+  'POST /api/v1/meetings/:id/held': { ids: (a) => ({ id: a.meetingId }) },
+  'PUT /api/v1/meetings/:id/minutes': { ids: (a) => ({ id: a.meetingId }), body: () => ({ narrative: 'Planted' }) },
+  'POST /api/v1/meetings/:id/minutes/approve': { ids: (a) => ({ id: a.meetingId }) },
+  'GET /api/v1/meetings/:id/pack.xlsx': { ids: (a) => ({ id: a.meetingId }) },
+  'GET /api/v1/meetings/:id/invitation.ics': { ids: (a) => ({ id: a.meetingId }) },
   // Web pages.
   'GET /plans/:id': { ids: (a) => ({ id: a.activePlan.id }) },
   'GET /plans/:id/export': { ids: (a) => ({ id: a.activePlan.id }) },
@@ -150,6 +168,48 @@ interface BodyCase extends Case {
 
 /** B's own records (or none) in the path, A's ids in the body: as much a way into A as A's ids in the path. */
 const A_IDS_IN_BODY: BodyCase[] = [
+  {
+    route: 'POST /api/v1/boards/:boardId/meetings',
+    what: "A's plan",
+    ids: (_a, b) => ({ boardId: b.boardId }),
+    body: (a) => ({ date: '2026-12-15', planId: a.activePlan.id }),
+  },
+  {
+    route: 'POST /api/v1/meetings/:id/decisions',
+    what: "A's action",
+    ids: (_a, b) => ({ id: b.meetingId }),
+    body: (a) => ({ actionId: a.action.id, kind: 'note', comment: 'Planted' }),
+  },
+  {
+    route: 'POST /api/v1/meetings/:id/decisions',
+    what: "A's person as the new owner",
+    ids: (_a, b) => ({ id: b.meetingId }),
+    body: (a, b) => ({ actionId: b.action.id, kind: 'reassign', ownerId: a.owner.id }),
+  },
+  {
+    route: 'POST /api/v1/meetings/:id/decisions',
+    what: "A's person to escalate to",
+    ids: (_a, b) => ({ id: b.meetingId }),
+    body: (a, b) => ({ actionId: b.action.id, kind: 'escalate', escalateToId: a.people.manager.id, comment: 'Planted' }),
+  },
+  {
+    route: 'PUT /api/v1/meetings/:id/attendance',
+    what: "A's person",
+    ids: (_a, b) => ({ id: b.meetingId }),
+    body: (a) => ({ attendees: [{ userId: a.people.admin.id, attendance: 'present' }] }),
+  },
+  {
+    route: 'POST /api/v1/meetings/:id/agenda/items',
+    what: "A's action",
+    ids: (_a, b) => ({ id: b.meetingId }),
+    body: (a) => ({ actionId: a.action.id }),
+  },
+  {
+    route: 'POST /api/v1/meetings/:id/agenda/items',
+    what: "A's presenter",
+    ids: (_a, b) => ({ id: b.meetingId }),
+    body: (a) => ({ title: 'Planted item', presenterId: a.people.manager.id }),
+  },
   { route: 'POST /api/v1/plans', what: "A's board", ids: () => ({}), body: (a) => ({ title: 'Planted plan', boardId: a.boardId, startDate: '2027-01-01' }) },
   {
     route: 'POST /api/v1/plans',
