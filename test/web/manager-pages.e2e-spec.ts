@@ -3,7 +3,7 @@ import { DataSource, In, Not } from 'typeorm';
 import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
 import { Action, AuditEvent, User } from '@app/database/entities';
 import { OPEN_STATUSES } from '@app/domain';
-import { NotificationSettingsService } from '@app/reminders';
+import { Notification, NotificationSettingsService, OutboxEmail, RemindersService } from '@app/reminders';
 import { describeInBrowser, journey, launchBrowser, newTab, settled, signIn, startWebApp, visit, WebApp } from './web-harness';
 
 jest.setTimeout(90_000);
@@ -83,6 +83,47 @@ describeInBrowser('web: what a manager answers for, and the notification setting
     expect(await page.locator('main p').first().textContent()).toMatch(/^You own \d+ open actions?\.\s+You have/);
     expect(await page.getByText('Actions you are accountable for').count()).toBe(0);
     expect(problems).toEqual([]);
+  });
+
+  it("shows the manager every emailed reminder, escalations and the weekly digest, in a person's words", async () => {
+    const { page, problems } = await newTab(browser, web.baseUrl);
+    await journey(
+      'manager-notifications',
+      () => [page],
+      async () => {
+        const jo = await person('manager@demo.example');
+        // The worker's path without the queue, on the Monday after the demo was made (a digest covers the actions
+        // that existed by its Monday): the overdue actions escalate, and the weekly digests go.
+        const seeded = web.t.clock.nowIso();
+        web.t.clock.set('2026-11-30T09:00:00Z');
+        await web.t.get(RemindersService).runDue(web.t.clock.now());
+        web.t.clock.set(seeded);
+        const emails = await db.manager.findBy(OutboxEmail, { userId: jo.id });
+        const kept = await db.manager.findBy(Notification, { userId: jo.id });
+        expect(emails.length).toBeGreaterThan(1);
+        expect(kept.map((n) => n.reminderId).sort()).toEqual(expect.arrayContaining(emails.map((e) => e.reminderId).sort()));
+        expect(kept.some((n) => n.kind === 'digest_manager')).toBe(true);
+        expect(kept.some((n) => n.kind === 'escalation_manager')).toBe(true);
+
+        await signIn(page, 'manager@demo.example', 'demo-password');
+        await visit(page, '/notifications');
+        const main = (await page.locator('main').textContent())!;
+        expect(main).not.toContain('Dear ');
+        expect(main).not.toContain('http');
+        expect(await page.locator('.app-notification').count()).toBe(Math.min(kept.length, 25));
+        const digest = page.locator('.app-notification', { has: page.getByText("Weekly digest of your team's actions", { exact: true }) });
+        expect(await digest.count()).toBe(1);
+        const listed = digest.locator('li a');
+        expect(await listed.count()).toBeGreaterThan(1);
+        expect(await listed.first().getAttribute('href')).toMatch(/^\/actions\/[\w-]+$/);
+        const escalation = page.locator('.app-notification', { has: page.getByText('Overdue: you are the manager', { exact: true }) }).first();
+        expect(await escalation.getByRole('heading').textContent()).toMatch(/Escalation: .* is \d+ days overdue/);
+        await escalation.getByRole('link', { name: /^Open the action/ }).click();
+        await settled(page);
+        expect(new URL(page.url()).pathname).toMatch(/^\/actions\//);
+        expect(problems).toEqual([]);
+      },
+    );
   });
 
   describe('the notification settings form', () => {

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { Authenticated } from '@app/core';
 import { CalendarFeedService, EMAIL_GROUPS, EmailGroup, NotificationPrefs, NotificationService, NotificationSettingsService } from '@app/reminders';
 import { CurrentActor } from '../common/decorators';
@@ -8,6 +9,7 @@ import { calendarLink } from './calendar-link';
 import { FormPost, PageRequest } from './csrf';
 import { dateFromParts, dateItems, dateParts, dateValues } from './date-field';
 import { attempt, checkForm, FormErrors, Problem } from './form-errors';
+import { messageBlocks, NOTIFICATION_KINDS } from './notification-view';
 import { PageErrorFilter } from './page-error.filter';
 import { field, fields, pageNumber, queryValue } from './page-query';
 import { PageRenderer } from './page-renderer';
@@ -48,6 +50,7 @@ export class NotificationsController {
     private readonly calendar: CalendarFeedService,
     private readonly directory: PeopleDirectory,
     private readonly pages: PageRenderer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('notifications')
@@ -69,7 +72,8 @@ export class NotificationsController {
       items: items.map((n) => ({
         id: n.id,
         title: n.title,
-        body: n.body,
+        kind: NOTIFICATION_KINDS[n.kind],
+        blocks: messageBlocks(n, this.config.publicUrl),
         createdAt: n.createdAt,
         read: !!n.readAt,
         href: n.actionId ? `/actions/${n.actionId}` : null,
