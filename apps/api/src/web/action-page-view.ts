@@ -7,6 +7,7 @@ import { changesSince, snapshot } from './action-snapshot';
 import { PageRequest } from './csrf';
 import { dateItems } from './date-field';
 import { FormErrors } from './form-errors';
+import { fullActionText, lineSpan } from './page-format';
 import { PageRenderer } from './page-renderer';
 import { RAG_LABELS, STATUS_LABELS } from './page-labels';
 import { Directory, PeopleDirectory } from './people-directory';
@@ -50,6 +51,10 @@ export class ActionPageView {
       'action.njk',
       {
         pageTitle: `${action.ref}: ${action.title}`,
+        heading: fullActionText(action),
+        description: action.description,
+        showDescription: !repeatsWhatIsShown(action),
+        findings: action.findings.map((f) => ({ text: f.text, section: f.section, place: lineSpan(f.lineStart, f.lineEnd) })),
         action,
         success,
         owner: names.personName(action.ownerId),
@@ -99,4 +104,12 @@ function statusChoices(current: ActionStatus, can: (d: Decision) => boolean, cho
 function lastChangeBy(timeline: TimelineEvent[], names: Directory) {
   const last = [...timeline].reverse().find((e) => e.event === 'action_updated' || e.event.startsWith('action_status') || e.event === 'action_verified');
   return last ? { name: last.actorId ? names.personName(last.actorId) : 'The system', at: last.at } : null;
+}
+
+const folded = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** A description that only repeats the heading or the finding shown below it is not shown again. */
+function repeatsWhatIsShown(action: { title: string; description: string; findings: { text: string }[] }): boolean {
+  const description = folded(action.description);
+  return !!description && (description === folded(fullActionText(action)) || action.findings.some((f) => folded(f.text) === description));
 }
