@@ -33,7 +33,15 @@ describe.each(DB_KINDS)("the admin's plan forms keep the API's rules (%s)", (kin
     return post('settings', { version: String(version), immediateWindowDays: '28', defaultHorizonMonths: '12', warningWindowDays: '14', ...changes });
   };
   const reminders = (changes: Record<string, string>) =>
-    post('reminders', { sendTime: '08:00', beforeDays: '14, 7, 1', overdueOwnerDays: '1', managerAfterDays: '7', chairAfterDays: '28', ...changes });
+    post('reminders', {
+      sendTime: '08:00',
+      beforeDays: '14, 7, 1',
+      overdueOwnerDays: '1',
+      managerAfterDays: '7',
+      chairAfterDays: '28',
+      overdueRepeatDays: '7',
+      ...changes,
+    });
 
   it('refuses settings out of the API range or not whole numbers, saying which, and changes nothing', async () => {
     const before = await plan();
@@ -63,5 +71,18 @@ describe.each(DB_KINDS)("the admin's plan forms keep the API's rules (%s)", (kin
   it('saves reminder rules, a blank escalation turned off and the days in order', async () => {
     await reminders({ beforeDays: '1, 14, 7, 7', chairAfterDays: '' }).expect(303);
     expect(await rules()).toMatchObject({ beforeDays: [14, 7, 1], chairAfterDays: null, sendTime: '08:00' });
+  });
+
+  it('sets how often an overdue action’s owner is reminded again, or turns it off', async () => {
+    const page = await t.http().get(`/admin/plans/${planId}`).set(HTML).set(bearer(admin)).expect(200);
+    expect(page.text).toContain('While an action stays overdue, remind the owner again every');
+    const refused = await reminders({ overdueRepeatDays: '0' }).expect(400);
+    expect(refused.text).toContain(
+      '<a href="#overdueRepeatDays">Days between reminders while an action stays overdue must be a whole number from 1 to 365, or blank to turn it off</a>',
+    );
+    await reminders({ overdueRepeatDays: '3' }).expect(303);
+    expect(await rules()).toMatchObject({ overdueRepeatDays: 3 });
+    await reminders({ overdueRepeatDays: '' }).expect(303);
+    expect(await rules()).toMatchObject({ overdueRepeatDays: null });
   });
 });

@@ -50,6 +50,12 @@ export class ReminderRulesDto {
   @ApiPropertyOptional({ nullable: true, example: 1 }) @IsOptional() @IsInt() @Min(1) @Max(365) overdueOwnerDays?: number | null;
   @ApiPropertyOptional({ nullable: true, example: 7 }) @IsOptional() @IsInt() @Min(1) @Max(365) managerAfterDays?: number | null;
   @ApiPropertyOptional({ nullable: true, example: 28 }) @IsOptional() @IsInt() @Min(1) @Max(365) chairAfterDays?: number | null;
+  @ApiPropertyOptional({ nullable: true, example: 7, description: 'While overdue, remind the owner again every this many days (null: never)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  overdueRepeatDays?: number | null;
   @ApiPropertyOptional() @Omittable() @IsBoolean() weeklyDigest?: boolean;
 }
 

@@ -37,6 +37,7 @@ const RULES_WORDING = {
   overdueOwnerDays: number('overdueOwnerDays', 'Days overdue before the owner is reminded', '1 to 365', true),
   managerAfterDays: number('managerAfterDays', 'Days overdue before the manager is told', '1 to 365', true),
   chairAfterDays: number('chairAfterDays', 'Days overdue before the board chair is told', '1 to 365', true),
+  overdueRepeatDays: number('overdueRepeatDays', 'Days between reminders while an action stays overdue', '1 to 365', true),
 };
 
 /** Admin pages for each plan's settings (due-date rules, warning window) and its reminder rules. */
@@ -115,12 +116,13 @@ export class AdminPlansController {
       overdueOwnerDays: wholeOrOff(field(body, 'overdueOwnerDays')),
       managerAfterDays: wholeOrOff(field(body, 'managerAfterDays')),
       chairAfterDays: wholeOrOff(field(body, 'chairAfterDays')),
+      overdueRepeatDays: wholeOrOff(field(body, 'overdueRepeatDays')),
       weeklyDigest: field(body, 'weeklyDigest') === 'yes',
     };
     const { errors } = checkForm(ReminderRulesDto, rules, RULES_WORDING);
     const values = {
       form: 'reminders',
-      ...pick(body, ['sendTime', 'beforeDays', 'onDueDate', 'overdueOwnerDays', 'managerAfterDays', 'chairAfterDays', 'weeklyDigest']),
+      ...pick(body, ['sendTime', 'beforeDays', 'onDueDate', 'overdueOwnerDays', 'managerAfterDays', 'chairAfterDays', 'overdueRepeatDays', 'weeklyDigest']),
     };
     if (errors.any) return this.page(actor, id, req, res, values, errors, 400);
     try {
@@ -171,7 +173,7 @@ export class AdminPlansController {
 
 function rulesView(rules: ReminderRules, values: Record<string, string>) {
   const mine = values.form === 'reminders';
-  const days = (name: 'overdueOwnerDays' | 'managerAfterDays' | 'chairAfterDays') =>
+  const days = (name: 'overdueOwnerDays' | 'managerAfterDays' | 'chairAfterDays' | 'overdueRepeatDays') =>
     mine ? (values[name] ?? '') : rules[name] === null ? '' : String(rules[name]);
   return {
     sendTime: mine ? (values.sendTime ?? '') : rules.sendTime,
@@ -180,6 +182,7 @@ function rulesView(rules: ReminderRules, values: Record<string, string>) {
     overdueOwnerDays: days('overdueOwnerDays'),
     managerAfterDays: days('managerAfterDays'),
     chairAfterDays: days('chairAfterDays'),
+    overdueRepeatDays: days('overdueRepeatDays'),
     weeklyDigest: mine ? values.weeklyDigest === 'yes' : rules.weeklyDigest,
   };
 }
