@@ -5,12 +5,11 @@ import { AppConfig, APP_CONFIG, ConfigModule } from '@app/config';
 import { ActionsController } from './actions/actions.controller';
 import { AuthController } from './auth/auth.controller';
 import { BoardsController } from './boards/boards.controller';
+import { AnonymousRefusals } from './common/anonymous-refusals';
 import { AuthGuard } from './common/auth.guard';
 import { DocumentsController } from './documents/documents.controller';
 import { HealthController } from './health/health.controller';
 import { MeasuresController } from './measures/measures.controller';
-import { MeasureValuesController } from './measures/measure-values.controller';
-import { ReviewsController } from './reviews/reviews.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 import { PeopleController } from './people/people.controller';
 import { PlansController } from './plans/plans.controller';
@@ -40,15 +39,13 @@ export class ApiModule {
         DocumentsController,
         HealthController,
         MeasuresController,
-        MeasureValuesController,
         MeetingsController,
         PeopleController,
         PlansController,
         RemindersController,
-        ReviewsController,
       ],
       // The error filter is the web module's: it answers browsers with pages and everyone else with the JSON error.
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [AnonymousRefusals, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

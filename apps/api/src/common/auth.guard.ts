@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { AppError, AuditService, AuthService, forbidden } from '@app/core';
 import { hasRole, Role } from '@app/core/request-context';
 import { rolesRefusal } from '@app/domain';
+import { AnonymousRefusals } from './anonymous-refusals';
 import { crossSiteProblem } from './cross-site';
 import { PUBLIC_ROUTE, ROUTE_ROLES } from './decorators';
 
@@ -12,7 +13,8 @@ export const SESSION_COOKIE = 'it_session';
 
 /**
  * Every route is guarded: a session cookie or bearer token, then the route's roles; a JSON API change
- * made with the cookie (or a sign-in) must not come from another site. Refusals are audited.
+ * made with the cookie (or a sign-in) must not come from another site. Refusals are audited (those
+ * without a sign-in counted per address and minute).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -20,6 +22,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
+    private readonly refusals: AnonymousRefusals,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,15 +36,7 @@ export class AuthGuard implements CanActivate {
     }
     const actor = await this.auth.authenticate(secretOf(request));
     if (!actor) {
-      await this.audit.recordAlone({
-        authorityId: null,
-        entityType: 'route',
-        entityId: null,
-        event: 'access_refused_unauthenticated',
-        actorId: null,
-        subject: where.slice(0, 254),
-        ip: request.ip,
-      });
+      this.refusals.count(request.ip, where);
       throw new AppError('unauthenticated', 'unauthenticated', 'Sign in first: send the session cookie or an "Authorization: Bearer <token>" header');
     }
     await this.refuseCrossSite(request, where, actor);
