@@ -10,6 +10,8 @@ import { AuthGuard } from './common/auth.guard';
 import { DocumentsController } from './documents/documents.controller';
 import { HealthController } from './health/health.controller';
 import { MeasuresController } from './measures/measures.controller';
+import { MeasureValuesController } from './measures/measure-values.controller';
+import { ReviewsController } from './reviews/reviews.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 import { PeopleController } from './people/people.controller';
 import { PlansController } from './plans/plans.controller';
@@ -39,10 +41,12 @@ export class ApiModule {
         DocumentsController,
         HealthController,
         MeasuresController,
+        MeasureValuesController,
         MeetingsController,
         PeopleController,
         PlansController,
         RemindersController,
+        ReviewsController,
       ],
       // The error filter is the web module's: it answers browsers with pages and everyone else with the JSON error.
       providers: [AnonymousRefusals, { provide: APP_GUARD, useClass: AuthGuard }],
