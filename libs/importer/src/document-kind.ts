@@ -10,6 +10,8 @@ export const KIND_UNANNOUNCED_INSPECTION_LETTER = 'annual_unannounced_inspection
 export const KIND_COUNCIL_PROGRESS_PAPER = 'council_progress_paper';
 export const KIND_JOINT_TARGETED_AREA_INSPECTION = 'joint_targeted_area_inspection_letter';
 export const KIND_JOINT_AREA_REVIEW = 'joint_area_review';
+export const KIND_FOCUSED_VISIT_LETTER = 'focused_visit_letter';
+export const KIND_MONITORING_VISIT_LETTER = 'monitoring_visit_letter';
 /** A document in none of the layouts above; its findings are still looked for. */
 export const KIND_UNKNOWN = 'unknown';
 
@@ -23,6 +25,8 @@ export type ReportKind =
   | typeof KIND_COUNCIL_PROGRESS_PAPER
   | typeof KIND_JOINT_TARGETED_AREA_INSPECTION
   | typeof KIND_JOINT_AREA_REVIEW
+  | typeof KIND_FOCUSED_VISIT_LETTER
+  | typeof KIND_MONITORING_VISIT_LETTER
   | typeof KIND_UNKNOWN;
 
 export const REPORT_KINDS: Record<ReportKind, string> = {
@@ -35,6 +39,8 @@ export const REPORT_KINDS: Record<ReportKind, string> = {
   [KIND_COUNCIL_PROGRESS_PAPER]: "Council's own progress paper to a panel or board",
   [KIND_JOINT_TARGETED_AREA_INSPECTION]: 'Joint targeted area inspection letter',
   [KIND_JOINT_AREA_REVIEW]: 'Joint area review or progress inspection',
+  [KIND_FOCUSED_VISIT_LETTER]: 'Focused visit letter (ILACS framework, 2018 on)',
+  [KIND_MONITORING_VISIT_LETTER]: 'Monitoring visit letter to an authority judged inadequate (ILACS framework, 2018 on)',
   [KIND_UNKNOWN]: 'A document of no known layout',
 };
 
@@ -50,6 +56,8 @@ const TITLES: Array<[RegExp, ReportKind]> = [
     /inspection of .{0,60}local authority children(?:'|\u2019)?s services|what needs to improve in this local authority/i,
     KIND_LOCAL_AUTHORITY_CHILDRENS_SERVICES,
   ],
+  [/focused visit to .{2,60}? children(?:'|\u2019)?s services/i, KIND_FOCUSED_VISIT_LETTER],
+  [/monitoring visit (?:to|of) .{2,60}? children(?:'|\u2019)?s services/i, KIND_MONITORING_VISIT_LETTER],
   [/annual performance assessment/i, KIND_APA_LETTER],
   [/unannounced inspection of .{0,40}contact,? referral and assessment/i, KIND_UNANNOUNCED_INSPECTION_LETTER],
   [/joint targeted area inspection/i, KIND_JOINT_TARGETED_AREA_INSPECTION],

@@ -1,10 +1,12 @@
 import {
   KIND_APA_LETTER,
   KIND_COUNCIL_PROGRESS_PAPER,
+  KIND_FOCUSED_VISIT_LETTER,
   KIND_JOINT_AREA_REVIEW,
   KIND_JOINT_TARGETED_AREA_INSPECTION,
   KIND_LOCAL_AUTHORITY_CHILDRENS_SERVICES,
   KIND_LOOKED_AFTER_CHILDREN_2013,
+  KIND_MONITORING_VISIT_LETTER,
   KIND_SAFEGUARDING_AND_LOOKED_AFTER,
   KIND_SINGLE_INSPECTION_FRAMEWORK,
   KIND_UNANNOUNCED_INSPECTION_LETTER,
@@ -12,6 +14,7 @@ import {
 import { apaTableFindings } from './findings-apa-table';
 import { headedListFindings, HeadedListSpec } from './findings-headed-lists';
 import { letteredListFindings } from './findings-lettered-list';
+import { visitLetterFindings } from './findings-visit-letter';
 import { numberedListFindings } from './findings-numbered-lists';
 import { ParsedFinding } from './parsed-report';
 import { ReportDocument } from './report-document';
@@ -50,6 +53,7 @@ const headed =
 const apaTable: Layout = (doc) => apaTableFindings(doc);
 const lettered: Layout = (doc, { inspectorates }) => letteredListFindings(doc, inspectorates);
 const numbered: Layout = (doc, { authority }) => numberedListFindings(doc, authority);
+const visitLetter: Layout = (doc) => visitLetterFindings(doc);
 
 const LAYOUTS: Record<string, Layout[]> = {
   [KIND_SAFEGUARDING_AND_LOOKED_AFTER]: [headed(TIMESCALED_AREAS)],
@@ -61,6 +65,8 @@ const LAYOUTS: Record<string, Layout[]> = {
   [KIND_LOCAL_AUTHORITY_CHILDRENS_SERVICES]: [headed(WHAT_NEEDS_TO_IMPROVE)],
   [KIND_JOINT_TARGETED_AREA_INSPECTION]: [headed(JOINT_AREAS)],
   [KIND_JOINT_AREA_REVIEW]: [headed(JOINT_AREAS)],
+  [KIND_FOCUSED_VISIT_LETTER]: [visitLetter],
+  [KIND_MONITORING_VISIT_LETTER]: [visitLetter],
 };
 
 /** Tried in turn when the kind's own layouts find nothing, or the kind is unknown. */

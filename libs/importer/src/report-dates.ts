@@ -24,10 +24,16 @@ export function findPublished(doc: ReportDocument): string | null {
   return null;
 }
 
+/** A visit letter's opening: "… the findings of the focused visit to Ashcombe children's services on 8 and 9 February 2022." */
+const VISIT_DATES = /\bfindings of (?:the|a|an) [a-z ]{0,30}visit to .{2,120}? on (.{3,60}?\d{4})\b/i;
+
 export function findInspectionDates(doc: ReportDocument): { start: string | null; end: string | null } {
-  for (const line of headLines(doc)) {
+  const head = headLines(doc);
+  for (const line of head) {
     const labelled = INSPECTION_DATES.exec(line.trimmed);
     if (labelled) return findDateRange(labelled[1]);
   }
+  const visit = VISIT_DATES.exec(head.map((line) => line.trimmed).join(' '));
+  if (visit) return findDateRange(visit[1]);
   return { start: null, end: null };
 }
