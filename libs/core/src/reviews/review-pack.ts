@@ -193,11 +193,14 @@ function packMeasure(measure: Measure, input: PackInputs): PackMeasure {
   };
 }
 
-/** Values for quarters the last signed review covered, corrected after it was signed. */
+/**
+ * Values for quarters the last signed review covered, corrected after it was signed (or in its very
+ * millisecond: such a correction may be in the frozen pack already, and flagging it twice does no harm).
+ */
 function corrections(measure: Measure, input: PackInputs): PackCorrection[] {
   const last = input.lastSigned;
   if (!last) return [];
   return input.history
-    .filter((v) => v.measureId === measure.id && v.supersededValue !== null && v.enteredAt > last.signedAt && v.quarter <= last.quarter)
+    .filter((v) => v.measureId === measure.id && v.supersededValue !== null && v.enteredAt >= last.signedAt && v.quarter <= last.quarter)
     .map((v) => ({ measureId: measure.id, name: measure.name, period: v.period, was: v.supersededValue, now: v.value, reason: v.reason, at: v.enteredAt }));
 }
