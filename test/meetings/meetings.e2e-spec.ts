@@ -224,7 +224,7 @@ describe.each(DB_KINDS)('a board meeting from agenda to approved minutes (%s)', 
     expect(pack.headers['content-type']).toContain('spreadsheetml');
     const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(pack.body as Buffer);
+    await book.xlsx.load(pack.body as never);
     expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'RAG over time', 'Agenda', 'Overdue', 'Minutes']);
     const history = book.getWorksheet('RAG over time')!;
     expect(history.getRow(2).getCell(1).value).toBe('Meeting 2026-10-27');

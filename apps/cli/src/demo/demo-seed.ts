@@ -6,6 +6,7 @@ import { ActionService, Actor, AuthorityService, BoardService, Clock, EvidenceSe
 import { ReportImportService } from '@app/core/imports/report-import.service';
 import { addCalendarMonths } from '@app/domain';
 import { parseReport } from '@app/importer';
+import { seedDemoMeetings } from './demo-meetings';
 import { seedReviews } from './demo-reviews';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -67,6 +68,7 @@ export async function seedDemo(app: INestApplicationContext) {
   // owners, their manager and the chair are each told once, by the worker's first run.
   await app.get(PlanService).activate(as('chair'), plan.id, settled.version);
   await progress(app, as, ids, plan.id);
+  await seedDemoMeetings(app, as, board.id, plan.id);
   await seedReviews(app, as, ids, plan.id);
   return { authority, planId: plan.id, people: PEOPLE.map((p) => ({ email: p.email, roles: p.roles })) };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Meeting } from '@app/database/entities';
-import { MeetingRepositories } from '@app/database/repositories/meeting.repository';
+import { ActionChangeEvent, MeetingRepositories } from '@app/database/repositories/meeting.repository';
 import { AppError, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../request-context';
@@ -24,6 +24,18 @@ export class MeetingAccess {
     const meeting = await this.load(authorityId, id);
     assertOpen(meeting);
     return meeting;
+  }
+
+  /**
+   * What happened to the plan's actions since the previous meeting: after its minutes were approved
+   * (by the audit trail's order), else after its day.
+   */
+  async changesSince(authorityId: string, previous: Meeting): Promise<ActionChangeEvent[]> {
+    const approved = previous.minutesApprovedAt
+      ? (await this.audit.timeline(authorityId, 'meeting', previous.id)).find((e) => e.event === 'minutes_approved')
+      : undefined;
+    const since = approved ? { seq: Number(approved.seq) } : { at: `${previous.date}T23:59:59.999Z` };
+    return this.meetings.for(authorityId).actionChangesSince(previous.planId, since);
   }
 
   record(actor: Actor, meetingId: string, event: string, after: unknown, before?: unknown): Promise<void> {

@@ -151,8 +151,7 @@ export class MeetingAgendaService {
     const previous = await repo.previous(meeting);
     const next = (await repo.next(meeting))?.date ?? nextInSeries(meeting.date)[0];
     const changed = new Set<string>();
-    if (previous)
-      for (const e of await repo.actionChangesSince(plan.id, `${previous.date}T23:59:59.999Z`)) if (CHANGE_EVENTS.has(e.event)) changed.add(e.actionId);
+    if (previous) for (const e of await this.access.changesSince(meeting.authorityId, previous)) if (CHANGE_EVENTS.has(e.event)) changed.add(e.actionId);
     const carried = new Map<string, string>();
     if (previous) {
       const decided = new Set((await repo.decisions(previous.id)).map((d) => d.actionId));

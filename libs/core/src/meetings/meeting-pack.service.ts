@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
 import { PlanService } from '../plans/plan.service';
 import { Actor } from '../request-context';
+import { MeetingAccess } from './meeting-access';
 import { MeetingService } from './meeting.service';
 
 type Counts = { byStatus: Record<string, number>; byRag: Record<string, number> };
@@ -26,6 +27,7 @@ export class MeetingPackService {
     private readonly people: PeopleRepositories,
     private readonly plans: PlanService,
     private readonly audit: AuditService,
+    private readonly access: MeetingAccess,
     private readonly clock: Clock,
   ) {}
 
@@ -51,7 +53,7 @@ export class MeetingPackService {
       .map(({ a }) => ({ id: a.id, ref: a.ref, title: a.title, dueDate: a.dueDate, daysOverdue: daysOverdue(a.dueDate, today), ownerName: name(a.ownerId) }))
       .sort((x, y) => y.daysOverdue - x.daysOverdue);
     const previous = await repo.previous((await repo.get(id))!);
-    const changes = previous ? await repo.actionChangesSince(plan.id, `${previous.date}T23:59:59.999Z`) : [];
+    const changes = previous ? await this.access.changesSince(actor.authorityId, previous) : [];
     const agenda = meeting.agenda.items.map((item) => ({
       ...item,
       history: item.actionId ? changes.filter((c) => c.actionId === item.actionId).map((c) => ({ event: c.event, at: c.at })) : [],

@@ -123,12 +123,13 @@ export class MeetingRepository extends TenantRepository {
     return new Map(rows.map((r) => [r.actionId, r]));
   }
 
-  /** What happened to the plan's actions after an instant, from the audit trail, oldest first. */
-  async actionChangesSince(planId: string, since: string): Promise<ActionChangeEvent[]> {
+  /** What happened to the plan's actions after a point in the audit trail (an event's seq) or an instant, oldest first. */
+  async actionChangesSince(planId: string, since: { seq: number } | { at: string }): Promise<ActionChangeEvent[]> {
+    const after = 'seq' in since ? 'e."seq" > :seq' : 'e."at" > :at';
     const text = `SELECT e."entityId" AS "actionId", e."event" AS "event", e."at" AS "at" FROM "audit_event" e
       JOIN "action" a ON a."id" = e."entityId" AND a."authorityId" = e."authorityId"
-      WHERE e."authorityId" = :a AND e."entityType" = 'action' AND a."planId" = :planId AND e."at" > :since ORDER BY e."seq" ASC`;
-    const rows = await runSql(this.manager, text, { a: this.authorityId, planId, since });
+      WHERE e."authorityId" = :a AND e."entityType" = 'action' AND a."planId" = :planId AND ${after} ORDER BY e."seq" ASC`;
+    const rows = await runSql(this.manager, text, { a: this.authorityId, planId, ...since });
     return rows.map((r) => ({ actionId: String(r.actionId), event: String(r.event), at: String(r.at) }));
   }
 }
