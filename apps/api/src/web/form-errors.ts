@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppError } from '@app/core';
 import { DomainError } from '@app/domain';
+import { dropUnsent } from '../common/validation';
 
 export interface FieldError {
   field: string;
@@ -71,7 +72,7 @@ export function checkForm<T extends object>(
   wording: Partial<Record<keyof T & string, FieldWording>>,
 ): { input: T; errors: FormErrors } {
   const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined && !(Array.isArray(v) && v.length === 0)));
-  const input = plainToInstance(dto, given);
+  const input = dropUnsent(plainToInstance(dto, given));
   const errors = new FormErrors();
   for (const problem of validateSync(input)) {
     const words = wording[problem.property as keyof T & string];
