@@ -95,6 +95,9 @@ const GRADED_ROW = /^(.*?)(?:\t+|\s*\|\s*|\s{2,})([1-4])\s*\|?\s*$/;
 const MAX_WRAPPED = 2;
 const MAX_ROW_LENGTH = 400;
 const TABLE_RULE = /^\|?[\s|:-]+\|?$/;
+const GRADE_ALONE = /^()([1-4])$/;
+/** The header as PDF text gives it, its cells joined by a space: "Areas for judgement Grade awarded". */
+const ONE_LINE_HEADER = /^areas? (?:for|of) judgement\s+grades?(?: awarded)?[\d\u00B9]?$/i;
 
 /** A table whose last column is a grade 1-4: "Areas for judgement | Grade awarded". */
 function numericTableJudgements(lines: SourceLine[], scale: string): ParsedJudgement[] {
@@ -110,7 +113,8 @@ function numericTableJudgements(lines: SourceLine[], scale: string): ParsedJudge
     }
     if (TABLE_RULE.test(line.trimmed)) continue;
     if (line.trimmed.length > MAX_ROW_LENGTH) break;
-    const row = GRADED_ROW.exec(stripHtml(line.text).trim());
+    // From a PDF, a wrapped area's grade is a line of its own.
+    const row = GRADED_ROW.exec(stripHtml(line.text).trim()) ?? (pending.length > 0 ? GRADE_ALONE.exec(line.trimmed) : null);
     if (!row) {
       pending.push(line.trimmed);
       if (pending.length > MAX_WRAPPED) break;
@@ -124,7 +128,8 @@ function numericTableJudgements(lines: SourceLine[], scale: string): ParsedJudge
 
 function isGradeHeader(text: string): boolean {
   const cells = splitCells(text);
-  return cells.length >= 2 && GRADE_COLUMN.test(cells[cells.length - 1]) && !GRADE_COLUMN.test(cells[0]);
+  if (cells.length >= 2) return GRADE_COLUMN.test(cells[cells.length - 1]) && !GRADE_COLUMN.test(cells[0]);
+  return ONE_LINE_HEADER.test(cleanText(text));
 }
 
 const WORD_GRADE = 'outstanding|good|adequate|requires? improvement(?: to be good)?|inadequate';
