@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { accountCommands } from './commands/accounts.command';
+import { backupCommands } from './commands/backup.command';
 import { databaseCommands } from './commands/database.command';
 import { demoCommands } from './commands/demo.command';
 import { importCommands } from './commands/import-report.command';
@@ -10,6 +11,6 @@ export function buildProgram(): Command {
     .description('Improvement Tracker command line: set up authorities and users, seed the demo, import reports')
     .exitOverride()
     .showHelpAfterError();
-  for (const register of [accountCommands, databaseCommands, demoCommands, importCommands, reminderCommands]) register(program);
+  for (const register of [accountCommands, backupCommands, databaseCommands, demoCommands, importCommands, reminderCommands]) register(program);
   return program;
 }
