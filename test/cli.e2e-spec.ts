@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { buildProgram } from '../apps/cli/src/program';
 import { CliError } from '../apps/cli/src/cli-error';
 import { createTestDatabase, DB_KINDS, SAMPLE_REPORT, TestDatabase } from '@app/testing';
+import { buildPdf } from '../libs/importer/test-documents/pdf-builder';
+import { document as undatedReport } from '../libs/importer/test-documents/pdf/local-authority-childrens-services-dunmere-2025';
 
 /** Runs a CLI command in this process and returns what it printed on standard output. */
 async function cli(...args: string[]): Promise<string> {
@@ -58,7 +60,7 @@ describe.each(DB_KINDS)('the command line (%s)', (kind) => {
   it('reads a report without storing it, as one JSON document', async () => {
     const out = await cli('import-report', reportFile, '--dry-run', '--json');
     const parsed = JSON.parse(out);
-    expect(Object.keys(parsed)).toEqual(['kind', 'authority', 'inspectorates', 'published', 'judgements', 'findings', 'focusAreas']);
+    expect(Object.keys(parsed)).toEqual(['kind', 'authority', 'inspectorates', 'published', 'inspectionDates', 'judgements', 'findings', 'focusAreas']);
     expect(parsed.findings.map((f: { timescale: string }) => f.timescale)).toEqual(['immediately', 'three_months', 'three_months', 'six_months']);
   });
 
@@ -68,6 +70,25 @@ describe.each(DB_KINDS)('the command line (%s)', (kind) => {
     expect(first).toMatchObject({ created: true, findings: 4, plan: null });
     const second = JSON.parse(await cli('import-report', reportFile, '--authority', 'northshire-county-council', '--json'));
     expect(second).toMatchObject({ created: false, documentId: first.documentId });
+  });
+
+  it("asks for the plan's start date when the report gives no publication date, storing nothing", async () => {
+    const pdf = path.join(db.dataDir, 'dunmere.pdf');
+    fs.writeFileSync(pdf, await buildPdf(undatedReport));
+    expect(await cli('import-report', pdf, '--dry-run')).toContain('no publication date (inspected 2025-01-20 to 2025-01-31), so a plan needs --start-date');
+    const asked = cli('import-report', pdf, '--authority', 'northshire-county-council', '--plan');
+    await expect(asked).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/no publication date \(it was inspected from 2025-01-20 to 2025-01-31\).*--start-date/),
+    });
+    await expect(cli('import-report', pdf, '--authority', 'northshire-county-council', '--plan', '--start-date', '1 April')).rejects.toMatchObject({
+      exitCode: 2,
+    });
+    // Given a start date it goes on to the next question: which board.
+    await expect(cli('import-report', pdf, '--authority', 'northshire-county-council', '--plan', '--start-date', '2025-04-01')).rejects.toThrow(
+      /Create a board first/,
+    );
+    expect(JSON.parse(await cli('import-report', pdf, '--authority', 'northshire-county-council', '--json'))).toMatchObject({ created: true, findings: 5 });
   });
 
   it('refuses files it cannot read, with a message', async () => {

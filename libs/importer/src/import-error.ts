@@ -1,3 +1,5 @@
+import type { LayoutDiagnosis } from './layout-diagnosis';
+
 import { formatSize, withArticle } from '@app/domain/wording';
 
 export type ImportErrorCode = 'empty' | 'too_large' | 'not_a_document' | 'encrypted_pdf' | 'broken_pdf' | 'no_findings';
@@ -7,6 +9,8 @@ export class ImportError extends Error {
   constructor(
     public readonly code: ImportErrorCode,
     message: string,
+    /** For no_findings: the layout it was taken for, the sections looked for, the headings found. */
+    public readonly details?: LayoutDiagnosis,
   ) {
     super(message);
     this.name = 'ImportError';
@@ -40,11 +44,21 @@ export function brokenPdf(): ImportError {
   );
 }
 
-export function noFindings(): ImportError {
+/**
+ * Says what layout the document was taken for, which sections were looked for and which headings
+ * the document has, so that a person can find the findings and add them by hand.
+ */
+export function noFindings(diagnosis: LayoutDiagnosis): ImportError {
+  const what = diagnosis.recognisedAs ? `This looks like: ${diagnosis.recognisedAs}.` : 'Its layout was not recognised.';
+  const seen = diagnosis.found.length > 0 ? `its headings are ${quoted(diagnosis.found)}` : 'no headings could be seen in it';
   return new ImportError(
     'no_findings',
-    'No findings were found. The importer looks for sections such as "Areas for improvement", "Areas for development", ' +
-      '"Recommendations" or a table of "Key areas for improvement": check that this is an inspection report or a ' +
-      'council progress paper, or add the findings to the plan by hand.',
+    `No findings were found. ${what} The importer looked for sections headed ${quoted(diagnosis.lookedFor)}; ${seen}. ` +
+      'Check that this is an inspection report or a council progress paper, or add the findings to the plan by hand.',
+    diagnosis,
   );
+}
+
+function quoted(texts: string[]): string {
+  return texts.map((text) => (text.startsWith('A ') ? text : `"${text}"`)).join(', ');
 }

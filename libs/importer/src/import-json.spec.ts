@@ -20,6 +20,7 @@ describe('toImportJson', () => {
       authority: 'Dunmore Council',
       inspectorates: ['Ofsted'],
       published: '2007-12-01',
+      inspectionDates: { start: null, end: null },
       judgements: [{ area: 'Capacity to improve', grade: 3, label: null, scale: 'APA 1-4, 4 best' }],
       findings: [{ section: 'Staying safe', timescale: 'unspecified', text: 'timely reviews.', ownerOrg: null, line: 40 }],
       focusAreas: ['Adoption.'],

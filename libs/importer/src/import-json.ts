@@ -11,6 +11,8 @@ export function toImportJson(report: ParsedReport): object {
     authority: report.authority,
     inspectorates: report.inspectorates,
     published: report.published,
+    /** Reports of the current framework give these and no publication date. */
+    inspectionDates: report.inspectionDates,
     judgements: report.judgements.map(({ area, grade, label, scale }) => ({
       area,
       grade,

@@ -26,6 +26,7 @@ export {
 export type { JudgementScale } from './judgement-scales';
 export { ImportError } from './import-error';
 export type { ImportErrorCode } from './import-error';
+export type { LayoutDiagnosis } from './layout-diagnosis';
 export { parseReport } from './parse-report';
 export { extractText } from './pdf-text';
 export { readReport } from './read-report';

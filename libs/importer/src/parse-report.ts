@@ -4,6 +4,7 @@ import { findFocusAreas } from './focus-areas';
 import { emptyDocument, noFindings } from './import-error';
 import { findInspectorates } from './inspectorates';
 import { findJudgements } from './judgements';
+import { diagnoseLayout } from './layout-diagnosis';
 import { ParsedReport } from './parsed-report';
 import { readDocument } from './report-document';
 import { findAuthority } from './authority';
@@ -17,7 +18,7 @@ export function parseReport(text: string): ParsedReport {
   const inspectorates = findInspectorates(doc, kind);
   const authority = findAuthority(doc, kind);
   const findings = findFindings(doc, kind, { authority, inspectorates });
-  if (findings.length === 0) throw noFindings();
+  if (findings.length === 0) throw noFindings(diagnoseLayout(doc, kind));
   return {
     kind,
     authority,

@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import * as fs from 'node:fs';
 import { loadConfig } from '@app/config';
 import { ReportImportService } from '@app/core/imports/report-import.service';
-import { readReport, toImportJson } from '@app/importer';
+import { AppError } from '@app/core';
+import { ParsedReport, readReport, toImportJson } from '@app/importer';
 import { withAppContext } from '../app-context';
 import { CliError } from '../cli-error';
 import { cliActor } from './cli-actor';
@@ -15,7 +16,11 @@ interface ImportOptions {
   plan?: boolean;
   board?: string;
   title?: string;
+  startDate?: string;
 }
+
+/** The exit code for a command that needs more from the person running it (as for a usage error). */
+const NEEDS_MORE = 2;
 
 export function importCommands(program: Command) {
   program
@@ -28,12 +33,16 @@ export function importCommands(program: Command) {
     .option('--plan', 'also create a draft plan with one action per finding')
     .option('--board <id>', "the board the plan belongs to (default: the authority's first board)")
     .option('--title <title>', 'a title for the document')
+    .option('--start-date <YYYY-MM-DD>', "the plan's start date, from which due dates count (default: the report's publication date)")
     .action(async (file: string, opts: ImportOptions) => {
+      if (opts.startDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.startDate))
+        throw new CliError(`--start-date ${opts.startDate} is not a date: write it like 2025-04-01`, NEEDS_MORE);
+      if (opts.startDate && !opts.plan) throw new CliError('--start-date is the start of a plan: add --plan', NEEDS_MORE);
       const bytes = readFile(file);
       const config = loadConfig();
       if (opts.dryRun) {
         const report = await readReport(bytes, config.reportMaxBytes);
-        print(opts.json, toImportJson(report), () => summary(report.kind, report.published, report.findings.length, report.judgements.length));
+        print(opts.json, toImportJson(report), () => summary(report, report.findings.length, report.judgements.length));
         return;
       }
       if (!opts.authority) throw new CliError('Say which authority stores the report with --authority <id-or-slug>, or use --dry-run to only read it');
@@ -41,7 +50,8 @@ export function importCommands(program: Command) {
         const authority = await resolveAuthority(app, opts.authority!);
         return app
           .get(ReportImportService)
-          .import(cliActor(authority.id), bytes, { title: opts.title, createPlan: opts.plan ? { boardId: opts.board } : undefined });
+          .import(cliActor(authority.id), bytes, { title: opts.title, createPlan: opts.plan ? { boardId: opts.board, startDate: opts.startDate } : undefined })
+          .catch(askForStartDate);
       });
       const out = {
         documentId: result.document.id,
@@ -58,6 +68,12 @@ export function importCommands(program: Command) {
     });
 }
 
+/** A report with no publication date: the plan's start is asked for, never guessed. */
+function askForStartDate(error: unknown): never {
+  if (error instanceof AppError && error.code === 'start_date_required') throw new CliError(`${error.message} Add --start-date YYYY-MM-DD.`, NEEDS_MORE);
+  throw error;
+}
+
 function readFile(file: string): Buffer {
   try {
     return fs.readFileSync(file);
@@ -70,5 +86,9 @@ function print(json: boolean | undefined, value: unknown, text: () => string) {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
 }
 
-const summary = (kind: string, published: string | null, findings: number, judgements: number) =>
-  `${kind}, published ${published ?? 'unknown'}: ${findings} findings, ${judgements} judgements. Add --json to see them.`;
+function summary({ kind, published, inspectionDates }: ParsedReport, findings: number, judgements: number): string {
+  const dated = published
+    ? `published ${published}`
+    : `no publication date${inspectionDates.start ? ` (inspected ${inspectionDates.start} to ${inspectionDates.end ?? inspectionDates.start})` : ''}, so a plan needs --start-date`;
+  return `${kind}, ${dated}: ${findings} findings, ${judgements} judgements. Add --json to see them.`;
+}

@@ -44,7 +44,7 @@ export class ReportImportService {
       const text = await extractText(bytes, this.config.reportMaxBytes);
       return { text, report: parseReport(text) };
     } catch (error) {
-      if (error instanceof ImportError) throw new AppError(IMPORT_ERROR_KIND[error.code], error.code, error.message);
+      if (error instanceof ImportError) throw new AppError(IMPORT_ERROR_KIND[error.code], error.code, error.message, error.details);
       throw error;
     }
   }
@@ -52,6 +52,7 @@ export class ReportImportService {
   /** Stores the document and its findings (once per content) and, if asked, a draft plan; all or nothing. */
   async import(actor: Actor, bytes: Buffer, options: ImportOptions = {}) {
     const { text, report } = await this.read(bytes);
+    if (options.createPlan && !options.createPlan.startDate && !report.published) throw startDateRequired(report);
     return this.transactions.run(async () => {
       const { document, created } = await this.documents.create(actor, {
         title: options.title ?? defaultTitle(report),
@@ -89,6 +90,17 @@ export class ReportImportService {
     const actionsAdded = await this.plans.addActionsFromFindings(actor, plan.id);
     return { ...plan, actionsAdded };
   }
+}
+
+/** Reports of the current framework carry inspection dates but no publication date: the start is asked for, not guessed. */
+function startDateRequired(report: ParsedReport) {
+  const { start, end } = report.inspectionDates;
+  const inspected = start ? ` (it was inspected ${end && end !== start ? `from ${start} to ${end}` : `on ${start}`})` : '';
+  return badRequest(
+    'start_date_required',
+    `The report gives no publication date${inspected}: give the plan's start date, the date its due dates count from (YYYY-MM-DD).`,
+    { inspectionDates: report.inspectionDates },
+  );
 }
 
 function defaultTitle(report: ParsedReport): string {
