@@ -81,5 +81,13 @@ describe('authority', () => {
         'Dunmore City Council delivers above minimum requirements.',
       ),
     ).toBe('Dunmore City Council');
+    expect(
+      authority(
+        KIND_APA_LETTER,
+        "2005 ANNUAL PERFORMANCE ASSESSMENT OF DUNMORE CITY COUNCIL'S",
+        "EDUCATION AND CHILDREN'S SOCIAL CARE SERVICES",
+        'Dunmore City Council delivers above minimum requirements.',
+      ),
+    ).toBe('Dunmore City Council');
   });
 });

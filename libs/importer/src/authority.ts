@@ -59,7 +59,7 @@ function judgedPlace(head: SourceLine[]): string | null {
 
 const TITLE_NAMES: Array<[string[], RegExp]> = [
   // 2005: "2005 ANNUAL PERFORMANCE ASSESSMENT OF MARLHAVEN BOROUGH COUNCIL'S EDUCATION AND CHILDREN'S SOCIAL CARE SERVICES"
-  [[KIND_APA_LETTER], /annual performance assessment of (?:the )?(.+?)(?:'|\u2019)s (?:education|children|social|services)\b/i],
+  [[KIND_APA_LETTER], /annual performance assessment of (?:the )?(.+?)(?:'|\u2019)s(?:\s+(?:education|children|social|services)\b|$)/i],
   [[KIND_LOCAL_AUTHORITY_CHILDRENS_SERVICES], /inspection of (.+?)(?:'s)? local authority children(?:'|\u2019)?s services/i],
   [[KIND_FOCUSED_VISIT_LETTER, KIND_MONITORING_VISIT_LETTER], /visit (?:to|of) (.+?)(?:'s)? children(?:'|\u2019)?s services/i],
   [[KIND_JOINT_AREA_REVIEW], /joint area review of (?:the )?(.+)$/i],

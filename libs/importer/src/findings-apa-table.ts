@@ -1,3 +1,4 @@
+import { apaStackedTableFindings } from './findings-apa-stacked';
 import { looksLikeHeading } from './headings';
 import { INLINE_BULLET } from './list-markers';
 import { SourceLine } from './page-cleaner';
@@ -10,7 +11,8 @@ import { cleanText, headingKey } from './text';
  * The APA letter's two-column table, "Key strengths | Key areas for improvement" (2006 on) or
  * "Strengths | Areas for improvement" (2005): one row per outcome area, the area named at the
  * top of each cell ("<i>Being healthy:</i>"), the points as bullets inside the cell. Only the
- * areas-for-improvement column holds findings; an empty cell gives none.
+ * areas-for-improvement column holds findings; an empty cell gives none. Text from a PDF has
+ * the cells one after the other instead (findings-apa-stacked.ts).
  */
 
 const HEADER_STRENGTHS = /^(?:key )?strengths$/;
@@ -36,7 +38,7 @@ export function apaTableFindings(doc: ReportDocument): ParsedFinding[] {
     const columns = headerColumns(line);
     if (columns) findings.push(...readRows(doc.lines, index + 1, columns));
   });
-  return findings;
+  return findings.length > 0 ? findings : apaStackedTableFindings(doc.lines);
 }
 
 /** The header row: a strengths cell followed by an areas-for-improvement cell. */
