@@ -1,0 +1,10 @@
+export { readTracker } from './read-tracker';
+export type { ReadTrackerOptions } from './read-tracker';
+export { TrackerError } from './tracker-error';
+export type { TrackerErrorCode } from './tracker-error';
+export { toTrackerJson } from './tracker-json';
+export type { TrackerJson, TrackerJsonRow } from './tracker-json';
+export { columnLetter, fieldOfHeader } from './tracker-columns';
+export { readTimescale } from './tracker-words';
+export { TRACKER_FIELDS } from './tracker-types';
+export type { ColumnMapping, TrackerField, TrackerProblem, TrackerRead, TrackerRow } from './tracker-types';
