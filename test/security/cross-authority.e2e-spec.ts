@@ -151,6 +151,13 @@ const A_IDS_IN_PATH: Record<string, Case | string> = {
   'POST /import/:id/plan': { ids: (a) => ({ id: a.reviewDocumentId }), body: (a) => ({ title: 'Planted plan', boardId: a.boardId }) },
   'POST /notifications/:id/read': { ids: (a) => ({ id: a.notificationId }) },
   'POST /invitations/:id/accept': { ids: (a) => ({ id: a.invitationId }) },
+  'GET /reviews/:id': { ids: (a) => ({ id: a.reviewId }) },
+  'POST /reviews/:id/judgements': { ids: (a) => ({ id: a.reviewId }), body: () => ({ area: 'Overall', judgement: 'good', comment: 'Planted' }) },
+  'POST /reviews/:id/follow-ups': {
+    ids: (a) => ({ id: a.reviewId }),
+    body: (a) => ({ title: 'Planted follow-up', ownerId: a.owner.id, 'dueDate-day': '1', 'dueDate-month': '3', 'dueDate-year': '2027' }),
+  },
+  'POST /reviews/:id/sign-off': { ids: (a) => ({ id: a.reviewId }) },
   'GET /admin/users/:id': { ids: (a) => ({ id: a.owner.id }) },
   'POST /admin/users/:id': { ids: (a) => ({ id: a.owner.id }), body: () => ({ roles: ['admin'], active: 'no' }) },
   'POST /admin/users/:id/remove': { ids: (a) => ({ id: a.owner.id }) },

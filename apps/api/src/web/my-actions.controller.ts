@@ -8,6 +8,7 @@ import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
 import { actionRow, ActionSummary } from './action-rows';
 import { PeopleDirectory } from './people-directory';
+import { ReviewsToDo } from './reviews-to-do';
 
 const STALE_DAYS = 28;
 /** More than anyone answers for in practice; the page says when there are more. */
@@ -22,6 +23,7 @@ export class MyActionsController {
     private readonly directory: PeopleDirectory,
     private readonly pages: PageRenderer,
     private readonly invitations: InvitationService,
+    private readonly reviewsToDo: ReviewsToDo,
   ) {}
 
   @Get()
@@ -40,6 +42,7 @@ export class MyActionsController {
       pageTitle: 'My actions',
       openCount: mine.total,
       invitationCount: (await this.invitations.mine(actor)).length,
+      reviewsToDo: await this.reviewsToDo.of(actor),
       overdue: groups.overdue.map(row),
       dueSoon: groups.dueSoon.map(row),
       awaitingUpdate: groups.awaitingUpdate.map(row),

@@ -19,6 +19,8 @@ import { PageRenderer } from './page-renderer';
 import { PeopleDirectory } from './people-directory';
 import { PlanDashboardController } from './plan-dashboard.controller';
 import { PlanOwnersController } from './plan-owners.controller';
+import { ReviewPagesController } from './review-pages.controller';
+import { ReviewsToDo } from './reviews-to-do';
 import { ReportImportController } from './report-import.controller';
 import { SignInController } from './sign-in.controller';
 
@@ -41,6 +43,7 @@ const CONTROLLERS = [
   AdminController,
   AdminUsersController,
   AdminPlansController,
+  ReviewPagesController,
 ];
 
 /** The web pages: server-rendered GOV.UK Design System pages over the same core services as the JSON API. */
@@ -56,6 +59,7 @@ export class WebModule {
         ActionExportService,
         ActionPageView,
         PageRenderer,
+        ReviewsToDo,
         PageErrorFilter,
         // The app's one error filter: pages for browsers on any address, the API's JSON error for everyone else.
         { provide: APP_FILTER, useExisting: PageErrorFilter },

@@ -1,0 +1,71 @@
+import type { Browser } from 'playwright-core';
+import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
+import { describeInBrowser, launchBrowser, newTab, settled, signIn, startWebApp, visit, WebApp } from '../web/web-harness';
+
+describeInBrowser('the commissioner reviews the quarter in the browser', () => {
+  let web: WebApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    web = await startWebApp(); // 23 November 2026: 2026/27 Q3
+    await seedDemo(web.t.app);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.t.close();
+  });
+
+  it('opens this quarter’s review from the start page, judges it, adds a follow-up, signs it off and prints it', async () => {
+    const { page, problems } = await newTab(browser, web.baseUrl);
+    await signIn(page, 'commissioner@demo.example', 'demo-password');
+    await Promise.all([page.waitForURL(/\/reviews\//), page.getByRole('link', { name: /Judge and sign off the 2026\/27 Q3 review/ }).click()]);
+    await settled(page);
+    await expectText(page, 'Corrected since last review');
+    await expectText(page, 'Looked after children');
+    // Each trend chart has its figures as its text alternative.
+    expect(await page.locator('svg[role=img] desc').first().textContent()).toMatch(/2026\/27 Q2: 91\.7%/);
+
+    // A judgement without a comment is refused and says what to fix.
+    await page.getByLabel('Area').selectOption('Overall');
+    await page.getByLabel('Judgement').selectOption({ label: 'Good progress' });
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Record the judgement' }).click()]);
+    await settled(page);
+    await expectText(page, 'Say why: the comment goes in the review');
+    await page.getByLabel('Area').selectOption('Overall');
+    await page.getByLabel('Judgement').selectOption({ label: 'Good progress' });
+    await page.getByLabel('Comment').fill('Timeliness holds above target; looked after children numbers need a plan.');
+    await Promise.all([page.waitForURL(/saved=judged/), page.getByRole('button', { name: 'Record the judgement' }).click()]);
+    await settled(page);
+
+    await page.getByLabel('What should be done').fill('Report the placement panel’s review of every plan for return home');
+    await page.getByLabel('Owner').selectOption({ label: 'Jo Williams (head of safeguarding)' });
+    await page.getByRole('textbox', { name: 'Day' }).fill('15');
+    await page.getByRole('textbox', { name: 'Month' }).fill('1');
+    await page.getByRole('textbox', { name: 'Year' }).fill('2027');
+    await Promise.all([page.waitForURL(/saved=followUp/), page.getByRole('button', { name: 'Add the follow-up' }).click()]);
+    await settled(page);
+    await expectText(page, 'Report the placement panel’s review of every plan for return home');
+
+    await Promise.all([page.waitForURL(/saved=signed/), page.getByRole('button', { name: 'Sign off the 2026/27 Q3 review' }).click()]);
+    await settled(page);
+    await expectText(page, 'Signed off');
+    expect(await page.getByRole('button', { name: /Record the judgement|Sign off/ }).count()).toBe(0);
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.govuk-service-navigation').isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { name: 'Performance measures' }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the pack (Excel)' }).click()]);
+    expect(download.suggestedFilename()).toBe('review-2026-27-Q3.xlsx');
+
+    await visit(page, '/reviews');
+    await expectText(page, 'Earlier reviews');
+    expect(problems).toEqual([]);
+  });
+});
+
+async function expectText(page: import('playwright-core').Page, text: string) {
+  expect(await page.getByText(text, { exact: false }).first().isVisible()).toBe(true);
+}
