@@ -92,6 +92,7 @@ function navigation(req: PageRequest, unread: number): NavItem[] {
   const items: NavItem[] = [
     { text: 'My actions', href: '/' },
     { text: 'Plans', href: '/plans' },
+    { text: 'Meetings', href: '/meetings' },
     { text: 'Reviews', href: '/reviews' },
     { text: unread > 0 ? `Notifications (${unread} unread)` : 'Notifications', href: '/notifications' },
   ];

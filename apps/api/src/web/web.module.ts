@@ -12,6 +12,8 @@ import { CalendarLinkController } from './calendar-link.controller';
 import { CouncilsController } from './councils.controller';
 import { CsrfInterceptor } from './csrf';
 import { InvitationsController } from './invitations.controller';
+import { MeetingMinutesPagesController } from './meeting-minutes-pages.controller';
+import { MeetingPagesController } from './meeting-pages.controller';
 import { MyActionsController } from './my-actions.controller';
 import { NotificationsController } from './notifications.controller';
 import { PageErrorFilter } from './page-error.filter';
@@ -35,6 +37,8 @@ const CONTROLLERS = [
   PlanOwnersController,
   PlanDashboardController,
   ActionPageController,
+  MeetingPagesController,
+  MeetingMinutesPagesController,
   ReportImportController,
   NotificationsController,
   CalendarLinkController,

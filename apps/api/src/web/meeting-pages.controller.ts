@@ -1,0 +1,221 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
+import { Authenticated, BoardService, MeetingAgendaService, MeetingDecisionService, MeetingService, PlanService, subjectOf } from '@app/core';
+import { AGENDA_REASON_LABELS, AgendaReason, ATTENDANCE, Attendance, DECISION_KINDS, may, rolesFor } from '@app/domain';
+import { CurrentActor, Roles } from '../common/decorators';
+import { CreateMeetingDto, DecisionDto } from '../meetings/meetings.dto';
+import { FormPost, PageRequest } from './csrf';
+import { dateFromParts, dateItems } from './date-field';
+import { attempt, checkForm, FormErrors, notFoundProblem } from './form-errors';
+import { PageErrorFilter } from './page-error.filter';
+import { field, queryValue } from './page-query';
+import { PageRenderer } from './page-renderer';
+import { PeopleDirectory } from './people-directory';
+
+const SAVED: Record<string, string> = {
+  created: 'The meeting is planned and the board members are invited.',
+  drafted: 'The agenda has been drafted. Items you changed or added are kept as they were.',
+  attendance: 'The attendance has been recorded.',
+  decision: 'The decision has been recorded and the owner told.',
+  held: 'The meeting is marked held. Items without a decision will carry to the next meeting.',
+};
+
+export const DECISION_LABELS: Record<(typeof DECISION_KINDS)[number], string> = {
+  verify: 'Verify: the evidence shows it is done',
+  send_back: 'Send back to the owner',
+  extend: 'Extend the due date',
+  reassign: 'Reassign',
+  escalate: 'Escalate',
+  note: 'Note progress',
+};
+
+const DECISION_WORDING = {
+  actionId: { field: 'actionId', missing: 'Choose the action the decision is about', invalid: 'Choose the action from the list' },
+  kind: { field: 'kind', missing: 'Choose the decision', invalid: 'Choose the decision from the list' },
+  comment: { field: 'comment', invalid: 'The comment must be 2,000 characters or fewer' },
+  ownerId: { field: 'ownerId', invalid: 'Choose the new owner from the list' },
+  managerId: { field: 'managerId', invalid: 'Choose the new manager from the list' },
+  escalateToId: { field: 'escalateToId', invalid: 'Choose the person from the list' },
+};
+
+const MEETING_WORDING = {
+  planId: { field: 'planId', missing: 'Choose the plan the meeting is about', invalid: 'Choose the plan from the list' },
+  startTime: { field: 'startTime', invalid: 'Enter the start time on the 24-hour clock, like 10:00' },
+  place: { field: 'place', invalid: 'The place must be 300 characters or fewer' },
+};
+
+/** Board meetings in the browser: the list, planning one, its agenda, attendance and the decisions recorded at it. */
+@Controller('meetings')
+@UseFilters(PageErrorFilter)
+export class MeetingPagesController {
+  constructor(
+    private readonly meetings: MeetingService,
+    private readonly agenda: MeetingAgendaService,
+    private readonly decisions: MeetingDecisionService,
+    private readonly boards: BoardService,
+    private readonly plans: PlanService,
+    private readonly directory: PeopleDirectory,
+    private readonly pages: PageRenderer,
+  ) {}
+
+  @Get()
+  async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+    await this.listPage(actor, req, res, {}, new FormErrors());
+  }
+
+  @Roles(...rolesFor('meeting.plan'))
+  @FormPost('')
+  async create(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+    const date = dateFromParts(body, 'date', 'The date of the meeting');
+    const values = { planId: field(body, 'planId'), startTime: field(body, 'startTime'), place: field(body, 'place') };
+    const { errors } = checkForm(CreateMeetingDto, values, MEETING_WORDING);
+    if (!date.value) errors.add('date-day', date.error ?? 'Enter the date of the meeting');
+    const form = { ...values, ...pickDate(body, 'date') };
+    if (errors.any) return this.listPage(actor, req, res, form, errors, 400);
+    const plan = await this.plans.get(actor.authorityId, values.planId).catch(() => null);
+    if (!plan) return this.listPage(actor, req, res, form, FormErrors.of('planId', 'Choose the plan from the list'), 400);
+    const result = await attempt(() => this.meetings.create(actor, plan.boardId, { ...values, place: values.place || undefined, date: date.value! }), 'planId');
+    if (result.errors) return this.listPage(actor, req, res, form, result.errors, 400);
+    res.redirect(303, `/meetings/${result.value.id}?saved=created`);
+  }
+
+  @Get(':id')
+  async show(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+    const selected = queryValue(req, 'actionId');
+    await this.agendaPage(actor, id, req, res, selected ? { actionId: selected } : {}, new FormErrors());
+  }
+
+  @Roles(...rolesFor('meeting.plan'))
+  @FormPost(':id/agenda')
+  async draft(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+    await this.agenda.draft(actor, id);
+    res.redirect(303, `/meetings/${id}?saved=drafted#agenda`);
+  }
+
+  @Roles(...rolesFor('meeting.plan'))
+  @FormPost(':id/attendance')
+  async attendance(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response, @Body() body: Record<string, unknown>) {
+    const meeting = await this.meetings.get(actor, id);
+    const choice = (name: string, fallback: Attendance): Attendance => {
+      const value = field(body, name);
+      return (ATTENDANCE as readonly string[]).includes(value) ? (value as Attendance) : fallback;
+    };
+    const entries = meeting.attendance.map((a) =>
+      a.userId ? { userId: a.userId, attendance: choice(`attendance-${a.id}`, a.attendance) } : { guestName: a.guestName!, attendance: a.attendance },
+    );
+    const guest = field(body, 'guestName').slice(0, 200);
+    if (guest) entries.push({ guestName: guest, attendance: 'present' });
+    await this.meetings.setAttendance(actor, id, entries);
+    res.redirect(303, `/meetings/${id}?saved=attendance#attendance`);
+  }
+
+  @Roles(...rolesFor('meeting.decide'))
+  @FormPost(':id/decisions')
+  async decide(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
+    const values = Object.fromEntries(['actionId', 'kind', 'comment', 'ownerId', 'managerId', 'escalateToId'].map((k) => [k, field(body, k)]));
+    const due = dateFromParts(body, 'dueDate', 'The new due date');
+    const { input, errors } = checkForm(DecisionDto, values, DECISION_WORDING);
+    if (due.error) errors.add('dueDate-day', due.error);
+    const form = { ...values, ...pickDate(body, 'dueDate') };
+    if (errors.any) return this.agendaPage(actor, id, req, res, form, errors, 400);
+    const fieldOf = (p: { code: string }) =>
+      ({ due_date_required: 'dueDate-day', evidence_required: 'actionId', person_required: 'ownerId', not_a_member: 'ownerId' })[p.code] ?? 'comment';
+    const result = await attempt(
+      () => this.decisions.record(actor, id, { ...input, dueDate: due.value ?? undefined, comment: input.comment ?? '' }),
+      fieldOf,
+      notFoundProblem,
+    );
+    if (result.errors) return this.agendaPage(actor, id, req, res, form, result.errors, 400);
+    res.redirect(303, `/meetings/${id}?saved=decision#decisions`);
+  }
+
+  @Roles(...rolesFor('meeting.decide'))
+  @FormPost(':id/held')
+  async held(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+    await this.meetings.markHeld(actor, id);
+    res.redirect(303, `/meetings/${id}/minutes?saved=held`);
+  }
+
+  private async listPage(actor: Authenticated, req: PageRequest, res: Response, values: Record<string, string>, errors: FormErrors, status = 200) {
+    const [boards, plans] = await Promise.all([this.boards.list(actor.authorityId), this.plans.list(actor.authorityId)]);
+    const planTitle = new Map(plans.map((p) => [p.id, p.title]));
+    const byBoard = await Promise.all(
+      boards.map(async (b) => ({
+        board: b,
+        meetings: (await this.meetings.listForBoard(actor, b.id)).map((m) => ({ ...m, planTitle: planTitle.get(m.planId) })),
+      })),
+    );
+    await this.pages.render(
+      req,
+      res,
+      'meetings/list.njk',
+      {
+        pageTitle: 'Board meetings',
+        byBoard,
+        canPlan: may(subjectOf(actor), 'meeting.plan'),
+        planItems: [
+          { value: '', text: 'Choose a plan' },
+          ...plans.filter((p) => p.status === 'active').map((p) => ({ value: p.id, text: p.title, selected: p.id === values.planId })),
+        ],
+        values: { startTime: '10:00', ...values },
+        dateItems: dateItems('date', values, !!errors.view().errors['date-day']),
+        ...errors.view(),
+      },
+      status,
+    );
+  }
+
+  private async agendaPage(
+    actor: Authenticated,
+    id: string,
+    req: PageRequest,
+    res: Response,
+    values: Record<string, string>,
+    errors: FormErrors,
+    status = 200,
+  ) {
+    const [meeting, names] = await Promise.all([this.meetings.get(actor, id), this.directory.load(actor.authorityId)]);
+    const subject = subjectOf(actor);
+    const open = !meeting.minutes.locked;
+    const people = [{ value: '', text: 'No change' }, ...names.people.filter((p) => p.active).map((p) => ({ value: p.id, text: p.displayName }))];
+    const pick = (name: string) => people.map((p) => ({ ...p, selected: p.value === (values[name] ?? '') }));
+    await this.pages.render(
+      req,
+      res,
+      'meetings/agenda.njk',
+      {
+        pageTitle: `Board meeting, ${meeting.date}`,
+        meeting,
+        success: SAVED[queryValue(req, 'saved') ?? ''],
+        reasonLabels: AGENDA_REASON_LABELS as Record<AgendaReason, string>,
+        decisionLabels: DECISION_LABELS,
+        canPlan: open && may(subject, 'meeting.plan'),
+        canDecide: open && may(subject, 'meeting.decide'),
+        values,
+        actionItems: [
+          { value: '', text: 'Choose an action' },
+          ...meeting.agenda.items
+            .filter((i) => i.action)
+            .map((i) => ({ value: i.action!.id, text: `${i.action!.ref} ${i.action!.title}`.slice(0, 120), selected: i.action!.id === values.actionId })),
+        ],
+        kindItems: DECISION_KINDS.map((k) => ({ value: k, text: DECISION_LABELS[k], checked: values.kind === k })),
+        ownerItems: pick('ownerId'),
+        managerItems: pick('managerId'),
+        escalateItems: pick('escalateToId'),
+        dueDateItems: dateItems('dueDate', values, !!errors.view().errors['dueDate-day']),
+        ...errors.view(),
+      },
+      status,
+    );
+  }
+}
+
+function pickDate(body: unknown, prefix: string): Record<string, string> {
+  return Object.fromEntries(['day', 'month', 'year'].map((p) => [`${prefix}-${p}`, field(body, `${prefix}-${p}`)]));
+}

@@ -1,0 +1,134 @@
+import { Browser } from 'playwright-core';
+import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
+import { describeInBrowser, journey, launchBrowser, newTab, settled, signIn, startWebApp, visit, WebApp } from './web-harness';
+
+jest.setTimeout(120_000);
+
+describeInBrowser('web: the chair runs the next board meeting to approved minutes', () => {
+  let web: WebApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    web = await startWebApp();
+    await seedDemo(web.t.app);
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await web?.t.close();
+  });
+
+  it('drafts the agenda, records a verification, an extension and a reassignment, approves the minutes and opens the pack', async () => {
+    const { page, problems } = await newTab(browser, web.baseUrl);
+    await journey(
+      'chair-runs-meeting',
+      () => [page],
+      async () => {
+        await signIn(page, 'chair@demo.example', 'demo-password');
+        await page.getByRole('link', { name: 'Meetings' }).click();
+        await settled(page);
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Board meetings');
+        await page.locator('main table a').first().click();
+        await settled(page);
+        const meetingUrl = new URL(page.url()).pathname;
+        expect(await page.getByText('Planned').count()).toBeGreaterThan(0);
+
+        await page.getByRole('button', { name: 'Re-draft the agenda' }).click();
+        await settled(page);
+        expect(await page.getByText('The agenda has been drafted.').count()).toBe(1);
+        expect(await page.locator('.app-agenda-item').count()).toBeGreaterThanOrEqual(3);
+        expect(await page.getByText('Completed: awaiting verification').count()).toBeGreaterThanOrEqual(1);
+
+        // A decision without its date is refused, saying what to fix, and nothing is recorded.
+        const overdueLink = page
+          .locator('.app-agenda-item', { hasText: 'Overdue' })
+          .getByRole('link', { name: /Record a decision/ })
+          .first();
+        await overdueLink.click();
+        await settled(page);
+        await page.getByLabel('Extend the due date').check();
+        await page.getByLabel("The board's comment").fill('Agreed: recruitment delay');
+        await page.getByRole('button', { name: 'Record the decision' }).click();
+        await settled(page);
+        expect(await page.locator('.govuk-error-summary').textContent()).toContain('Give the new due date');
+
+        await page.getByLabel('Day').fill('31');
+        await page.getByLabel('Month').fill('12');
+        await page.getByLabel('Year').fill('2027');
+        await page.getByRole('button', { name: 'Record the decision' }).click();
+        await settled(page);
+        expect(await page.getByText('The decision has been recorded and the owner told.').count()).toBe(1);
+
+        const completed = page
+          .locator('.app-agenda-item', { hasText: 'Completed: awaiting verification' })
+          .getByRole('link', { name: /Record a decision/ })
+          .first();
+        await completed.click();
+        await settled(page);
+        await page.getByLabel('Verify: the evidence shows it is done').check();
+        await page.getByLabel("The board's comment").fill('Evidence accepted');
+        await page.getByRole('button', { name: 'Record the decision' }).click();
+        await settled(page);
+        expect(await page.getByText('The decision has been recorded and the owner told.').count()).toBe(1);
+
+        await page
+          .locator('.app-agenda-item', { hasText: 'Overdue' })
+          .getByRole('link', { name: /Record a decision/ })
+          .nth(1)
+          .click();
+        await settled(page);
+        const chosen = await page.locator('#actionId').inputValue();
+        expect(chosen).not.toBe('');
+        await page.getByRole('radio', { name: 'Reassign' }).check();
+        await page.getByLabel('New owner (to reassign)').selectOption({ label: 'Tom Evans (service manager)' });
+        await page.getByRole('button', { name: 'Record the decision' }).click();
+        await settled(page);
+        const decisions = page.locator('#decisions + table tbody tr');
+        expect(await decisions.count()).toBe(3);
+        expect(await decisions.last().textContent()).toContain('Reassign');
+        expect(meetingUrl).toMatch(/^\/meetings\//);
+
+        await page.getByRole('link', { name: 'Minutes' }).first().click();
+        await settled(page);
+        await page.getByLabel("The chair's narrative").fill('The chair welcomed everyone.');
+        await page.getByRole('button', { name: 'Save the narrative' }).click();
+        await settled(page);
+        await page.getByRole('button', { name: 'Approve the minutes' }).click();
+        await settled(page);
+        expect(await page.getByText('The minutes are approved and locked.').count()).toBe(1);
+        expect(await page.getByText('The board accepted the evidence and verified the action as complete.', { exact: false }).count()).toBe(1);
+        expect(await page.getByText('The chair welcomed everyone.').count()).toBe(1);
+        expect(await page.getByRole('button', { name: 'Approve the minutes' }).count()).toBe(0);
+
+        await page.getByRole('link', { name: 'Board pack' }).first().click();
+        await settled(page);
+        expect(await page.getByRole('heading', { name: 'Board pack' }).count()).toBe(1);
+        expect(await page.locator('svg[role=img]').count()).toBe(3);
+        expect(await page.getByText('RAG ratings as each meeting').count()).toBe(1);
+        await page.emulateMedia({ media: 'print' });
+        expect(await page.locator('.govuk-service-navigation').isVisible()).toBe(false);
+        await page.emulateMedia({ media: 'screen' });
+        expect(problems).toEqual([]);
+      },
+    );
+  });
+
+  it('lets a board member read the minutes but not approve them', async () => {
+    const { page, problems } = await newTab(browser, web.baseUrl);
+    await journey(
+      'member-reads-minutes',
+      () => [page],
+      async () => {
+        await signIn(page, 'member@demo.example', 'demo-password');
+        await visit(page, '/meetings');
+        await page.locator('main table a').nth(1).click();
+        await settled(page);
+        await page.getByRole('link', { name: 'Minutes' }).first().click();
+        await settled(page);
+        expect(await page.getByText('(approved)').count()).toBe(1);
+        expect(await page.getByRole('button', { name: 'Approve the minutes' }).count()).toBe(0);
+        expect(problems).toEqual([]);
+      },
+    );
+  });
+});
