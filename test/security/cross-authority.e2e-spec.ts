@@ -136,6 +136,15 @@ const A_IDS_IN_PATH: Record<string, Case | string> = {
     body: (a) => ({ [`owner-${a.draftAction.id}`]: a.people.viewer.id, [`version-${a.draftAction.id}`]: String(a.draftAction.version) }),
   },
   'POST /plans/:id/activate': { ids: (a) => ({ id: a.draftPlan.id }), body: (a) => version(a.draftPlan) },
+  'GET /meetings/:id': { ids: (a) => ({ id: a.meetingId }) },
+  'POST /meetings/:id/agenda': { ids: (a) => ({ id: a.meetingId }) },
+  'POST /meetings/:id/attendance': { ids: (a) => ({ id: a.meetingId }), body: () => ({ guestName: 'Planted guest' }) },
+  'POST /meetings/:id/decisions': { ids: (a) => ({ id: a.meetingId }), body: (a) => ({ actionId: a.action.id, kind: 'note', comment: 'Planted' }) },
+  'POST /meetings/:id/held': { ids: (a) => ({ id: a.meetingId }) },
+  'GET /meetings/:id/minutes': { ids: (a) => ({ id: a.meetingId }) },
+  'POST /meetings/:id/minutes': { ids: (a) => ({ id: a.meetingId }), body: () => ({ narrative: 'Planted' }) },
+  'POST /meetings/:id/approve': { ids: (a) => ({ id: a.meetingId }) },
+  'GET /meetings/:id/pack': { ids: (a) => ({ id: a.meetingId }) },
   'GET /import/:id': { ids: (a) => ({ id: a.reviewDocumentId }) },
   'GET /import/:id/findings/:findingId': { ids: (a) => ({ id: a.reviewDocumentId, findingId: a.findingIds[0] }) },
   'POST /import/:id/findings/:findingId': {
@@ -175,6 +184,18 @@ interface BodyCase extends Case {
 
 /** B's own records (or none) in the path, A's ids in the body: as much a way into A as A's ids in the path. */
 const A_IDS_IN_BODY: BodyCase[] = [
+  {
+    route: 'POST /meetings',
+    what: "A's plan",
+    ids: () => ({}),
+    body: (a) => ({ planId: a.activePlan.id, 'date-day': '15', 'date-month': '12', 'date-year': '2026', startTime: '10:00' }),
+  },
+  {
+    route: 'POST /meetings/:id/decisions',
+    what: "A's action",
+    ids: (_a, b) => ({ id: b.meetingId }),
+    body: (a) => ({ actionId: a.action.id, kind: 'note', comment: 'Planted' }),
+  },
   {
     route: 'POST /api/v1/boards/:boardId/meetings',
     what: "A's plan",
