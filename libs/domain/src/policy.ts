@@ -70,6 +70,7 @@ export const DECISIONS = {
   'plan.close': rule(ACTIVATION, [], 'close a plan'),
   'plan.carryOver': rule(ACTIVATION, [], "carry a closed plan's actions over"),
   'documents.import': rule(SETUP, [], 'import a report'),
+  'plan.importTracker': rule(SETUP, [], "bring in a council's existing tracker with its statuses, RAG ratings and progress notes"),
   'documents.edit': rule(SETUP, [], "correct a report's findings"),
   'measures.create': rule(SETUP, [], 'define a performance measure'),
   // The council's administration.

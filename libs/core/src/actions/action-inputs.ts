@@ -1,4 +1,4 @@
-import { Rag, Timescale } from '@app/domain';
+import { ActionStatus, Rag, Timescale } from '@app/domain';
 
 export interface NewAction {
   title: string;
@@ -9,6 +9,17 @@ export interface NewAction {
   managerId?: string | null;
   organisationId?: string | null;
   findingIds?: string[];
+  /** Brought in from a council's existing tracker as recorded there: its due date may be past. */
+  recorded?: RecordedState;
+}
+
+/** The state a council's tracker records for an action it already has (see TrackerImportService). */
+export interface RecordedState {
+  status: ActionStatus;
+  statusReason: string | null;
+  atRisk: boolean;
+  ragOverride: Rag | null;
+  ragOverrideReason: string | null;
 }
 
 export interface ActionChanges {

@@ -57,7 +57,8 @@ export class ActionService {
     const actions = this.repositories.for(actor.authorityId);
     return this.transactions.run(async () => {
       const plan = await this.plans.loadForNewActions(actor.authorityId, planId);
-      if (input.dueDate) assertNotPast(input.dueDate, this.today(), 'due date');
+      // A tracker's dates are the council's record, not set by a person now (past-dates.ts).
+      if (input.dueDate && !input.recorded) assertNotPast(input.dueDate, this.today(), 'due date');
       await this.checkPeople(actor, input);
       const findingIds = [...new Set(input.findingIds ?? [])];
       if ((await actions.existingFindings(findingIds)).size !== findingIds.length) throw notFound('Finding');
@@ -67,6 +68,7 @@ export class ActionService {
         authorityId: actor.authorityId,
         planId,
         ...newActionFields(planTerms(plan), (await actions.highestPosition(planId)) + 1, input.timescale ?? 'unspecified', input.dueDate),
+        ...input.recorded,
         title: input.title.trim(),
         description: input.description?.trim() ?? '',
         ownerId: input.ownerId ?? null,
