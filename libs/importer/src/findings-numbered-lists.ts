@@ -53,13 +53,16 @@ interface Reading {
  */
 export function numberedListFindings(doc: ReportDocument, authority: string | null): ParsedFinding[] {
   const reading: Reading = { doc, contents: readContents(doc.lines), board: boardName(doc, authority), authority };
+  // A part named on the cover or in the contents is not where that part begins.
   const coverEnd = doc.blocks.findIndex((block) => COVER_END.test(block.key));
+  const contentsEnd = reading.contents ? doc.blocks.findIndex((block) => block.first > (reading.contents?.last ?? 0)) - 1 : -1;
+  const bodyStart = Math.max(coverEnd, contentsEnd);
   const findings: ParsedFinding[] = [];
   const framework = doc.blocks.some((block) => block.type !== 'item' && (OWNER_HEADING.test(block.key) || BOARD_PART.test(block.key)));
   let current: Owner | null = framework ? 'authority' : null;
   doc.blocks.forEach((block, index) => {
     if (block.type === 'item' || inContents(reading.contents, block.first)) return;
-    current = (index > coverEnd ? ownerSetBy(doc.blocks, index) : null) ?? current;
+    current = (index > bodyStart ? ownerSetBy(doc.blocks, index) : null) ?? current;
     if (current && isListHeading(doc.blocks, index)) findings.push(...readList(reading, index, current === 'board'));
   });
   return findings;
