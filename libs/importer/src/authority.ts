@@ -8,7 +8,7 @@ import {
   KIND_MONITORING_VISIT_LETTER,
   KIND_SINGLE_INSPECTION_FRAMEWORK,
   KIND_UNANNOUNCED_INSPECTION_LETTER,
-  titleOf,
+  titlesOf,
 } from './document-kind';
 import { SourceLine } from './page-cleaner';
 import { headLines, ReportDocument } from './report-document';
@@ -72,16 +72,17 @@ const NAME_SUFFIX = /(?:\s+(?:local authority|council|children(?:'|\u2019)?s ser
 
 /** The place a title names: "… in Saltmere", "Inspection of Northfold local authority children's services". */
 function kindTitleName(doc: ReportDocument, kind: string): string | null {
-  const title = titleOf(doc.lines, kind);
-  if (!title) return null;
-  for (const [kinds, pattern] of TITLE_NAMES) {
-    if (!kinds.includes(kind)) continue;
-    const name = pattern
-      .exec(title)?.[1]
-      .replace(NAME_SUFFIX, '')
-      .replace(/[\s.:]+$/, '')
-      .trim();
-    if (name && isNameLike(name)) return name;
+  // The first line with the title may not name the place ("What needs to improve in this local authority …"); a later one may.
+  for (const title of titlesOf(doc.lines, kind)) {
+    for (const [kinds, pattern] of TITLE_NAMES) {
+      if (!kinds.includes(kind)) continue;
+      const name = pattern
+        .exec(title)?.[1]
+        .replace(NAME_SUFFIX, '')
+        .replace(/[\s.:]+$/, '')
+        .trim();
+      if (name && isNameLike(name)) return name;
+    }
   }
   return null;
 }

@@ -56,6 +56,8 @@ const TITLES: Array<[RegExp, ReportKind]> = [
     /inspection of .{0,60}local authority children(?:'|\u2019)?s services|what needs to improve in this local authority/i,
     KIND_LOCAL_AUTHORITY_CHILDRENS_SERVICES,
   ],
+  // Some covers name the council, then "Inspection of children's social care services".
+  [/inspection of children(?:'|\u2019)?s social care services/i, KIND_LOCAL_AUTHORITY_CHILDRENS_SERVICES],
   [/focused visit to .{2,60}? children(?:'|\u2019)?s services/i, KIND_FOCUSED_VISIT_LETTER],
   [/monitoring visit (?:to|of) .{2,60}? children(?:'|\u2019)?s services/i, KIND_MONITORING_VISIT_LETTER],
   [/annual performance assessment/i, KIND_APA_LETTER],
@@ -70,17 +72,21 @@ const COVER_SHEET =
 
 const HEAD_LINES = 120;
 
-/** The document's title, for kinds known by one: its line joined with a lower-case line that continues it. */
-export function titleOf(lines: SourceLine[], kind: string): string | null {
+/**
+ * Every line in the opening that carries the kind's title (a running header or footer may), each
+ * joined with a lower-case line that continues it.
+ */
+export function titlesOf(lines: SourceLine[], kind: string): string[] {
   const pattern = TITLES.find(([, titled]) => titled === kind)?.[0];
-  if (!pattern) return null;
+  if (!pattern) return [];
   const head = lines.slice(0, HEAD_LINES).filter((line) => !line.blank);
+  const titles: string[] = [];
   for (const [index, line] of head.entries()) {
     const next = head[index + 1];
     const title = next && /^[a-z]/.test(next.trimmed) ? `${line.trimmed} ${next.trimmed}` : line.trimmed;
-    if (pattern.test(title)) return title;
+    if (pattern.test(title)) titles.push(title);
   }
-  return null;
+  return titles;
 }
 
 export function detectKind(lines: SourceLine[]): ReportKind {

@@ -30,6 +30,10 @@ describe('the judgement table of the current framework', () => {
     expect(read(['Judgement\tGrade', 'Help for good parenting\tOutstanding'])).toEqual([{ area: 'Help for good parenting', grade: 1, label: 'Outstanding' }]);
   });
 
+  it('reads a table whose header cells came out on lines of their own', () => {
+    expect(read(['Judgement', 'Grade', 'Overall effectiveness Outstanding'])).toEqual([{ area: 'Overall effectiveness', grade: 1, label: 'Outstanding' }]);
+  });
+
   it('finds nothing without the table header', () => {
     expect(read(['Overall effectiveness Good'])).toEqual([]);
   });

@@ -23,8 +23,9 @@ const MAX_WRAPPED = 4;
  */
 export function gradeTableJudgements(doc: ReportDocument, scale: string): ParsedJudgement[] {
   const texts = doc.lines.filter((line) => !line.blank && !line.furniture).map((line) => cleanText(line.text));
-  const header = texts.findIndex((text) => HEADER.test(text));
+  let header = texts.findIndex((text, index) => HEADER.test(text) || (/^judgements?$/i.test(text) && /^grades?$/i.test(texts[index + 1] ?? '')));
   if (header < 0) return [];
+  if (!HEADER.test(texts[header])) header += 1;
   const judgements: ParsedJudgement[] = [];
   let pending: string[] = [];
   for (const [offset, text] of texts.slice(header + 1, header + 1 + MAX_LINES).entries()) {

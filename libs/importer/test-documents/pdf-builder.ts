@@ -12,6 +12,7 @@ import { beginText, endText, moveText, PDFDocument, PDFFont, PDFHexString, PDFNa
  *       { para: 'Inspection dates: 1 to 12 March 2021' },      // running text, wrapped to the page
  *       { table: [['Judgement', 'Grade'], ['Overall effectiveness', 'Good']] },  // first row is the header
  *       { heading: 'What needs to improve?', footnote: 'A note at the foot of the page.' },  // marker "1" raised after it
+ *       { heading: 'A long heading that wraps', size: 16 },      // bold, 11 points unless a size is given
  *       { bullet: 'The timeliness of ...', glyph: 'square' },  // 'square' draws U+25FC "◼"; 'symbol' a private-use
  *                                                               // symbol-font glyph (U+F0B7); 'wingdings' U+F0A7; 'dot' "•"
  *       { para: 'Children are ...', number: 12 },               // a numbered paragraph "12."
@@ -35,7 +36,7 @@ export type Glyph = 'square' | 'symbol' | 'wingdings' | 'dot';
 
 export type PdfBlock =
   | { title: string }
-  | { heading: string; footnote?: string }
+  | { heading: string; footnote?: string; size?: number }
   | { para: string; number?: number; footnote?: string }
   | { bullet: string; glyph?: Glyph }
   | { table: string[][]; widths?: number[] }
@@ -98,7 +99,7 @@ class Layout {
   draw(block: PdfBlock): void {
     if ('pageBreak' in block) return this.newPage();
     if ('title' in block) return this.lines(block.title, MARGIN.left, this.fonts.bold, TITLE);
-    if ('heading' in block) return this.heading(block.heading, block.footnote);
+    if ('heading' in block) return this.heading(block.heading, block.footnote, block.size);
     if ('bullet' in block) return this.bullet(block.bullet, block.glyph ?? 'square');
     if ('table' in block) return this.table(block.table, block.widths);
     return this.para(block.para, block.number, block.footnote);
@@ -108,9 +109,9 @@ class Layout {
     this.closePage();
   }
 
-  private heading(text: string, footnote?: string): void {
+  private heading(text: string, footnote?: string, size = BODY.size): void {
     this.gap(6);
-    this.lines(text, MARGIN.left, this.fonts.bold, BODY, footnote);
+    this.lines(text, MARGIN.left, this.fonts.bold, { size, leading: size * 1.35 }, footnote);
     this.gap(3);
   }
 
