@@ -71,7 +71,9 @@ export class PageErrorFilter implements ExceptionFilter {
   }
 
   private tooLarge(exception: unknown, req: PageRequest, message: string): string {
-    const bodyLimit = (exception as { type?: unknown; limit?: unknown }).type === 'entity.too.large' ? (exception as { limit: number }).limit : null;
+    // body-parser's refusal, as Nest hands it on (the original is the cause), says its limit.
+    const refusal = ((exception as { cause?: unknown }).cause ?? exception) as { type?: unknown; limit?: unknown };
+    const bodyLimit = refusal.type === 'entity.too.large' ? refusal.limit : null;
     if (typeof bodyLimit === 'number')
       return `The form was larger than the ${formatSize(bodyLimit)} limit, so nothing was saved. Go back: your browser usually keeps what you typed. Shorten the longest text, or attach long text as evidence, and send it again.`;
     if (message !== 'File too large') return message;
