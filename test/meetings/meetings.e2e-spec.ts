@@ -239,5 +239,11 @@ describe.each(DB_KINDS)('a board meeting from agenda to approved minutes (%s)', 
     const moved = await http().get(`/api/v1/meetings/${m.body.id}/invitation.ics`).set(bearer(member)).expect(200);
     expect(moved.text).toContain('SEQUENCE:1');
     expect(moved.text).toContain('DTSTART:20270127T143000Z');
+
+    // The same event is in each invited member's calendar feed.
+    const feed = await http().post('/api/v1/me/calendar-feed').set(bearer(member)).expect(201);
+    const inFeed = await http().get(new URL(feed.body.url).pathname).expect(200);
+    expect(inFeed.text).toContain(`UID:meeting-${m.body.id}@improvement-tracker`);
+    expect(inFeed.text).toContain('SEQUENCE:1');
   });
 });

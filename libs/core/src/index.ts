@@ -21,6 +21,7 @@ export * from './measures/measure-value.service';
 export * from './reviews/review.service';
 export * from './reviews/review-pack';
 export * from './meetings/meeting-agenda.service';
+export * from './meetings/meeting-calendar';
 export * from './meetings/meeting-decisions.service';
 export * from './meetings/meeting-minutes';
 export * from './meetings/meeting-pack.service';

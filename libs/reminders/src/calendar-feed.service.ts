@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import ical, { ICalCalendarMethod } from 'ical-generator';
+import ical, { ICalCalendar, ICalCalendarMethod } from 'ical-generator';
 import { DataSource, In, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { notFound } from '@app/core/app-error';
 import { Clock } from '@app/core/clock';
 import { newId } from '@app/core/ids';
 import { Actor } from '@app/core/request-context';
-import { Action, Membership, Plan, User } from '@app/database/entities';
+import { addMeetingEvent } from '@app/core/meetings/meeting-calendar';
+import { Action, Board, Meeting, MeetingAttendee, Membership, Plan, User } from '@app/database/entities';
 import { addDays, OPEN_STATUSES } from '@app/domain';
 import { CalendarFeedToken } from './entities';
 import { actionLink } from './reminder-message';
@@ -111,6 +112,21 @@ export class CalendarFeedService {
         stamp: new Date(a.updatedAt),
       });
     }
+    await this.addMeetings(calendar, row.authorityId, row.userId);
     return calendar.toString();
+  }
+
+  /** The board meetings the person is invited to, from 90 days ago on: each as its invitation has it. */
+  private async addMeetings(calendar: ICalCalendar, authorityId: string, userId: string): Promise<void> {
+    const meetings = await this.db.manager
+      .createQueryBuilder(Meeting, 'm')
+      .innerJoin(MeetingAttendee, 'ma', 'ma.meetingId = m.id')
+      .where('m.authorityId = :authorityId AND ma.userId = :userId AND m.date >= :from', { authorityId, userId, from: addDays(this.clock.today(), -90) })
+      .orderBy('m.date', 'ASC')
+      .getMany();
+    const boards = new Map(
+      (meetings.length ? await this.db.manager.findBy(Board, { id: In([...new Set(meetings.map((m) => m.boardId))]) }) : []).map((b) => [b.id, b.name]),
+    );
+    for (const m of meetings) addMeetingEvent(calendar, m, `${boards.get(m.boardId) ?? 'Board'} meeting`, `${this.config.publicUrl}/meetings/${m.id}`);
   }
 }

@@ -1,30 +1,13 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import { DateTime } from 'luxon';
-import { MeetingView } from '@app/core';
+import { addMeetingEvent, MeetingView } from '@app/core';
 
-/** The instant a meeting starts: its date and local time in Europe/London. */
-export const meetingStart = (m: { date: string; startTime: string }) => DateTime.fromISO(`${m.date}T${m.startTime}`, { zone: 'Europe/London' }).toJSDate();
-
-/**
- * The meeting as an iCalendar invitation. Its UID stays the same and its SEQUENCE rises whenever the
- * meeting moves, so a calendar that has it updates it rather than adding a second one.
- */
-export function meetingInvitation(m: MeetingView): string {
+/** The meeting as an iCalendar invitation (the same event as in each attendee's calendar feed). */
+export function meetingInvitation(m: MeetingView, publicUrl: string): string {
   const calendar = ical({
     name: m.board?.name ?? 'Board meeting',
     prodId: { company: 'improvement-tracker', product: 'meetings' },
     method: ICalCalendarMethod.PUBLISH,
   });
-  const start = meetingStart(m);
-  calendar.createEvent({
-    id: `meeting-${m.id}@improvement-tracker`,
-    sequence: m.sequence,
-    start,
-    end: new Date(start.getTime() + m.durationMinutes * 60_000),
-    summary: `${m.board?.name ?? 'Board'} meeting: ${m.plan.title}`,
-    location: m.place,
-    description: `Agenda: ${m.agenda.items.length} items.`,
-    stamp: new Date(m.updatedAt),
-  });
+  addMeetingEvent(calendar, m, `${m.board?.name ?? 'Board'} meeting: ${m.plan.title}`, `${publicUrl}/meetings/${m.id}`);
   return calendar.toString();
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Inject, Param, ParseUUIDPipe, Patch, Post, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { Authenticated, MeetingAgendaService, MeetingDecisionService, MeetingPackService, MeetingService } from '@app/core';
 import { rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
@@ -21,6 +22,7 @@ export class MeetingsController {
     private readonly agenda: MeetingAgendaService,
     private readonly decisions: MeetingDecisionService,
     private readonly packs: MeetingPackService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Roles(...PLAN)
@@ -153,6 +155,6 @@ export class MeetingsController {
   @ApiOkResponse({ description: 'An iCalendar file' })
   async invitation(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
     const meeting = await this.meetings.get(actor, id);
-    res.type('text/calendar; charset=utf-8').attachment(`meeting-${meeting.date}.ics`).send(meetingInvitation(meeting));
+    res.type('text/calendar; charset=utf-8').attachment(`meeting-${meeting.date}.ics`).send(meetingInvitation(meeting, this.config.publicUrl));
   }
 }
