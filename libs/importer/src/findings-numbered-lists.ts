@@ -96,9 +96,19 @@ function readList(reading: Reading, headingIndex: number, forBoard: boolean): Pa
   let theme: string | null = null;
   let previous: number | null = null;
   let marker: Block['marker'] = null;
+  let subPoints = false;
   for (let index = headingIndex + 1; index < blocks.length; index += 1) {
     const block = blocks[index];
     if (block.type === 'item') {
+      // Points under a numbered recommendation that ends "…:" are part of it.
+      const last = findings[findings.length - 1];
+      if (last && marker === 'number' && block.marker !== 'number' && (subPoints || last.text.endsWith(':'))) {
+        last.text = `${last.text} ${block.text}`;
+        last.lineEnd = block.lineEnd;
+        subPoints = true;
+        continue;
+      }
+      subPoints = false;
       if (block.marker === 'letter' || (marker && block.marker !== marker) || !continuesNumbering(block, previous)) break;
       marker = block.marker;
       previous = block.marker === 'number' ? Number(block.markerValue) : previous;
