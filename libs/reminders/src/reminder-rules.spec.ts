@@ -1,5 +1,13 @@
 import { DomainError } from '@app/domain';
-import { assertReminderRules, DEFAULT_REMINDER_RULES, latestDigestMonday, londonInstant, plannedReminders, withDefaults } from './reminder-rules';
+import {
+  assertReminderRules,
+  DEFAULT_REMINDER_RULES,
+  latestDigestMonday,
+  londonInstant,
+  overdueRepeats,
+  plannedReminders,
+  withDefaults,
+} from './reminder-rules';
 
 describe('plannedReminders with the default rules', () => {
   const planned = plannedReminders('2026-06-30', DEFAULT_REMINDER_RULES);
@@ -79,5 +87,37 @@ describe('latestDigestMonday', () => {
     ['2026-11-02T07:30:00Z', '2026-10-26', 'Monday 07:30 GMT'],
   ])('at %s it is %s (%s)', (at, monday) => {
     expect(latestDigestMonday(new Date(at))).toBe(monday);
+  });
+});
+
+describe('overdueRepeats', () => {
+  const noDigest = withDefaults({ weeklyDigest: false });
+  const offsets = (due: string, rules = noDigest, today = due) => overdueRepeats(due, rules, today).map((p) => p.offsetDays);
+
+  it('gives the next repeat a week after the first overdue reminder while the action is not yet that late', () => {
+    expect(offsets('2026-06-30')).toEqual([8]);
+    expect(offsets('2026-06-30', noDigest, '2026-07-05')).toEqual([8]);
+  });
+
+  it('gives the latest repeat reached and the next one, never the older ones', () => {
+    expect(offsets('2026-06-30', noDigest, '2026-07-31')).toEqual([29, 36]);
+    expect(offsets('2026-06-30', noDigest, '2026-07-08')).toEqual([8, 15]);
+  });
+
+  it("follows the plan's cadence, and none when repeats or the first overdue reminder are off", () => {
+    expect(offsets('2026-06-30', withDefaults({ weeklyDigest: false, overdueRepeatDays: 3 }), '2026-07-10')).toEqual([10, 13]);
+    expect(offsets('2026-06-30', withDefaults({ overdueRepeatDays: null }), '2026-07-31')).toEqual([]);
+    expect(offsets('2026-06-30', withDefaults({ overdueOwnerDays: null }), '2026-07-31')).toEqual([]);
+  });
+
+  it('leaves a repeat on a Monday to the digest when the plan sends one', () => {
+    // Due on Sunday 5 July 2026: every weekly repeat is a Monday.
+    expect(offsets('2026-07-05', DEFAULT_REMINDER_RULES, '2026-08-05')).toEqual([]);
+    // Every 3 days: on Monday 27 July (day 22) the latest repeat kept is the one before it, day 19.
+    const threes = overdueRepeats('2026-07-05', withDefaults({ overdueRepeatDays: 3 }), '2026-07-27');
+    expect(threes.map((p) => [p.offsetDays, p.sendDate])).toEqual([
+      [19, '2026-07-24'],
+      [25, '2026-07-30'],
+    ]);
   });
 });
