@@ -60,6 +60,13 @@ describeInBrowser('the commissioner reviews the quarter in the browser', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the pack (Excel)' }).click()]);
     expect(download.suggestedFilename()).toBe('review-2026-27-Q3.xlsx');
 
+    await Promise.all([page.waitForURL(/\/paper$/), page.getByRole('link', { name: 'The paper for scrutiny' }).click()]);
+    await settled(page);
+    await expectText(page, 'Headline performance trends');
+    await expectText(page, 'Looked after children: ');
+    const [paper] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download it as a Word document' }).click()]);
+    expect(paper.suggestedFilename()).toBe('scrutiny-paper-2026-27-Q3.docx');
+
     await visit(page, '/reviews');
     await expectText(page, 'Earlier reviews');
     expect(problems).toEqual([]);

@@ -249,4 +249,26 @@ describe.each(DB_KINDS)('quarterly commissioner reviews (%s)', (kind) => {
     expect(measures.getRow(3).getCell(4).value).toBe(22.6);
     expect(book.getWorksheet('Judgements')!.getRow(2).getCell(2).value).toBe('Reasonable progress');
   });
+
+  it('drafts the paper for scrutiny from a signed review only, as a Word document', async () => {
+    const reviews = (await get(viewer, `/api/v1/reviews?planId=${planId}`).expect(200)).body;
+    const draft = reviews.find((r: Body) => r.status === 'draft');
+    const signed = reviews.find((r: Body) => r.status === 'signed');
+    const refused = await get(viewer, `/api/v1/reviews/${draft.id}/paper.docx`).expect(409);
+    expect(refused.body.error.message).toMatch(/sign the 2026\/27 Q3 review off first/);
+    const binary = (res: NodeJS.ReadableStream, done: (e: Error | null, b: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    };
+    const response = await get(viewer, `/api/v1/reviews/${signed.id}/paper.docx`).buffer(true).parse(binary).expect(200);
+    expect(response.headers['content-disposition']).toMatch(/scrutiny-paper-2026-27-Q2\.docx/);
+    const { default: JSZip } = await import('jszip');
+    const xml = await (await JSZip.loadAsync(response.body)).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('Headline performance trends');
+    // As signed: 22.6, not the correction to 23.9 made afterwards.
+    expect(text).toContain('Re-referrals within 12 months: 22.6% in 2026/27 Q2, from 24.5% in 2026/27 Q1; just outside its target (at most 22%)');
+    expect(text).toContain('Asked for at the review: Audit repeat plans');
+  });
 });

@@ -85,6 +85,7 @@ const A_IDS_IN_PATH: Record<string, Case | string> = {
   'POST /api/v1/plans/:planId/reviews': { ids: (a) => ({ planId: a.activePlan.id }), body: () => ({ quarter: '2026/27 Q1' }) },
   'GET /api/v1/reviews/:id': { ids: (a) => ({ id: a.reviewId }) },
   'GET /api/v1/reviews/:id/pack.xlsx': { ids: (a) => ({ id: a.reviewId }) },
+  'GET /api/v1/reviews/:id/paper.docx': { ids: (a) => ({ id: a.reviewId }) },
   'POST /api/v1/reviews/:id/judgements': { ids: (a) => ({ id: a.reviewId }), body: () => ({ area: 'Overall', judgement: 'good', comment: 'Planted' }) },
   'POST /api/v1/reviews/:id/follow-ups': {
     ids: (a) => ({ id: a.reviewId }),
@@ -161,6 +162,7 @@ const A_IDS_IN_PATH: Record<string, Case | string> = {
   'POST /notifications/:id/read': { ids: (a) => ({ id: a.notificationId }) },
   'POST /invitations/:id/accept': { ids: (a) => ({ id: a.invitationId }) },
   'GET /reviews/:id': { ids: (a) => ({ id: a.reviewId }) },
+  'GET /reviews/:id/paper': { ids: (a) => ({ id: a.reviewId }) },
   'POST /reviews/:id/judgements': { ids: (a) => ({ id: a.reviewId }), body: () => ({ area: 'Overall', judgement: 'good', comment: 'Planted' }) },
   'POST /reviews/:id/follow-ups': {
     ids: (a) => ({ id: a.reviewId }),

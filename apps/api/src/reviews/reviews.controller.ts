@@ -1,16 +1,21 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Authenticated, ReviewService } from '@app/core';
+import { Authenticated, AuthService, ReviewService } from '@app/core';
 import { rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
 import { CreateReviewDto, FollowUpDto, JudgementDto, REVIEW_SCHEMA } from './reviews.dto';
 import { reviewWorkbook } from './review-workbook';
+import { scrutinyDocx } from './scrutiny-docx';
+import { signedReviewPaper } from './scrutiny-paper';
 
 @ApiTags('reviews')
 @Controller('api/v1')
 export class ReviewsController {
-  constructor(private readonly reviews: ReviewService) {}
+  constructor(
+    private readonly reviews: ReviewService,
+    private readonly auth: AuthService,
+  ) {}
 
   @Roles(...rolesFor('review.create'))
   @Post('plans/:planId/reviews')
@@ -72,5 +77,18 @@ export class ReviewsController {
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .set('Content-Disposition', `attachment; filename="review-${review.quarter.replace(/[^0-9A-Za-z]+/g, '-')}.xlsx"`)
       .send(file);
+  }
+
+  @Get('reviews/:id/paper.docx')
+  @ApiOperation({ summary: 'The paper for the scrutiny panel, drafted from a signed review, as an editable Word document' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  @ApiOkResponse({ description: 'The document' })
+  async paper(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+    const { review, paper } = await signedReviewPaper(this.reviews, this.auth, actor, id);
+    res
+      .status(200)
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .set('Content-Disposition', `attachment; filename="scrutiny-paper-${review.quarter.replace(/[^0-9A-Za-z]+/g, '-')}.docx"`)
+      .send(await scrutinyDocx(paper));
   }
 }

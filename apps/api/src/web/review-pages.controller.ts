@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { Authenticated, Clock, PlanService, ReviewService, ReviewView, subjectOf } from '@app/core';
+import { Authenticated, AuthService, Clock, PlanService, ReviewService, ReviewView, subjectOf } from '@app/core';
 import { may, PROGRESS_JUDGEMENT_NAMES, PROGRESS_JUDGEMENTS, quarterOf, rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
 import { FollowUpDto, JudgementDto } from '../reviews/reviews.dto';
+import { signedReviewPaper } from '../reviews/scrutiny-paper';
 import { FormPost, PageRequest } from './csrf';
 import { dateFromParts, dateItems } from './date-field';
 import { attempt, checkForm, FormErrors, notFoundProblem } from './form-errors';
@@ -30,6 +31,7 @@ export class ReviewPagesController {
     private readonly directory: PeopleDirectory,
     private readonly pages: PageRenderer,
     private readonly clock: Clock,
+    private readonly auth: AuthService,
   ) {}
 
   @Get()
@@ -59,6 +61,13 @@ export class ReviewPagesController {
   async show(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
     const saved = typeof req.query.saved === 'string' ? SAVED[req.query.saved] : undefined;
     await this.page(actor, await this.reviews.get(actor.authorityId, id), req, res, new FormErrors(), {}, 200, saved);
+  }
+
+  /** The paper for scrutiny as a printable page, with the Word document to edit. */
+  @Get(':id/paper')
+  async paper(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+    const { review, paper } = await signedReviewPaper(this.reviews, this.auth, actor, id);
+    await this.pages.render(req, res, 'reviews/paper.njk', { pageTitle: paper.title, review, paper });
   }
 
   @Roles(...rolesFor('review.judgement'))

@@ -1,0 +1,119 @@
+import { AppError, Authenticated, AuthService, PackMeasure, ReviewService, ReviewView } from '@app/core';
+import { figure, judgementName, targetText } from './review-format';
+
+export interface PaperSection {
+  heading: string;
+  paragraphs: string[];
+  bullets?: string[];
+}
+
+export interface ScrutinyPaper {
+  title: string;
+  subtitle: string;
+  sections: PaperSection[];
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function comparedWith(m: PackMeasure, average: number | null, whose: string): string | null {
+  if (average === null || m.value === null) return null;
+  if (m.value === average) return `the same as the ${whose} average (${figure(m.unit, average)})`;
+  return `${m.value > average ? 'above' : 'below'} the ${whose} average (${figure(m.unit, average)})`;
+}
+
+/**
+ * One measure's headline trend in words, as a council writes it to its scrutiny panel: how it has
+ * moved over the quarters shown, where it stands against its target, and beside the national and
+ * comparator averages.
+ */
+export function trendInWords(m: PackMeasure): string {
+  const points = m.trend.filter((p) => p.value !== null) as { quarter: string; value: number }[];
+  if (!points.length || m.value === null) return `${m.name}: no value was given for the quarter.`;
+  const f = (v: number) => figure(m.unit, v);
+  const months = points.length * 3;
+  const values = points.map((p) => p.value);
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  const first = points[0];
+  let movement: string;
+  if (points.length === 1) movement = `${f(m.value)} in ${points[0].quarter}`;
+  else if (m.polarity === 'band' && points.every((p) => m.bandLow! <= p.value && p.value <= m.bandHigh!))
+    movement = `between ${f(low)} and ${f(high)} for the past ${months} months`;
+  else if (high - low <= Math.abs(high) * 0.03) movement = `steady at ${f(low)} to ${f(high)} for the past ${months} months`;
+  else movement = `${f(m.value)} in ${points[points.length - 1].quarter}, from ${f(first.value)} in ${first.quarter}`;
+  const standing =
+    m.rag === 'green'
+      ? m.polarity === 'band'
+        ? `within the expected range (${targetText(m)})`
+        : `meeting its target (${targetText(m)})`
+      : m.rag === 'amber'
+        ? `just outside ${m.polarity === 'band' ? 'the expected range' : 'its target'} (${targetText(m)})`
+        : m.rag === 'red'
+          ? `outside ${m.polarity === 'band' ? 'the expected range' : 'its target'} (${targetText(m)})`
+          : null;
+  const direction = m.direction === 'improving' ? 'improving on the quarter before' : m.direction === 'worsening' ? 'worse than the quarter before' : null;
+  const beside = [comparedWith(m, m.national, 'national'), comparedWith(m, m.comparator, 'comparator authorities’')].filter((x): x is string => !!x);
+  const clauses = [standing, direction, beside.length ? beside.join(' and ') : null].filter((x): x is string => !!x);
+  return `${m.name}: ${movement}${clauses.length ? `; ${clauses.join('; ')}` : ''}.`;
+}
+
+/** The update a council takes to its scrutiny panel, drafted from a signed review; the author edits it before it goes. */
+export function scrutinyPaper(review: ReviewView, councilName: string): ScrutinyPaper {
+  const { pack } = review;
+  const a = pack.actions;
+  const done = (a.byStatus.completed ?? 0) + (a.byStatus.verified ?? 0);
+  const needsWork = pack.measures.filter((m) => m.rag === 'red' || m.rag === 'amber' || m.direction === 'worsening');
+  const overall = review.judgements.find((j) => j.area === 'Overall');
+  return {
+    title: `${pack.plan.title}: progress update for ${pack.quarter}`,
+    subtitle: `${councilName}. A report to the scrutiny panel, drafted from the quarterly review signed off on ${review.signedAt?.slice(0, 10) ?? 'a date to confirm'}. Edit before it goes.`,
+    sections: [
+      {
+        heading: 'The issue',
+        paragraphs: [
+          `This report updates the panel on the ${pack.plan.title} at the end of ${pack.quarter} (${pack.start} to ${pack.end}): the work of the improvement board, where the plan stands, and the headline performance figures.`,
+        ],
+      },
+      {
+        heading: 'Recommendation',
+        paragraphs: ['The panel is asked to note the progress made, and the areas where further work is needed.'],
+      },
+      {
+        heading: 'The board and where the plan stands',
+        paragraphs: [
+          `The plan has ${plural(a.total, 'action')}: ${done} completed or verified by the board, ${plural(a.overdue.length, 'action')} overdue as at ${pack.asAt}.`,
+          `This quarter ${plural(a.completedThisQuarter.length, 'action was', 'actions were')} completed and the board verified ${plural(a.verifiedThisQuarter.length, 'action')}; ${plural(a.dueDateChanges.length, 'due date was', 'due dates were')} changed by the board, each with its reason.`,
+          ...(overall ? [`The commissioner judged overall progress as “${judgementName(overall.judgement).toLowerCase()}”: ${overall.comment}`] : []),
+        ],
+      },
+      {
+        heading: 'Headline performance trends',
+        paragraphs: pack.measures.length ? [] : ['No performance measure is linked to the plan.'],
+        bullets: pack.measures.map(trendInWords),
+      },
+      {
+        heading: 'Areas still needing work',
+        paragraphs: needsWork.length || a.overdue.length || review.followUps.length ? [] : ['None identified at this review.'],
+        bullets: [
+          ...needsWork.map((m) => `${m.name}: ${figure(m.unit, m.value)}${m.commentary ? `. ${m.commentary}` : ''}`),
+          ...a.overdue.map((o) => `${o.ref} ${o.title}: ${plural(o.daysOverdue, 'day')} overdue${o.owner ? ` (${o.owner})` : ''}`),
+          ...review.followUps.map((f) => `Asked for at the review: ${f.title}, by ${f.dueDate ?? 'a date to agree'}${f.ownerName ? ` (${f.ownerName})` : ''}`),
+        ],
+      },
+    ],
+  };
+}
+
+/** The paper of a signed review: a draft review's figures may still change, so it has none yet. */
+export async function signedReviewPaper(
+  reviews: ReviewService,
+  auth: AuthService,
+  actor: Authenticated,
+  id: string,
+): Promise<{ review: ReviewView; paper: ScrutinyPaper }> {
+  const review = await reviews.get(actor.authorityId, id);
+  if (review.status !== 'signed') {
+    throw new AppError('conflict', 'review_not_signed', `The paper for scrutiny is drafted from a signed review: sign the ${review.quarter} review off first.`);
+  }
+  const council = (await auth.councilsOf(actor.userId)).find((c) => c.id === actor.authorityId);
+  return { review, paper: scrutinyPaper(review, council?.name ?? 'The council') };
+}
