@@ -70,6 +70,7 @@ describe('authority', () => {
         'Children\u2019s services in Dunmore-on-Sea require improvement',
       ),
     ).toBe('Dunmore-on-Sea');
+    expect(authority(KIND_SINGLE_INSPECTION_FRAMEWORK, 'Children’s services in the Isle of Dunmore are good')).toBe('Isle of Dunmore');
   });
 
   it('takes the council of a 2005 letter from its possessive title', () => {

@@ -47,7 +47,7 @@ function councilHeading(head: SourceLine[]): string | null {
 }
 
 /** The single inspection framework's overall judgement: "Children's services in Eastbridge require improvement". */
-const JUDGED_PLACE = /^children(?:'|\u2019)?s services in (.+?) (?:are|is|require|requires)\b/i;
+const JUDGED_PLACE = /^children(?:'|\u2019)?s services in (?:the )?(.+?) (?:are|is|require|requires)\b/i;
 
 function judgedPlace(head: SourceLine[]): string | null {
   for (const line of head) {
