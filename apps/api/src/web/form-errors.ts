@@ -64,14 +64,14 @@ export interface FieldWording {
 /**
  * Checks a form's values by the same DTO class the API validates with, so the two keep one set of
  * rules; the page only words them. Only the properties `wording` names are the form's: the others
- * (such as `version`) are the caller's to supply. Blank values and empty lists count as absent.
+ * (such as `version`) are the caller's to supply. Blank values, null (a blank date) and empty lists count as absent.
  */
 export function checkForm<T extends object>(
   dto: new () => T,
   values: Record<string, unknown>,
   wording: Partial<Record<keyof T & string, FieldWording>>,
 ): { input: T; errors: FormErrors } {
-  const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined && !(Array.isArray(v) && v.length === 0)));
+  const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v != null && !(Array.isArray(v) && v.length === 0)));
   const input = dropUnsent(plainToInstance(dto, given));
   const errors = new FormErrors();
   for (const problem of validateSync(input)) {
