@@ -1,40 +1,15 @@
+import { parse } from 'csv-parse/sync';
 import { badRequest, UploadedValue } from '@app/core';
 
 const COLUMNS = ['measure', 'period', 'value'] as const;
 type Cell = string | number | null;
 
-/** Splits CSV text into rows of cells: quoted cells may hold commas, doubled quotes and line breaks. */
-export function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
-  const endRow = () => {
-    endCell();
-    rows.push(row);
-    row = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endCell();
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRow();
-    } else cell += c;
+function csvRows(text: string): string[][] {
+  try {
+    return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  } catch (error) {
+    throw badRequest('unreadable_file', `The file could not be read as CSV: ${(error as Error).message}`);
   }
-  if (cell !== '' || row.length) endRow();
-  return rows;
 }
 
 async function xlsxRows(buffer: Buffer): Promise<Cell[][]> {
@@ -66,7 +41,7 @@ const isXlsx = (buffer: Buffer) => buffer.subarray(0, 2).toString('latin1') === 
 
 /** The rows of an uploaded CSV or XLSX of values: a header row naming measure, period and value (optionally national, comparator, commentary, reason). */
 export async function readValueFile(buffer: Buffer): Promise<UploadedValue[]> {
-  const rows: Cell[][] = isXlsx(buffer) ? await xlsxRows(buffer) : csvRows(buffer.toString('utf8').replace(/^\uFEFF/, ''));
+  const rows: Cell[][] = isXlsx(buffer) ? await xlsxRows(buffer) : csvRows(buffer.toString('utf8'));
   const header = (rows[0] ?? []).map((h) =>
     String(h ?? '')
       .trim()
