@@ -65,7 +65,9 @@ function readRows(lines: SourceLine[], from: number, columns: Columns): ParsedFi
     const inColumns = cells.length === columns.count;
     const right = readCell(inColumns ? cells[columns.areas] : cells[cells.length - 1]);
     const left = readCell(inColumns ? cells[columns.strengths] : cells[0]);
-    section = right.label ?? left.label ?? section;
+    // A table with the outcomes in a column of their own before the two.
+    const outcome = inColumns && columns.strengths > 0 ? readCell(cells[0]).label : null;
+    section = right.label ?? left.label ?? outcome ?? section;
     if (right.carried) appendTo(findings, right.carried, line.no);
     for (const text of right.items) {
       findings.push({ section: section ?? 'Areas for improvement', timescale: 'unspecified', text, ownerOrg: null, line: line.no, lineEnd: line.no });
