@@ -14,6 +14,7 @@ import { Clock } from './clock';
 import { DocumentService } from './documents/document.service';
 import { EvidenceService } from './evidence/evidence.service';
 import { ReportImportService } from './imports/report-import.service';
+import { TrackerImportService } from './imports/tracker-import.service';
 import { MeasureService } from './measures/measure.service';
 import { MeasureValueRepositories } from './measures/measure-value.repository';
 import { MeasureValueService } from './measures/measure-value.service';
@@ -55,6 +56,7 @@ const SERVICES = [
   ReviewRepositories,
   ReviewService,
   SignInThrottle,
+  TrackerImportService,
   UserService,
 ];
 

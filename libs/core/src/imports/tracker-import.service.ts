@@ -1,0 +1,180 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { deriveRag, isTimescale, Rag } from '@app/domain';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { BoardRepositories } from '@app/database/repositories/board.repository';
+import { PeopleRepositories } from '@app/database/repositories/people.repository';
+import { Transactions } from '@app/database/transactions';
+import { ColumnMapping, readTracker, toTrackerJson, TrackerError, TrackerJson, TrackerProblem, TrackerRead, TrackerRow } from '@app/importer/tracker';
+import { AppError, AppErrorKind, badRequest, unprocessable } from '../app-error';
+import { RecordedState } from '../actions/action-inputs';
+import { ActionService } from '../actions/action.service';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../clock';
+import { newId } from '../ids';
+import { PlanService, shortTitle } from '../plans/plan.service';
+import { Actor, authorize } from '../request-context';
+import { matchOwner } from './tracker-owners';
+
+/** What the person chose on the mapping step: their own columns and header line, if any. */
+export interface TrackerChoice {
+  mapping?: ColumnMapping;
+  headerLine?: number;
+}
+
+export interface TrackerImportOptions extends TrackerChoice {
+  /** Add to this plan; otherwise a new draft plan is made. */
+  planId?: string;
+  boardId?: string;
+  title?: string;
+  startDate?: string;
+  fileName?: string;
+}
+
+export interface TrackerPreview {
+  read: TrackerRead;
+  ownerIds: (string | null)[];
+  json: TrackerJson;
+}
+
+const ERROR_KIND: Record<TrackerError['code'], AppErrorKind> = {
+  empty: 'bad_request',
+  too_large: 'payload_too_large',
+  not_a_tracker: 'unsupported_media_type',
+  password_protected: 'unprocessable',
+  empty_sheet: 'unprocessable',
+  no_header: 'unprocessable',
+  bad_mapping: 'bad_request',
+};
+
+/**
+ * A council's existing tracker brought in: read and shown (nothing stored), then, once the person
+ * confirms the mapping, stored in one transaction as a draft plan's actions (or added to a plan),
+ * each with the tracker's status, RAG and due date, and its update as the first progress note.
+ */
+@Injectable()
+export class TrackerImportService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly boards: BoardRepositories,
+    private readonly people: PeopleRepositories,
+    private readonly plans: PlanService,
+    private readonly actions: ActionService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Reads the tracker and matches its owners to this council's people; stores nothing. */
+  async preview(actor: Actor, bytes: Buffer, choice: TrackerChoice = {}): Promise<TrackerPreview> {
+    authorize(actor, 'plan.importTracker');
+    let read: TrackerRead;
+    try {
+      read = await readTracker(bytes, { maxBytes: this.config.reportMaxBytes, ...choice });
+    } catch (error) {
+      if (error instanceof TrackerError) throw new AppError(ERROR_KIND[error.code], error.code, error.message);
+      throw error;
+    }
+    const people = (await this.people.for(actor.authorityId).list()).filter((p) => p.active && p.accountActive);
+    const matches = read.rows.map((row) => matchOwner(row.line, row.owner, people));
+    const ownerProblems = matches.map((m) => m.problem).filter((p): p is TrackerProblem => !!p);
+    const ownerIds = matches.map((m) => m.ownerId);
+    return { read, ownerIds, json: toTrackerJson(read, ownerIds, ownerProblems) };
+  }
+
+  /** Stores the confirmed import: all of it, or nothing. */
+  async import(actor: Actor, bytes: Buffer, options: TrackerImportOptions = {}) {
+    const preview = await this.preview(actor, bytes, options);
+    const { read, ownerIds } = preview;
+    if (!read.rows.length) throw unprocessable('no_rows', 'The tracker has no rows to bring in: check the header line and the column of actions.');
+    return this.transactions.run(async () => {
+      const plan = options.planId ? await this.plans.get(actor.authorityId, options.planId) : await this.newPlan(actor, read, options);
+      const source = options.fileName ? `the tracker ${options.fileName}` : 'the imported tracker';
+      for (const [i, row] of read.rows.entries()) {
+        const action = await this.actions.create(
+          actor,
+          plan.id,
+          {
+            title: shortTitle(row.text),
+            description: description(row),
+            timescale: isTimescale(row.timescale) ? row.timescale : 'unspecified',
+            dueDate: row.dueDate ?? undefined,
+            ownerId: ownerIds[i],
+            recorded: this.recorded(row, plan, source),
+          },
+          'plan.importTracker',
+        );
+        await this.keepRecord(actor, action.id, row, source);
+      }
+      await this.audit.record({
+        authorityId: actor.authorityId,
+        entityType: 'plan',
+        entityId: plan.id,
+        event: 'tracker_imported',
+        actorId: actor.userId,
+        after: { file: options.fileName ?? null, format: read.format, sheet: read.sheet, rows: read.rows.length, problems: preview.json.problems.length },
+      });
+      return { plan, actionsAdded: read.rows.length, unassigned: ownerIds.filter((id) => !id).length, preview };
+    });
+  }
+
+  private async newPlan(actor: Actor, read: TrackerRead, options: TrackerImportOptions) {
+    const boardId = options.boardId ?? (await this.boards.for(actor.authorityId).first())?.id;
+    if (!boardId) throw badRequest('board_required', 'Create a board first: a plan belongs to a board');
+    const title = options.title?.trim() || read.title || `Improvement plan from ${options.fileName ?? 'an existing tracker'}`;
+    return this.plans.create(actor, { title: title.slice(0, 300), boardId, startDate: options.startDate ?? this.clock.today() });
+  }
+
+  /** The tracker's status and at-risk flag; its RAG kept as an override (with where it came from) where the rules give another. */
+  private recorded(row: TrackerRow, plan: { warningWindowDays: number; startDate: string }, source: string): RecordedState {
+    const status = row.status ?? 'not_started';
+    const statusReason = status === 'blocked' || status === 'cancelled' ? `"${row.statusText}" in ${source} (line ${row.line})` : null;
+    const derived = deriveRag({ status, dueDate: row.dueDate, today: this.clock.today(), warningWindowDays: plan.warningWindowDays, atRisk: row.atRisk });
+    const ragOverride: Rag | null = row.rag && row.rag !== derived ? row.rag : null;
+    const ragOverrideReason = ragOverride ? `Rated ${ragOverride} in ${source} (line ${row.line})` : null;
+    return { status, statusReason, atRisk: row.atRisk, ragOverride, ragOverrideReason };
+  }
+
+  /** The row's update as the action's first progress note; a completed row's record as its evidence. */
+  private async keepRecord(actor: Actor, actionId: string, row: TrackerRow, source: string) {
+    const now = this.clock.nowIso();
+    if (row.update) {
+      await this.actions.append(actor, actionId, 'plan.importTracker', async (action, actions) => {
+        const note = { id: newId(), authorityId: actor.authorityId, actionId: action.id, authorId: actor.userId, body: row.update!, createdAt: now };
+        await actions.addNote(note);
+        return { event: 'progress_note_added', record: note };
+      });
+    }
+    if (row.status === 'completed') {
+      await this.actions.append(actor, actionId, 'plan.importTracker', async (action, actions) => {
+        const evidence = {
+          id: newId(),
+          authorityId: actor.authorityId,
+          actionId: action.id,
+          kind: 'note' as const,
+          title: `Recorded as "${row.statusText}" in ${source}`.slice(0, 300),
+          note: `Line ${row.line}${row.update ? `: ${row.update}` : ''}`,
+          url: null,
+          fileName: null,
+          mimeType: null,
+          sizeBytes: null,
+          sha256: null,
+          addedById: actor.userId,
+          createdAt: now,
+        };
+        await actions.addEvidence(evidence);
+        return { event: 'evidence_added', record: evidence };
+      });
+    }
+  }
+}
+
+function description(row: TrackerRow): string {
+  return [
+    row.text,
+    row.recommendation && `Recommendation: ${row.recommendation}`,
+    row.section && `Section: ${row.section}`,
+    row.ref && `Tracker reference: ${row.ref}`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
