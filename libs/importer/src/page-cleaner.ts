@@ -109,7 +109,9 @@ function numberedRunningLines(lines: SourceLine[]): Set<number> {
   lines.forEach((line, index) => {
     if (line.blank || line.trimmed.length > 160 || !ENDS_IN_PAGE_NUMBER.test(line.trimmed)) return;
     const key = runningKey(line.trimmed);
-    runs.set(key, [...(runs.get(key) ?? []), index]);
+    const run = runs.get(key);
+    if (run) run.push(index);
+    else runs.set(key, [index]);
   });
   const found = new Set<number>();
   for (const indexes of runs.values()) {
