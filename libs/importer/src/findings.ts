@@ -14,6 +14,7 @@ import {
 import { apaTableFindings } from './findings-apa-table';
 import { headedListFindings, HeadedListSpec } from './findings-headed-lists';
 import { letteredListFindings } from './findings-lettered-list';
+import { plainListFindings } from './findings-plain-list';
 import { visitLetterFindings } from './findings-visit-letter';
 import { numberedListFindings } from './findings-numbered-lists';
 import { ParsedFinding } from './parsed-report';
@@ -62,7 +63,7 @@ const LAYOUTS: Record<string, Layout[]> = {
   [KIND_UNANNOUNCED_INSPECTION_LETTER]: [headed(AREAS_FOR_DEVELOPMENT)],
   [KIND_COUNCIL_PROGRESS_PAPER]: [lettered],
   [KIND_SINGLE_INSPECTION_FRAMEWORK]: [numbered],
-  [KIND_LOCAL_AUTHORITY_CHILDRENS_SERVICES]: [headed(WHAT_NEEDS_TO_IMPROVE)],
+  [KIND_LOCAL_AUTHORITY_CHILDRENS_SERVICES]: [headed(WHAT_NEEDS_TO_IMPROVE), plainListFindings],
   [KIND_JOINT_TARGETED_AREA_INSPECTION]: [headed(JOINT_AREAS)],
   [KIND_JOINT_AREA_REVIEW]: [headed(JOINT_AREAS)],
   [KIND_FOCUSED_VISIT_LETTER]: [visitLetter],

@@ -21,3 +21,23 @@ describe('the findings of a report of the current framework', () => {
     expect(findings[0].timescale).toBe('unspecified');
   });
 });
+
+describe('the list of what needs to improve, its bullets lost in extraction', () => {
+  it('is read one line or paragraph per finding, up to the first judgement section', () => {
+    const { findings } = report([
+      'What needs to improve?',
+      'The timeliness of initial child protection conferences',
+      'The quality of plans for care leavers, so that they say what help each young person will get and',
+      'who will give it.',
+      'The experiences and progress of children who need help and protection: good',
+      '1. Early help is well established.',
+    ]);
+    expect(findings.map(({ section, text }) => ({ section, text }))).toEqual([
+      { section: 'What needs to improve?', text: 'The timeliness of initial child protection conferences' },
+      {
+        section: 'What needs to improve?',
+        text: 'The quality of plans for care leavers, so that they say what help each young person will get and who will give it.',
+      },
+    ]);
+  });
+});
