@@ -39,6 +39,11 @@ describe.each(DB_KINDS)('hostile input (%s)', (kind) => {
     action = cleared.body;
   });
 
+  it('refuses text with a NUL character, which PostgreSQL cannot store, naming the field', async () => {
+    const response = await t.http().post(`/api/v1/actions/${action.id}/notes`).set(bearer(admin)).send({ body: 'before\u0000after' }).expect(400);
+    expect(response.body.error).toMatchObject({ code: 'nul_character', message: expect.stringContaining('body contains a NUL character') });
+  });
+
   it('refuses a body nested too deep to be a real request with a 400 that says so', async () => {
     const deep = '['.repeat(20_000) + ']'.repeat(20_000);
     const response = await t

@@ -18,17 +18,34 @@ export function strictValidationPipe(): ValidationPipe {
   });
 }
 
-/** What a client sends (body and query) is checked for depth first and holds only what was sent after. */
+/** What a client sends (body and query) is checked for depth and NUL characters first, and holds only what was sent after. */
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata) {
     const sent = metadata.type === 'body' || metadata.type === 'query';
-    if (sent && depthOver(value, MAX_BODY_DEPTH))
+    if (sent) refuseUnstorable(value);
+    const checked = await super.transform(value, metadata);
+    return sent ? dropUnsent(checked) : checked;
+  }
+}
+
+/**
+ * Input no database can keep, refused before anything else: deeper than any request of ours
+ * (class-transformer recurses, so 20,000 levels overflowed the stack), or text with a NUL character
+ * (PostgreSQL refuses it in text columns: a 500 where SQLite stored it). Iterative, so it cannot overflow.
+ */
+function refuseUnstorable(value: unknown): void {
+  const stack: [unknown, number, string][] = [[value, 0, '']];
+  while (stack.length) {
+    const [item, depth, field] = stack.pop()!;
+    if (typeof item === 'string' && item.includes('\u0000'))
+      throw badRequest('nul_character', `${field || 'The request'} contains a NUL character (\\u0000), which cannot be stored: remove it`);
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= MAX_BODY_DEPTH)
       throw badRequest(
         'too_deeply_nested',
         `The request is nested more than ${MAX_BODY_DEPTH} levels deep: send the fields the API documents, at their own depth`,
       );
-    const checked = await super.transform(value, metadata);
-    return sent ? dropUnsent(checked) : checked;
+    for (const [key, child] of Object.entries(item)) stack.push([child, depth + 1, field ? `${field}.${key}` : key]);
   }
 }
 
@@ -45,18 +62,6 @@ export function dropUnsent<T>(value: T): T {
       else dropUnsent(field);
     }
   return value;
-}
-
-/** Whether `value` holds objects or arrays more than `limit` levels deep; iterative, so it cannot overflow. */
-function depthOver(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [item, depth] = stack.pop()!;
-    if (item === null || typeof item !== 'object') continue;
-    if (depth >= limit) return true;
-    for (const child of Object.values(item)) stack.push([child, depth + 1]);
-  }
-  return false;
 }
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
