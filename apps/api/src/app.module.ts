@@ -16,6 +16,7 @@ import { MeetingsController } from './meetings/meetings.controller';
 import { PeopleController } from './people/people.controller';
 import { PlansController } from './plans/plans.controller';
 import { RemindersController } from './reminders/reminders.controller';
+import { TrackersController } from './trackers/trackers.controller';
 import { RemindersModule } from '@app/reminders';
 import { WebModule } from './web/web.module';
 
@@ -46,6 +47,7 @@ export class ApiModule {
         PeopleController,
         PlansController,
         RemindersController,
+        TrackersController,
         ReviewsController,
       ],
       // The error filter is the web module's: it answers browsers with pages and everyone else with the JSON error.
