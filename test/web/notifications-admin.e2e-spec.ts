@@ -6,7 +6,8 @@ import { User } from '@app/database/entities';
 import { Notification } from '@app/reminders';
 import { describeInBrowser, journey, launchBrowser, newTab, settled, signIn, startWebApp, visit, WebApp } from './web-harness';
 
-jest.setTimeout(60_000);
+// Three long journeys; on a shared 2-core machine one took 87 s.
+jest.setTimeout(120_000);
 
 describeInBrowser('web: notifications, settings, board decisions and admin pages', () => {
   let web: WebApp;
