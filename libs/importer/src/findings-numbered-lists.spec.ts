@@ -68,6 +68,23 @@ describe('single inspection framework lists', () => {
     ]);
   });
 
+  it('knows the board’s part by its heading wrapped over two lines', () => {
+    expect(
+      read(
+        ...cover,
+        'Recommendations',
+        '1. Ensure that plans say what must change.',
+        'Review of the effectiveness of the local safeguarding',
+        'children board',
+        'Recommendations',
+        '2. Evaluate the impact of training.',
+      ).map(({ section, ownerOrg }) => ({ section, ownerOrg })),
+    ).toEqual([
+      { section: 'Recommendations', ownerOrg: null },
+      { section: 'LSCB: Recommendations', ownerOrg: 'Local Safeguarding Children Board' },
+    ]);
+  });
+
   it('reads nothing from a document of no part of this framework', () => {
     expect(read('Recommendations', '1. Ensure that plans are reviewed.')).toEqual([]);
   });

@@ -79,7 +79,8 @@ function ownerSetBy(blocks: Block[], index: number): Owner | null {
   const block = blocks[index];
   const asked = OWNER_HEADING.exec(block.key);
   if (asked) return BOARD_WORDS.test(asked[1]) ? 'board' : 'authority';
-  if (block.type !== 'heading') return null;
+  // A heading wrapped onto a second line reads as a paragraph: the patterns match whole blocks only.
+  if (block.type === 'item') return null;
   // The cover's title names both parts: "… and care leavers" / "and" / "Review of the effectiveness …".
   if (BOARD_PART.test(block.key)) return blocks[index - 1]?.key === 'and' ? null : 'board';
   return AUTHORITY_PART.test(block.key) ? 'authority' : null;
