@@ -1,4 +1,4 @@
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import { Board, Plan } from '@app/database';
 import { Action } from '@app/database';
 import { Notification, OutboxEmail, RemindersService } from '@app/reminders';
@@ -18,7 +18,8 @@ describe.each(DB_KINDS)('the demo tells each overdue action’s people once (%s)
   const ds = () => t.get(DataSource);
   /** Per action and person, how many notifications and emails they have about it. */
   const counts = async (actions: Action[]) => {
-    const notes = await ds().manager.findBy(Notification, { actionId: In(actions.map((a) => a.id)) });
+    // Reminders only: the demo's board meeting also leaves decision notices on some actions.
+    const notes = await ds().manager.findBy(Notification, { actionId: In(actions.map((a) => a.id)), reminderId: Not(IsNull()) });
     const mails = await ds().manager.findBy(OutboxEmail, {});
     const key = (actionId: string | null, userId: string) => `${actionId} ${userId}`;
     const inApp = new Map<string, number>();

@@ -254,6 +254,8 @@ describe.each(DB_KINDS)('catching up passed reminders on %s', (kind: DbKind) => 
     const me: Actor = { userId: world.owner.id, authorityId: world.authorityId, roles: [] };
     const digests = (await moduleRef.get(NotificationService).list(me)).items.filter((n) => n.kind === 'digest_owner');
     expect(digests.map((n) => n.body.includes('overdue'))).toEqual([true, true, true]);
+    // Its link is the person's start page, My actions.
+    expect(digests.map((n) => n.link)).toEqual(['https://tracker.test/', 'https://tracker.test/', 'https://tracker.test/']);
     expect(await db.manager.countBy(OutboxEmail, { userId: world.owner.id, subject: In(digests.map((d) => `[Improvement Tracker] ${d.title}`)) })).toBe(3);
   });
 

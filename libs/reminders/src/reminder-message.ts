@@ -116,7 +116,8 @@ export function digestMessage(input: DigestMessageInput): ReminderMessage {
     `<p>Dear ${esc(input.recipientName)},</p><p>Here are ${whose}:</p><ul>${input.actions.map((a) => `<li><a href="${esc(actionLink(publicUrl, a.id))}">${esc(line(a))}</a></li>`).join('')}</ul>`,
     publicUrl,
   );
-  return { subject: `[Improvement Tracker] ${title}`, text, html, title, link: `${publicUrl}/actions` };
+  // The digest is of "My actions", the start page.
+  return { subject: `[Improvement Tracker] ${title}`, text, html, title, link: `${publicUrl}/` };
 }
 
 function page(body: string, publicUrl: string): string {
