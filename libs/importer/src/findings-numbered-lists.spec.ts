@@ -53,7 +53,7 @@ describe('single inspection framework lists', () => {
         '2. Improve the quality of assessments.',
         'Summary for children and young people',
         '• Social workers listen to you.',
-        'What does the LSCB need to improve?',
+        'What does the LSCB need to improve?1',
         '3. Evaluate the impact of training.',
       ),
     ).toEqual([

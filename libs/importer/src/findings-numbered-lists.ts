@@ -22,8 +22,8 @@ import { Timescale } from './timescale';
  * ownerOrg, and their section starts with "LSCB: " so that the two lists stay apart in a plan.
  */
 
-const OWNER_HEADING = /^what does (?:the )?(.{2,80}?) need to improve\??$/;
 const FOOTNOTE = '[\\d\u00B9\u00B2\u00B3*]?';
+const OWNER_HEADING = new RegExp(`^what does (?:the )?(.{2,80}?) need to improve\\??${FOOTNOTE}$`);
 /** The board's part of the report: its review, or "The Local Safeguarding Children Board (LSCB)". */
 const BOARD_PART = new RegExp(
   `^(?:review of the effectiveness of the (?:local )?safeguarding children(?:'s)? board|the (?:[a-z'-]+ ){0,3}safeguarding children(?:'s)? board(?: \\([a-z]{3,6}\\))?|the lscb)${FOOTNOTE}$`,
@@ -79,8 +79,7 @@ function ownerSetBy(blocks: Block[], index: number): Owner | null {
   const block = blocks[index];
   const asked = OWNER_HEADING.exec(block.key);
   if (asked) return BOARD_WORDS.test(asked[1]) ? 'board' : 'authority';
-  // A heading wrapped onto a second line reads as a paragraph: the patterns match whole blocks only.
-  if (block.type === 'item') return null;
+  // A heading wrapped onto a second line reads as a paragraph, so paragraphs count: the patterns match whole blocks only.
   // The cover's title names both parts: "… and care leavers" / "and" / "Review of the effectiveness …".
   if (BOARD_PART.test(block.key)) return blocks[index - 1]?.key === 'and' ? null : 'board';
   return AUTHORITY_PART.test(block.key) ? 'authority' : null;
@@ -89,7 +88,7 @@ function ownerSetBy(blocks: Block[], index: number): Owner | null {
 function readList(reading: Reading, headingIndex: number, forBoard: boolean): ParsedFinding[] {
   const { blocks } = reading.doc;
   const heading = blocks[headingIndex];
-  const list = heading.text.replace(/[\s:?]+$/, '');
+  const list = heading.text.replace(/\?[\d\u00B9\u00B2\u00B3*]$/, '').replace(/[\s:?]+$/, '');
   const timescale: Timescale = IMMEDIATE_LIST.test(heading.key) ? 'immediately' : 'unspecified';
   const prefix = forBoard ? 'LSCB: ' : '';
   const orgFor = (text: string) => (forBoard ? reading.board : ownerOrNull(partnerInline(text), reading.authority));
