@@ -13,6 +13,9 @@ function refusal(read: () => unknown): ImportError {
   throw new Error('the document was read');
 }
 
+// Each PDF is read in a worker thread of its own, which takes seconds on a busy machine.
+jest.setTimeout(30_000);
+
 describe('a document in which no findings are found', () => {
   it('says which sections were looked for in its layout and which headings it has', () => {
     const error = refusal(() =>

@@ -29,6 +29,9 @@ function answer(report: ReturnType<typeof parseReport>) {
   return { ...json, inspectionDates: report.inspectionDates, findings: json.findings.map(({ line: _line, ...finding }) => finding) };
 }
 
+// Each PDF is read in a worker thread of its own, which takes seconds on a busy machine.
+jest.setTimeout(30_000);
+
 describe('our own test documents, as PDFs', () => {
   it.each(names)('%s is read as its answer key says', async (name) => {
     const key = JSON.parse(readFileSync(join(DOCUMENTS, `${name}.expected.json`), 'utf8'));

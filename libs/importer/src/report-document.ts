@@ -1,5 +1,6 @@
 import { Block, readBlocks } from './document-blocks';
 import { markFootnotes } from './footnotes';
+import { joinLoneMarkers } from './lone-markers';
 import { isPageNumber, markPageFurniture, SourceLine, splitLines } from './page-cleaner';
 import { cleanText } from './text';
 
@@ -15,6 +16,7 @@ export function readDocument(text: string): ReportDocument {
   const lines = splitLines(text);
   markPageFurniture(lines);
   markFootnotes(lines);
+  joinLoneMarkers(lines);
   return { lines, blocks: readBlocks(lines) };
 }
 

@@ -3,6 +3,9 @@ import { buildPdf } from './pdf-builder';
 
 const LIMIT = 5 * 1024 * 1024;
 
+// Each PDF is read in a worker thread of its own, which takes seconds on a busy machine.
+jest.setTimeout(30_000);
+
 describe('buildPdf', () => {
   it('draws a report in the published look, as the upload path reads it', async () => {
     const words = Array.from({ length: 60 }, (_, index) => `word${index}`).join(' ');
