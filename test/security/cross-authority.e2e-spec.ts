@@ -146,6 +146,10 @@ const A_IDS_IN_PATH: Record<string, Case | string> = {
   'POST /meetings/:id/minutes': { ids: (a) => ({ id: a.meetingId }), body: () => ({ narrative: 'Planted' }) },
   'POST /meetings/:id/approve': { ids: (a) => ({ id: a.meetingId }) },
   'GET /meetings/:id/pack': { ids: (a) => ({ id: a.meetingId }) },
+  'GET /meetings/:id/items': { ids: (a) => ({ id: a.meetingId }) },
+  'POST /meetings/:id/items': { ids: (a) => ({ id: a.meetingId }), body: () => ({ title: 'Planted item' }) },
+  'GET /meetings/:id/items/:itemId': { ids: (a) => ({ id: a.meetingId, itemId: a.agendaItemId }) },
+  'POST /meetings/:id/items/:itemId': { ids: (a) => ({ id: a.meetingId, itemId: a.agendaItemId }), body: () => ({ remove: 'yes' }) },
   'GET /import/:id': { ids: (a) => ({ id: a.reviewDocumentId }) },
   'GET /import/:id/findings/:findingId': { ids: (a) => ({ id: a.reviewDocumentId, findingId: a.findingIds[0] }) },
   'POST /import/:id/findings/:findingId': {

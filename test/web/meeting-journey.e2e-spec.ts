@@ -39,6 +39,31 @@ describeInBrowser('web: the chair runs the next board meeting to approved minute
         expect(await page.locator('.app-agenda-item').count()).toBeGreaterThanOrEqual(3);
         expect(await page.getByText('Completed: awaiting verification').count()).toBeGreaterThanOrEqual(1);
 
+        // The chair gives the first item minutes and moves it second, and adds an item that is not an action.
+        const firstTitle = (await page.locator('.app-agenda-item h3 a').first().textContent())!.trim();
+        await page
+          .getByRole('link', { name: /Change or remove/ })
+          .first()
+          .click();
+        await settled(page);
+        await page.getByLabel('Minutes allotted (optional)').fill('15');
+        await page.getByLabel('Place on the agenda').fill('2');
+        await page.getByRole('button', { name: 'Save the item' }).click();
+        await settled(page);
+        expect(await page.getByText('The agenda has been changed.').count()).toBe(1);
+        expect((await page.locator('.app-agenda-item h3 a').nth(1).textContent())!.trim()).toBe(firstTitle);
+        expect(await page.locator('.app-agenda-item').nth(1).textContent()).toContain('15 minutes');
+        await page.getByRole('link', { name: 'Add an item to the agenda' }).click();
+        await settled(page);
+        await page.getByLabel('Title of an item that is not an action').fill('Update from the designated doctor');
+        await page.getByRole('button', { name: 'Add the item' }).click();
+        await settled(page);
+        expect(await page.locator('.app-agenda-item h3', { hasText: 'Update from the designated doctor' }).count()).toBe(1);
+        await page.getByRole('button', { name: 'Re-draft the agenda' }).click();
+        await settled(page);
+        expect(await page.locator('.app-agenda-item').nth(1).textContent()).toContain('15 minutes');
+        expect(await page.locator('.app-agenda-item h3', { hasText: 'Update from the designated doctor' }).count()).toBe(1);
+
         // A decision without its date is refused, saying what to fix, and nothing is recorded.
         const overdueLink = page
           .locator('.app-agenda-item', { hasText: 'Overdue' })

@@ -18,6 +18,7 @@ const SAVED: Record<string, string> = {
   attendance: 'The attendance has been recorded.',
   decision: 'The decision has been recorded and the owner told.',
   held: 'The meeting is marked held. Items without a decision will carry to the next meeting.',
+  item: 'The agenda has been changed.',
 };
 
 export const DECISION_LABELS: Record<(typeof DECISION_KINDS)[number], string> = {
