@@ -40,9 +40,13 @@ describe('the APA table as PDF text gives it', () => {
         'Making a positive contribution: \u2022 the youth forum.',
         'Service management: \u2022 clear priorities.',
         'Service management: \u2022 use of data by',
-        'managers.',
+        'managers \u2022 results at',
+        'Key Stage 4: below similar areas.',
         'We confirm that the grade will be published. \u2022 not a finding',
       ),
-    ).toEqual([{ section: 'Service management', text: 'use of data by managers.', line: 4 }]);
+    ).toEqual([
+      { section: 'Service management', text: 'use of data by managers', line: 4 },
+      { section: 'Service management', text: 'results at Key Stage 4: below similar areas.', line: 5 },
+    ]);
   });
 });

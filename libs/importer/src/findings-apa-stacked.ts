@@ -43,7 +43,7 @@ function readCells(lines: SourceLine[], from: number): Cell[] {
     const line = lines[index];
     if (line.blank || line.furniture) continue;
     const text = cleanText(line.text);
-    const labelled = OUTCOME.exec(text) ?? LABEL.exec(text);
+    const labelled = OUTCOME.exec(text) ?? otherLabel(text);
     const current = cells[cells.length - 1];
     if (labelled) {
       cells.push({ label: labelled[1].trim(), pieces: labelled[2] ? [{ text: labelled[2], line: line.no }] : [] });
@@ -54,6 +54,12 @@ function readCells(lines: SourceLine[], from: number): Cell[] {
     }
   }
   return cells;
+}
+
+/** An outcome named otherwise, "Label:" alone or before the cell's first bullet (not "Key Stage 4: …" in an item). */
+function otherLabel(text: string): RegExpExecArray | null {
+  const labelled = LABEL.exec(text);
+  return labelled && (labelled[2].length === 0 || BULLET_AT.test(labelled[2])) ? labelled : null;
 }
 
 /** A bullet, a wrapped line, or a line after one that did not end a sentence; else the letter goes on. */
