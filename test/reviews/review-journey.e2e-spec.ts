@@ -2,6 +2,9 @@ import type { Browser } from 'playwright-core';
 import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
 import { describeInBrowser, launchBrowser, newTab, settled, signIn, startWebApp, visit, WebApp } from '../web/web-harness';
 
+// A long journey with axe on every page, on a machine shared with other test runs.
+jest.setTimeout(180_000);
+
 describeInBrowser('the commissioner reviews the quarter in the browser', () => {
   let web: WebApp;
   let browser: Browser;
@@ -69,6 +72,32 @@ describeInBrowser('the commissioner reviews the quarter in the browser', () => {
 
     await visit(page, '/reviews');
     await expectText(page, 'Earlier reviews');
+    expect(problems).toEqual([]);
+  });
+
+  it('an admin corrects a value on the measures page; the signed review still shows what was signed', async () => {
+    const { page, problems } = await newTab(browser, web.baseUrl);
+    await signIn(page, 'admin@demo.example', 'demo-password');
+    await visit(page, '/measures');
+    const fill = async (reason: string) => {
+      await page.getByLabel('Measure').selectOption({ label: 'Assessments completed within 45 days' });
+      await page.getByLabel('Period').fill('2026/27 Q2');
+      await page.getByLabel('Value', { exact: true }).fill('88.2');
+      await page.getByLabel('Reason for a correction').fill(reason);
+      await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Save the value' }).click()]);
+      await settled(page);
+    };
+    await fill('');
+    await expectText(page, 'already has a value for 2026/27 Q2 (91.7): give a reason to correct it');
+    await fill('Eleven assessments were closed late in the system');
+    await expectText(page, 'The value has been saved.');
+    await expectText(page, '88.2% (2026/27 Q2)');
+
+    await visit(page, '/reviews');
+    await Promise.all([page.waitForURL(/\/reviews\/[0-9a-f-]{36}$/), page.getByRole('link', { name: /2026\/27 Q2:/ }).click()]);
+    await settled(page);
+    await expectText(page, 'This is the review exactly as it was signed.');
+    expect(await page.locator('svg[role=img] desc').first().textContent()).toMatch(/2026\/27 Q2: 91\.7%/);
     expect(problems).toEqual([]);
   });
 });

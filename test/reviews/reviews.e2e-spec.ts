@@ -256,12 +256,14 @@ describe.each(DB_KINDS)('quarterly commissioner reviews (%s)', (kind) => {
     const signed = reviews.find((r: Body) => r.status === 'signed');
     const refused = await get(viewer, `/api/v1/reviews/${draft.id}/paper.docx`).expect(409);
     expect(refused.body.error.message).toMatch(/sign the 2026\/27 Q3 review off first/);
-    const binary = (res: NodeJS.ReadableStream, done: (e: Error | null, b: Buffer) => void) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    };
-    const response = await get(viewer, `/api/v1/reviews/${signed.id}/paper.docx`).buffer(true).parse(binary).expect(200);
+    const response = await get(viewer, `/api/v1/reviews/${signed.id}/paper.docx`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(response.headers['content-disposition']).toMatch(/scrutiny-paper-2026-27-Q2\.docx/);
     const { default: JSZip } = await import('jszip');
     const xml = await (await JSZip.loadAsync(response.body)).file('word/document.xml')!.async('string');

@@ -38,6 +38,8 @@ export interface Council {
   measureIds: [string, string];
   /** A draft quarterly review of the active plan, the first measure with a value. */
   reviewId: string;
+  /** An earlier quarter's review of the active plan, signed off. */
+  signedReviewId: string;
   tokenId: string;
   /** Pending, to a person of yet another council. */
   invitationId: string;
@@ -121,6 +123,8 @@ export async function newCouncil(t: TestApp, name: string): Promise<Council> {
   await byOwner.post(`/api/v1/actions/${actionId}/status`, { version: owned.version, status: 'in_progress' });
   await manager.post(`/api/v1/measures/${measureIds[0]}/values`, { period: '2026/27 Q2', value: 81 });
   const reviewId = (await as(people.commissioner).post(`/api/v1/plans/${activePlanId}/reviews`, { quarter: '2026/27 Q2' })).body.id as string;
+  const signedReviewId = (await as(people.commissioner).post(`/api/v1/plans/${activePlanId}/reviews`, { quarter: '2026/27 Q1' })).body.id as string;
+  await as(people.commissioner).post(`/api/v1/reviews/${signedReviewId}/sign-off`);
 
   const draftPlanId = (await manager.post('/api/v1/plans', { title: `${name} draft plan`, boardId, startDate: '2026-12-01' })).body.id;
   const draftAction = (await manager.post(`/api/v1/plans/${draftPlanId}/actions`, { title: `${name} draft action`, timescale: 'three_months' })).body;
@@ -158,6 +162,7 @@ export async function newCouncil(t: TestApp, name: string): Promise<Council> {
     evidenceFileId,
     measureIds,
     reviewId,
+    signedReviewId,
     tokenId,
     invitationId,
     notificationId: '',

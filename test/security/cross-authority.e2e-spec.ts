@@ -82,10 +82,10 @@ const A_IDS_IN_PATH: Record<string, Case | string> = {
   'DELETE /api/v1/actions/:id/measures/:measureId': { ids: (a) => ({ id: a.action.id, measureId: a.measureIds[0] }) },
   'GET /api/v1/measures/:id/values': { ids: (a) => ({ id: a.measureIds[0] }) },
   'POST /api/v1/measures/:id/values': { ids: (a) => ({ id: a.measureIds[0] }), body: () => ({ period: '2026/27 Q3', value: 50 }) },
-  'POST /api/v1/plans/:planId/reviews': { ids: (a) => ({ planId: a.activePlan.id }), body: () => ({ quarter: '2026/27 Q1' }) },
+  'POST /api/v1/plans/:planId/reviews': { ids: (a) => ({ planId: a.activePlan.id }), body: () => ({ quarter: '2025/26 Q4' }) },
   'GET /api/v1/reviews/:id': { ids: (a) => ({ id: a.reviewId }) },
   'GET /api/v1/reviews/:id/pack.xlsx': { ids: (a) => ({ id: a.reviewId }) },
-  'GET /api/v1/reviews/:id/paper.docx': { ids: (a) => ({ id: a.reviewId }) },
+  'GET /api/v1/reviews/:id/paper.docx': { ids: (a) => ({ id: a.signedReviewId }) },
   'POST /api/v1/reviews/:id/judgements': { ids: (a) => ({ id: a.reviewId }), body: () => ({ area: 'Overall', judgement: 'good', comment: 'Planted' }) },
   'POST /api/v1/reviews/:id/follow-ups': {
     ids: (a) => ({ id: a.reviewId }),
@@ -166,7 +166,7 @@ const A_IDS_IN_PATH: Record<string, Case | string> = {
   'POST /notifications/:id/read': { ids: (a) => ({ id: a.notificationId }) },
   'POST /invitations/:id/accept': { ids: (a) => ({ id: a.invitationId }) },
   'GET /reviews/:id': { ids: (a) => ({ id: a.reviewId }) },
-  'GET /reviews/:id/paper': { ids: (a) => ({ id: a.reviewId }) },
+  'GET /reviews/:id/paper': { ids: (a) => ({ id: a.signedReviewId }) },
   'POST /reviews/:id/judgements': { ids: (a) => ({ id: a.reviewId }), body: () => ({ area: 'Overall', judgement: 'good', comment: 'Planted' }) },
   'POST /reviews/:id/follow-ups': {
     ids: (a) => ({ id: a.reviewId }),
@@ -363,6 +363,12 @@ const A_IDS_IN_BODY: BodyCase[] = [
     body: (a) => ({ onLeave: true, leaveUntil: '2027-01-31', delegateId: a.people.manager.id }),
   },
   // Web pages.
+  {
+    route: 'POST /measures/values',
+    what: "A's measure",
+    ids: () => ({}),
+    body: (a) => ({ measureId: a.measureIds[0], period: '2026/27 Q3', value: '50' }),
+  },
   {
     route: 'POST /plans/:id/owners',
     what: "A's person as owner",

@@ -12,7 +12,6 @@ import { CalendarLinkController } from './calendar-link.controller';
 import { CouncilsController } from './councils.controller';
 import { CsrfInterceptor } from './csrf';
 import { InvitationsController } from './invitations.controller';
-import { MeetingAgendaPagesController } from './meeting-agenda-pages.controller';
 import { MeetingMinutesPagesController } from './meeting-minutes-pages.controller';
 import { MeetingPagesController } from './meeting-pages.controller';
 import { MyActionsController } from './my-actions.controller';
@@ -26,6 +25,7 @@ import { ReviewPagesController } from './review-pages.controller';
 import { ReviewsToDo } from './reviews-to-do';
 import { ReportImportController } from './report-import.controller';
 import { SignInController } from './sign-in.controller';
+import { TrackerImportController } from './tracker-import.controller';
 
 const UPLOADS = MulterModule.registerAsync({
   inject: [APP_CONFIG],
@@ -40,8 +40,8 @@ const CONTROLLERS = [
   ActionPageController,
   MeetingPagesController,
   MeetingMinutesPagesController,
-  MeetingAgendaPagesController,
   ReportImportController,
+  TrackerImportController,
   NotificationsController,
   CalendarLinkController,
   InvitationsController,

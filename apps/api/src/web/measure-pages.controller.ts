@@ -1,0 +1,105 @@
+import { Body, Controller, Get, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
+import { Authenticated, badRequest, MeasureService, MeasureValueService, subjectOf } from '@app/core';
+import { may, measureRag } from '@app/domain';
+import { CurrentActor } from '../common/decorators';
+import { MeasureValueDto } from '../measures/measure-values.dto';
+import { readValueFile } from '../measures/value-file';
+import { figure, ragName, targetText } from '../reviews/review-format';
+import { FormPost, PageRequest } from './csrf';
+import { attempt, checkForm, FormErrors } from './form-errors';
+import { PageErrorFilter } from './page-error.filter';
+import { field } from './page-query';
+import { PageRenderer } from './page-renderer';
+import { PeopleDirectory } from './people-directory';
+
+const number = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()));
+
+/** Performance measures with their latest values; their owners (and the people who set plans up) enter values by form or file. */
+@Controller('measures')
+@UseFilters(PageErrorFilter)
+export class MeasurePagesController {
+  constructor(
+    private readonly measures: MeasureService,
+    private readonly values: MeasureValueService,
+    private readonly directory: PeopleDirectory,
+    private readonly pages: PageRenderer,
+  ) {}
+
+  @Get()
+  async show(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+    const saved = req.query.saved === 'value' ? 'The value has been saved.' : req.query.saved === 'upload' ? `The file's values have been saved.` : undefined;
+    await this.page(actor, req, res, new FormErrors(), {}, 200, saved);
+  }
+
+  // Whether the person may enter a value is the service's to decide (their role, or owning the measure).
+  @FormPost('values')
+  async enter(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+    const form = Object.fromEntries(['measureId', 'period', 'value', 'national', 'comparator', 'commentary', 'reason'].map((k) => [k, field(body, k)]));
+    const values = { ...form, value: number(form.value), national: number(form.national), comparator: number(form.comparator) };
+    const { input, errors } = checkForm(MeasureValueDto, values, {
+      period: { field: 'period', missing: 'Give the period, for example 2026/27 Q3 or 2026-11', invalid: 'Give the period, for example 2026/27 Q3 or 2026-11' },
+      value: { field: 'value', missing: 'Give the value', invalid: 'The value must be a number, for example 21.5' },
+      national: { field: 'national', invalid: 'The national average must be a number' },
+      comparator: { field: 'comparator', invalid: 'The comparator average must be a number' },
+      commentary: { field: 'commentary', invalid: 'The commentary must be 2000 characters or fewer' },
+      reason: { field: 'reason', invalid: 'The reason must be 1000 characters or fewer' },
+    });
+    if (!form.measureId) errors.add('measureId', 'Choose the measure');
+    const problemField = (p: { code: string }) => (p.code === 'reason_required' ? 'reason' : p.code === 'invalid_quarter' ? 'period' : 'value');
+    const done = errors.any ? { errors } : await attempt(() => this.values.enter(actor, form.measureId, input), problemField);
+    if (done.errors) return this.page(actor, req, res, done.errors, form, 400);
+    res.redirect(303, '/measures?saved=value');
+  }
+
+  @FormPost('upload', 'file')
+  async upload(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @UploadedFile() file: { buffer: Buffer } | undefined) {
+    const done = await attempt(async () => {
+      if (!file || !file.buffer.length) throw badRequest('file_required', 'Choose a CSV or Excel file of values');
+      return this.values.upload(actor, await readValueFile(file.buffer));
+    }, 'file');
+    if (done.errors) return this.page(actor, req, res, done.errors, {}, 400);
+    res.redirect(303, '/measures?saved=upload');
+  }
+
+  private async page(
+    actor: Authenticated,
+    req: PageRequest,
+    res: Response,
+    errors: FormErrors,
+    form: Record<string, string>,
+    status: number,
+    success?: string,
+  ) {
+    const [measures, names] = await Promise.all([this.measures.list(actor.authorityId), this.directory.load(actor.authorityId)]);
+    const rows = await Promise.all(
+      measures.map(async (m) => {
+        const latest = (await this.values.list(actor.authorityId, m.id)).at(-1) ?? null;
+        return {
+          ...m,
+          target: targetText(m),
+          owner: m.ownerId ? names.personName(m.ownerId) : 'No owner',
+          latest: latest ? `${figure(m.unit, latest.value)} (${latest.period})` : 'No value yet',
+          rag: latest && latest.quarter === latest.period ? ragName(measureRag(m, latest.value)) : '',
+        };
+      }),
+    );
+    const canEnter = may(subjectOf(actor), 'measure.values') || measures.some((m) => m.ownerId === actor.userId);
+    const view = errors.view();
+    await this.pages.render(
+      req,
+      res,
+      'measures/index.njk',
+      {
+        pageTitle: 'Performance measures',
+        success,
+        ...view,
+        rows,
+        form,
+        canEnter,
+        measureItems: [{ value: '', text: 'Choose a measure' }, ...measures.map((m) => ({ value: m.id, text: m.name, selected: form.measureId === m.id }))],
+      },
+      status,
+    );
+  }
+}
