@@ -34,6 +34,25 @@ describe('the judgement table of the current framework', () => {
     expect(read(['Judgement', 'Grade', 'Overall effectiveness Outstanding'])).toEqual([{ area: 'Overall effectiveness', grade: 1, label: 'Outstanding' }]);
   });
 
+  it('reads text extracted with its layout kept, the two cells of a row side by side', () => {
+    expect(
+      read([
+        'Judgement                                                            Grade',
+        'The impact of leaders on social work practice with                   Requires improvement to be',
+        'children and families                                                good',
+        'The experiences and progress of children who need help and           Inadequate',
+        'protection',
+        'Overall effectiveness                                                Requires improvement to be',
+        '                                                                     good',
+        'Children in Anyshire are not yet consistently well served.',
+      ]),
+    ).toEqual([
+      { area: 'The impact of leaders on social work practice with children and families', grade: 3, label: 'Requires improvement to be good' },
+      { area: 'The experiences and progress of children who need help and protection', grade: 4, label: 'Inadequate' },
+      { area: 'Overall effectiveness', grade: 3, label: 'Requires improvement to be good' },
+    ]);
+  });
+
   it('finds nothing without the table header', () => {
     expect(read(['Overall effectiveness Good'])).toEqual([]);
   });
