@@ -11,7 +11,7 @@ import { londonDate } from './reminder-rules';
 import { RemindersService, SENDING_LEASE_MS } from './reminders.service';
 import { HoldingSmtpSink } from '@app/testing/holding-smtp-sink';
 import { dueReminders, remindersTestModule, seedWorld, setClock, testConfig, waitFor, World } from '@app/testing/reminders-test-kit';
-import { activeBatchJobs, emptyRedisDatabase, requireBuild, runCli, WorkerProcess } from '@app/testing/worker-process';
+import { activeBatchJobs, emptyRedisDatabase, requireBuild, runCli, AppProcess } from '@app/testing/worker-process';
 
 // Each test starts a worker process and a CLI process; on a busy machine that can take a while.
 jest.setTimeout(60_000);
@@ -33,7 +33,7 @@ describe.each(DB_KINDS)('a worker process killed in the middle of delivering, on
   let redis: { url: string; wipe: () => Promise<void> };
   let smtpUrl: string;
   let world: World;
-  let worker: WorkerProcess | null = null;
+  let worker: AppProcess | null = null;
 
   beforeAll(async () => {
     requireBuild();
@@ -60,7 +60,7 @@ describe.each(DB_KINDS)('a worker process killed in the middle of delivering, on
   /** The worker's and the CLI's settings: this database and Redis, and whatever else is given. */
   const env = (extra: Record<string, string> = {}) => ({ ...scratch.env, REDIS_URL: redis.url, ...extra });
   const startWorker = (extra: Record<string, string> = {}) => {
-    worker = WorkerProcess.start(env({ ...namedConnections(scratch.env), ...extra }));
+    worker = AppProcess.worker(env({ ...namedConnections(scratch.env), ...extra }));
     return worker;
   };
   const seed = async (count: number) => {

@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { loadConfig, repoRoot } from '@app/config';
 import { JobData, JobName, QueueName, redisConnection } from '@app/queue';
@@ -10,6 +11,7 @@ import { JobData, JobName, QueueName, redisConnection } from '@app/queue';
 /** The build under test: dist/ (made by `npm run build`), or another build named by TEST_DIST_DIR. */
 const DIST = path.resolve(process.env.TEST_DIST_DIR ?? path.join(repoRoot(), 'dist'));
 const WORKER_MAIN = path.join(DIST, 'apps/worker/src/main.js');
+const API_MAIN = path.join(DIST, 'apps/api/src/main.js');
 const CLI_MAIN = path.join(DIST, 'apps/cli/src/main.js');
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -18,7 +20,7 @@ const WORKER_QUEUE_PREFIX = loadConfig({}).queuePrefix;
 
 /** Fails, saying what to do, when the build these tests run is missing. */
 export function requireBuild(): void {
-  const missing = [WORKER_MAIN, CLI_MAIN].filter((file) => !fs.existsSync(file));
+  const missing = [WORKER_MAIN, API_MAIN, CLI_MAIN].filter((file) => !fs.existsSync(file));
   if (missing.length)
     throw new Error(`These tests run the built worker and CLI, but the build is missing (${missing.join(', ')}): run \`npm run build\` first.`);
 }
@@ -28,8 +30,8 @@ function environment(env: Record<string, string>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, TZ: 'UTC', NODE_ENV: 'test', PUBLIC_URL: 'https://tracker.test', WORKER_HEALTH_PORT: '0', ...env };
 }
 
-/** `node dist/apps/worker/src/main.js`, with its output kept for when a test fails. */
-export class WorkerProcess {
+/** `node dist/apps/worker/src/main.js` (or the API's), with its output kept for when a test fails. */
+export class AppProcess {
   private output = '';
   private readonly exited: Promise<void>;
 
@@ -39,8 +41,24 @@ export class WorkerProcess {
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
   }
 
-  static start(env: Record<string, string>): WorkerProcess {
-    return new WorkerProcess(spawn(process.execPath, [WORKER_MAIN], { env: environment(env), stdio: ['ignore', 'pipe', 'pipe'] }));
+  static worker(env: Record<string, string>): AppProcess {
+    return new AppProcess(spawn(process.execPath, [WORKER_MAIN], { env: environment(env), stdio: ['ignore', 'pipe', 'pipe'] }));
+  }
+
+  /** The API on `PORT` (give one from `freePort`), answering once its /health does. */
+  static async api(env: Record<string, string> & { PORT: string }): Promise<AppProcess> {
+    const api = new AppProcess(spawn(process.execPath, [API_MAIN], { env: environment(env), stdio: ['ignore', 'pipe', 'pipe'] }));
+    const until = Date.now() + 30_000;
+    while (
+      !(await fetch(`http://127.0.0.1:${env.PORT}/health`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
+      if (!api.running || Date.now() > until) throw new Error(`The API did not start: ${api.log}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return api;
   }
 
   get running(): boolean {
@@ -71,6 +89,17 @@ export class WorkerProcess {
     if (this.running) this.child.kill('SIGKILL');
     await this.exited;
   }
+}
+
+/** A TCP port nothing is listening on just now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
 }
 
 /** Runs `node dist/apps/cli/src/main.js ...args` to the end; rejects, with its output, if it fails. */
