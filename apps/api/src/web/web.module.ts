@@ -21,6 +21,7 @@ import { PageRenderer } from './page-renderer';
 import { PeopleDirectory } from './people-directory';
 import { PlanDashboardController } from './plan-dashboard.controller';
 import { PlanOwnersController } from './plan-owners.controller';
+import { MeasurePagesController } from './measure-pages.controller';
 import { ReviewPagesController } from './review-pages.controller';
 import { ReviewsToDo } from './reviews-to-do';
 import { ReportImportController } from './report-import.controller';
@@ -50,6 +51,7 @@ const CONTROLLERS = [
   AdminUsersController,
   AdminPlansController,
   ReviewPagesController,
+  MeasurePagesController,
 ];
 
 /** The web pages: server-rendered GOV.UK Design System pages over the same core services as the JSON API. */
