@@ -154,6 +154,9 @@ describe.each(DB_KINDS)('a board meeting from agenda to approved minutes (%s)', 
     expect(pending.map((r) => r.forDate)).not.toContain('2026-09-29');
     await decide(id, chair, { actionId: ids.A3, kind: 'reassign', ownerId: owner2.id }).expect(201);
     expect(await action(ids.A3)).toMatchObject({ ownerId: owner2.id, managerId: manager.id });
+    const a3Reminders = await t.get(DataSource).manager.findBy(Reminder, { actionId: ids.A3, state: 'pending' });
+    expect(a3Reminders.some((r) => r.recipientId === owner2.id)).toBe(true);
+    expect(a3Reminders.filter((r) => r.recipientId === owner.id)).toEqual([]);
     await decide(id, chair, { actionId: ids.A2, kind: 'escalate', escalateToId: manager.id, comment: 'Please unblock the recruitment' }).expect(201);
 
     const timeline = await http().get(`/api/v1/actions/${ids.A1}/timeline`).set(bearer(member)).expect(200);
