@@ -12,6 +12,7 @@ import { CalendarLinkController } from './calendar-link.controller';
 import { CouncilsController } from './councils.controller';
 import { CsrfInterceptor } from './csrf';
 import { InvitationsController } from './invitations.controller';
+import { MeetingAgendaPagesController } from './meeting-agenda-pages.controller';
 import { MeetingMinutesPagesController } from './meeting-minutes-pages.controller';
 import { MeetingPagesController } from './meeting-pages.controller';
 import { MyActionsController } from './my-actions.controller';
@@ -41,6 +42,7 @@ const CONTROLLERS = [
   ActionPageController,
   MeetingPagesController,
   MeetingMinutesPagesController,
+  MeetingAgendaPagesController,
   ReportImportController,
   TrackerImportController,
   NotificationsController,
