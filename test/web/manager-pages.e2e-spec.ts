@@ -111,12 +111,12 @@ describeInBrowser('web: what a manager answers for, and the notification setting
         expect(main).not.toContain('Dear ');
         expect(main).not.toContain('http');
         expect(await page.locator('.app-notification').count()).toBe(Math.min(kept.length, 25));
-        const digest = page.locator('.app-notification', { has: page.getByText("Weekly digest of your team's actions", { exact: true }) });
+        const digest = page.locator('.app-notification', { has: page.getByText('Team digest', { exact: true }) });
         expect(await digest.count()).toBe(1);
         const listed = digest.locator('li a');
         expect(await listed.count()).toBeGreaterThan(1);
         expect(await listed.first().getAttribute('href')).toMatch(/^\/actions\/[\w-]+$/);
-        const escalation = page.locator('.app-notification', { has: page.getByText('Overdue: you are the manager', { exact: true }) }).first();
+        const escalation = page.locator('.app-notification', { has: page.getByText('Escalation', { exact: true }) }).first();
         expect(await escalation.getByRole('heading').textContent()).toMatch(/Escalation: .* is \d+ days overdue/);
         await escalation.getByRole('link', { name: /^Open the action/ }).click();
         await settled(page);

@@ -3,10 +3,10 @@ export const NOTIFICATION_KINDS: Record<string, { text: string; tag: string }> =
   before_due: { text: 'Due soon', tag: 'govuk-tag--yellow' },
   due_today: { text: 'Due today', tag: 'govuk-tag--orange' },
   overdue: { text: 'Overdue', tag: 'govuk-tag--red' },
-  escalation_manager: { text: 'Overdue: you are the manager', tag: 'govuk-tag--red' },
-  escalation_chair: { text: 'Overdue: you chair the board', tag: 'govuk-tag--red' },
+  escalation_manager: { text: 'Escalation', tag: 'govuk-tag--red' },
+  escalation_chair: { text: 'Escalation', tag: 'govuk-tag--red' },
   digest_owner: { text: 'Weekly digest', tag: 'govuk-tag--grey' },
-  digest_manager: { text: "Weekly digest of your team's actions", tag: 'govuk-tag--grey' },
+  digest_manager: { text: 'Team digest', tag: 'govuk-tag--grey' },
 };
 
 export interface MessageLine {
