@@ -53,3 +53,19 @@ describe('our own test documents, as PDFs', () => {
     }
   });
 });
+
+/**
+ * The same documents as another extractor gives them (poppler's pdftotext, plain and with its
+ * layout kept, in test-documents/pdf/extracted/<name>.<tool>.txt), read against the same keys.
+ */
+const EXTRACTED = join(DOCUMENTS, 'extracted');
+const extracted = readdirSync(EXTRACTED)
+  .filter((file) => file.endsWith('.txt'))
+  .sort();
+
+describe('our own test documents, as another extractor gives their text', () => {
+  it.each(extracted)('%s is read as its answer key says', (file) => {
+    const key = JSON.parse(readFileSync(join(DOCUMENTS, `${file.replace(/\.[^.]+\.txt$/, '')}.expected.json`), 'utf8'));
+    expect(answer(parseReport(readFileSync(join(EXTRACTED, file), 'utf8')))).toEqual(key);
+  });
+});
