@@ -57,6 +57,7 @@ describe('our own test documents, as PDFs', () => {
 /**
  * The same documents as another extractor gives them (poppler's pdftotext, plain and with its
  * layout kept, in test-documents/pdf/extracted/<name>.<tool>.txt), read against the same keys.
+ * Made with `pdftotext -enc UTF-8 [-layout]` from the built PDF: make them again when a document changes.
  */
 const EXTRACTED = join(DOCUMENTS, 'extracted');
 const extracted = readdirSync(EXTRACTED)
