@@ -4,7 +4,7 @@ import { figure } from '../reviews/review-format';
 const WIDTH = 520;
 const HEIGHT = 200;
 const LEFT = 56;
-const RIGHT = 16;
+const RIGHT = 28;
 const TOP = 16;
 const BOTTOM = 40;
 const RAG_COLOURS = { red: '#d4351c', amber: '#f47738', green: '#00703c' } as const;
@@ -19,7 +19,8 @@ export interface TrendChart {
   target: { y: number; label: string; labelY: number } | null;
   band: { y: number; height: number; label: string } | null;
   line: string;
-  points: { x: number; y: number; colour: string; label: string; valueText: string; labelY: number }[];
+  /** Each point's quarter is labelled in two lines, "Q3" over "26/27", so eight quarters fit side by side. */
+  points: { x: number; y: number; colour: string; quarter: string; year: string; valueText: string; labelY: number }[];
   axis: { y: number; left: number; right: number };
 }
 
@@ -43,7 +44,8 @@ export function trendChart(id: string, m: PackMeasure): TrendChart {
     x: Math.round(x(p.quarter)),
     y: Math.round(y(p.value)),
     colour: p.rag ? RAG_COLOURS[p.rag as keyof typeof RAG_COLOURS] : '#505a5f',
-    label: p.quarter.replace(/^\d{2}(\d{2})\/(\d{2}) /, '$1/$2 '),
+    quarter: p.quarter.slice(-2),
+    year: p.quarter.slice(2, 7),
     valueText: figure(m.unit, p.value),
     labelY: Math.round(y(p.value)) - 8,
   }));
