@@ -27,6 +27,9 @@ const PLAN_WORDING = {
   boardId: { field: 'boardId', invalid: 'Choose the board the plan belongs to' },
 };
 
+// The file travels base64-encoded in one form field between the steps; a multipart field holds up to 1 MB.
+const PAGE_MAX_BYTES = 760 * 1024;
+
 interface Upload {
   bytes: Buffer;
   name: string;
@@ -65,6 +68,12 @@ export class TrackerImportController {
   ) {
     const upload = file?.buffer.length ? { bytes: file.buffer, name: file.originalname } : carried(body);
     if (!upload) return this.uploadError(req, res, 'Select the tracker file (an Excel workbook .xlsx, or .csv)');
+    if (upload.bytes.length > PAGE_MAX_BYTES)
+      return this.uploadError(
+        req,
+        res,
+        'The tracker is over 760 KB, too large to check in the page: bring it in with the command line or the API (see the README).',
+      );
     const chosen = file?.buffer.length ? null : this.mapping(body);
     if (chosen?.errors.any) return this.reviewPage(actor, req, res, upload, await this.read(actor, upload), chosen.errors, body);
     try {
