@@ -25,7 +25,7 @@ export interface ReconcileResult {
   queued: number;
   released: number;
   digests: number;
-  /** Overdue actions scheduled again (the first run in a process, then once a London day). */
+  /** Rows the overdue catch-up added (it runs at a process's first reconcile, then once a London day). */
   overdue: number;
 }
 
@@ -56,11 +56,18 @@ export class ReminderReconciler {
   async reconcile(options: { requeueAll?: boolean } = {}): Promise<ReconcileResult> {
     const now = this.clock.now();
     const digests = await this.digests.planDigests(now);
-    const overdue = await this.catchUpOverdue();
     const released = await this.reminders.releaseStaleClaims();
     const rows = await this.rowsToQueue(now, options.requeueAll ?? false);
+    await this.enqueueAll(rows, now);
+    // After the queue is rebuilt, so that delivery is under way while overdue actions are looked over.
+    const overdue = await this.catchUpOverdue();
+    const caughtUp = overdue ? await this.rowsToQueue(now, false) : [];
+    await this.enqueueAll(caughtUp, now);
+    return { queued: rows.length + caughtUp.length, released, digests, overdue };
+  }
+
+  private async enqueueAll(rows: QueueRow[], now: Date): Promise<void> {
     for (let i = 0; i < rows.length; i += ENQUEUE_CHUNK) await this.enqueue(rows.slice(i, i + ENQUEUE_CHUNK), now);
-    return { queued: rows.length, released, digests, overdue };
   }
 
   /** At start-up (after downtime) and on each new day: catch-ups and the day's overdue repeats. */

@@ -96,7 +96,7 @@ export class RemindersService {
   /**
    * Schedules every overdue open action of an active plan again: after downtime its passed steps are
    * caught up (catchUps), and each day its owner's next overdue repeat is made. Scheduling is
-   * idempotent, so running this twice adds nothing. Returns the actions looked at.
+   * idempotent, so running this twice adds nothing. Returns the rows added.
    */
   async catchUpOverdue(): Promise<number> {
     const actions = await this.db.manager
@@ -104,11 +104,15 @@ export class RemindersService {
       .innerJoin(Plan, 'p', 'p.id = a.planId')
       .where('p.status = :active AND a.status IN (:...open) AND a.dueDate < :today', { active: 'active', open: [...OPEN_STATUSES], today: this.clock.today() })
       .getMany();
-    return this.scheduleActions(actions);
+    return (await this.schedule(actions)).added;
   }
 
   /** Re-computes the reminder rows of the given actions (by default every open action of every active plan). */
   async scheduleActions(actions: Action[]): Promise<number> {
+    return (await this.schedule(actions)).actions;
+  }
+
+  private async schedule(actions: Action[]): Promise<{ actions: number; added: number }> {
     const planIds = [...new Set(actions.map((a) => a.planId))];
     const plans = new Map<string, Plan>();
     for (const part of chunks(planIds, 500)) for (const p of await this.db.manager.findBy(Plan, { id: In(part) })) plans.set(p.id, p);
@@ -127,6 +131,6 @@ export class RemindersService {
       refreshAt = added * 2;
       await this.db.transaction((tx) => refreshStatistics(tx, 'reminder'));
     });
-    return actions.length;
+    return { actions: actions.length, added };
   }
 }
