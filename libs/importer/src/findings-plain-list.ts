@@ -1,4 +1,4 @@
-import { isStructuralHeading } from './headings';
+import { isStructuralHeading, JUDGEMENT_SECTION_START } from './headings';
 import { ParsedFinding } from './parsed-report';
 import { ReportDocument } from './report-document';
 
@@ -15,9 +15,9 @@ export function plainListFindings(doc: ReportDocument): ParsedFinding[] {
   const { blocks } = doc;
   for (const [index, block] of blocks.entries()) {
     if (block.type === 'item' || !HEADING.test(block.key)) continue;
+    // The list runs to the next list item or known heading, which must be a judgement section.
     const end = blocks.findIndex((after, at) => at > index && (after.type === 'item' || isStructuralHeading(after.key)));
-    if (end < 0 || end - index - 1 > MAX_ITEMS || blocks[end].type === 'item' || !isStructuralHeading(blocks[end].key)) continue;
-    if (HEADING.test(blocks[end].key)) continue;
+    if (end < 0 || end - index - 1 > MAX_ITEMS || !JUDGEMENT_SECTION_START.test(blocks[end].key)) continue;
     const section = block.text.replace(/[\s:]+$/, '').replace(/\?\d{1,2}$/, '?');
     return blocks.slice(index + 1, end).map((item) => ({
       section,

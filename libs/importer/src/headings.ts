@@ -1,6 +1,9 @@
 import { timescaleHeading } from './timescale';
 import { headingKey } from './text';
 
+/** How a judgement section of the current framework opens ("The experiences and progress of …: good"). */
+export const JUDGEMENT_SECTION_START = /^(?:the experiences and progress of|the impact of leaders on)\b/;
+
 /**
  * Headings that open or close a findings list in any of the frameworks. A line is only one of
  * these when it is the whole line: "areas for improvement identified last year" in prose is not.
@@ -18,7 +21,7 @@ const STRUCTURAL: RegExp[] = [
   /^(?:aspects for focus|areas for (?:further )?exploration)\b.*$/,
   /^next steps$/,
   // The current framework's judgement sections, which end its list of what needs to improve.
-  /^(?:the experiences and progress of|the impact of leaders on)\b[^.]{3,140}$/,
+  new RegExp(`${JUDGEMENT_SECTION_START.source}[^.]{3,140}$`),
 ];
 
 const GRADE = /\bgrade\s*[1-4]\s*(?:\(\s*[a-z ]+\s*\))?$/i;
