@@ -31,6 +31,18 @@ describe.each(DB_KINDS)('performance measures an action should move (%s)', (kind
       .send({ name: 'Children subject to a plan', unit: 'count', polarity: 'band', bandLow: 130, bandHigh: 120 })
       .expect(400);
     await t.http().post('/api/v1/measures').set(bearer(member)).send({ name: 'Re-referrals within 12 months', unit: 'percent', polarity: 'lower' }).expect(409);
+    const owned = await t
+      .http()
+      .post('/api/v1/measures')
+      .set(bearer(member))
+      .send({ name: 'Contacts from schools', unit: 'count', polarity: 'higher', rollup: 'sum', ownerId: viewer.id })
+      .expect(201);
+    expect(owned.body).toMatchObject({ rollup: 'sum', ownerId: viewer.id });
+    // A measure's owner enters its values, whatever their role; not another measure's.
+    await t.http().post(`/api/v1/measures/${owned.body.id}/values`).set(bearer(viewer)).send({ period: '2026-10', value: 41 }).expect(201);
+    await t.http().post(`/api/v1/measures/${rereferrals.body.id}/values`).set(bearer(viewer)).send({ period: '2026/27 Q2', value: 21 }).expect(403);
+    await t.http().post('/api/v1/measures').set(bearer(member)).send({ name: 'Theirs', unit: 'count', polarity: 'higher', ownerId: other.id }).expect(404);
+    await t.http().post('/api/v1/measures').set(bearer(member)).send({ name: 'Odd', unit: 'count', polarity: 'higher', rollup: 'median' }).expect(400);
     await t.http().put(`/api/v1/actions/${actionId}/measures/${rereferrals.body.id}`).set(bearer(viewer)).expect(403);
     await t.http().put(`/api/v1/actions/${actionId}/measures/${rereferrals.body.id}`).set(bearer(other)).expect(404);
     const linked = await t.http().put(`/api/v1/actions/${actionId}/measures/${rereferrals.body.id}`).set(bearer(member)).expect(200);

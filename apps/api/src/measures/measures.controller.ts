@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put } from '
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsOptional, IsString, Length, Min } from 'class-validator';
 import { Authenticated, MeasureService } from '@app/core';
-import { rolesFor } from '@app/domain';
+import { rolesFor, Rollup, ROLLUPS } from '@app/domain';
+import { IdField } from '../common/dto-fields';
 import { CurrentActor, Roles } from '../common/decorators';
 
 const UNITS = ['percent', 'count', 'days'] as const;
@@ -18,6 +19,11 @@ export class CreateMeasureDto {
   @ApiPropertyOptional({ example: 120 }) @IsOptional() @IsNumber() bandLow?: number;
   @ApiPropertyOptional({ example: 130 }) @IsOptional() @IsNumber() bandHigh?: number;
   @ApiPropertyOptional({ example: 1, description: 'How far from the target still counts as amber' }) @IsOptional() @IsNumber() @Min(0) tolerance?: number;
+  @ApiPropertyOptional({ enum: ROLLUPS, description: "How monthly values make the quarter's: the last month's (default), their sum or their average" })
+  @IsOptional()
+  @IsIn(ROLLUPS, { message: `rollup must be one of: ${ROLLUPS.join(', ')}` })
+  rollup?: Rollup;
+  @IdField(true) ownerId?: string;
 }
 
 @ApiTags('measures')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Measure } from '@app/database/entities';
 import { MeasureRepositories } from '@app/database/repositories/measure.repository';
+import { PeopleRepositories } from '@app/database/repositories/people.repository';
 import { Transactions } from '@app/database/transactions';
 import { AppError, badRequest, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
@@ -26,6 +27,7 @@ export class MeasureService {
   constructor(
     private readonly transactions: Transactions,
     private readonly measures: MeasureRepositories,
+    private readonly people: PeopleRepositories,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -38,6 +40,7 @@ export class MeasureService {
     const name = input.name.trim();
     const measures = this.measures.for(actor.authorityId);
     return this.transactions.run(async () => {
+      if (input.ownerId && !(await this.people.for(actor.authorityId).isMember(input.ownerId))) throw notFound('Person');
       if (await measures.nameTaken(name)) throw new AppError('conflict', 'measure_exists', `A measure called "${name}" already exists`);
       const measure = await measures.insert({
         id: newId(),
