@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Browser, Page } from 'playwright-core';
 import { DataSource, In, Not } from 'typeorm';
 import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
@@ -213,5 +214,25 @@ describeInBrowser('web: what a manager answers for, and the notification setting
       expect(await audits()).toBe(before + 1);
       expect(problems).toEqual([]);
     });
+  });
+
+  // It adds 500 actions to the demo; the settings tests do not count actions.
+  it('counts every action the manager answers for when there are more than the page shows', async () => {
+    const { page, problems } = await newTab(browser, web.baseUrl);
+    const jo = await person('manager@demo.example');
+    const open = { authorityId: demo.authority.id, managerId: jo.id, status: In([...OPEN_STATUSES]), ownerId: Not(jo.id) };
+    const [model] = await db.manager.find(Action, { where: open, order: { ref: 'ASC' }, take: 1 });
+    const extra = Array.from({ length: 500 }, (_, i) => ({ ...model, id: randomUUID(), ref: `X${i + 1}`, dueDate: '2027-06-30', warnFrom: '2027-06-16' }));
+    for (let i = 0; i < extra.length; i += 50) await db.manager.insert(Action, extra.slice(i, i + 50));
+    const answered = await db.manager.countBy(Action, open);
+    expect(answered).toBeGreaterThan(500);
+
+    await signIn(page, 'manager@demo.example', 'demo-password');
+    expect(await page.locator('main p').first().textContent()).toContain(`You are accountable for ${answered} open actions that others own`);
+    const table = page.locator('table', { has: page.locator('caption', { hasText: 'Actions you are accountable for' }) });
+    expect(await table.locator('caption').textContent()).toBe(`Actions you are accountable for (${answered})`);
+    expect(await table.locator('tbody tr').count()).toBe(500);
+    expect(await page.getByText('Only the first 500, by due date, are shown').count()).toBe(1);
+    expect(problems).toEqual([]);
   });
 });

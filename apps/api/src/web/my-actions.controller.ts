@@ -38,6 +38,9 @@ export class MyActionsController {
     const row = (a: ActionSummary) => actionRow(a, names);
     // Their own actions are listed above; by due date (none last), the overdue come first.
     const team = (accountable.items as ActionSummary[]).filter((a) => a.ownerId !== actor.userId);
+    const more = accountable.total > accountable.items.length;
+    // Past the rows shown, the count is the service's, less the ones they both own and answer for.
+    const ownAndAccountable = more ? (await this.actions.list(actor, { ...open, ownerId: actor.userId, managerId: actor.userId, pageSize: 1 })).total : 0;
     await this.pages.render(req, res, 'my-actions.njk', {
       pageTitle: 'My actions',
       openCount: mine.total,
@@ -48,7 +51,8 @@ export class MyActionsController {
       awaitingUpdate: groups.awaitingUpdate.map(row),
       isManager: team.length > 0 || names.people.some((p) => p.managerId === actor.userId),
       accountable: team.map(row),
-      accountableMore: accountable.total > accountable.items.length,
+      accountableCount: more ? accountable.total - ownAndAccountable : team.length,
+      accountableMore: more,
       accountableOverdue: team.filter((a) => a.overdue).length,
     });
   }
