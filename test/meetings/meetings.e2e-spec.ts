@@ -6,7 +6,7 @@ type Item = { id: string; actionId: string | null; reasons: string[]; carriedFro
 
 describe.each(DB_KINDS)('a board meeting from agenda to approved minutes (%s)', (kind) => {
   let t: TestApp;
-  let chair: TestUser, member: TestUser, manager: TestUser, owner: TestUser, owner2: TestUser, stranger: TestUser;
+  let chair: TestUser, member: TestUser, manager: TestUser, owner: TestUser, owner2: TestUser, stranger: TestUser, offBoard: TestUser;
   let boardId: string, planId: string;
   const ids: Record<string, string> = {};
 
@@ -23,6 +23,7 @@ describe.each(DB_KINDS)('a board meeting from agenda to approved minutes (%s)', 
     manager = await newUser(t, authority.id, ['manager']);
     owner = await newUser(t, authority.id, ['viewer'], { managerId: manager.id });
     owner2 = await newUser(t, authority.id, ['viewer'], { managerId: manager.id });
+    offBoard = await newUser(t, authority.id, ['board_member']);
     const elsewhere = await newAuthority(t);
     stranger = await newUser(t, elsewhere.id, ['board_chair']);
     boardId = (await newBoard(t, chair, [member])).id;
@@ -137,6 +138,8 @@ describe.each(DB_KINDS)('a board meeting from agenda to approved minutes (%s)', 
     expect(outsider.body.error.message).toMatch(/not a person in this council/);
     await decide(id, stranger, { actionId: ids.A3, kind: 'note', comment: 'x' }).expect(404);
     await decide(id, owner, { actionId: ids.A3, kind: 'note', comment: 'x' }).expect(403);
+    const notOnBoard = await decide(id, offBoard, { actionId: ids.A3, kind: 'note', comment: 'x' }).expect(403);
+    expect(notOnBoard.body.error.message).toBe('Only the chair and members of the Service Improvement Board can change its meetings.');
     expect((await http().get(`/api/v1/meetings/${id}`).set(bearer(member)).expect(200)).body.decisions).toEqual([]);
     expect((await action(ids.A2)).dueDate).toBe('2026-09-29');
 

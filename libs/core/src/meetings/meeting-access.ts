@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Meeting } from '@app/database/entities';
 import { ActionChangeEvent, MeetingRepositories } from '@app/database/repositories/meeting.repository';
-import { AppError, notFound } from '../app-error';
+import { BoardRepositories } from '@app/database/repositories/board.repository';
+import { AppError, forbidden, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../request-context';
 
@@ -10,8 +11,20 @@ import { Actor } from '../request-context';
 export class MeetingAccess {
   constructor(
     private readonly meetings: MeetingRepositories,
+    private readonly boards: BoardRepositories,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * The meeting, open for change by someone who sits on its board (its chair or a member); the
+   * council's admin may also plan it (`asAdmin`). The roles themselves are the policy's (authorize).
+   */
+  async loadForBoard(actor: Actor, id: string, asAdmin = false): Promise<Meeting> {
+    const meeting = await this.loadOpen(actor.authorityId, id);
+    const board = await this.boards.for(actor.authorityId).withMembers(meeting.boardId);
+    assertSitsOnBoard(actor, board!, asAdmin);
+    return meeting;
+  }
 
   async load(authorityId: string, id: string): Promise<Meeting> {
     const meeting = await this.meetings.for(authorityId).get(id);
@@ -45,6 +58,13 @@ export class MeetingAccess {
   recordOn(actor: Actor, entityType: string, entityId: string, event: string, after: unknown, before?: unknown): Promise<void> {
     return this.audit.record({ authorityId: actor.authorityId, entityType, entityId, event, actorId: actor.userId, before, after });
   }
+}
+
+/** The chair and members of a board change its meetings; the council's admin may also plan them (`asAdmin`). */
+export function assertSitsOnBoard(actor: Actor, board: { name: string; chairId: string | null; memberIds: string[] }, asAdmin: boolean): void {
+  if (asAdmin && actor.roles.includes('admin')) return;
+  if (board.chairId !== actor.userId && !board.memberIds.includes(actor.userId))
+    throw forbidden(`Only the chair and members of the ${board.name} can change its meetings.`);
 }
 
 export function assertOpen(meeting: Meeting): void {

@@ -58,7 +58,7 @@ export class MeetingAgendaService {
     authorize(actor, 'meeting.plan');
     const repo = this.meetings.for(actor.authorityId);
     return this.transactions.run(async () => {
-      const meeting = await this.access.loadOpen(actor.authorityId, meetingId);
+      const meeting = await this.access.loadForBoard(actor, meetingId, true);
       const plan = await this.plans.get(actor.authorityId, meeting.planId);
       const wanted = await this.candidates(repo, meeting, plan);
       const existing = await repo.agenda(meeting.id);
@@ -86,7 +86,7 @@ export class MeetingAgendaService {
     authorize(actor, 'meeting.plan');
     const repo = this.meetings.for(actor.authorityId);
     return this.transactions.run(async () => {
-      const meeting = await this.access.loadOpen(actor.authorityId, meetingId);
+      const meeting = await this.access.loadForBoard(actor, meetingId, true);
       let title = input.title?.trim() ?? '';
       if (input.actionId) {
         const [action] = await repo.actionsById([input.actionId]);
@@ -117,7 +117,7 @@ export class MeetingAgendaService {
     authorize(actor, 'meeting.plan');
     const repo = this.meetings.for(actor.authorityId);
     return this.transactions.run(async () => {
-      const meeting = await this.access.loadOpen(actor.authorityId, meetingId);
+      const meeting = await this.access.loadForBoard(actor, meetingId, true);
       const item = await repo.agendaItem(meeting.id, itemId);
       if (!item || item.position < 0) throw notFound('Agenda item');
       await this.checkPresenter(actor, changes.presenterId);
@@ -136,7 +136,7 @@ export class MeetingAgendaService {
     authorize(actor, 'meeting.plan');
     const repo = this.meetings.for(actor.authorityId);
     return this.transactions.run(async () => {
-      const meeting = await this.access.loadOpen(actor.authorityId, meetingId);
+      const meeting = await this.access.loadForBoard(actor, meetingId, true);
       const item = await repo.agendaItem(meeting.id, itemId);
       if (!item || item.position < 0) throw notFound('Agenda item');
       await repo.updateAgendaItem(item.id, { position: -1, chairEdited: true });

@@ -45,7 +45,7 @@ export class MeetingDecisionService {
     authorize(actor, 'meeting.decide');
     const repo = this.meetings.for(actor.authorityId);
     return this.transactions.run(async () => {
-      const meeting = await this.access.loadOpen(actor.authorityId, meetingId);
+      const meeting = await this.access.loadForBoard(actor, meetingId);
       const [action] = await repo.actionsById([input.actionId]);
       if (!action) throw notFound('Action');
       if (action.planId !== meeting.planId)

@@ -12,7 +12,7 @@ import { Clock } from '../clock';
 import { newId } from '../ids';
 import { PlanService } from '../plans/plan.service';
 import { Actor, authorize } from '../request-context';
-import { MeetingAccess, notAMember } from './meeting-access';
+import { assertSitsOnBoard, MeetingAccess, notAMember } from './meeting-access';
 import { itemView } from './meeting-agenda.service';
 import { decisionView } from './meeting-decisions.service';
 import { draftMinutes } from './meeting-minutes';
@@ -52,6 +52,7 @@ export class MeetingService {
     return this.transactions.run(async () => {
       const board = await this.boards.for(actor.authorityId).withMembers(boardId);
       if (!board) throw notFound('Board');
+      assertSitsOnBoard(actor, board, true);
       const plan = await this.plans.get(actor.authorityId, input.planId);
       if (plan.boardId !== board.id) throw badRequest('other_board', "That plan is another board's: choose one of this board's plans.");
       const now = this.clock.nowIso();
@@ -97,7 +98,7 @@ export class MeetingService {
   async update(actor: Actor, id: string, changes: MeetingChanges) {
     authorize(actor, 'meeting.plan');
     return this.transactions.run(async () => {
-      const meeting = await this.access.loadOpen(actor.authorityId, id);
+      const meeting = await this.access.loadForBoard(actor, id, true);
       const next = { ...changes, place: changes.place?.trim() || undefined };
       const set = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined));
       await this.meetings.for(actor.authorityId).update(id, { ...set, sequence: meeting.sequence + 1, updatedAt: this.clock.nowIso() });
@@ -109,7 +110,7 @@ export class MeetingService {
   async setAttendance(actor: Actor, id: string, entries: AttendanceEntry[]) {
     authorize(actor, 'meeting.plan');
     return this.transactions.run(async () => {
-      const meeting = await this.access.loadOpen(actor.authorityId, id);
+      const meeting = await this.access.loadForBoard(actor, id, true);
       const people = this.people.for(actor.authorityId);
       for (const e of entries) {
         if (!!e.userId === !!e.guestName?.trim())
@@ -129,7 +130,7 @@ export class MeetingService {
   async markHeld(actor: Actor, id: string) {
     authorize(actor, 'meeting.decide');
     return this.transactions.run(async () => {
-      const meeting = await this.access.loadOpen(actor.authorityId, id);
+      const meeting = await this.access.loadForBoard(actor, id);
       if (meeting.status !== 'held') await this.meetings.for(actor.authorityId).update(id, { status: 'held', updatedAt: this.clock.nowIso() });
       await this.access.record(actor, id, 'meeting_held', { status: 'held' }, { status: meeting.status });
       return this.get(actor, id);
@@ -139,7 +140,7 @@ export class MeetingService {
   async editMinutes(actor: Actor, id: string, narrative: string) {
     authorize(actor, 'meeting.minutes');
     return this.transactions.run(async () => {
-      const meeting = await this.access.loadOpen(actor.authorityId, id);
+      const meeting = await this.access.loadForBoard(actor, id);
       await this.meetings.for(actor.authorityId).update(id, { minutesNarrative: narrative.trim() || null, updatedAt: this.clock.nowIso() });
       await this.access.record(actor, id, 'minutes_edited', { narrative }, { narrative: meeting.minutesNarrative });
       return this.get(actor, id);
@@ -149,7 +150,7 @@ export class MeetingService {
   async approveMinutes(actor: Actor, id: string) {
     authorize(actor, 'meeting.minutes');
     return this.transactions.run(async () => {
-      const meeting = await this.access.loadOpen(actor.authorityId, id);
+      const meeting = await this.access.loadForBoard(actor, id);
       if (meeting.status === 'planned')
         throw new AppError('conflict', 'meeting_not_held', 'The meeting has not started: record its attendance or decisions before approving its minutes.');
       const text = (await this.get(actor, id)).minutes.draft;
