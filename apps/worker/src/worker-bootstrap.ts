@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { JOB_OPTIONS, JobName, QueueName } from '@app/queue';
 import { ReminderReconciler, RemindersService } from '@app/reminders';
+import { AuditRetention } from './audit-retention';
 import { JobHandlers } from './job-handlers';
 import { ReminderProcessor } from './reminder.processor';
 
@@ -29,6 +30,7 @@ export class WorkerBootstrap implements OnApplicationShutdown {
     private readonly reminders: RemindersService,
     private readonly reconciler: ReminderReconciler,
     private readonly processor: ReminderProcessor,
+    private readonly retention: AuditRetention,
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
   ) {}
 
@@ -42,6 +44,7 @@ export class WorkerBootstrap implements OnApplicationShutdown {
     await this.schedule(every);
     this.watchdog = setInterval(() => void this.restoreIfWiped(every), every);
     this.watchdog.unref();
+    this.retention.start();
   }
 
   onApplicationShutdown() {

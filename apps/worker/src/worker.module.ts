@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig, ConfigModule } from '@app/config';
 import { QueueModule } from '@app/queue';
 import { RemindersModule, RemindersQueueModule } from '@app/reminders';
+import { AuditRetention } from './audit-retention';
 import { HealthServer } from './health.server';
 import { JobHandlers } from './job-handlers';
 import { ReminderProcessor } from './reminder.processor';
@@ -28,7 +29,7 @@ export class WorkerModule {
         QueueModule.forRoot({ prefix: options.queuePrefix }),
         RemindersQueueModule.forRoot(services),
       ],
-      providers: [HealthServer, JobHandlers, ReminderProcessor, WorkerBootstrap],
+      providers: [AuditRetention, HealthServer, JobHandlers, ReminderProcessor, WorkerBootstrap],
     };
   }
 }

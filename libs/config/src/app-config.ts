@@ -112,6 +112,13 @@ class Environment {
   @IsOptional()
   SIGN_IN_MAX_FAILURES = 5;
 
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  @IsOptional()
+  AUDIT_NOISE_RETENTION_DAYS = 90;
+
   @IsProxyList()
   @IsOptional()
   TRUST_PROXY = 'loopback';
@@ -153,6 +160,7 @@ const ENV_VARS = [
   'EVIDENCE_MAX_BYTES',
   'REPORT_MAX_BYTES',
   'SIGN_IN_MAX_FAILURES',
+  'AUDIT_NOISE_RETENTION_DAYS',
   'TRUST_PROXY',
   'HEALTH_DETAILS',
   'API_DOCS',
@@ -180,6 +188,8 @@ export interface AppConfig {
   evidenceMaxBytes: number;
   reportMaxBytes: number;
   signInMaxFailures: number;
+  /** Days sign-in attempts and refused requests stay in the audit trail (0: for ever); never changes. */
+  auditNoiseRetentionDays: number;
   /** The proxies whose X-Forwarded-For is believed: the client's address is what sign-in limits count. */
   trustProxy: string[];
   /** Whether /health shows the database, Redis and reminder counts, or only up or down. */
@@ -217,6 +227,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     evidenceMaxBytes: env.EVIDENCE_MAX_BYTES,
     reportMaxBytes: env.REPORT_MAX_BYTES,
     signInMaxFailures: env.SIGN_IN_MAX_FAILURES,
+    auditNoiseRetentionDays: env.AUDIT_NOISE_RETENTION_DAYS,
     trustProxy: splitList(env.TRUST_PROXY),
     healthDetails: env.HEALTH_DETAILS ?? env.NODE_ENV !== 'production',
     apiDocs: env.API_DOCS ?? env.NODE_ENV !== 'production',

@@ -34,3 +34,24 @@ describe.each(DB_KINDS)('AuditService (%s)', (kind) => {
     expect(await written(e)).toBe(1);
   });
 });
+
+describe.each(DB_KINDS)('AuditService retention of sign-in noise (%s)', (kind) => {
+  const medium = useMedium(kind, '2026-06-01T12:00:00.000Z');
+
+  it('deletes sign-in attempts and refused requests older than the retention, and never a record of a change', async () => {
+    const entityId = randomUUID();
+    const at = (days: number) => new Date(Date.parse('2026-06-01T12:00:00.000Z') - days * 24 * 60 * 60_000).toISOString();
+    const row = (event: string, days: number) => ({ authorityId: null, entityType: 'user', entityId, event, actorId: null, at: at(days) });
+    await medium.ds.manager.insert(AuditEvent, [
+      row('sign_in_failed', 100),
+      row('access_refused_unauthenticated', 91),
+      row('sign_in_failed', 89),
+      row('action_updated', 400),
+      row('user_created', 100),
+    ]);
+    expect(await medium.get(AuditService).pruneNoise(90)).toBe(2);
+    const left = await medium.ds.manager.find(AuditEvent, { where: { entityId }, order: { at: 'ASC' } });
+    expect(left.map((e) => e.event)).toEqual(['action_updated', 'user_created', 'sign_in_failed']);
+    expect(await medium.get(AuditService).pruneNoise(0)).toBe(0);
+  });
+});

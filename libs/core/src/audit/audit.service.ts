@@ -4,6 +4,20 @@ import { AuditRepositories } from '@app/database/repositories/audit.repository';
 import { Transactions } from '@app/database/transactions';
 import { Clock } from '../clock';
 
+/**
+ * Sign-in attempts and refused requests: what an operator reads about the last weeks, kept for the
+ * retention setting. Every other event is the record of a change and is never deleted.
+ */
+export const AUDIT_NOISE_EVENTS = [
+  'sign_in',
+  'sign_in_failed',
+  'sign_in_delayed',
+  'sign_in_throttled',
+  'access_refused_unauthenticated',
+  'access_refused_forbidden',
+  'access_refused_cross_site',
+] as const;
+
 export interface AuditRecord {
   authorityId: string | null;
   entityType: string;
@@ -33,6 +47,13 @@ export class AuditService {
     const tx = this.transactions.manager;
     if (!this.transactions.inTransaction) throw new Error(`Audit record "${record.event}" written outside a transaction: wrap the change in transactions.run`);
     await this.write(tx, record);
+  }
+
+  /** Deletes the noise older than `retentionDays` (0 keeps it for ever); returns how many rows went. */
+  async pruneNoise(retentionDays: number): Promise<number> {
+    if (retentionDays <= 0) return 0;
+    const before = new Date(this.clock.now().getTime() - retentionDays * 24 * 60 * 60_000).toISOString();
+    return this.transactions.run(() => this.trail.deleteBefore(this.transactions.manager, AUDIT_NOISE_EVENTS, before));
   }
 
   /** Records an event that changes nothing else (a sign-in attempt, a refused request): one statement, no transaction needed. */

@@ -2,7 +2,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { InstantColumn, RefColumn, TextColumn } from './columns';
 
 /**
- * Append-only: who did what, when, with the state before and after. Never updated or deleted. No
+ * Append-only: who did what, when, with the state before and after. Never updated; never deleted, but for sign-in
+ * attempts and refused requests past their retention (AUDIT_NOISE_RETENTION_DAYS). No
  * foreign keys: the record outlives what it names, and its actor may be an operator's command.
  */
 @Entity('audit_event')

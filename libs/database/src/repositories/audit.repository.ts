@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditEvent } from '../entities';
-import { insertMany, selectEntities } from '../sql';
+import { insertMany, runSql, selectEntities } from '../sql';
 import { TenantRepositories, TenantRepository } from './tenant-repository';
 
 /** One authority's audit trail, read (fixed SQL: the timeline is a hot route). */
@@ -20,5 +20,12 @@ export class AuditRepositories extends TenantRepositories<AuditRepository> {
   /** Appends an event through `manager`. Events need not belong to an authority (an operator's act, a sign-in attempt), so this is not bound to one. */
   async append(manager: EntityManager, event: Omit<AuditEvent, 'seq'>): Promise<void> {
     await insertMany(manager, AuditEvent, [event as AuditEvent]);
+  }
+
+  /** Deletes events of the given kinds recorded before `before`; the only deletion the trail allows (retention of noise). */
+  async deleteBefore(manager: EntityManager, events: readonly string[], before: string): Promise<number> {
+    const count = await runSql(manager, 'SELECT COUNT(*) AS "n" FROM "audit_event" WHERE "event" IN (:...events) AND "at" < :before', { events, before });
+    await runSql(manager, 'DELETE FROM "audit_event" WHERE "event" IN (:...events) AND "at" < :before', { events, before });
+    return Number(count[0].n);
   }
 }
