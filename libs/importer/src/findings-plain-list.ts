@@ -1,4 +1,4 @@
-import { isStructuralHeading, JUDGEMENT_SECTION_START } from './headings';
+import { isStructuralHeading, JUDGEMENT_SECTION_START, sectionName } from './headings';
 import { ParsedFinding } from './parsed-report';
 import { ReportDocument } from './report-document';
 
@@ -18,7 +18,7 @@ export function plainListFindings(doc: ReportDocument): ParsedFinding[] {
     // The list runs to the next list item or known heading, which must be a judgement section.
     const end = blocks.findIndex((after, at) => at > index && (after.type === 'item' || isStructuralHeading(after.key)));
     if (end < 0 || end - index - 1 > MAX_ITEMS || !JUDGEMENT_SECTION_START.test(blocks[end].key)) continue;
-    const section = block.text.replace(/[\s:]+$/, '').replace(/\?\d{1,2}$/, '?');
+    const section = sectionName(block.text);
     return blocks.slice(index + 1, end).map((item) => ({
       section,
       timescale: 'unspecified',

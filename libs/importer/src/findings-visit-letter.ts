@@ -1,5 +1,5 @@
 import { Block } from './document-blocks';
-import { isStructuralHeading } from './headings';
+import { isStructuralHeading, sectionName } from './headings';
 import { ParsedFinding } from './parsed-report';
 import { ReportDocument } from './report-document';
 import { Timescale } from './timescale';
@@ -28,7 +28,7 @@ export function visitLetterFindings(doc: ReportDocument): ParsedFinding[] {
 }
 
 function readSection(blocks: Block[], headingIndex: number, timescale: Timescale): ParsedFinding[] {
-  const section = blocks[headingIndex].text.replace(/[\s:]+$/, '').replace(/\?\d{1,2}$/, '?');
+  const section = sectionName(blocks[headingIndex].text);
   const findings: ParsedFinding[] = [];
   for (let index = headingIndex + 1; index < blocks.length; index += 1) {
     const block = blocks[index];

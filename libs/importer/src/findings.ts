@@ -13,6 +13,7 @@ import {
 } from './document-kind';
 import { apaTableFindings } from './findings-apa-table';
 import { headedListFindings, HeadedListSpec } from './findings-headed-lists';
+import { sectionName } from './headings';
 import { letteredListFindings } from './findings-lettered-list';
 import { plainListFindings } from './findings-plain-list';
 import { visitLetterFindings } from './findings-visit-letter';
@@ -40,7 +41,7 @@ const AREAS_FOR_DEVELOPMENT: HeadedListSpec = { heading: /^areas for development
 /** A footnote marker glued to the heading ("What needs to improve?1") is not part of it. */
 const WHAT_NEEDS_TO_IMPROVE: HeadedListSpec = {
   heading: /^what needs to improve\b/,
-  section: (context) => asWritten(context).replace(/\?\d{1,2}$/, '?'),
+  section: (context) => sectionName(asWritten(context)),
 };
 const JOINT_AREAS: HeadedListSpec = {
   heading: /^(?:areas for improvement|priorities for (?:further )?improvement|recommendations)$/,

@@ -47,4 +47,9 @@ export function looksLikeHeading(trimmed: string): boolean {
   return trimmed.split(/\s+/).length <= 16;
 }
 
+/** A list heading as a finding's section: no trailing colon, nor a footnote marker glued on ("What needs to improve?1"). */
+export function sectionName(text: string): string {
+  return text.replace(/[\s:]+$/, '').replace(/\?\d{1,2}$/, '?');
+}
+
 export { headingKey };
