@@ -1,5 +1,6 @@
 import { brokenPdf, emptyDocument, encryptedPdf, notADocument, tooLarge } from './import-error';
 import { readPdfPages } from './pdf-worker';
+import { docxText } from './docx-text';
 
 /**
  * The text of an uploaded document. What it is comes from its bytes, never its name: a PDF is
@@ -16,6 +17,7 @@ export async function extractText(bytes: Buffer, maxBytes: number): Promise<stri
   const { fileTypeFromBuffer } = await import('file-type');
   const type = await fileTypeFromBuffer(bytes);
   if (type?.mime === 'application/pdf') return pdfText(bytes);
+  if (type?.ext === 'docx') return docxText(bytes);
   if (type) throw notADocument(type.ext.toUpperCase());
   return plainText(decodeText(bytes));
 }
