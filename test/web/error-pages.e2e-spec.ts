@@ -137,7 +137,7 @@ describeInBrowser('web: every error a browser can reach is a page that speaks to
       .set(HTML)
       .send({ email: 'x'.repeat(200_000) })
       .expect(413);
-    expect(big.body.error.code).toBe('payload_too_large');
+    expect(big.body.error).toMatchObject({ code: 'payload_too_large', message: expect.stringContaining('larger than the 100 KB limit') });
     const page = await web.t.http().get('/no/such/page').set(HTML).expect(404);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.text).toContain('<a href="/sign-in" class="govuk-link">Sign in</a>');

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from '@app/domain';
+import { formatSize } from '@app/domain/wording';
 import { AppError, AppErrorKind } from '@app/core';
 
 const STATUS: Record<AppErrorKind, number> = {
@@ -45,8 +46,26 @@ export class ErrorFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof DomainError) return { error: { status: 422, code: exception.code, message: exception.message } };
+    const limit = bodyLimitOf(exception);
+    if (limit !== null)
+      return {
+        error: {
+          status: 413,
+          code: 'payload_too_large',
+          message: `The request body is larger than the ${formatSize(limit)} limit: send less, or upload long text as a file.`,
+        },
+      };
     if (exception instanceof HttpException)
       return { error: { status: exception.getStatus(), code: httpCode(exception.getStatus()), message: messageOf(exception) } };
+    if (databaseUnavailable(exception))
+      return {
+        error: {
+          status: HttpStatus.SERVICE_UNAVAILABLE,
+          code: 'database_unavailable',
+          message: 'The database is not answering just now. Nothing was changed; try again in a minute.',
+          details: { retryAfterSeconds: 30 },
+        },
+      };
     return {
       error: {
         status: HttpStatus.INTERNAL_SERVER_ERROR,
@@ -55,6 +74,35 @@ export class ErrorFilter implements ExceptionFilter {
       },
     };
   }
+}
+
+// Connection failures, and PostgreSQL's codes for a server shutting down, starting up or gone (classes 08 and 57P).
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  'SQLITE_BUSY',
+]);
+
+/** Whether the database could not be reached (down, restarting, the network cut) rather than refusing this request. */
+export function databaseUnavailable(exception: unknown): boolean {
+  const error = ((exception as { driverError?: unknown } | null)?.driverError ?? exception) as { code?: unknown; message?: unknown } | null;
+  if (typeof error?.code === 'string' && UNAVAILABLE_CODES.has(error.code)) return true;
+  return typeof error?.message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error/i.test(error.message);
+}
+
+/** The body parser's limit when it refused a request body as too large (Nest hands its error on as the cause), else null. */
+export function bodyLimitOf(exception: unknown): number | null {
+  const refusal = ((exception as { cause?: unknown } | null)?.cause ?? exception) as { type?: unknown; limit?: unknown } | null;
+  return refusal?.type === 'entity.too.large' && typeof refusal.limit === 'number' ? refusal.limit : null;
 }
 
 function messageOf(exception: HttpException): string {

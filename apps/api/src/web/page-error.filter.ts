@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { AuthService } from '@app/core';
 import { formatSize } from '@app/domain/wording';
 import { SESSION_COOKIE } from '../common/auth.guard';
-import { ErrorFilter } from '../common/error.filter';
+import { bodyLimitOf, ErrorFilter } from '../common/error.filter';
 import { PageRequest } from './csrf';
 import { PageRenderer } from './page-renderer';
 import { safeNext } from './page-query';
@@ -71,9 +71,7 @@ export class PageErrorFilter implements ExceptionFilter {
   }
 
   private tooLarge(exception: unknown, req: PageRequest, message: string): string {
-    // body-parser's refusal, as Nest hands it on (the original is the cause), says its limit.
-    const refusal = ((exception as { cause?: unknown }).cause ?? exception) as { type?: unknown; limit?: unknown };
-    const bodyLimit = refusal.type === 'entity.too.large' ? refusal.limit : null;
+    const bodyLimit = bodyLimitOf(exception);
     if (typeof bodyLimit === 'number')
       return `The form was larger than the ${formatSize(bodyLimit)} limit, so nothing was saved. Go back: your browser usually keeps what you typed. Shorten the longest text, or attach long text as evidence, and send it again.`;
     if (message !== 'File too large') return message;
