@@ -96,6 +96,14 @@ describe.each(DB_KINDS)('the command line (%s)', (kind) => {
     const empty = path.join(db.dataDir, 'empty.txt');
     fs.writeFileSync(empty, '');
     await expect(cli('import-report', empty, '--dry-run', '--json')).rejects.toMatchObject({ code: 'empty' });
+    const minutes = path.join(db.dataDir, 'minutes.txt');
+    fs.writeFileSync(minutes, 'Minutes of the parks committee\nMatters arising\nNone were raised.\n');
+    await expect(cli('import-report', minutes, '--dry-run')).rejects.toMatchObject({
+      code: 'no_findings',
+      message: expect.stringMatching(
+        /layout was not recognised\. The importer looked for sections headed .*; its headings are "Minutes of the parks committee", "Matters arising"/,
+      ),
+    });
   });
 
   it('seeds the demo once', async () => {
