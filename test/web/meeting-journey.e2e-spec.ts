@@ -2,7 +2,8 @@ import { Browser } from 'playwright-core';
 import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
 import { describeInBrowser, journey, launchBrowser, newTab, settled, signIn, startWebApp, visit, WebApp } from './web-harness';
 
-jest.setTimeout(120_000);
+// A long journey with axe on every page: minutes on a loaded machine.
+jest.setTimeout(300_000);
 
 describeInBrowser('web: the chair runs the next board meeting to approved minutes', () => {
   let web: WebApp;
