@@ -65,7 +65,10 @@ class CuttableRelay {
     for (const request of [call(`/api/v1/actions/${actionId}`), call(`/api/v1/actions/${actionId}/notes`, { method: 'POST', body: { body: 'while down' } })]) {
       const response = await request;
       expect(response.status).toBe(503);
-      expect((await response.json()).error).toMatchObject({ code: 'database_unavailable', message: expect.stringContaining('try again') });
+      expect(((await response.json()) as { error: unknown }).error).toMatchObject({
+        code: 'database_unavailable',
+        message: expect.stringContaining('try again'),
+      });
     }
     expect((await call('/health')).status).toBe(503);
 

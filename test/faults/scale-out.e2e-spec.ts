@@ -55,10 +55,12 @@ const SEEDED_AT = new Date(Date.now() - 10 * DAY_MS).toISOString();
           }),
     );
 
-    const plan = await (await a('/api/v1/plans', { method: 'POST', body: { title: 'Shared plan', boardId: world.boardId, startDate: '2026-12-01' } })).json();
+    const plan = (await (
+      await a('/api/v1/plans', { method: 'POST', body: { title: 'Shared plan', boardId: world.boardId, startDate: '2026-12-01' } })
+    ).json()) as { id: string };
     const created = await a(`/api/v1/plans/${plan.id}/actions`, { method: 'POST', body: { title: 'Made through A' } });
     expect(created.status).toBe(201);
-    const action = await created.json();
+    const action = (await created.json()) as { id: string };
     expect(await (await b(`/api/v1/actions/${action.id}`)).json()).toMatchObject({ title: 'Made through A', version: 1 });
     expect((await b(`/api/v1/actions/${action.id}`, { method: 'PATCH', body: { version: 1, title: 'Changed through B' } })).status).toBe(200);
     expect((await a(`/api/v1/actions/${action.id}`, { method: 'PATCH', body: { version: 1, title: 'Stale through A' } })).status).toBe(409);
