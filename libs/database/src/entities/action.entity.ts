@@ -10,6 +10,7 @@ import { User } from './user.entity';
 @Entity('action')
 @Index('ix_action_plan_status', ['authorityId', 'planId', 'status'])
 @Index('ix_action_owner', ['authorityId', 'ownerId'])
+@Index('ix_action_manager', ['authorityId', 'managerId'])
 @Index('ix_action_due', ['authorityId', 'dueDate'])
 @Index('ix_action_plan_due', ['planId', 'dueDate'])
 @Index('ux_action_ref', ['planId', 'ref'], { unique: true })

@@ -7,6 +7,7 @@ import { AccountsPerAuthority1795392500000 } from './1795392500000-accounts-per-
 import { ForeignKeys1795392700000 } from './1795392700000-foreign-keys';
 import { QuarterlyReviews1795393200000 } from './1795393200000-quarterly-reviews';
 import { Meetings1795393100000 } from './1795393100000-meetings';
+import { ActionManagerIndex1795393500000 } from './1795393500000-action-manager-index';
 
 /**
  * The core tables' migrations, oldest first (reminders keep theirs in libs/reminders; TypeORM runs
@@ -21,4 +22,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ForeignKeys1795392700000,
   Meetings1795393100000,
   QuarterlyReviews1795393200000,
+  ActionManagerIndex1795393500000,
 ];
