@@ -153,6 +153,13 @@ describe.each(DB_KINDS)('quarterly commissioner reviews (%s)', (kind) => {
       expect.objectContaining({ value: 23.9, supersededValue: 22.6, reason: 'Late referrals recorded after the return', replacedAt: null }),
     ]);
 
+    // A decision the board records at its meeting this quarter is in the next review's pack.
+    const board = (await get(chair, '/api/v1/boards').expect(200)).body[0];
+    const meeting = await post(chair, `/api/v1/boards/${board.id}/meetings`, { date: '2026-11-24', planId }).expect(201);
+    await post(chair, `/api/v1/meetings/${meeting.body.id}/decisions`, { actionId, kind: 'note', comment: 'Re-referral audit to come back in January' }).expect(
+      201,
+    );
+
     // The next quarter's review flags the correction made after the last sign-off.
     const next = await post(commissioner, `/api/v1/plans/${planId}/reviews`, { quarter: '2026/27 Q3' }).expect(201);
     expect(next.body.pack.correctedSinceLastReview).toEqual([
@@ -170,6 +177,10 @@ describe.each(DB_KINDS)('quarterly commissioner reviews (%s)', (kind) => {
     expect(next.body.pack.asAt).toBe('2026-11-24');
     expect(next.body.pack.actions.overdue).toEqual([expect.objectContaining({ ref: expect.any(String), owner: owner.displayName, daysOverdue: 40 })]);
     expect(next.body.pack.actions.newlyOverdue).toHaveLength(1);
+    expect(next.body.pack.boardDecisions).toEqual([
+      expect.objectContaining({ date: '2026-11-24', actionId, kind: 'note', comment: 'Re-referral audit to come back in January' }),
+    ]);
+    expect(after.body.pack.boardDecisions).toEqual([]);
 
     const listed = (await get(viewer, `/api/v1/reviews?planId=${planId}`).expect(200)).body;
     expect(listed.map((r: Body) => [r.quarter, r.status])).toEqual([

@@ -22,3 +22,14 @@ export const DIRECTION_NAMES = { improving: 'Improving', worsening: 'Worsening',
 export const ragName = (rag: string | null) => (rag ? (MEASURE_RAG_NAMES[rag as keyof typeof MEASURE_RAG_NAMES] ?? rag) : 'Not rated');
 export const directionName = (d: string | null) => (d ? (DIRECTION_NAMES[d as keyof typeof DIRECTION_NAMES] ?? d) : 'No earlier value');
 export const judgementName = (j: string) => PROGRESS_JUDGEMENT_NAMES[j as ProgressJudgement] ?? j;
+
+/** What a board decision did to an action, as a sentence says it. */
+export const DECISION_WORDS: Record<string, string> = {
+  verify: 'verified',
+  send_back: 'sent back to its owner',
+  extend: 'due date extended',
+  reassign: 'reassigned',
+  escalate: 'escalated',
+  note: 'progress noted',
+};
+export const decisionWords = (kind: string) => DECISION_WORDS[kind] ?? kind;

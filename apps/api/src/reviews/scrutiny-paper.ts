@@ -1,5 +1,5 @@
 import { AppError, Authenticated, AuthService, PackMeasure, ReviewService, ReviewView } from '@app/core';
-import { figure, judgementName, targetText } from './review-format';
+import { decisionWords, figure, judgementName, targetText } from './review-format';
 
 export interface PaperSection {
   heading: string;
@@ -63,6 +63,7 @@ export function scrutinyPaper(review: ReviewView, councilName: string): Scrutiny
   const done = (a.byStatus.completed ?? 0) + (a.byStatus.verified ?? 0);
   const needsWork = pack.measures.filter((m) => m.rag === 'red' || m.rag === 'amber' || m.direction === 'worsening');
   const overall = review.judgements.find((j) => j.area === 'Overall');
+  const decisions = pack.boardDecisions ?? [];
   return {
     title: `${pack.plan.title}: progress update for ${pack.quarter}`,
     subtitle: `${councilName}. A report to the scrutiny panel, drafted from the quarterly review signed off on ${review.signedAt?.slice(0, 10) ?? 'a date to confirm'}. Edit before it goes.`,
@@ -82,6 +83,11 @@ export function scrutinyPaper(review: ReviewView, councilName: string): Scrutiny
         paragraphs: [
           `The plan has ${plural(a.total, 'action')}: ${done} completed or verified by the board, ${plural(a.overdue.length, 'action')} overdue as at ${pack.asAt}.`,
           `This quarter ${plural(a.completedThisQuarter.length, 'action was', 'actions were')} completed and the board verified ${plural(a.verifiedThisQuarter.length, 'action')}; ${plural(a.dueDateChanges.length, 'due date was', 'due dates were')} changed by the board, each with its reason.`,
+          ...(decisions.length
+            ? [
+                `The board recorded ${plural(decisions.length, 'decision')} at its meetings this quarter: ${decisions.map((d) => `${d.ref} ${decisionWords(d.kind)} (${d.date})`).join('; ')}.`,
+              ]
+            : []),
           ...(overall ? [`The commissioner judged overall progress as “${judgementName(overall.judgement).toLowerCase()}”: ${overall.comment}`] : []),
         ],
       },

@@ -1,6 +1,6 @@
 import { ReviewView } from '@app/core';
 import { ActionStatus, Rag } from '@app/domain';
-import { directionName, figure, judgementName, POLARITY_NAMES, ragName, targetText } from '../reviews/review-format';
+import { decisionWords, directionName, figure, judgementName, POLARITY_NAMES, ragName, targetText } from '../reviews/review-format';
 import { RAG_LABELS, RAG_TAG_CLASSES, STATUS_LABELS } from './page-labels';
 import { Directory } from './people-directory';
 import { trendChart } from './trend-chart';
@@ -35,6 +35,7 @@ export function reviewPageView(review: ReviewView, names: Directory) {
         rag: ragName(p.rag),
       })),
     })),
+    boardDecisions: (pack.boardDecisions ?? []).map((d) => ({ ...d, kindText: decisionWords(d.kind) })),
     corrections: pack.correctedSinceLastReview.map((c) => {
       const unit = pack.measures.find((m) => m.measureId === c.measureId)?.unit ?? 'count';
       return { ...c, wasText: figure(unit, c.was), nowText: figure(unit, c.now) };

@@ -14,7 +14,7 @@ import {
   rollUp,
   valuesDueDate,
 } from '@app/domain';
-import { PlanAction, StatusEvent } from './review.repository';
+import { BoardDecisionRow, PlanAction, StatusEvent } from './review.repository';
 
 /** Quarters of trend shown beside each measure (two years). */
 export const TREND_QUARTERS = 8;
@@ -84,6 +84,8 @@ export interface ReviewPack {
     overdue: (PackAction & { dueDate: string; daysOverdue: number })[];
     dueDateChanges: (PackAction & { from: string | null; to: string | null; reason: string | null; changedAt: string })[];
   };
+  /** Decisions recorded at the plan's board meetings in the quarter (absent from packs signed before they were kept). */
+  boardDecisions?: BoardDecisionRow[];
   measures: PackMeasure[];
   /** Values of earlier quarters corrected after the plan's last signed review. */
   correctedSinceLastReview: PackCorrection[];
@@ -98,6 +100,7 @@ export interface PackInputs {
   actions: PlanAction[];
   statusEvents: StatusEvent[];
   dueDateChanges: DueDateChange[];
+  boardDecisions: BoardDecisionRow[];
   measures: Measure[];
   ownerNames: Map<string, string>;
   values: MeasureValue[];
@@ -144,6 +147,7 @@ export function buildPack(input: PackInputs): ReviewPack {
         .filter((c) => byId.has(c.actionId))
         .map((c) => ({ ...ref(byId.get(c.actionId)!), from: c.fromDate, to: c.toDate, reason: c.reason, changedAt: c.createdAt })),
     },
+    boardDecisions: input.boardDecisions,
     measures: input.measures.map((m) => packMeasure(m, input)),
     correctedSinceLastReview: input.measures.flatMap((m) => corrections(m, input)),
     areas: [...input.areas],

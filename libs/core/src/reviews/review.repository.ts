@@ -14,6 +14,7 @@ export type FollowUpRow = {
   status: string;
 };
 export type StatusEvent = { actionId: string; at: string; after: string | null };
+export type BoardDecisionRow = { date: string; actionId: string; ref: string; title: string; kind: string; comment: string };
 
 /** Reviews, their judgements and follow-ups, and what a pack reads about a plan, of one authority (fixed SQL). */
 export class ReviewRepository extends TenantRepository {
@@ -102,6 +103,14 @@ export class ReviewRepository extends TenantRepository {
     const text = `SELECT d.* FROM "due_date_change" d JOIN "action" ac ON ac."id" = d."actionId"
       WHERE ac."planId" = :planId AND d."authorityId" = :a AND d."fromDate" IS NOT NULL AND d."createdAt" >= :from AND d."createdAt" < :to ORDER BY d."createdAt"`;
     return selectEntities(this.manager, DueDateChange, text, this.scoped({ planId, from, to }));
+  }
+
+  /** Decisions recorded at the plan's board meetings held between two dates. */
+  async boardDecisions(planId: string, from: string, to: string): Promise<BoardDecisionRow[]> {
+    const text = `SELECT m."date", ac."id" AS "actionId", ac."ref", ac."title", d."kind", d."comment" FROM "meeting_decision" d
+      JOIN "meeting" m ON m."id" = d."meetingId" JOIN "action" ac ON ac."id" = d."actionId"
+      WHERE m."planId" = :planId AND d."authorityId" = :a AND m."date" >= :from AND m."date" <= :to ORDER BY m."date", d."createdAt"`;
+    return (await runSql(this.manager, text, this.scoped({ planId, from, to }))) as BoardDecisionRow[];
   }
 
   /** The areas the plan's inspection reports judged. */

@@ -199,6 +199,7 @@ export class ReviewService {
       actions: await reviews.planActions(plan.id),
       statusEvents: await reviews.statusEvents(from, to),
       dueDateChanges: await reviews.dueDateChanges(plan.id, from, to),
+      boardDecisions: await reviews.boardDecisions(plan.id, quarter.start, quarter.end),
       measures,
       ownerNames: new Map(people.map((p) => [p.id, p.displayName])),
       values: await values.values(ids),
