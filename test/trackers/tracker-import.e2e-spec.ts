@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Action, Plan } from '@app/database/entities';
 import { UserService } from '@app/core';
+import { TrackerImportService } from '@app/core/imports/tracker-import.service';
 import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from '../support';
 import { improvementBoardWorkbook, windowsCsv } from './council-trackers';
 
@@ -83,6 +84,13 @@ describe.each(DB_KINDS)('bringing in a council’s tracker through the API (%s)'
     expect(done.body.evidence).toEqual([expect.objectContaining({ kind: 'note', title: 'Recorded as "Complete" in the tracker tracker.xlsx' })]);
     const timeline = await t.http().get(`/api/v1/actions/${actions[0].id}/timeline`).set(bearer(member)).expect(200);
     expect(timeline.body.map((e: { event: string }) => e.event)).toEqual(expect.arrayContaining(['action_created', 'progress_note_added']));
+  });
+
+  it('tells a long import’s progress after each row it stores', async () => {
+    const told: [number, number][] = [];
+    const actor = { userId: member.id, authorityId: member.authorityId, roles: member.roles };
+    await t.get(TrackerImportService).import(actor, workbook, { onProgress: (stored, total) => told.push([stored, total]) });
+    expect(told).toEqual([1, 2, 3, 4, 5].map((n) => [n, 5]));
   });
 
   it('adds a CSV in Windows-1252 to an existing plan, with the mapping the person chose', async () => {

@@ -46,7 +46,13 @@ export function importTrackerCommands(program: Command) {
         const actor = await importer(app, opts);
         const service = app.get(TrackerImportService);
         if (opts.dryRun) return { preview: await service.preview(actor, bytes), stored: null };
-        const stored = await service.import(actor, bytes, { planId: opts.plan, boardId: opts.board, title: opts.title, fileName: path.basename(file) });
+        const stored = await service.import(actor, bytes, {
+          planId: opts.plan,
+          boardId: opts.board,
+          title: opts.title,
+          fileName: path.basename(file),
+          onProgress: progress(performance.now()),
+        });
         return { preview: stored.preview, stored };
       });
       const json = result.preview.json;
@@ -77,6 +83,17 @@ async function importer(app: INestApplicationContext, opts: TrackerOptions): Pro
         : `${authority.slug} has no admin: name the person bringing the tracker in with --as <email>`,
     );
   return { userId: person.id, authorityId: authority.id, roles: person.roles };
+}
+
+/** After the first second (elapsed, not the time of day), the rows stored so far on standard error; standard output stays the result. */
+function progress(started: number) {
+  let shown = started;
+  return (stored: number, total: number) => {
+    const now = performance.now();
+    if (now - started < 1000 || (now - shown < 1000 && stored < total)) return;
+    shown = now;
+    process.stderr.write(`Stored ${stored} of ${total} rows${stored === total ? '' : '…'}\n`);
+  };
 }
 
 function rethrow(error: unknown): never {

@@ -28,6 +28,8 @@ export interface TrackerImportOptions extends TrackerChoice {
   title?: string;
   startDate?: string;
   fileName?: string;
+  /** Told after each row is stored, for a long import's progress. */
+  onProgress?: (stored: number, total: number) => void;
 }
 
 export interface TrackerPreview {
@@ -104,6 +106,7 @@ export class TrackerImportService {
           'plan.importTracker',
         );
         await this.keepRecord(actor, action.id, row, source);
+        options.onProgress?.(i + 1, read.rows.length);
       }
       await this.audit.record({
         authorityId: actor.authorityId,
