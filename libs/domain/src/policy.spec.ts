@@ -96,6 +96,7 @@ describe('who decides what (DOMAIN.md)', () => {
       'action.dueDate.draft',
       'plan.create',
       'documents.import',
+      'plan.importTracker',
     ] as Decision[]) {
       expect(deciders(decision)).toEqual(['admin', 'board_chair', 'board_member', 'manager']);
     }
