@@ -28,6 +28,20 @@ export function tooLarge(bytes: number, maxBytes: number): ImportError {
   );
 }
 
+export function inflatesTooFar(maxBytes: number): ImportError {
+  return new ImportError(
+    'too_large',
+    `The PDF unpacks to more than ${formatSize(maxBytes)}, far beyond any inspection report: download the report again from the inspectorate's website, or upload its text.`,
+  );
+}
+
+export function textTooLong(chars: number, maxChars: number): ImportError {
+  return new ImportError(
+    'too_large',
+    `The document holds ${chars.toLocaleString('en-GB')} characters of text, over the ${maxChars.toLocaleString('en-GB')} of even the longest report: upload the single report, not a bundle of documents.`,
+  );
+}
+
 export function notADocument(found?: string): ImportError {
   const what = found ? `It looks like ${withArticle(found)} file.` : 'It is neither a PDF nor UTF-8 text.';
   return new ImportError('not_a_document', `${what} Upload the inspection report as a PDF or as plain UTF-8 text.`);

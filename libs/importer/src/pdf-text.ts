@@ -1,4 +1,5 @@
-import { brokenPdf, emptyDocument, encryptedPdf, notADocument, tooLarge } from './import-error';
+import { brokenPdf, emptyDocument, encryptedPdf, inflatesTooFar, notADocument, textTooLong, tooLarge } from './import-error';
+import { inflatesBeyond } from './pdf-inflation';
 import { readPdfPages } from './pdf-worker';
 import { docxText } from './docx-text';
 
@@ -8,6 +9,19 @@ import { docxText } from './docx-text';
  * parser; text must be UTF-8 (or UTF-16 with a byte-order mark).
  */
 export async function extractText(bytes: Buffer, maxBytes: number): Promise<string> {
+  const text = await textOf(bytes, maxBytes);
+  if (text.length > MAX_REPORT_TEXT_CHARS) throw textTooLong(text.length, MAX_REPORT_TEXT_CHARS);
+  return text;
+}
+
+/**
+ * Far more text than a report holds (a full inspection report of 2012 runs to 114,000 characters).
+ * The text is parsed on the API's own thread, so this also bounds how long one import can hold up
+ * everyone else's requests: a 14 MB text held them up for 1.3 s.
+ */
+export const MAX_REPORT_TEXT_CHARS = 2_000_000;
+
+async function textOf(bytes: Buffer, maxBytes: number): Promise<string> {
   if (bytes.length === 0) throw emptyDocument();
   if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
   // A UTF-16 byte-order mark can look like the start of an audio frame to a sniffer.
@@ -28,7 +42,11 @@ function plainText(text: string | null): string {
   return text;
 }
 
+/** Far more than a report's pages and pictures unpack to; a PDF whose streams unpack to more is refused unread. */
+export const MAX_DECODED_PDF_BYTES = 128 * 1024 * 1024;
+
 async function pdfText(bytes: Buffer): Promise<string> {
+  if (inflatesBeyond(bytes, MAX_DECODED_PDF_BYTES)) throw inflatesTooFar(MAX_DECODED_PDF_BYTES);
   const { pages, failure } = await readPdfPages(new Uint8Array(bytes));
   if (failure || !pages) throw failure?.name === 'PasswordException' ? encryptedPdf() : brokenPdf();
   const text = pages.join('\n\f');

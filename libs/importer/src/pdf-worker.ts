@@ -29,7 +29,36 @@ export interface PdfPages {
 const TIME_LIMIT_MS = 60_000;
 const MEMORY_LIMIT_MB = 512;
 
-export function readPdfPages(bytes: Uint8Array): Promise<PdfPages> {
+/** PDFs read at once; more wait their turn, so parallel imports cannot take every core and all the memory. */
+export const MAX_PDF_READERS = 2;
+let reading = 0;
+const waiting: (() => void)[] = [];
+
+export async function readPdfPages(bytes: Uint8Array): Promise<PdfPages> {
+  await takeReader();
+  try {
+    return await readInWorker(bytes);
+  } finally {
+    releaseReader();
+  }
+}
+
+/** How many PDFs are being read just now (for the tests of the limit). */
+export const pdfReadersInUse = () => reading;
+
+async function takeReader(): Promise<void> {
+  if (reading < MAX_PDF_READERS) reading++;
+  else await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+/** Hands the reader straight to the next in line, so no newcomer can slip in between. */
+function releaseReader(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else reading--;
+}
+
+function readInWorker(bytes: Uint8Array): Promise<PdfPages> {
   return new Promise((resolve) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
