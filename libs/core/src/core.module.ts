@@ -5,6 +5,7 @@ import { AuthorityService } from './accounts/authority.service';
 import { InvitationService } from './accounts/invitation.service';
 import { SignInThrottle } from './accounts/sign-in-throttle';
 import { UserService } from './accounts/user.service';
+import { ActionExportService } from './actions/action-export.service';
 import { ACTION_HOOKS } from './actions/action-hooks';
 import { ActionService } from './actions/action.service';
 import { ActionRepositories } from './actions/action.repository';
@@ -31,6 +32,7 @@ import { PlanRepositories } from './plans/plan.repository';
 
 const SERVICES = [
   AccountPasswordService,
+  ActionExportService,
   ActionRepositories,
   ActionService,
   AuditService,

@@ -2,7 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { ActionExportService } from '@app/core/actions/action-export.service';
 import { ActionPageController } from './action-page.controller';
 import { ActionPageView } from './action-page-view';
 import { AdminPlansController } from './admin-plans.controller';
@@ -66,7 +65,6 @@ export class WebModule {
       imports: [services, UPLOADS],
       controllers: CONTROLLERS,
       providers: [
-        ActionExportService,
         ActionPageView,
         PageRenderer,
         ReviewsToDo,
