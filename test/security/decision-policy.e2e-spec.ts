@@ -31,6 +31,17 @@ interface Scenario {
 }
 
 const OVERDUE = '2026-11-01';
+
+/** Makes an action as of October, when OVERDUE was still ahead (a due date already past is refused), so it is overdue today. */
+async function madeInOctober<T>(t: TestApp, work: () => Promise<T>): Promise<T> {
+  const now = t.clock.nowIso();
+  t.clock.set('2026-10-15T09:00:00Z');
+  try {
+    return await work();
+  } finally {
+    t.clock.set(now);
+  }
+}
 const LATER = '2027-03-31';
 
 describe.each(DB_KINDS)('the decision policy over HTTP (%s)', (kind) => {
@@ -161,12 +172,14 @@ describe.each(DB_KINDS)('the decision policy over HTTP (%s)', (kind) => {
   /** A fresh overdue action whose owner and manager put the person in the relationship. */
   async function freshAction(scenario: Scenario, user: TestUser, relationship: Relationship): Promise<Details> {
     const { actions } = services();
-    const created = await actions.create(setup, plans[scenario.plan], {
-      title: 'Audit case files',
-      dueDate: OVERDUE,
-      ownerId: relationship === 'owner' ? user.id : otherOwner.id,
-      managerId: relationship === 'manager' ? user.id : otherManager.id,
-    });
+    const created = await madeInOctober(t, () =>
+      actions.create(setup, plans[scenario.plan], {
+        title: 'Audit case files',
+        dueDate: OVERDUE,
+        ownerId: relationship === 'owner' ? user.id : otherOwner.id,
+        managerId: relationship === 'manager' ? user.id : otherManager.id,
+      }),
+    );
     const action = await actions.get(setup, created.id);
     await scenario.setup?.(action);
     return actions.get(setup, created.id);
@@ -236,7 +249,7 @@ describe.each(DB_KINDS)('an owner with the viewer role, on their own overdue act
     const board = await newBoard(t, chair);
     const plan = await t.get(PlanService).create(asChair, { title: 'Plan', boardId: board.id, startDate: '2026-06-01' });
     await t.get(PlanService).activate(asChair, plan.id, plan.version);
-    action = await t.get(ActionService).create(asChair, plan.id, { title: 'Audit case files', dueDate: OVERDUE, ownerId: owner.id });
+    action = await madeInOctober(t, () => t.get(ActionService).create(asChair, plan.id, { title: 'Audit case files', dueDate: OVERDUE, ownerId: owner.id }));
   });
   afterAll(() => t.close());
 
