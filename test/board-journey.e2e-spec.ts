@@ -133,7 +133,12 @@ describe.each(DB_KINDS)('a board member takes a plan from findings to a verified
         .set(bearer(member))
         .send({ title: `Due ${dueDate}`, dueDate })
         .expect(201);
-    const overdue = await mk('2026-11-22');
+    // A due date already past is refused, so the overdue action is made a few days before it fell due.
+    const now = t.clock.nowIso();
+    t.clock.set('2026-11-20T09:00:00Z');
+    const made = await mk('2026-11-22');
+    t.clock.set(now);
+    const overdue = await t.http().get(`/api/v1/actions/${made.body.id}`).set(bearer(member)).expect(200);
     const soon = await mk('2026-12-07');
     const later = await mk('2026-12-08');
     expect([overdue.body.rag.derived, soon.body.rag.derived, later.body.rag.derived]).toEqual(['red', 'amber', 'green']);
