@@ -15,6 +15,9 @@ const API_MAIN = path.join(DIST, 'apps/api/src/main.js');
 const CLI_MAIN = path.join(DIST, 'apps/cli/src/main.js');
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Marks a numbered Redis database as taken by one test suite; it lapses on its own, outliving any suite. */
+const CLAIM_KEY = 'improvement-tracker-test-claim';
+const CLAIM_SECONDS = 900;
 /** The worker process's queue prefix: its main.js has no setting for another. */
 const WORKER_QUEUE_PREFIX = loadConfig({}).queuePrefix;
 
@@ -124,7 +127,9 @@ export async function emptyRedisDatabase(): Promise<{ url: string; wipe: () => P
     url.pathname = `/${index}`;
     const redis = new Redis(url.toString(), { maxRetriesPerRequest: null });
     try {
-      if ((await redis.dbsize()) === 0) return { url: url.toString(), wipe: () => wipeQueue(url.toString()) };
+      // Claimed with a key of its own, atomically, so suites running side by side never share one.
+      if ((await redis.dbsize()) === 0 && (await redis.set(CLAIM_KEY, String(process.pid), 'EX', CLAIM_SECONDS, 'NX')) === 'OK')
+        return { url: url.toString(), wipe: () => wipeQueue(url.toString()) };
     } finally {
       redis.disconnect();
     }
