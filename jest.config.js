@@ -38,6 +38,10 @@ const common = {
   },
   setupFiles: ['<rootDir>/libs/testing/src/setup-env.ts'],
 };
+// Suites that kill or cut real processes time what they do, so they run on their own, one at a time, after the
+// rest (npm test runs the rest with TEST_FAULTS=skip on two workers, then npm run test:faults).
+const FAULT_SUITES = ['/test/faults/', '/libs/reminders/src/worker-crash.int-spec.ts'];
+if (process.env.TEST_FAULTS === 'skip') common.testPathIgnorePatterns = ['/node_modules/', ...FAULT_SUITES];
 // testTimeout is not a per-project option, so the slow layers set theirs in a setup file.
 const slow = { setupFilesAfterEnv: ['<rootDir>/libs/testing/src/slow-test-timeout.ts'] };
 module.exports = {
