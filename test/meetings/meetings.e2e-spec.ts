@@ -217,6 +217,9 @@ describe.each(DB_KINDS)('a board meeting from agenda to approved minutes (%s)', 
   it('gives the pack as a workbook and the meeting as a calendar invitation that updates when it moves', async () => {
     const m = await http().post(`/api/v1/boards/${boardId}/meetings`).set(bearer(chair)).send({ date: '2027-01-26', planId, startTime: '14:30' }).expect(201);
     await http().post(`/api/v1/meetings/${m.body.id}/agenda/draft`).set(bearer(chair)).expect(201);
+    // Text a spreadsheet could run as a formula is written to be shown, not run (OWASP's rule, as the export does).
+    const formula = '=HYPERLINK("http://evil.example","Click")';
+    await http().post(`/api/v1/meetings/${m.body.id}/agenda/items`).set(bearer(chair)).send({ title: formula, section: '+Other business' }).expect(201);
     const pack = await http()
       .get(`/api/v1/meetings/${m.body.id}/pack.xlsx`)
       .set(bearer(member))
@@ -235,6 +238,13 @@ describe.each(DB_KINDS)('a board meeting from agenda to approved minutes (%s)', 
     const history = book.getWorksheet('RAG over time')!;
     expect(history.getRow(2).getCell(1).value).toBe('Meeting 2026-10-27');
     expect(history.rowCount).toBeGreaterThanOrEqual(4);
+    const agendaCells = book
+      .getWorksheet('Agenda')!
+      .getSheetValues()
+      .flat()
+      .filter((v): v is string => typeof v === 'string');
+    expect(agendaCells).toEqual(expect.arrayContaining([`'${formula}`, "'+Other business"]));
+    expect(agendaCells.filter((v) => /^[=+\-@]/.test(v))).toEqual([]);
 
     const ics = await http().get(`/api/v1/meetings/${m.body.id}/invitation.ics`).set(bearer(member)).expect(200);
     expect(ics.headers['content-type']).toContain('text/calendar');

@@ -1,5 +1,6 @@
 import type { MeetingPack } from '@app/core';
 import { AGENDA_REASON_LABELS, AgendaReason } from '@app/domain';
+import { spreadsheetText as text } from '../web/spreadsheet-cell';
 
 const RAG_NAMES = { red: 'Red', amber: 'Amber', green: 'Green', blue: 'Blue' } as const;
 const day = (date: string) => new Date(`${date}T00:00:00Z`);
@@ -13,9 +14,9 @@ export async function packWorkbook(pack: MeetingPack): Promise<Buffer> {
   const m = pack.meeting;
   const summary = book.addWorksheet('Summary');
   summary.addRows([
-    ['Board pack', `${m.board?.name ?? ''}: ${m.plan.title}`],
+    ['Board pack', text(`${m.board?.name ?? ''}: ${m.plan.title}`)],
     ['Meeting', day(m.date)],
-    ['Time and place', `${m.startTime}, ${m.place}`],
+    ['Time and place', text(`${m.startTime}, ${m.place}`)],
     ['Status', m.status.replace(/_/g, ' ')],
     [],
     ['RAG', 'Actions'],
@@ -53,14 +54,14 @@ export async function packWorkbook(pack: MeetingPack): Promise<Buffer> {
   pack.agenda.forEach((item, i) =>
     agenda.addRow({
       n: i + 1,
-      section: item.section ?? '',
-      title: item.title,
+      section: text(item.section ?? ''),
+      title: text(item.title),
       why: item.reasons.map((r) => AGENDA_REASON_LABELS[r as AgendaReason]).join('; '),
-      presenter: item.presenterName ?? '',
+      presenter: text(item.presenterName ?? ''),
       minutes: item.minutesAllotted ?? '',
       status: item.action?.status.replace(/_/g, ' ') ?? '',
       due: item.action?.dueDate ? day(item.action.dueDate) : null,
-      history: item.history.map((h) => `${h.at.slice(0, 10)} ${h.event.replace(/_/g, ' ')}`).join('; '),
+      history: text(item.history.map((h) => `${h.at.slice(0, 10)} ${h.event.replace(/_/g, ' ')}`).join('; ')),
     }),
   );
   agenda.getRow(1).font = { bold: true };
@@ -73,11 +74,12 @@ export async function packWorkbook(pack: MeetingPack): Promise<Buffer> {
     { header: 'Due date', key: 'due', width: 12, style: { numFmt: 'dd/mm/yyyy' } },
     { header: 'Days overdue', key: 'days', width: 13 },
   ];
-  for (const a of pack.overdue) overdue.addRow({ ref: a.ref, title: a.title, owner: a.ownerName, due: a.dueDate ? day(a.dueDate) : null, days: a.daysOverdue });
+  for (const a of pack.overdue)
+    overdue.addRow({ ref: a.ref, title: text(a.title), owner: text(a.ownerName ?? ''), due: a.dueDate ? day(a.dueDate) : null, days: a.daysOverdue });
   overdue.getRow(1).font = { bold: true };
 
   const minutes = book.addWorksheet('Minutes');
   minutes.getColumn(1).width = 120;
-  for (const line of m.minutes.draft.split('\n')) minutes.addRow([line]);
+  for (const line of m.minutes.draft.split('\n')) minutes.addRow([text(line)]);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
