@@ -169,7 +169,7 @@ describe.each(DB_KINDS)('a worker process killed in the middle of delivering, on
     if (kind === 'postgres') {
       const [row] = await db.query(
         `SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE application_name = $1 AND backend_xid IS NOT NULL AND query ~ '^INSERT INTO "(notification|outbox_email)"'`,
+        WHERE application_name = $1 AND backend_xid IS NOT NULL AND query ~ '^(INSERT|UPDATE|DELETE) '`,
         [WORKER_APP],
       );
       return row.n > 0;
