@@ -1,5 +1,5 @@
 import * as http from 'node:http';
-import { LatencySummary, LoadResult, LoadSpec, RequestSpec, requestHeaders, StatusToggle } from './load-spec';
+import { GENERATOR_CPU_LIMIT, LatencySummary, LoadResult, LoadSpec, RequestSpec, requestHeaders, StatusToggle } from './load-spec';
 
 /**
  * The load generator, run as its own process (forked once by run-load.ts and sent one LoadSpec at a
@@ -29,10 +29,14 @@ async function runSpec(spec: LoadSpec): Promise<LoadResult> {
   let measureFrom = Infinity;
   let end = Infinity;
   const waiting = new Set(Array.from({ length: spec.connections }, (_, c) => c));
+  // The generator's own CPU from the start of the measured window to the last answer, read at both ends.
+  let cpuFrom: { wall: number; usage: NodeJS.CpuUsage } | undefined;
   const warmed = (c: number) => {
     if (!waiting.delete(c) || waiting.size > 0) return;
-    measureFrom = Math.max(performance.now(), start + spec.warmupMs);
+    const now = performance.now();
+    measureFrom = Math.max(now, start + spec.warmupMs);
     end = measureFrom + spec.durationMs;
+    setTimeout(() => (cpuFrom = { wall: performance.now(), usage: process.cpuUsage() }), measureFrom - now);
   };
 
   const send = (c: number, request: RequestSpec) =>
@@ -109,6 +113,7 @@ async function runSpec(spec: LoadSpec): Promise<LoadResult> {
     return readLoop(c, spec.requests ?? []);
   });
   await Promise.all(loops);
+  const generatorCpu = cpuShare(cpuFrom);
   const seconds = (Math.min(performance.now(), end) - measureFrom) / 1000;
   agents.forEach((a) => a.destroy());
   return {
@@ -119,8 +124,17 @@ async function runSpec(spec: LoadSpec): Promise<LoadResult> {
     seconds,
     rps: samples / seconds,
     latencyMs: summarise(latencies.subarray(0, samples)),
+    ...(generatorCpu === undefined ? {} : { generatorCpu, generatorBusy: generatorCpu > GENERATOR_CPU_LIMIT }),
     ...(firstError ? { firstError } : {}),
   };
+}
+
+/** This process's CPU time (user + system) since `from`, over the wall time since then: 1 is one whole core. */
+function cpuShare(from: { wall: number; usage: NodeJS.CpuUsage } | undefined): number | undefined {
+  if (!from) return undefined;
+  const used = process.cpuUsage(from.usage);
+  const wallMs = performance.now() - from.wall;
+  return wallMs > 0 ? Math.round(((used.user + used.system) / 1000 / wallMs) * 1000) / 1000 : undefined;
 }
 
 /** What went wrong, in a line: where a redirect leads, an HTML page's title, or the start of any other body. */

@@ -54,5 +54,15 @@ export interface LoadResult {
   seconds: number;
   rps: number;
   latencyMs: LatencySummary;
+  /**
+   * The load generator's own CPU over the measured window (process.cpuUsage, user + system), as a
+   * share of one core. Absent in results written before it was recorded.
+   */
+  generatorCpu?: number;
+  /** Set when the generator used more than GENERATOR_CPU_LIMIT of a core: the figure may be the generator's limit, not the server's. */
+  generatorBusy?: boolean;
   firstError?: string;
 }
+
+/** Above this share of one core the load generator may be what limits a figure. */
+export const GENERATOR_CPU_LIMIT = 0.5;

@@ -1,6 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import * as path from 'node:path';
-import { LoadResult, LoadSpec } from './load-spec';
+import { GENERATOR_CPU_LIMIT, LoadResult, LoadSpec } from './load-spec';
 
 const CLIENT = path.join(__dirname, 'load-client.js');
 
@@ -29,7 +29,10 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
     const onMessage = (message: LoadResult | { error: string }) => {
       done();
       if ('error' in message) reject(new Error(`load client failed: ${message.error}`));
-      else resolve(message);
+      else {
+        if (message.generatorBusy) console.warn(generatorWarning(message));
+        resolve(message);
+      }
     };
     const onExit = (code: number | null) => {
       done();
@@ -47,4 +50,9 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
     child.on('exit', onExit);
     child.send(spec);
   });
+}
+
+/** Printed when the load generator was busy enough that it, not the server, may have set the figure. */
+export function generatorWarning(result: LoadResult): string {
+  return `  WARNING: the load generator used ${result.generatorCpu!.toFixed(2)} of a core during "${result.name}" (over ${GENERATOR_CPU_LIMIT}): that figure may be the generator's limit, not the server's`;
 }
