@@ -2,7 +2,8 @@ import { ActionStatus } from './action-status';
 import { addCalendarMonths, addDays, dayNumber, fromDayNumber, isoWeekday } from './calendar-date';
 import { Rag } from './rag';
 
-export const MEETING_STATUSES = ['planned', 'in_progress', 'held', 'minutes_approved'] as const;
+/** planned → in progress → held → minutes approved; or cancelled (before it starts). */
+export const MEETING_STATUSES = ['planned', 'in_progress', 'held', 'minutes_approved', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export const DECISION_KINDS = ['verify', 'send_back', 'extend', 'reassign', 'escalate', 'note'] as const;

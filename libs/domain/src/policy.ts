@@ -87,6 +87,8 @@ export const DECISIONS = {
   'meeting.plan': rule(['admin', ...BOARD], [], 'plan a board meeting, or change its agenda or attendance'),
   'meeting.decide': rule(BOARD, [], 'record a decision at a board meeting'),
   'meeting.minutes': rule(CHAIR, [], "write or approve a board meeting's minutes"),
+  'meeting.cancel': rule(ACTIVATION, [], 'cancel a board meeting'),
+  'meeting.closePlan': rule(CHAIR, [], 'close a plan at a board meeting and carry its open actions over'),
   // Quarterly reviews: the commissioner's; values are entered by the people who set plans up.
   'measure.values': rule(SETUP, [], "enter or correct a measure's values"),
   'review.create': rule(['commissioner', 'admin'], [], 'build a quarterly review'),

@@ -70,6 +70,7 @@ export class MeetingService {
         minutesApprovedAt: null,
         minutesApprovedById: null,
         sequence: 0,
+        cancelReason: null,
         createdAt: now,
         updatedAt: now,
       });

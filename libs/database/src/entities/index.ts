@@ -4,7 +4,7 @@ import { Authority } from './authority.entity';
 import { Board, BoardMember } from './board.entity';
 import { ActionMeasure, Measure, MeasureValue } from './measure.entity';
 import { Review, ReviewFollowUp, ReviewJudgement } from './review.entity';
-import { AgendaItem, Meeting, MeetingAttendee, MeetingDecision } from './meeting.entity';
+import { AgendaItem, Meeting, MeetingAttendee, MeetingDecision, MeetingPlanClosure } from './meeting.entity';
 import { Invitation } from './invitation.entity';
 import { Membership } from './membership.entity';
 import { Organisation } from './organisation.entity';
@@ -20,6 +20,7 @@ export {
   Meeting,
   MeetingAttendee,
   MeetingDecision,
+  MeetingPlanClosure,
   ActionFinding,
   ActionMeasure,
   Measure,
@@ -80,4 +81,5 @@ export const ENTITIES = [
   MeetingAttendee,
   AgendaItem,
   MeetingDecision,
+  MeetingPlanClosure,
 ];

@@ -7,7 +7,7 @@ import { DateColumn, IdColumn, InstantColumn, RefColumn, References, TextColumn 
 import { Plan } from './plan.entity';
 import { User } from './user.entity';
 
-/** A board meeting about one plan: planned → in progress → held → minutes approved (then locked). */
+/** A board meeting about one plan: planned → in progress → held → minutes approved (then locked), or cancelled. */
 @Entity('meeting')
 @Index('ix_meeting_board_date', ['authorityId', 'boardId', 'date'])
 @Index('ix_meeting_plan_date', ['planId', 'date'])
@@ -30,6 +30,8 @@ export class Meeting {
   @RefColumn({ nullable: true }) @References(() => User) minutesApprovedById: string | null;
   /** Raised whenever the date, time or place changes, so calendar invitations update. */
   @Column({ type: 'integer' }) sequence: number;
+  /** Why the chair or admin cancelled it (status cancelled). */
+  @Column({ type: 'text', nullable: true }) cancelReason: string | null;
   @InstantColumn() createdAt: string;
   @InstantColumn() updatedAt: string;
 }
@@ -83,6 +85,21 @@ export class MeetingDecision {
   @RefColumn({ nullable: true }) @References(() => User) ownerId: string | null;
   @RefColumn({ nullable: true }) @References(() => User) managerId: string | null;
   @RefColumn({ nullable: true }) @References(() => User) escalateToId: string | null;
+  @RefColumn() @References(() => User) decidedById: string;
+  @InstantColumn() createdAt: string;
+}
+
+/** The board's decision at a meeting to close its plan, and the successor plan its open actions were carried into. */
+@Entity('meeting_plan_closure')
+@Index('ix_meeting_plan_closure_meeting', ['meetingId'])
+export class MeetingPlanClosure {
+  @IdColumn() id: string;
+  @RefColumn() @References(() => Authority) authorityId: string;
+  @RefColumn() @References(() => Meeting, 'CASCADE') meetingId: string;
+  @RefColumn() @References(() => Plan) planId: string;
+  @RefColumn({ nullable: true }) @References(() => Plan) successorPlanId: string | null;
+  @Column({ type: 'text' }) comment: string;
+  @Column({ type: 'integer' }) actionsCarried: number;
   @RefColumn() @References(() => User) decidedById: string;
   @InstantColumn() createdAt: string;
 }

@@ -8,6 +8,7 @@ import { ForeignKeys1795392700000 } from './1795392700000-foreign-keys';
 import { QuarterlyReviews1795393200000 } from './1795393200000-quarterly-reviews';
 import { Meetings1795393100000 } from './1795393100000-meetings';
 import { ActionManagerIndex1795393500000 } from './1795393500000-action-manager-index';
+import { MeetingCancelAndPlanClosure1795394100000 } from './1795394100000-meeting-cancel-and-plan-closure';
 
 /**
  * The core tables' migrations, oldest first (reminders keep theirs in libs/reminders; TypeORM runs
@@ -23,4 +24,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Meetings1795393100000,
   QuarterlyReviews1795393200000,
   ActionManagerIndex1795393500000,
+  MeetingCancelAndPlanClosure1795394100000,
 ];
