@@ -85,7 +85,12 @@ export class ReviewPagesController {
       judgement: { field: 'judgement', missing: 'Choose a judgement', invalid: 'Choose a judgement from the list' },
       comment: { field: 'comment', missing: 'Say why: the comment goes in the review', invalid: 'The comment must be 5000 characters or fewer' },
     });
-    const done = errors.any ? { errors } : await attempt(() => this.reviews.judge(actor, id, input), 'judgement');
+    const done = errors.any
+      ? { errors }
+      : await attempt(
+          () => this.reviews.judge(actor, id, input),
+          (p) => (p.code === 'unknown_area' ? 'area' : 'judgement'),
+        );
     if (done.errors) return this.page(actor, await this.reviews.get(actor.authorityId, id), req, res, done.errors, values, 400);
     res.redirect(303, `/reviews/${id}?saved=judged#judgements`);
   }

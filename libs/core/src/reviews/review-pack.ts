@@ -89,7 +89,7 @@ export interface ReviewPack {
   measures: PackMeasure[];
   /** Values of earlier quarters corrected after the plan's last signed review. */
   correctedSinceLastReview: PackCorrection[];
-  /** The areas to judge: the inspection's, then overall. */
+  /** The areas to judge: the inspection's, the plan's themes (its findings' sections), then overall. */
   areas: string[];
 }
 

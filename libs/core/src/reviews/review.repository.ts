@@ -113,6 +113,13 @@ export class ReviewRepository extends TenantRepository {
     return (await runSql(this.manager, text, this.scoped({ planId, from, to }))) as BoardDecisionRow[];
   }
 
+  /** The plan's themes: the sections of the findings its actions answer. */
+  async planThemes(planId: string): Promise<string[]> {
+    const text = `SELECT DISTINCT f."section" FROM "finding" f JOIN "action_finding" af ON af."findingId" = f."id" JOIN "action" ac ON ac."id" = af."actionId"
+      WHERE ac."planId" = :planId AND ac."authorityId" = :a AND f."section" <> '' ORDER BY f."section"`;
+    return (await runSql(this.manager, text, this.scoped({ planId }))).map((r) => String(r.section));
+  }
+
   /** The areas the plan's inspection reports judged. */
   async inspectionAreas(planId: string): Promise<string[]> {
     const text = `SELECT DISTINCT j."area" FROM "judgement" j JOIN "plan_document" pd ON pd."documentId" = j."documentId"

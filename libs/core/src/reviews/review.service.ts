@@ -3,7 +3,7 @@ import { assertQuarterBegun, OVERALL_AREA, parseQuarter, ProgressJudgement, quar
 import { Review } from '@app/database/entities';
 import { PeopleRepositories } from '@app/database/repositories/people.repository';
 import { Transactions } from '@app/database/transactions';
-import { AppError, notFound } from '../app-error';
+import { AppError, notFound, unprocessable } from '../app-error';
 import { ActionService } from '../actions/action.service';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
@@ -94,7 +94,7 @@ export class ReviewService {
       const judgement = {
         id: newId(),
         reviewId: review.id,
-        area: input.area.trim(),
+        area: knownArea(await this.areas(actor.authorityId, review.planId), input.area),
         judgement: input.judgement,
         comment: input.comment.trim(),
         recordedById: actor.userId,
@@ -205,7 +205,21 @@ export class ReviewService {
       values: await values.values(ids),
       history: last ? await values.values(ids, true) : [],
       lastSigned: last ? { quarter: last.quarter, signedAt: last.signedAt! } : null,
-      areas: [...(await reviews.inspectionAreas(plan.id)), OVERALL_AREA],
+      areas: await this.areas(authorityId, plan.id),
     });
   }
+
+  /** What a review judges: each area of the inspection's judgements, each theme of the plan, and overall. */
+  private async areas(authorityId: string, planId: string): Promise<string[]> {
+    const reviews = this.repositories.for(authorityId);
+    return [...new Set([...(await reviews.inspectionAreas(planId)), ...(await reviews.planThemes(planId)), OVERALL_AREA])];
+  }
+}
+
+/** The area as the review names it (matched ignoring case and spacing); anything else is refused, naming the areas there are. */
+function knownArea(areas: string[], area: string): string {
+  const key = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+  const found = areas.find((a) => key(a) === key(area));
+  if (found) return found;
+  throw unprocessable('unknown_area', `"${area.trim()}" is not an area of this review: judge one of ${areas.map((a) => `"${a}"`).join(', ')}.`);
 }
