@@ -1,9 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { setupApiDocs } from './api-docs';
 import { strictValidationPipe } from './common/validation';
 import { setupWebAssets } from './web/web-assets';
 
@@ -20,17 +20,4 @@ export function setupApp(app: INestApplication): void {
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
   if (config.apiDocs) setupApiDocs(app);
-}
-
-function setupApiDocs(app: INestApplication): void {
-  const openApi = new DocumentBuilder()
-    .setTitle('Improvement Tracker API')
-    .setDescription(
-      'Inspection findings to tracked, reviewed, reminded actions. Sign in with POST /api/v1/auth/sign-in (cookie) or send "Authorization: Bearer <personal API token>".',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .addCookieAuth('it_session')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
 }
