@@ -32,3 +32,5 @@ export { extractText } from './pdf-text';
 export { readReport } from './read-report';
 export { toImportJson } from './import-json';
 export { contentHash } from './content-hash';
+export { findPaperFigures } from './paper-figures';
+export type { FigurePolarity, PaperMeasure } from './paper-figures';
