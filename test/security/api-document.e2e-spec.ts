@@ -8,7 +8,12 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 describe('the OpenAPI document', () => {
   let t: TestApp;
   let operations: [string, string, Operation][];
-  let document: { security?: unknown[]; paths: Record<string, Record<string, Operation>> };
+  let document: {
+    servers?: { url: string }[];
+    security?: unknown[];
+    components: { schemas: Record<string, { properties?: Record<string, { type?: string; items?: { type?: string } }> }> };
+    paths: Record<string, Record<string, Operation>>;
+  };
   beforeAll(async () => {
     t = await createTestApp(DB_KINDS[0]);
     document = (await t.http().get('/api/docs-json').expect(200)).body;
@@ -45,6 +50,13 @@ describe('the OpenAPI document', () => {
   it('keeps the pages in the full document the hostile-input test sends to', () => {
     const full = apiDocument(t.app, { pages: true });
     expect(Object.keys(full.paths)).toEqual(expect.arrayContaining(['/actions/{id}/status', '/api/v1/actions/{id}/status']));
+  });
+
+  it('names the server and types every number a script may send as a number', () => {
+    expect(document.servers).toEqual([{ url: expect.stringMatching(/^http/) }]);
+    const rules = document.components.schemas.ReminderRulesDto.properties!;
+    expect(rules.beforeDays).toMatchObject({ type: 'array', items: { type: 'number' } });
+    for (const name of ['overdueOwnerDays', 'managerAfterDays', 'chairAfterDays', 'overdueRepeatDays']) expect(rules[name].type).toBe('number');
   });
 
   it('words a summary from the handler name when none is written', () => {

@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ApiModule } from './app.module';
 import { PUBLIC_OPERATION } from './common/decorators';
@@ -26,6 +27,7 @@ export function apiDocument(app: INestApplication, { pages = false } = {}): Open
       'Inspection findings to tracked, reviewed, reminded actions. Sign in with POST /api/v1/auth/sign-in (cookie) or send "Authorization: Bearer <personal API token>". Every failure answers `{error: {status, code, message, details?}}`.',
     )
     .setVersion('1')
+    .addServer(app.get<AppConfig>(APP_CONFIG).publicUrl)
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A personal API token (POST /api/v1/auth/tokens)' })
     .addCookieAuth('it_session')
     .addSecurityRequirements('bearer')

@@ -38,7 +38,7 @@ export class ReminderRulesDto {
   @Omittable()
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'sendTime must be a time written HH:mm' })
   sendTime?: string;
-  @ApiPropertyOptional({ example: [14, 7, 1] })
+  @ApiPropertyOptional({ type: [Number], example: [14, 7, 1] })
   @Omittable()
   @IsArray()
   @ArrayMaxSize(10)
@@ -47,10 +47,10 @@ export class ReminderRulesDto {
   @Max(365, { each: true })
   beforeDays?: number[];
   @ApiPropertyOptional() @Omittable() @IsBoolean() onDueDate?: boolean;
-  @ApiPropertyOptional({ nullable: true, example: 1 }) @IsOptional() @IsInt() @Min(1) @Max(365) overdueOwnerDays?: number | null;
-  @ApiPropertyOptional({ nullable: true, example: 7 }) @IsOptional() @IsInt() @Min(1) @Max(365) managerAfterDays?: number | null;
-  @ApiPropertyOptional({ nullable: true, example: 28 }) @IsOptional() @IsInt() @Min(1) @Max(365) chairAfterDays?: number | null;
-  @ApiPropertyOptional({ nullable: true, example: 7, description: 'While overdue, remind the owner again every this many days (null: never)' })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 1 }) @IsOptional() @IsInt() @Min(1) @Max(365) overdueOwnerDays?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 7 }) @IsOptional() @IsInt() @Min(1) @Max(365) managerAfterDays?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 28 }) @IsOptional() @IsInt() @Min(1) @Max(365) chairAfterDays?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 7, description: 'While overdue, remind the owner again every this many days (null: never)' })
   @IsOptional()
   @IsInt()
   @Min(1)
