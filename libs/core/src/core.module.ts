@@ -16,15 +16,19 @@ import { DocumentService } from './documents/document.service';
 import { EvidenceService } from './evidence/evidence.service';
 import { ReportImportService } from './imports/report-import.service';
 import { TrackerImportService } from './imports/tracker-import.service';
+import { MeasureImportService } from './measures/measure-import.service';
 import { MeasureService } from './measures/measure.service';
 import { MeasureValueRepositories } from './measures/measure-value.repository';
 import { MeasureValueService } from './measures/measure-value.service';
 import { ReviewRepositories } from './reviews/review.repository';
 import { ReviewService } from './reviews/review.service';
+import { ACTION_NOTIFICATIONS_READERS } from './meetings/action-notifications';
 import { MeetingAccess } from './meetings/meeting-access';
 import { MeetingAgendaService } from './meetings/meeting-agenda.service';
+import { MeetingCancellationService } from './meetings/meeting-cancellation.service';
 import { MeetingDecisionService } from './meetings/meeting-decisions.service';
 import { MeetingPackService } from './meetings/meeting-pack.service';
+import { MeetingPlanClosureService } from './meetings/meeting-plan-closure.service';
 import { MeetingService } from './meetings/meeting.service';
 import { OrganisationService } from './organisations/organisation.service';
 import { PlanService } from './plans/plan.service';
@@ -43,13 +47,16 @@ const SERVICES = [
   DocumentService,
   EvidenceService,
   InvitationService,
+  MeasureImportService,
   MeasureService,
   MeasureValueRepositories,
   MeasureValueService,
   MeetingAccess,
   MeetingAgendaService,
+  MeetingCancellationService,
   MeetingDecisionService,
   MeetingPackService,
+  MeetingPlanClosureService,
   MeetingService,
   OrganisationService,
   PlanRepositories,
@@ -64,13 +71,19 @@ const SERVICES = [
 
 /**
  * The application's use cases over the database, shared by the API, the worker and the CLI. Takes
- * the app's DatabaseModule and passes it on to whoever imports this. ACTION_HOOKS starts empty: libs
- * above add theirs when their module starts (RemindersModule), so nothing here imports them.
+ * the app's DatabaseModule and passes it on to whoever imports this. ACTION_HOOKS (and
+ * ACTION_NOTIFICATIONS_READERS) start empty: libs above add theirs when their module starts (RemindersModule), so nothing here imports them.
  */
 @Module({})
 export class CoreModule {
   static forRoot(database: DynamicModule): DynamicModule {
     const hooks = { provide: ACTION_HOOKS, useFactory: () => [] };
-    return { module: CoreModule, imports: [database], providers: [...SERVICES, hooks], exports: [...SERVICES, ACTION_HOOKS, database] };
+    const readers = { provide: ACTION_NOTIFICATIONS_READERS, useFactory: () => [] };
+    return {
+      module: CoreModule,
+      imports: [database],
+      providers: [...SERVICES, hooks, readers],
+      exports: [...SERVICES, ACTION_HOOKS, ACTION_NOTIFICATIONS_READERS, database],
+    };
   }
 }

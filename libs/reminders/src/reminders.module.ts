@@ -1,11 +1,14 @@
 import { DynamicModule, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { ACTION_HOOKS, ActionHook } from '@app/core/actions/action-hooks';
+import { ACTION_NOTIFICATIONS_READERS, ActionNotificationsReader } from '@app/core/meetings/action-notifications';
 import { CoreModule } from '@app/core/core.module';
 import { DatabaseModule } from '@app/database/database.module';
+import { ReminderNotificationsReader } from './action-notifications.reader';
 import { CalendarFeedService } from './calendar-feed.service';
 import { DeliveryRows } from './delivery-rows';
 import { DigestPlanner } from './digest-planner.service';
 import { Mailer } from './mailer.service';
+import { MeasureReminderScheduler } from './measure-reminder-schedule.service';
 import { NotificationSettingsService } from './notification-settings.service';
 import { NotificationService } from './notification.service';
 import { ReminderAccountHooks } from './reminder-account-hooks';
@@ -20,9 +23,11 @@ import { APP_SCHEMA } from './schema';
 
 const SERVICES = [
   CalendarFeedService,
+  ReminderNotificationsReader,
   DeliveryRows,
   DigestPlanner,
   Mailer,
+  MeasureReminderScheduler,
   NotificationService,
   NotificationSettingsService,
   ReminderAccountHooks,
@@ -38,7 +43,8 @@ const SERVICES = [
 /**
  * Reminders without Redis: scheduling (as the action hook), delivery, digests, notifications,
  * settings and the calendar feed, over the app's CoreModule (passed on to whoever imports this).
- * At start it adds its action hook to core's ACTION_HOOKS (ReminderAccountHooks plugs in likewise).
+ * At start it adds its action hook to core's ACTION_HOOKS and its reader of what was sent to
+ * ACTION_NOTIFICATIONS_READERS (ReminderAccountHooks plugs in likewise).
  * The queue side (the reconciler) is in RemindersQueueModule.
  */
 @Module({})
@@ -46,6 +52,8 @@ export class RemindersModule implements OnModuleInit {
   constructor(
     @Inject(ACTION_HOOKS) private readonly actionHooks: ActionHook[],
     private readonly reminderHook: ReminderActionHook,
+    @Inject(ACTION_NOTIFICATIONS_READERS) private readonly readers: ActionNotificationsReader[],
+    private readonly reader: ReminderNotificationsReader,
   ) {}
 
   static forRoot(core: DynamicModule): DynamicModule {
@@ -59,5 +67,6 @@ export class RemindersModule implements OnModuleInit {
 
   onModuleInit() {
     if (!this.actionHooks.includes(this.reminderHook)) this.actionHooks.push(this.reminderHook);
+    if (!this.readers.includes(this.reader)) this.readers.push(this.reader);
   }
 }

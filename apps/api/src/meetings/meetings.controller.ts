@@ -2,17 +2,37 @@ import { Body, Controller, Delete, Get, Inject, Param, ParseUUIDPipe, Patch, Pos
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { Authenticated, MeetingAgendaService, MeetingDecisionService, MeetingPackService, MeetingService } from '@app/core';
+import {
+  Authenticated,
+  MeetingAgendaService,
+  MeetingCancellationService,
+  MeetingDecisionService,
+  MeetingPackService,
+  MeetingPlanClosureService,
+  MeetingService,
+} from '@app/core';
 import { rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
-import { AgendaItemDto, AttendanceDto, CreateMeetingDto, DecisionDto, MinutesDto, UpdateAgendaItemDto, UpdateMeetingDto } from './meetings.dto';
-import { AgendaItemResponse, AgendaResponse, DecisionResponse, MeetingResponse, MeetingSummaryResponse } from './meetings.responses';
+import {
+  AgendaItemDto,
+  AttendanceDto,
+  CancelMeetingDto,
+  ClosePlanDto,
+  CreateMeetingDto,
+  DecisionDto,
+  MinutesDto,
+  UpdateAgendaItemDto,
+  UpdateMeetingDto,
+} from './meetings.dto';
+import { AgendaItemResponse, AgendaResponse, CancelledMeetingResponse, DecisionResponse, MeetingResponse, MeetingSummaryResponse } from './meetings.responses';
 import { meetingInvitation } from './meeting-invitation';
 import { packWorkbook } from './meeting-pack-workbook';
 
 const PLAN = rolesFor('meeting.plan');
 const DECIDE = rolesFor('meeting.decide');
 const MINUTES = rolesFor('meeting.minutes');
+const CANCEL = rolesFor('meeting.cancel');
+const CLOSE_PLAN = rolesFor('meeting.closePlan');
 
 @ApiTags('meetings')
 @Controller('api/v1')
@@ -22,6 +42,8 @@ export class MeetingsController {
     private readonly agenda: MeetingAgendaService,
     private readonly decisions: MeetingDecisionService,
     private readonly packs: MeetingPackService,
+    private readonly cancellations: MeetingCancellationService,
+    private readonly closures: MeetingPlanClosureService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -53,6 +75,27 @@ export class MeetingsController {
   @ApiOkResponse({ type: MeetingResponse })
   update(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateMeetingDto) {
     return this.meetings.update(actor, id, body);
+  }
+
+  @Roles(...CANCEL)
+  @Post('meetings/:id/cancel')
+  @ApiOperation({
+    summary:
+      "Cancel a planned meeting (its chair or the council's admin): invitations become cancellations, the invited are told, its agenda carries to the next meeting",
+  })
+  @ApiCreatedResponse({ type: CancelledMeetingResponse })
+  cancel(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: CancelMeetingDto) {
+    return this.cancellations.cancel(actor, id, body.reason);
+  }
+
+  @Roles(...CLOSE_PLAN)
+  @Post('meetings/:id/close-plan')
+  @ApiOperation({
+    summary: "The board's decision to close the meeting's plan (the chair): its open actions carry over into the successor plan named (or a new one titled)",
+  })
+  @ApiCreatedResponse({ type: MeetingResponse })
+  closePlan(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: ClosePlanDto) {
+    return this.closures.closePlan(actor, id, { ...body, successorPlanId: body.successorPlanId ?? undefined });
   }
 
   @Roles(...PLAN)

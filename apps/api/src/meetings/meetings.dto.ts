@@ -73,3 +73,23 @@ export class AttendanceDto {
 export class MinutesDto {
   @ApiProperty({ description: "The chair's narrative; the decisions and attendance are drafted around it" }) @IsString() @MaxLength(20000) narrative: string;
 }
+
+export class CancelMeetingDto {
+  @ApiProperty({ example: 'Not quorate: three members sent apologies', description: 'Why: the people invited are told it' })
+  @IsString()
+  @Length(1, 2000, { message: 'reason must say why the meeting is cancelled (up to 2,000 characters)' })
+  reason: string;
+}
+
+export class ClosePlanDto {
+  @IdField(true) successorPlanId?: string;
+  @ApiPropertyOptional({ example: 'Service development plan 2027', description: 'Or a new draft plan, on the same board, to hold the open actions' })
+  @Omittable()
+  @IsString()
+  @Length(1, 300)
+  title?: string;
+  @ApiProperty({ description: "The board's reasons: they go into the minutes" })
+  @IsString()
+  @Length(1, 2000, { message: "comment must give the board's reasons for closing the plan (up to 2,000 characters)" })
+  comment: string;
+}

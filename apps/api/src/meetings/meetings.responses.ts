@@ -14,6 +14,7 @@ export class MeetingSummaryResponse {
   @ApiProperty({ enum: MEETING_STATUSES }) status: string;
   @ApiProperty({ description: 'Rises when the meeting moves (calendar invitations update)' }) sequence: number;
   @ApiPropertyOptional({ nullable: true }) minutesApprovedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Why it was cancelled (status cancelled)' }) cancelReason: string | null;
 }
 
 export class AgendaItemResponse {
@@ -27,6 +28,26 @@ export class AgendaItemResponse {
   @ApiProperty({ enum: AGENDA_REASONS, isArray: true }) reasons: string[];
   @ApiProperty({ description: 'The chair edited or added it: re-drafting keeps it' }) chairEdited: boolean;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Not reached at this earlier item' }) carriedFromId: string | null;
+}
+
+class ToldResponse {
+  @ApiProperty({ format: 'uuid' }) personId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'escalation_manager', description: 'before_due, due_today, overdue, escalation_manager or escalation_chair' }) kind: string;
+  @ApiProperty({ description: 'When it was sent' }) at: string;
+}
+
+export class AgendaItemInMeetingResponse extends AgendaItemResponse {
+  @ApiPropertyOptional({
+    type: [ToldResponse],
+    nullable: true,
+    description: 'For an overdue action: who was sent reminders or escalations about it, and when (null for other items)',
+  })
+  told: ToldResponse[] | null;
+}
+
+class MeetingAgendaResponse {
+  @ApiProperty({ type: [AgendaItemInMeetingResponse] }) items: AgendaItemInMeetingResponse[];
 }
 
 export class AgendaResponse {
@@ -54,6 +75,32 @@ class AttendeeResponse {
   @ApiProperty({ enum: ATTENDANCE }) attendance: string;
 }
 
+class CarriedActionResponse {
+  @ApiProperty({ format: 'uuid' }) actionId: string;
+  @ApiProperty() ref: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'uuid', description: 'The copy in the successor plan' }) successorActionId: string;
+  @ApiProperty() successorRef: string;
+}
+
+class PlanSummary {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() status: string;
+}
+
+class PlanDecisionResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['close_plan'] }) kind: string;
+  @ApiProperty({ type: PlanSummary }) plan: PlanSummary;
+  @ApiPropertyOptional({ type: PlanSummary, nullable: true }) successorPlan: PlanSummary | null;
+  @ApiProperty() comment: string;
+  @ApiProperty() actionsCarried: number;
+  @ApiProperty({ type: [CarriedActionResponse], description: 'Which successor plan action holds each open action' }) carried: CarriedActionResponse[];
+  @ApiProperty({ format: 'uuid' }) decidedById: string;
+  @ApiProperty() createdAt: string;
+}
+
 class MinutesResponse {
   @ApiPropertyOptional({ nullable: true }) narrative: string | null;
   @ApiProperty({ description: 'The minutes as a readable document (as approved, once approved)' }) draft: string;
@@ -63,12 +110,20 @@ class MinutesResponse {
 
 export class MeetingResponse extends MeetingSummaryResponse {
   @ApiProperty({ type: [AttendeeResponse] }) attendance: AttendeeResponse[];
-  @ApiProperty({ type: AgendaResponse }) agenda: AgendaResponse;
+  @ApiProperty({ type: MeetingAgendaResponse }) agenda: MeetingAgendaResponse;
   @ApiProperty({ type: [DecisionResponse] }) decisions: DecisionResponse[];
+  @ApiProperty({ type: [PlanDecisionResponse], description: "The board's decisions here about the plan itself (closing it)" })
+  planDecisions: PlanDecisionResponse[];
   @ApiProperty({ type: MinutesResponse }) minutes: MinutesResponse;
+  @ApiProperty({ description: 'Changes can still be recorded: not cancelled, minutes not approved' }) open: boolean;
   @ApiProperty({
     description: 'The monthly series this date sets, and its next dates',
     example: { rule: 'monthly, on the second Tuesday', nextDates: ['2027-01-12'] },
   })
   series: { rule: string; nextDates: string[] };
+}
+
+export class CancelledMeetingResponse extends MeetingResponse {
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The planned meeting its agenda was carried to, if there is one yet' })
+  agendaCarriedTo: string | null;
 }

@@ -1,9 +1,19 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { Authenticated, BoardService, MeetingAgendaService, MeetingDecisionService, MeetingService, PlanService, subjectOf } from '@app/core';
+import {
+  Authenticated,
+  BoardService,
+  MeetingAgendaService,
+  MeetingCancellationService,
+  MeetingDecisionService,
+  MeetingPlanClosureService,
+  MeetingService,
+  PlanService,
+  subjectOf,
+} from '@app/core';
 import { AGENDA_REASON_LABELS, AgendaReason, ATTENDANCE, Attendance, DECISION_KINDS, may, rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
-import { CreateMeetingDto, DecisionDto } from '../meetings/meetings.dto';
+import { CancelMeetingDto, ClosePlanDto, CreateMeetingDto, DecisionDto } from '../meetings/meetings.dto';
 import { FormPost, PageRequest } from './csrf';
 import { dateFromParts, dateItems } from './date-field';
 import { attempt, checkForm, FormErrors, notFoundProblem } from './form-errors';
@@ -19,6 +29,27 @@ const SAVED: Record<string, string> = {
   decision: 'The decision has been recorded and the owner told.',
   held: 'The meeting is marked held. Items without a decision will carry to the next meeting.',
   item: 'The agenda has been changed.',
+  cancelled: 'The meeting is cancelled. The people invited have been told, and its agenda carries to the next meeting.',
+  closed: "The board's decision is recorded: the plan is closed and its open actions carried into the successor plan.",
+};
+
+/** What each reminder the agenda's "who has been told" lists is, in words. */
+export const TOLD_LABELS: Record<string, string> = {
+  before_due: 'reminder before the due date',
+  due_today: 'reminder on the due date',
+  overdue: 'overdue notice',
+  escalation_manager: 'escalation to the manager',
+  escalation_chair: 'escalation to the board chair',
+};
+
+const CANCEL_WORDING = {
+  reason: { field: 'cancelReason', missing: 'Say why the meeting is cancelled', invalid: 'The reason must be 2,000 characters or fewer' },
+};
+
+const CLOSE_WORDING = {
+  successorPlanId: { field: 'successorPlanId', invalid: 'Choose the successor plan from the list' },
+  title: { field: 'successorTitle', invalid: "The new plan's title must be 300 characters or fewer" },
+  comment: { field: 'closeComment', missing: "Give the board's reasons for closing the plan", invalid: 'The reasons must be 2,000 characters or fewer' },
 };
 
 export const DECISION_LABELS: Record<(typeof DECISION_KINDS)[number], string> = {
@@ -53,6 +84,8 @@ export class MeetingPagesController {
     private readonly meetings: MeetingService,
     private readonly agenda: MeetingAgendaService,
     private readonly decisions: MeetingDecisionService,
+    private readonly cancellations: MeetingCancellationService,
+    private readonly closures: MeetingPlanClosureService,
     private readonly boards: BoardService,
     private readonly plans: PlanService,
     private readonly directory: PeopleDirectory,
@@ -143,6 +176,47 @@ export class MeetingPagesController {
     res.redirect(303, `/meetings/${id}/minutes?saved=held`);
   }
 
+  @Roles(...rolesFor('meeting.cancel'))
+  @FormPost(':id/cancel')
+  async cancel(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
+    const values = { reason: field(body, 'cancelReason') };
+    const { input, errors } = checkForm(CancelMeetingDto, values, CANCEL_WORDING);
+    const form = { cancelReason: values.reason };
+    if (errors.any) return this.agendaPage(actor, id, req, res, form, errors, 400);
+    const result = await attempt(() => this.cancellations.cancel(actor, id, input.reason), 'cancelReason');
+    if (result.errors) return this.agendaPage(actor, id, req, res, form, result.errors, 400);
+    res.redirect(303, `/meetings/${id}?saved=cancelled`);
+  }
+
+  @Roles(...rolesFor('meeting.closePlan'))
+  @FormPost(':id/close-plan')
+  async closePlan(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
+    const values = { successorPlanId: field(body, 'successorPlanId'), title: field(body, 'successorTitle'), comment: field(body, 'closeComment') };
+    const { input, errors } = checkForm(ClosePlanDto, values, CLOSE_WORDING);
+    const form = { successorPlanId: values.successorPlanId, successorTitle: values.title, closeComment: values.comment };
+    if (errors.any) return this.agendaPage(actor, id, req, res, form, errors, 400);
+    const fieldOf = (p: { code: string }) => (p.code === 'comment_required' ? 'closeComment' : 'successorPlanId');
+    const result = await attempt(
+      () => this.closures.closePlan(actor, id, { ...input, successorPlanId: input.successorPlanId || undefined }),
+      fieldOf,
+      notFoundProblem,
+    );
+    if (result.errors) return this.agendaPage(actor, id, req, res, form, result.errors, 400);
+    res.redirect(303, `/meetings/${id}?saved=closed#plan-decisions`);
+  }
+
   private async listPage(actor: Authenticated, req: PageRequest, res: Response, values: Record<string, string>, errors: FormErrors, status = 200) {
     const [boards, plans] = await Promise.all([this.boards.list(actor.authorityId), this.plans.list(actor.authorityId)]);
     const planTitle = new Map(plans.map((p) => [p.id, p.title]));
@@ -181,9 +255,14 @@ export class MeetingPagesController {
     errors: FormErrors,
     status = 200,
   ) {
-    const [meeting, names] = await Promise.all([this.meetings.get(actor, id), this.directory.load(actor.authorityId)]);
+    const [meeting, names, plans] = await Promise.all([
+      this.meetings.get(actor, id),
+      this.directory.load(actor.authorityId),
+      this.plans.list(actor.authorityId),
+    ]);
     const subject = subjectOf(actor);
-    const open = !meeting.minutes.locked;
+    const open = meeting.open;
+    const isChair = meeting.board?.chairId === actor.userId;
     const people = [{ value: '', text: 'No change' }, ...names.people.filter((p) => p.active).map((p) => ({ value: p.id, text: p.displayName }))];
     const pick = (name: string) => people.map((p) => ({ ...p, selected: p.value === (values[name] ?? '') }));
     await this.pages.render(
@@ -198,6 +277,15 @@ export class MeetingPagesController {
         decisionLabels: DECISION_LABELS,
         canPlan: open && may(subject, 'meeting.plan'),
         canDecide: open && may(subject, 'meeting.decide'),
+        canCancel: meeting.status === 'planned' && may(subject, 'meeting.cancel') && (isChair || actor.roles.includes('admin')),
+        canClosePlan: open && isChair && meeting.plan.status === 'active' && may(subject, 'meeting.closePlan'),
+        toldLabels: TOLD_LABELS,
+        successorItems: [
+          { value: '', text: 'A new plan (give its title below)' },
+          ...plans
+            .filter((p) => p.id !== meeting.plan.id && p.status !== 'closed')
+            .map((p) => ({ value: p.id, text: p.title, selected: p.id === values.successorPlanId })),
+        ],
         values,
         actionItems: [
           { value: '', text: 'Choose an action' },

@@ -32,7 +32,7 @@ export class MeetingAccess {
     return meeting;
   }
 
-  /** The meeting, if it can still change: approved minutes lock it (409). */
+  /** The meeting, if it can still change: approved minutes lock it, and so does its cancellation (409). */
   async loadOpen(authorityId: string, id: string): Promise<Meeting> {
     const meeting = await this.load(authorityId, id);
     assertOpen(meeting);
@@ -68,6 +68,12 @@ export function assertSitsOnBoard(actor: Actor, board: { name: string; chairId: 
 }
 
 export function assertOpen(meeting: Meeting): void {
+  if (meeting.status === 'cancelled')
+    throw new AppError(
+      'conflict',
+      'meeting_cancelled',
+      `The meeting on ${meeting.date} was cancelled, so nothing more can be recorded at it: its agenda carries to the board's next meeting.`,
+    );
   if (meeting.status === 'minutes_approved')
     throw new AppError(
       'conflict',

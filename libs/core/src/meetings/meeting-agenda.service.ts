@@ -60,7 +60,7 @@ export class MeetingAgendaService {
     return this.transactions.run(async () => {
       const meeting = await this.access.loadForBoard(actor, meetingId, true);
       const plan = await this.plans.get(actor.authorityId, meeting.planId);
-      const wanted = await this.candidates(repo, meeting, plan);
+      const { wanted, carriedFree } = await this.candidates(repo, meeting, plan);
       const existing = await repo.agenda(meeting.id);
       const decided = new Set((await repo.decisions(meeting.id)).map((d) => d.agendaItemId));
       const byAction = new Map(existing.filter((i) => i.actionId).map((i) => [i.actionId!, i]));
@@ -76,6 +76,16 @@ export class MeetingAgendaService {
       const added = [...wanted.values()]
         .filter((w) => !byAction.has(w.action.id))
         .map((w) => this.newItem(meeting, w.action, w.reasons, ++position, w.carriedFromId));
+      // A cancelled meeting's items that are not actions (reports, other business) come too, once.
+      const carriedHere = new Set(existing.map((i) => i.carriedFromId));
+      for (const free of carriedFree.filter((f) => !carriedHere.has(f.id)))
+        added.push({
+          ...this.newItem(meeting, null, ['carried'], ++position, free.id),
+          title: free.title,
+          section: free.section,
+          presenterId: free.presenterId,
+          minutesAllotted: free.minutesAllotted,
+        });
       await repo.insertAgenda(added);
       await this.access.record(actor, meeting.id, 'agenda_drafted', { added: added.length, removed: dropped.length });
       return { items: (await repo.agenda(meeting.id)).filter((i) => i.position >= 0).map(itemView) };
@@ -148,16 +158,27 @@ export class MeetingAgendaService {
   /** The actions the board should look at, with why, in the order the agenda takes them. */
   private async candidates(repo: MeetingRepository, meeting: Meeting, plan: Plan) {
     const actions = await repo.planActions(plan.id);
-    const previous = await repo.previous(meeting);
+    // The last meeting the board held; those cancelled since pass their whole agenda on.
+    const cancelled: Meeting[] = [];
+    let previous = await repo.previous(meeting);
+    while (previous?.status === 'cancelled') {
+      cancelled.unshift(previous);
+      previous = await repo.previous(previous);
+    }
     const next = (await repo.next(meeting))?.date ?? nextInSeries(meeting.date)[0];
     const changed = new Set<string>();
     if (previous) for (const e of await this.access.changesSince(meeting.authorityId, previous)) if (CHANGE_EVENTS.has(e.event)) changed.add(e.actionId);
     const carried = new Map<string, string>();
-    if (previous) {
-      const decided = new Set((await repo.decisions(previous.id)).map((d) => d.actionId));
-      for (const item of await repo.agenda(previous.id))
-        if (item.actionId && item.position >= 0 && !decided.has(item.actionId)) carried.set(item.actionId, item.id);
+    const carriedFree: AgendaItem[] = [];
+    for (const earlier of [...(previous ? [previous] : []), ...cancelled]) {
+      const decided = new Set((await repo.decisions(earlier.id)).map((d) => d.actionId));
+      for (const item of await repo.agenda(earlier.id)) {
+        if (item.position < 0) continue;
+        if (item.actionId && !decided.has(item.actionId)) carried.set(item.actionId, item.id);
+        else if (!item.actionId && earlier.status === 'cancelled') carriedFree.push(item);
+      }
     }
+    const passedOn = new Set(carriedFree.map((i) => i.carriedFromId));
     const today = this.clock.today();
     const wanted: { action: Action; reasons: AgendaReason[]; carriedFromId: string | null }[] = [];
     for (const action of actions) {
@@ -169,10 +190,16 @@ export class MeetingAgendaService {
     }
     const rank = (w: (typeof wanted)[number]) => AGENDA_REASONS.indexOf(w.reasons[0]);
     wanted.sort((a, b) => rank(a) - rank(b) || daysOverdue(b.action.dueDate, meeting.date) - daysOverdue(a.action.dueDate, meeting.date));
-    return new Map(wanted.map((w) => [w.action.id, w]));
+    return { wanted: new Map(wanted.map((w) => [w.action.id, w])), carriedFree: carriedFree.filter((i) => !passedOn.has(i.id)) };
   }
 
-  private newItem(meeting: Meeting, action: Action | null, reasons: AgendaReason[], position: number, carriedFromId: string | null) {
+  private newItem(
+    meeting: Meeting,
+    action: Action | null,
+    reasons: AgendaReason[],
+    position: number,
+    carriedFromId: string | null,
+  ): Omit<AgendaItem, 'authorityId'> {
     return {
       id: newId(),
       meetingId: meeting.id,

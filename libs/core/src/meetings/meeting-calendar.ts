@@ -1,4 +1,4 @@
-import type { ICalCalendar } from 'ical-generator';
+import { ICalCalendar, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { DateTime } from 'luxon';
 
 export interface CalendarMeeting {
@@ -9,6 +9,8 @@ export interface CalendarMeeting {
   place: string;
   sequence: number;
   updatedAt: string;
+  status?: string;
+  cancelReason?: string | null;
 }
 
 /** The instant a meeting starts: its date and local time in Europe/London. */
@@ -17,19 +19,23 @@ export const meetingStart = (m: { date: string; startTime: string }): Date =>
 
 /**
  * Adds the meeting to a calendar. Its UID stays the same and its SEQUENCE rises whenever the meeting
- * moves, so a calendar that has it (from an invitation or the feed) updates it rather than adding another.
+ * moves or is cancelled, so a calendar that has it (from an invitation or the feed) updates it rather
+ * than adding another. A cancelled meeting stays, marked STATUS:CANCELLED, free time, and named so in
+ * its summary for the calendars that do not show the status.
  */
 export function addMeetingEvent(calendar: ICalCalendar, m: CalendarMeeting, summary: string, url: string): void {
   const start = meetingStart(m);
+  const cancelled = m.status === 'cancelled';
   calendar.createEvent({
     id: `meeting-${m.id}@improvement-tracker`,
     sequence: m.sequence,
     start,
     end: new Date(start.getTime() + m.durationMinutes * 60_000),
-    summary,
+    summary: cancelled ? `Cancelled: ${summary}` : summary,
     location: m.place,
-    description: url,
+    description: cancelled ? `Cancelled: ${m.cancelReason ?? ''}\n${url}` : url,
     url,
     stamp: new Date(m.updatedAt),
+    ...(cancelled ? { status: ICalEventStatus.CANCELLED, transparency: ICalEventTransparency.TRANSPARENT } : {}),
   });
 }

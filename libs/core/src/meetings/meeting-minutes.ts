@@ -21,6 +21,8 @@ export interface MinutesInput {
     escalateToName: string | null;
   }[];
   notReached: string[];
+  /** The board closed its plan here: where each open action went. */
+  planClosures?: { planTitle: string; successorTitle: string | null; comment: string; carried: { ref: string; title: string; successorRef: string }[] }[];
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -74,9 +76,23 @@ export function draftMinutes(m: MinutesInput): string {
   lines.push('', 'Decisions');
   if (!m.decisions.length) lines.push('The board made no decisions on actions.');
   m.decisions.forEach((d, i) => lines.push(`${i + 1}. ${d.actionRef} ${d.actionTitle}: ${decisionSentence(d)}`));
+  for (const c of m.planClosures ?? []) {
+    lines.push('', 'The plan', planClosureSentence(c));
+    for (const a of c.carried) lines.push(`- ${a.ref} ${a.title}: now ${a.successorRef} in ${c.successorTitle}`);
+  }
   if (m.notReached.length) {
     lines.push('', 'Not reached (carried to the next meeting)');
     for (const item of m.notReached) lines.push(`- ${item}`);
   }
   return lines.join('\n');
+}
+
+/** The board's decision to close its plan, as the minutes say it. */
+export function planClosureSentence(c: NonNullable<MinutesInput['planClosures']>[number]): string {
+  const carried = c.carried.length
+    ? ` Its ${c.carried.length} open action${c.carried.length === 1 ? '' : 's'} carried over into ${c.successorTitle}, as listed.`
+    : c.successorTitle
+      ? ` It had no open actions to carry into ${c.successorTitle}.`
+      : '';
+  return `The board closed the plan ${c.planTitle}.${carried} ${sentence(c.comment)}`.trim();
 }

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Attendance, daysOverdue, describeSeries, nextInSeries, seriesRuleOf } from '@app/domain';
-import { Meeting } from '@app/database/entities';
+import { Meeting, MeetingPlanClosure } from '@app/database/entities';
 import { BoardRepositories } from '@app/database/repositories/board.repository';
 import { MeetingRepositories } from '@app/database/repositories/meeting.repository';
 import { PeopleRepositories } from '@app/database/repositories/people.repository';
@@ -12,6 +12,7 @@ import { Clock } from '../clock';
 import { newId } from '../ids';
 import { PlanService } from '../plans/plan.service';
 import { Actor, authorize } from '../request-context';
+import { ACTION_NOTIFICATIONS_READERS, ActionNotificationsReader, toldAbout } from './action-notifications';
 import { assertSitsOnBoard, MeetingAccess, notAMember } from './meeting-access';
 import { itemView } from './meeting-agenda.service';
 import { decisionView } from './meeting-decisions.service';
@@ -45,6 +46,7 @@ export class MeetingService {
     private readonly actionRepositories: ActionRepositories,
     private readonly access: MeetingAccess,
     private readonly clock: Clock,
+    @Optional() @Inject(ACTION_NOTIFICATIONS_READERS) private readonly readers: ActionNotificationsReader[] = [],
   ) {}
 
   async create(actor: Actor, boardId: string, input: NewMeeting) {
@@ -171,10 +173,11 @@ export class MeetingService {
     const meeting = await this.access.load(actor.authorityId, id);
     const plan = await this.plans.get(actor.authorityId, meeting.planId);
     const board = await this.boards.for(actor.authorityId).get(meeting.boardId);
-    const [attendees, agenda, decisions, people] = await Promise.all([
+    const [attendees, agenda, decisions, closures, people] = await Promise.all([
       repo.attendees(id),
       repo.agenda(id),
       repo.decisions(id),
+      repo.planClosures(id),
       this.people.for(actor.authorityId).list(),
     ]);
     const name = (userId: string | null) => (userId ? (people.find((p) => p.id === userId)?.displayName ?? 'someone who has left') : null);
@@ -209,6 +212,10 @@ export class MeetingService {
       }),
     );
     const decided = new Set(decisions.map((d) => d.actionId));
+    // Who has been told about each overdue item (reminders, overdue notices, escalations), and when.
+    const overdueIds = items.filter((i) => i.actionId && actionView.get(i.actionId)?.overdue).map((i) => i.actionId!);
+    const told = await toldAbout(this.readers, actor.authorityId, overdueIds, (personId) => name(personId)!);
+    const planDecisions = await this.planDecisions(actor, closures, name);
     const minutesInput = {
       boardName: board?.name ?? 'board',
       planTitle: plan.title,
@@ -230,18 +237,32 @@ export class MeetingService {
         escalateToName: name(d.escalateToId),
       })),
       notReached: meeting.status === 'planned' ? [] : items.filter((i) => i.actionId && !decided.has(i.actionId)).map((i) => i.title),
+      planClosures: planDecisions.map((c) => ({
+        planTitle: c.plan.title,
+        successorTitle: c.successorPlan?.title ?? null,
+        comment: c.comment,
+        carried: c.carried.map((a) => ({ ref: a.ref, title: a.title, successorRef: a.successorRef })),
+      })),
     };
     const series = seriesRuleOf(meeting.date);
     return {
       ...meetingFields(meeting),
+      /** Anything can still be recorded: not cancelled, minutes not approved. */
+      open: meeting.status !== 'cancelled' && meeting.status !== 'minutes_approved',
       board: board && { id: board.id, name: board.name, chairId: board.chairId },
       plan: { id: plan.id, title: plan.title, status: plan.status },
       series: { rule: describeSeries(series), nextDates: nextInSeries(meeting.date, 3) },
       attendance: attendees.map((a) => ({ id: a.id, userId: a.userId, guestName: a.guestName, name: a.guestName ?? name(a.userId), attendance: a.attendance })),
       agenda: {
-        items: items.map((i) => ({ ...itemView(i), presenterName: name(i.presenterId), action: i.actionId ? (actionView.get(i.actionId) ?? null) : null })),
+        items: items.map((i) => ({
+          ...itemView(i),
+          presenterName: name(i.presenterId),
+          action: i.actionId ? (actionView.get(i.actionId) ?? null) : null,
+          told: i.actionId && overdueIds.includes(i.actionId) ? (told.get(i.actionId) ?? []) : null,
+        })),
       },
       decisions: decisions.map((d) => ({ ...decisionView(d), action: actionView.get(d.actionId) ?? null, decidedByName: name(d.decidedById) })),
+      planDecisions,
       minutes: {
         narrative: meeting.minutesNarrative,
         draft: meeting.minutesText ?? draftMinutes(minutesInput),
@@ -250,6 +271,33 @@ export class MeetingService {
         approvedByName: name(meeting.minutesApprovedById),
         locked: meeting.status === 'minutes_approved',
       },
+    };
+  }
+
+  /** The board's decisions to close its plan here, each with the successor plan that holds every action carried over. */
+  private async planDecisions(actor: Actor, closures: MeetingPlanClosure[], name: (userId: string | null) => string | null) {
+    const views = [];
+    for (const c of closures) views.push(await this.planDecision(actor, c, name));
+    return views;
+  }
+
+  private async planDecision(actor: Actor, closure: MeetingPlanClosure, name: (userId: string | null) => string | null) {
+    const repo = this.meetings.for(actor.authorityId);
+    const plan = await this.plans.get(actor.authorityId, closure.planId);
+    const successor = closure.successorPlanId ? await this.plans.get(actor.authorityId, closure.successorPlanId) : null;
+    const originals = (await repo.planActions(closure.planId)).filter((a) => a.status === 'carried_over');
+    const copies = successor ? (await repo.carriedCopies(originals.map((a) => a.id))).filter((a) => a.planId === successor.id) : [];
+    const copyOf = new Map(copies.map((a) => [a.carriedFromId!, a]));
+    const { authorityId: _a, ...fields } = closure;
+    return {
+      ...fields,
+      kind: 'close_plan' as const,
+      plan: { id: plan.id, title: plan.title, status: plan.status },
+      successorPlan: successor && { id: successor.id, title: successor.title, status: successor.status },
+      decidedByName: name(closure.decidedById),
+      carried: originals
+        .filter((a) => copyOf.has(a.id))
+        .map((a) => ({ actionId: a.id, ref: a.ref, title: a.title, successorActionId: copyOf.get(a.id)!.id, successorRef: copyOf.get(a.id)!.ref })),
     };
   }
 }

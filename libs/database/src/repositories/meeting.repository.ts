@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, LessThan, MoreThan, Not } from 'typeorm';
-import { Action, AgendaItem, Evidence, Meeting, MeetingAttendee, MeetingDecision, ProgressNote } from '../entities';
+import { Action, AgendaItem, Evidence, Meeting, MeetingAttendee, MeetingDecision, MeetingPlanClosure, ProgressNote } from '../entities';
 import { runSql } from '../sql';
 import { TenantRepositories, TenantRepository } from './tenant-repository';
 
@@ -37,10 +37,10 @@ export class MeetingRepository extends TenantRepository {
     });
   }
 
-  /** The plan's meeting after this one, if one is planned. */
+  /** The plan's meeting after this one, if one is planned (a cancelled one is not). */
   next(meeting: Meeting): Promise<Meeting | null> {
     return this.manager.findOne(Meeting, {
-      where: { planId: meeting.planId, date: MoreThan(meeting.date), id: Not(meeting.id), ...this.a },
+      where: { planId: meeting.planId, date: MoreThan(meeting.date), id: Not(meeting.id), status: Not('cancelled' as const), ...this.a },
       order: { date: 'ASC', startTime: 'ASC' },
     });
   }
@@ -100,6 +100,22 @@ export class MeetingRepository extends TenantRepository {
     const row = { ...decision, ...this.a };
     await this.manager.insert(MeetingDecision, row);
     return row;
+  }
+
+  /** The board's decisions at the meeting to close its plan (one, in practice). */
+  planClosures(meetingId: string): Promise<MeetingPlanClosure[]> {
+    return this.manager.find(MeetingPlanClosure, { where: { meetingId, ...this.a }, order: { createdAt: 'ASC' } });
+  }
+
+  async insertPlanClosure(closure: Omit<MeetingPlanClosure, 'authorityId'>): Promise<MeetingPlanClosure> {
+    const row = { ...closure, ...this.a };
+    await this.manager.insert(MeetingPlanClosure, row);
+    return row;
+  }
+
+  /** The copies carry-over made of these actions (each copy's carriedFromId is its original). */
+  carriedCopies(originalIds: string[]): Promise<Action[]> {
+    return originalIds.length ? this.manager.find(Action, { where: { carriedFromId: In(originalIds), ...this.a } }) : Promise.resolve([]);
   }
 
   /** The plan's actions, in plan order. */
