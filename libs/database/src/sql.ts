@@ -36,6 +36,24 @@ export async function selectEntity<T extends ObjectLiteral>(
   return (await selectEntities(manager, entity, text, params))[0] ?? null;
 }
 
+/**
+ * Rows of two entities' tables joined, each hydrated as its own entity: `from` is the query after
+ * its select list (`FROM "a_table" a JOIN "b_table" b ON … WHERE …`), and the select list names every
+ * column of each entity under its alias, so one statement reads, say, an action and its plan.
+ */
+export async function selectPairs<A extends ObjectLiteral, B extends ObjectLiteral>(
+  manager: EntityManager,
+  [first, a]: [EntityTarget<A>, string],
+  [second, b]: [EntityTarget<B>, string],
+  from: string,
+  params: SqlParams = {},
+): Promise<[A, B][]> {
+  const left = aliasedFor(manager, first, a);
+  const right = aliasedFor(manager, second, b);
+  const rows = await runSql(manager, `SELECT ${left.columns}, ${right.columns} ${from}`, params);
+  return rows.map((row) => [left.hydrate(row) as A, right.hydrate(row) as B]);
+}
+
 /** A COUNT(*) AS "count" query's answer as a number (PostgreSQL returns counts as text). */
 export async function selectCount(manager: EntityManager, text: string, params: SqlParams = {}): Promise<number> {
   return Number((await runSql(manager, text, params))[0]?.count ?? 0);
@@ -139,4 +157,33 @@ function hydratorFor(manager: EntityManager, entity: EntityTarget<ObjectLiteral>
     hydrators.set(metadata, hydrate);
   }
   return hydrate;
+}
+
+interface Aliased {
+  columns: string;
+  hydrate: (row: SqlRow) => SqlRow;
+}
+
+const aliased = new WeakMap<object, Map<string, Aliased>>();
+
+/** An entity's columns selected under a table alias as "alias.column", and the hydrator of such a row (made once). */
+function aliasedFor(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string): Aliased {
+  const metadata = manager.connection.getMetadata(entity);
+  const byAlias = aliased.get(metadata) ?? new Map<string, Aliased>();
+  aliased.set(metadata, byAlias);
+  let made = byAlias.get(alias);
+  if (!made) {
+    const driver = manager.connection.driver;
+    const columns = metadata.columns;
+    made = {
+      columns: columns.map((c) => `${alias}."${c.databaseName}" AS "${alias}.${c.databaseName}"`).join(', '),
+      hydrate: (row) => {
+        const entity: SqlRow = {};
+        for (const c of columns) entity[c.propertyName] = driver.prepareHydratedValue(row[`${alias}.${c.databaseName}`], c);
+        return entity;
+      },
+    };
+    byAlias.set(alias, made);
+  }
+  return made;
 }

@@ -92,8 +92,13 @@ export function assertTransition(from: ActionStatus, to: ActionStatus, ctx: Tran
   assertRequirements(from, to, ctx);
 }
 
+/** Whether a change to this status asks how much evidence the action has (only completing it does). */
+export function needsEvidence(to: ActionStatus): boolean {
+  return to === 'completed';
+}
+
 function assertRequirements(from: ActionStatus, to: ActionStatus, ctx: TransitionContext): void {
-  if (to === 'completed') {
+  if (needsEvidence(to)) {
     if (!Number.isSafeInteger(ctx.evidenceCount) || ctx.evidenceCount < 0) {
       throw new DomainError('invalid_number', `The evidence count must be a whole number, 0 or more, not ${String(ctx.evidenceCount)}.`);
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Action, ActionFinding, DueDateChange, Evidence, Finding, Milestone, ProgressNote } from '@app/database/entities';
+import { Action, ActionFinding, DueDateChange, Evidence, Finding, Milestone, Plan, ProgressNote } from '@app/database/entities';
 import { TenantRepository } from '@app/database/repositories/tenant-repository';
-import { insertMany, runSql, selectCount, selectEntities, selectEntity, SqlRow, updateRows } from '@app/database/sql';
+import { insertMany, runSql, selectCount, selectEntities, selectEntity, selectPairs, SqlRow, updateRows } from '@app/database/sql';
 import { Transactions } from '@app/database/transactions';
 import { openStatusSql } from '@app/domain';
 import { ActionFilter, DEFAULT_ORDER, listWhere, sortTerms } from './action-list';
@@ -16,7 +16,16 @@ export class ActionRepositories {
   }
 }
 
-const tally = (rows: SqlRow[]) => Object.fromEntries(rows.filter((r) => r.key !== null).map((r) => [r.key, Number(r.count)]));
+const WITH_PLAN_SQL =
+  'FROM "action" a JOIN "improvement_plan" p ON p."id" = a."planId" AND p."authorityId" = a."authorityId" ' +
+  'WHERE a."id" = :id AND a."authorityId" = :authorityId';
+
+/** Sums the counts of rows by one of their keys (a null key is left out). */
+function tally(rows: SqlRow[], key: string): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const r of rows) if (r[key] !== null) sums[r[key] as string] = (sums[r[key] as string] ?? 0) + Number(r.count);
+  return sums;
+}
 
 /**
  * Actions and their child rows (finding links, milestones, notes, evidence, due-date changes) of one
@@ -25,6 +34,12 @@ const tally = (rows: SqlRow[]) => Object.fromEntries(rows.filter((r) => r.key !=
 export class ActionRepository extends TenantRepository {
   find(id: string): Promise<Action | null> {
     return selectEntity(this.manager, Action, 'SELECT * FROM "action" WHERE "id" = :id AND "authorityId" = :authorityId', this.scoped({ id }));
+  }
+
+  /** The action with its plan, in one statement: every change and the action page need both. */
+  async findWithPlan(id: string): Promise<{ action: Action; plan: Plan } | null> {
+    const [pair] = await selectPairs(this.manager, [Action, 'a'], [Plan, 'p'], WITH_PLAN_SQL, this.scoped({ id }));
+    return pair ? { action: pair[0], plan: pair[1] } : null;
   }
 
   ofPlan(planId: string, openOnly = false): Promise<Action[]> {
@@ -50,22 +65,26 @@ export class ActionRepository extends TenantRepository {
     const offset = (filter.page - 1) * filter.pageSize;
     const sql = `SELECT a.* FROM "action" a WHERE ${where} ORDER BY ${order} LIMIT :limit OFFSET :offset`;
     const rows = await selectEntities(this.manager, Action, sql, { ...params, limit: filter.pageSize, offset });
-    // A page that is not full, and not past the end, tells the total without counting.
+    // A page that is not full, and not past the end, tells the total without counting; so does an empty first page.
     const total =
       rows.length > 0 && rows.length < filter.pageSize
         ? offset + rows.length
-        : await selectCount(this.manager, `SELECT COUNT(*) AS "count" FROM "action" a WHERE ${where}`, params);
+        : rows.length === 0 && offset === 0
+          ? 0
+          : await selectCount(this.manager, `SELECT COUNT(*) AS "count" FROM "action" a WHERE ${where}`, params);
     return { rows, total };
   }
 
-  /** Counts by status and by effective RAG for one plan. */
+  /** Counts by status and by effective RAG for one plan, in one statement (a row per status and rating). */
   async counts(planId: string, today: string) {
     const params = this.scoped({ planId, ...ragSqlParams(today) });
-    const where = 'a."planId" = :planId AND a."authorityId" = :authorityId';
-    const byStatus = await runSql(this.manager, `SELECT a."status" AS "key", COUNT(*) AS "count" FROM "action" a WHERE ${where} GROUP BY a."status"`, params);
     const rag = ragSql('a');
-    const byRag = await runSql(this.manager, `SELECT ${rag} AS "key", COUNT(*) AS "count" FROM "action" a WHERE ${where} GROUP BY ${rag}`, params);
-    return { byStatus: tally(byStatus), byRag: tally(byRag) };
+    const rows = await runSql(
+      this.manager,
+      `SELECT a."status", ${rag} AS "rag", COUNT(*) AS "count" FROM "action" a WHERE a."planId" = :planId AND a."authorityId" = :authorityId GROUP BY a."status", ${rag}`,
+      params,
+    );
+    return { byStatus: tally(rows, 'status'), byRag: tally(rows, 'rag') };
   }
 
   insert(actions: Action[]): Promise<void> {

@@ -6,6 +6,7 @@ import {
   Decision,
   decisionsForActionChange,
   may,
+  needsEvidence,
   newActionFields,
   statusDecision,
   warnFromOf,
@@ -94,9 +95,15 @@ export class ActionService {
   }
 
   async get(actor: Actor, id: string) {
-    const action = await this.load(actor.authorityId, id);
-    const plan = await this.plans.get(actor.authorityId, action.planId);
+    const { action, plan } = await this.loadWithPlan(actor.authorityId, id);
     return this.details(action, plan);
+  }
+
+  /** The action as `get` gives it, and its timeline: the action page's reads, loading the action once. */
+  async withTimeline(actor: Actor, id: string) {
+    const { action, plan } = await this.loadWithPlan(actor.authorityId, id);
+    const [details, timeline] = await Promise.all([this.details(action, plan), this.audit.timeline(actor.authorityId, 'action', id)]);
+    return { action: details, timeline };
   }
 
   async update(actor: Actor, id: string, changes: ActionChanges) {
@@ -131,7 +138,8 @@ export class ActionService {
   async changeStatus(actor: Actor, id: string, input: { version: number; status: ActionStatus; reason?: string | null }) {
     const decide = (action: Action) => [statusDecision(action.status, input.status)];
     return this.mutate(actor, id, input.version, decide, async (action) => {
-      const evidenceCount = await this.repositories.for(actor.authorityId).evidenceCount(id);
+      // Only completing an action asks for its evidence, so only then is it counted.
+      const evidenceCount = needsEvidence(input.status) ? await this.repositories.for(actor.authorityId).evidenceCount(id) : 0;
       const byBoardDecision = may(subjectOf(actor, action), 'action.status.verified');
       assertTransition(action.status, input.status, { evidenceCount, reason: input.reason, byBoardDecision });
       const reason = input.reason?.trim() || null;
@@ -190,20 +198,33 @@ export class ActionService {
     work: (action: Action, actions: ActionRepository) => Promise<{ event: string; record: T }>,
   ): Promise<T> {
     return this.transactions.run(async () => {
-      const action = await this.load(actor.authorityId, id);
+      const { action, plan } = await this.loadWithPlan(actor.authorityId, id);
       authorize(actor, decision, action);
-      this.plans.assertNotClosed(await this.plans.get(actor.authorityId, action.planId));
+      this.plans.assertNotClosed(plan);
       const { event, record } = await work(action, this.repositories.for(actor.authorityId));
       await this.audit.record({ authorityId: actor.authorityId, entityType: 'action', entityId: id, event, actorId: actor.userId, after: record });
       return record;
     });
   }
 
-  async list(actor: Actor, filter: ActionFilter) {
+  async list(actor: Actor, filter: ActionFilter, known: Plan[] = []) {
+    return (await this.lists(actor, [filter], known))[0];
+  }
+
+  /** Several lists at once (a page's regions): the plans of all their rows are read in one statement, less any the caller has. */
+  async lists(actor: Actor, filters: ActionFilter[], known: Plan[] = []) {
     const today = this.today();
-    const { rows, total } = await this.repositories.for(actor.authorityId).list(filter, today);
-    const plans = new Map((await this.planRepositories.for(actor.authorityId).findMany(rows.map((r) => r.planId))).map((p) => [p.id, p]));
-    return { items: rows.map((a) => this.summary(a, plans.get(a.planId)!, today)), page: filter.page, pageSize: filter.pageSize, total };
+    const actions = this.repositories.for(actor.authorityId);
+    const found = await Promise.all(filters.map((filter) => actions.list(filter, today)));
+    const plans = new Map(known.map((p) => [p.id, p]));
+    const missing = found.flatMap(({ rows }) => rows.map((r) => r.planId)).filter((id) => !plans.has(id));
+    if (missing.length) for (const p of await this.planRepositories.for(actor.authorityId).findMany(missing)) plans.set(p.id, p);
+    return found.map(({ rows, total }, i) => ({
+      items: rows.map((a) => this.summary(a, plans.get(a.planId)!, today)),
+      page: filters[i].page,
+      pageSize: filters[i].pageSize,
+      total,
+    }));
   }
 
   /** Counts by status and by effective RAG for one plan. */
@@ -224,6 +245,12 @@ export class ActionService {
     return action;
   }
 
+  private async loadWithPlan(authorityId: string, id: string): Promise<{ action: Action; plan: Plan }> {
+    const found = await this.repositories.for(authorityId).findWithPlan(id);
+    if (!found) throw notFound('Action');
+    return found;
+  }
+
   /** A versioned change: the policy's decisions for it are checked against the action as it is now, then the version. */
   private async mutate(
     actor: Actor,
@@ -234,8 +261,7 @@ export class ActionService {
   ) {
     const actions = this.repositories.for(actor.authorityId);
     return this.transactions.run(async () => {
-      const action = await this.load(actor.authorityId, id);
-      const plan = await this.plans.get(actor.authorityId, action.planId);
+      const { action, plan } = await this.loadWithPlan(actor.authorityId, id);
       authorize(actor, decide(action, plan), action);
       if (action.version !== version) throw this.conflict(action, plan);
       this.plans.assertNotClosed(plan);
