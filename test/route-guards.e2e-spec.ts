@@ -89,6 +89,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/actions/:id/evidence/:evidenceId/file': 'member',
   'GET /api/v1/measures': 'member',
   'POST /api/v1/measures': EDITORS,
+  'POST /api/v1/measures/import-from-report': EDITORS,
   'PUT /api/v1/actions/:id/measures/:measureId': EDITORS,
   'DELETE /api/v1/actions/:id/measures/:measureId': EDITORS,
   // Values: the people who set plans up, or the measure's owner (checked in the service).

@@ -9,6 +9,7 @@ import { AnonymousRefusals } from './common/anonymous-refusals';
 import { AuthGuard } from './common/auth.guard';
 import { DocumentsController } from './documents/documents.controller';
 import { HealthController } from './health/health.controller';
+import { MeasureImportController } from './measures/measure-import.controller';
 import { MeasuresController } from './measures/measures.controller';
 import { MeasureValuesController } from './measures/measure-values.controller';
 import { ReviewsController } from './reviews/reviews.controller';
@@ -41,6 +42,7 @@ export class ApiModule {
         BoardsController,
         DocumentsController,
         HealthController,
+        MeasureImportController,
         MeasuresController,
         MeasureValuesController,
         MeetingsController,

@@ -17,6 +17,7 @@ import { EvidenceService } from './evidence/evidence.service';
 import { ReportImportService } from './imports/report-import.service';
 import { TrackerImportService } from './imports/tracker-import.service';
 import { MeasureImportService } from './measures/measure-import.service';
+import { MeasureImportService } from './measures/measure-import.service';
 import { MeasureService } from './measures/measure.service';
 import { MeasureValueRepositories } from './measures/measure-value.repository';
 import { MeasureValueService } from './measures/measure-value.service';
@@ -47,6 +48,7 @@ const SERVICES = [
   DocumentService,
   EvidenceService,
   InvitationService,
+  MeasureImportService,
   MeasureImportService,
   MeasureService,
   MeasureValueRepositories,

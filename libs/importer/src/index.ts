@@ -34,3 +34,4 @@ export { toImportJson } from './import-json';
 export { contentHash } from './content-hash';
 export { findPaperFigures } from './paper-figures';
 export type { FigurePolarity, PaperMeasure } from './paper-figures';
+export { paperDate } from './paper-date';

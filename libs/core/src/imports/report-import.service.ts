@@ -18,6 +18,10 @@ export interface ImportOptions {
   createPlan?: { boardId?: string; title?: string; startDate?: string };
 }
 
+function asAppError(error: unknown): unknown {
+  return error instanceof ImportError ? new AppError(IMPORT_ERROR_KIND[error.code], error.code, error.message, error.details) : error;
+}
+
 const IMPORT_ERROR_KIND: Record<ImportError['code'], AppErrorKind> = {
   empty: 'bad_request',
   too_large: 'payload_too_large',
@@ -40,12 +44,20 @@ export class ReportImportService {
 
   /** Parses without storing anything. */
   async read(bytes: Buffer): Promise<ReadReport> {
+    const text = await this.readText(bytes);
     try {
-      const text = await extractText(bytes, this.config.reportMaxBytes);
       return { text, report: parseReport(text) };
     } catch (error) {
-      if (error instanceof ImportError) throw new AppError(IMPORT_ERROR_KIND[error.code], error.code, error.message, error.details);
-      throw error;
+      throw asAppError(error);
+    }
+  }
+
+  /** The document's text (text, PDF or Word), refused as the report import refuses it; not parsed. */
+  async readText(bytes: Buffer): Promise<string> {
+    try {
+      return await extractText(bytes, this.config.reportMaxBytes);
+    } catch (error) {
+      throw asAppError(error);
     }
   }
 
