@@ -3,7 +3,9 @@ import { DataSource, IsNull } from 'typeorm';
 import { notFound } from '@app/core/app-error';
 import { Clock } from '@app/core/clock';
 import { Actor } from '@app/core/request-context';
+import { Transactions } from '@app/database/transactions';
 import { Notification } from './entities';
+import { NotificationRepository, PageFrame } from './notification.repository';
 
 /** A user's in-app notifications: list, unread count, mark read. */
 @Injectable()
@@ -11,23 +13,23 @@ export class NotificationService {
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly transactions: Transactions,
   ) {}
 
   async list(actor: Actor, options: { unreadOnly?: boolean; page?: number; pageSize?: number } = {}) {
     const page = Math.max(1, options.page ?? 1);
     const pageSize = Math.min(100, Math.max(1, options.pageSize ?? 20));
-    const where = { authorityId: actor.authorityId, userId: actor.userId, ...(options.unreadOnly ? { readAt: IsNull() } : {}) };
-    const [items, total] = await this.db.manager.findAndCount(Notification, {
-      where,
-      order: { createdAt: 'DESC', id: 'ASC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
-    return { items, page, pageSize, total };
+    const { rows, total } = await this.repository(actor).page(actor.userId, !!options.unreadOnly, page, pageSize);
+    return { items: rows, page, pageSize, total };
   }
 
   unreadCount(actor: Actor): Promise<number> {
-    return this.db.manager.countBy(Notification, { authorityId: actor.authorityId, userId: actor.userId, readAt: IsNull() });
+    return this.repository(actor).unreadCount(actor.userId);
+  }
+
+  /** What every page's frame shows of the person (their name, unread count, councils), in one statement. */
+  frame(actor: Actor): Promise<PageFrame> {
+    return this.repository(actor).frame(actor.userId);
   }
 
   async markRead(actor: Actor, id: string): Promise<Notification> {
@@ -40,6 +42,10 @@ export class NotificationService {
       }
       return n;
     });
+  }
+
+  private repository(actor: Actor): NotificationRepository {
+    return new NotificationRepository(actor.authorityId, this.transactions);
   }
 
   async markAllRead(actor: Actor): Promise<number> {

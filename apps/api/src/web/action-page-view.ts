@@ -10,7 +10,7 @@ import { FormErrors } from './form-errors';
 import { fullActionText, lineSpan } from './page-format';
 import { PageRenderer } from './page-renderer';
 import { RAG_LABELS, STATUS_LABELS } from './page-labels';
-import { Directory, PeopleDirectory } from './people-directory';
+import { IdsOnPage, Names, PeopleDirectory } from './people-directory';
 import { describeEvent, TimelineEvent } from './timeline-wording';
 
 export type FormName = 'status' | 'rag' | 'note' | 'evidence' | 'due-date' | 'milestone' | 'evidence-link' | 'evidence-note';
@@ -32,12 +32,11 @@ export class ActionPageView {
   ) {}
 
   async render(actor: Authenticated, id: string, req: PageRequest, res: Response, state: FormState, status: number, success?: string) {
-    const [action, timeline, names] = await Promise.all([
-      this.actions.get(actor, id),
-      this.actions.timeline(actor, id),
-      this.directory.load(actor.authorityId),
-    ]);
+    // The layout's frame is read beside the action (PageRenderer.frame keeps it for the render).
+    const [{ action, timeline: events }] = await Promise.all([this.actions.withTimeline(actor, id), this.pages.frame(req)]);
+    const timeline = events as TimelineEvent[];
     const summary = action as unknown as ActionSummary;
+    const names = await this.directory.named(actor.authorityId, idsOnPage(action, timeline, state.conflict?.seen ?? null));
     // The forms and choices offered are the policy's: the service checks the same decisions again.
     const open = action.plan.status !== 'closed';
     const subject = subjectOf(actor, action);
@@ -63,9 +62,7 @@ export class ActionPageView {
         dueDateHistory: action.dueDateHistory.map((c) => ({ ...c, by: names.personName(c.changedById) })),
         notes: action.notes.map((n) => ({ ...n, by: names.personName(n.authorId) })),
         evidence: action.evidence.map((e) => ({ ...e, by: names.personName(e.addedById) })),
-        timeline: (timeline as TimelineEvent[])
-          .map((e) => ({ ...describeEvent(e, names), at: e.at, by: e.actorId ? names.personName(e.actorId) : 'The system' }))
-          .reverse(),
+        timeline: timeline.map((e) => ({ ...describeEvent(e, names), at: e.at, by: e.actorId ? names.personName(e.actorId) : 'The system' })).reverse(),
         canUpdateStatus: can('action.status.in_progress') || can('action.status.verified'),
         canFlagAtRisk: can('action.atRisk'),
         canAddNote: can('action.note'),
@@ -80,7 +77,7 @@ export class ActionPageView {
         form: state.form,
         values,
         ...view,
-        conflict: state.conflict ? { changes: changesSince(state.conflict.seen, summary, names), by: lastChangeBy(timeline as TimelineEvent[], names) } : null,
+        conflict: state.conflict ? { changes: changesSince(state.conflict.seen, summary, names), by: lastChangeBy(timeline, names) } : null,
       },
       status,
     );
@@ -101,7 +98,33 @@ function statusChoices(current: ActionStatus, can: (d: Decision) => boolean, cho
   return ACTION_STATUSES.filter((s) => next.includes(s)).map((s) => ({ value: s, text: STATUS_LABELS[s], checked: s === chosen }));
 }
 
-function lastChangeBy(timeline: TimelineEvent[], names: Directory) {
+/** Every person and partner the page names: the action's, its history's, and those of the changes its timeline describes. */
+function idsOnPage(
+  action: {
+    ownerId: string | null;
+    managerId: string | null;
+    organisationId: string | null;
+    dueDateHistory: { changedById: string | null }[];
+    notes: { authorId: string | null }[];
+    evidence: { addedById: string | null }[];
+  },
+  timeline: TimelineEvent[],
+  seen: Record<string, unknown> | null,
+): IdsOnPage {
+  const ids = new IdsOnPage().person(action.ownerId, action.managerId).organisation(action.organisationId);
+  ids.person(...action.dueDateHistory.map((c) => c.changedById), ...action.notes.map((n) => n.authorId), ...action.evidence.map((e) => e.addedById));
+  for (const values of [...timeline.flatMap((e) => [e.before, e.after]), seen]) {
+    if (!values) continue;
+    ids.person(idOf(values.ownerId), idOf(values.managerId)).organisation(idOf(values.organisationId));
+  }
+  ids.person(...timeline.map((event) => event.actorId));
+  return ids;
+}
+
+/** An id from a stored or posted record, if it is one. */
+const idOf = (value: unknown) => (typeof value === 'string' ? value : null);
+
+function lastChangeBy(timeline: TimelineEvent[], names: Names) {
   const last = [...timeline].reverse().find((e) => e.event === 'action_updated' || e.event.startsWith('action_status') || e.event === 'action_verified');
   return last ? { name: last.actorId ? names.personName(last.actorId) : 'The system', at: last.at } : null;
 }

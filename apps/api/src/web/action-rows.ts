@@ -1,10 +1,10 @@
 import { ActionService } from '@app/core';
-import { Directory } from './people-directory';
+import { Names } from './people-directory';
 
 export type ActionSummary = ReturnType<ActionService['summary']>;
 
 /** What a table row shows of an action. */
-export function actionRow(a: ActionSummary, names: Directory) {
+export function actionRow(a: ActionSummary, names: Names) {
   return {
     id: a.id,
     ref: a.ref,

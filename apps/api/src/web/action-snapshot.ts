@@ -1,6 +1,6 @@
 import { ActionSummary } from './action-rows';
 import { FIELD_NAMES, show } from './timeline-wording';
-import { Directory } from './people-directory';
+import { Names } from './people-directory';
 
 const FIELDS = [
   'title',
@@ -31,7 +31,7 @@ export function readSnapshot(value: string): Record<string, unknown> | null {
 }
 
 /** The fields someone else changed: as the user saw them, and as they are now. */
-export function changesSince(seen: Record<string, unknown> | null, current: ActionSummary, names: Directory) {
+export function changesSince(seen: Record<string, unknown> | null, current: ActionSummary, names: Names) {
   if (!seen) return [];
   return FIELDS.filter((f) => (seen[f] ?? null) !== (current[f] ?? null)).map((f) => ({
     field: FIELD_NAMES[f],

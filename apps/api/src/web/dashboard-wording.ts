@@ -1,9 +1,9 @@
 import { DashboardFilter } from './dashboard-filter';
 import { RAG_LABELS, STATUS_LABELS } from './page-labels';
-import { Directory } from './people-directory';
+import { Names } from './people-directory';
 
 /** The filters in words, for the page and the export: 'status: In progress; RAG: Red; overdue only'. */
-export function describeFilter(filter: DashboardFilter, names: Directory): string {
+export function describeFilter(filter: DashboardFilter, names: Names): string {
   const parts: string[] = [];
   if (filter.status.length) parts.push(`status: ${filter.status.map((s) => STATUS_LABELS[s]).join(' or ')}`);
   if (filter.rag.length) parts.push(`RAG: ${filter.rag.map((r) => RAG_LABELS[r]).join(' or ')}`);

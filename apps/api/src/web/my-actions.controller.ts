@@ -7,7 +7,7 @@ import { PageRequest } from './csrf';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer';
 import { actionRow, ActionSummary } from './action-rows';
-import { PeopleDirectory } from './people-directory';
+import { IdsOnPage, PeopleDirectory } from './people-directory';
 import { ReviewsToDo } from './reviews-to-do';
 
 const STALE_DAYS = 28;
@@ -29,27 +29,36 @@ export class MyActionsController {
   @Get()
   async show(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
     const open = { status: [...OPEN_STATUSES], page: 1, pageSize: MAX_ROWS };
-    const [mine, accountable, names] = await Promise.all([
-      this.actions.list(actor, { ...open, ownerId: actor.userId }),
-      this.actions.list(actor, { ...open, managerId: actor.userId, sort: { field: 'due', direction: 'asc' } }),
-      this.directory.load(actor.authorityId),
+    const [[mine, accountable], invitationCount, reviewsToDo] = await Promise.all([
+      this.actions.lists(actor, [
+        { ...open, ownerId: actor.userId },
+        { ...open, managerId: actor.userId, sort: { field: 'due', direction: 'asc' } },
+      ]),
+      this.invitations.pendingCount(actor),
+      this.reviewsToDo.of(actor),
+      this.pages.frame(req),
     ]);
     const groups = groupMine(mine.items as ActionSummary[], this.actions.today());
-    const row = (a: ActionSummary) => actionRow(a, names);
     // Their own actions are listed above; by due date (none last), the overdue come first.
     const team = (accountable.items as ActionSummary[]).filter((a) => a.ownerId !== actor.userId);
+    const shown = [...(mine.items as ActionSummary[]), ...team];
+    // The rows show owners, not partners.
+    const ids = new IdsOnPage().person(...shown.map((a) => a.ownerId));
+    // Named only as the rows need; whether they manage anyone (to show the team's section when it is empty) comes with the names.
+    const names = await this.directory.named(actor.authorityId, ids, team.length ? undefined : actor.userId);
+    const row = (a: ActionSummary) => actionRow(a, names);
     const more = accountable.total > accountable.items.length;
     // Past the rows shown, the count is the service's, less the ones they both own and answer for.
     const ownAndAccountable = more ? (await this.actions.list(actor, { ...open, ownerId: actor.userId, managerId: actor.userId, pageSize: 1 })).total : 0;
     await this.pages.render(req, res, 'my-actions.njk', {
       pageTitle: 'My actions',
       openCount: mine.total,
-      invitationCount: (await this.invitations.mine(actor)).length,
-      reviewsToDo: await this.reviewsToDo.of(actor),
+      invitationCount,
+      reviewsToDo,
       overdue: groups.overdue.map(row),
       dueSoon: groups.dueSoon.map(row),
       awaitingUpdate: groups.awaitingUpdate.map(row),
-      isManager: team.length > 0 || names.people.some((p) => p.managerId === actor.userId),
+      isManager: team.length > 0 || names.managesAnyone,
       accountable: team.map(row),
       accountableCount: more ? accountable.total - ownAndAccountable : team.length,
       accountableMore: more,

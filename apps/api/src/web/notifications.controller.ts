@@ -57,9 +57,10 @@ export class NotificationsController {
   async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
     const unreadOnly = queryValue(req, 'show') === 'unread';
     const page = pageNumber(req);
-    const [{ items, total }, unread] = await Promise.all([
+    // The unread count is the page frame's (PageRenderer.frame), read once for the page and its layout.
+    const [{ items, total }, { unread }] = await Promise.all([
       this.notifications.list(actor, { unreadOnly, page, pageSize: PAGE_SIZE }),
-      this.notifications.unreadCount(actor),
+      this.pages.frame(req),
     ]);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const base = unreadOnly ? '/notifications?show=unread&' : '/notifications?';

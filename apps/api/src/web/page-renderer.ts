@@ -3,13 +3,17 @@ import type { Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import nunjucks from 'nunjucks';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { AuthService, subjectOf, UserService } from '@app/core';
+import { subjectOf } from '@app/core';
 import { may } from '@app/domain';
 import { NotificationService } from '@app/reminders';
 import { CSRF_FIELD, csrfToken, PageRequest } from './csrf';
 import { formatDate, formatDateTime, plural } from './page-format';
 import { RAG_LABELS, RAG_TAG_CLASSES, ROLE_LABELS, STATUS_LABELS, STATUS_TAG_CLASSES, TIMESCALE_LABELS } from './page-labels';
 import { GOVUK_DIST, VIEWS_DIR } from './web-assets';
+
+type PageFrame = Awaited<ReturnType<NotificationService['frame']>>;
+const NO_FRAME: PageFrame = { displayName: null, unread: 0, councils: [] };
+const frames = new WeakMap<PageRequest, Promise<PageFrame>>();
 
 export interface NavItem {
   text: string;
@@ -25,9 +29,7 @@ export class PageRenderer {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly users: UserService,
     private readonly notifications: NotificationService,
-    private readonly auth: AuthService,
   ) {
     const loader = new nunjucks.FileSystemLoader([VIEWS_DIR, GOVUK_DIST], { noCache: config.env === 'development' });
     this.env = new nunjucks.Environment(loader, { autoescape: true });
@@ -64,19 +66,28 @@ export class PageRenderer {
     res.type('html').send(html);
   }
 
+  /**
+   * What the layout shows of the person (name, unread count, councils): one statement, read once a
+   * request, so a page that shows the unread count too (notifications) asks here rather than again.
+   */
+  frame(req: PageRequest): Promise<PageFrame> {
+    const actor = req.actor;
+    if (!actor) return Promise.resolve(NO_FRAME);
+    let frame = frames.get(req);
+    if (!frame) {
+      frame = this.notifications.frame(actor);
+      frames.set(req, frame);
+    }
+    return frame;
+  }
+
   private async layout(req: PageRequest) {
     const actor = req.actor;
-    const [person, unread, councils] = actor
-      ? await Promise.all([
-          this.users.get(actor.authorityId, actor.userId).catch(() => null),
-          this.notifications.unreadCount(actor).catch(() => 0),
-          this.auth.councilsOf(actor.userId),
-        ])
-      : [null, 0, []];
+    const { displayName, unread, councils } = await this.frame(req);
     // The council is named, with a way to another, only to a person who has more than one.
     const council = councils.length > 1 ? councils.find((c) => c.id === actor!.authorityId) : undefined;
     return {
-      user: person,
+      user: displayName === null ? null : { displayName },
       council,
       roles: actor?.roles ?? [],
       csrfToken: csrfToken(req),

@@ -39,12 +39,13 @@ export class PlanDashboardController {
   @Get(':id')
   async dashboard(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
     const filter = readFilter(req);
-    const [counts, names] = await Promise.all([this.actions.dashboard(actor, id), this.directory.load(actor.authorityId)]);
-    // The service filters, sorts and pages; a page past the end shows the last page.
-    let result = await this.actions.list(actor, { ...listFilter(id, filter), page: filter.page, pageSize: PAGE_SIZE });
+    // The filters offer every person and partner of the council, so this page reads the whole directory.
+    const [counts, names] = await Promise.all([this.actions.dashboard(actor, id), this.directory.load(actor.authorityId), this.pages.frame(req)]);
+    // The service filters, sorts and pages; a page past the end shows the last page. The plan is known.
+    let result = await this.actions.list(actor, { ...listFilter(id, filter), page: filter.page, pageSize: PAGE_SIZE }, [counts.plan]);
     const pageCount = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
     const page = Math.min(filter.page, pageCount);
-    if (page !== filter.page) result = await this.actions.list(actor, { ...listFilter(id, filter), page, pageSize: PAGE_SIZE });
+    if (page !== filter.page) result = await this.actions.list(actor, { ...listFilter(id, filter), page, pageSize: PAGE_SIZE }, [counts.plan]);
     const rows = (result.items as ActionSummary[]).map((a) => actionRow(a, names));
     await this.pages.render(req, res, 'plan-dashboard.njk', {
       pageTitle: counts.plan.title,

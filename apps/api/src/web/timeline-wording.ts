@@ -1,6 +1,6 @@
 import { formatDate } from './page-format';
 import { RAG_LABELS, STATUS_LABELS } from './page-labels';
-import { Directory } from './people-directory';
+import { Names } from './people-directory';
 
 export interface TimelineEvent {
   seq: number;
@@ -14,7 +14,7 @@ export interface TimelineEvent {
 const label = (map: Record<string, string>, value: unknown) => (typeof value === 'string' ? (map[value] ?? value) : 'none');
 
 /** An audit event in words for the action's timeline: a title and the details under it. */
-export function describeEvent(e: TimelineEvent, names: Directory): { title: string; details: string[] } {
+export function describeEvent(e: TimelineEvent, names: Names): { title: string; details: string[] } {
   const after = e.after ?? {};
   switch (e.event) {
     case 'action_created':
@@ -45,7 +45,7 @@ export function describeEvent(e: TimelineEvent, names: Directory): { title: stri
 }
 
 /** Each changed field as 'Owner: Jo Bloggs → Sam Okafor'. */
-export function describeChanges(before: Record<string, unknown>, after: Record<string, unknown>, names: Directory): string[] {
+export function describeChanges(before: Record<string, unknown>, after: Record<string, unknown>, names: Names): string[] {
   return Object.keys(after)
     .filter((k) => k in FIELD_NAMES && before[k] !== after[k])
     .map((k) => `${FIELD_NAMES[k]}: ${show(k, before[k], names)} → ${show(k, after[k], names)}`);
@@ -65,7 +65,7 @@ export const FIELD_NAMES: Record<string, string> = {
   ragOverrideReason: 'Reason for the RAG',
 };
 
-export function show(field: string, value: unknown, names: Directory): string {
+export function show(field: string, value: unknown, names: Names): string {
   if (value === null || value === undefined || value === '') return 'none';
   switch (field) {
     case 'ownerId':

@@ -58,7 +58,7 @@ describe('web page helpers', () => {
   });
 
   it('trims template output with its own filter, keeping safe markup safe', () => {
-    const env = new PageRenderer({ env: 'test' } as AppConfig, {} as never, {} as never, {} as never)['env'];
+    const env = new PageRenderer({ env: 'test' } as AppConfig, {} as never)['env'];
     const spaced = `  ${'<p>x</p>\n      '.repeat(20_000)}<b>end</b>   `;
     expect(env.renderString('{{ html | safe | trim }}', { html: spaced })).toBe(spaced.trim());
     expect(env.renderString('{{ text | trim }}', { text: ' <i> ' })).toBe('&lt;i&gt;');

@@ -60,6 +60,11 @@ export class InvitationService {
     });
   }
 
+  /** How many of `mine` there are, without reading them (the start page says so). */
+  pendingCount(actor: Actor): Promise<number> {
+    return this.accounts.pendingInvitationCount(actor.userId, this.clock.nowIso());
+  }
+
   /** The signed-in person's pending invitations, to any authority. */
   async mine(actor: Actor): Promise<MyInvitationView[]> {
     const user = await this.accounts.byId(actor.userId);

@@ -4,7 +4,7 @@ import { AccountRepository } from '@app/database/repositories/account.repository
 import { BoardRepositories } from '@app/database/repositories/board.repository';
 import { InvitationRepositories } from '@app/database/repositories/invitation.repository';
 import { OrganisationRepositories } from '@app/database/repositories/organisation.repository';
-import { PeopleRepositories } from '@app/database/repositories/people.repository';
+import { PageNames, PeopleRepositories } from '@app/database/repositories/people.repository';
 import { SessionRepository } from '@app/database/repositories/session.repository';
 import { Transactions } from '@app/database/transactions';
 import { AppError, badRequest, notFound } from '../app-error';
@@ -180,6 +180,11 @@ export class UserService {
   async list(authorityId: string): Promise<PersonView[]> {
     const rows = await this.people.for(authorityId).list();
     return rows.map(({ accountActive, active, ...person }) => ({ ...person, active: accountActive && active }));
+  }
+
+  /** The names of just these people and partner organisations of the authority (for a page); see PeopleRepository.names. */
+  names(authorityId: string, personIds: Iterable<string>, organisationIds: Iterable<string> = [], managerId?: string): Promise<PageNames> {
+    return this.people.for(authorityId).names(personIds, organisationIds, managerId);
   }
 
   async get(authorityId: string, userId: string): Promise<PersonView> {

@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, MoreThan } from 'typeorm';
 import { Invitation, Membership, User } from '../entities';
+import { selectCount } from '../sql';
 import { Transactions } from '../transactions';
+
+const PENDING_COUNT_SQL = `SELECT COUNT(*) AS "count" FROM "invitation" i
+  JOIN "app_user" u ON u."email" = i."email" JOIN "authority" a ON a."id" = i."authorityId"
+  WHERE u."id" = :userId AND i."acceptedAt" IS NULL AND i."revokedAt" IS NULL AND i."expiresAt" > :now`;
 
 /**
  * Accounts are the person's, not an authority's, so this one repository is not bound to a tenant:
- * its few operations are the ones that must look across authorities (TypeORM finders).
+ * its few operations are the ones that must look across authorities (TypeORM finders; the start page's
+ * invitation count, read on every visit, is fixed SQL).
  */
 @Injectable()
 export class AccountRepository {
@@ -47,6 +53,11 @@ export class AccountRepository {
   /** Invitations to any authority waiting for this address, oldest first. */
   pendingInvitations(email: string, now: string): Promise<Invitation[]> {
     return this.manager.find(Invitation, { where: pendingFor(email, now), order: { createdAt: 'ASC' } });
+  }
+
+  /** How many invitations to a council wait for the person's address (the start page's notice), in one statement. */
+  async pendingInvitationCount(userId: string, now: string): Promise<number> {
+    return selectCount(this.manager, PENDING_COUNT_SQL, { userId, now });
   }
 
   /** Marks the address's pending invitation accepted and returns it; null when there is none by that id. */

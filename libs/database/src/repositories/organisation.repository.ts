@@ -1,24 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { Organisation } from '../entities';
+import { insertMany, runSql, selectCount } from '../sql';
 import { TenantRepositories, TenantRepository } from './tenant-repository';
 
-/** The council and its partner organisations (TypeORM finders). */
+const LIST_SQL = 'SELECT "id", "authorityId", "name", "kind", "createdAt" FROM "organisation" WHERE "authorityId" = :a ORDER BY "name" ASC';
+
+/** The council and its partner organisations (fixed SQL, plain rows: every column is text). */
 export class OrganisationRepository extends TenantRepository {
-  list(): Promise<Organisation[]> {
-    return this.manager.find(Organisation, { where: { authorityId: this.authorityId }, order: { name: 'ASC' } });
+  async list(): Promise<Organisation[]> {
+    return (await runSql(this.manager, LIST_SQL, { a: this.authorityId })) as unknown as Organisation[];
   }
 
-  exists(id: string): Promise<boolean> {
-    return this.manager.existsBy(Organisation, { id, authorityId: this.authorityId });
+  async exists(id: string): Promise<boolean> {
+    const text = 'SELECT COUNT(*) AS "count" FROM "organisation" WHERE "authorityId" = :a AND "id" = :id';
+    return (await selectCount(this.manager, text, { a: this.authorityId, id })) > 0;
   }
 
-  nameTaken(name: string): Promise<boolean> {
-    return this.manager.existsBy(Organisation, { authorityId: this.authorityId, name });
+  async nameTaken(name: string): Promise<boolean> {
+    const text = 'SELECT COUNT(*) AS "count" FROM "organisation" WHERE "authorityId" = :a AND "name" = :name';
+    return (await selectCount(this.manager, text, { a: this.authorityId, name })) > 0;
   }
 
   async insert(organisation: Omit<Organisation, 'authorityId'>): Promise<Organisation> {
     const row = { ...organisation, authorityId: this.authorityId };
-    await this.manager.insert(Organisation, row);
+    await insertMany(this.manager, Organisation, [row]);
     return row;
   }
 }

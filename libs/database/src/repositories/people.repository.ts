@@ -20,6 +20,24 @@ const MEMBERS_SQL = `SELECT u."id", u."email", u."displayName", u."active" AS "a
   FROM "membership" m JOIN "app_user" u ON u."id" = m."userId"
   WHERE m."authorityId" = :a ORDER BY u."displayName" ASC`;
 
+/** The names a page shows, of only the people and partner organisations on it. */
+export interface PageNames {
+  people: Map<string, string>;
+  organisations: Map<string, string>;
+  /** Whether someone here has the asked-about person as their line manager. */
+  managesAnyone: boolean;
+}
+
+// The parts of the one names statement: a page asks for the parts it needs. Members who have left the
+// council are not here, so the page says so; an account in another council is never named.
+const NAMES_SQL = {
+  person: `SELECT 'person' AS "kind", u."id", u."displayName" AS "name" FROM "membership" m JOIN "app_user" u ON u."id" = m."userId"
+  WHERE m."authorityId" = :a AND m."userId" IN (:...people)`,
+  organisation: `SELECT 'organisation' AS "kind", o."id", o."name" FROM "organisation" o WHERE o."authorityId" = :a AND o."id" IN (:...organisations)`,
+  manages: `SELECT 'manages' AS "kind", x."id", NULL AS "name"
+  FROM (SELECT m."userId" AS "id" FROM "membership" m WHERE m."authorityId" = :a AND m."managerId" = :managerId LIMIT 1) x`,
+};
+
 const truthy = (value: unknown) => value === true || value === 1;
 
 const toMember = (r: SqlRow): MemberRow => ({
@@ -38,6 +56,26 @@ export class PeopleRepository extends TenantRepository {
   /** Every page names people from this list, so it is one fixed query: a council can have hundreds. */
   async list(): Promise<MemberRow[]> {
     return (await runSql(this.manager, MEMBERS_SQL, { a: this.authorityId })).map(toMember);
+  }
+
+  /** Names for these ids only, in one statement (none when there is nothing to name); with `managerId`, whether they manage anyone. */
+  async names(personIds: Iterable<string>, organisationIds: Iterable<string> = [], managerId?: string): Promise<PageNames> {
+    const people = [...new Set(personIds)];
+    const organisations = [...new Set(organisationIds)];
+    const parts = [
+      ...(people.length ? [NAMES_SQL.person] : []),
+      ...(organisations.length ? [NAMES_SQL.organisation] : []),
+      ...(managerId ? [NAMES_SQL.manages] : []),
+    ];
+    const names: PageNames = { people: new Map(), organisations: new Map(), managesAnyone: false };
+    if (!parts.length) return names;
+    const rows = await runSql(this.manager, parts.join(' UNION ALL '), { a: this.authorityId, people, organisations, managerId });
+    for (const r of rows) {
+      if (r.kind === 'person') names.people.set(r.id as string, r.name as string);
+      else if (r.kind === 'organisation') names.organisations.set(r.id as string, r.name as string);
+      else names.managesAnyone = true;
+    }
+    return names;
   }
 
   membership(userId: string): Promise<Membership | null> {
