@@ -74,6 +74,7 @@ describe.each(DB_KINDS)('board meetings: who has been told, cancelling, closing 
     meetings.first = await newMeeting('2026-10-13');
     const drafted = await http().post(`/api/v1/meetings/${meetings.first}/agenda/draft`).set(bearer(chair)).expect(201);
     expect(drafted.body.items.map((i: Item) => i.actionId)).toEqual(expect.arrayContaining([ids.A1, ids.A2]));
+    const draftedTold = Object.fromEntries(drafted.body.items.map((i: Item) => [i.actionId, i.told]));
     await http()
       .post(`/api/v1/meetings/${meetings.first}/agenda/items`)
       .set(bearer(chair))
@@ -88,6 +89,7 @@ describe.each(DB_KINDS)('board meetings: who has been told, cancelling, closing 
       expect(item.reasons).toContain('overdue');
       const expected = sent.filter((r) => r.actionId === actionId).map((r) => ({ personId: r.deliveredToId ?? r.recipientId, kind: r.kind, at: r.sentAt }));
       expect(item.told!.map(({ personId, kind, at }) => ({ personId, kind, at }))).toEqual(expected);
+      expect(draftedTold[actionId]).toEqual(item.told);
       expect(item.told).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ personId: owner.id, name: owner.displayName, kind: 'overdue' }),

@@ -46,12 +46,8 @@ export class AgendaItemInMeetingResponse extends AgendaItemResponse {
   told: ToldResponse[] | null;
 }
 
-class MeetingAgendaResponse {
-  @ApiProperty({ type: [AgendaItemInMeetingResponse] }) items: AgendaItemInMeetingResponse[];
-}
-
 export class AgendaResponse {
-  @ApiProperty({ type: [AgendaItemResponse] }) items: AgendaItemResponse[];
+  @ApiProperty({ type: [AgendaItemInMeetingResponse] }) items: AgendaItemInMeetingResponse[];
 }
 
 export class DecisionResponse {
@@ -110,7 +106,7 @@ class MinutesResponse {
 
 export class MeetingResponse extends MeetingSummaryResponse {
   @ApiProperty({ type: [AttendeeResponse] }) attendance: AttendeeResponse[];
-  @ApiProperty({ type: MeetingAgendaResponse }) agenda: MeetingAgendaResponse;
+  @ApiProperty({ type: AgendaResponse }) agenda: AgendaResponse;
   @ApiProperty({ type: [DecisionResponse] }) decisions: DecisionResponse[];
   @ApiProperty({ type: [PlanDecisionResponse], description: "The board's decisions here about the plan itself (closing it)" })
   planDecisions: PlanDecisionResponse[];

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AGENDA_REASONS, AgendaReason, agendaReasons, daysOverdue, nextInSeries } from '@app/domain';
 import { Action, AgendaItem, Meeting, Plan } from '@app/database/entities';
 import { MeetingRepositories, MeetingRepository } from '@app/database/repositories/meeting.repository';
@@ -10,6 +10,7 @@ import { Clock } from '../clock';
 import { newId } from '../ids';
 import { PlanService } from '../plans/plan.service';
 import { Actor, authorize } from '../request-context';
+import { ACTION_NOTIFICATIONS_READERS, ActionNotificationsReader, toldAbout } from './action-notifications';
 import { MeetingAccess, notAMember } from './meeting-access';
 
 /** Events in an action's audit trail that count as a change the board should hear about. */
@@ -52,6 +53,7 @@ export class MeetingAgendaService {
     private readonly plans: PlanService,
     private readonly access: MeetingAccess,
     private readonly clock: Clock,
+    @Optional() @Inject(ACTION_NOTIFICATIONS_READERS) private readonly readers: ActionNotificationsReader[] = [],
   ) {}
 
   async draft(actor: Actor, meetingId: string) {
@@ -88,7 +90,12 @@ export class MeetingAgendaService {
         });
       await repo.insertAgenda(added);
       await this.access.record(actor, meeting.id, 'agenda_drafted', { added: added.length, removed: dropped.length });
-      return { items: (await repo.agenda(meeting.id)).filter((i) => i.position >= 0).map(itemView) };
+      const items = (await repo.agenda(meeting.id)).filter((i) => i.position >= 0).map(itemView);
+      // Who has been told about each overdue item, as the meeting itself shows it.
+      const overdue = items.filter((i) => i.actionId && i.reasons.includes('overdue')).map((i) => i.actionId!);
+      const people = new Map((await this.people.for(actor.authorityId).list()).map((p) => [p.id, p.displayName]));
+      const told = await toldAbout(this.readers, actor.authorityId, overdue, (id) => people.get(id) ?? 'someone who has left');
+      return { items: items.map((i) => ({ ...i, told: i.actionId && overdue.includes(i.actionId) ? (told.get(i.actionId) ?? []) : null })) };
     });
   }
 

@@ -1,4 +1,4 @@
-import { decisionSentence, draftMinutes, longDate, MinutesInput } from './meeting-minutes';
+import { decisionSentence, draftMinutes, longDate, MinutesInput, planClosureSentence } from './meeting-minutes';
 
 const decision = (kind: MinutesInput['decisions'][number]['kind'], extra: Partial<MinutesInput['decisions'][number]> = {}) => ({
   actionRef: 'A4',
@@ -64,6 +64,44 @@ describe('the minutes, drafted from attendance and decisions', () => {
       '',
       'Not reached (carried to the next meeting)',
       '- A9 Train staff',
+    ]);
+  });
+
+  it('says the board closed the plan, and where each open action went', () => {
+    const closure = {
+      planTitle: 'Plan 2026',
+      successorTitle: 'Service development plan 2027',
+      comment: 'Most findings are met',
+      carried: [
+        { ref: 'A2', title: 'Audit case supervision', successorRef: 'A1' },
+        { ref: 'A5', title: 'Review placement stability', successorRef: 'A2' },
+      ],
+    };
+    expect(planClosureSentence(closure)).toBe(
+      'The board closed the plan Plan 2026. Its 2 open actions carried over into Service development plan 2027, as listed. Most findings are met.',
+    );
+    expect(planClosureSentence({ ...closure, carried: [] })).toBe(
+      'The board closed the plan Plan 2026. It had no open actions to carry into Service development plan 2027. Most findings are met.',
+    );
+    const text = draftMinutes({
+      boardName: 'Service Improvement Board',
+      planTitle: 'Plan 2026',
+      date: '2026-12-08',
+      startTime: '10:00',
+      place: 'Room 1',
+      chairName: null,
+      present: [],
+      apologies: [],
+      narrative: null,
+      decisions: [],
+      notReached: [],
+      planClosures: [closure],
+    });
+    expect(text.split('\n').slice(-4)).toEqual([
+      'The plan',
+      planClosureSentence(closure),
+      '- A2 Audit case supervision: now A1 in Service development plan 2027',
+      '- A5 Review placement stability: now A2 in Service development plan 2027',
     ]);
   });
 });
