@@ -13,6 +13,12 @@ export interface Directory extends Names {
   organisations: { id: string; name: string }[];
 }
 
+/** Every person and partner of the authority by name only: a page's choices. */
+export interface Choices extends Names {
+  people: { id: string; displayName: string }[];
+  organisations: { id: string; name: string }[];
+}
+
 export interface NamesOnPage extends Names {
   /** Whether anyone here has the person asked about (`managerOf`) as their line manager. */
   managesAnyone: boolean;
@@ -47,6 +53,17 @@ export class PeopleDirectory {
   /** Every person and partner of the authority (two statements, the council's whole list). */
   async load(authorityId: string): Promise<Directory> {
     const [people, organisations] = await Promise.all([this.users.list(authorityId), this.organisations.list(authorityId)]);
+    return {
+      people,
+      organisations,
+      personName: nameIn(new Map(people.map((p) => [p.id, p.displayName])), 'Someone no longer here'),
+      organisationName: nameIn(new Map(organisations.map((o) => [o.id, o.name])), ''),
+    };
+  }
+
+  /** Every person's and partner's name, for choices: one statement, names only (no roles or accounts). */
+  async choices(authorityId: string): Promise<Choices> {
+    const { people, organisations } = await this.users.everyName(authorityId);
     return {
       people,
       organisations,

@@ -14,7 +14,7 @@ import { PageErrorFilter } from './page-error.filter';
 import { queryValue } from './page-query';
 import { RAG_COLOURS, RAG_LABELS, STATUS_LABELS } from './page-labels';
 import { PageRenderer } from './page-renderer';
-import { Directory, PeopleDirectory } from './people-directory';
+import { Choices, PeopleDirectory } from './people-directory';
 
 const ALL_ACTIONS = 100_000;
 
@@ -39,8 +39,8 @@ export class PlanDashboardController {
   @Get(':id')
   async dashboard(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
     const filter = readFilter(req);
-    // The filters offer every person and partner of the council, so this page reads the whole directory.
-    const [counts, names] = await Promise.all([this.actions.dashboard(actor, id), this.directory.load(actor.authorityId), this.pages.frame(req)]);
+    // The filters offer every person and partner of the council, so this page reads all their names.
+    const [counts, names] = await Promise.all([this.actions.dashboard(actor, id), this.directory.choices(actor.authorityId), this.pages.frame(req)]);
     // The service filters, sorts and pages; a page past the end shows the last page. The plan is known.
     let result = await this.actions.list(actor, { ...listFilter(id, filter), page: filter.page, pageSize: PAGE_SIZE }, [counts.plan]);
     const pageCount = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
@@ -118,7 +118,7 @@ function listFilter(planId: string, filter: DashboardFilter) {
   };
 }
 
-function choices(filter: DashboardFilter, names: Directory) {
+function choices(filter: DashboardFilter, names: Choices) {
   return {
     ownerItems: [{ value: '', text: 'Anyone' }, ...names.people.map((p) => ({ value: p.id, text: p.displayName, selected: p.id === filter.ownerId }))],
     managerItems: [{ value: '', text: 'Anyone' }, ...names.people.map((p) => ({ value: p.id, text: p.displayName, selected: p.id === filter.managerId }))],
