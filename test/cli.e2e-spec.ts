@@ -60,7 +60,17 @@ describe.each(DB_KINDS)('the command line (%s)', (kind) => {
   it('reads a report without storing it, as one JSON document', async () => {
     const out = await cli('import-report', reportFile, '--dry-run', '--json');
     const parsed = JSON.parse(out);
-    expect(Object.keys(parsed)).toEqual(['kind', 'authority', 'inspectorates', 'published', 'inspectionDates', 'judgements', 'findings', 'focusAreas']);
+    expect(Object.keys(parsed)).toEqual([
+      'kind',
+      'authority',
+      'inspectorates',
+      'published',
+      'inspectionDates',
+      'judgements',
+      'findings',
+      'focusAreas',
+      'measures',
+    ]);
     expect(parsed.findings.map((f: { timescale: string }) => f.timescale)).toEqual(['immediately', 'three_months', 'three_months', 'six_months']);
   });
 

@@ -35,3 +35,4 @@ export { contentHash } from './content-hash';
 export { findPaperFigures } from './paper-figures';
 export type { FigurePolarity, PaperMeasure } from './paper-figures';
 export { paperDate } from './paper-date';
+export type { PageProgress } from './pdf-worker';

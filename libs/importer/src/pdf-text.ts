@@ -1,6 +1,6 @@
 import { brokenPdf, emptyDocument, encryptedPdf, inflatesTooFar, notADocument, textTooLong, tooLarge } from './import-error';
 import { inflatesBeyond } from './pdf-inflation';
-import { readPdfPages } from './pdf-worker';
+import { PageProgress, readPdfPages } from './pdf-worker';
 import { docxText } from './docx-text';
 
 /**
@@ -8,8 +8,8 @@ import { docxText } from './docx-text';
  * read with pdf-parse, one form feed between pages so that page breaks stay visible to the
  * parser; text must be UTF-8 (or UTF-16 with a byte-order mark).
  */
-export async function extractText(bytes: Buffer, maxBytes: number): Promise<string> {
-  const text = await textOf(bytes, maxBytes);
+export async function extractText(bytes: Buffer, maxBytes: number, onProgress?: PageProgress): Promise<string> {
+  const text = await textOf(bytes, maxBytes, onProgress);
   if (text.length > MAX_REPORT_TEXT_CHARS) throw textTooLong(text.length, MAX_REPORT_TEXT_CHARS);
   return text;
 }
@@ -21,7 +21,7 @@ export async function extractText(bytes: Buffer, maxBytes: number): Promise<stri
  */
 export const MAX_REPORT_TEXT_CHARS = 2_000_000;
 
-async function textOf(bytes: Buffer, maxBytes: number): Promise<string> {
+async function textOf(bytes: Buffer, maxBytes: number, onProgress?: PageProgress): Promise<string> {
   if (bytes.length === 0) throw emptyDocument();
   if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
   // A UTF-16 byte-order mark can look like the start of an audio frame to a sniffer.
@@ -30,7 +30,7 @@ async function textOf(bytes: Buffer, maxBytes: number): Promise<string> {
   // Loaded at the first import, as for evidence (libs/core/src/evidence/evidence-type.ts), not at start-up.
   const { fileTypeFromBuffer } = await import('file-type');
   const type = await fileTypeFromBuffer(bytes);
-  if (type?.mime === 'application/pdf') return pdfText(bytes);
+  if (type?.mime === 'application/pdf') return pdfText(bytes, onProgress);
   if (type?.ext === 'docx') return docxText(bytes);
   if (type) throw notADocument(type.ext.toUpperCase());
   return plainText(decodeText(bytes));
@@ -45,9 +45,9 @@ function plainText(text: string | null): string {
 /** Far more than a report's pages and pictures unpack to; a PDF whose streams unpack to more is refused unread. */
 export const MAX_DECODED_PDF_BYTES = 128 * 1024 * 1024;
 
-async function pdfText(bytes: Buffer): Promise<string> {
+async function pdfText(bytes: Buffer, onProgress?: PageProgress): Promise<string> {
   if (inflatesBeyond(bytes, MAX_DECODED_PDF_BYTES)) throw inflatesTooFar(MAX_DECODED_PDF_BYTES);
-  const { pages, failure } = await readPdfPages(new Uint8Array(bytes));
+  const { pages, failure } = await readPdfPages(new Uint8Array(bytes), onProgress);
   if (failure || !pages) throw failure?.name === 'PasswordException' ? encryptedPdf() : brokenPdf();
   const text = pages.join('\n\f');
   if (text.trim().length === 0) throw emptyDocument('The PDF has no text in it (it may be a scanned image)');

@@ -11,8 +11,16 @@ const { PDFParse } = require(workerData.pdfParse);
 (async () => {
   const parser = new PDFParse({ data: workerData.bytes, verbosity: 0 });
   try {
-    const result = await parser.getText({ pageJoiner: '' });
-    parentPort.postMessage({ pages: result.pages.map((page) => page.text) });
+    // Page by page, telling each page read, so that a long PDF's reading can show its progress.
+    const pages = [];
+    for (let page = 1, total = 1; page <= total; page++) {
+      const result = await parser.getText({ pageJoiner: '', partial: [page] });
+      total = result.total;
+      if (total === 0) break;
+      pages.push(result.pages.map((p) => p.text).join(''));
+      parentPort.postMessage({ progress: { pages: page, total } });
+    }
+    parentPort.postMessage({ pages });
   } catch (error) {
     parentPort.postMessage({ failure: { name: String(error && error.name), message: String(error && error.message) } });
   } finally {
@@ -34,10 +42,13 @@ export const MAX_PDF_READERS = 2;
 let reading = 0;
 const waiting: (() => void)[] = [];
 
-export async function readPdfPages(bytes: Uint8Array): Promise<PdfPages> {
+/** Told after each page is read: how many so far, of how many. */
+export type PageProgress = (pages: number, total: number) => void;
+
+export async function readPdfPages(bytes: Uint8Array, onProgress?: PageProgress): Promise<PdfPages> {
   await takeReader();
   try {
-    return await readInWorker(bytes);
+    return await readInWorker(bytes, onProgress);
   } finally {
     releaseReader();
   }
@@ -58,7 +69,7 @@ function releaseReader(): void {
   else reading--;
 }
 
-function readInWorker(bytes: Uint8Array): Promise<PdfPages> {
+function readInWorker(bytes: Uint8Array, onProgress?: PageProgress): Promise<PdfPages> {
   return new Promise((resolve) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
@@ -71,7 +82,14 @@ function readInWorker(bytes: Uint8Array): Promise<PdfPages> {
       resolve(outcome);
     };
     const timer = setTimeout(() => finish({ failure: { name: 'Timeout', message: 'The PDF took too long to read' } }), TIME_LIMIT_MS);
-    worker.once('message', (message: PdfPages) => finish(message));
+    worker.on('message', (message: PdfPages & { progress?: { pages: number; total: number } }) => {
+      if (!message.progress) return finish(message);
+      try {
+        onProgress?.(message.progress.pages, message.progress.total);
+      } catch {
+        // A listener's failure is no reason to lose the document.
+      }
+    });
     worker.once('error', (error) => finish({ failure: { name: error.name, message: error.message } }));
     worker.once('exit', () => finish({ failure: { name: 'Exit', message: 'The PDF reader stopped' } }));
   });

@@ -4,7 +4,7 @@ import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated, badRequest, DocumentService, ReportImportService } from '@app/core';
 import { rolesFor } from '@app/domain';
-import { toImportJson } from '@app/importer';
+import { findPaperFigures, toImportJson } from '@app/importer';
 import { CurrentActor, Roles } from '../common/decorators';
 import { CreateDocumentDto, FindingDto, ImportReportDto, MergeFindingsDto, SplitFindingDto, UpdateFindingDto } from './documents.dto';
 
@@ -29,7 +29,10 @@ export class DocumentsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     if (!file) throw badRequest('file_required', 'Attach the report in the "file" field of a multipart form (a .txt or .pdf)');
-    if (body.dryRun) return toImportJson((await this.imports.read(file.buffer)).report);
+    if (body.dryRun) {
+      const { text, report } = await this.imports.read(file.buffer);
+      return { ...toImportJson(report), measures: findPaperFigures(text, report.published) };
+    }
     const { document, created } = await this.imports.import(actor, file.buffer, { title: body.title });
     res.status(created ? 201 : 200);
     const { body: _text, ...view } = document;

@@ -3,9 +3,10 @@ import * as fs from 'node:fs';
 import { loadConfig } from '@app/config';
 import { ReportImportService } from '@app/core/imports/report-import.service';
 import { AppError } from '@app/core';
-import { ParsedReport, readReport, toImportJson } from '@app/importer';
+import { extractText, findPaperFigures, parseReport, ParsedReport, toImportJson } from '@app/importer';
 import { withAppContext } from '../app-context';
 import { CliError } from '../cli-error';
+import { progressLine } from '../progress';
 import { cliActor } from './cli-actor';
 import { resolveAuthority } from './resolve';
 
@@ -17,6 +18,7 @@ interface ImportOptions {
   board?: string;
   title?: string;
   startDate?: string;
+  progress?: boolean;
 }
 
 /** The exit code for a command that needs more from the person running it (as for a usage error). */
@@ -34,15 +36,19 @@ export function importCommands(program: Command) {
     .option('--board <id>', "the board the plan belongs to (default: the authority's first board)")
     .option('--title <title>', 'a title for the document')
     .option('--start-date <YYYY-MM-DD>', "the plan's start date, from which due dates count (default: the report's publication date)")
+    .option('--progress', 'show the pages read on standard error even when it is not a terminal')
     .action(async (file: string, opts: ImportOptions) => {
       if (opts.startDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.startDate))
         throw new CliError(`--start-date ${opts.startDate} is not a date: write it like 2025-04-01`, NEEDS_MORE);
       if (opts.startDate && !opts.plan) throw new CliError('--start-date is the start of a plan: add --plan', NEEDS_MORE);
       const bytes = readFile(file);
       const config = loadConfig();
+      const onProgress = progressLine((pages, total) => `Read ${pages} of ${total} pages`, { forced: opts.progress });
       if (opts.dryRun) {
-        const report = await readReport(bytes, config.reportMaxBytes);
-        print(opts.json, toImportJson(report), () => summary(report, report.findings.length, report.judgements.length));
+        const text = await extractText(bytes, config.reportMaxBytes, onProgress);
+        const report = parseReport(text);
+        const measures = findPaperFigures(text, report.published);
+        print(opts.json, { ...toImportJson(report), measures }, () => summary(report, report.findings.length, report.judgements.length, measures.length));
         return;
       }
       if (!opts.authority) throw new CliError('Say which authority stores the report with --authority <id-or-slug>, or use --dry-run to only read it');
@@ -50,7 +56,11 @@ export function importCommands(program: Command) {
         const authority = await resolveAuthority(app, opts.authority!);
         return app
           .get(ReportImportService)
-          .import(cliActor(authority.id), bytes, { title: opts.title, createPlan: opts.plan ? { boardId: opts.board, startDate: opts.startDate } : undefined })
+          .import(cliActor(authority.id), bytes, {
+            title: opts.title,
+            onProgress,
+            createPlan: opts.plan ? { boardId: opts.board, startDate: opts.startDate } : undefined,
+          })
           .catch(askForStartDate);
       });
       const out = {
@@ -86,9 +96,9 @@ function print(json: boolean | undefined, value: unknown, text: () => string) {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
 }
 
-function summary({ kind, published, inspectionDates }: ParsedReport, findings: number, judgements: number): string {
+function summary({ kind, published, inspectionDates }: ParsedReport, findings: number, judgements: number, figures: number): string {
   const dated = published
     ? `published ${published}`
     : `no publication date${inspectionDates.start ? ` (inspected ${inspectionDates.start} to ${inspectionDates.end ?? inspectionDates.start})` : ''}, so a plan needs --start-date`;
-  return `${kind}, ${dated}: ${findings} findings, ${judgements} judgements. Add --json to see them.`;
+  return `${kind}, ${dated}: ${findings} findings, ${judgements} judgements, ${figures} performance figures. Add --json to see them.`;
 }

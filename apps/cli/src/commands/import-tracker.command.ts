@@ -8,6 +8,7 @@ import { TrackerImportService } from '@app/core/imports/tracker-import.service';
 import { readTracker, toTrackerJson, TrackerError } from '@app/importer/tracker';
 import { withAppContext } from '../app-context';
 import { CliError } from '../cli-error';
+import { progressLine } from '../progress';
 import { resolveAuthority } from './resolve';
 
 interface TrackerOptions {
@@ -18,6 +19,7 @@ interface TrackerOptions {
   board?: string;
   title?: string;
   as?: string;
+  progress?: boolean;
 }
 
 export function importTrackerCommands(program: Command) {
@@ -31,6 +33,7 @@ export function importTrackerCommands(program: Command) {
     .option('--plan <id>', 'add the rows to this plan (default: a new draft plan)')
     .option('--board <id>', "the new plan's board (default: the authority's first board)")
     .option('--title <title>', "the new plan's title (default: the tracker's title rows)")
+    .option('--progress', 'show the rows stored on standard error even when it is not a terminal')
     .option('--as <email>', "who brings it in: the progress notes are in their name (default: the authority's first admin)")
     .action(async (file: string, opts: TrackerOptions) => {
       const bytes = readFile(file);
@@ -51,7 +54,7 @@ export function importTrackerCommands(program: Command) {
           boardId: opts.board,
           title: opts.title,
           fileName: path.basename(file),
-          onProgress: progress(performance.now()),
+          onProgress: progressLine((stored, total) => `Stored ${stored} of ${total} rows`, { forced: opts.progress }),
         });
         return { preview: stored.preview, stored };
       });
@@ -83,17 +86,6 @@ async function importer(app: INestApplicationContext, opts: TrackerOptions): Pro
         : `${authority.slug} has no admin: name the person bringing the tracker in with --as <email>`,
     );
   return { userId: person.id, authorityId: authority.id, roles: person.roles };
-}
-
-/** After the first second (elapsed, not the time of day), the rows stored so far on standard error; standard output stays the result. */
-function progress(started: number) {
-  let shown = started;
-  return (stored: number, total: number) => {
-    const now = performance.now();
-    if (now - started < 1000 || (now - shown < 1000 && stored < total)) return;
-    shown = now;
-    process.stderr.write(`Stored ${stored} of ${total} rows${stored === total ? '' : '…'}\n`);
-  };
 }
 
 function rethrow(error: unknown): never {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { BoardRepositories } from '@app/database/repositories/board.repository';
 import { Transactions } from '@app/database/transactions';
-import { contentHash, extractText, ImportError, parseReport, ParsedReport } from '@app/importer';
+import { contentHash, extractText, ImportError, PageProgress, parseReport, ParsedReport } from '@app/importer';
 import { AppError, AppErrorKind, badRequest } from '../app-error';
 import { DocumentService, DocumentView } from '../documents/document.service';
 import { PlanService } from '../plans/plan.service';
@@ -16,6 +16,8 @@ export interface ReadReport {
 export interface ImportOptions {
   title?: string;
   createPlan?: { boardId?: string; title?: string; startDate?: string };
+  /** Told after each page of a PDF is read, for a long import's progress. */
+  onProgress?: PageProgress;
 }
 
 function asAppError(error: unknown): unknown {
@@ -43,8 +45,8 @@ export class ReportImportService {
   ) {}
 
   /** Parses without storing anything. */
-  async read(bytes: Buffer): Promise<ReadReport> {
-    const text = await this.readText(bytes);
+  async read(bytes: Buffer, onProgress?: PageProgress): Promise<ReadReport> {
+    const text = await this.readText(bytes, onProgress);
     try {
       return { text, report: parseReport(text) };
     } catch (error) {
@@ -53,9 +55,9 @@ export class ReportImportService {
   }
 
   /** The document's text (text, PDF or Word), refused as the report import refuses it; not parsed. */
-  async readText(bytes: Buffer): Promise<string> {
+  async readText(bytes: Buffer, onProgress?: PageProgress): Promise<string> {
     try {
-      return await extractText(bytes, this.config.reportMaxBytes);
+      return await extractText(bytes, this.config.reportMaxBytes, onProgress);
     } catch (error) {
       throw asAppError(error);
     }
@@ -63,7 +65,7 @@ export class ReportImportService {
 
   /** Stores the document and its findings (once per content) and, if asked, a draft plan; all or nothing. */
   async import(actor: Actor, bytes: Buffer, options: ImportOptions = {}) {
-    const { text, report } = await this.read(bytes);
+    const { text, report } = await this.read(bytes, options.onProgress);
     if (options.createPlan && !options.createPlan.startDate && !report.published) throw startDateRequired(report);
     return this.transactions.run(async () => {
       const { document, created } = await this.documents.create(actor, {
