@@ -1,0 +1,203 @@
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { openDatabase } from '@app/database/data-source';
+import { APP_SCHEMA } from '@app/reminders/schema';
+import { createApiTokens } from '../dataset/api-tokens';
+import { BenchDatabase, createBenchDatabase, DbKind } from '../dataset/bench-database';
+import { pagePeople, signIn } from '../dataset/browser-sessions';
+import { generateDataset } from '../dataset/generate-dataset';
+import { runLoad } from '../load/run-load';
+import { buildPageWorkloads, buildWorkloads, Workload } from '../load/workloads';
+import { freePort } from '../servers/server-process';
+import { specFor } from '../suite/load-specs';
+import { BenchOptions } from '../suite/options';
+import { EXPRESS_MAIN, FASTIFY_MAIN, ProfiledApi, startProfiledApi } from './api-child';
+import { BUCKETS, CpuProfile, ProfileSummary, summariseProfile } from './profile-buckets';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const USAGE = `node dist/bench/profile/profile-routes.js [--actions 10000] [--db sqlite,postgres] [--routes my-actions,dashboard,...|all]
+  [--pages] [--duration 3] [--connections 10] [--rounds 1] [--api label=/checkout[,label=/other]] [--fastify] [--out dir]`;
+
+interface Options {
+  actions: number;
+  databases: DbKind[];
+  routes: string[] | 'all';
+  pages: boolean;
+  rounds: number;
+  apis: { label: string; root: string; main: string }[];
+  out: string;
+  load: BenchOptions;
+}
+
+function parse(argv: string[]): Options {
+  const value = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+  const known = ['--actions', '--db', '--routes', '--pages', '--duration', '--connections', '--rounds', '--api', '--fastify', '--out', '--help'];
+  for (const arg of argv) if (arg.startsWith('--') && !known.includes(arg)) throw new Error(`Unknown option ${arg}\n${USAGE}`);
+  if (argv.includes('--help')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const apis = (value('--api') ?? `express=${ROOT}`).split(',').map((pair) => {
+    const [label, root] = pair.includes('=') ? pair.split('=') : [path.basename(pair), pair];
+    if (!fs.existsSync(path.join(root, 'dist/apps/api/src/main.js'))) throw new Error(`${root} has no built API (dist/apps/api/src/main.js)`);
+    return { label, root: path.resolve(root), main: EXPRESS_MAIN };
+  });
+  // The same API module on the Fastify adapter, from this checkout, beside the Express build(s).
+  if (argv.includes('--fastify')) apis.push({ label: 'fastify', root: ROOT, main: FASTIFY_MAIN });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  const durationMs = Math.round(Number(value('--duration') ?? 3) * 1000);
+  const connections = Number(value('--connections') ?? 10);
+  return {
+    actions: Number(value('--actions') ?? 10000),
+    databases: (value('--db') ?? 'sqlite,postgres').split(',') as DbKind[],
+    routes: value('--routes') === undefined || value('--routes') === 'all' ? 'all' : value('--routes')!.split(','),
+    pages: argv.includes('--pages'),
+    rounds: Number(value('--rounds') ?? 1),
+    apis,
+    out: path.resolve(value('--out') ?? path.join(os.tmpdir(), `it-profiles-${stamp}`)),
+    load: { scales: [], databases: [], quick: false, connections, warmupMs: 1000, durationMs, pragmas: false, extras: false, writeDoc: false, keep: false },
+  };
+}
+
+export interface ProfileRow {
+  api: string;
+  database: DbKind;
+  route: string;
+  round: number;
+  rps: number;
+  /** The API process's CPU (user + system) per answered request, from /proc: what the scheduler cannot blur. */
+  cpuMsPerRequest: number;
+  p95Ms: number;
+  errors: number;
+  loadAverage: number[];
+  file: string;
+  summary: ProfileSummary;
+}
+
+const pct = (share: number) => (share * 100).toFixed(1);
+const SHORT: Record<string, string> = {
+  'HTTP framework (Express/Fastify)': 'HTTP fw',
+  'Nest pipeline': 'Nest',
+  'class-validator/transformer': 'validator',
+  TypeORM: 'TypeORM',
+  'driver (better-sqlite3/pg)': 'driver',
+  JSON: 'JSON',
+  'templates (Nunjucks)': 'Nunjucks',
+  'our code': 'ours',
+  'Node core (http, net, streams, timers)': 'Node core',
+  'async hooks (AsyncLocalStorage)': 'async hooks',
+  'socket writes to the database': 'db writes',
+  'socket writes to the client': 'client writes',
+  'other libraries': 'other libs',
+  'V8/native (program)': 'V8/native',
+  GC: 'GC',
+  idle: 'idle',
+};
+
+/** One markdown table: a row per profile, the share of the API's busy (non-idle) time in each bucket. */
+export function profileTable(rows: ProfileRow[]): string {
+  const buckets = BUCKETS.filter((b) => b !== 'idle');
+  const head = `| api | db | route | req/s | CPU ms/req | busy % | ${buckets.map((b) => SHORT[b]).join(' | ')} |`;
+  const rule = `|---|---|---|---:|---:|---:|${buckets.map(() => '---:').join('|')}|`;
+  const body = rows.map(
+    (r) =>
+      `| ${r.api} | ${r.database} | ${r.route} | ${r.rps.toFixed(0)} | ${r.cpuMsPerRequest.toFixed(2)} | ${pct(1 - r.summary.share.idle)} | ${buckets.map((b) => pct(r.summary.busyShare[b])).join(' | ')} |`,
+  );
+  return [head, rule, ...body].join('\n');
+}
+
+async function profileOne(api: ProfiledApi, workload: Workload, db: BenchDatabase, options: Options, round: number): Promise<ProfileRow> {
+  const file = path.join(options.out, `${api.label}-${db.kind}-${workload.key}-${round}.cpuprofile`);
+  const spec = await specFor(workload, `${api.label} ${workload.key}`, [api.port], options.load, db);
+  const loadAverage = os.loadavg().map((v) => Math.round(v * 100) / 100);
+  await api.start();
+  const cpuBefore = api.cpuSeconds();
+  const result = await runLoad(spec);
+  const cpuMsPerRequest = ((api.cpuSeconds() - cpuBefore) * 1000) / Math.max(1, result.requests);
+  await api.stop(file);
+  const summary = summariseProfile(JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile);
+  return {
+    api: api.label,
+    database: db.kind,
+    route: workload.key,
+    round,
+    rps: result.rps,
+    cpuMsPerRequest,
+    p95Ms: result.latencyMs.p95,
+    errors: result.errors,
+    loadAverage,
+    file,
+    summary,
+  };
+}
+
+async function profileDatabase(kind: DbKind, options: Options, log: (line: string) => void): Promise<ProfileRow[]> {
+  const db = await createBenchDatabase(kind, `profile-${kind}-${options.actions}`);
+  const apis: ProfiledApi[] = [];
+  try {
+    const source = await openDatabase(db.config, APP_SCHEMA);
+    const generated = await generateDataset(source, options.actions);
+    log(`[${kind} ${options.actions}] ${generated.rows.toLocaleString('en-GB')} rows in ${generated.seconds.toFixed(1)} s`);
+    const tokens = await createApiTokens(source, generated.fixtures);
+    const sessions = options.pages ? await signIn(source, pagePeople(generated.fixtures, 10)) : new Map<string, string>();
+    await source.destroy();
+    const workloads = [...buildWorkloads(generated.fixtures, tokens), ...(options.pages ? buildPageWorkloads(generated.fixtures, sessions) : [])].filter(
+      (w) => options.routes === 'all' || options.routes.includes(w.key),
+    );
+    for (const { label, root, main } of options.apis) apis.push(await startProfiledApi(label, root, await freePort(), db.env, {}, main));
+    const rows: ProfileRow[] = [];
+    for (const workload of workloads)
+      for (let round = 1; round <= options.rounds; round++) {
+        // Interleaved, and the order turns each round, so neither build always goes first.
+        const order = round % 2 === 1 ? apis : [...apis].reverse();
+        for (const api of order) {
+          const row = await profileOne(api, workload, db, options, round);
+          rows.push(row);
+          const top = row.summary.top
+            .slice(0, 3)
+            .map((t) => `${t.name} ${pct(t.share)}%`)
+            .join('; ');
+          log(
+            `  ${row.api.padEnd(10)} ${kind.padEnd(8)} ${workload.key.padEnd(18)} ${row.rps.toFixed(0).padStart(6)} req/s ${row.cpuMsPerRequest.toFixed(2)} CPU ms/req p95 ${row.p95Ms.toFixed(1).padStart(6)} ms busy ${pct(1 - row.summary.share.idle)}% load ${row.loadAverage[0]}${row.errors ? ` errors ${row.errors}` : ''} | ${top}`,
+          );
+        }
+      }
+    return rows;
+  } finally {
+    for (const api of apis) await api.close();
+    await db.drop();
+  }
+}
+
+async function main() {
+  const options = parse(process.argv.slice(2));
+  fs.mkdirSync(options.out, { recursive: true });
+  const log = (line: string) => console.log(line);
+  log(
+    `CPU profiles into ${options.out} (load average ${os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' ')}, ${os.cpus().length} CPUs)`,
+  );
+  const rows: ProfileRow[] = [];
+  for (const kind of options.databases) rows.push(...(await profileDatabase(kind, options, log)));
+  fs.writeFileSync(path.join(options.out, 'summary.json'), JSON.stringify({ argv: process.argv.slice(2), loadAverageAtEnd: os.loadavg(), rows }, null, 2));
+  const table = profileTable(rows);
+  fs.writeFileSync(path.join(options.out, 'summary.md'), `${table}\n`);
+  log(`\nShare of the API's busy time (%), by where the sampled frame's code lives:\n${table}`);
+  log(`\nTop functions by self time:`);
+  for (const r of rows) log(`  ${r.api} ${r.database} ${r.route}: ${r.summary.top.map((t) => `${t.name} ${pct(t.share)}%`).join('; ')}`);
+  log(
+    `\nLoad average at the end ${os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' ')}; profiles and summary.json in ${options.out}`,
+  );
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
