@@ -3,15 +3,23 @@ import { runLoad } from '../load/run-load';
 import { Workload } from '../load/workloads';
 import { RouteResult } from '../report/results';
 import { Stopwatch } from '../report/stopwatch';
-import { freePort, ServerProcess, startApi, startRawServer } from '../servers/server-process';
+import { LoadResult } from '../load/load-spec';
+import { freePort, ServerProcess, startApi, startFastifyApi, startRawServer } from '../servers/server-process';
 import { BenchOptions } from './options';
 import { specFor } from './load-specs';
 import { measurePages } from './pages';
+
+/** BENCH_FASTIFY=1: also the same API on Nest's Fastify adapter, measured between the API and the raw server (issue 17's trial). */
+export const withFastify = () => process.env.BENCH_FASTIFY === '1';
+
+/** A route's figures, and the Fastify variant's when it ran (kept in the results JSON beside the API's). */
+type RouteFigures = RouteResult & { fastify?: LoadResult; fastifyRatio?: number };
 
 /** The real API and the raw server for one database, both running. */
 export interface Servers {
   api: ServerProcess;
   raw: ServerProcess;
+  fastify?: ServerProcess;
   /** API RSS right after it started, before any request. */
   apiAtStartMb: number;
   stop(): Promise<void>;
@@ -19,18 +27,24 @@ export interface Servers {
 
 /** Starts the API and the raw server side by side; if either fails to start, stops the other. */
 export async function startServers(db: BenchDatabase): Promise<Servers> {
-  const [apiPort, rawPort] = [await freePort(), await freePort()];
+  const [apiPort, rawPort, fastifyPort] = [await freePort(), await freePort(), await freePort()];
   const rawOptions = db.config.kind === 'sqlite' ? { port: rawPort, sqliteFile: db.config.file } : { port: rawPort, postgresUrl: db.config.url };
-  const [api, raw] = await Promise.allSettled([startApi(apiPort, db.env), startRawServer(rawOptions)]);
-  if (api.status === 'rejected' || raw.status === 'rejected') {
-    for (const started of [api, raw]) if (started.status === 'fulfilled') await started.value.stop();
-    throw api.status === 'rejected' ? api.reason : (raw as PromiseRejectedResult).reason;
+  const started = await Promise.allSettled([
+    startApi(apiPort, db.env),
+    startRawServer(rawOptions),
+    ...(withFastify() ? [startFastifyApi(fastifyPort, db.env)] : []),
+  ]);
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  if (failed) {
+    for (const server of running) await server.stop();
+    throw failed.reason;
   }
+  const [api, raw, fastify] = running;
   const stop = async () => {
-    await api.value.stop();
-    await raw.value.stop();
+    for (const server of running) await server.stop();
   };
-  return { api: api.value, raw: raw.value, apiAtStartMb: api.value.memory().rssMb, stop };
+  return { api, raw, fastify, apiAtStartMb: api.memory().rssMb, stop };
 }
 
 /**
@@ -46,31 +60,47 @@ export async function measureApiVsRaw(
   log: (line: string) => void,
   watch: Stopwatch,
 ) {
-  const { api, raw } = servers;
-  const routes = await watch.time('routes', () => measureRoutes(db, workloads, [api.port, raw.port], options, log));
+  const { api, raw, fastify } = servers;
+  const routes = await watch.time('routes', () => measureRoutes(db, workloads, { api: api.port, raw: raw.port, fastify: fastify?.port }, options, log));
   const { peakMb: apiPeakMb, rssMb: apiRssMb } = api.memory();
   const pageResults = await watch.time('pages', () => measurePages(db, pages, api.port, options, log));
-  const memory = { apiAtStartMb: servers.apiAtStartMb, apiPeakMb, apiPeakWithPagesMb: api.memory().peakMb, apiRssMb, rawPeakMb: raw.memory().peakMb };
+  const memory = {
+    apiAtStartMb: servers.apiAtStartMb,
+    apiPeakMb,
+    apiPeakWithPagesMb: api.memory().peakMb,
+    apiRssMb,
+    rawPeakMb: raw.memory().peakMb,
+    ...(fastify ? { fastifyPeakMb: fastify.memory().peakMb } : {}),
+  };
   return { routes, pages: pageResults, memory };
 }
 
 async function measureRoutes(
   db: BenchDatabase,
   workloads: Workload[],
-  [apiPort, rawPort]: number[],
+  ports: { api: number; raw: number; fastify?: number },
   options: BenchOptions,
   log: (line: string) => void,
 ): Promise<RouteResult[]> {
-  const routes: RouteResult[] = [];
+  const routes: RouteFigures[] = [];
+  const ratioOf = (a: LoadResult, b: LoadResult) => (b.rps > 0 ? a.rps / b.rps : 0);
   for (const workload of workloads) {
-    const ours = await runLoad(await specFor(workload, `api ${workload.key}`, [apiPort], options, db));
-    const theirs = await runLoad(await specFor(workload, `raw ${workload.key}`, [rawPort], options, db));
-    const ratio = theirs.rps > 0 ? ours.rps / theirs.rps : 0;
-    routes.push({ key: workload.key, label: workload.label, api: ours, raw: theirs, ratio });
+    const ours = await runLoad(await specFor(workload, `api ${workload.key}`, [ports.api], options, db));
+    const fastify = ports.fastify ? await runLoad(await specFor(workload, `fastify ${workload.key}`, [ports.fastify], options, db)) : undefined;
+    const theirs = await runLoad(await specFor(workload, `raw ${workload.key}`, [ports.raw], options, db));
+    const ratio = ratioOf(ours, theirs);
+    const fastifyRatio = fastify ? ratioOf(fastify, theirs) : undefined;
+    routes.push({ key: workload.key, label: workload.label, api: ours, raw: theirs, ratio, ...(fastify ? { fastify, fastifyRatio } : {}) });
+    const errors =
+      ours.errors || theirs.errors || fastify?.errors ? ` | errors api ${ours.errors}${fastify ? ` fastify ${fastify.errors}` : ''} raw ${theirs.errors}` : '';
+    const onFastify = fastify
+      ? ` | fastify ${fastify.rps.toFixed(0).padStart(6)} req/s p95 ${fastify.latencyMs.p95.toFixed(1).padStart(6)} ms ratio ${fastifyRatio!.toFixed(2)}`
+      : '';
     log(
-      `  ${workload.label.padEnd(30)} api ${ours.rps.toFixed(0).padStart(6)} req/s p95 ${ours.latencyMs.p95.toFixed(1).padStart(6)} ms | raw ${theirs.rps.toFixed(0).padStart(6)} req/s p95 ${theirs.latencyMs.p95.toFixed(1).padStart(6)} ms | ratio ${ratio.toFixed(2)}${ours.errors || theirs.errors ? ` | errors api ${ours.errors} raw ${theirs.errors}` : ''}`,
+      `  ${workload.label.padEnd(30)} api ${ours.rps.toFixed(0).padStart(6)} req/s p95 ${ours.latencyMs.p95.toFixed(1).padStart(6)} ms | raw ${theirs.rps.toFixed(0).padStart(6)} req/s p95 ${theirs.latencyMs.p95.toFixed(1).padStart(6)} ms | ratio ${ratio.toFixed(2)}${onFastify}${errors}`,
     );
     if (ours.firstError) log(`    api error: ${ours.firstError}`);
+    if (fastify?.firstError) log(`    fastify error: ${fastify.firstError}`);
     if (theirs.firstError) log(`    raw error: ${theirs.firstError}`);
   }
   return routes;
