@@ -1,11 +1,12 @@
 import { Controller, Get, Inject, OnModuleDestroy, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { RemindersService } from '@app/reminders';
 import { Public } from '../common/decorators';
+import { HealthResponse } from './health.responses';
 
 /**
  * For load balancers: 200 while the database answers, since the API works without Redis; then
@@ -28,6 +29,9 @@ export class HealthController implements OnModuleDestroy {
   }
 
   @Public()
+  @ApiOperation({ summary: 'Whether the API can work: its database, and Redis for reminders' })
+  @ApiOkResponse({ type: HealthResponse, description: 'ok, or degraded while Redis does not answer' })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'down: the database does not answer' })
   @Get()
   async health(@Res({ passthrough: true }) res: Response) {
     const [database, redis] = await Promise.all([this.check(() => this.db.query('SELECT 1')), this.check(() => this.pingRedis())]);

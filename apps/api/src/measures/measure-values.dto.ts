@@ -21,8 +21,25 @@ export class MeasureValueDto {
 
 const VALUE_ROW = {
   type: 'object',
+  required: [
+    'id',
+    'authorityId',
+    'measureId',
+    'period',
+    'quarter',
+    'value',
+    'national',
+    'comparator',
+    'commentary',
+    'reason',
+    'supersededValue',
+    'enteredById',
+    'enteredAt',
+    'replacedAt',
+  ],
   properties: {
     id: { type: 'string', format: 'uuid' },
+    authorityId: { type: 'string', format: 'uuid' },
     measureId: { type: 'string', format: 'uuid' },
     period: { type: 'string', example: '2026/27 Q3' },
     quarter: { type: 'string', example: '2026/27 Q3' },

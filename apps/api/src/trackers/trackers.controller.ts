@@ -1,11 +1,12 @@
 import { Body, Controller, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, badRequest } from '@app/core';
 import { TrackerImportService } from '@app/core/imports/tracker-import.service';
 import { rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
 import { mappingOf, TrackerImportDto, TrackerImportResultDto, TrackerPreviewDto } from './trackers.dto';
+import { TrackerPreviewResponse } from './trackers.responses';
 
 const FORM = {
   file: { type: 'string', format: 'binary', description: "The council's tracker: .xlsx or .csv" },
@@ -28,6 +29,8 @@ export class TrackersController {
   constructor(private readonly trackers: TrackerImportService) {}
 
   /** What would be brought in: each field's column, the rows with owners matched, and the problems. */
+  @ApiOperation({ summary: 'Read a tracker without storing it: each field’s column, the rows with owners matched, and the problems' })
+  @ApiCreatedResponse({ type: TrackerPreviewResponse })
   @Post('preview')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: FORM } })
