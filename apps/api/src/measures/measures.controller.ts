@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsOptional, IsString, Length, Min } from 'class-validator';
 import { Authenticated, MeasureService } from '@app/core';
 import { rolesFor, Rollup, ROLLUPS } from '@app/domain';
 import { IdField } from '../common/dto-fields';
 import { CurrentActor, Roles } from '../common/decorators';
+import { MeasureResponse } from './measures.responses';
 
 const UNITS = ['percent', 'count', 'days'] as const;
 const POLARITIES = ['higher', 'lower', 'band'] as const;
@@ -37,6 +38,8 @@ export class MeasuresController {
   }
 
   @Roles(...rolesFor('measures.create'))
+  @ApiOperation({ summary: 'Add a performance measure' })
+  @ApiCreatedResponse({ type: MeasureResponse })
   @Post('measures')
   create(@CurrentActor() actor: Authenticated, @Body() body: CreateMeasureDto) {
     return this.measures.create(actor, body);
@@ -44,12 +47,16 @@ export class MeasuresController {
 
   /** The action should move this measure. */
   @Roles(...rolesFor('action.measures'))
+  @ApiOperation({ summary: 'Link a measure to an action' })
+  @ApiOkResponse({ type: [MeasureResponse], description: 'The measures the action should move, now' })
   @Put('actions/:id/measures/:measureId')
   link(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('measureId', ParseUUIDPipe) measureId: string) {
     return this.measures.link(actor, id, measureId, true);
   }
 
   @Roles(...rolesFor('action.measures'))
+  @ApiOperation({ summary: 'Unlink a measure from an action' })
+  @ApiOkResponse({ type: [MeasureResponse], description: 'The measures the action should move, now' })
   @Delete('actions/:id/measures/:measureId')
   unlink(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('measureId', ParseUUIDPipe) measureId: string) {
     return this.measures.link(actor, id, measureId, false);
