@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DB_KINDS } from '@app/testing/test-database';
 import { useTestDatabase } from '@app/testing/use-test-database';
 import { insertPlanRows } from '@app/testing/plan-rows';
-import { Action, AuditEvent } from './entities';
-import { insertMany, refreshStatistics, selectCount, selectEntities, updateRows } from './sql';
+import { Action, AuditEvent, Plan } from './entities';
+import { insertMany, refreshStatistics, selectCount, selectEntities, selectEntity, selectPairs, updateRows } from './sql';
 
 const AWKWARD = ['plain', "it's", 'back\\slash', '{"braces": [1, 2]}', 'comma, "quoted"', 'NULL', 'ünïcødé — ✓', ''];
 
@@ -82,6 +82,18 @@ describe.each(DB_KINDS)('hand-written SQL (%s)', (kind) => {
     expect(await updateRows(database.ds.manager, 'action', { version: () => '"version" + 10', title: 'bumped' }, '"ref" = :ref', { ref: 'A1' })).toBe(1);
     const [after] = await selectEntities(database.ds.manager, Action, 'SELECT * FROM "action" WHERE "ref" = :ref', { ref: 'A1' });
     expect(after).toMatchObject({ version: before[0].version + 10, title: 'bumped' });
+  });
+
+  it('reads two joined tables in one statement, each row hydrated as its own entity, columns of the same name kept apart', async () => {
+    const row = action(200, "joined, it's");
+    await insertMany(database.ds.manager, Action, [row]);
+    const from = 'FROM "action" a JOIN "improvement_plan" p ON p."id" = a."planId" WHERE a."id" = :id';
+    const [[read, plan], ...rest] = await selectPairs(database.ds.manager, [Action, 'a'], [Plan, 'p'], from, { id: row.id });
+    expect(rest).toEqual([]);
+    expect(read).toEqual(row);
+    expect(plan).toEqual(await selectEntity(database.ds.manager, Plan, 'SELECT * FROM "improvement_plan" WHERE "id" = :id', { id: 'p1' }));
+    expect(plan.id).toBe('p1');
+    expect(await selectPairs(database.ds.manager, [Action, 'a'], [Plan, 'p'], from, { id: 'none' })).toEqual([]);
   });
 
   it('gives the planner statistics for a table', async () => {

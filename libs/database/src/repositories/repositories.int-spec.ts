@@ -104,6 +104,20 @@ describe.each(DB_KINDS)('repositories bound to a tenant (%s)', (kind) => {
     expect(await trail.timeline('board', ours.boardId)).toHaveLength(1);
   });
 
+  it("names only its own authority's people and partners, and only those asked for", async () => {
+    const [ours, theirs] = [await council(), await council()];
+    const people = new PeopleRepositories(new Transactions(database.ds)).for(ours.authorityId);
+    const names = await people.names([ours.userId, theirs.userId], [ours.organisationId, theirs.organisationId], ours.managerId);
+    expect([...names.people]).toEqual([[ours.userId, ours.userId]]);
+    expect([...names.organisations]).toEqual([[ours.organisationId, 'Partner']]);
+    expect(names.managesAnyone).toBe(true);
+    expect((await people.names([], [], ours.userId)).managesAnyone).toBe(false);
+    expect((await people.names([], [], theirs.managerId)).managesAnyone).toBe(false);
+    const every = await people.everyName();
+    expect(every.people.map((p) => p.id).sort()).toEqual([ours.managerId, ours.userId].sort());
+    expect(every.organisations).toEqual([{ id: ours.organisationId, name: 'Partner' }]);
+  });
+
   it("changes only its own authority's rows", async () => {
     const [ours, theirs] = [await council(), await council()];
     const transactions = new Transactions(database.ds);
