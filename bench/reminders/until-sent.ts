@@ -1,0 +1,15 @@
+import { DataSource, In } from 'typeorm';
+import { Reminder } from '@app/reminders';
+
+/**
+ * Waits until no reminder of the given councils is left to deliver (each run has councils of its
+ * own, all scheduled before delivery starts): one indexed probe per poll, as cheap at 100,000 rows as at 10.
+ */
+export async function untilSent(db: DataSource, authorityIds: string[], timeoutMs = 30 * 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  const unsettled = () => db.manager.exists(Reminder, { where: { authorityId: In(authorityIds), state: In(['pending', 'queued', 'sending']) } });
+  while (await unsettled()) {
+    if (Date.now() > until) throw new Error('Bench timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
