@@ -89,7 +89,9 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/actions/:id/evidence/:evidenceId/file': 'member',
   'GET /api/v1/measures': 'member',
   'POST /api/v1/measures': EDITORS,
+  'PATCH /api/v1/measures/:id': EDITORS,
   'POST /api/v1/measures/import-from-report': EDITORS,
+  'GET /api/v1/imports/:id/progress': 'member',
   'PUT /api/v1/actions/:id/measures/:measureId': EDITORS,
   'DELETE /api/v1/actions/:id/measures/:measureId': EDITORS,
   // Values: the people who set plans up, or the measure's owner (checked in the service).
@@ -182,6 +184,7 @@ const RULES: Record<string, Rule> = {
   'GET /measures': 'member',
   'POST /measures/values': 'member',
   'POST /measures/upload': 'member',
+  'POST /measures/owner': EDITORS,
   'GET /reviews': 'member',
   'POST /reviews': ['admin', 'commissioner'],
   'GET /reviews/:id': 'member',

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { addDays } from './calendar-date';
 import { isWorkingDay } from './bank-holidays';
 import { DomainError } from './domain-error';
-import { parseQuarter, Quarter, quarterOf } from './quarter';
+import { parseQuarter, previousQuarter, Quarter, quarterOf } from './quarter';
 
 export const MEASURE_UNITS = ['percent', 'count', 'days'] as const;
 export type MeasureUnit = (typeof MEASURE_UNITS)[number];
@@ -122,6 +122,33 @@ export function valuesDueDate(quarter: Pick<Quarter, 'end'>, workingDays = 10): 
     if (isWorkingDay(day)) counted++;
   }
   return day;
+}
+
+/** The last quarter to have ended by `today`: the one whose values are being chased. */
+export const lastEndedQuarter = (today: string): Quarter => previousQuarter(quarterOf(today));
+
+/** Where a measure's next value stands: the quarter just ended, due by its deadline or overdue after it; else the quarter under way. */
+export type ValueDueStatus = 'due' | 'overdue' | 'upcoming' | 'entered';
+export interface ValueDue {
+  period: string;
+  dueDate: string;
+  status: ValueDueStatus;
+}
+
+/**
+ * The value a measure's owner is to enter next, as of `today` (London): the last quarter to end,
+ * until its value is entered ('due' up to its deadline, 'overdue' after it); then the quarter under
+ * way ('upcoming', or 'entered' if it already has one). `entered` holds the quarters with a value
+ * (quarterly, or any month of them). Older quarters left empty are not chased.
+ */
+export function nextValueDue(today: string, entered: ReadonlySet<string>): ValueDue {
+  const current = quarterOf(today);
+  const ended = lastEndedQuarter(today);
+  if (!entered.has(ended.label)) {
+    const dueDate = valuesDueDate(ended);
+    return { period: ended.label, dueDate, status: today > dueDate ? 'overdue' : 'due' };
+  }
+  return { period: current.label, dueDate: valuesDueDate(current), status: entered.has(current.label) ? 'entered' : 'upcoming' };
 }
 
 /** Whether a review may be built for the quarter: it must have begun by today (London). */

@@ -3,6 +3,7 @@ export * from './delivery-lookups';
 export * from './digest-planner.service';
 export * from './entities';
 export * from './mailer.service';
+export * from './measure-reminder-schedule.service';
 export * from './notification-settings.service';
 export * from './notification.service';
 export * from './recipient';

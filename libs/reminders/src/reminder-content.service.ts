@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { Action, Plan, User } from '@app/database/entities';
+import { Action, Measure, Plan, User } from '@app/database/entities';
 import { OPEN_STATUSES } from '@app/domain';
 import { DeliveryLookups } from './delivery-lookups';
 import { Reminder } from './entities/reminder.entity';
 import { Delivery, Person, resolveDelivery } from './recipient';
 import { digestMessage, MessageAction, reminderMessage, ReminderMessage } from './reminder-message';
-import { isDigestKind, londonDate } from './reminder-rules';
+import { isDigestKind, isMeasureKind, londonDate } from './reminder-rules';
+import { measureValueMessage } from './measure-value-message';
+import { reminderQuarter, valueEntered } from './measure-reminder-schedule.service';
 import { audienceOf, rulesOf, wantsReminders } from './reminder-schedule.service';
 
 export type Prepared =
@@ -21,7 +23,34 @@ export class ReminderContent {
 
   /** `lookups` carries what a batch preloaded; without it each row reads what it needs. */
   async prepare(tx: EntityManager, row: Reminder, at: Date, lookups = new DeliveryLookups(tx)): Promise<Prepared> {
+    if (isMeasureKind(row.kind)) return this.prepareMeasure(tx, row, at, lookups);
     return isDigestKind(row.kind) ? this.prepareDigest(tx, row, at, lookups) : this.prepareAction(tx, row, at, lookups);
+  }
+
+  /** A measure's value: nothing once it is entered or the measure has no owner; the escalation goes to the owner's line manager as it is now. */
+  private async prepareMeasure(tx: EntityManager, row: Reminder, at: Date, look: DeliveryLookups): Promise<Prepared> {
+    const measure = row.measureId ? await tx.findOneBy(Measure, { id: row.measureId, authorityId: row.authorityId }) : null;
+    if (!measure) return { send: false, state: 'cancelled', outcome: 'measure deleted' };
+    const { quarter, dueDate } = reminderQuarter(row);
+    if (await valueEntered(tx, measure.id, quarter.label)) return { send: false, state: 'cancelled', outcome: 'value entered' };
+    if (!measure.ownerId) return { send: false, state: 'cancelled', outcome: 'no owner' };
+    const intended = row.kind === 'value_escalation' ? await look.lineManagerOf(row.authorityId, measure.ownerId) : measure.ownerId;
+    const today = londonDate(at);
+    const delivery = await resolveDelivery(intended, row.kind, today, (id) => look.person(row.authorityId, id));
+    if ('skip' in delivery) return { send: false, state: 'skipped', outcome: delivery.skip.replace('_', ' ') };
+    const owner = await look.user(measure.ownerId);
+    const message = measureValueMessage({
+      kind: row.kind,
+      measure,
+      quarter: quarter.label,
+      dueDate,
+      ownerName: owner?.displayName ?? null,
+      recipientName: delivery.to.displayName,
+      onBehalfOf: delivery.redirectedFrom && delivery.reason ? { name: delivery.redirectedFrom.displayName, reason: delivery.reason } : null,
+      publicUrl: this.config.publicUrl,
+      today,
+    });
+    return { send: true, to: delivery.to, email: delivery.email, inApp: delivery.inApp, message, outcome: describe(delivery) };
   }
 
   private async prepareAction(tx: EntityManager, row: Reminder, at: Date, look: DeliveryLookups): Promise<Prepared> {

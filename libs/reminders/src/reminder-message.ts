@@ -120,10 +120,10 @@ export function digestMessage(input: DigestMessageInput): ReminderMessage {
   return { subject: `[Improvement Tracker] ${title}`, text, html, title, link: `${publicUrl}/` };
 }
 
-function page(body: string, publicUrl: string): string {
+export function page(body: string, publicUrl: string): string {
   return `<!doctype html><html><body>${body}<p style="font-size:small"><a href="${esc(settingsLink(publicUrl))}">Choose which reminders you get</a></p></body></html>`;
 }
 
-function esc(text: string): string {
+export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -3,7 +3,19 @@ import { addDays, daysBetween, DomainError, isoWeekday } from '@app/domain';
 
 export const LONDON = 'Europe/London';
 
-export const REMINDER_KINDS = ['before_due', 'due_today', 'overdue', 'escalation_manager', 'escalation_chair', 'digest_owner', 'digest_manager'] as const;
+export const REMINDER_KINDS = [
+  'before_due',
+  'due_today',
+  'overdue',
+  'escalation_manager',
+  'escalation_chair',
+  'digest_owner',
+  'digest_manager',
+  'value_before_due',
+  'value_due_today',
+  'value_overdue',
+  'value_escalation',
+] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** Who a kind of reminder is addressed to. */
@@ -21,6 +33,10 @@ export const KIND_GROUP: Record<ReminderKind, EmailGroup> = {
   escalation_chair: 'escalation',
   digest_owner: 'digest',
   digest_manager: 'digest',
+  value_before_due: 'before_due',
+  value_due_today: 'due_today',
+  value_overdue: 'overdue',
+  value_escalation: 'escalation',
 };
 
 export const isDigestKind = (kind: string): boolean => kind === 'digest_owner' || kind === 'digest_manager';
@@ -32,7 +48,21 @@ export const KIND_AUDIENCE: Partial<Record<ReminderKind, Audience>> = {
   overdue: 'owner',
   escalation_manager: 'manager',
   escalation_chair: 'chair',
+  value_before_due: 'owner',
+  value_due_today: 'owner',
+  value_overdue: 'owner',
+  value_escalation: 'manager',
 };
+
+/** Reminders to a measure's owner to enter a quarter's value (then to their line manager): the action ladder's steps, as measure kinds. */
+export const MEASURE_KIND: Partial<Record<ReminderKind, ReminderKind>> = {
+  before_due: 'value_before_due',
+  due_today: 'value_due_today',
+  overdue: 'value_overdue',
+  escalation_manager: 'value_escalation',
+};
+
+export const isMeasureKind = (kind: string): boolean => kind.startsWith('value_');
 
 /** A plan's reminder rules. Days after the due date are null when that reminder is switched off. */
 export interface ReminderRules {
@@ -59,6 +89,18 @@ export const DEFAULT_REMINDER_RULES: ReminderRules = Object.freeze({
   chairAfterDays: 28,
   overdueRepeatDays: 7,
   weeklyDigest: true,
+});
+
+/**
+ * The ladder for a quarter's value: the action defaults (14, 7 and 1 days before the deadline, on
+ * it, the day after), then the owner's line manager 7 days after. No board chair (a measure has no
+ * board) and no repeats: the next quarter's deadline follows.
+ */
+export const MEASURE_VALUE_RULES: ReminderRules = Object.freeze({
+  ...DEFAULT_REMINDER_RULES,
+  chairAfterDays: null,
+  overdueRepeatDays: null,
+  weeklyDigest: false,
 });
 
 /** The digests go out on Mondays, at the default send time. */
@@ -171,6 +213,10 @@ export function remembered(cache: Map<string, string>, key: string, compute: () 
 
 export const actionDedupeKey = (actionId: string, kind: ReminderKind, offsetDays: number, dueDate: string) =>
   `action:${actionId}:${kind}:${offsetDays}:${dueDate}`;
+
+/** A measure's reminder for the quarter ending on `quarterEnd`. */
+export const measureDedupeKey = (measureId: string, kind: ReminderKind, offsetDays: number, quarterEnd: string) =>
+  `measure:${measureId}:${kind}:${offsetDays}:${quarterEnd}`;
 
 export const digestDedupeKey = (authorityId: string, userId: string, kind: ReminderKind, monday: string) => `digest:${authorityId}:${userId}:${kind}:${monday}`;
 

@@ -66,47 +66,63 @@ export class ReminderScheduler {
     }
     const rules = await rulesOf(tx, [...new Set(actions.map((a) => a.planId))]);
     const lookup = new DeliveryLookups(tx);
-    const now = this.clock.nowIso();
     const inserts: Reminder[] = [];
     const stale = new Map<string, string[]>();
     for (const action of actions) {
       const plan = plans.get(action.planId)!;
-      const existing = existingByAction.get(action.id) ?? [];
       const desired = wantsReminders(action, plan) ? this.desiredRows(action, plan, rules.get(plan.id)!, await audienceOf(action, plan, lookup)) : [];
-      const byKey = new Map(existing.map((r) => [r.dedupeKey, r]));
-      for (const want of desired) {
-        const row = byKey.get(want.dedupeKey);
-        if (!row) {
-          // A step already passed is not sent as such: catchUps below decides who is told now.
-          if (want.dueAt >= now) inserts.push(want);
-        } else if (DELIVERABLE_STATES.includes(row.state) && (row.recipientId !== want.recipientId || row.dueAt !== want.dueAt)) {
-          const moved = row.dueAt !== want.dueAt;
-          const set = { recipientId: want.recipientId, dueAt: want.dueAt, ...(moved ? { runAt: want.dueAt, state: 'pending' as const } : {}), updatedAt: now };
-          await tx.update(Reminder, { id: row.id }, set);
-          Object.assign(row, set);
-        } else if (row.state === 'cancelled' && want.dueAt >= now) {
-          await this.revive(tx, row, want, want.dueAt, now);
-        }
-      }
-      // A catch-up told to a new person (its key names them) stays wanted while they are still the one to tell.
-      const wanted = new Set(desired.flatMap((d) => [d.dedupeKey, personalKey(d.dedupeKey, d.recipientId)]));
+      const aligned = await this.align(tx, desired, existingByAction.get(action.id) ?? []);
+      inserts.push(...aligned.insert);
       const reason = cancelReason(action, plan);
-      const cancel = existing.filter((r) => DELIVERABLE_STATES.includes(r.state) && !wanted.has(r.dedupeKey));
-      for (const r of cancel) r.state = 'cancelled';
-      if (cancel.length)
-        stale
-          .set(reason, stale.get(reason) ?? [])
-          .get(reason)!
-          .push(...cancel.map((r) => r.id));
-      const caught = catchUps(desired, existing, now);
-      inserts.push(...caught.insert);
-      for (const { row, step } of caught.revive) await this.revive(tx, row, step, now, now);
+      if (!aligned.cancel.length) continue;
+      const ids = stale.get(reason) ?? stale.set(reason, []).get(reason)!;
+      for (const r of aligned.cancel) ids.push(r.id);
     }
+    return this.write(tx, inserts, stale);
+  }
+
+  /**
+   * Brings one subject's rows (an action's, or a measure's for a quarter) in line with the rows its
+   * rules want now: moved or re-addressed steps are updated, steps to come that were cancelled come
+   * back, passed steps are caught up (catchUps). Returns the rows to add and the live rows no longer
+   * wanted (to cancel with `write`).
+   */
+  async align(tx: EntityManager, desired: Reminder[], existing: Reminder[]): Promise<{ insert: Reminder[]; cancel: Reminder[] }> {
+    const now = this.clock.nowIso();
+    const insert: Reminder[] = [];
+    const byKey = new Map(existing.map((r) => [r.dedupeKey, r]));
+    for (const want of desired) {
+      const row = byKey.get(want.dedupeKey);
+      if (!row) {
+        // A step already passed is not sent as such: catchUps below decides who is told now.
+        if (want.dueAt >= now) insert.push(want);
+      } else if (DELIVERABLE_STATES.includes(row.state) && (row.recipientId !== want.recipientId || row.dueAt !== want.dueAt)) {
+        const moved = row.dueAt !== want.dueAt;
+        const set = { recipientId: want.recipientId, dueAt: want.dueAt, ...(moved ? { runAt: want.dueAt, state: 'pending' as const } : {}), updatedAt: now };
+        await tx.update(Reminder, { id: row.id }, set);
+        Object.assign(row, set);
+      } else if (row.state === 'cancelled' && want.dueAt >= now) {
+        await this.revive(tx, row, want, want.dueAt, now);
+      }
+    }
+    // A catch-up told to a new person (its key names them) stays wanted while they are still the one to tell.
+    const wanted = new Set(desired.flatMap((d) => [d.dedupeKey, personalKey(d.dedupeKey, d.recipientId)]));
+    const cancel = existing.filter((r) => DELIVERABLE_STATES.includes(r.state) && !wanted.has(r.dedupeKey));
+    for (const r of cancel) r.state = 'cancelled';
+    const caught = catchUps(desired, existing, now);
+    insert.push(...caught.insert);
+    for (const { row, step } of caught.revive) await this.revive(tx, row, step, now, now);
+    return { insert, cancel };
+  }
+
+  /** Cancels the rows no longer wanted (ids by the reason given) and adds the new ones. Returns the rows added. */
+  async write(tx: EntityManager, inserts: Reminder[], stale: Map<string, string[]>): Promise<number> {
+    const now = this.clock.nowIso();
     for (const [reason, ids] of stale) {
       for (const part of chunks(ids, 500))
         await tx.update(Reminder, { id: In(part), state: stateIn(tx, DELIVERABLE_STATES) }, { state: 'cancelled', outcome: reason, updatedAt: now });
     }
-    // A concurrent schedule of the same action (two worker starts) may have made a row first: the key keeps it one.
+    // A concurrent schedule of the same subject (two worker starts) may have made a row first: the key keeps it one.
     await insertMany(tx, Reminder, inserts, { ignoreConflicts: true });
     return inserts.length;
   }

@@ -9,6 +9,7 @@ import { DELIVERABLE_STATES, Reminder, REMINDER_STATES } from './entities/remind
 import { DigestPlanner } from './digest-planner.service';
 import { DeliveryResult, ReminderDeliveryService } from './reminder-delivery.service';
 import { ReminderScheduler } from './reminder-schedule.service';
+import { MeasureReminderScheduler } from './measure-reminder-schedule.service';
 
 /** A claim older than this belongs to a worker that died mid-send: the row is released for another attempt. */
 export const SENDING_LEASE_MS = 5 * 60_000;
@@ -29,6 +30,7 @@ export class RemindersService {
     private readonly scheduler: ReminderScheduler,
     private readonly digests: DigestPlanner,
     private readonly delivery: ReminderDeliveryService,
+    private readonly measures: MeasureReminderScheduler,
   ) {}
 
   /** Delivers everything due up to `at`, here and now, without the queue. Running it twice sends nothing more. */
@@ -95,10 +97,15 @@ export class RemindersService {
 
   /**
    * Schedules every overdue open action of an active plan again: after downtime its passed steps are
-   * caught up (catchUps), and each day its owner's next overdue repeat is made. Scheduling is
-   * idempotent, so running this twice adds nothing. Returns the rows added.
+   * caught up (catchUps), and each day its owner's next overdue repeat is made. Measures' owners
+   * are scheduled for the quarter just ended (a new quarter's reminders start on its first day).
+   * Scheduling is idempotent, so running this twice adds nothing. Returns the rows added.
    */
   async catchUpOverdue(): Promise<number> {
+    return (await this.catchUpActions()) + (await this.measures.scheduleAll());
+  }
+
+  private async catchUpActions(): Promise<number> {
     const actions = await this.db.manager
       .createQueryBuilder(Action, 'a')
       .innerJoin(Plan, 'p', 'p.id = a.planId')

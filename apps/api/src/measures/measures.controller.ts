@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsOptional, IsString, Length, Min } from 'class-validator';
-import { Authenticated, MeasureService } from '@app/core';
+import { Authenticated, badRequest, MeasureService } from '@app/core';
 import { rolesFor, Rollup, ROLLUPS } from '@app/domain';
 import { IdField } from '../common/dto-fields';
 import { CurrentActor, Roles } from '../common/decorators';
@@ -27,14 +27,28 @@ export class CreateMeasureDto {
   @IdField(true) ownerId?: string;
 }
 
+export class MeasureOwnerDto {
+  /** The person who enters the measure's values and is reminded as each falls due; null for nobody. */
+  @IdField(true) ownerId?: string | null;
+}
+
 @ApiTags('measures')
 @Controller('api/v1')
 export class MeasuresController {
   constructor(private readonly measures: MeasureService) {}
 
+  /** Each measure with `nextValue`: the quarter whose value is due next, its deadline, and due, overdue, upcoming or entered. */
   @Get('measures')
   list(@CurrentActor() actor: Authenticated) {
-    return this.measures.list(actor.authorityId);
+    return this.measures.listWithNextValue(actor.authorityId);
+  }
+
+  @Roles(...rolesFor('measures.create'))
+  @Patch('measures/:id')
+  setOwner(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: MeasureOwnerDto) {
+    if (body.ownerId === undefined)
+      throw badRequest('owner_required', "Give ownerId: the id of the person who enters the measure's values, or null for nobody");
+    return this.measures.setOwner(actor, id, body.ownerId);
   }
 
   @Roles(...rolesFor('measures.create'))

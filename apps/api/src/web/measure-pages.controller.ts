@@ -1,19 +1,36 @@
 import { Body, Controller, Get, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { Authenticated, badRequest, MeasureService, MeasureValueService, subjectOf } from '@app/core';
-import { may, measureRag } from '@app/domain';
-import { CurrentActor } from '../common/decorators';
+import { may, measureRag, rolesFor, ValueDue } from '@app/domain';
+import { CurrentActor, Roles } from '../common/decorators';
 import { MeasureValueDto } from '../measures/measure-values.dto';
 import { readValueFile } from '../measures/value-file';
 import { figure, ragName, targetText } from '../reviews/review-format';
 import { FormPost, PageRequest } from './csrf';
-import { attempt, checkForm, FormErrors } from './form-errors';
+import { attempt, checkForm, FormErrors, notFoundProblem } from './form-errors';
 import { PageErrorFilter } from './page-error.filter';
+import { formatDate } from './page-format';
 import { field } from './page-query';
 import { PageRenderer } from './page-renderer';
 import { PeopleDirectory } from './people-directory';
 
 const number = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()));
+
+const SAVED: Record<string, string> = {
+  value: 'The value has been saved.',
+  upload: "The file's values have been saved.",
+  owner: "The measure's owner has been changed.",
+};
+
+const DUE_TAGS: Record<ValueDue['status'], { status: string; tag: string }> = {
+  due: { status: 'Value due', tag: 'govuk-tag--yellow' },
+  overdue: { status: 'Overdue', tag: 'govuk-tag--red' },
+  upcoming: { status: 'Not yet due', tag: 'govuk-tag--grey' },
+  entered: { status: 'Entered', tag: 'govuk-tag--green' },
+};
+
+/** "2026/27 Q3 by 15 January 2027", and how it stands. */
+const nextValueView = (next: ValueDue) => ({ period: `${next.period} by ${formatDate(next.dueDate)}`, ...DUE_TAGS[next.status] });
 
 /** Performance measures with their latest values; their owners (and the people who set plans up) enter values by form or file. */
 @Controller('measures')
@@ -28,7 +45,7 @@ export class MeasurePagesController {
 
   @Get()
   async show(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
-    const saved = req.query.saved === 'value' ? 'The value has been saved.' : req.query.saved === 'upload' ? `The file's values have been saved.` : undefined;
+    const saved = SAVED[String(req.query.saved)];
     await this.page(actor, req, res, new FormErrors(), {}, 200, saved);
   }
 
@@ -62,6 +79,23 @@ export class MeasurePagesController {
     res.redirect(303, '/measures?saved=upload');
   }
 
+  @Roles(...rolesFor('measures.create'))
+  @FormPost('owner')
+  async setOwner(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+    const form = { ownerMeasureId: field(body, 'ownerMeasureId'), ownerId: field(body, 'ownerId') };
+    const errors = new FormErrors();
+    if (!form.ownerMeasureId) errors.add('ownerMeasureId', 'Choose the measure');
+    const done = errors.any
+      ? { errors }
+      : await attempt(
+          () => this.measures.setOwner(actor, form.ownerMeasureId, form.ownerId || null),
+          (p) => (p.message.startsWith('Person') ? 'ownerId' : 'ownerMeasureId'),
+          notFoundProblem,
+        );
+    if (done.errors) return this.page(actor, req, res, done.errors, form, 400);
+    res.redirect(303, '/measures?saved=owner');
+  }
+
   private async page(
     actor: Authenticated,
     req: PageRequest,
@@ -71,7 +105,7 @@ export class MeasurePagesController {
     status: number,
     success?: string,
   ) {
-    const [measures, names] = await Promise.all([this.measures.list(actor.authorityId), this.directory.load(actor.authorityId)]);
+    const [measures, names] = await Promise.all([this.measures.listWithNextValue(actor.authorityId), this.directory.load(actor.authorityId)]);
     const rows = await Promise.all(
       measures.map(async (m) => {
         const latest = (await this.values.list(actor.authorityId, m.id)).at(-1) ?? null;
@@ -81,6 +115,7 @@ export class MeasurePagesController {
           owner: m.ownerId ? names.personName(m.ownerId) : 'No owner',
           latest: latest ? `${figure(m.unit, latest.value)} (${latest.period})` : 'No value yet',
           rag: latest && latest.quarter === latest.period ? ragName(measureRag(m, latest.value)) : '',
+          next: nextValueView(m.nextValue),
         };
       }),
     );
@@ -97,6 +132,15 @@ export class MeasurePagesController {
         rows,
         form,
         canEnter,
+        canAssign: may(subjectOf(actor), 'measures.create'),
+        ownerItems: [
+          { value: '', text: 'Nobody' },
+          ...names.people.filter((p) => p.active).map((p) => ({ value: p.id, text: p.displayName, selected: form.ownerId === p.id })),
+        ],
+        ownerMeasureItems: [
+          { value: '', text: 'Choose a measure' },
+          ...measures.map((m) => ({ value: m.id, text: m.name, selected: form.ownerMeasureId === m.id })),
+        ],
         measureItems: [{ value: '', text: 'Choose a measure' }, ...measures.map((m) => ({ value: m.id, text: m.name, selected: form.measureId === m.id }))],
       },
       status,

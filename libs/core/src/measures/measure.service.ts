@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { nextValueDue, ValueDue } from '@app/domain';
 import { Measure } from '@app/database/entities';
 import { MeasureRepositories } from '@app/database/repositories/measure.repository';
 import { PeopleRepositories } from '@app/database/repositories/people.repository';
@@ -8,6 +9,10 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
 import { newId } from '../ids';
 import { Actor, authorize } from '../request-context';
+import { MeasureValueRepositories } from './measure-value.repository';
+
+/** A measure with the value its owner is to enter next, and by when. */
+export type MeasureWithNextValue = Measure & { nextValue: ValueDue };
 
 export interface NewMeasure {
   name: string;
@@ -28,6 +33,7 @@ export class MeasureService {
     private readonly transactions: Transactions,
     private readonly measures: MeasureRepositories,
     private readonly people: PeopleRepositories,
+    private readonly values: MeasureValueRepositories,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -69,6 +75,42 @@ export class MeasureService {
 
   list(authorityId: string): Promise<Measure[]> {
     return this.measures.for(authorityId).list();
+  }
+
+  /** The measures, each with the quarter whose value is due next, its deadline and whether it is overdue (as of today in London). */
+  async listWithNextValue(authorityId: string): Promise<MeasureWithNextValue[]> {
+    return this.withNextValue(authorityId, await this.list(authorityId));
+  }
+
+  /** Gives the measure to a person of the council to keep its values up to date (null: nobody); they are reminded as each quarter's value falls due. */
+  async setOwner(actor: Actor, id: string, ownerId: string | null): Promise<MeasureWithNextValue> {
+    authorize(actor, 'measures.create');
+    const measures = this.measures.for(actor.authorityId);
+    const measure = await this.transactions.run(async () => {
+      const before = await measures.find(id);
+      if (!before) throw notFound('Measure');
+      if (ownerId && !(await this.people.for(actor.authorityId).isMember(ownerId))) throw notFound('Person');
+      if (before.ownerId === ownerId) return before;
+      await measures.setOwner(id, ownerId);
+      await this.audit.record({
+        authorityId: actor.authorityId,
+        entityType: 'measure',
+        entityId: id,
+        event: 'measure_owner_changed',
+        actorId: actor.userId,
+        before: { ownerId: before.ownerId },
+        after: { ownerId },
+      });
+      return { ...before, ownerId };
+    });
+    return (await this.withNextValue(actor.authorityId, [measure]))[0];
+  }
+
+  private async withNextValue(authorityId: string, measures: Measure[]): Promise<MeasureWithNextValue[]> {
+    const entered = new Map<string, Set<string>>(measures.map((m) => [m.id, new Set()]));
+    for (const v of await this.values.for(authorityId).values(measures.map((m) => m.id))) entered.get(v.measureId)?.add(v.quarter);
+    const today = this.clock.today();
+    return measures.map((m) => ({ ...m, nextValue: nextValueDue(today, entered.get(m.id)!) }));
   }
 
   forAction(authorityId: string, actionId: string): Promise<Measure[]> {

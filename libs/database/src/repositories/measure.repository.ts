@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ActionMeasure, Measure } from '../entities';
-import { insertMany, runSql, selectCount, selectEntities } from '../sql';
+import { insertMany, runSql, selectCount, selectEntities, selectEntity, updateRows } from '../sql';
 import { TenantRepositories, TenantRepository } from './tenant-repository';
 
 /** Performance measures and the actions linked to them (fixed SQL). */
@@ -38,6 +38,14 @@ export class MeasureRepository extends TenantRepository {
         id: actionId,
       })) > 0
     );
+  }
+
+  find(id: string): Promise<Measure | null> {
+    return selectEntity(this.manager, Measure, 'SELECT * FROM "measure" WHERE "authorityId" = :a AND "id" = :id', { a: this.authorityId, id });
+  }
+
+  async setOwner(id: string, ownerId: string | null): Promise<void> {
+    await updateRows(this.manager, 'measure', { ownerId }, '"id" = :id AND "authorityId" = :a', { id, a: this.authorityId });
   }
 
   async insert(measure: Omit<Measure, 'authorityId'>): Promise<Measure> {

@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { DateColumn, IdColumn, InstantColumn, RefColumn, References, TextColumn } from '@app/database/entities/columns';
-import { Action, Authority, Plan, User } from '@app/database/entities';
+import { Action, Authority, Measure, Plan, User } from '@app/database/entities';
 import type { ReminderKind } from '../reminder-rules';
 
 export const REMINDER_STATES = ['pending', 'queued', 'sending', 'sent', 'skipped', 'cancelled', 'failed'] as const;
@@ -19,16 +19,19 @@ export const DELIVERABLE_STATES: ReminderState[] = ['pending', 'queued'];
 @Index('ix_reminder_state_queued', ['state', 'queuedAt'])
 @Index('ix_reminder_action', ['actionId', 'state'])
 @Index('ix_reminder_authority', ['authorityId', 'state', 'dueAt'])
+@Index('ix_reminder_measure', ['measureId', 'state'])
 export class Reminder {
   @IdColumn() id: string;
   @RefColumn() @References(() => Authority) authorityId: string;
   /** Null for digests, which cover many actions. */
   @RefColumn({ nullable: true }) @References(() => Action, 'CASCADE') actionId: string | null;
   @RefColumn({ nullable: true }) @References(() => Plan, 'CASCADE') planId: string | null;
+  /** For a reminder to enter a measure's quarterly value (its kind is value_*); null otherwise. */
+  @RefColumn({ nullable: true }) @References(() => Measure, 'CASCADE') measureId: string | null;
   @TextColumn(30) kind: ReminderKind;
   /** Days from the due date (negative before it); null for digests. */
   @Column({ type: 'integer', nullable: true }) offsetDays: number | null;
-  /** The due date the reminder was computed for (digests: the week's Monday). */
+  /** The due date the reminder was computed for (digests: the week's Monday; a measure's value: the quarter's last day). */
   @DateColumn() forDate: string;
   /** Who the rules address (owner, manager, chair, digest reader). */
   @RefColumn() @References(() => User) recipientId: string;
