@@ -139,6 +139,12 @@ describe.each(DB_KINDS)('board meetings: who has been told, cancelling, closing 
     expect(ics).toContain('STATUS:CANCELLED');
     expect(ics).toContain('SEQUENCE:1');
     expect(ics).toContain(`UID:meeting-${meetings.first}@improvement-tracker`);
+    // iCalendar folds long lines; unfolded, the organizer is the board's chair.
+    const organizer = ics
+      .replace(/\r\n[ \t]/g, '')
+      .split('\r\n')
+      .find((l) => l.startsWith('ORGANIZER'));
+    expect(organizer).toContain(`:mailto:${chair.email}`);
     const feed = await http().post('/api/v1/me/calendar-feed').set(bearer(member)).expect(201);
     const inFeed = (await http().get(new URL(feed.body.url).pathname).expect(200)).text;
     const event = inFeed.split('BEGIN:VEVENT').find((e) => e.includes(`UID:meeting-${meetings.first}@`))!;

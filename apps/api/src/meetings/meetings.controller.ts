@@ -10,9 +10,11 @@ import {
   MeetingPackService,
   MeetingPlanClosureService,
   MeetingService,
+  UserService,
 } from '@app/core';
 import { rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
+import { FILE_SCHEMA } from '../common/response-fields';
 import {
   AgendaItemDto,
   AttendanceDto,
@@ -44,6 +46,7 @@ export class MeetingsController {
     private readonly packs: MeetingPackService,
     private readonly cancellations: MeetingCancellationService,
     private readonly closures: MeetingPlanClosureService,
+    private readonly users: UserService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -138,7 +141,10 @@ export class MeetingsController {
   @Roles(...PLAN)
   @Delete('meetings/:id/agenda/items/:itemId')
   @ApiOperation({ summary: 'Take an item off the agenda (re-drafting leaves it off)' })
-  @ApiOkResponse({ description: '`{ removed: itemId }`' })
+  @ApiOkResponse({
+    description: 'Taken off',
+    schema: { type: 'object', required: ['removed'], properties: { removed: { type: 'string', format: 'uuid', description: 'The item taken off' } } },
+  })
   removeItem(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Param('itemId', ParseUUIDPipe) itemId: string) {
     return this.agenda.remove(actor, id, itemId);
   }
@@ -183,7 +189,7 @@ export class MeetingsController {
   @Get('meetings/:id/pack.xlsx')
   @ApiOperation({ summary: 'The board pack as a spreadsheet: counts, RAG over time, agenda with history, overdue actions' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'An XLSX workbook' })
+  @ApiOkResponse({ description: 'An XLSX workbook', ...FILE_SCHEMA })
   async pack(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
     const pack = await this.packs.pack(actor, id);
     res
@@ -195,9 +201,14 @@ export class MeetingsController {
   @Get('meetings/:id/invitation.ics')
   @ApiOperation({ summary: 'The meeting as a calendar invitation (updated or cancelled when it moves)' })
   @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'An iCalendar file' })
+  @ApiOkResponse({ description: 'An iCalendar file', ...FILE_SCHEMA })
   async invitation(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
     const meeting = await this.meetings.get(actor, id);
-    res.type('text/calendar; charset=utf-8').attachment(`meeting-${meeting.date}.ics`).send(meetingInvitation(meeting, this.config.publicUrl));
+    const chair = meeting.board?.chairId ? await this.users.get(actor.authorityId, meeting.board.chairId).catch(() => null) : null;
+    const organizer = chair && { name: chair.displayName, email: chair.email };
+    res
+      .type('text/calendar; charset=utf-8')
+      .attachment(`meeting-${meeting.date}.ics`)
+      .send(meetingInvitation(meeting, this.config.publicUrl, organizer));
   }
 }

@@ -21,9 +21,16 @@ export const meetingStart = (m: { date: string; startTime: string }): Date =>
  * Adds the meeting to a calendar. Its UID stays the same and its SEQUENCE rises whenever the meeting
  * moves or is cancelled, so a calendar that has it (from an invitation or the feed) updates it rather
  * than adding another. A cancelled meeting stays, marked STATUS:CANCELLED, free time, and named so in
- * its summary for the calendars that do not show the status.
+ * its summary for the calendars that do not show the status. An invitation names its organizer (the
+ * board's chair), as a calendar taking a cancellation by mail expects.
  */
-export function addMeetingEvent(calendar: ICalCalendar, m: CalendarMeeting, summary: string, url: string): void {
+export function addMeetingEvent(
+  calendar: ICalCalendar,
+  m: CalendarMeeting,
+  summary: string,
+  url: string,
+  organizer?: { name: string; email: string } | null,
+): void {
   const start = meetingStart(m);
   const cancelled = m.status === 'cancelled';
   calendar.createEvent({
@@ -36,6 +43,7 @@ export function addMeetingEvent(calendar: ICalCalendar, m: CalendarMeeting, summ
     description: cancelled ? `Cancelled: ${m.cancelReason ?? ''}\n${url}` : url,
     url,
     stamp: new Date(m.updatedAt),
+    ...(organizer ? { organizer } : {}),
     ...(cancelled ? { status: ICalEventStatus.CANCELLED, transparency: ICalEventTransparency.TRANSPARENT } : {}),
   });
 }
