@@ -131,6 +131,13 @@ describe('a decision recorded at a board meeting', () => {
     expect(deciders('meeting.minutes')).toEqual(['board_chair']);
     expect(deciders('meeting.decide')).toEqual(['board_chair', 'board_member']);
   });
+
+  it("leaves cancelling a meeting to its chair or the council's admin, and closing the plan at one to the chair", () => {
+    expect(deciders('meeting.cancel')).toEqual(['admin', 'board_chair']);
+    expect(deciders('meeting.closePlan')).toEqual(['board_chair']);
+    expect(may(atMeeting, 'meeting.cancel')).toBe(false);
+    expect(may(atMeeting, 'meeting.closePlan')).toBe(false);
+  });
 });
 
 describe('refusals name who may decide', () => {
