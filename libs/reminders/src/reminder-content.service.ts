@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { Action, Measure, Plan, User } from '@app/database/entities';
-import { OPEN_STATUSES } from '@app/domain';
+import { Action, Measure, Plan } from '@app/database/entities';
 import { DeliveryLookups } from './delivery-lookups';
 import { Reminder } from './entities/reminder.entity';
 import { Delivery, Person, resolveDelivery } from './recipient';
@@ -10,7 +9,7 @@ import { digestMessage, MessageAction, reminderMessage, ReminderMessage } from '
 import { isDigestKind, isMeasureKind, londonDate } from './reminder-rules';
 import { measureValueMessage } from './measure-value-message';
 import { reminderQuarter, valueEntered } from './measure-reminder-schedule.service';
-import { audienceOf, rulesOf, wantsReminders } from './reminder-schedule.service';
+import { audienceOf, wantsReminders } from './reminder-schedule.service';
 
 export type Prepared =
   | { send: true; to: Person; email: boolean; inApp: boolean; message: ReminderMessage; outcome: string }
@@ -83,31 +82,22 @@ export class ReminderContent {
     const today = londonDate(at);
     const delivery = await resolveDelivery(row.recipientId, kind, today, (id) => look.person(row.authorityId, id));
     if ('skip' in delivery) return { send: false, state: 'skipped', outcome: delivery.skip.replace('_', ' ') };
-    const actions = await this.digestActions(tx, row.authorityId, row.recipientId, kind);
+    const actions = await this.digestActions(tx, row.authorityId, row.recipientId, kind, look);
     if (actions.length === 0) return { send: false, state: 'skipped', outcome: 'empty digest' };
     const message = digestMessage({ kind, recipientName: delivery.to.displayName, actions, publicUrl: this.config.publicUrl, today });
     return { send: true, to: delivery.to, email: delivery.email, inApp: delivery.inApp, message, outcome: describe(delivery) };
   }
 
-  /** The open actions of active plans (with the digest on) that a user owns, or manages for others. */
-  async digestActions(tx: EntityManager, authorityId: string, userId: string, kind: 'digest_owner' | 'digest_manager'): Promise<MessageAction[]> {
-    const qb = tx
-      .createQueryBuilder(Action, 'a')
-      .innerJoin(Plan, 'p', 'p.id = a.planId')
-      .where('a.authorityId = :authorityId AND p.status = :active AND a.status IN (:...open)', { authorityId, active: 'active', open: [...OPEN_STATUSES] })
-      .andWhere('a.dueDate IS NOT NULL');
-    if (kind === 'digest_owner') qb.andWhere('a.ownerId = :userId', { userId });
-    else qb.andWhere('a.managerId = :userId AND (a.ownerId IS NULL OR a.ownerId <> :userId)', { userId });
-    const actions = await qb.orderBy('a.dueDate', 'ASC').addOrderBy('a.ref', 'ASC').getMany();
-    const plans = new Map((await this.plans(tx, actions)).map((p) => [p.id, p]));
-    const rules = await rulesOf(tx, [...plans.keys()]);
-    const owners = await this.names(
-      tx,
-      actions.map((a) => a.ownerId),
-    );
-    return actions
-      .filter((a) => rules.get(a.planId)!.weeklyDigest)
-      .map((a) => this.messageAction(a, plans.get(a.planId)!, a.ownerId ? (owners.get(a.ownerId) ?? null) : null));
+  /** The open actions of active plans (with the digest on) that a user owns, or manages for others (see loadDigestActions). */
+  async digestActions(
+    tx: EntityManager,
+    authorityId: string,
+    userId: string,
+    kind: 'digest_owner' | 'digest_manager',
+    lookups = new DeliveryLookups(tx),
+  ): Promise<MessageAction[]> {
+    const items = await lookups.digestItems({ authorityId, userId, kind });
+    return items.map((i) => this.messageAction(i.action, i.plan, i.ownerName));
   }
 
   person(tx: EntityManager, authorityId: string, userId: string): Promise<Person | null> {
@@ -116,17 +106,6 @@ export class ReminderContent {
 
   private messageAction(action: Action, plan: Plan, ownerName: string | null): MessageAction {
     return { id: action.id, ref: action.ref, title: action.title, dueDate: action.dueDate!, planTitle: plan.title, ownerName };
-  }
-
-  private async plans(tx: EntityManager, actions: Action[]) {
-    const ids = [...new Set(actions.map((a) => a.planId))];
-    return ids.length ? tx.findBy(Plan, { id: In(ids) }) : [];
-  }
-
-  private async names(tx: EntityManager, ids: (string | null)[]) {
-    const unique = [...new Set(ids.filter((id): id is string => !!id))];
-    const users = unique.length ? await tx.find(User, { where: { id: In(unique) }, select: { id: true, displayName: true } }) : [];
-    return new Map(users.map((u) => [u.id, u.displayName]));
   }
 }
 
