@@ -9,6 +9,7 @@ import { AnonymousRefusals } from './common/anonymous-refusals';
 import { AuthGuard } from './common/auth.guard';
 import { DocumentsController } from './documents/documents.controller';
 import { HealthController } from './health/health.controller';
+import { ImportProgressController } from './imports/import-progress.controller';
 import { MeasureImportController } from './measures/measure-import.controller';
 import { MeasuresController } from './measures/measures.controller';
 import { MeasureValuesController } from './measures/measure-values.controller';
@@ -42,6 +43,7 @@ export class ApiModule {
         BoardsController,
         DocumentsController,
         HealthController,
+        ImportProgressController,
         MeasureImportController,
         MeasuresController,
         MeasureValuesController,

@@ -14,6 +14,7 @@ import { BoardService } from './boards/board.service';
 import { Clock } from './clock';
 import { DocumentService } from './documents/document.service';
 import { EvidenceService } from './evidence/evidence.service';
+import { ImportProgress } from './imports/import-progress';
 import { ReportImportService } from './imports/report-import.service';
 import { TrackerImportService } from './imports/tracker-import.service';
 import { MeasureImportService } from './measures/measure-import.service';
@@ -47,6 +48,7 @@ const SERVICES = [
   Clock,
   DocumentService,
   EvidenceService,
+  ImportProgress,
   InvitationService,
   MeasureImportService,
   MeasureImportService,

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { Transactions } from '@app/database/transactions';
-import { Authenticated, BoardService, DocumentService, PlanService, ReportImportService } from '@app/core';
+import { randomUUID } from 'node:crypto';
+import { Authenticated, BoardService, DocumentService, ImportProgress, PlanService, ReportImportService, tracked } from '@app/core';
 import { rolesFor, TIMESCALES } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
 import { FormPost, PageRequest } from './csrf';
@@ -45,6 +46,7 @@ export class ReportImportController {
     private readonly plans: PlanService,
     private readonly boards: BoardService,
     private readonly pages: PageRenderer,
+    private readonly progress: ImportProgress,
   ) {}
 
   @Get()
@@ -64,7 +66,9 @@ export class ReportImportController {
     if (!file || file.buffer.length === 0)
       return this.uploadPage(actor, req, res, FormErrors.of('report-file', 'Select the report file (a PDF or a text file)'), title, 400);
     try {
-      const { document } = await this.imports.import(actor, file.buffer, { title: title || undefined });
+      // The page polls the pages read under the id it sent (GET /api/v1/imports/{id}/progress).
+      const tracker = this.progress.start(actor, field(body, 'progressId'), 'pages');
+      const { document } = await tracked(tracker, () => this.imports.import(actor, file.buffer, { title: title || undefined, onProgress: tracker.onProgress }));
       res.redirect(303, `/import/${document.id}?saved=imported`);
     } catch (error) {
       const problem = userError(error);
@@ -234,7 +238,7 @@ export class ReportImportController {
       req,
       res,
       'import-upload.njk',
-      { pageTitle: 'Import a report', documents: documents.slice(0, 10), title, ...errors.view() },
+      { pageTitle: 'Import a report', documents: documents.slice(0, 10), title, progressId: randomUUID(), ...errors.view() },
       status,
     );
   }

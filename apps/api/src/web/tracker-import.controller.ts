@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { Authenticated, BoardService, PlanService, UserService } from '@app/core';
+import { randomUUID } from 'node:crypto';
+import { Authenticated, BoardService, ImportProgress, PlanService, tracked, UserService } from '@app/core';
 import { TrackerImportService, TrackerPreview } from '@app/core/imports/tracker-import.service';
 import { rolesFor } from '@app/domain';
 import { columnLetter, TRACKER_FIELDS } from '@app/importer/tracker';
@@ -50,6 +51,7 @@ export class TrackerImportController {
     private readonly plans: PlanService,
     private readonly users: UserService,
     private readonly pages: PageRenderer,
+    private readonly progress: ImportProgress,
   ) {}
 
   @Get()
@@ -99,7 +101,11 @@ export class TrackerImportController {
     const errors = chosen.errors.any ? chosen.errors : plan.errors;
     if (errors.any) return this.reviewPage(actor, req, res, upload, await this.read(actor, upload), errors, body);
     try {
-      const result = await this.trackers.import(actor, upload.bytes, { ...plan.input, mapping: mappingOf(chosen.input), fileName: upload.name });
+      // The page polls the rows stored under the id it sent (GET /api/v1/imports/{id}/progress).
+      const tracker = this.progress.start(actor, field(body, 'progressId'), 'rows');
+      const result = await tracked(tracker, () =>
+        this.trackers.import(actor, upload.bytes, { ...plan.input, mapping: mappingOf(chosen.input), fileName: upload.name, onProgress: tracker.onProgress }),
+      );
       res.redirect(303, `/plans/${result.plan.id}`);
     } catch (error) {
       const problem = userError(error);
@@ -148,6 +154,7 @@ export class TrackerImportController {
         pageTitle: 'Check the tracker',
         fileName: upload.name,
         content: upload.bytes.toString('base64'),
+        progressId: randomUUID(),
         read,
         fields: TRACKER_FIELDS.map((f) => ({
           name: f,

@@ -12,3 +12,31 @@ for (const link of document.querySelectorAll('[data-app-back]')) {
     }
   });
 }
+
+// A long import shows how far it has gone while the upload's answer is awaited: the form names the
+// import with an id, and the page asks the API for its progress under that id every second. Without
+// this script the form still posts and the answer comes as usual, only without the running count.
+for (const form of document.querySelectorAll('form[data-import-progress]')) {
+  form.addEventListener('submit', (event) => {
+    const button = event.submitter;
+    if (button && button.hasAttribute('formaction') && button.formAction !== form.action) return;
+    const status = form.querySelector('.app-import-progress');
+    if (!status) return;
+    const id = form.dataset.importProgress;
+    const ask = async () => {
+      try {
+        const res = await fetch(`/api/v1/imports/${encodeURIComponent(id)}/progress`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+        if (res.ok) {
+          const { stage, done, total, unit } = await res.json();
+          const count = total ? `${done} of ${total} ${unit}` : `${done} ${unit}`;
+          status.textContent = stage === 'storing' ? `Storing: ${count} stored` : stage === 'reading' ? `Reading: ${count} read` : 'Finishing…';
+          status.hidden = false;
+        }
+      } catch {
+        // The next question may be answered; the upload goes on regardless.
+      }
+      if (status.isConnected) window.setTimeout(ask, 1000);
+    };
+    window.setTimeout(ask, 1000);
+  });
+}
