@@ -4,10 +4,13 @@ import type { Response } from 'express';
 import { Authenticated, AuthService, ReviewService } from '@app/core';
 import { rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
+import { FILE_SCHEMA } from '../common/response-fields';
+import { ActionResponse } from '../actions/actions.responses';
 import { CreateReviewDto, FollowUpDto, JudgementDto, REVIEW_SCHEMA } from './reviews.dto';
 import { reviewWorkbook } from './review-workbook';
 import { scrutinyDocx } from './scrutiny-docx';
 import { signedReviewPaper } from './scrutiny-paper';
+import { ReviewListItemResponse } from './reviews.responses';
 
 @ApiTags('reviews')
 @Controller('api/v1')
@@ -28,6 +31,7 @@ export class ReviewsController {
   @Get('reviews')
   @ApiOperation({ summary: 'The reviews, newest quarter first' })
   @ApiQuery({ name: 'planId', required: false })
+  @ApiOkResponse({ type: [ReviewListItemResponse] })
   list(@CurrentActor() actor: Authenticated, @Query('planId', new ParseUUIDPipe({ optional: true })) planId?: string) {
     return this.reviews.list(actor.authorityId, planId);
   }
@@ -51,7 +55,7 @@ export class ReviewsController {
   @Roles(...rolesFor('review.followUp'))
   @Post('reviews/:id/follow-ups')
   @ApiOperation({ summary: 'Add a follow-up: a new tracked action on the plan, linked to the review' })
-  @ApiCreatedResponse({ description: 'The new action' })
+  @ApiCreatedResponse({ type: ActionResponse, description: 'The new action' })
   followUp(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: FollowUpDto) {
     return this.reviews.followUp(actor, id, body);
   }
@@ -68,7 +72,7 @@ export class ReviewsController {
   @Get('reviews/:id/pack.xlsx')
   @ApiOperation({ summary: 'The review pack as an Excel workbook' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'The workbook' })
+  @ApiOkResponse({ description: 'The workbook', ...FILE_SCHEMA })
   async workbook(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
     const review = await this.reviews.get(actor.authorityId, id);
     const file = await reviewWorkbook(review);
@@ -82,7 +86,7 @@ export class ReviewsController {
   @Get('reviews/:id/paper.docx')
   @ApiOperation({ summary: 'The paper for the scrutiny panel, drafted from a signed review, as an editable Word document' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-  @ApiOkResponse({ description: 'The document' })
+  @ApiOkResponse({ description: 'The document', ...FILE_SCHEMA })
   async paper(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
     const { review, paper } = await signedReviewPaper(this.reviews, this.auth, actor, id);
     res
