@@ -5,7 +5,7 @@ import { Authenticated, badRequest, MeasureService } from '@app/core';
 import { rolesFor, Rollup, ROLLUPS } from '@app/domain';
 import { IdField } from '../common/dto-fields';
 import { CurrentActor, Roles } from '../common/decorators';
-import { MeasureResponse } from './measures.responses';
+import { MeasureResponse, MeasureWithNextValueResponse } from './measures.responses';
 
 const UNITS = ['percent', 'count', 'days'] as const;
 const POLARITIES = ['higher', 'lower', 'band'] as const;
@@ -37,13 +37,16 @@ export class MeasureOwnerDto {
 export class MeasuresController {
   constructor(private readonly measures: MeasureService) {}
 
-  /** Each measure with `nextValue`: the quarter whose value is due next, its deadline, and due, overdue, upcoming or entered. */
+  @ApiOperation({ summary: "The council's measures, each with the quarter whose value is due next (nextValue)" })
+  @ApiOkResponse({ type: [MeasureWithNextValueResponse] })
   @Get('measures')
   list(@CurrentActor() actor: Authenticated) {
     return this.measures.listWithNextValue(actor.authorityId);
   }
 
   @Roles(...rolesFor('measures.create'))
+  @ApiOperation({ summary: "Assign a measure's owner (null for nobody): they enter its values and are reminded as each falls due" })
+  @ApiOkResponse({ type: MeasureWithNextValueResponse })
   @Patch('measures/:id')
   setOwner(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: MeasureOwnerDto) {
     if (body.ownerId === undefined)

@@ -18,3 +18,17 @@ export class MeasureResponse {
   @NullableId('Who enters its values') ownerId: string | null;
   @Instant() createdAt: string;
 }
+
+export class NextValueResponse {
+  @ApiProperty({ example: '2026/27 Q3', description: 'The quarter whose value is to be entered next' }) period: string;
+  @ApiProperty({ format: 'date', description: 'Ten working days (England and Wales) after the quarter ends' }) dueDate: string;
+  @ApiProperty({
+    enum: ['due', 'overdue', 'upcoming', 'entered'],
+    description: 'due or overdue: the quarter just ended; upcoming or entered: the quarter under way',
+  })
+  status: string;
+}
+
+export class MeasureWithNextValueResponse extends MeasureResponse {
+  @ApiProperty({ type: NextValueResponse }) nextValue: NextValueResponse;
+}
