@@ -88,12 +88,16 @@ class PlanSummary {
 class PlanDecisionResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['close_plan'] }) kind: string;
+  @ApiProperty({ format: 'uuid' }) meetingId: string;
+  @ApiProperty({ format: 'uuid' }) planId: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) successorPlanId: string | null;
   @ApiProperty({ type: PlanSummary }) plan: PlanSummary;
   @ApiPropertyOptional({ type: PlanSummary, nullable: true }) successorPlan: PlanSummary | null;
   @ApiProperty() comment: string;
   @ApiProperty() actionsCarried: number;
   @ApiProperty({ type: [CarriedActionResponse], description: 'Which successor plan action holds each open action' }) carried: CarriedActionResponse[];
   @ApiProperty({ format: 'uuid' }) decidedById: string;
+  @ApiPropertyOptional({ nullable: true }) decidedByName: string | null;
   @ApiProperty() createdAt: string;
 }
 
