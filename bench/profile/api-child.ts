@@ -7,6 +7,8 @@ const PRELOAD = path.join(__dirname, 'cpu-profile-preload.js');
 /** An API process started for profiling, with the preload that takes CPU profiles on request. */
 export interface ProfiledApi {
   label: string;
+  /** The script it runs, relative to its checkout (EXPRESS_MAIN or FASTIFY_MAIN). */
+  main: string;
   port: number;
   /** User plus system CPU seconds the process has used so far (Linux /proc). */
   cpuSeconds(): number;
@@ -63,6 +65,7 @@ export async function startProfiledApi(
   child.stderr!.removeAllListeners('data').on('data', keep);
   return {
     label,
+    main,
     port,
     cpuSeconds: () => {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${label} API exited (${child.exitCode ?? child.signalCode}):\n${output}`);

@@ -151,7 +151,9 @@ async function profileDatabase(kind: DbKind, options: Options, log: (line: strin
     for (const workload of workloads)
       for (let round = 1; round <= options.rounds; round++) {
         // Interleaved, and the order turns each round, so neither build always goes first.
-        const order = round % 2 === 1 ? apis : [...apis].reverse();
+        // The Fastify variant serves the JSON routes only (bench/servers/fastify-api.ts).
+        const serving = apis.filter((api) => !(workload.html && api.main === FASTIFY_MAIN));
+        const order = round % 2 === 1 ? serving : [...serving].reverse();
         for (const api of order) {
           const row = await profileOne(api, workload, db, options, round);
           rows.push(row);
