@@ -18,6 +18,18 @@ export async function valueEntered(tx: EntityManager, measureId: string, quarter
 }
 
 /**
+ * After an outage several of an owner's reminders for the quarter may fall due at once: only the
+ * latest is worth sending (as for an action's, DeliveryLookups.superseded).
+ */
+export async function supersededValueReminder(tx: EntityManager, row: Reminder, at: Date): Promise<boolean> {
+  if (row.kind === 'value_escalation') return false;
+  const text = `SELECT 1 AS "later" FROM "reminder" WHERE "measureId" = :measureId AND "forDate" = :forDate AND "kind" IN (:...kinds)
+    AND "dueAt" > :dueAt AND "runAt" <= :at AND "state" NOT IN ('cancelled', 'failed')`;
+  const kinds = ['value_before_due', 'value_due_today', 'value_overdue'];
+  return (await runSql(tx, text, { measureId: row.measureId, forDate: row.forDate, kinds, dueAt: row.dueAt, at: at.toISOString() })).length > 0;
+}
+
+/**
  * Keeps the reminders for measures' quarterly values in line with their owners and values, with
  * the action reminders' machinery (ReminderScheduler.align: rows, keys, catch-up; delivery as any
  * reminder). The rows are for the quarter just ended while it has no value: they are made on the

@@ -155,6 +155,22 @@ describe.each(DB_KINDS)("reminding measures' owners to enter the quarter's value
     expect(await told(world.manager.id, m.id)).toEqual(['value_escalation 7']);
   });
 
+  it('after the worker was down, sends the owner only the latest of the reminders that fell due meanwhile', async () => {
+    const m = await measure('Children subject to a plan');
+    await everyDay('2027-01-01', '2027-01-01');
+    await runDue(at('2027-01-20'));
+    expect(await told(world.owner.id, m.id)).toEqual(['value_before_due -14', 'value_overdue 1']);
+    const skipped = await db.manager.findBy(Reminder, { measureId: m.id, state: 'skipped' });
+    expect(skipped.map((r) => [r.offsetDays, r.outcome]).sort()).toEqual([
+      [-1, 'superseded by a later reminder'],
+      [-7, 'superseded by a later reminder'],
+      [0, 'superseded by a later reminder'],
+    ]);
+    await everyDay('2027-01-21', '2027-01-31');
+    expect(await told(world.owner.id, m.id)).toEqual(['value_before_due -14', 'value_overdue 1']);
+    expect(await told(world.manager.id, m.id)).toEqual(['value_escalation 7']);
+  });
+
   it('reminds nobody of a measure without an owner, and the owner once one is given', async () => {
     const m = await measure('Contacts from schools', null);
     await everyDay('2027-01-01', '2027-01-08');

@@ -8,7 +8,7 @@ import { Delivery, Person, resolveDelivery } from './recipient';
 import { digestMessage, MessageAction, reminderMessage, ReminderMessage } from './reminder-message';
 import { isDigestKind, isMeasureKind, londonDate } from './reminder-rules';
 import { measureValueMessage } from './measure-value-message';
-import { reminderQuarter, valueEntered } from './measure-reminder-schedule.service';
+import { reminderQuarter, supersededValueReminder, valueEntered } from './measure-reminder-schedule.service';
 import { audienceOf, wantsReminders } from './reminder-schedule.service';
 
 export type Prepared =
@@ -33,6 +33,7 @@ export class ReminderContent {
     const { quarter, dueDate } = reminderQuarter(row);
     if (await valueEntered(tx, measure.id, quarter.label)) return { send: false, state: 'cancelled', outcome: 'value entered' };
     if (!measure.ownerId) return { send: false, state: 'cancelled', outcome: 'no owner' };
+    if (await supersededValueReminder(tx, row, at)) return { send: false, state: 'skipped', outcome: 'superseded by a later reminder' };
     const intended = row.kind === 'value_escalation' ? await look.lineManagerOf(row.authorityId, measure.ownerId) : measure.ownerId;
     const today = londonDate(at);
     const delivery = await resolveDelivery(intended, row.kind, today, (id) => look.person(row.authorityId, id));
