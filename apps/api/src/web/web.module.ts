@@ -21,6 +21,7 @@ import { PageRenderer } from './page-renderer';
 import { PeopleDirectory } from './people-directory';
 import { PlanDashboardController } from './plan-dashboard.controller';
 import { PlanOwnersController } from './plan-owners.controller';
+import { MeasureImportPagesController } from './measure-import-pages.controller';
 import { MeasurePagesController } from './measure-pages.controller';
 import { ReviewPagesController } from './review-pages.controller';
 import { ReviewsToDo } from './reviews-to-do';
@@ -52,6 +53,7 @@ const CONTROLLERS = [
   AdminUsersController,
   AdminPlansController,
   ReviewPagesController,
+  MeasureImportPagesController,
   MeasurePagesController,
 ];
 

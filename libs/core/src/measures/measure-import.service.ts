@@ -24,6 +24,8 @@ export interface FigureOutcome extends PaperMeasure {
   valueStatus: 'new' | 'unchanged' | 'none' | null;
   /** Why it cannot be imported as it is, in words a person can act on; null when it can. */
   problem: string | null;
+  /** It would make a new measure, and the paper does not say whether higher or lower is better: the person chooses. */
+  needsPolarity: boolean;
 }
 
 export interface FigureImport {
@@ -105,7 +107,7 @@ export class MeasureImportService {
       const key = figure.name.trim().toLowerCase();
       const measure = existing.get(key);
       const polarity = chosen.get(index)?.polarity ?? figure.polarity;
-      const outcome: FigureOutcome = { ...figure, polarity, index, measure: null, valueStatus: null, problem: null };
+      const outcome: FigureOutcome = { ...figure, polarity, index, measure: null, valueStatus: null, problem: null, needsPolarity: false };
       outcomes.push(outcome);
       const unit = UNITS[figure.unit];
       if (!unit) {
@@ -127,6 +129,7 @@ export class MeasureImportService {
         }
         const rule = earlier?.polarity ?? polarity;
         if (chosen.has(index)) made.set(key, { unit, polarity: rule });
+        outcome.needsPolarity = !figure.polarity;
         if (!rule) {
           outcome.problem = 'the paper does not say whether higher or lower is better: choose the polarity of the new measure';
           continue;

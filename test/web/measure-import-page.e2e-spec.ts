@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TestApp, TestUser } from '../support';
+
+const HTML = { Accept: 'text/html,application/xhtml+xml' };
+/** A council performance paper of our own (libs/importer/test-documents/figures). */
+const paper = readFileSync(resolve(__dirname, '../../libs/importer/test-documents/figures/performance-paper-ashcombe-2015.txt'));
+
+describe.each(DB_KINDS)('importing figures from a paper in the browser (%s)', (kind) => {
+  let t: TestApp;
+  let member: TestUser, viewer: TestUser;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    const authority = await newAuthority(t);
+    member = await newUser(t, authority.id, ['board_member']);
+    viewer = await newUser(t, authority.id, ['viewer']);
+  });
+  afterAll(() => t.close());
+
+  const post = (path: string, fields: [string, string][]) => {
+    const req = t.http().post(path).set(HTML).set(bearer(member));
+    for (const [name, value] of fields) void req.field(name, value);
+    return req;
+  };
+
+  it('lists the figures with checkboxes, asks which is better where the paper does not say, and imports the ticked ones', async () => {
+    await t.http().get('/measures/import-figures').set(HTML).set(bearer(member)).expect(200);
+    await t.http().get('/measures/import-figures').set(HTML).set(bearer(viewer)).expect(403);
+    const list = await t.http().post('/measures/import-figures').set(HTML).set(bearer(member)).attach('file', paper, 'ashcombe.txt').expect(200);
+    const box = (name: string) =>
+      new RegExp(`id="figure-(\\d+)" name="figure" type="checkbox" value="\\d+"( checked)?>\\s*<label[^>]*><span class="govuk-visually-hidden">Import ${name}`);
+    const care = box('Children in care').exec(list.text);
+    const rereferrals = box('Re-referrals within 12 months, 2014/15 Q4').exec(list.text);
+    // A figure the paper gives no direction for is offered unticked, with the choice; one it does, ticked.
+    expect(care?.[2]).toBeUndefined();
+    expect(list.text).toContain(`name="polarity-${care![1]}"`);
+    expect(rereferrals?.[2]).toBe(' checked');
+    expect(list.text).toMatch(/Children in need per 10,000[\s\S]*?The measures hold percentages, counts and days/);
+    const content = /name="content" value="([^"]+)"/.exec(list.text)![1];
+
+    const none = await post('/measures/import-figures/import', [['content', content]]).expect(400);
+    expect(none.text).toContain('Tick at least one figure to import');
+    const noDirection = await post('/measures/import-figures/import', [
+      ['content', content],
+      ['figure', care![1]],
+    ]).expect(400);
+    expect(noDirection.text).toMatch(/Nothing was imported: figure \d+ \(Children in care\): the paper does not say whether higher or lower is better/);
+
+    const done = await post('/measures/import-figures/import', [
+      ['content', content],
+      ['figure', care![1]],
+      [`polarity-${care![1]}`, 'lower'],
+      ['figure', rereferrals![1]],
+    ]).expect(200);
+    expect(done.text).toContain('2 new measures, 2 values stored');
+    const measures = (await t.http().get('/api/v1/measures').set(bearer(member)).expect(200)).body as { name: string; polarity: string }[];
+    expect(measures.map((m) => [m.name, m.polarity]).sort()).toEqual([
+      ['Children in care', 'lower'],
+      ['Re-referrals within 12 months', 'lower'],
+    ]);
+  });
+});
