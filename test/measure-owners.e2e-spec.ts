@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '@app/database/entities';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TestApp, TestUser } from './support';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from './support';
 
 type Body = Record<string, unknown>;
 
@@ -66,6 +66,32 @@ describe.each(DB_KINDS)("measures' owners and the next value due (%s)", (kind) =
       [null, owner.id],
       [owner.id, null],
     ]);
+  });
+
+  it('assigns the owner on the measures page, saying so, and refuses a form without a measure', async () => {
+    const HTML = { Accept: 'text/html,application/xhtml+xml' };
+    const signIn = await t.http().post('/api/v1/auth/sign-in').send({ email: admin.email, password: TEST_PASSWORD }).expect(200);
+    const cookie = ((signIn.headers['set-cookie'] as unknown as string[]) ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('it_session='))!;
+    const page = await t.http().get('/measures').set(HTML).set('Cookie', cookie).expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    const send = (form: Body) =>
+      t
+        .http()
+        .post('/measures/owner')
+        .set(HTML)
+        .set('Cookie', cookie)
+        .type('form')
+        .send({ _csrf: csrf, ...form });
+
+    const refused = await send({ ownerMeasureId: '', ownerId: owner.id }).expect(400);
+    expect(refused.text).toContain('Choose the measure');
+    expect((await list(viewer))[0]).toMatchObject({ ownerId: null });
+    await send({ ownerMeasureId: measureId, ownerId: owner.id }).expect(303).expect('Location', '/measures?saved=owner');
+    expect((await list(viewer))[0]).toMatchObject({ ownerId: owner.id });
+    const saved = await t.http().get('/measures?saved=owner').set(HTML).set('Cookie', cookie).expect(200);
+    expect(saved.text).toContain('owner has been changed');
+    await send({ ownerMeasureId: measureId, ownerId: '' }).expect(303);
+    expect((await list(viewer))[0]).toMatchObject({ ownerId: null });
   });
 
   it('shows the next value and its deadline on the measures page', async () => {
