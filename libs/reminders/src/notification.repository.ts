@@ -1,5 +1,5 @@
 import { TenantRepository } from '@app/database/repositories/tenant-repository';
-import { runSql, selectCount } from '@app/database/sql';
+import { runSql, selectCount, updateRows } from '@app/database/sql';
 
 /** A notification as stored, a plain row (fixed SQL). */
 export interface NotificationRow {
@@ -47,6 +47,22 @@ export class NotificationRepository extends TenantRepository {
         ? params.offset + rows.length
         : await selectCount(this.manager, `SELECT COUNT(*) AS "count" FROM "notification" n WHERE ${where}`, params);
     return { rows, total };
+  }
+
+  async find(userId: string, id: string): Promise<NotificationRow | null> {
+    const sql = 'SELECT n.* FROM "notification" n WHERE n."id" = :id AND n."authorityId" = :authorityId AND n."userId" = :userId';
+    const [row] = await runSql(this.manager, sql, { id, authorityId: this.authorityId, userId });
+    return (row as unknown as NotificationRow | undefined) ?? null;
+  }
+
+  async markRead(id: string, at: string): Promise<void> {
+    await updateRows(this.manager, 'notification', { readAt: at }, '"id" = :id AND "authorityId" = :authorityId', { id, authorityId: this.authorityId });
+  }
+
+  /** Marks all the person's unread notifications here read; returns how many. */
+  markAllRead(userId: string, at: string): Promise<number> {
+    const where = '"authorityId" = :authorityId AND "userId" = :userId AND "readAt" IS NULL';
+    return updateRows(this.manager, 'notification', { readAt: at }, where, { authorityId: this.authorityId, userId });
   }
 
   unreadCount(userId: string): Promise<number> {

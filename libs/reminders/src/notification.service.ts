@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
 import { notFound } from '@app/core/app-error';
 import { Clock } from '@app/core/clock';
 import { Actor } from '@app/core/request-context';
 import { Transactions } from '@app/database/transactions';
-import { Notification } from './entities';
-import { NotificationRepository, PageFrame } from './notification.repository';
+import { NotificationRepository, NotificationRow, PageFrame } from './notification.repository';
 
 /** A user's in-app notifications: list, unread count, mark read. */
 @Injectable()
 export class NotificationService {
   constructor(
-    private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly transactions: Transactions,
   ) {}
@@ -32,26 +29,24 @@ export class NotificationService {
     return this.repository(actor).frame(actor.userId);
   }
 
-  async markRead(actor: Actor, id: string): Promise<Notification> {
-    return this.db.transaction(async (tx) => {
-      const n = await tx.findOneBy(Notification, { id, authorityId: actor.authorityId, userId: actor.userId });
+  async markRead(actor: Actor, id: string): Promise<NotificationRow> {
+    return this.transactions.run(async () => {
+      const notifications = this.repository(actor);
+      const n = await notifications.find(actor.userId, id);
       if (!n) throw notFound('Notification');
       if (!n.readAt) {
         n.readAt = this.clock.nowIso();
-        await tx.update(Notification, { id }, { readAt: n.readAt });
+        await notifications.markRead(n.id, n.readAt);
       }
       return n;
     });
   }
 
-  private repository(actor: Actor): NotificationRepository {
-    return new NotificationRepository(actor.authorityId, this.transactions);
+  markAllRead(actor: Actor): Promise<number> {
+    return this.transactions.run(() => this.repository(actor).markAllRead(actor.userId, this.clock.nowIso()));
   }
 
-  async markAllRead(actor: Actor): Promise<number> {
-    const result = await this.db.transaction((tx) =>
-      tx.update(Notification, { authorityId: actor.authorityId, userId: actor.userId, readAt: IsNull() }, { readAt: this.clock.nowIso() }),
-    );
-    return result.affected ?? 0;
+  private repository(actor: Actor): NotificationRepository {
+    return new NotificationRepository(actor.authorityId, this.transactions);
   }
 }
