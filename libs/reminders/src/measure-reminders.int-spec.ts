@@ -97,7 +97,7 @@ describe.each(DB_KINDS)("reminding measures' owners to enter the quarter's value
     expect(mails[0].textBody).toContain('Due date: Friday 15 January 2027');
     const escalation = await db.manager.findOneByOrFail(OutboxEmail, { userId: world.manager.id });
     expect(escalation.subject).toBe(
-      '[Improvement Tracker] Escalation: The 2026/27 Q3 value of "Re-referrals within 12 months", owned by owner, is 7 days overdue',
+      '[Improvement Tracker] Escalation: the 2026/27 Q3 value of "Re-referrals within 12 months", owned by owner, is 7 days overdue',
     );
 
     // Another worker start and another run add nothing.

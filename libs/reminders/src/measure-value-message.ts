@@ -22,7 +22,7 @@ function headline(input: MeasureValueMessageInput): string {
   const days = daysBetween(input.today, input.dueDate);
   const what = `The ${input.quarter} value of "${input.measure.name}"`;
   if (input.kind === 'value_escalation')
-    return `Escalation: ${what}${input.ownerName ? `, owned by ${input.ownerName},` : ''} is ${plural(-days, 'day')} overdue`;
+    return `Escalation: the ${input.quarter} value of "${input.measure.name}"${input.ownerName ? `, owned by ${input.ownerName},` : ''} is ${plural(-days, 'day')} overdue`;
   if (days > 0) return `${what} is due in ${plural(days, 'day')}`;
   if (days === 0) return `${what} is due today`;
   return `${what} is ${plural(-days, 'day')} overdue`;

@@ -7,6 +7,10 @@ export const NOTIFICATION_KINDS: Record<string, { text: string; tag: string }> =
   escalation_chair: { text: 'Escalation', tag: 'govuk-tag--red' },
   digest_owner: { text: 'Weekly digest', tag: 'govuk-tag--grey' },
   digest_manager: { text: 'Team digest', tag: 'govuk-tag--grey' },
+  value_before_due: { text: 'Value due soon', tag: 'govuk-tag--yellow' },
+  value_due_today: { text: 'Value due today', tag: 'govuk-tag--orange' },
+  value_overdue: { text: 'Value overdue', tag: 'govuk-tag--red' },
+  value_escalation: { text: 'Escalation', tag: 'govuk-tag--red' },
 };
 
 export interface MessageLine {
