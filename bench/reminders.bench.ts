@@ -312,6 +312,7 @@ export function printRemindersBench(r: RemindersBenchResult): void {
         aim: '',
       },
       { measure: '  delivered/s after the instant (not sent)', ours: `${f(q.perSecond)} (${q.notSent})`, raw: '', ratio: '', aim: '' },
+      { measure: '  CPU s of the worker process, start to last sent', ours: f(q.workerCpuSeconds), raw: '', ratio: '', aim: '' },
       {
         measure: '  schedule s; worker start s, of the lead s (ready in time)',
         ours: `${f(q.scheduleSeconds)}; ${f(q.workerStartSeconds)} of ${q.leadSeconds} (${q.readyBeforeDue ? 'yes' : 'NO'})`,
