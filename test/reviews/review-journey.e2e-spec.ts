@@ -80,7 +80,7 @@ describeInBrowser('the commissioner reviews the quarter in the browser', () => {
     await signIn(page, 'admin@demo.example', 'demo-password');
     await visit(page, '/measures');
     const fill = async (reason: string) => {
-      await page.getByLabel('Measure').selectOption({ label: 'Assessments completed within 45 days' });
+      await page.getByLabel('Measure', { exact: true }).selectOption({ label: 'Assessments completed within 45 days' });
       await page.getByLabel('Period').fill('2026/27 Q2');
       await page.getByLabel('Value', { exact: true }).fill('88.2');
       await page.getByLabel('Reason for a correction').fill(reason);
