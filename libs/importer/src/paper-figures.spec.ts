@@ -95,6 +95,19 @@ describe('figures in a council paper', () => {
     expect(found.map((m) => m.line).filter((line) => line < 17 || line > 28)).toEqual([]);
   });
 
+  it('keeps two rows of a table whose values happen to be the same', () => {
+    const text = ['Measure\tTarget\tQ3 2015/16', 'Re-referrals within 12 months (%)\t<22%\t20%', 'Repeat child protection plans (%)\t<10%\t20%', ''].join('\n');
+    expect(findPaperFigures(text, null).map((m) => [m.name, m.value, m.period])).toEqual([
+      ['Re-referrals within 12 months', 20, '2015/16 Q3'],
+      ['Repeat child protection plans', 20, '2015/16 Q3'],
+    ]);
+  });
+
+  it('keeps two figures of the prose that only share their value', () => {
+    const text = 'The percentage of plans reviewed on time is 20%. The percentage of visits made within a week is 20%.\n';
+    expect(findPaperFigures(text, '2015-06-01').map((m) => m.name)).toEqual(['Plans reviewed on time', 'Visits made within a week']);
+  });
+
   it('finds nothing in prose that counts things but reports no measure', () => {
     const text = [
       '3.1 Of the 40 plus inspections so far, only 9 authorities were judged good.',

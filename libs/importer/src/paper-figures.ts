@@ -82,23 +82,30 @@ interface Subject {
  */
 export function findPaperFigures(text: string, paperDate: string | null = null): PaperMeasure[] {
   const lines = text.split(/\r?\n|\f/);
-  const found = [...tableFigures(lines, paperDate)];
-  for (const paragraph of paragraphs(lines)) found.push(...proseFigures(paragraph, paperDate));
-  return distinct(found).sort((a, b) => a.line - b.line);
+  const table = tableFigures(lines, paperDate);
+  const prose = paragraphs(lines).flatMap((paragraph) => proseFigures(paragraph, paperDate));
+  return distinct(table, prose).sort((a, b) => a.line - b.line);
 }
 
-/** A paper often repeats a figure (in its summary, then its body): the first telling is kept. */
-function distinct(measures: PaperMeasure[]): PaperMeasure[] {
-  const seen = new Set<string>();
-  const names = new Set<string>();
-  return measures.filter((m) => {
-    const key = m.value === null ? `${m.name.toLowerCase()}|${m.band?.low}|${m.band?.high}` : `${m.unit}|${m.value}|${m.period}`;
-    const named = `${m.name.toLowerCase()}|${m.period}|${m.value}`;
-    if (seen.has(key) || names.has(named)) return false;
-    seen.add(key);
-    names.add(named);
+/**
+ * A paper often repeats a figure (a table's cell in its prose, its summary in its body): a figure
+ * of the prose with the unit, value and period of one already found, and a word of its name in
+ * common ("Assessments …"), is that one again, and only the first telling is kept. A table's rows
+ * are each their own measure, however alike their values.
+ */
+function distinct(table: PaperMeasure[], prose: PaperMeasure[]): PaperMeasure[] {
+  const seen = new Map<string, Set<string>[]>();
+  const told = (m: PaperMeasure) => (m.value === null ? `band|${m.band?.low}|${m.band?.high}` : `${m.unit}|${m.value}|${m.period}`);
+  const words = (m: PaperMeasure) => new Set(m.name.toLowerCase().match(/[a-z]{5,}/g) ?? []);
+  const remember = (m: PaperMeasure) => seen.set(told(m), [...(seen.get(told(m)) ?? []), words(m)]);
+  table.forEach(remember);
+  const kept = prose.filter((m) => {
+    const mine = words(m);
+    if (seen.get(told(m))?.some((earlier) => [...mine].some((w) => earlier.has(w)))) return false;
+    remember(m);
     return true;
   });
+  return [...table, ...kept];
 }
 
 // ---------------------------------------------------------------- prose
