@@ -92,7 +92,6 @@ const RULES: Record<string, Rule> = {
   'PATCH /api/v1/measures/:id': EDITORS,
   'POST /api/v1/measures/import-from-report': EDITORS,
   'GET /api/v1/imports/:id/progress': 'member',
-  'GET /api/v1/imports/:id/progress': 'member',
   'PUT /api/v1/actions/:id/measures/:measureId': EDITORS,
   'DELETE /api/v1/actions/:id/measures/:measureId': EDITORS,
   // Values: the people who set plans up, or the measure's owner (checked in the service).
