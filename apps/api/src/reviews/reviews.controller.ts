@@ -6,11 +6,11 @@ import { rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
 import { FILE_SCHEMA } from '../common/response-fields';
 import { ActionResponse } from '../actions/actions.responses';
-import { CreateReviewDto, FollowUpDto, JudgementDto, REVIEW_SCHEMA } from './reviews.dto';
+import { CreateReviewDto, FollowUpDto, JudgementDto } from './reviews.dto';
 import { reviewWorkbook } from './review-workbook';
 import { scrutinyDocx } from './scrutiny-docx';
 import { signedReviewPaper } from './scrutiny-paper';
-import { ReviewListItemResponse } from './reviews.responses';
+import { ReviewListItemResponse, ReviewResponse } from './reviews.responses';
 
 @ApiTags('reviews')
 @Controller('api/v1')
@@ -23,7 +23,7 @@ export class ReviewsController {
   @Roles(...rolesFor('review.create'))
   @Post('plans/:planId/reviews')
   @ApiOperation({ summary: "Build a plan's review for a quarter that has begun" })
-  @ApiCreatedResponse(REVIEW_SCHEMA)
+  @ApiCreatedResponse({ type: ReviewResponse })
   create(@CurrentActor() actor: Authenticated, @Param('planId', ParseUUIDPipe) planId: string, @Body() body: CreateReviewDto) {
     return this.reviews.create(actor, planId, body.quarter);
   }
@@ -38,7 +38,7 @@ export class ReviewsController {
 
   @Get('reviews/:id')
   @ApiOperation({ summary: 'A review with its pack, judgements and follow-ups (a signed review exactly as it was signed)' })
-  @ApiOkResponse(REVIEW_SCHEMA)
+  @ApiOkResponse({ type: ReviewResponse })
   get(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string) {
     return this.reviews.get(actor.authorityId, id);
   }
@@ -47,7 +47,7 @@ export class ReviewsController {
   @Post('reviews/:id/judgements')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the judgement of an area (again for the same area replaces it)' })
-  @ApiOkResponse(REVIEW_SCHEMA)
+  @ApiOkResponse({ type: ReviewResponse })
   judge(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Body() body: JudgementDto) {
     return this.reviews.judge(actor, id, body);
   }
@@ -64,7 +64,7 @@ export class ReviewsController {
   @Post('reviews/:id/sign-off')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign the review off: it is frozen as shown, and read-only from then on' })
-  @ApiOkResponse(REVIEW_SCHEMA)
+  @ApiOkResponse({ type: ReviewResponse })
   signOff(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string) {
     return this.reviews.signOff(actor, id);
   }
