@@ -108,6 +108,15 @@ describe('figures in a council paper', () => {
     expect(findPaperFigures(text, '2015-06-01').map((m) => m.name)).toEqual(['Plans reviewed on time', 'Visits made within a week']);
   });
 
+  it('reads a short subject that opens its sentence, its verb, then the figure', () => {
+    const text =
+      'Re-referrals within 12 months fell to 19.5% in September 2015, from 23% in June 2015. Children seen within 7 days was 76% in Q2 2015/16 (target 80%).\n';
+    expect(findPaperFigures(text, null).map(brief)).toEqual([
+      { name: 'Re-referrals within 12 months', unit: '%', value: 19.5, period: '2015/16 Q2', target: null, polarity: null },
+      { name: 'Children seen within 7 days', unit: '%', value: 76, period: '2015/16 Q2', target: 80, polarity: null },
+    ]);
+  });
+
   it('finds nothing in prose that counts things but reports no measure', () => {
     const text = [
       '3.1 Of the 40 plus inspections so far, only 9 authorities were judged good.',

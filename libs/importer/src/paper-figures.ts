@@ -241,8 +241,20 @@ function subjectOf(text: string, figures: Figure[]): Subject | null {
     const name = tidyName(rest.replace(/\b(were|was|are|is)\b/i, 'that $1'));
     if (name) return { name, kind: 'percentage', from: figure.start };
   }
+  // "Re-referrals fell to 19.5% …": a short subject opening the sentence, its verb, then the figure.
+  const opening = OPENING.exec(text);
+  const first = figures[0];
+  if (opening && first && (first.unit || first.band) && first.start === opening[0].length) {
+    const name = tidyName(opening[1]);
+    if (name && !PRONOUN.test(opening[1]) && !/^(?:we|our|there)\b/i.test(opening[1])) return { name, kind: first.unit === '%' ? 'percentage' : 'number' };
+  }
   return null;
 }
+
+const OPENING = new RegExp(
+  String.raw`^([A-Za-z][\w'()/-]*(?:\s+[\w'()/-]+){0,7}?)\s+(?:has\s+|have\s+)?(?:was|were|is|are|stood\s+at|stands\s+at|rose\s+to|fell\s+to|increased\s+to|decreased\s+to|dropped\s+to|improved\s+to|reduced\s+to|remained\s+at|remains\s+at|reached|averaged|been)\s+(?:only\s+|just\s+|about\s+|around\s+)?`,
+  'i',
+);
 
 /** The subject's words, up to its verb (one not opening a "who are …" clause) or a break. */
 function subjectWords(rest: string): string | null {
