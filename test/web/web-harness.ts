@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
 import { createTestApp, TestApp } from '../support';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,6 +32,54 @@ export async function startWebApp(env: Record<string, string> = {}): Promise<Web
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu'] });
+}
+
+/** A suite's app and browser, as useWebBrowser gives them: read its fields inside hooks and tests, once the suite has started. */
+export interface BrowserSuite<T> extends WebApp {
+  readonly browser: Browser;
+  /** What the suite's set-up returned (useDemoBrowser: the demo's seed). */
+  readonly world: T;
+  /** A new tab on the app (see newTab). */
+  tab(): ReturnType<typeof newTab>;
+}
+
+/**
+ * For the enclosing suite: before its tests, the app on a fresh database, then `setUp` on it, then Chromium;
+ * after them, the browser and the app closed. `timeout` bounds that start-up.
+ */
+export function useWebBrowser<T>(setUp: (web: WebApp) => Promise<T>, options: { env?: Record<string, string>; timeout?: number } = {}): BrowserSuite<T> {
+  let web: WebApp | undefined;
+  let browser: Browser | undefined;
+  let world: T;
+  beforeAll(async () => {
+    web = await startWebApp(options.env);
+    world = await setUp(web);
+    browser = await launchBrowser();
+  }, options.timeout ?? 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await web?.t.close();
+  });
+  return {
+    get t() {
+      return web!.t;
+    },
+    get baseUrl() {
+      return web!.baseUrl;
+    },
+    get browser() {
+      return browser!;
+    },
+    get world() {
+      return world;
+    },
+    tab: () => newTab(browser!, web!.baseUrl),
+  };
+}
+
+/** useWebBrowser on the demo council (the people, plan and meetings `npm run demo` makes). */
+export function useDemoBrowser(options: { env?: Record<string, string>; timeout?: number } = {}) {
+  return useWebBrowser((web) => seedDemo(web.t.app), options);
 }
 
 /** A browser tab that records console errors (a refused script or style breaks CSP) and failed requests. */
