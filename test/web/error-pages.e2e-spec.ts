@@ -1,7 +1,6 @@
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { PlanService } from '@app/core';
-import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
-import { describeInBrowser, journey, launchBrowser, newTab, settled, signIn, startWebApp, visit, WebApp } from './web-harness';
+import { describeInBrowser, journey, settled, signIn, useDemoBrowser, visit } from './web-harness';
 
 jest.setTimeout(90_000);
 
@@ -20,23 +19,12 @@ async function expectErrorPage(page: Page, heading: string, width: number) {
 }
 
 describeInBrowser('web: every error a browser can reach is a page that speaks to a person', () => {
-  let web: WebApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // Small upload limits, so a too-large file is quick to send (the demo's report is about 112 KB).
-    web = await startWebApp({ EVIDENCE_MAX_BYTES: '2048', REPORT_MAX_BYTES: '200000' });
-    await seedDemo(web.t.app);
-    browser = await launchBrowser();
-  }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web?.t.close();
-  });
+  // Small upload limits, so a too-large file is quick to send (the demo's report is about 112 KB).
+  const web = useDemoBrowser({ env: { EVIDENCE_MAX_BYTES: '2048', REPORT_MAX_BYTES: '200000' }, timeout: 90_000 });
 
   for (const width of WIDTHS) {
     it(`at ${width} px: an unknown address, a bad one, a refused page and a failure, each with the navigation and a way back`, async () => {
-      const { page, problems } = await newTab(browser, web.baseUrl);
+      const { page, problems } = await web.tab();
       await page.setViewportSize({ width, height: 800 });
       await journey(
         `error-pages-${width}`,
@@ -73,7 +61,7 @@ describeInBrowser('web: every error a browser can reach is a page that speaks to
     });
 
     it(`at ${width} px: a form over the size limit says the limit, and going back keeps what was typed`, async () => {
-      const { page, problems } = await newTab(browser, web.baseUrl);
+      const { page, problems } = await web.tab();
       await page.setViewportSize({ width, height: 800 });
       await journey(
         `too-large-form-${width}`,
@@ -96,7 +84,7 @@ describeInBrowser('web: every error a browser can reach is a page that speaks to
     });
 
     it(`at ${width} px: a file over the limit says the limit, on the form when the file was read, on an error page when it was refused`, async () => {
-      const { page, problems } = await newTab(browser, web.baseUrl);
+      const { page, problems } = await web.tab();
       await page.setViewportSize({ width, height: 800 });
       await journey(
         `too-large-file-${width}`,

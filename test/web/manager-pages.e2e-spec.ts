@@ -1,34 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { DataSource, In, Not } from 'typeorm';
-import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
 import { Action, AuditEvent, User } from '@app/database/entities';
 import { OPEN_STATUSES } from '@app/domain';
 import { Notification, NotificationSettingsService, OutboxEmail, RemindersService } from '@app/reminders';
-import { describeInBrowser, journey, launchBrowser, newTab, settled, signIn, startWebApp, visit, WebApp } from './web-harness';
+import { describeInBrowser, journey, settled, signIn, useDemoBrowser, visit } from './web-harness';
 
 jest.setTimeout(90_000);
 
 describeInBrowser('web: what a manager answers for, and the notification settings form', () => {
-  let web: WebApp;
-  let browser: Browser;
-  let demo: Awaited<ReturnType<typeof seedDemo>>;
+  const web = useDemoBrowser();
   let db: DataSource;
   const person = (email: string) => db.manager.findOneByOrFail(User, { email });
 
-  beforeAll(async () => {
-    web = await startWebApp();
-    demo = await seedDemo(web.t.app);
+  beforeAll(() => {
     db = web.t.get(DataSource);
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web?.t.close();
   });
 
   it('shows the manager the open actions they are accountable for, overdue first, and filters the dashboard by them', async () => {
-    const { page, problems } = await newTab(browser, web.baseUrl);
+    const { page, problems } = await web.tab();
     await journey(
       'manager-home',
       () => [page],
@@ -36,7 +26,7 @@ describeInBrowser('web: what a manager answers for, and the notification setting
         const jo = await person('manager@demo.example');
         // Read straight from the table: the demo's actions name Jo as manager (Jo line-manages their owners).
         const answered = await db.manager.find(Action, {
-          where: { authorityId: demo.authority.id, managerId: jo.id, status: In([...OPEN_STATUSES]), ownerId: Not(jo.id) },
+          where: { authorityId: web.world.authority.id, managerId: jo.id, status: In([...OPEN_STATUSES]), ownerId: Not(jo.id) },
         });
         const today = web.t.clock.today();
         const overdue = answered.filter((a) => a.dueDate !== null && a.dueDate < today).length;
@@ -58,12 +48,12 @@ describeInBrowser('web: what a manager answers for, and the notification setting
         expect(owners.size).toBeGreaterThan(1);
         expect([...owners].every((o) => ['Priya Shah (team manager)', 'Tom Evans (service manager)', 'Dr Ann Lee (designated nurse)'].includes(o))).toBe(true);
 
-        await visit(page, `/plans/${demo.planId}`);
+        await visit(page, `/plans/${web.world.planId}`);
         await page.getByLabel('Accountable manager').selectOption({ label: 'Jo Williams (head of safeguarding)' });
         await page.getByRole('button', { name: 'Apply filters' }).click();
         await settled(page);
         expect(new URL(page.url()).searchParams.get('manager')).toBe(jo.id);
-        const all = await db.manager.countBy(Action, { planId: demo.planId, managerId: jo.id });
+        const all = await db.manager.countBy(Action, { planId: web.world.planId, managerId: jo.id });
         expect(await page.locator('main p[role=status]').textContent()).toContain(
           `${all} actions where accountable manager: Jo Williams (head of safeguarding).`,
         );
@@ -79,7 +69,7 @@ describeInBrowser('web: what a manager answers for, and the notification setting
   });
 
   it('does not show an owner who manages nobody a list of actions they answer for', async () => {
-    const { page, problems } = await newTab(browser, web.baseUrl);
+    const { page, problems } = await web.tab();
     await signIn(page, 'owner@demo.example', 'demo-password');
     expect(await page.locator('main p').first().textContent()).toMatch(/^You own \d+ open actions?\.\s+You have/);
     expect(await page.getByText('Actions you are accountable for').count()).toBe(0);
@@ -87,7 +77,7 @@ describeInBrowser('web: what a manager answers for, and the notification setting
   });
 
   it("shows the manager every emailed reminder, escalations and the weekly digest, in a person's words", async () => {
-    const { page, problems } = await newTab(browser, web.baseUrl);
+    const { page, problems } = await web.tab();
     await journey(
       'manager-notifications',
       () => [page],
@@ -135,8 +125,8 @@ describeInBrowser('web: what a manager answers for, and the notification setting
     const audits = () => db.manager.countBy(AuditEvent, { entityId: actor.userId, event: 'notification_settings_changed' });
 
     beforeAll(async () => {
-      ({ page, problems } = await newTab(browser, web.baseUrl));
-      actor = { userId: (await person('owner2@demo.example')).id, authorityId: demo.authority.id, roles: [] };
+      ({ page, problems } = await web.tab());
+      actor = { userId: (await person('owner2@demo.example')).id, authorityId: web.world.authority.id, roles: [] };
       await signIn(page, 'owner2@demo.example', 'demo-password');
     });
 
@@ -218,9 +208,9 @@ describeInBrowser('web: what a manager answers for, and the notification setting
 
   // It adds 500 actions to the demo; the settings tests do not count actions.
   it('counts every action the manager answers for when there are more than the page shows', async () => {
-    const { page, problems } = await newTab(browser, web.baseUrl);
+    const { page, problems } = await web.tab();
     const jo = await person('manager@demo.example');
-    const open = { authorityId: demo.authority.id, managerId: jo.id, status: In([...OPEN_STATUSES]), ownerId: Not(jo.id) };
+    const open = { authorityId: web.world.authority.id, managerId: jo.id, status: In([...OPEN_STATUSES]), ownerId: Not(jo.id) };
     const [model] = await db.manager.find(Action, { where: open, order: { ref: 'ASC' }, take: 1 });
     const extra = Array.from({ length: 500 }, (_, i) => ({ ...model, id: randomUUID(), ref: `X${i + 1}`, dueDate: '2027-06-30', warnFrom: '2027-06-16' }));
     for (let i = 0; i < extra.length; i += 50) await db.manager.insert(Action, extra.slice(i, i + 50));

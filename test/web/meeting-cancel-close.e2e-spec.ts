@@ -1,39 +1,29 @@
-import { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { MeetingService, PlanService } from '@app/core';
 import { User } from '@app/database/entities';
 import { RemindersService } from '@app/reminders';
 import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
-import { describeInBrowser, journey, launchBrowser, newTab, settled, signIn, startWebApp, visit, WebApp } from './web-harness';
+import { describeInBrowser, journey, settled, signIn, useWebBrowser, visit } from './web-harness';
 
 // Axe on every page, on a loaded machine.
 jest.setTimeout(300_000);
 
 describeInBrowser('web: the chair sees who has been told, closes the plan at a meeting and cancels a later one', () => {
-  let web: WebApp;
-  let browser: Browser;
   let laterMeetingId: string, nextMeetingId: string;
-
-  beforeAll(async () => {
-    web = await startWebApp();
-    const { authority, planId } = await seedDemo(web.t.app);
+  const web = useWebBrowser(async ({ t }) => {
+    const { authority, planId } = await seedDemo(t.app);
     // The worker's first run: the overdue actions' owners, managers and chair are told.
-    await web.t.get(RemindersService).runDue(web.t.clock.now());
-    const chair = await web.t.get(DataSource).manager.findOneByOrFail(User, { email: 'chair@demo.example' });
+    await t.get(RemindersService).runDue(t.clock.now());
+    const chair = await t.get(DataSource).manager.findOneByOrFail(User, { email: 'chair@demo.example' });
     const actor = { userId: chair.id, authorityId: authority.id, roles: ['board_chair' as const] };
-    const plan = await web.t.get(PlanService).get(authority.id, planId);
-    const planned = (await web.t.get(MeetingService).listForPlan(actor, planId)).filter((m) => m.status === 'planned');
+    const plan = await t.get(PlanService).get(authority.id, planId);
+    const planned = (await t.get(MeetingService).listForPlan(actor, planId)).filter((m) => m.status === 'planned');
     nextMeetingId = planned[0].id;
-    laterMeetingId = (await web.t.get(MeetingService).create(actor, plan.boardId, { date: '2027-03-09', planId })).id;
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web?.t.close();
+    laterMeetingId = (await t.get(MeetingService).create(actor, plan.boardId, { date: '2027-03-09', planId })).id;
   });
 
   it('shows who has been told on the agenda, records the plan closing with where each action went, and cancels a meeting', async () => {
-    const { page, problems } = await newTab(browser, web.baseUrl);
+    const { page, problems } = await web.tab();
     await journey(
       'chair-closes-plan-cancels-meeting',
       () => [page],
@@ -77,7 +67,7 @@ describeInBrowser('web: the chair sees who has been told, closes the plan at a m
   });
 
   it('offers a board member neither the cancelling nor the closing', async () => {
-    const { page, problems } = await newTab(browser, web.baseUrl);
+    const { page, problems } = await web.tab();
     await signIn(page, 'member@demo.example', 'demo-password');
     await visit(page, `/meetings/${nextMeetingId}`);
     expect(await page.getByRole('button', { name: 'Cancel the meeting' }).count()).toBe(0);

@@ -1,26 +1,13 @@
-import { Browser } from 'playwright-core';
-import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
-import { describeInBrowser, journey, launchBrowser, newTab, settled, signIn, startWebApp, visit, WebApp } from './web-harness';
+import { describeInBrowser, journey, settled, signIn, useDemoBrowser, visit } from './web-harness';
 
 // A long journey with axe on every page: minutes on a loaded machine.
 jest.setTimeout(300_000);
 
 describeInBrowser('web: the chair runs the next board meeting to approved minutes', () => {
-  let web: WebApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    web = await startWebApp();
-    await seedDemo(web.t.app);
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web?.t.close();
-  });
+  const web = useDemoBrowser();
 
   it('drafts the agenda, records a verification, an extension and a reassignment, approves the minutes and opens the pack', async () => {
-    const { page, problems } = await newTab(browser, web.baseUrl);
+    const { page, problems } = await web.tab();
     await journey(
       'chair-runs-meeting',
       () => [page],
@@ -140,7 +127,7 @@ describeInBrowser('web: the chair runs the next board meeting to approved minute
   });
 
   it('lets a board member read the minutes but not approve them', async () => {
-    const { page, problems } = await newTab(browser, web.baseUrl);
+    const { page, problems } = await web.tab();
     await journey(
       'member-reads-minutes',
       () => [page],

@@ -1,6 +1,5 @@
-import { Browser, Page } from 'playwright-core';
-import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
-import { describeInBrowser, journey, launchBrowser, newTab, signIn, startWebApp, visit, WebApp } from './web-harness';
+import { Page } from 'playwright-core';
+import { describeInBrowser, journey, signIn, useDemoBrowser, visit } from './web-harness';
 
 jest.setTimeout(120_000);
 
@@ -21,31 +20,19 @@ async function measure(page: Page) {
 }
 
 describeInBrowser('web: pages fit a narrow screen, with targets big enough to press', () => {
-  let web: WebApp;
-  let browser: Browser;
-  let planId: string;
-
-  beforeAll(async () => {
-    web = await startWebApp();
-    planId = (await seedDemo(web.t.app)).planId;
-    browser = await launchBrowser();
-  }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web?.t.close();
-  });
+  const web = useDemoBrowser({ timeout: 90_000 });
 
   const people: [string, (page: Page) => Promise<string[]>][] = [
     [
       'admin@demo.example',
       async (page) => {
-        await visit(page, `/plans/${planId}`);
+        await visit(page, `/plans/${web.world.planId}`);
         const action = await page.locator('main table a[href^="/actions/"]').first().getAttribute('href');
         return [
           '/',
           '/plans',
-          `/plans/${planId}`,
-          `/plans/${planId}?rag=red&overdue=yes`,
+          `/plans/${web.world.planId}`,
+          `/plans/${web.world.planId}?rag=red&overdue=yes`,
           action!,
           '/admin',
           '/admin/users',
@@ -62,7 +49,7 @@ describeInBrowser('web: pages fit a narrow screen, with targets big enough to pr
   for (const width of WIDTHS) {
     for (const [email, pagesOf] of people) {
       it(`at ${width} px, ${email}: no sideways scroll of the page, axe clean, every target at least 24 px`, async () => {
-        const { page, problems } = await newTab(browser, web.baseUrl);
+        const { page, problems } = await web.tab();
         await page.setViewportSize({ width, height: 900 });
         await journey(
           `narrow-${width}-${email}`,

@@ -1,31 +1,17 @@
-import { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
 import { User } from '@app/database/entities';
 import { Notification } from '@app/reminders';
-import { describeInBrowser, journey, launchBrowser, newTab, settled, signIn, startWebApp, visit, WebApp } from './web-harness';
+import { describeInBrowser, journey, settled, signIn, useDemoBrowser, visit } from './web-harness';
 
 // Three long journeys; on a shared 2-core machine one took 87 s.
 jest.setTimeout(120_000);
 
 describeInBrowser('web: notifications, settings, board decisions and admin pages', () => {
-  let web: WebApp;
-  let browser: Browser;
-  let demo: Awaited<ReturnType<typeof seedDemo>>;
-
-  beforeAll(async () => {
-    web = await startWebApp();
-    demo = await seedDemo(web.t.app);
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web?.t.close();
-  });
+  const web = useDemoBrowser();
 
   it('an owner reads notifications, changes their settings and gets a calendar link', async () => {
-    const { page, problems } = await newTab(browser, web.baseUrl);
+    const { page, problems } = await web.tab();
     await journey(
       'owner-notification-settings',
       () => [page],
@@ -37,7 +23,7 @@ describeInBrowser('web: notifications, settings, board decisions and admin pages
         for (const title of ['A1 is due in 7 days', 'A2 is overdue']) {
           await db.manager.insert(Notification, {
             id: randomUUID(),
-            authorityId: demo.authority.id,
+            authorityId: web.world.authority.id,
             userId: ownerId,
             reminderId: null,
             actionId: null,
@@ -100,14 +86,14 @@ describeInBrowser('web: notifications, settings, board decisions and admin pages
   });
 
   it("the board chair changes a due date with the board's reason, adds a milestone and link and written evidence", async () => {
-    const { page, problems } = await newTab(browser, web.baseUrl);
+    const { page, problems } = await web.tab();
     await journey(
       'chair-due-date',
       () => [page],
       async () => {
         // On an active plan a due date moves only by the board's decision, made by its chair.
         await signIn(page, 'chair@demo.example', 'demo-password');
-        await visit(page, `/plans/${demo.planId}`);
+        await visit(page, `/plans/${web.world.planId}`);
         await page.locator('main table a[href^="/actions/"]').last().click();
         await settled(page);
         expect(await page.getByText('The due date has not changed.').count()).toBe(1);
@@ -166,7 +152,7 @@ describeInBrowser('web: notifications, settings, board decisions and admin pages
   });
 
   it('an admin adds an organisation, a user and a board, edits the user and changes plan settings and reminder rules', async () => {
-    const { page, problems } = await newTab(browser, web.baseUrl);
+    const { page, problems } = await web.tab();
     await journey(
       'admin-pages',
       () => [page],

@@ -1,25 +1,12 @@
-import { Browser } from 'playwright-core';
-import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
-import { describeInBrowser, journey, launchBrowser, newTab, settled, signIn, startWebApp, visit, WebApp } from './web-harness';
+import { describeInBrowser, journey, settled, signIn, useDemoBrowser, visit } from './web-harness';
 
 jest.setTimeout(60_000);
 
 describeInBrowser('web: an owner updates an action with evidence', () => {
-  let web: WebApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    web = await startWebApp();
-    await seedDemo(web.t.app);
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web?.t.close();
-  });
+  const web = useDemoBrowser();
 
   it('finds the action on My actions, uploads evidence, adds a note, completes it and sees it all in the timeline', async () => {
-    const { page, problems } = await newTab(browser, web.baseUrl);
+    const { page, problems } = await web.tab();
     await journey(
       'owner-updates-action',
       () => [page],
@@ -79,7 +66,7 @@ describeInBrowser('web: an owner updates an action with evidence', () => {
   });
 
   it('signs the owner out after 30 minutes idle, says so, and returns them to the page after signing in', async () => {
-    const { page, problems } = await newTab(browser, web.baseUrl);
+    const { page, problems } = await web.tab();
     await journey(
       'owner-session-expiry',
       () => [page],

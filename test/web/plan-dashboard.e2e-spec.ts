@@ -1,29 +1,15 @@
 import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Browser } from 'playwright-core';
-import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
-import { describeInBrowser, journey, launchBrowser, newTab, settled, signIn, startWebApp, visit, WebApp } from './web-harness';
+import { describeInBrowser, journey, settled, signIn, useDemoBrowser, visit } from './web-harness';
 
 jest.setTimeout(60_000);
 
 describeInBrowser('web: board members on the plan dashboard and action pages', () => {
-  let web: WebApp;
-  let browser: Browser;
-  let planId: string;
-
-  beforeAll(async () => {
-    web = await startWebApp();
-    planId = (await seedDemo(web.t.app)).planId;
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web?.t.close();
-  });
+  const web = useDemoBrowser();
 
   it('filters the dashboard, sorts it, and exports exactly the filtered actions to XLSX', async () => {
-    const { page, problems } = await newTab(browser, web.baseUrl);
+    const { page, problems } = await web.tab();
     await journey(
       'board-member-dashboard',
       () => [page],
@@ -77,15 +63,15 @@ describeInBrowser('web: board members on the plan dashboard and action pages', (
   });
 
   it('refuses the second of two people editing one action, shows what changed, and lets them redo their change', async () => {
-    const first = await newTab(browser, web.baseUrl);
-    const second = await newTab(browser, web.baseUrl);
+    const first = await web.tab();
+    const second = await web.tab();
     await journey(
       'two-editors-conflict',
       () => [first.page, second.page],
       async () => {
         await signIn(first.page, 'member@demo.example', 'demo-password');
         await signIn(second.page, 'manager@demo.example', 'demo-password');
-        await visit(first.page, `/plans/${planId}?status=not_started&sort=ref`);
+        await visit(first.page, `/plans/${web.world.planId}?status=not_started&sort=ref`);
         const href = (await first.page.locator('main table:last-of-type tbody tr a').first().getAttribute('href'))!;
         await visit(first.page, href);
         await visit(second.page, href);

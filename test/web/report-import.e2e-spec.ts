@@ -1,33 +1,23 @@
-import { Browser } from 'playwright-core';
 import { demoReport } from '../../apps/cli/src/demo/demo-seed';
 import { newAuthority, newBoard, newUser, TEST_PASSWORD, TestUser } from '@app/testing';
-import { describeInBrowser, journey, launchBrowser, newTab, settled, signIn, startWebApp, visit, WebApp } from './web-harness';
+import { describeInBrowser, journey, settled, signIn, useWebBrowser, visit } from './web-harness';
 
 jest.setTimeout(60_000);
 
 describeInBrowser('web: an admin imports a report into an activated plan with owners', () => {
-  let web: WebApp;
-  let browser: Browser;
   let admin: TestUser;
   let owner: TestUser;
-
-  beforeAll(async () => {
-    web = await startWebApp();
-    const authority = await newAuthority(web.t);
-    admin = await newUser(web.t, authority.id, ['admin']);
-    owner = await newUser(web.t, authority.id, ['viewer']);
-    await newBoard(web.t, await newUser(web.t, authority.id, ['board_chair']));
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web?.t.close();
+  const web = useWebBrowser(async ({ t }) => {
+    const authority = await newAuthority(t);
+    admin = await newUser(t, authority.id, ['admin']);
+    owner = await newUser(t, authority.id, ['viewer']);
+    await newBoard(t, await newUser(t, authority.id, ['board_chair']));
   });
 
   const findingCount = async (page: import('playwright-core').Page) => page.locator('#findings tbody tr').count();
 
   it('uploads, edits, merges, splits and drops findings, makes the draft plan, assigns owners and activates it', async () => {
-    const { page, problems } = await newTab(browser, web.baseUrl);
+    const { page, problems } = await web.tab();
     await journey(
       'admin-imports-report',
       () => [page],
