@@ -1,26 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
-import { describeInBrowser, launchBrowser, newTab, settled, signIn, startWebApp, visit, WebApp } from '../web/web-harness';
+import { describeInBrowser, settled, signIn, useDemoBrowser, visit } from '../web/web-harness';
 
 // A long journey with axe on every page, on a machine shared with other test runs.
 jest.setTimeout(180_000);
 
 describeInBrowser('the commissioner reviews the quarter in the browser', () => {
-  let web: WebApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    web = await startWebApp(); // 23 November 2026: 2026/27 Q3
-    await seedDemo(web.t.app);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.t.close();
-  });
+  const web = useDemoBrowser({ timeout: 180_000 }); // 23 November 2026: 2026/27 Q3
 
   it('opens this quarter’s review from the start page, judges it, adds a follow-up, signs it off and prints it', async () => {
-    const { page, problems } = await newTab(browser, web.baseUrl);
+    const { page, problems } = await web.tab();
     await signIn(page, 'commissioner@demo.example', 'demo-password');
     await Promise.all([page.waitForURL(/\/reviews\//), page.getByRole('link', { name: /Judge and sign off the 2026\/27 Q3 review/ }).click()]);
     await settled(page);
@@ -76,7 +63,7 @@ describeInBrowser('the commissioner reviews the quarter in the browser', () => {
   });
 
   it('an admin corrects a value on the measures page; the signed review still shows what was signed', async () => {
-    const { page, problems } = await newTab(browser, web.baseUrl);
+    const { page, problems } = await web.tab();
     await signIn(page, 'admin@demo.example', 'demo-password');
     await visit(page, '/measures');
     const fill = async (reason: string) => {

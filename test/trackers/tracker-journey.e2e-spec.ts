@@ -1,39 +1,29 @@
-import { Browser } from 'playwright-core';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { UserService } from '@app/core';
 import { newAuthority, newBoard, newUser, TEST_PASSWORD, TestUser } from '@app/testing';
-import { describeInBrowser, journey, launchBrowser, newTab, settled, signIn, startWebApp, WebApp } from '../web/web-harness';
+import { describeInBrowser, journey, settled, signIn, useWebBrowser } from '../web/web-harness';
 import { improvementBoardWorkbook } from './council-trackers';
 
 jest.setTimeout(90_000);
 
 describeInBrowser('web: a board member brings in the council’s tracker', () => {
-  let web: WebApp;
-  let browser: Browser;
   let member: TestUser;
   let file: string;
-
-  beforeAll(async () => {
-    web = await startWebApp();
-    const authority = await newAuthority(web.t);
-    member = await newUser(web.t, authority.id, ['board_member']);
-    await newBoard(web.t, await newUser(web.t, authority.id, ['board_chair']), [member]);
-    await web.t
+  const web = useWebBrowser(async ({ t }) => {
+    const authority = await newAuthority(t);
+    member = await newUser(t, authority.id, ['board_member']);
+    await newBoard(t, await newUser(t, authority.id, ['board_chair']), [member]);
+    await t
       .get(UserService)
       .create(authority.id, { email: 'priya.shah@riverside.example', displayName: 'Priya Shah', password: TEST_PASSWORD, roles: ['manager'], managerId: null });
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-')), 'improvement-plan.xlsx');
     fs.writeFileSync(file, await improvementBoardWorkbook());
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await web?.t.close();
   });
 
   it('uploads, sees the mapping and problems, changes a column, reads again and makes the plan', async () => {
-    const { page, problems } = await newTab(browser, web.baseUrl);
+    const { page, problems } = await web.tab();
     await journey(
       'member-brings-in-tracker',
       () => [page],
