@@ -13,7 +13,7 @@ export const Omittable = () => ValidateIf((_object, value) => value !== undefine
 /** A calendar date field, 'YYYY-MM-DD': a real date by the domain's rule; `nullable` when null clears it. */
 export const DateField = (optional = false, nullable = false) =>
   applyDecorators(
-    optional ? ApiPropertyOptional({ example: '2026-03-31', nullable }) : ApiProperty({ example: '2026-03-31' }),
+    optional ? ApiPropertyOptional({ type: String, example: '2026-03-31', nullable }) : ApiProperty({ type: String, example: '2026-03-31' }),
     ...(optional ? [nullable ? IsOptional() : Omittable()] : []),
     ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => '$property must be a real date written YYYY-MM-DD' } }),
   );
@@ -21,7 +21,7 @@ export const DateField = (optional = false, nullable = false) =>
 /** A reference to another record by id. */
 export const IdField = (optional = false) =>
   applyDecorators(
-    optional ? ApiPropertyOptional({ format: 'uuid', nullable: true }) : ApiProperty({ format: 'uuid' }),
+    optional ? ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) : ApiProperty({ type: String, format: 'uuid' }),
     ...(optional ? [IsOptional()] : []),
     IsUUID('all', { message: '$property must be an id (a UUID)' }),
   );

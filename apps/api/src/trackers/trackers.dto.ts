@@ -4,6 +4,7 @@ import { IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested 
 import type { ColumnMapping } from '@app/importer/tracker';
 import { TRACKER_FIELDS } from '@app/importer/tracker';
 import { DateField, IdField, Omittable } from '../common/dto-fields';
+import { ImportedPlanResponse, TrackerProblemResponse } from './trackers.responses';
 
 const COLUMN = /^[A-Z]{1,2}$/;
 const column = (what: string) =>
@@ -61,10 +62,10 @@ export class TrackerImportDto extends TrackerPreviewDto {
 }
 
 export class TrackerImportResultDto {
-  @ApiProperty() plan: { id: string; title: string; status: string };
-  @ApiProperty() actions: number;
-  @ApiProperty() unassigned: number;
-  @ApiProperty() problems: { line: number | null; message: string }[];
+  @ApiProperty({ type: ImportedPlanResponse, description: 'The plan the rows went to (a new draft, or the one named)' }) plan: ImportedPlanResponse;
+  @ApiProperty({ type: 'integer', description: 'Actions added' }) actions: number;
+  @ApiProperty({ type: 'integer', description: 'Of them, those whose owner matched nobody of the council' }) unassigned: number;
+  @ApiProperty({ type: [TrackerProblemResponse] }) problems: TrackerProblemResponse[];
 }
 
 /** "A" is 0, "AA" is 26. */

@@ -35,9 +35,15 @@ class TrackerRowResponse {
   @NullableText('The latest progress update') update: string | null;
 }
 
-class TrackerProblemResponse {
+export class TrackerProblemResponse {
   @NullableNumber('The line it is about (null: the whole file)') line: number | null;
   @ApiProperty() message: string;
+}
+
+export class ImportedPlanResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ['draft', 'active', 'closed'] }) status: string;
 }
 
 export class TrackerPreviewResponse {
