@@ -79,7 +79,7 @@ export class UpdateActionDto {
   dueDateReason?: string;
   @ApiPropertyOptional() @Omittable() @IsBoolean() atRisk?: boolean;
   @ApiPropertyOptional({ enum: RAGS, nullable: true }) @IsOptional() @IsIn([...RAGS, null]) ragOverride?: Rag | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) ragOverrideReason?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @Length(1, 1000) ragOverrideReason?: string | null;
 }
 
 export class ChangeStatusDto {

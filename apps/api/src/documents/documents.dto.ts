@@ -9,9 +9,9 @@ export class FindingDto {
   @ApiProperty({ example: 'Areas for improvement: safeguarding' }) @IsString() @Length(1, 300) section: string;
   @ApiProperty({ enum: TIMESCALES }) @IsIn(TIMESCALES, { message: `timescale must be one of: ${TIMESCALES.join(', ')}` }) timescale: Timescale;
   @ApiProperty() @IsString() @Length(1, 10000) text: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @Length(1, 300) ownerOrg?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) lineStart?: number | null;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) lineEnd?: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @Length(1, 300) ownerOrg?: string | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(1) lineStart?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(1) lineEnd?: number | null;
 }
 
 export class JudgementDto {
@@ -42,7 +42,7 @@ export class UpdateFindingDto {
   @IsIn(TIMESCALES, { message: `timescale must be one of: ${TIMESCALES.join(', ')}` })
   timescale?: Timescale;
   @ApiPropertyOptional() @Omittable() @IsString() @Length(1, 10000) text?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @Length(1, 300) ownerOrg?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @Length(1, 300) ownerOrg?: string | null;
 }
 
 export class MergeFindingsDto {
