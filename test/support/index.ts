@@ -2,3 +2,5 @@
 export * from '@app/testing';
 export * from './test-app';
 export * from './app-routes';
+export * from './board-world';
+export * from './binary-body';
