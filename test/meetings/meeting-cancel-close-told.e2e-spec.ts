@@ -2,7 +2,7 @@ import { DataSource, In } from 'typeorm';
 import { Action, AuditEvent } from '@app/database/entities';
 import { RemindersService } from '@app/reminders';
 import { Notification, Reminder } from '@app/reminders/entities';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from '../support';
+import { bearer, createTestApp, DB_KINDS, newActivePlan, newAuthority, newBoard, newBoardWorld, newUser, TestApp, TestUser } from '../support';
 
 type Told = { personId: string; name: string; kind: string; at: string };
 type Item = { id: string; actionId: string | null; title: string; reasons: string[]; carriedFromId: string | null; told: Told[] | null };
@@ -24,44 +24,21 @@ describe.each(DB_KINDS)('board meetings: who has been told, cancelling, closing 
   beforeAll(async () => {
     // The plan starts on 1 September; two actions are due "immediately" (29 September), one in six months.
     t = await createTestApp(kind, {}, '2026-09-10T09:00:00Z');
-    const authority = await newAuthority(t);
-    chair = await newUser(t, authority.id, ['board_chair']);
-    member = await newUser(t, authority.id, ['board_member']);
-    admin = await newUser(t, authority.id, ['admin']);
-    manager = await newUser(t, authority.id, ['manager']);
-    owner = await newUser(t, authority.id, ['viewer'], { managerId: manager.id });
-    otherChair = await newUser(t, authority.id, ['board_chair']);
+    const world = await newBoardWorld(t);
+    ({ chair, member, manager, owner, boardId } = world);
+    admin = await newUser(t, world.authorityId, ['admin']);
+    otherChair = await newUser(t, world.authorityId, ['board_chair']);
     stranger = await newUser(t, (await newAuthority(t)).id, ['board_chair']);
-    boardId = (await newBoard(t, chair, [member])).id;
     await newBoard(t, otherChair);
-    const doc = await http()
-      .post('/api/v1/documents')
-      .set(bearer(member))
-      .send({
-        title: 'Inspection of safeguarding services',
-        kind: 'inspection_report_safeguarding_and_looked_after_children',
-        inspectorates: ['Ofsted'],
-        publishedOn: '2026-09-01',
-        findings: ['ensure every referral gets a timely decision', 'audit case supervision', 'review placement stability'].map((text, i) => ({
-          section: 'Safeguarding',
-          timescale: ['immediately', 'immediately', 'six_months'][i],
-          text,
-        })),
-      })
-      .expect(201);
-    planId = (
-      await http()
-        .post('/api/v1/plans')
-        .set(bearer(member))
-        .send({ title: 'Plan 2026', boardId, documentIds: [doc.body.id] })
-        .expect(201)
-    ).body.id;
-    const list = await http().get(`/api/v1/actions?planId=${planId}`).set(bearer(member)).expect(200);
-    for (const [i, a] of (list.body.items as { id: string; version: number }[]).entries()) {
-      ids[`A${i + 1}`] = a.id;
-      await http().patch(`/api/v1/actions/${a.id}`).set(bearer(member)).send({ version: a.version, ownerId: owner.id }).expect(200);
-    }
-    await http().post(`/api/v1/plans/${planId}/activate`).set(bearer(chair)).send({ version: 1 }).expect(201);
+    const plan = await newActivePlan(t, world, {
+      publishedOn: '2026-09-01',
+      findings: ['ensure every referral gets a timely decision', 'audit case supervision', 'review placement stability'].map((text, i) => ({
+        timescale: ['immediately', 'immediately', 'six_months'][i],
+        text,
+      })),
+    });
+    planId = plan.planId;
+    plan.actionIds.forEach((id, i) => (ids[`A${i + 1}`] = id));
   });
   afterAll(() => t.close());
 

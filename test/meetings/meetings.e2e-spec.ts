@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Reminder } from '@app/reminders/entities';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from '../support';
+import { asBytes, bearer, createTestApp, DB_KINDS, newActivePlan, newAuthority, newBoardWorld, newUser, TestApp, TestUser } from '../support';
 
 type Item = { id: string; actionId: string | null; reasons: string[]; carriedFromId: string | null; minutesAllotted: number | null };
 
@@ -17,41 +17,20 @@ describe.each(DB_KINDS)('a board meeting from agenda to approved minutes (%s)', 
   beforeAll(async () => {
     // The plan is set up and the last meeting held in October; the next meeting's work happens on 23 November.
     t = await createTestApp(kind, {}, '2026-10-01T09:00:00Z');
-    const authority = await newAuthority(t);
-    chair = await newUser(t, authority.id, ['board_chair']);
-    member = await newUser(t, authority.id, ['board_member']);
-    manager = await newUser(t, authority.id, ['manager']);
-    owner = await newUser(t, authority.id, ['viewer'], { managerId: manager.id });
-    owner2 = await newUser(t, authority.id, ['viewer'], { managerId: manager.id });
-    offBoard = await newUser(t, authority.id, ['board_member']);
+    const world = await newBoardWorld(t);
+    ({ chair, member, manager, owner, boardId } = world);
+    owner2 = await newUser(t, world.authorityId, ['viewer'], { managerId: manager.id });
+    offBoard = await newUser(t, world.authorityId, ['board_member']);
     const elsewhere = await newAuthority(t);
     stranger = await newUser(t, elsewhere.id, ['board_chair']);
-    boardId = (await newBoard(t, chair, [member])).id;
-    const doc = await http()
-      .post('/api/v1/documents')
-      .set(bearer(member))
-      .send({
-        title: 'Inspection of safeguarding services',
-        kind: 'inspection_report_safeguarding_and_looked_after_children',
-        inspectorates: ['Ofsted'],
-        publishedOn: '2026-09-01',
-        findings: ['ensure every referral gets a timely decision', 'audit case supervision', 'improve return interviews', 'review placement stability'].map(
-          (text, i) => ({ section: 'Safeguarding', timescale: ['immediately', 'immediately', 'three_months', 'six_months'][i], text }),
-        ),
-      })
-      .expect(201);
-    const plan = await http()
-      .post('/api/v1/plans')
-      .set(bearer(member))
-      .send({ title: 'Plan 2026', boardId, documentIds: [doc.body.id] })
-      .expect(201);
-    planId = plan.body.id;
-    const list = await http().get(`/api/v1/actions?planId=${planId}`).set(bearer(member)).expect(200);
-    for (const [i, a] of (list.body.items as { id: string; version: number }[]).entries()) {
-      ids[`A${i + 1}`] = a.id;
-      await http().patch(`/api/v1/actions/${a.id}`).set(bearer(member)).send({ version: a.version, ownerId: owner.id }).expect(200);
-    }
-    await http().post(`/api/v1/plans/${planId}/activate`).set(bearer(chair)).send({ version: 1 }).expect(201);
+    const plan = await newActivePlan(t, world, {
+      publishedOn: '2026-09-01',
+      findings: ['ensure every referral gets a timely decision', 'audit case supervision', 'improve return interviews', 'review placement stability'].map(
+        (text, i) => ({ timescale: ['immediately', 'immediately', 'three_months', 'six_months'][i], text }),
+      ),
+    });
+    planId = plan.planId;
+    plan.actionIds.forEach((id, i) => (ids[`A${i + 1}`] = id));
   });
   afterAll(() => t.close());
 
@@ -220,16 +199,7 @@ describe.each(DB_KINDS)('a board meeting from agenda to approved minutes (%s)', 
     // Text a spreadsheet could run as a formula is written to be shown, not run (OWASP's rule, as the export does).
     const formula = '=HYPERLINK("http://evil.example","Click")';
     await http().post(`/api/v1/meetings/${m.body.id}/agenda/items`).set(bearer(chair)).send({ title: formula, section: '+Other business' }).expect(201);
-    const pack = await http()
-      .get(`/api/v1/meetings/${m.body.id}/pack.xlsx`)
-      .set(bearer(member))
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const pack = await http().get(`/api/v1/meetings/${m.body.id}/pack.xlsx`).set(bearer(member)).buffer(true).parse(asBytes).expect(200);
     expect(pack.headers['content-type']).toContain('spreadsheetml');
     const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
