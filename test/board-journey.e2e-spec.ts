@@ -1,46 +1,35 @@
-import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from './support';
+import { bearer, createTestApp, DB_KINDS, newBoard, newBoardWorld, newUser, postInspection, TestApp, TestUser } from './support';
 
 describe.each(DB_KINDS)('a board member takes a plan from findings to a verified action (%s)', (kind) => {
   let t: TestApp;
   let chair: TestUser, member: TestUser, manager: TestUser, owner: TestUser;
+  let boardId: string;
 
   beforeAll(async () => {
     t = await createTestApp(kind, {}, '2026-11-23T09:00:00Z');
-    const authority = await newAuthority(t);
-    await newUser(t, authority.id, ['admin']);
-    chair = await newUser(t, authority.id, ['board_chair']);
-    member = await newUser(t, authority.id, ['board_member']);
-    manager = await newUser(t, authority.id, ['manager']);
-    owner = await newUser(t, authority.id, ['viewer'], { managerId: manager.id });
+    const world = await newBoardWorld(t);
+    ({ chair, member, manager, owner, boardId } = world);
+    await newUser(t, world.authorityId, ['admin']);
   });
   afterAll(() => t.close());
 
   it('walks the whole path and the audit timeline tells the story', async () => {
-    const board = await newBoard(t, chair, [member]);
-    const doc = await t
-      .http()
-      .post('/api/v1/documents')
-      .set(bearer(member))
-      .send({
-        title: 'Inspection of safeguarding services',
-        kind: 'inspection_report_safeguarding_and_looked_after_children',
-        inspectorates: ['Ofsted'],
-        publishedOn: '2026-11-30',
-        judgements: [{ area: 'Overall effectiveness', grade: 3, label: 'Adequate', scale: 'ofsted_1_outstanding' }],
-        findings: [
-          { section: 'Safeguarding', timescale: 'immediately', text: 'ensure every referral gets a timely decision' },
-          { section: 'Safeguarding', timescale: 'three_months', text: 'improve the quality of   assessments' },
-          { section: 'Looked after children', timescale: 'six_months', text: 'review placement stability', ownerOrg: 'NHS Trust' },
-        ],
-      })
-      .expect(201);
+    const doc = await postInspection(t, member, {
+      publishedOn: '2026-11-30',
+      judgements: [{ area: 'Overall effectiveness', grade: 3, label: 'Adequate', scale: 'ofsted_1_outstanding' }],
+      findings: [
+        { timescale: 'immediately', text: 'ensure every referral gets a timely decision' },
+        { timescale: 'three_months', text: 'improve the quality of   assessments' },
+        { section: 'Looked after children', timescale: 'six_months', text: 'review placement stability', ownerOrg: 'NHS Trust' },
+      ],
+    });
     expect(doc.body.findings.map((f: { text: string }) => f.text)[1]).toBe('improve the quality of assessments');
 
     const plan = await t
       .http()
       .post('/api/v1/plans')
       .set(bearer(member))
-      .send({ title: 'Improvement plan 2026', boardId: board.id, documentIds: [doc.body.id] })
+      .send({ title: 'Improvement plan 2026', boardId, documentIds: [doc.body.id] })
       .expect(201);
     expect(plan.body).toMatchObject({ status: 'draft', startDate: '2026-11-30', actionsAdded: 3, immediateWindowDays: 28 });
 
