@@ -1,4 +1,4 @@
-import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from '../support';
+import { bearer, createTestApp, DB_KINDS, newBoardWorld, newUser, postInspection, TestApp, TestUser } from '../support';
 
 type Body = Record<string, unknown>;
 
@@ -11,14 +11,10 @@ describe.each(DB_KINDS)("a review judges the inspection's areas, the plan's them
 
   beforeAll(async () => {
     t = await createTestApp(kind, {}, '2026-11-23T09:00:00Z');
-    const authority = await newAuthority(t);
-    const chair = await newUser(t, authority.id, ['board_chair']);
-    commissioner = await newUser(t, authority.id, ['commissioner']);
-    const board = await newBoard(t, chair);
-    const doc = await post(chair, '/api/v1/documents', {
+    const { authorityId, chair, boardId } = await newBoardWorld(t);
+    commissioner = await newUser(t, authorityId, ['commissioner']);
+    const doc = await postInspection(t, chair, {
       title: 'Inspection of services for children',
-      kind: 'inspection_report_safeguarding_and_looked_after_children',
-      inspectorates: ['Ofsted'],
       publishedOn: '2026-06-30',
       judgements: [{ area: 'Overall effectiveness', grade: 4, label: 'Inadequate', scale: 'ofsted_1_outstanding' }],
       findings: [
@@ -26,8 +22,8 @@ describe.each(DB_KINDS)("a review judges the inspection's areas, the plan's them
         { section: 'Help and protection', timescale: 'three_months', text: 'improve the quality of assessments' },
         { section: 'Leadership', timescale: 'six_months', text: 'strengthen management oversight of casework' },
       ],
-    }).expect(201);
-    const plan = await post(chair, '/api/v1/plans', { title: 'Improvement plan', boardId: board.id, documentIds: [doc.body.id] }).expect(201);
+    });
+    const plan = await post(chair, '/api/v1/plans', { title: 'Improvement plan', boardId, documentIds: [doc.body.id] }).expect(201);
     reviewId = (await post(commissioner, `/api/v1/plans/${plan.body.id}/reviews`, { quarter: '2026/27 Q3' }).expect(201)).body.id;
   });
   afterAll(() => t.close());

@@ -1,4 +1,4 @@
-import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from '../support';
+import { asBytes, bearer, createTestApp, DB_KINDS, newAuthority, newBoardWorld, newUser, TestApp, TestUser } from '../support';
 
 type Body = Record<string, unknown>;
 
@@ -13,15 +13,14 @@ describe.each(DB_KINDS)('quarterly commissioner reviews (%s)', (kind) => {
 
   beforeAll(async () => {
     t = await createTestApp(kind); // 23 November 2026: 2026/27 Q3 is under way
-    const authority = await newAuthority(t);
-    admin = await newUser(t, authority.id, ['admin']);
-    chair = await newUser(t, authority.id, ['board_chair']);
-    commissioner = await newUser(t, authority.id, ['commissioner']);
-    viewer = await newUser(t, authority.id, ['viewer']);
-    owner = await newUser(t, authority.id, ['manager']);
+    // The action's owner is the council's manager.
+    const { authorityId, boardId, ...people } = await newBoardWorld(t);
+    ({ chair, manager: owner } = people);
+    admin = await newUser(t, authorityId, ['admin']);
+    commissioner = await newUser(t, authorityId, ['commissioner']);
+    viewer = await newUser(t, authorityId, ['viewer']);
     stranger = await newUser(t, (await newAuthority(t)).id, ['commissioner']);
-    const board = await newBoard(t, chair);
-    planId = (await post(chair, '/api/v1/plans', { title: 'Safeguarding improvement plan', boardId: board.id, startDate: '2026-04-01' }).expect(201)).body.id;
+    planId = (await post(chair, '/api/v1/plans', { title: 'Safeguarding improvement plan', boardId, startDate: '2026-04-01' }).expect(201)).body.id;
     // Added in September, due in October: overdue by the time of the reviews.
     t.clock.set('2026-09-01T09:00:00Z');
     const action = await post(chair, `/api/v1/plans/${planId}/actions`, { title: 'Reduce re-referrals', ownerId: owner.id, dueDate: '2026-10-15' }).expect(201);
@@ -241,14 +240,7 @@ describe.each(DB_KINDS)('quarterly commissioner reviews (%s)', (kind) => {
 
   it('downloads the pack as a workbook', async () => {
     const [review] = (await get(viewer, `/api/v1/reviews?planId=${planId}`).expect(200)).body.filter((r: Body) => r.status === 'signed');
-    const response = await get(viewer, `/api/v1/reviews/${review.id}/pack.xlsx`)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const response = await get(viewer, `/api/v1/reviews/${review.id}/pack.xlsx`).buffer(true).parse(asBytes).expect(200);
     expect(response.headers['content-type']).toMatch(/spreadsheetml/);
     const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
@@ -267,14 +259,7 @@ describe.each(DB_KINDS)('quarterly commissioner reviews (%s)', (kind) => {
     const signed = reviews.find((r: Body) => r.status === 'signed');
     const refused = await get(viewer, `/api/v1/reviews/${draft.id}/paper.docx`).expect(409);
     expect(refused.body.error.message).toMatch(/sign the 2026\/27 Q3 review off first/);
-    const response = await get(viewer, `/api/v1/reviews/${signed.id}/paper.docx`)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const response = await get(viewer, `/api/v1/reviews/${signed.id}/paper.docx`).buffer(true).parse(asBytes).expect(200);
     expect(response.headers['content-disposition']).toMatch(/scrutiny-paper-2026-27-Q2\.docx/);
     const { default: JSZip } = await import('jszip');
     const xml = await (await JSZip.loadAsync(response.body)).file('word/document.xml')!.async('string');
