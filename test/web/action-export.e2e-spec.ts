@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
-import { createTestApp, DB_KINDS, TestApp } from '../support';
+import { asBytes, createTestApp, DB_KINDS, TestApp } from '../support';
 
 jest.setTimeout(60_000);
 
@@ -20,14 +20,6 @@ const HEADERS = [
 ];
 const RISKY = /^[=+\-@\t\r]/;
 
-/** A supertest response body as bytes. */
-const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
-type BinaryParser = Parameters<ReturnType<ReturnType<TestApp['http']>['get']>['parse']>[0];
-
 describe.each(DB_KINDS)('the plan export to Excel (%s)', (kind) => {
   let t: TestApp;
   let planId: string;
@@ -44,13 +36,7 @@ describe.each(DB_KINDS)('the plan export to Excel (%s)', (kind) => {
   const api = () => ({ Cookie: cookie, 'X-Requested-With': 'test' });
 
   async function exported(): Promise<{ header: string[]; rows: ExcelJS.CellValue[][] }> {
-    const res = await t
-      .http()
-      .get(`/plans/${planId}/export`)
-      .set('Cookie', cookie)
-      .buffer(true)
-      .parse(binary as unknown as BinaryParser)
-      .expect(200);
+    const res = await t.http().get(`/plans/${planId}/export`).set('Cookie', cookie).buffer(true).parse(asBytes).expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as unknown as ArrayBuffer);
     const values = book
