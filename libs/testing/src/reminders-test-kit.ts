@@ -9,6 +9,7 @@ import { ActionService, Actor, Clock, PlanService } from '@app/core';
 import type { Role } from '@app/domain';
 import { Action, Authority, Board, Membership, Plan, User } from '@app/database';
 import { Reminder, ReminderSettingsService, RemindersModule, RemindersService } from '@app/reminders';
+import { createTestDatabase, DbKind } from './test-database';
 
 // One definition of the test databases for every suite, so TEST_DATABASES narrows these too.
 export { createTestDatabase, DB_KINDS } from './test-database';
@@ -21,6 +22,32 @@ export function testConfig(database: DatabaseConfig, env: Record<string, string>
 export async function remindersTestModule(config: AppConfig): Promise<TestingModule> {
   const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), RemindersModule.forApp()] }).compile();
   return moduleRef.init();
+}
+
+/**
+ * For the enclosing suite: the reminders module on a fresh, migrated database of the kind, started before its
+ * tests and closed, with the database dropped, after them. Read the fields once the suite has started.
+ */
+export function useRemindersModule(kind: DbKind, env: Record<string, string> = {}): { readonly moduleRef: TestingModule; readonly db: DataSource } {
+  let moduleRef: TestingModule | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const created = await createTestDatabase(kind);
+    drop = created.drop;
+    moduleRef = await remindersTestModule(testConfig(created.config, env));
+  });
+  afterAll(async () => {
+    await moduleRef?.close();
+    await drop?.();
+  });
+  return {
+    get moduleRef() {
+      return moduleRef!;
+    },
+    get db() {
+      return moduleRef!.get(DataSource);
+    },
+  };
 }
 
 /** An SMTP server inside the test that receives and parses every message; can be stopped and restarted on its port. */
@@ -94,6 +121,18 @@ export async function seedWorld(db: DataSource, now: string): Promise<World> {
   const boardId = randomUUID();
   await db.manager.insert(Board, { id: boardId, authorityId, name: 'Improvement Board', chairId: chair.id, createdAt: now });
   return { authorityId, admin: { userId: adminUser.id, authorityId, roles: ['admin'] }, owner, manager, chair, delegate, bystander, boardId };
+}
+
+/**
+ * A new council for the next test, the clock at `now`: the reminders, notifications and emails of earlier tests are
+ * deleted and every earlier plan closed, so earlier councils send nothing more.
+ */
+export async function freshWorld(moduleRef: TestingModule, now: string): Promise<World> {
+  const db = moduleRef.get(DataSource);
+  for (const table of ['notification', 'outbox_email', 'reminder']) await db.query(`DELETE FROM "${table}"`);
+  await db.query(`UPDATE "improvement_plan" SET "status" = 'closed'`);
+  setClock(moduleRef, now);
+  return seedWorld(db, now);
 }
 
 /** An active plan (through the plan service, so hooks run). */
