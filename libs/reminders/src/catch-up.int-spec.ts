@@ -9,18 +9,7 @@ import { NotificationService } from './notification.service';
 import { londonInstant, ReminderRules } from './reminder-rules';
 import { ReminderSettingsService } from './reminder-settings.service';
 import { RemindersService } from './reminders.service';
-import {
-  activePlan,
-  createTestDatabase,
-  DB_KINDS,
-  DbKind,
-  newAction,
-  remindersTestModule,
-  seedWorld,
-  setClock,
-  testConfig,
-  World,
-} from '@app/testing/reminders-test-kit';
+import { activePlan, DB_KINDS, DbKind, freshWorld, newAction, setClock, useRemindersModule, World } from '@app/testing/reminders-test-kit';
 
 jest.setTimeout(60_000);
 
@@ -28,9 +17,9 @@ jest.setTimeout(60_000);
 const morning = (date: string) => new Date(Date.parse(londonInstant(date, '09:00')));
 
 describe.each(DB_KINDS)('catching up passed reminders on %s', (kind: DbKind) => {
+  const suite = useRemindersModule(kind);
   let moduleRef: TestingModule;
   let db: DataSource;
-  let drop: () => Promise<void>;
   let world: World;
   let reminders: RemindersService;
   let actions: ActionService;
@@ -70,25 +59,14 @@ describe.each(DB_KINDS)('catching up passed reminders on %s', (kind: DbKind) => 
       .filter((m) => m.textBody.includes(actionId))
       .map((m) => m.subject.replace(/^.*" /, '').replace(/^.*is /, 'is '));
 
-  beforeAll(async () => {
-    const created = await createTestDatabase(kind);
-    drop = created.drop;
-    moduleRef = await remindersTestModule(testConfig(created.config));
-    db = moduleRef.get(DataSource);
+  beforeAll(() => {
+    ({ moduleRef, db } = suite);
     reminders = moduleRef.get(RemindersService);
     actions = moduleRef.get(ActionService);
   });
 
-  afterAll(async () => {
-    await moduleRef?.close();
-    await drop?.();
-  });
-
   beforeEach(async () => {
-    for (const table of ['notification', 'outbox_email', 'reminder']) await db.query(`DELETE FROM "${table}"`);
-    await db.query(`UPDATE "improvement_plan" SET "status" = 'closed'`);
-    setClock(moduleRef, '2026-03-01T12:00:00.000Z');
-    world = await seedWorld(db, '2026-03-01T12:00:00.000Z');
+    world = await freshWorld(moduleRef, '2026-03-01T12:00:00.000Z');
   });
 
   it('tells owner, manager and chair of an action created a month overdue once each, saying how long; again adds none', async () => {

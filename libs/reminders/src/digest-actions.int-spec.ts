@@ -1,18 +1,7 @@
 import { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { ActionService, Actor } from '@app/core';
-import {
-  activePlan,
-  createTestDatabase,
-  DB_KINDS,
-  DbKind,
-  newAction,
-  remindersTestModule,
-  seedWorld,
-  setClock,
-  testConfig,
-  World,
-} from '@app/testing/reminders-test-kit';
+import { activePlan, DB_KINDS, DbKind, newAction, seedWorld, setClock, useRemindersModule, World } from '@app/testing/reminders-test-kit';
 import { DeliveryLookups } from './delivery-lookups';
 import { DigestReader, loadDigestActions } from './digest-actions';
 import { Reminder } from './entities/reminder.entity';
@@ -22,9 +11,9 @@ import { ReminderSettingsService } from './reminder-settings.service';
 jest.setTimeout(30_000);
 
 describe.each(DB_KINDS)('digests read for a whole delivery batch on %s', (kind: DbKind) => {
+  const suite = useRemindersModule(kind);
   let moduleRef: TestingModule;
   let db: DataSource;
-  let drop: () => Promise<void>;
   let north: World;
   let south: World;
 
@@ -32,10 +21,7 @@ describe.each(DB_KINDS)('digests read for a whole delivery batch on %s', (kind: 
   const refs = (items: { action: { ref: string } }[]) => items.map((i) => i.action.ref);
 
   beforeAll(async () => {
-    const created = await createTestDatabase(kind);
-    drop = created.drop;
-    moduleRef = await remindersTestModule(testConfig(created.config));
-    db = moduleRef.get(DataSource);
+    ({ moduleRef, db } = suite);
     setClock(moduleRef, '2026-03-01T12:00:00.000Z');
     const now = '2026-03-01T12:00:00.000Z';
     north = await seedWorld(db, now);
@@ -55,11 +41,6 @@ describe.each(DB_KINDS)('digests read for a whole delivery batch on %s', (kind: 
       await moduleRef.get(ReminderSettingsService).update(w.admin, quiet.id, { weeklyDigest: false });
       await newAction(moduleRef, w, quiet.id, '2026-06-01', { title: 'Quiet' });
     }
-  });
-
-  afterAll(async () => {
-    await moduleRef?.close();
-    await drop?.();
   });
 
   it("gives each reader, in any council, their own open actions by due date, or those they manage for others, as one reader's read does", async () => {

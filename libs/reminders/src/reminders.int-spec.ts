@@ -15,25 +15,26 @@ import { ReminderSettingsService } from './reminder-settings.service';
 import { RemindersService, STATISTICS_AFTER_ROWS } from './reminders.service';
 import {
   activePlan,
-  createTestDatabase,
   DB_KINDS,
   DbKind,
   dueReminders,
+  freshWorld,
   newAction,
   remindersTestModule,
   seedWorld,
   setClock,
   SmtpSink,
   testConfig,
+  useRemindersModule,
   World,
 } from '@app/testing/reminders-test-kit';
 
 jest.setTimeout(30_000);
 
 describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
+  const suite = useRemindersModule(kind);
   let moduleRef: TestingModule;
   let db: DataSource;
-  let drop: () => Promise<void>;
   let world: World;
   let reminders: RemindersService;
 
@@ -55,25 +56,14 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     return reminders.runDue(new Date(at));
   };
 
-  beforeAll(async () => {
-    const created = await createTestDatabase(kind);
-    drop = created.drop;
-    moduleRef = await remindersTestModule(testConfig(created.config));
-    db = moduleRef.get(DataSource);
+  beforeAll(() => {
+    ({ moduleRef, db } = suite);
     reminders = moduleRef.get(RemindersService);
   });
 
-  afterAll(async () => {
-    await moduleRef?.close();
-    await drop?.();
-  });
-
+  // Each test gets its own council; earlier councils' plans are closed so they send nothing more.
   beforeEach(async () => {
-    // Each test gets its own council; earlier councils' plans are closed so they send nothing more.
-    for (const table of ['reminder', 'notification', 'outbox_email']) await db.query(`DELETE FROM "${table}"`);
-    await db.query(`UPDATE "improvement_plan" SET "status" = 'closed'`);
-    setClock(moduleRef, '2026-03-01T12:00:00.000Z');
-    world = await seedWorld(db, '2026-03-01T12:00:00.000Z');
+    world = await freshWorld(moduleRef, '2026-03-01T12:00:00.000Z');
   });
 
   it('schedules the default reminders at 08:00 London time, right across the clocks going forward', async () => {
