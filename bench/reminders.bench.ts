@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import * as os from 'node:os';
 import * as nodemailer from 'nodemailer';
 import { DataSource } from 'typeorm';
-import { WorkerBootstrap } from '../apps/worker/src/worker-bootstrap';
+import { RECONCILE_EVERY_MS, WorkerBootstrap } from '../apps/worker/src/worker-bootstrap';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { AppConfig } from '@app/config';
 import { Action, insertMany } from '@app/database';
@@ -63,7 +63,7 @@ export async function runRemindersBench(opts: {
     const db = api.get(DataSource);
     const ratios = parts.includes('ratios') ? await ratiosRun(api, db, config, prefix, opts.actions, smtpPort) : {};
     const quarterEnd = parts.includes('quarter-end')
-      ? await quarterEndRun(api, quick ? QUARTER_END_SIZES.quick : QUARTER_END_SIZES.full, () => worker(config, prefix), quick ? 10 : 30)
+      ? await quarterEndRun(api, quick ? QUARTER_END_SIZES.quick : QUARTER_END_SIZES.full, () => worker(config, prefix, RECONCILE_EVERY_MS), quick ? 10 : 30)
       : undefined;
     return { actions: opts.actions, database: kind, quick, loadAverage: { atStart, atEnd: loadAverage() }, ...ratios, ...(quarterEnd ? { quarterEnd } : {}) };
   } finally {
@@ -175,10 +175,11 @@ async function scheduled(api: TestingModule, db: DataSource, w: World, actions: 
   return scheduleSeconds;
 }
 
-async function worker(config: AppConfig, prefix: string): Promise<TestingModule> {
+/** A worker in this process; its reconciler runs every second unless told otherwise (the product's cadence is RECONCILE_EVERY_MS). */
+async function worker(config: AppConfig, prefix: string, reconcileEveryMs = 1000): Promise<TestingModule> {
   const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot({ config, queuePrefix: prefix })] }).compile();
   await moduleRef.init();
-  await moduleRef.get(WorkerBootstrap).start({ reconcileEveryMs: 1000 });
+  await moduleRef.get(WorkerBootstrap).start({ reconcileEveryMs });
   return moduleRef;
 }
 

@@ -175,7 +175,8 @@ const percentiles = (values: number[]) => {
  * The national quarter-end: `size.reminders` actions' reminders and their owners' and managers'
  * Monday digests, in `size.councils` councils, all due at one instant, delivered by a worker that has
  * started and queued them before the instant (in production its reconciler queues rows a minute ahead). Timed: scheduling, and
- * lateness (sentAt - dueAt) of every row. `startWorker` starts a worker as the other runs do.
+ * lateness (sentAt - dueAt) of every row. `startWorker` starts a worker; its reconciler should run at the
+ * product's cadence, as each run scans every queued row (84 ms at 100,000 on SQLite here).
  */
 export async function quarterEndRun(
   api: TestingModule,
