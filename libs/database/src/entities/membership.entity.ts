@@ -12,6 +12,8 @@ import { User } from './user.entity';
 @Entity('membership')
 @Index('ux_membership_user', ['authorityId', 'userId'], { unique: true })
 @Index('ix_membership_user', ['userId'])
+// Whom a person line-manages here (PeopleRepository.names' "manages anyone", the accountable-manager filter).
+@Index('ix_membership_manager', ['authorityId', 'managerId'])
 export class Membership {
   @IdColumn() id: string;
   @RefColumn() @References(() => Authority) authorityId: string;

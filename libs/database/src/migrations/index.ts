@@ -9,6 +9,7 @@ import { QuarterlyReviews1795393200000 } from './1795393200000-quarterly-reviews
 import { Meetings1795393100000 } from './1795393100000-meetings';
 import { ActionManagerIndex1795393500000 } from './1795393500000-action-manager-index';
 import { MeetingCancelAndPlanClosure1795394100000 } from './1795394100000-meeting-cancel-and-plan-closure';
+import { MembershipManagerIndex1795394500000 } from './1795394500000-membership-manager-index';
 
 /**
  * The core tables' migrations, oldest first (reminders keep theirs in libs/reminders; TypeORM runs
@@ -25,4 +26,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   QuarterlyReviews1795393200000,
   ActionManagerIndex1795393500000,
   MeetingCancelAndPlanClosure1795394100000,
+  MembershipManagerIndex1795394500000,
 ];
