@@ -4,3 +4,4 @@ export * from './test-app';
 export * from './app-routes';
 export * from './board-world';
 export * from './binary-body';
+export * from './session-cookie';
