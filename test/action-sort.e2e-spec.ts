@@ -1,5 +1,5 @@
 import { seedDemo } from '../apps/cli/src/demo/demo-seed';
-import { createTestApp, DB_KINDS, TestApp } from './support';
+import { createTestApp, DB_KINDS, sessionCookie, TestApp } from './support';
 
 interface Row {
   ref: string;
@@ -23,8 +23,7 @@ describe.each(DB_KINDS)('action lists sorted by the service (%s)', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     planId = (await seedDemo(t.app)).planId;
-    const signIn = await t.http().post('/api/v1/auth/sign-in').send({ email: 'admin@demo.example', password: 'demo-password' }).expect(200);
-    cookie = String(signIn.headers['set-cookie']).split(';')[0];
+    cookie = await sessionCookie(t, 'admin@demo.example', 'demo-password');
     // The demo holds the fixture report's findings when ../shared is beside the repository, fewer
     // without it: top the plan up so the dashboard has more than one page either way.
     const { total } = (await t.http().get(`/api/v1/actions?planId=${planId}&pageSize=1`).set('Cookie', cookie).expect(200)).body;

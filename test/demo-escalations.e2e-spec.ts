@@ -3,7 +3,7 @@ import { Board, Plan } from '@app/database';
 import { Action } from '@app/database';
 import { Notification, OutboxEmail, RemindersService } from '@app/reminders';
 import { seedDemo } from '../apps/cli/src/demo/demo-seed';
-import { createTestApp, DB_KINDS, TestApp } from './support';
+import { createTestApp, DB_KINDS, sessionCookie, TestApp } from './support';
 
 // The quick start's demo, then the worker's first run: who has been told what about the overdue actions.
 describe.each(DB_KINDS)('the demo tells each overdue action’s people once (%s)', (kind) => {
@@ -61,6 +61,5 @@ describe.each(DB_KINDS)('the demo tells each overdue action’s people once (%s)
 });
 
 async function cookie(t: TestApp): Promise<string> {
-  const signIn = await t.http().post('/api/v1/auth/sign-in').send({ email: 'admin@demo.example', password: 'demo-password' }).expect(200);
-  return signIn.headers['set-cookie'][0].split(';')[0];
+  return sessionCookie(t, 'admin@demo.example', 'demo-password');
 }

@@ -1,5 +1,5 @@
 import { seedDemo } from '../apps/cli/src/demo/demo-seed';
-import { createTestApp, DB_KINDS, TestApp } from './support';
+import { createTestApp, DB_KINDS, sessionCookie, TestApp } from './support';
 
 describe.each(DB_KINDS)('a new user tries the demo through the API (%s)', (kind) => {
   let t: TestApp;
@@ -10,8 +10,7 @@ describe.each(DB_KINDS)('a new user tries the demo through the API (%s)', (kind)
   afterAll(() => t.close());
 
   it("signs in as the demo admin, lists the plan's actions, updates one and sees it in the timeline", async () => {
-    const signIn = await t.http().post('/api/v1/auth/sign-in').send({ email: 'admin@demo.example', password: 'demo-password' }).expect(200);
-    const cookie = signIn.headers['set-cookie'][0].split(';')[0];
+    const cookie = await sessionCookie(t, 'admin@demo.example', 'demo-password');
     const plans = await t.http().get('/api/v1/plans').set('Cookie', cookie).expect(200);
     expect(plans.body).toHaveLength(1);
     expect(plans.body[0]).toMatchObject({ status: 'active', startDate: '2026-09-23' });

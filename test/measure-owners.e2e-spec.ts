@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '@app/database/entities';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from './support';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, sessionCookie, TestApp, TestUser } from './support';
 
 type Body = Record<string, unknown>;
 
@@ -70,8 +70,7 @@ describe.each(DB_KINDS)("measures' owners and the next value due (%s)", (kind) =
 
   it('assigns the owner on the measures page, saying so, and refuses a form without a measure', async () => {
     const HTML = { Accept: 'text/html,application/xhtml+xml' };
-    const signIn = await t.http().post('/api/v1/auth/sign-in').send({ email: admin.email, password: TEST_PASSWORD }).expect(200);
-    const cookie = ((signIn.headers['set-cookie'] as unknown as string[]) ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('it_session='))!;
+    const cookie = await sessionCookie(t, admin.email);
     const page = await t.http().get('/measures').set(HTML).set('Cookie', cookie).expect(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
     const send = (form: Body) =>

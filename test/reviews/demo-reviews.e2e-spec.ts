@@ -1,5 +1,5 @@
 import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
-import { createTestApp, DB_KINDS, TestApp } from '../support';
+import { createTestApp, DB_KINDS, sessionCookie, TestApp } from '../support';
 
 type Measure = { name: string; value: number; rag: string; direction: string; trend: { quarter: string; value: number }[] };
 
@@ -12,8 +12,7 @@ describe.each(DB_KINDS)('the demo carries quarterly reviews (%s)', (kind) => {
   afterAll(() => t.close());
 
   it("gives the commissioner last quarter's signed review, with measures that tell a story, and this quarter's to do", async () => {
-    const signIn = await t.http().post('/api/v1/auth/sign-in').send({ email: 'commissioner@demo.example', password: 'demo-password' }).expect(200);
-    const cookie = signIn.headers['set-cookie'][0].split(';')[0];
+    const cookie = await sessionCookie(t, 'commissioner@demo.example', 'demo-password');
     const reviews = (await t.http().get('/api/v1/reviews').set('Cookie', cookie).expect(200)).body;
     expect(reviews.map((r: { quarter: string; status: string }) => [r.quarter, r.status])).toEqual([
       ['2026/27 Q3', 'draft'],

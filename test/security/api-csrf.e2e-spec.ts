@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AuditEvent, ProgressNote } from '@app/database/entities';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TEST_PASSWORD, TestApp, TestUser } from '../support';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, sessionCookie, TEST_PASSWORD, TestApp, TestUser } from '../support';
 
 const FOREIGN = 'https://evil.example';
 
@@ -24,8 +24,7 @@ describe.each(DB_KINDS)('the JSON API against cross-site requests (%s)', (kind) 
       .send({ title: 'Audit case files', timescale: 'three_months' })
       .expect(201);
     notes = `/api/v1/actions/${action.body.id}/notes`;
-    const signedIn = await t.http().post('/api/v1/auth/sign-in').send({ email: member.email, password: TEST_PASSWORD }).expect(200);
-    cookie = signedIn.headers['set-cookie'][0].split(';')[0];
+    cookie = await sessionCookie(t, member.email);
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
-import { asBytes, createTestApp, DB_KINDS, TestApp } from '../support';
+import { asBytes, createTestApp, DB_KINDS, sessionCookie, TestApp } from '../support';
 
 jest.setTimeout(60_000);
 
@@ -28,8 +28,7 @@ describe.each(DB_KINDS)('the plan export to Excel (%s)', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     planId = (await seedDemo(t.app)).planId;
-    const signIn = await t.http().post('/api/v1/auth/sign-in').send({ email: 'chair@demo.example', password: 'demo-password' }).expect(200);
-    cookie = String(signIn.headers['set-cookie']).split(';')[0];
+    cookie = await sessionCookie(t, 'chair@demo.example', 'demo-password');
   });
   afterAll(() => t?.close());
 

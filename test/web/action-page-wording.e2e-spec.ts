@@ -1,5 +1,5 @@
 import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
-import { createTestApp, DB_KINDS, TestApp } from '../support';
+import { createTestApp, DB_KINDS, sessionCookie, TestApp } from '../support';
 
 jest.setTimeout(60_000);
 
@@ -18,8 +18,7 @@ describe.each(DB_KINDS)('the action page and import messages in plain words (%s)
   beforeAll(async () => {
     t = await createTestApp(kind);
     planId = (await seedDemo(t.app)).planId;
-    const signIn = await t.http().post('/api/v1/auth/sign-in').send({ email: 'member@demo.example', password: 'demo-password' }).expect(200);
-    cookie = String(signIn.headers['set-cookie']).split(';')[0];
+    cookie = await sessionCookie(t, 'member@demo.example', 'demo-password');
   });
   afterAll(() => t?.close());
 

@@ -1,4 +1,4 @@
-import { createTestApp, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '../support';
+import { createTestApp, newAuthority, newUser, sessionCookie, TestApp, TestUser } from '../support';
 
 const HTML = { Accept: 'text/html,application/xhtml+xml' };
 
@@ -10,8 +10,7 @@ describe('web pages: sign-in redirects, form tokens and security headers', () =>
   beforeAll(async () => {
     t = await createTestApp('sqlite');
     user = await newUser(t, (await newAuthority(t)).id, ['board_member']);
-    const signIn = await t.http().post('/api/v1/auth/sign-in').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
-    cookie = String(signIn.headers['set-cookie']).split(';')[0];
+    cookie = await sessionCookie(t, user.email);
   });
   afterAll(() => t.close());
 

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { UserService } from '@app/core';
 import { AuditEvent } from '@app/database/entities';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '../support';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, sessionCookie, TEST_PASSWORD, TestApp, TestUser } from '../support';
 
 const HTML = { Accept: 'text/html,application/xhtml+xml' };
 
@@ -23,8 +23,7 @@ describe.each(DB_KINDS)('web: a person in several councils switches between them
   });
   afterAll(() => t?.close());
 
-  const signIn = async (email: string) =>
-    String((await t.http().post('/api/v1/auth/sign-in').send({ email, password: TEST_PASSWORD }).expect(200)).headers['set-cookie']).split(';')[0];
+  const signIn = (email: string) => sessionCookie(t, email);
   const me = (cookie: string) => t.http().get('/api/v1/auth/me').set('Cookie', cookie);
   const formToken = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
   const choose = (cookie: string, token: string, authorityId: string) =>
