@@ -22,6 +22,8 @@ describe.each(DB_KINDS)("the import page's plan form keeps the API's rules (%s)"
 
   const createPlan = (title: string) =>
     t.http().post(`/import/${documentId}/plan`).set(HTML).set(bearer(member)).type('form').send({ boardId, title, startDate: '2026-04-01' });
+  const editFinding = (findingId: string, form: Record<string, string>) =>
+    t.http().post(`/import/${documentId}/findings/${findingId}`).set(HTML).set(bearer(member)).type('form').send(form);
 
   it('refuses a plan title longer than the API allows, saying so, and makes no plan', async () => {
     const res = await createPlan('t'.repeat(301)).expect(400);
@@ -31,28 +33,14 @@ describe.each(DB_KINDS)("the import page's plan form keeps the API's rules (%s)"
 
   it("refuses a finding's section longer than the API allows, saying so, and keeps the finding", async () => {
     const finding = (await t.get(DataSource).manager.findOneBy(Finding, { documentId }))!;
-    const res = await t
-      .http()
-      .post(`/import/${documentId}/findings/${finding.id}`)
-      .set(HTML)
-      .set(bearer(member))
-      .type('form')
-      .send({ text: 'Changed text', section: 's'.repeat(301), timescale: 'immediately' })
-      .expect(400);
+    const res = await editFinding(finding.id, { text: 'Changed text', section: 's'.repeat(301), timescale: 'immediately' }).expect(400);
     expect(res.text).toContain('<a href="#section">The section must be at most 300 characters</a>');
     expect((await t.get(DataSource).manager.findOneBy(Finding, { id: finding.id }))!.text).toBe(finding.text);
   });
 
   it('asks for every field of a finding the page edits, and keeps the finding', async () => {
     const finding = (await t.get(DataSource).manager.findOneBy(Finding, { documentId }))!;
-    const res = await t
-      .http()
-      .post(`/import/${documentId}/findings/${finding.id}`)
-      .set(HTML)
-      .set(bearer(member))
-      .type('form')
-      .send({ text: '', section: '', timescale: '' })
-      .expect(400);
+    const res = await editFinding(finding.id, { text: '', section: '', timescale: '' }).expect(400);
     expect(res.text).toContain('<a href="#text">Enter the text of the finding</a>');
     expect(res.text).toContain('<a href="#timescale">Choose the timescale the report gives</a>');
     expect((await t.get(DataSource).manager.findOneBy(Finding, { id: finding.id }))!.text).toBe(finding.text);
