@@ -245,7 +245,7 @@ function subjectOf(text: string, figures: Figure[]): Subject | null {
   const opening = OPENING.exec(text);
   const first = figures[0];
   if (opening && first && (first.unit || first.band) && first.start === opening[0].length) {
-    const name = tidyName(opening[1]);
+    const name = tidyName(opening[1].replace(/(?:\s+(?:currently|now|still|consistently|also|has|have))+$/i, ''));
     if (name && !PRONOUN.test(opening[1]) && !/^(?:we|our|there)\b/i.test(opening[1])) return { name, kind: first.unit === '%' ? 'percentage' : 'number' };
   }
   return null;
