@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '@app/database/entities';
 import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TestApp, TestUser } from './support';
@@ -119,5 +119,60 @@ describe.each(DB_KINDS)('figures from a council paper into the measures (%s)', (
     // Another council's measures are not matched, and its person makes its own.
     const theirs = (await send(other, { dryRun: 'true' }).expect(200)).body.figures as Outcome[];
     expect(byName(theirs, 'Re-referrals within 12 months').map((f) => f.measure?.status)).toEqual(Array(4).fill('new'));
+  });
+});
+
+/** The seed council paper in ../shared/fixtures (beside the repository); a clone without it skips this. */
+const FIXTURES = resolve(__dirname, '../../shared/fixtures/reports');
+const seed = existsSync(FIXTURES) ? readdirSync(FIXTURES).find((name) => name.startsWith('001_') && name.endsWith('.txt')) : undefined;
+
+(seed ? describe : describe.skip)('the seed council paper’s figures into the measures (sqlite)', () => {
+  let t: TestApp;
+  let member: TestUser;
+  beforeAll(async () => {
+    t = await createTestApp('sqlite');
+    member = await newUser(t, (await newAuthority(t)).id, ['board_member']);
+  });
+  afterAll(() => t.close());
+
+  it('makes its measures, with the values it gives for the paper’s quarter, once the person says higher is better for timeliness', async () => {
+    const bytes = readFileSync(join(FIXTURES, seed!));
+    const send = (fields: Record<string, string>) => {
+      const req = t.http().post('/api/v1/measures/import-from-report').set(bearer(member));
+      for (const [name, value] of Object.entries(fields)) void req.field(name, value);
+      return req.attach('file', bytes, 'paper.txt');
+    };
+    const figures = (await send({ dryRun: 'true' }).expect(200)).body.figures as Outcome[];
+    const timeliness = figures.find((f) => f.value === 91.7)!;
+    const choices = figures.filter((f) => !f.problem || f.needsPolarity).map((f) => ({ index: f.index, ...(f === timeliness ? { polarity: 'higher' } : {}) }));
+    await send({ choices: JSON.stringify(choices) }).expect(201);
+    const measures = (await t.http().get('/api/v1/measures').set(bearer(member)).expect(200)).body as {
+      id: string;
+      unit: string;
+      polarity: string;
+      target: number | null;
+      bandLow: number | null;
+      bandHigh: number | null;
+    }[];
+    expect(measures.map(({ unit, polarity, target, bandLow, bandHigh }) => [unit, polarity, target, bandLow, bandHigh]).sort()).toEqual(
+      [
+        ['count', 'band', null, 120, 130],
+        ['count', 'band', null, 135, 145],
+        ['percent', 'higher', null, null, null],
+        ['percent', 'lower', 22, null, null],
+        ['percent', 'lower', 10, null, null],
+      ].sort(),
+    );
+    const values = await Promise.all(measures.map(async (m) => (await t.http().get(`/api/v1/measures/${m.id}/values`).set(bearer(member)).expect(200)).body));
+    expect(
+      values
+        .flat()
+        .map((v: { period: string; value: number }) => [v.period, v.value])
+        .sort(),
+    ).toEqual([
+      ['2014/15 Q3', 21.5],
+      ['2014/15 Q3', 4.1],
+      ['2014/15 Q3', 91.7],
+    ]);
   });
 });
