@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Authority, Board, Plan, User } from '@app/database/entities';
+import { Action, Authority, Board, Plan, User } from '@app/database/entities';
 
 export interface PlanRows {
   authorityId: string;
@@ -26,4 +26,17 @@ export async function insertPlanRows(manager: EntityManager, ids: Partial<PlanRo
   };
   await manager.insert(Plan, plan);
   return { authorityId, userId, planId };
+}
+
+/**
+ * An action row to insert straight into the table: open (not started), with no owner, manager, due date or
+ * override unless `fields` gives them, made at `at`.
+ */
+export function actionRow(fields: Pick<Action, 'authorityId' | 'planId' | 'ref' | 'title'> & Partial<Action>, at = NOW): Action {
+  return {
+    ...{ id: randomUUID(), description: '', timescale: 'unspecified', ownerId: null, managerId: null, organisationId: null, dueDate: null, warnFrom: null },
+    ...{ status: 'not_started', statusReason: null, atRisk: false, ragOverride: null, ragOverrideReason: null, carriedFromId: null, version: 1 },
+    ...{ createdAt: at, updatedAt: at },
+    ...fields,
+  };
 }
