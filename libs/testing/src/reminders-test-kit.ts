@@ -9,6 +9,7 @@ import { ActionService, Actor, Clock, PlanService } from '@app/core';
 import type { Role } from '@app/domain';
 import { Action, Authority, Board, Membership, Plan, User } from '@app/database';
 import { Reminder, ReminderSettingsService, RemindersModule, RemindersService } from '@app/reminders';
+import { actionRow } from './plan-rows';
 import { createTestDatabase, DbKind } from './test-database';
 
 // One definition of the test databases for every suite, so TEST_DATABASES narrows these too.
@@ -173,29 +174,21 @@ export async function dueReminders(moduleRef: TestingModule, world: World, count
     weeklyDigest: false,
   });
   const now = moduleRef.get(Clock).nowIso();
-  const actions: Action[] = Array.from({ length: count }, (_, i) => ({
-    id: randomUUID(),
-    authorityId: world.authorityId,
-    planId: plan.id,
-    ref: `A${i + 1}`,
-    title: `Action ${i + 1}`,
-    description: '',
-    timescale: 'unspecified',
-    ownerId: world.owner.id,
-    managerId: world.manager.id,
-    organisationId: null,
-    dueDate,
-    warnFrom: dueDate,
-    status: 'not_started',
-    statusReason: null,
-    atRisk: false,
-    ragOverride: null,
-    ragOverrideReason: null,
-    carriedFromId: null,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  }));
+  const actions: Action[] = Array.from({ length: count }, (_, i) =>
+    actionRow(
+      {
+        authorityId: world.authorityId,
+        planId: plan.id,
+        ref: `A${i + 1}`,
+        title: `Action ${i + 1}`,
+        ownerId: world.owner.id,
+        managerId: world.manager.id,
+        dueDate,
+        warnFrom: dueDate,
+      },
+      now,
+    ),
+  );
   const db = moduleRef.get(DataSource);
   for (let i = 0; i < actions.length; i += 100) await db.manager.insert(Action, actions.slice(i, i + 100));
   await moduleRef.get(RemindersService).scheduleActions(actions);
