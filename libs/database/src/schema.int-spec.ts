@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { insertPlanRows } from '@app/testing/plan-rows';
+import { actionRow, insertPlanRows } from '@app/testing/plan-rows';
 import { createTestDatabase, DB_KINDS, openTestDatabase, OpenTestDatabase } from '@app/testing/test-database';
 import { dataSourceOptions } from './data-source';
 import { Action, Milestone, Plan } from './entities';
@@ -15,11 +15,7 @@ const planTree = async (ds: DataSource) => {
 };
 
 function newAction(authorityId: string, planId: string, ref: string, ownerId: string | null = null): Action {
-  return {
-    ...{ id: randomUUID(), authorityId, planId, ref, title: 'Do it', description: '', timescale: 'unspecified', ownerId, managerId: null },
-    ...{ organisationId: null, dueDate: null, warnFrom: null, status: 'not_started', statusReason: null, atRisk: false, ragOverride: null },
-    ...{ ragOverrideReason: null, carriedFromId: null, version: 1, createdAt: NOW, updatedAt: NOW },
-  };
+  return actionRow({ authorityId, planId, ref, title: 'Do it', ownerId }, NOW);
 }
 
 describe.each(DB_KINDS)('the schema guards itself (%s)', (kind) => {

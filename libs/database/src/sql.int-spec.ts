@@ -1,35 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { DB_KINDS } from '@app/testing/test-database';
 import { useTestDatabase } from '@app/testing/use-test-database';
-import { insertPlanRows } from '@app/testing/plan-rows';
+import { actionRow, insertPlanRows } from '@app/testing/plan-rows';
 import { Action, AuditEvent, Plan } from './entities';
 import { insertMany, refreshStatistics, selectCount, selectEntities, selectEntity, selectPairs, updateRows } from './sql';
 
 const AWKWARD = ['plain', "it's", 'back\\slash', '{"braces": [1, 2]}', 'comma, "quoted"', 'NULL', 'ünïcødé — ✓', ''];
 
-const action = (i: number, text: string): Action => ({
-  id: randomUUID(),
-  authorityId: 'a1',
-  planId: 'p1',
-  ref: `A${i}`,
-  title: text,
-  description: text,
-  timescale: 'unspecified',
-  ownerId: i % 2 ? null : 'u1',
-  managerId: null,
-  organisationId: null,
-  dueDate: i % 3 ? '2027-01-31' : null,
-  warnFrom: null,
-  status: 'not_started',
-  statusReason: i % 2 ? text : null,
-  atRisk: i % 2 === 0,
-  ragOverride: null,
-  ragOverrideReason: null,
-  carriedFromId: null,
-  version: i,
-  createdAt: '2026-11-23T10:00:00.000Z',
-  updatedAt: '2026-11-23T10:00:00.000Z',
-});
+const action = (i: number, text: string): Action =>
+  actionRow(
+    {
+      ...{ authorityId: 'a1', planId: 'p1', ref: `A${i}`, title: text, description: text, ownerId: i % 2 ? null : 'u1' },
+      ...{ dueDate: i % 3 ? '2027-01-31' : null, statusReason: i % 2 ? text : null, atRisk: i % 2 === 0, version: i },
+    },
+    '2026-11-23T10:00:00.000Z',
+  );
 
 describe.each(DB_KINDS)('hand-written SQL (%s)', (kind) => {
   const database = useTestDatabase(kind);
