@@ -13,6 +13,7 @@ import { AppConfig } from '@app/config';
 import { Action, insertMany } from '@app/database';
 import { redisConnection } from '@app/queue';
 import { NotificationSettings, OutboxEmail, Reminder, ReminderPlanSettings, RemindersService } from '@app/reminders';
+import { actionRow } from '@app/testing/plan-rows';
 import { activePlan, createTestDatabase, DbKind, remindersTestModule, seedWorld, SmtpSink, testConfig, World } from '@app/testing/reminders-test-kit';
 import { QUARTER_END_SIZES, QuarterEndResult, quarterEndRun } from './reminders/quarter-end';
 import { untilSent } from './reminders/until-sent';
@@ -141,29 +142,21 @@ async function world(api: TestingModule, db: DataSource, inAppOnly: boolean): Pr
 /** The bench's own fixture, not timed: `count` open actions of the plan, inserted in bulk. */
 async function newActions(db: DataSource, w: World, planId: string, count: number): Promise<Action[]> {
   const now = new Date().toISOString();
-  const actions: Action[] = Array.from({ length: count }, (_, i) => ({
-    id: randomUUID(),
-    authorityId: w.authorityId,
-    planId,
-    ref: `B${i + 1}`,
-    title: `Bench action ${i + 1}`,
-    description: '',
-    timescale: 'unspecified',
-    ownerId: w.owner.id,
-    managerId: w.manager.id,
-    organisationId: null,
-    dueDate: '2099-01-01',
-    warnFrom: '2098-12-18',
-    status: 'not_started',
-    statusReason: null,
-    atRisk: false,
-    ragOverride: null,
-    ragOverrideReason: null,
-    carriedFromId: null,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  }));
+  const actions: Action[] = Array.from({ length: count }, (_, i) =>
+    actionRow(
+      {
+        authorityId: w.authorityId,
+        planId,
+        ref: `B${i + 1}`,
+        title: `Bench action ${i + 1}`,
+        ownerId: w.owner.id,
+        managerId: w.manager.id,
+        dueDate: '2099-01-01',
+        warnFrom: '2098-12-18',
+      },
+      now,
+    ),
+  );
   await db.transaction((tx) => insertMany(tx, Action, actions));
   return actions;
 }

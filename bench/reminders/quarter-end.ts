@@ -3,6 +3,7 @@ import { TestingModule } from '@nestjs/testing';
 import { DataSource, In } from 'typeorm';
 import { newId } from '@app/core/ids';
 import { Action, Authority, Board, insertMany, Membership, Plan, User } from '@app/database';
+import { actionRow } from '@app/testing/plan-rows';
 import { untilSent } from './until-sent';
 import { DigestPlanner, isDigestKind, NotificationSettings, Reminder, ReminderPlanSettings, RemindersService, withDefaults } from '@app/reminders';
 
@@ -124,29 +125,15 @@ async function nationalFixture(db: DataSource, reminders: number, councils: numb
     });
     for (let i = 0; i < count; i++) {
       const ownerId = owners[i % ownerCount];
-      actions.push({
-        id: newId(),
-        authorityId,
-        planId: planIds[Math.floor(i / ACTIONS_PER_PLAN)],
-        ref: `Q${i + 1}`,
-        title: `Quarter-end action ${i + 1}`,
-        description: '',
-        timescale: 'unspecified',
-        ownerId,
-        managerId: managerOf.get(ownerId)!,
-        organisationId: null,
-        dueDate: PARKED_AT.slice(0, 10),
-        warnFrom: '2098-12-18',
-        status: 'not_started',
-        statusReason: null,
-        atRisk: false,
-        ragOverride: null,
-        ragOverrideReason: null,
-        carriedFromId: null,
-        version: 1,
-        createdAt: made,
-        updatedAt: made,
-      });
+      actions.push(
+        actionRow(
+          {
+            ...{ id: newId(), authorityId, planId: planIds[Math.floor(i / ACTIONS_PER_PLAN)], ref: `Q${i + 1}`, title: `Quarter-end action ${i + 1}` },
+            ...{ ownerId, managerId: managerOf.get(ownerId)!, dueDate: PARKED_AT.slice(0, 10), warnFrom: '2098-12-18' },
+          },
+          made,
+        ),
+      );
     }
     authorityIds.push(authorityId);
   }
