@@ -17,6 +17,7 @@ interface Outcome {
   measure: { id: string | null; status: string } | null;
   valueStatus: string | null;
   problem: string | null;
+  needsPolarity: boolean;
 }
 
 describe.each(DB_KINDS)('figures from a council paper into the measures (%s)', (kind) => {
