@@ -1,129 +1,200 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AGENDA_REASONS, ATTENDANCE, DECISION_KINDS, MEETING_STATUSES } from '@app/domain';
+import { ApiProperty } from '@nestjs/swagger';
+import { ACTION_STATUSES, AGENDA_REASONS, ATTENDANCE, DECISION_KINDS, MEETING_STATUSES, RAGS } from '@app/domain';
+import { Day, Id, Instant, NullableId, NullableText } from '../common/response-fields';
 
-// The 2xx bodies as OpenAPI shows them (the services return these shapes).
+// The 2xx bodies of the meetings routes, field by field as MeetingService, MeetingAgendaService,
+// MeetingDecisionService, MeetingCancellationService and MeetingPlanClosureService return them.
 
+/** A meeting's own fields: what the board's list shows, and what the whole meeting starts with. */
 export class MeetingSummaryResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) boardId: string;
-  @ApiProperty({ format: 'uuid' }) planId: string;
-  @ApiProperty({ example: '2026-12-08' }) date: string;
-  @ApiProperty({ example: '10:00' }) startTime: string;
-  @ApiProperty({ example: 120 }) durationMinutes: number;
+  @Id() id: string;
+  @Id() boardId: string;
+  @Id() planId: string;
+  @Day() date: string;
+  @ApiProperty({ example: '10:00', description: 'Local time (Europe/London), HH:MM' }) startTime: string;
+  @ApiProperty({ type: 'integer', example: 120 }) durationMinutes: number;
   @ApiProperty() place: string;
   @ApiProperty({ enum: MEETING_STATUSES }) status: string;
-  @ApiProperty({ description: 'Rises when the meeting moves (calendar invitations update)' }) sequence: number;
-  @ApiPropertyOptional({ nullable: true }) minutesApprovedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Why it was cancelled (status cancelled)' }) cancelReason: string | null;
+  @ApiProperty({ type: 'integer', description: 'Rises when the meeting moves or is cancelled (calendar invitations update)' }) sequence: number;
+  @Instant(true, 'When the chair approved the minutes') minutesApprovedAt: string | null;
+  @NullableId('Who approved the minutes') minutesApprovedById: string | null;
+  @NullableText('Why it was cancelled (status cancelled)') cancelReason: string | null;
+  @Instant() createdAt: string;
+  @Instant() updatedAt: string;
 }
 
+/** An agenda item as stored: what adding or changing one answers. */
 export class AgendaItemResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) actionId: string | null;
+  @Id() id: string;
+  @Id() meetingId: string;
+  @NullableId('The action it is about (null: an item that is not an action)') actionId: string | null;
   @ApiProperty() title: string;
-  @ApiPropertyOptional({ nullable: true }) section: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) presenterId: string | null;
-  @ApiPropertyOptional({ nullable: true }) minutesAllotted: number | null;
-  @ApiProperty() position: number;
+  @NullableText() section: string | null;
+  @NullableId() presenterId: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) minutesAllotted: number | null;
+  @ApiProperty({ type: 'integer' }) position: number;
   @ApiProperty({ enum: AGENDA_REASONS, isArray: true }) reasons: string[];
   @ApiProperty({ description: 'The chair edited or added it: re-drafting keeps it' }) chairEdited: boolean;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Not reached at this earlier item' }) carriedFromId: string | null;
+  @NullableId('The earlier meeting’s item it carries on (not reached there, or that meeting was cancelled)') carriedFromId: string | null;
+  @Instant() createdAt: string;
 }
 
 class ToldResponse {
-  @ApiProperty({ format: 'uuid' }) personId: string;
+  @Id() personId: string;
   @ApiProperty() name: string;
   @ApiProperty({ example: 'escalation_manager', description: 'before_due, due_today, overdue, escalation_manager or escalation_chair' }) kind: string;
-  @ApiProperty({ description: 'When it was sent' }) at: string;
+  @Instant(false, 'When it was sent') at: string;
 }
 
-export class AgendaItemInMeetingResponse extends AgendaItemResponse {
-  @ApiPropertyOptional({
-    type: [ToldResponse],
-    nullable: true,
-    description: 'For an overdue action: who was sent reminders or escalations about it, and when (null for other items)',
-  })
-  told: ToldResponse[] | null;
+const TOLD = ApiProperty({
+  type: [ToldResponse],
+  nullable: true,
+  description: 'For an overdue action: who was sent reminders or escalations about it, and when (null for other items)',
+});
+
+/** An item of a freshly drafted agenda. */
+export class DraftedAgendaItemResponse extends AgendaItemResponse {
+  @TOLD told: ToldResponse[] | null;
 }
 
 export class AgendaResponse {
-  @ApiProperty({ type: [AgendaItemInMeetingResponse] }) items: AgendaItemInMeetingResponse[];
+  @ApiProperty({ type: [DraftedAgendaItemResponse] }) items: DraftedAgendaItemResponse[];
 }
 
+class MeetingEvidenceResponse {
+  @Id() id: string;
+  @ApiProperty({ enum: ['file', 'link', 'note'] }) kind: string;
+  @ApiProperty() title: string;
+}
+
+class LatestNoteResponse {
+  @ApiProperty() body: string;
+  @Instant() at: string;
+}
+
+/** An action as the board sees it at the meeting: where it stands today. */
+class MeetingActionResponse {
+  @Id() id: string;
+  @ApiProperty({ example: '1.3' }) ref: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ACTION_STATUSES }) status: string;
+  @NullableText('Why it is blocked, cancelled or verified') statusReason: string | null;
+  @Day(true) dueDate: string | null;
+  @ApiProperty({ enum: RAGS, description: 'The effective rating: an override when there is one, else derived' }) rag: string;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty({ type: 'integer', description: '0 unless overdue' }) daysOverdue: number;
+  @NullableId() ownerId: string | null;
+  @NullableText() ownerName: string | null;
+  @NullableText('The accountable manager') managerName: string | null;
+  @ApiProperty({ type: 'integer' }) version: number;
+  @ApiProperty({ type: [MeetingEvidenceResponse], description: 'Newest first' }) evidence: MeetingEvidenceResponse[];
+  @ApiProperty({ type: LatestNoteResponse, nullable: true, description: 'Its latest progress note' }) latestNote: LatestNoteResponse | null;
+}
+
+/** An agenda item within the meeting: with its presenter's name and the action as it stands. */
+export class MeetingAgendaItemResponse extends AgendaItemResponse {
+  @NullableText() presenterName: string | null;
+  @ApiProperty({ type: MeetingActionResponse, nullable: true, description: 'Null for an item that is not an action' }) action: MeetingActionResponse | null;
+  @TOLD told: ToldResponse[] | null;
+}
+
+class MeetingAgendaResponse {
+  @ApiProperty({ type: [MeetingAgendaItemResponse] }) items: MeetingAgendaItemResponse[];
+}
+
+/** A decision as recorded: what recording one answers. */
 export class DecisionResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) meetingId: string;
-  @ApiProperty({ format: 'uuid' }) actionId: string;
+  @Id() id: string;
+  @Id() meetingId: string;
+  @Id() actionId: string;
+  @NullableId('The agenda item it was taken at (null: the action was not on the agenda)') agendaItemId: string | null;
   @ApiProperty({ enum: DECISION_KINDS }) kind: string;
   @ApiProperty() comment: string;
-  @ApiPropertyOptional({ nullable: true }) dueDate: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) ownerId: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) managerId: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) escalateToId: string | null;
-  @ApiProperty({ format: 'uuid' }) decidedById: string;
-  @ApiProperty() createdAt: string;
+  @Day(true, 'The new due date (extend)') dueDate: string | null;
+  @NullableId('The new owner (reassign)') ownerId: string | null;
+  @NullableId('The new accountable manager (reassign)') managerId: string | null;
+  @NullableId('Who it is escalated to (escalate)') escalateToId: string | null;
+  @Id() decidedById: string;
+  @Instant() createdAt: string;
+}
+
+class MeetingDecisionResponse extends DecisionResponse {
+  @ApiProperty({ type: MeetingActionResponse, nullable: true }) action: MeetingActionResponse | null;
+  @NullableText() decidedByName: string | null;
 }
 
 class AttendeeResponse {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) userId: string | null;
-  @ApiPropertyOptional({ nullable: true }) guestName: string | null;
-  @ApiProperty() name: string;
+  @Id() id: string;
+  @NullableId('A person of the council (null: a named guest)') userId: string | null;
+  @NullableText() guestName: string | null;
+  @ApiProperty({ description: 'The guest’s name, or the person’s' }) name: string;
   @ApiProperty({ enum: ATTENDANCE }) attendance: string;
 }
 
 class CarriedActionResponse {
-  @ApiProperty({ format: 'uuid' }) actionId: string;
+  @Id() actionId: string;
   @ApiProperty() ref: string;
   @ApiProperty() title: string;
-  @ApiProperty({ format: 'uuid', description: 'The copy in the successor plan' }) successorActionId: string;
+  @Id('The copy in the successor plan') successorActionId: string;
   @ApiProperty() successorRef: string;
 }
 
-class PlanSummary {
-  @ApiProperty({ format: 'uuid' }) id: string;
+class MeetingPlanResponse {
+  @Id() id: string;
   @ApiProperty() title: string;
   @ApiProperty() status: string;
 }
 
+class MeetingBoardResponse {
+  @Id() id: string;
+  @ApiProperty() name: string;
+  @NullableId() chairId: string | null;
+}
+
 class PlanDecisionResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @Id() id: string;
   @ApiProperty({ enum: ['close_plan'] }) kind: string;
-  @ApiProperty({ format: 'uuid' }) meetingId: string;
-  @ApiProperty({ format: 'uuid' }) planId: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) successorPlanId: string | null;
-  @ApiProperty({ type: PlanSummary }) plan: PlanSummary;
-  @ApiPropertyOptional({ type: PlanSummary, nullable: true }) successorPlan: PlanSummary | null;
+  @Id() meetingId: string;
+  @Id() planId: string;
+  @NullableId() successorPlanId: string | null;
+  @ApiProperty({ type: MeetingPlanResponse }) plan: MeetingPlanResponse;
+  @ApiProperty({ type: MeetingPlanResponse, nullable: true }) successorPlan: MeetingPlanResponse | null;
   @ApiProperty() comment: string;
-  @ApiProperty() actionsCarried: number;
+  @ApiProperty({ type: 'integer' }) actionsCarried: number;
   @ApiProperty({ type: [CarriedActionResponse], description: 'Which successor plan action holds each open action' }) carried: CarriedActionResponse[];
-  @ApiProperty({ format: 'uuid' }) decidedById: string;
-  @ApiPropertyOptional({ nullable: true }) decidedByName: string | null;
-  @ApiProperty() createdAt: string;
+  @Id() decidedById: string;
+  @NullableText() decidedByName: string | null;
+  @Instant() createdAt: string;
 }
 
 class MinutesResponse {
-  @ApiPropertyOptional({ nullable: true }) narrative: string | null;
+  @NullableText('The chair’s narrative') narrative: string | null;
   @ApiProperty({ description: 'The minutes as a readable document (as approved, once approved)' }) draft: string;
-  @ApiPropertyOptional({ nullable: true }) approvedAt: string | null;
+  @Instant(true) approvedAt: string | null;
+  @NullableId() approvedById: string | null;
+  @NullableText() approvedByName: string | null;
   @ApiProperty() locked: boolean;
 }
 
+class SeriesResponse {
+  @ApiProperty({ example: 'monthly, on the second Tuesday' }) rule: string;
+  @ApiProperty({ type: String, format: 'date', isArray: true, example: ['2027-01-12'] }) nextDates: string[];
+}
+
+/** The meeting whole. */
 export class MeetingResponse extends MeetingSummaryResponse {
+  @ApiProperty({ description: 'Changes can still be recorded: not cancelled, minutes not approved' }) open: boolean;
+  @ApiProperty({ type: MeetingBoardResponse, nullable: true }) board: MeetingBoardResponse | null;
+  @ApiProperty({ type: MeetingPlanResponse }) plan: MeetingPlanResponse;
+  @ApiProperty({ type: SeriesResponse, description: 'The monthly series this date sets, and its next dates' }) series: SeriesResponse;
   @ApiProperty({ type: [AttendeeResponse] }) attendance: AttendeeResponse[];
-  @ApiProperty({ type: AgendaResponse }) agenda: AgendaResponse;
-  @ApiProperty({ type: [DecisionResponse] }) decisions: DecisionResponse[];
+  @ApiProperty({ type: MeetingAgendaResponse }) agenda: MeetingAgendaResponse;
+  @ApiProperty({ type: [MeetingDecisionResponse] }) decisions: MeetingDecisionResponse[];
   @ApiProperty({ type: [PlanDecisionResponse], description: "The board's decisions here about the plan itself (closing it)" })
   planDecisions: PlanDecisionResponse[];
   @ApiProperty({ type: MinutesResponse }) minutes: MinutesResponse;
-  @ApiProperty({ description: 'Changes can still be recorded: not cancelled, minutes not approved' }) open: boolean;
-  @ApiProperty({
-    description: 'The monthly series this date sets, and its next dates',
-    example: { rule: 'monthly, on the second Tuesday', nextDates: ['2027-01-12'] },
-  })
-  series: { rule: string; nextDates: string[] };
 }
 
 export class CancelledMeetingResponse extends MeetingResponse {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The planned meeting its agenda was carried to, if there is one yet' })
-  agendaCarriedTo: string | null;
+  @NullableId('The planned meeting its agenda was carried to, if there is one yet') agendaCarriedTo: string | null;
 }
