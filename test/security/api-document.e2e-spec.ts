@@ -1,5 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { apiDocument, summaryFrom } from '../../apps/api/src/api-docs';
 import { createTestApp, DB_KINDS, TestApp } from '../support';
+import { controllerModels, schemaClasses } from './schema-classes';
 
 type Operation = { summary?: string; security?: unknown[]; responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> };
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
@@ -11,7 +13,12 @@ describe('the OpenAPI document', () => {
   let document: {
     servers?: { url: string }[];
     security?: unknown[];
-    components: { schemas: Record<string, { properties?: Record<string, { type?: string; items?: { type?: string } }> }> };
+    components: {
+      schemas: Record<
+        string,
+        { properties?: Record<string, { type?: string; items?: { type?: string }; properties?: unknown; additionalProperties?: unknown; allOf?: unknown }> }
+      >;
+    };
     paths: Record<string, Record<string, Operation>>;
   };
   beforeAll(async () => {
@@ -57,6 +64,41 @@ describe('the OpenAPI document', () => {
     const rules = document.components.schemas.ReminderRulesDto.properties!;
     expect(rules.beforeDays).toMatchObject({ type: 'array', items: { type: 'number' } });
     for (const name of ['overdueOwnerDays', 'managerAfterDays', 'chairAfterDays', 'overdueRepeatDays']) expect(rules[name].type).toBe('number');
+  });
+
+  it('types every field: none is a bare object (a `string | null` field without `type: String` reads as one)', () => {
+    const bare = Object.entries(document.components.schemas).flatMap(([name, schema]) =>
+      Object.entries(schema.properties ?? {})
+        .filter(([, p]) => p.type === 'object' && !p.properties && !p.additionalProperties && !p.allOf)
+        .map(([field]) => `${name}.${field}`),
+    );
+    expect(bare).toEqual([]);
+  });
+
+  it('gives each class its own schema name: two classes of one name would overwrite each other in the document', () => {
+    const byName = schemaClasses(controllerModels(t.app));
+    // The walk reaches every schema of the document (Error is written by hand), so the check covers them all.
+    expect(Object.keys(document.components.schemas).filter((name) => name !== 'Error' && !byName.has(name))).toEqual([]);
+    expect([...byName].filter(([, classes]) => classes.size > 1).map(([name]) => name)).toEqual([]);
+  });
+
+  it('notices two classes of one name', () => {
+    const twin = () => {
+      class Twin {
+        @ApiProperty() field: string;
+      }
+      return Twin;
+    };
+    const [first, second] = [twin(), twin()];
+    class Holder {
+      @ApiProperty({ type: first }) one: unknown;
+      @ApiProperty({ type: () => [second] }) other: unknown;
+    }
+    const byName = schemaClasses([Holder]);
+    expect([...byName].map(([name, classes]) => [name, classes.size])).toEqual([
+      ['Holder', 1],
+      ['Twin', 2],
+    ]);
   });
 
   it('words a summary from the handler name when none is written', () => {

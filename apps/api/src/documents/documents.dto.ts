@@ -14,10 +14,11 @@ export class FindingDto {
   @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(1) lineEnd?: number | null;
 }
 
-export class JudgementDto {
+/** One judgement the inspectorate gave (a grade on its scale), as the document records it. */
+export class InspectionJudgementDto {
   @ApiProperty({ example: 'Overall effectiveness' }) @IsString() @Length(1, 300) area: string;
-  @ApiProperty({ example: 3 }) @IsInt() @Min(1) @Max(4) grade: number;
-  @ApiPropertyOptional({ example: 'Adequate' }) @IsOptional() @IsString() @Length(1, 100) label?: string | null;
+  @ApiProperty({ type: 'integer', example: 3 }) @IsInt() @Min(1) @Max(4) grade: number;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Adequate' }) @IsOptional() @IsString() @Length(1, 100) label?: string | null;
   @ApiProperty({ example: 'ofsted_1_outstanding', description: 'The grading scale: grades mean different things under different frameworks' })
   @IsString()
   @Length(1, 60)
@@ -31,7 +32,12 @@ export class CreateDocumentDto {
   @DateField(true) inspectionStart?: string;
   @DateField(true) inspectionEnd?: string;
   @DateField(true) publishedOn?: string;
-  @ApiPropertyOptional({ type: [JudgementDto] }) @Omittable() @IsArray() @ValidateNested({ each: true }) @Type(() => JudgementDto) judgements?: JudgementDto[];
+  @ApiPropertyOptional({ type: [InspectionJudgementDto] })
+  @Omittable()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => InspectionJudgementDto)
+  judgements?: InspectionJudgementDto[];
   @ApiPropertyOptional({ type: [FindingDto] }) @Omittable() @IsArray() @ValidateNested({ each: true }) @Type(() => FindingDto) findings?: FindingDto[];
 }
 
