@@ -1,4 +1,4 @@
-import { Decision, may, refusal, relationsTo, Role, rolesFor, Subject } from '@app/domain/policy';
+import { ActionPeople, Decision, may, refusal, relationsTo, Role, rolesFor, Subject } from '@app/domain/policy';
 import { forbidden } from './app-error';
 
 /** Who is acting, in which authority. Every service call that reads or writes tenant data takes one. */
@@ -19,9 +19,7 @@ export const EDITOR_ROLES: Role[] = rolesFor('plan.edit');
 
 export const hasRole = (actor: Actor, roles: readonly Role[]) => actor.roles.some((r) => roles.includes(r));
 
-type ActionPeople = { ownerId: string | null; managerId: string | null };
-
-/** The actor as the policy sees them: roles, and how they stand to the action when there is one. */
+/** The actor as the policy sees them: roles, and how they stand to the action when there is one (its people: actionPeopleOf). */
 export const subjectOf = (actor: Pick<Actor, 'userId' | 'roles' | 'atMeeting'>, action?: ActionPeople): Subject => ({
   roles: actor.roles,
   relations: action ? relationsTo(actor.userId, action) : [],

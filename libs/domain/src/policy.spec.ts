@@ -159,10 +159,10 @@ describe('refusals name who may decide', () => {
 
 describe('relationsTo', () => {
   it('is the owner, the manager, both or neither', () => {
-    expect(relationsTo('u', { ownerId: 'u', managerId: 'm' })).toEqual(['owner']);
-    expect(relationsTo('u', { ownerId: 'o', managerId: 'u' })).toEqual(['manager']);
-    expect(relationsTo('u', { ownerId: 'u', managerId: 'u' })).toEqual(['owner', 'manager']);
-    expect(relationsTo('u', { ownerId: null, managerId: null })).toEqual([]);
+    expect(relationsTo('u', { ownerId: 'u', accountableManagerId: 'm' })).toEqual(['owner']);
+    expect(relationsTo('u', { ownerId: 'o', accountableManagerId: 'u' })).toEqual(['manager']);
+    expect(relationsTo('u', { ownerId: 'u', accountableManagerId: 'u' })).toEqual(['owner', 'manager']);
+    expect(relationsTo('u', { ownerId: null, accountableManagerId: null })).toEqual([]);
   });
 });
 

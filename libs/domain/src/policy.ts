@@ -4,7 +4,7 @@ import { Rag } from './rag';
 export const ROLES = ['admin', 'board_chair', 'board_member', 'manager', 'commissioner', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** How a person stands to an action: its owner, or the owner's accountable manager (the action's managerId). */
+/** How a person stands to an action: its owner, or its accountable manager (ActionPeople). */
 export const RELATIONS = ['owner', 'manager'] as const;
 export type Relation = (typeof RELATIONS)[number];
 
@@ -120,8 +120,18 @@ export function rolesFor(decision: Decision): Role[] {
   return [...DECISIONS[decision].roles];
 }
 
-export function relationsTo(userId: string, action: { ownerId: string | null; managerId: string | null }): Relation[] {
-  return RELATIONS.filter((r) => (r === 'owner' ? action.ownerId : action.managerId) === userId);
+/**
+ * An action's people as the policy weighs them. The accountable manager is the action's own manager or,
+ * where it names none, its owner's line manager: resolved once by whoever loads the action
+ * (accountableManagerOf in libs/core), so the policy itself needs no lookup.
+ */
+export interface ActionPeople {
+  ownerId: string | null;
+  accountableManagerId: string | null;
+}
+
+export function relationsTo(userId: string, people: ActionPeople): Relation[] {
+  return RELATIONS.filter((r) => (r === 'owner' ? people.ownerId : people.accountableManagerId) === userId);
 }
 
 const ROLE_NAMES: Record<Role, string> = {

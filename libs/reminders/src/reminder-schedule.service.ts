@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { accountableManagerOf } from '@app/core/actions/accountable-manager';
 import { Clock } from '@app/core/clock';
 import { Action, Plan } from '@app/database/entities';
 import { chunks } from '@app/database/batches';
@@ -22,11 +23,10 @@ export interface AudienceLookup {
   lineManagerOf(authorityId: string, userId: string): Promise<string | null>;
 }
 
-/** Who each audience is for an action: its owner, its accountable manager (or the owner's line manager), the board chair. */
+/** Who each audience is for an action: its owner, its accountable manager (accountableManagerOf), the board chair. */
 export async function audienceOf(action: Action, plan: Plan, lookup: AudienceLookup): Promise<Record<Audience, string | null>> {
   const chair = await lookup.chairOf(plan.boardId);
-  let manager = action.managerId;
-  if (!manager && action.ownerId) manager = await lookup.lineManagerOf(action.authorityId, action.ownerId);
+  const manager = await accountableManagerOf(action, (userId) => lookup.lineManagerOf(action.authorityId, userId));
   return { owner: action.ownerId, manager, chair };
 }
 

@@ -33,13 +33,13 @@ export class ActionPageView {
 
   async render(actor: Authenticated, id: string, req: PageRequest, res: Response, state: FormState, status: number, success?: string) {
     // The layout's frame is read beside the action (PageRenderer.frame keeps it for the render).
-    const [{ action, timeline: events }] = await Promise.all([this.actions.withTimeline(actor, id), this.pages.frame(req)]);
+    const [{ action, timeline: events, people }] = await Promise.all([this.actions.withTimeline(actor, id), this.pages.frame(req)]);
     const timeline = events as TimelineEvent[];
     const summary = action as unknown as ActionSummary;
     const names = await this.directory.named(actor.authorityId, idsOnPage(action, timeline, state.conflict?.seen ?? null));
     // The forms and choices offered are the policy's: the service checks the same decisions again.
     const open = action.plan.status !== 'closed';
-    const subject = subjectOf(actor, action);
+    const subject = subjectOf(actor, people);
     const can = (decision: Decision) => open && may(subject, decision);
     const stage = action.plan.status === 'draft' ? 'draft' : 'active';
     const values = state.values ?? {};

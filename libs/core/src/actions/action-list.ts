@@ -1,5 +1,6 @@
 import { ACTION_STATUSES, ActionStatus, openStatusSql, Rag, RAGS } from '@app/domain';
 import { SqlParams } from '@app/database/sql';
+import { ACCOUNTABLE_MANAGER_SQL } from './accountable-manager';
 import { ragSql, ragSqlParams } from './action-rag';
 
 export interface ActionFilter {
@@ -7,7 +8,7 @@ export interface ActionFilter {
   status?: ActionStatus[];
   rag?: Rag[];
   ownerId?: string;
-  /** The accountable manager: the action's own manager, or where it has none its owner's line manager. */
+  /** The accountable manager (accountable-manager.ts): the action's own manager, or where it has none its owner's line manager. */
   managerId?: string;
   organisationId?: string;
   overdue?: boolean;
@@ -68,11 +69,6 @@ export const DEFAULT_ORDER: [string, 'ASC' | 'DESC'][] = [
   ['a."ref"', 'ASC'],
 ];
 const OPEN_SQL = openStatusSql('a."status"');
-// As reminders decide who the manager is (audienceOf): the action's manager, else the owner's line manager in this council.
-// The subquery names the council by parameter, not by a."authorityId", so it runs once, not once a row (3 times faster).
-const ACCOUNTABLE_SQL =
-  '(a."managerId" = :managerId OR (a."managerId" IS NULL AND a."ownerId" IN ' +
-  '(SELECT m."userId" FROM "membership" m WHERE m."authorityId" = :authorityId AND m."managerId" = :managerId)))';
 
 /** The list filter as SQL conditions on \`action a\`, with named parameters. */
 export function listWhere(authorityId: string, filter: ActionFilter, today: string): { where: string; params: SqlParams } {
@@ -85,7 +81,7 @@ export function listWhere(authorityId: string, filter: ActionFilter, today: stri
   if (filter.planId) add('a."planId" = :planId', { planId: filter.planId });
   if (filter.status?.length) add('a."status" IN (:...status)', { status: filter.status });
   if (filter.ownerId) add('a."ownerId" = :ownerId', { ownerId: filter.ownerId });
-  if (filter.managerId) add(ACCOUNTABLE_SQL, { managerId: filter.managerId });
+  if (filter.managerId) add(ACCOUNTABLE_MANAGER_SQL, { managerId: filter.managerId });
   if (filter.organisationId) add('a."organisationId" = :organisationId', { organisationId: filter.organisationId });
   if (filter.dueFrom) add('a."dueDate" >= :dueFrom', { dueFrom: filter.dueFrom });
   if (filter.dueTo) add('a."dueDate" <= :dueTo', { dueTo: filter.dueTo });

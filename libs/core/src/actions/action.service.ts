@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
+  ActionPeople,
   ActionStatus,
   assertNotPast,
   assertTransition,
@@ -23,6 +24,7 @@ import { MeasureService } from '../measures/measure.service';
 import { planTerms, PlanService } from '../plans/plan.service';
 import { PlanRepositories } from '../plans/plan.repository';
 import { Actor, authorize, subjectOf } from '../request-context';
+import { actionPeopleOf } from './accountable-manager';
 import { ACTION_HOOKS, ActionHook } from './action-hooks';
 import { ActionFilter } from './action-list';
 import { ActionChanges, NewAction } from './action-inputs';
@@ -99,11 +101,15 @@ export class ActionService {
     return this.details(action, plan);
   }
 
-  /** The action as `get` gives it, and its timeline: the action page's reads, loading the action once. */
+  /** The action as `get` gives it, its timeline and its people (for the forms the policy offers): the action page's reads, loading the action once. */
   async withTimeline(actor: Actor, id: string) {
     const { action, plan } = await this.loadWithPlan(actor.authorityId, id);
-    const [details, timeline] = await Promise.all([this.details(action, plan), this.audit.timeline(actor.authorityId, 'action', id)]);
-    return { action: details, timeline };
+    const [details, timeline, people] = await Promise.all([
+      this.details(action, plan),
+      this.audit.timeline(actor.authorityId, 'action', id),
+      this.peopleOf(action),
+    ]);
+    return { action: details, timeline, people };
   }
 
   async update(actor: Actor, id: string, changes: ActionChanges) {
@@ -140,7 +146,8 @@ export class ActionService {
     return this.mutate(actor, id, input.version, decide, async (action) => {
       // Only completing an action asks for its evidence, so only then is it counted.
       const evidenceCount = needsEvidence(input.status) ? await this.repositories.for(actor.authorityId).evidenceCount(id) : 0;
-      const byBoardDecision = may(subjectOf(actor, action), 'action.status.verified');
+      // A board decision: the actor's roles (or a meeting) make it, never their relation to the action.
+      const byBoardDecision = may(subjectOf(actor), 'action.status.verified');
       assertTransition(action.status, input.status, { evidenceCount, reason: input.reason, byBoardDecision });
       const reason = input.reason?.trim() || null;
       return { changes: { status: input.status, statusReason: reason }, event: input.status === 'verified' ? 'action_verified' : 'action_status_changed' };
@@ -199,7 +206,7 @@ export class ActionService {
   ): Promise<T> {
     return this.transactions.run(async () => {
       const { action, plan } = await this.loadWithPlan(actor.authorityId, id);
-      authorize(actor, decision, action);
+      authorize(actor, decision, await this.peopleOf(action));
       this.plans.assertNotClosed(plan);
       const { event, record } = await work(action, this.repositories.for(actor.authorityId));
       await this.audit.record({ authorityId: actor.authorityId, entityType: 'action', entityId: id, event, actorId: actor.userId, after: record });
@@ -245,6 +252,11 @@ export class ActionService {
     return action;
   }
 
+  /** The action's owner and accountable manager (its own, or its owner's line manager here), as the policy weighs them. */
+  private peopleOf(action: Action): Promise<ActionPeople> {
+    return actionPeopleOf(action, (userId) => this.people.for(action.authorityId).lineManagerOf(userId));
+  }
+
   private async loadWithPlan(authorityId: string, id: string): Promise<{ action: Action; plan: Plan }> {
     const found = await this.repositories.for(authorityId).findWithPlan(id);
     if (!found) throw notFound('Action');
@@ -262,7 +274,7 @@ export class ActionService {
     const actions = this.repositories.for(actor.authorityId);
     return this.transactions.run(async () => {
       const { action, plan } = await this.loadWithPlan(actor.authorityId, id);
-      authorize(actor, decide(action, plan), action);
+      authorize(actor, decide(action, plan), await this.peopleOf(action));
       if (action.version !== version) throw this.conflict(action, plan);
       this.plans.assertNotClosed(plan);
       const { changes, event } = await work(action, plan);
