@@ -1,24 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildProgram } from '../apps/cli/src/program';
+import { runCli } from './support/run-cli';
 import { CliError } from '../apps/cli/src/cli-error';
 import { createTestDatabase, DB_KINDS, SAMPLE_REPORT, TestDatabase } from '@app/testing';
 import { buildPdf } from '../libs/importer/test-documents/pdf-builder';
 import { document as undatedReport } from '../libs/importer/test-documents/pdf/local-authority-childrens-services-dunmere-2025';
-
-/** Runs a CLI command in this process and returns what it printed on standard output. */
-async function cli(...args: string[]): Promise<string> {
-  const out: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ') + '\n'));
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  try {
-    await buildProgram().parseAsync(args, { from: 'user' });
-    return out.join('');
-  } finally {
-    log.mockRestore();
-    write.mockRestore();
-  }
-}
 
 describe.each(DB_KINDS)('the command line (%s)', (kind) => {
   let db: TestDatabase;
@@ -39,26 +25,28 @@ describe.each(DB_KINDS)('the command line (%s)', (kind) => {
   });
 
   it('creates an authority and users, reading the password from the environment only', async () => {
-    const authority = JSON.parse(await cli('authorities:create', 'Northshire County Council'));
+    const authority = JSON.parse(await runCli('authorities:create', 'Northshire County Council'));
     expect(authority.slug).toBe('northshire-county-council');
-    await expect(cli('users:create', '--authority', 'northshire-county-council', '--email', 'a@n.test', '--name', 'A', '--roles', 'admin')).rejects.toThrow(
+    await expect(runCli('users:create', '--authority', 'northshire-county-council', '--email', 'a@n.test', '--name', 'A', '--roles', 'admin')).rejects.toThrow(
       /IT_PASSWORD/,
     );
     process.env.IT_PASSWORD = 'a long enough password';
-    await expect(cli('users:create', '--authority', authority.slug, '--email', 'a@n.test', '--name', 'A', '--roles', 'admin,king')).rejects.toThrow(CliError);
-    const manager = JSON.parse(await cli('users:create', '--authority', authority.slug, '--email', 'boss@n.test', '--name', 'Boss', '--roles', 'manager'));
+    await expect(runCli('users:create', '--authority', authority.slug, '--email', 'a@n.test', '--name', 'A', '--roles', 'admin,king')).rejects.toThrow(
+      CliError,
+    );
+    const manager = JSON.parse(await runCli('users:create', '--authority', authority.slug, '--email', 'boss@n.test', '--name', 'Boss', '--roles', 'manager'));
     const person = JSON.parse(
-      await cli('users:create', '--authority', authority.id, '--email', 'Owner@N.test', '--name', 'Owner', '--roles', 'viewer', '--manager', 'boss@n.test'),
+      await runCli('users:create', '--authority', authority.id, '--email', 'Owner@N.test', '--name', 'Owner', '--roles', 'viewer', '--manager', 'boss@n.test'),
     );
     expect(person).toMatchObject({ email: 'owner@n.test', roles: ['viewer'], managerId: manager.id });
     expect(JSON.stringify(person)).not.toContain('password');
-    await expect(cli('users:create', '--authority', 'nowhere', '--email', 'x@n.test', '--name', 'X', '--roles', 'viewer')).rejects.toThrow(
+    await expect(runCli('users:create', '--authority', 'nowhere', '--email', 'x@n.test', '--name', 'X', '--roles', 'viewer')).rejects.toThrow(
       /No authority "nowhere"/,
     );
   });
 
   it('reads a report without storing it, as one JSON document', async () => {
-    const out = await cli('import-report', reportFile, '--dry-run', '--json');
+    const out = await runCli('import-report', reportFile, '--dry-run', '--json');
     const parsed = JSON.parse(out);
     expect(Object.keys(parsed)).toEqual([
       'kind',
@@ -75,40 +63,40 @@ describe.each(DB_KINDS)('the command line (%s)', (kind) => {
   });
 
   it('stores a report once and makes a draft plan', async () => {
-    await expect(cli('import-report', reportFile, '--authority', 'northshire-county-council', '--plan')).rejects.toThrow(/Create a board first/);
-    const first = JSON.parse(await cli('import-report', reportFile, '--authority', 'northshire-county-council', '--json'));
+    await expect(runCli('import-report', reportFile, '--authority', 'northshire-county-council', '--plan')).rejects.toThrow(/Create a board first/);
+    const first = JSON.parse(await runCli('import-report', reportFile, '--authority', 'northshire-county-council', '--json'));
     expect(first).toMatchObject({ created: true, findings: 4, plan: null });
-    const second = JSON.parse(await cli('import-report', reportFile, '--authority', 'northshire-county-council', '--json'));
+    const second = JSON.parse(await runCli('import-report', reportFile, '--authority', 'northshire-county-council', '--json'));
     expect(second).toMatchObject({ created: false, documentId: first.documentId });
   });
 
   it("asks for the plan's start date when the report gives no publication date, storing nothing", async () => {
     const pdf = path.join(db.dataDir, 'dunmere.pdf');
     fs.writeFileSync(pdf, await buildPdf(undatedReport));
-    expect(await cli('import-report', pdf, '--dry-run')).toContain('no publication date (inspected 2025-01-20 to 2025-01-31), so a plan needs --start-date');
-    const asked = cli('import-report', pdf, '--authority', 'northshire-county-council', '--plan');
+    expect(await runCli('import-report', pdf, '--dry-run')).toContain('no publication date (inspected 2025-01-20 to 2025-01-31), so a plan needs --start-date');
+    const asked = runCli('import-report', pdf, '--authority', 'northshire-county-council', '--plan');
     await expect(asked).rejects.toMatchObject({
       exitCode: 2,
       message: expect.stringMatching(/no publication date \(it was inspected from 2025-01-20 to 2025-01-31\).*--start-date/),
     });
-    await expect(cli('import-report', pdf, '--authority', 'northshire-county-council', '--plan', '--start-date', '1 April')).rejects.toMatchObject({
+    await expect(runCli('import-report', pdf, '--authority', 'northshire-county-council', '--plan', '--start-date', '1 April')).rejects.toMatchObject({
       exitCode: 2,
     });
     // Given a start date it goes on to the next question: which board.
-    await expect(cli('import-report', pdf, '--authority', 'northshire-county-council', '--plan', '--start-date', '2025-04-01')).rejects.toThrow(
+    await expect(runCli('import-report', pdf, '--authority', 'northshire-county-council', '--plan', '--start-date', '2025-04-01')).rejects.toThrow(
       /Create a board first/,
     );
-    expect(JSON.parse(await cli('import-report', pdf, '--authority', 'northshire-county-council', '--json'))).toMatchObject({ created: true, findings: 5 });
+    expect(JSON.parse(await runCli('import-report', pdf, '--authority', 'northshire-county-council', '--json'))).toMatchObject({ created: true, findings: 5 });
   });
 
   it('refuses files it cannot read, with a message', async () => {
-    await expect(cli('import-report', path.join(db.dataDir, 'missing.txt'), '--dry-run')).rejects.toThrow(/no such file/);
+    await expect(runCli('import-report', path.join(db.dataDir, 'missing.txt'), '--dry-run')).rejects.toThrow(/no such file/);
     const empty = path.join(db.dataDir, 'empty.txt');
     fs.writeFileSync(empty, '');
-    await expect(cli('import-report', empty, '--dry-run', '--json')).rejects.toMatchObject({ code: 'empty' });
+    await expect(runCli('import-report', empty, '--dry-run', '--json')).rejects.toMatchObject({ code: 'empty' });
     const minutes = path.join(db.dataDir, 'minutes.txt');
     fs.writeFileSync(minutes, 'Minutes of the parks committee\nMatters arising\nNone were raised.\n');
-    await expect(cli('import-report', minutes, '--dry-run')).rejects.toMatchObject({
+    await expect(runCli('import-report', minutes, '--dry-run')).rejects.toMatchObject({
       code: 'no_findings',
       message: expect.stringMatching(
         /layout was not recognised\. The importer looked for sections headed .*; its headings are "Minutes of the parks committee", "Matters arising"/,
@@ -117,8 +105,8 @@ describe.each(DB_KINDS)('the command line (%s)', (kind) => {
   });
 
   it('seeds the demo once', async () => {
-    await cli('demo:seed');
-    await expect(cli('demo:seed')).rejects.toThrow(/already exists/);
-    expect(await cli('demo:seed', '--if-empty')).toBe('');
+    await runCli('demo:seed');
+    await expect(runCli('demo:seed')).rejects.toThrow(/already exists/);
+    expect(await runCli('demo:seed', '--if-empty')).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { buildProgram } from '../../apps/cli/src/program';
+import { runCli } from '../support/run-cli';
 import { Membership, User } from '@app/database/entities';
 import { bearer, createTestApp, DB_KINDS, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '../support';
 
@@ -296,18 +296,6 @@ describe.each(DB_KINDS)('accounts belong to their people, places to their counci
   });
 });
 
-/** Runs a CLI command in this process and returns what it printed. */
-async function cli(...args: string[]): Promise<string> {
-  const out: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  try {
-    await buildProgram().parseAsync(args, { from: 'user' });
-    return out.join('\n');
-  } finally {
-    log.mockRestore();
-  }
-}
-
 describe.each(DB_KINDS)("the operator's account commands (%s)", (kind) => {
   let t: TestApp;
   const saved = { ...process.env };
@@ -328,11 +316,11 @@ describe.each(DB_KINDS)("the operator's account commands (%s)", (kind) => {
     const b = await newAuthority(t);
     const person = await newUser(t, a.id, ['viewer']);
     process.env.IT_PASSWORD = 'aaaaaaaaaaaa';
-    await expect(cli('users:create', '--authority', b.slug, '--email', 'new@example.test', '--name', 'N', '--roles', 'viewer')).rejects.toThrow(
+    await expect(runCli('users:create', '--authority', b.slug, '--email', 'new@example.test', '--name', 'N', '--roles', 'viewer')).rejects.toThrow(
       /one character repeated/,
     );
     process.env.IT_PASSWORD = 'another long password';
-    const joined = JSON.parse(await cli('users:create', '--authority', b.slug, '--email', person.email, '--name', 'Ignored', '--roles', 'manager'));
+    const joined = JSON.parse(await runCli('users:create', '--authority', b.slug, '--email', person.email, '--name', 'Ignored', '--roles', 'manager'));
     expect(joined).toMatchObject({ id: person.id, roles: ['manager'], displayName: person.displayName });
     await t.http().post('/api/v1/auth/sign-in').send({ email: person.email, password: TEST_PASSWORD, authorityId: b.id }).expect(200);
   });
@@ -340,10 +328,10 @@ describe.each(DB_KINDS)("the operator's account commands (%s)", (kind) => {
   it('users:set-password resets the account and ends its sessions and tokens everywhere', async () => {
     const person = await newUser(t, (await newAuthority(t)).id, ['viewer']);
     process.env.IT_PASSWORD = 'passwordpassword';
-    await expect(cli('users:set-password', '--email', person.email)).rejects.toThrow(/too common/);
+    await expect(runCli('users:set-password', '--email', person.email)).rejects.toThrow(/too common/);
     process.env.IT_PASSWORD = NEW_PASSWORD;
-    await expect(cli('users:set-password', '--email', 'nobody@example.test')).rejects.toThrow(/not found/);
-    expect(JSON.parse(await cli('users:set-password', '--email', person.email))).toMatchObject({ id: person.id, passwordReset: true });
+    await expect(runCli('users:set-password', '--email', 'nobody@example.test')).rejects.toThrow(/not found/);
+    expect(JSON.parse(await runCli('users:set-password', '--email', person.email))).toMatchObject({ id: person.id, passwordReset: true });
     await t.http().get('/api/v1/auth/me').set(bearer(person)).expect(401);
     await t.http().post('/api/v1/auth/sign-in').send({ email: person.email, password: NEW_PASSWORD }).expect(200);
   });
