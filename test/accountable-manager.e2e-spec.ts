@@ -74,6 +74,8 @@ describe.each(DB_KINDS)("the owner's line manager answers for an action that nam
     };
     const theirs = await page(lineManager);
     expect(theirs.text).toMatch(/name="ragOverride"[^>]*value="red"/);
+    // The page names the accountable manager as the action does not: the owner's line manager.
+    expect(theirs.text).toMatch(new RegExp(`Accountable manager\\s*</dt>\\s*<dd[^>]*>\\s*${lineManager.displayName} \\(the owner&#39;s line manager\\)`));
     const other = await page(unrelated);
     expect(other.text).not.toContain('name="ragOverride"');
 

@@ -36,7 +36,7 @@ export class ActionPageView {
     const [{ action, timeline: events, people }] = await Promise.all([this.actions.withTimeline(actor, id), this.pages.frame(req)]);
     const timeline = events as TimelineEvent[];
     const summary = action as unknown as ActionSummary;
-    const names = await this.directory.named(actor.authorityId, idsOnPage(action, timeline, state.conflict?.seen ?? null));
+    const names = await this.directory.named(actor.authorityId, idsOnPage(action, timeline, state.conflict?.seen ?? null).person(people.accountableManagerId));
     // The forms and choices offered are the policy's: the service checks the same decisions again.
     const open = action.plan.status !== 'closed';
     const subject = subjectOf(actor, people);
@@ -57,7 +57,7 @@ export class ActionPageView {
         action,
         success,
         owner: names.personName(action.ownerId),
-        manager: names.personName(action.managerId),
+        manager: accountableManagerName(action.managerId, people.accountableManagerId, names),
         partner: names.organisationName(action.organisationId),
         dueDateHistory: action.dueDateHistory.map((c) => ({ ...c, by: names.personName(c.changedById) })),
         notes: action.notes.map((n) => ({ ...n, by: names.personName(n.authorId) })),
@@ -82,6 +82,12 @@ export class ActionPageView {
       status,
     );
   }
+}
+
+/** The accountable manager as the page names them: one the action does not name is its owner's line manager (accountable-manager.ts). */
+function accountableManagerName(named: string | null, accountable: string | null, names: Names): string | null {
+  if (!accountable) return null;
+  return named ? names.personName(accountable) : `${names.personName(accountable)} (the owner's line manager)`;
 }
 
 /** The ratings the person may choose, and the one set now (keeping it is no change); none when that is all. */
