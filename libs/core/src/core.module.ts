@@ -18,7 +18,6 @@ import { ImportProgress } from './imports/import-progress';
 import { ReportImportService } from './imports/report-import.service';
 import { TrackerImportService } from './imports/tracker-import.service';
 import { MeasureImportService } from './measures/measure-import.service';
-import { MeasureImportService } from './measures/measure-import.service';
 import { MeasureService } from './measures/measure.service';
 import { MeasureValueRepositories } from './measures/measure-value.repository';
 import { MeasureValueService } from './measures/measure-value.service';
@@ -50,7 +49,6 @@ const SERVICES = [
   EvidenceService,
   ImportProgress,
   InvitationService,
-  MeasureImportService,
   MeasureImportService,
   MeasureService,
   MeasureValueRepositories,

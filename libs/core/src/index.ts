@@ -19,7 +19,6 @@ export * from './imports/report-import.service';
 export * from './measures/measure.service';
 export * from './measures/measure-import.service';
 export * from './imports/import-progress';
-export * from './measures/measure-import.service';
 export * from './measures/measure-value.service';
 export * from './reviews/review.service';
 export * from './reviews/review-pack';
