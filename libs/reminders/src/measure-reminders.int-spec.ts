@@ -8,7 +8,7 @@ import { Reminder } from './entities/reminder.entity';
 import { londonInstant } from './reminder-rules';
 import { ReminderDeliveryService } from './reminder-delivery.service';
 import { RemindersService } from './reminders.service';
-import { createTestDatabase, DB_KINDS, DbKind, remindersTestModule, seedWorld, setClock, testConfig, World } from '@app/testing/reminders-test-kit';
+import { DB_KINDS, DbKind, freshWorld, setClock, useRemindersModule, World } from '@app/testing/reminders-test-kit';
 
 jest.setTimeout(90_000);
 
@@ -17,9 +17,9 @@ const at = (date: string, time = '09:00') => new Date(Date.parse(londonInstant(d
 // 2026/27 Q3 ends on Thursday 31 December 2026; its values are due ten working days later, on
 // Friday 15 January 2027 (1 January is a bank holiday).
 describe.each(DB_KINDS)("reminding measures' owners to enter the quarter's value on %s", (kind: DbKind) => {
+  const suite = useRemindersModule(kind);
   let moduleRef: TestingModule;
   let db: DataSource;
-  let drop: () => Promise<void>;
   let world: World;
   let reminders: RemindersService;
 
@@ -56,23 +56,15 @@ describe.each(DB_KINDS)("reminding measures' owners to enter the quarter's value
     return mails.map((m) => step(m.reminderId)).sort();
   };
 
-  beforeAll(async () => {
-    const created = await createTestDatabase(kind);
-    drop = created.drop;
-    moduleRef = await remindersTestModule(testConfig(created.config));
-    db = moduleRef.get(DataSource);
+  beforeAll(() => {
+    ({ moduleRef, db } = suite);
     reminders = moduleRef.get(RemindersService);
   });
 
-  afterAll(async () => {
-    await moduleRef?.close();
-    await drop?.();
-  });
-
   beforeEach(async () => {
-    for (const table of ['notification', 'outbox_email', 'reminder', 'measure_value', 'measure']) await db.query(`DELETE FROM "${table}"`);
-    await db.query(`UPDATE "improvement_plan" SET "status" = 'closed'`);
-    world = await seedWorld(db, '2026-12-01T10:00:00.000Z');
+    world = await freshWorld(moduleRef, '2026-12-01T10:00:00.000Z');
+    // Earlier tests' measures go too (their reminders went with freshWorld).
+    for (const table of ['measure_value', 'measure']) await db.query(`DELETE FROM "${table}"`);
   });
 
   it('tells the owner before the deadline, on it and the day after, then their line manager, each once', async () => {
