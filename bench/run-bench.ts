@@ -17,7 +17,7 @@ import { writeResults } from './report/write-results';
 import { measureApiVsRaw, Servers, startServers } from './suite/api-vs-raw';
 import { runExtras } from './suite/extras';
 import { BenchOptions, parseOptions } from './suite/options';
-import { queryCensus } from './suite/query-census';
+import { censusComparison, queryCensus } from './suite/query-census';
 import { comparePragmas } from './suite/sqlite-pragmas';
 
 const log = (line: string) => console.log(line);
@@ -76,8 +76,10 @@ async function measureWhileStarting(
   await source.destroy();
   const workloads = buildWorkloads(generated.fixtures, tokens);
   const pages = buildPageWorkloads(generated.fixtures, sessions);
-  const queries = options.quick ? undefined : await watch.time('census', () => queryCensus(db, [...workloads, ...pages]));
-  if (queries) log(`  SQL per request: ${queries.map((q) => `${q.key} ${q.queries.length}`).join(', ')}`);
+  const census = await watch.time('census', () => queryCensus(db, workloads, pages));
+  log(`  SQL per request: ${census.api.map((q) => `${q.key} ${q.queries.length}`).join(', ')}`);
+  const compared = censusComparison(census);
+  log(`  SQL per request, API / raw: ${compared.map((c) => `${c.key} ${c.api}/${c.raw}${c.same ? '' : ' (different statements)'}`).join(', ')}`);
   log(`[${db.kind} ${actions}] API against raw, then pages; ${options.connections} connections, ${options.durationMs / 1000} s each`);
   const measured = await measureApiVsRaw(await starting, db, workloads, pages, options, log, watch);
   log(`  API peak RSS ${measured.memory.apiPeakMb} MB (${measured.memory.apiPeakWithPagesMb} MB after the pages), raw server ${measured.memory.rawPeakMb} MB`);
@@ -85,7 +87,8 @@ async function measureWhileStarting(
     database: db.kind,
     generation: { seconds: generated.seconds, rows: generated.rows, rowsPerSecond: generated.rowsPerSecond, counts: generated.counts },
     ...measured,
-    queries,
+    queries: census.api,
+    rawQueries: census.raw,
     phaseSeconds: watch.seconds,
   };
   return { run, workloads };

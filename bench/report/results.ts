@@ -37,6 +37,8 @@ export interface DatabaseRun {
   phaseSeconds?: Record<string, number>;
   /** The SQL the API ran for one request of each route and page (a separate, logging API process). */
   queries?: { key: string; status: number; queries: string[] }[];
+  /** The SQL the raw server ran for one request of each route, to compare with the API's. */
+  rawQueries?: { key: string; status: number; queries: string[] }[];
 }
 
 export interface Machine {

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { Pool, PoolClient } from 'pg';
 import { SQLITE_PRAGMAS } from '@app/database/data-source';
@@ -15,14 +16,31 @@ export interface RawDb {
   close(): Promise<void>;
 }
 
-/** Turns :name placeholders into positional ones (? or $n), values in order of appearance. */
+/**
+ * BENCH_QUERY_LOG: every statement the raw server sends is appended to this file, as the API's census
+ * preload logs the API's (bench/suite/query-census.ts compares the two). Never set in a measured server.
+ */
+const QUERY_LOG = process.env.BENCH_QUERY_LOG;
+const logged = (text: string) => {
+  if (QUERY_LOG) fs.appendFileSync(QUERY_LOG, `${text.replace(/\s+/g, ' ').trim()}\n`);
+  return text;
+};
+
+/**
+ * Turns :name placeholders into positional ones (? or $n), values in order of appearance, and
+ * :...name into one placeholder per item of a list, binding as TypeORM's drivers bind (so the text
+ * the database prepares is the API's): on SQLite a number is written into the text and a boolean is
+ * 1 or 0; on PostgreSQL a name has one $n however often it appears.
+ */
 function positional(sql: string, params: Params, style: '?' | '$'): [string, unknown[]] {
   const values: unknown[] = [];
   const numbers = new Map<string, number>();
-  const text = sql.replace(/(?<!:):([a-zA-Z]\w*)/g, (_, name: string) => {
+  const text = sql.replace(/(?<!:):(\.\.\.)?([a-zA-Z]\w*)/g, (_, list: string | undefined, name: string) => {
     if (!(name in params)) throw new Error(`missing SQL parameter ${name}`);
     const value = params[name];
+    if (list) return (value as unknown[]).map((item) => (style === '?' ? (values.push(item), '?') : `$${values.push(item)}`)).join(', ');
     if (style === '?') {
+      if (typeof value === 'number') return String(value);
       values.push(typeof value === 'boolean' ? (value ? 1 : 0) : value);
       return '?';
     }
@@ -30,12 +48,16 @@ function positional(sql: string, params: Params, style: '?' | '$'): [string, unk
     if (!numbers.has(name)) numbers.set(name, values.push(value));
     return `$${numbers.get(name)}`;
   });
-  return [text, values];
+  return [logged(text), values];
 }
+
+/** Prepared statements kept, as TypeORM's better-sqlite3 query runner keeps them (its default statementCacheSize, first in first out). */
+const STATEMENT_CACHE = 100;
 
 /**
  * The app's SQLite settings by default (SQLITE_PRAGMAS, then WAL as TypeORM's enableWAL does), or the given ones.
- * Transactions start as TypeORM starts them (a deferred BEGIN) unless told otherwise.
+ * Transactions start deferred (TypeORM's own BEGIN) unless told otherwise; the bench's API-against-raw
+ * passes the app's BEGIN IMMEDIATE (rawOptionsFor in server-process.ts).
  */
 export function openRawSqlite(file: string, pragmas?: string[], begin = 'BEGIN'): RawDb {
   const db = new Database(file);
@@ -44,7 +66,10 @@ export function openRawSqlite(file: string, pragmas?: string[], begin = 'BEGIN')
   const prepare = (sql: string, params: Params) => {
     const [text, values] = positional(sql, params, '?');
     let statement = statements.get(text);
-    if (!statement) statements.set(text, (statement = db.prepare(text)));
+    if (!statement) {
+      statements.set(text, (statement = db.prepare(text)));
+      if (statements.size > STATEMENT_CACHE) statements.delete(statements.keys().next().value!);
+    }
     return { statement, values };
   };
   // One connection: this process's transactions take turns, as they must on SQLite.
@@ -65,13 +90,13 @@ export function openRawSqlite(file: string, pragmas?: string[], begin = 'BEGIN')
     },
     tx: (work) => {
       const run = tail.then(async () => {
-        db.exec(begin);
+        db.exec(logged(begin));
         try {
           const result = await work(raw);
-          db.exec('COMMIT');
+          db.exec(logged('COMMIT'));
           return result;
         } catch (error) {
-          db.exec('ROLLBACK');
+          db.exec(logged('ROLLBACK'));
           throw error;
         }
       });
@@ -96,12 +121,12 @@ export function openRawPostgres(url: string): RawDb {
     tx: async (work) => {
       const c = await pool.connect();
       try {
-        await c.query('BEGIN');
+        await c.query(logged('START TRANSACTION'));
         const result = await work(over(c));
-        await c.query('COMMIT');
+        await c.query(logged('COMMIT'));
         return result;
       } catch (error) {
-        await c.query('ROLLBACK');
+        await c.query(logged('ROLLBACK'));
         throw error;
       } finally {
         c.release();

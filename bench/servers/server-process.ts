@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { DatabaseConfig } from '@app/config';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -131,12 +132,21 @@ export function startFastifyApi(port: number, dbEnv: Record<string, string>): Pr
   ]);
 }
 
-export function startRawServer(options: {
-  port: number;
-  sqliteFile?: string;
-  postgresUrl?: string;
-  pragmas?: string[];
-  begin?: string;
-}): Promise<ServerProcess> {
-  return startNodeServer('raw', RAW_SERVER, [JSON.stringify(options)], {}, options.port, /raw server ready/);
+export function startRawServer(
+  options: {
+    port: number;
+    sqliteFile?: string;
+    postgresUrl?: string;
+    pragmas?: string[];
+    begin?: string;
+  },
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  return startNodeServer('raw', RAW_SERVER, [JSON.stringify(options)], env, options.port, /raw server ready/);
+}
+
+/** The raw server's options for a bench database: the app's SQLite settings, and its transactions begun as the app begins them. */
+export function rawOptionsFor(config: DatabaseConfig, port: number) {
+  // The app takes SQLite's write lock when a transaction begins (libs/database/src/data-source.ts: beginImmediately).
+  return config.kind === 'sqlite' ? { port, sqliteFile: config.file, begin: 'BEGIN IMMEDIATE TRANSACTION' } : { port, postgresUrl: config.url };
 }

@@ -4,7 +4,7 @@ import { Workload } from '../load/workloads';
 import { RouteResult } from '../report/results';
 import { Stopwatch } from '../report/stopwatch';
 import { LoadResult } from '../load/load-spec';
-import { freePort, ServerProcess, startApi, startFastifyApi, startRawServer } from '../servers/server-process';
+import { freePort, rawOptionsFor, ServerProcess, startApi, startFastifyApi, startRawServer } from '../servers/server-process';
 import { BenchOptions } from './options';
 import { specFor } from './load-specs';
 import { measurePages } from './pages';
@@ -28,10 +28,9 @@ export interface Servers {
 /** Starts the API and the raw server side by side; if either fails to start, stops the other. */
 export async function startServers(db: BenchDatabase): Promise<Servers> {
   const [apiPort, rawPort, fastifyPort] = [await freePort(), await freePort(), await freePort()];
-  const rawOptions = db.config.kind === 'sqlite' ? { port: rawPort, sqliteFile: db.config.file } : { port: rawPort, postgresUrl: db.config.url };
   const started = await Promise.allSettled([
     startApi(apiPort, db.env),
-    startRawServer(rawOptions),
+    startRawServer(rawOptionsFor(db.config, rawPort)),
     ...(withFastify() ? [startFastifyApi(fastifyPort, db.env)] : []),
   ]);
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');

@@ -5,7 +5,7 @@ import { openRawPostgres, openRawSqlite, RawDb } from '../servers/raw-db';
 import { BenchOptions } from './options';
 
 /** A read-only side connection for bookkeeping between runs (never during one). */
-function sideConnection(db: BenchDatabase): RawDb {
+export function sideConnection(db: BenchDatabase): RawDb {
   return db.config.kind === 'sqlite' ? openRawSqlite(db.config.file, ['busy_timeout = 5000']) : openRawPostgres(db.config.url);
 }
 

@@ -3,13 +3,20 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import { BenchDatabase } from '../dataset/bench-database';
 import { RequestSpec, requestHeaders } from '../load/load-spec';
-import { Workload } from '../load/workloads';
-import { API_MAIN, freePort, startNodeServer } from '../servers/server-process';
+import { refreshToggles, Workload } from '../load/workloads';
+import { API_MAIN, freePort, rawOptionsFor, ServerProcess, startNodeServer, startRawServer } from '../servers/server-process';
+import { sideConnection } from './load-specs';
 
 export interface RouteQueries {
   key: string;
   status: number;
   queries: string[];
+}
+
+/** The SQL of one request per route: the API's (routes and pages) and the raw server's (routes), to compare. */
+export interface QueryCensus {
+  api: RouteQueries[];
+  raw: RouteQueries[];
 }
 
 const PRELOAD = path.join(__dirname, '../servers/query-census-preload.js');
@@ -25,40 +32,64 @@ function send(port: number, r: RequestSpec): Promise<number> {
   });
 }
 
-/** One request per route against an API process that logs its SQL: how many queries each route runs. */
-export async function queryCensus(db: BenchDatabase, workloads: Workload[]): Promise<RouteQueries[]> {
-  const log = path.join(db.dataDir, 'queries.log');
-  const port = await freePort();
-  const api = await startNodeServer(
-    'api (query census)',
-    API_MAIN,
-    [],
-    { ...db.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', BENCH_QUERY_LOG: log, NODE_OPTIONS: `--require ${PRELOAD}` },
-    port,
-    /listening on/,
-  );
+/** Two requests of a workload: a status toggle's first action flipped and flipped back (at its current version), or its first two requests. */
+async function requestPair(db: BenchDatabase, w: Workload): Promise<[RequestSpec, RequestSpec]> {
+  if (!w.requests) {
+    const side = sideConnection(db);
+    const [t] = await refreshToggles(side, w.toggles!.slice(0, 1)).finally(() => side.close());
+    const flip = (status: string) => (status === 'in_progress' ? 'not_started' : 'in_progress');
+    const [first, second] = [t, { ...t, version: t.version + 1, status: flip(t.status) }].map((s): RequestSpec => ({
+      method: 'POST',
+      path: `/api/v1/actions/${s.id}/status`,
+      token: s.token,
+      body: JSON.stringify({ version: s.version, status: flip(s.status) }),
+    }));
+    return [first, second];
+  }
+  return [w.requests[0], w.requests[1 % w.requests.length]];
+}
+
+/** One request per workload against a server that appends its SQL to `log`; the second of two is counted, so one-off work (a session's first touch) is left out. */
+async function census(db: BenchDatabase, server: ServerProcess, log: string, workloads: Workload[]): Promise<RouteQueries[]> {
   try {
     const results: RouteQueries[] = [];
     for (const w of workloads) {
-      // The second request of each route is counted, so one-off work (a session's first touch) is left out.
-      const [first, second] = w.toggles
-        ? w.toggles
-            .slice(0, 1)
-            .flatMap((t) => [t, { ...t, version: t.version + 1, status: t.status === 'in_progress' ? 'not_started' : 'in_progress' }])
-            .map((t) => ({
-              method: 'POST' as const,
-              path: `/api/v1/actions/${t.id}/status`,
-              token: t.token,
-              body: JSON.stringify({ version: t.version, status: t.status === 'in_progress' ? 'not_started' : 'in_progress' }),
-            }))
-        : [w.requests![0], w.requests![1 % w.requests!.length]];
-      await send(port, first);
+      const [first, second] = await requestPair(db, w);
+      await send(server.port, first);
       fs.writeFileSync(log, '');
-      const status = await send(port, second);
+      const status = await send(server.port, second);
       results.push({ key: w.key, status, queries: fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) });
     }
     return results;
   } finally {
-    await api.stop();
+    await server.stop();
   }
+}
+
+/** The API (a separate process with the logging preload, never the measured one) and the raw server, one after the other. */
+export async function queryCensus(db: BenchDatabase, workloads: Workload[], pages: Workload[]): Promise<QueryCensus> {
+  const log = path.join(db.dataDir, 'queries.log');
+  const env = { BENCH_QUERY_LOG: log };
+  const apiPort = await freePort();
+  const apiEnv = { ...db.env, ...env, PORT: String(apiPort), HOST: '127.0.0.1', NODE_ENV: 'production', NODE_OPTIONS: `--require ${PRELOAD}` };
+  const api = await startNodeServer('api (query census)', API_MAIN, [], apiEnv, apiPort, /listening on/);
+  const apiQueries = await census(db, api, log, [...workloads, ...pages]);
+  const raw = await startRawServer(rawOptionsFor(db.config, await freePort()), env);
+  return { api: apiQueries, raw: await census(db, raw, log, workloads) };
+}
+
+/**
+ * A statement as the two servers' are compared: the start of a transaction as one word (the app's SQLite
+ * driver turns TypeORM's logged "BEGIN TRANSACTION" into BEGIN IMMEDIATE), and numbers, which TypeORM
+ * writes into SQLite's text, left out (each server's status update moves a version on).
+ */
+const comparable = (sql: string) => (/^(BEGIN|START TRANSACTION)\b/i.test(sql) ? 'BEGIN' : sql.replace(/\b\d+\b/g, '#'));
+
+/** Each route the raw server answers: its statement counts, API and raw, and whether the statements are the same ones in the same order. */
+export function censusComparison({ api, raw }: QueryCensus) {
+  return raw.map((r) => {
+    const ours = api.find((a) => a.key === r.key)?.queries ?? [];
+    const same = ours.length === r.queries.length && ours.every((q, i) => comparable(q) === comparable(r.queries[i]));
+    return { key: r.key, api: ours.length, raw: r.queries.length, same };
+  });
 }
