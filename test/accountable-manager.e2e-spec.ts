@@ -1,7 +1,8 @@
+import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { addDays } from '@app/domain';
 import { Notification, RemindersService } from '@app/reminders';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, sessionCookie, TestApp, TestUser } from './support';
+import { asBytes, bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, sessionCookie, TestApp, TestUser } from './support';
 
 const HTML = { Accept: 'text/html,application/xhtml+xml' };
 
@@ -10,6 +11,7 @@ const HTML = { Accept: 'text/html,application/xhtml+xml' };
 describe.each(DB_KINDS)("the owner's line manager answers for an action that names no manager (%s)", (kind) => {
   let t: TestApp;
   let admin: TestUser, lineManager: TestUser, unrelated: TestUser, owner: TestUser;
+  let planId: string;
   let actionId: string;
   let dueDate: string;
 
@@ -28,18 +30,18 @@ describe.each(DB_KINDS)("the owner's line manager answers for an action that nam
     unrelated = await newUser(t, authorityId, ['manager']);
     owner = await newUser(t, authorityId, ['viewer']);
     const board = await newBoard(t, admin);
-    const plan = (await t.http().post('/api/v1/plans').set(bearer(admin)).send({ title: 'Plan', boardId: board.id, startDate: '2026-12-01' }).expect(201)).body;
+    planId = (await t.http().post('/api/v1/plans').set(bearer(admin)).send({ title: 'Plan', boardId: board.id, startDate: '2026-12-01' }).expect(201)).body.id;
     // The owner has no line manager when the action is made, so it names no manager; they get one afterwards.
     const made = await t
       .http()
-      .post(`/api/v1/plans/${plan.id}/actions`)
+      .post(`/api/v1/plans/${planId}/actions`)
       .set(bearer(admin))
       .send({ title: 'Audit case files monthly', timescale: 'immediately', ownerId: owner.id })
       .expect(201);
     expect(made.body).toMatchObject({ ownerId: owner.id, managerId: null });
     ({ id: actionId, dueDate } = made.body);
     await t.http().patch(`/api/v1/users/${owner.id}`).set(bearer(admin)).send({ managerId: lineManager.id }).expect(200);
-    await t.http().post(`/api/v1/plans/${plan.id}/activate`).set(bearer(admin)).send({ version: 1 }).expect(201);
+    await t.http().post(`/api/v1/plans/${planId}/activate`).set(bearer(admin)).send({ version: 1 }).expect(201);
   });
   afterAll(() => t.close());
 
@@ -88,11 +90,17 @@ describe.each(DB_KINDS)("the owner's line manager answers for an action that nam
     expect((await current()).rag).toMatchObject({ override: 'amber', overrideReason: 'Two audits late' });
   });
 
-  it('lists the action under the line manager in the managerId filter, not under the unrelated manager', async () => {
+  it('lists the action under the line manager in the managerId filter and its export, not under the unrelated manager', async () => {
     const ids = async (managerId: string) =>
       ((await t.http().get(`/api/v1/actions?managerId=${managerId}`).set(bearer(admin)).expect(200)).body.items as { id: string }[]).map((a) => a.id);
     expect(await ids(lineManager.id)).toEqual([actionId]);
     expect(await ids(unrelated.id)).toEqual([]);
+
+    const file = await t.http().get(`/plans/${planId}/export?manager=${lineManager.id}`).set(bearer(admin)).buffer(true).parse(asBytes).expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.body as unknown as ArrayBuffer);
+    const [header, ...rows] = book.getWorksheet('Actions')!.getSheetValues().slice(1) as ExcelJS.CellValue[][];
+    expect(rows.map((r) => r[header.indexOf('Accountable manager')])).toEqual([lineManager.displayName]);
   });
 
   it('escalates the overdue action to the line manager, and to nobody else as its manager', async () => {

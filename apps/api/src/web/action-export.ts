@@ -1,3 +1,4 @@
+import { accountableManagerOf } from '@app/core/actions/accountable-manager';
 import { ProgressNote } from '@app/database/entities';
 import { Plan } from '@app/database/entities';
 import { ActionSummary } from './action-rows';
@@ -54,6 +55,9 @@ export async function actionWorkbook(
     { header: 'Latest progress note', key: 'note', width: 60, style: { alignment: { wrapText: true, vertical: 'top' } } },
     { header: 'Last updated', key: 'updatedAt', width: 17, style: { numFmt: 'dd/mm/yyyy hh:mm' } },
   ];
+  // The council's line managers are in the directory already: the accountable manager of an action naming none is read from it.
+  const lineManagers = new Map(names.people.map((p) => [p.id, p.managerId]));
+  const lineManagerOf = async (userId: string) => lineManagers.get(userId) ?? null;
   for (const a of items) {
     const text = {
       title: fullActionText(a),
@@ -61,7 +65,7 @@ export async function actionWorkbook(
       rag: a.rag.effective ? RAG_LABELS[a.rag.effective] : '',
       ragReason: a.rag.override ? (a.rag.overrideReason ?? '') : '',
       owner: names.personName(a.ownerId),
-      manager: names.personName(a.managerId),
+      manager: names.personName(await accountableManagerOf(a, lineManagerOf)),
       partner: names.organisationName(a.organisationId),
       note: latestNotes.get(a.id)?.body ?? '',
     };
