@@ -4,14 +4,14 @@ import { runSql } from '@app/database/sql';
 import { insertPlanRows } from '@app/testing/plan-rows';
 import { DB_KINDS } from '@app/testing/test-database';
 import { useTestDatabase } from '@app/testing/use-test-database';
-import { ACCOUNTABLE_MANAGER_SQL, accountableManagerOf } from './accountable-manager';
+import { ACCOUNTABLE_MANAGER_ID_SQL, ACCOUNTABLE_MANAGER_SQL, accountableManagerAmongSql, accountableManagerOf } from './accountable-manager';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 
 describe.each(DB_KINDS)('the accountable manager, in TypeScript and in SQL (%s)', (kind) => {
   const database = useTestDatabase(kind);
 
-  it('is the action’s own manager, else its owner’s line manager in this council, the same in both forms', async () => {
+  it('is the action’s own manager, else its owner’s line manager in this council, the same in every form', async () => {
     const { manager: db } = database.ds;
     const { authorityId, planId } = await insertPlanRows(db);
     const other = await insertPlanRows(db);
@@ -64,6 +64,19 @@ describe.each(DB_KINDS)('the accountable manager, in TypeScript and in SQL (%s)'
         .sort();
       expect(bySql).toEqual(byRule);
     }
+    // The list form (both at once) and the value form (each action's accountable manager, read in its own council).
+    const among = `SELECT a."id" FROM "action" a WHERE a."authorityId" = :authorityId AND ${accountableManagerAmongSql('managers')}`;
+    const byAmong = (await runSql(db, among, { authorityId, managers: [lee, kim] })).map((r) => r.id as string).sort();
+    expect(byAmong).toEqual(
+      actions
+        .filter((a) => [lee, kim].some((m) => m === resolved.get(a.id)))
+        .map((a) => a.id)
+        .sort(),
+    );
+    const values = await runSql(db, `SELECT a."id", ${ACCOUNTABLE_MANAGER_ID_SQL} AS "accountable" FROM "action" a WHERE a."authorityId" = :authorityId`, {
+      authorityId,
+    });
+    expect(new Map(values.map((r) => [r.id as string, (r.accountable as string | null) ?? null]))).toEqual(resolved);
     // Each case once: named managers win, the line manager fills in, nobody answers for an unmanaged owner's.
     const refs = (id: string | null) =>
       actions
