@@ -27,6 +27,17 @@ export async function selectEntities<T extends ObjectLiteral>(
   return (await runSql(manager, text, params)).map(hydrate) as T[];
 }
 
+/** As selectEntities, each entity with the row it was read from, for the columns the statement adds to the entity's. */
+export async function selectEntitiesWithRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  text: string,
+  params: SqlParams = {},
+): Promise<[T, SqlRow][]> {
+  const hydrate = hydratorFor(manager, entity);
+  return (await runSql(manager, text, params)).map((row) => [hydrate(row) as T, row]);
+}
+
 export async function selectEntity<T extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<T>,
