@@ -1,10 +1,33 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { AppConfig } from '@app/config';
+import { freePort } from '@app/testing/worker-process';
+import { ApiModule } from '../../apps/api/src/app.module';
+import { setupApp } from '../../apps/api/src/setup-app';
 import { buildPdf } from '../../libs/importer/test-documents/pdf-builder';
 import { document as undatedReport } from '../../libs/importer/test-documents/pdf/local-authority-childrens-services-dunmere-2025';
 import { improvementBoardWorkbook } from '../trackers/council-trackers';
 import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from '../support';
 
 const HTML = { Accept: 'text/html,application/xhtml+xml' };
+
+/** A second API process as a load balancer would put beside the first: the same configuration, database and Redis. */
+async function anotherApiProcess(config: AppConfig): Promise<INestApplication> {
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] }).compile();
+  const app = moduleRef.createNestApplication({ logger: ['error'] });
+  setupApp(app);
+  return app.init();
+}
+
+/** The id the import page's form names its import with. */
+async function formProgressId(t: TestApp, user: TestUser): Promise<string> {
+  const form = await t.http().get('/import').set(HTML).set(bearer(user)).expect(200);
+  const id = /name="progressId" value="([0-9a-f-]{36})"/.exec(form.text)?.[1];
+  expect(id).toBeDefined();
+  return id!;
+}
 
 /**
  * A long import started from a page shows how far it has gone: the page names the import with an
@@ -80,5 +103,77 @@ describe.each(DB_KINDS)('the progress of an import started from a page (%s)', (k
     for (const [name, value] of Object.entries({ ...fields, boardId: randomUUID(), progressId: failed })) void bad.field(name, value);
     await bad.expect(404);
     expect((await progress(member, failed).expect(200)).body).toMatchObject({ stage: 'failed' });
+  });
+
+  it('is told by another API process than the one running the import, and only to the person who started it', async () => {
+    const other = await anotherApiProcess(t.config);
+    try {
+      const ask = (user: TestUser, id: string) => request(other.getHttpServer()).get(`/api/v1/imports/${id}/progress`).set(bearer(user));
+      const id = await formProgressId(t, member);
+      const upload = t
+        .http()
+        .post('/import')
+        .set(HTML)
+        .set(bearer(member))
+        .field('progressId', id)
+        .attach('file', await buildPdf(undatedReport), 'report.pdf');
+      // Asked through the other process while the upload runs; unknown until the first process has started it.
+      const seen: string[] = [];
+      let running = true;
+      const polling = (async () => {
+        while (running) {
+          const answer = await ask(member, id);
+          seen.push(answer.status === 200 ? answer.body.stage : String(answer.status));
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      })();
+      await upload.expect(303);
+      running = false;
+      await polling;
+      expect(seen.every((s) => ['404', 'reading', 'done'].includes(s))).toBe(true);
+      const told = (await ask(member, id).expect(200)).body;
+      expect(told).toMatchObject({ id, stage: 'done', unit: 'pages' });
+      expect(told.done).toBe(told.total);
+      await ask(colleague, id).expect(404);
+      await ask(stranger, id).expect(404);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+/** Progress is kept in Redis; without Redis the import goes on as before and the page is told its progress is unknown. */
+describe.each(DB_KINDS)('an import started from a page while Redis does not answer (%s)', (kind) => {
+  let t: TestApp;
+  let member: TestUser;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, { REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    member = await newUser(t, (await newAuthority(t)).id, ['board_member']);
+  });
+  afterAll(() => t.close());
+
+  it('still reads the report, and the page is told that its progress is unknown', async () => {
+    const id = await formProgressId(t, member);
+    const started = Date.now();
+    const done = await t
+      .http()
+      .post('/import')
+      .set(HTML)
+      .set(bearer(member))
+      .field('progressId', id)
+      .attach('file', await buildPdf(undatedReport), 'report.pdf')
+      .expect(303);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const documentId = /^\/import\/([0-9a-f-]{36})\?saved=imported$/.exec(done.headers.location)?.[1];
+    expect(documentId).toBeDefined();
+    await t.http().get(`/api/v1/documents/${documentId}`).set(bearer(member)).expect(200);
+    expect((await t.http().get(`/api/v1/imports/${id}/progress`).set(bearer(member)).expect(200)).body).toEqual({
+      id,
+      stage: 'unknown',
+      done: null,
+      total: null,
+      unit: null,
+    });
   });
 });

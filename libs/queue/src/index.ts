@@ -4,3 +4,4 @@ export * from './on-job.decorator';
 export * from './queue-names';
 export * from './queue.module';
 export * from './redis-connection';
+export * from './quick-redis';

@@ -67,7 +67,7 @@ export class ReportImportController {
       return this.uploadPage(actor, req, res, FormErrors.of('report-file', 'Select the report file (a PDF or a text file)'), title, 400);
     try {
       // The page polls the pages read under the id it sent (GET /api/v1/imports/{id}/progress).
-      const tracker = this.progress.start(actor, field(body, 'progressId'), 'pages');
+      const tracker = await this.progress.start(actor, field(body, 'progressId'), 'pages');
       const { document } = await tracked(tracker, () => this.imports.import(actor, file.buffer, { title: title || undefined, onProgress: tracker.onProgress }));
       res.redirect(303, `/import/${document.id}?saved=imported`);
     } catch (error) {

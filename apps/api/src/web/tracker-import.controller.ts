@@ -102,7 +102,7 @@ export class TrackerImportController {
     if (errors.any) return this.reviewPage(actor, req, res, upload, await this.read(actor, upload), errors, body);
     try {
       // The page polls the rows stored under the id it sent (GET /api/v1/imports/{id}/progress).
-      const tracker = this.progress.start(actor, field(body, 'progressId'), 'rows');
+      const tracker = await this.progress.start(actor, field(body, 'progressId'), 'rows');
       const result = await tracked(tracker, () =>
         this.trackers.import(actor, upload.bytes, { ...plan.input, mapping: mappingOf(chosen.input), fileName: upload.name, onProgress: tracker.onProgress }),
       );

@@ -28,6 +28,8 @@ for (const form of document.querySelectorAll('form[data-import-progress]')) {
         const res = await fetch(`/api/v1/imports/${encodeURIComponent(id)}/progress`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
         if (res.ok) {
           const { stage, done, total, unit } = await res.json();
+          // Progress cannot be kept just now: the page waits for the upload's answer as it would without this script.
+          if (stage === 'unknown') return;
           const count = total ? `${done} of ${total} ${unit}` : `${done} ${unit}`;
           status.textContent = stage === 'storing' ? `Storing: ${count} stored` : stage === 'reading' ? `Reading: ${count} read` : 'Finishing…';
           status.hidden = false;
