@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { ActionService, Actor } from '@app/core';
+import { Membership } from '@app/database';
+import { DigestPlanner } from './digest-planner.service';
 import { activePlan, DB_KINDS, DbKind, newAction, seedWorld, setClock, useRemindersModule, World } from '@app/testing/reminders-test-kit';
 import { DeliveryLookups } from './delivery-lookups';
 import { DigestReader, loadDigestActions } from './digest-actions';
@@ -63,6 +66,58 @@ describe.each(DB_KINDS)('digests read for a whole delivery batch on %s', (kind: 
     for (const r of readers) {
       const alone = (await loadDigestActions(db.manager, [r])).get(`${r.authorityId}|${r.userId}|${r.kind}`)!;
       expect(refs(alone)).toEqual(refs(together.get(`${r.authorityId}|${r.userId}|${r.kind}`)!));
+    }
+  });
+
+  it("lists an action that names no manager in its owner's line manager's team digest, and in no other manager's", async () => {
+    const east = await seedWorld(db, '2026-03-01T12:00:00.000Z');
+    const actions = moduleRef.get(ActionService);
+    const plan = await activePlan(moduleRef, east);
+    // The owner's line manager is the world's manager; the action is left naming no manager.
+    const unnamed = await newAction(moduleRef, east, plan.id, '2026-07-01', { title: 'Unnamed' });
+    await actions.update(asChair(east), unnamed.id, { version: unnamed.version, managerId: null });
+    // The bystander's line manager is the manager too, but this action names the delegate, who is no one's line manager.
+    const named = await newAction(moduleRef, east, plan.id, '2026-08-01', { title: 'Named', ownerId: east.bystander.id });
+    await actions.update(asChair(east), named.id, { version: named.version, managerId: east.delegate.id });
+    // The owner also works for the north council, under another line manager there: that says nothing about east.
+    await db.manager.insert(Membership, {
+      ...{ id: randomUUID(), authorityId: north.authorityId, userId: east.owner.id, roles: [] },
+      ...{ managerId: north.delegate.id, organisationId: null, createdAt: '2026-03-01T12:00:00.000Z' },
+    });
+
+    await moduleRef.get(DigestPlanner).planDigests(new Date('2026-03-02T08:00:00.000Z'), { force: true });
+    const planned = await db.manager.findBy(Reminder, { authorityId: east.authorityId, forDate: '2026-03-02' });
+    const who = new Map([east.owner, east.manager, east.delegate, east.bystander].map((u) => [u.id, u.displayName]));
+    expect(planned.map((r) => `${who.get(r.recipientId)} ${r.kind}`).sort()).toEqual([
+      'bystander digest_owner',
+      'delegate digest_manager',
+      'manager digest_manager',
+      'owner digest_owner',
+    ]);
+
+    const readers: DigestReader[] = planned.map((r) => ({ authorityId: r.authorityId, userId: r.recipientId, kind: r.kind as DigestReader['kind'] }));
+    const lists = await loadDigestActions(db.manager, readers);
+    const titles = (userId: string, kind: DigestReader['kind']) => lists.get(`${east.authorityId}|${userId}|${kind}`)!.map((i) => i.action.title);
+    expect(titles(east.manager.id, 'digest_manager')).toEqual(['Unnamed']);
+    expect(titles(east.delegate.id, 'digest_manager')).toEqual(['Named']);
+    expect(titles(east.owner.id, 'digest_owner')).toEqual(['Unnamed']);
+    // Read alone, as a digest outside a batch is, the line manager's list is the same.
+    const alone = await loadDigestActions(db.manager, [{ authorityId: east.authorityId, userId: east.manager.id, kind: 'digest_manager' }]);
+    expect([...alone.values()].flat().map((i) => i.action.title)).toEqual(['Unnamed']);
+
+    // The statements stay as many as before the rule: one a council for the actions with their accountable managers, then plans, rules and names.
+    const batch = [north, south, east].flatMap((w) => [
+      { authorityId: w.authorityId, userId: w.owner.id, kind: 'digest_owner' as const },
+      { authorityId: w.authorityId, userId: w.manager.id, kind: 'digest_manager' as const },
+    ]);
+    const runner = db.createQueryRunner();
+    const query = jest.spyOn(Object.getPrototypeOf(runner) as { query: () => Promise<unknown> }, 'query');
+    await runner.release();
+    try {
+      await loadDigestActions(db.manager, batch);
+      expect(query).toHaveBeenCalledTimes(3 + 3);
+    } finally {
+      query.mockRestore();
     }
   });
 

@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
+import { ACCOUNTABLE_MANAGER_ID_SQL, accountableManagerAmongSql } from '@app/core/actions/accountable-manager';
 import { chunks } from '@app/database/batches';
 import { Action, Plan, User } from '@app/database/entities';
-import { runSql, selectEntities } from '@app/database/sql';
+import { runSql, selectEntities, selectEntitiesWithRows } from '@app/database/sql';
 import { OPEN_STATUSES } from '@app/domain';
 import { rulesOf } from './reminder-schedule.service';
 
@@ -28,9 +29,11 @@ const READERS_PER_QUERY = 2000;
 
 /**
  * What each reader's digest lists: the open actions with a due date, in active plans whose rules
- * keep the digest on, that the reader owns (`digest_owner`) or manages for someone else
- * (`digest_manager`), by due date then reference. A delivery batch's digests are read together: one
- * statement per council for the actions and their plans, one for the owners' names.
+ * keep the digest on, that the reader owns (`digest_owner`) or is the accountable manager of for
+ * someone else (`digest_manager`: the action's manager, or where it names none, its owner's line
+ * manager; accountable-manager.ts), by due date then reference. A delivery batch's digests are read
+ * together: one statement per council for the actions (each with its accountable manager), then one
+ * for their plans and one for the owners' names.
  */
 export async function loadDigestActions(tx: EntityManager, readers: DigestReader[]): Promise<Map<string, DigestItem[]>> {
   const byCouncil = new Map<string, DigestReader[]>();
@@ -40,33 +43,35 @@ export async function loadDigestActions(tx: EntityManager, readers: DigestReader
     else byCouncil.set(r.authorityId, [r]);
   }
   // By action: an action is found once for its owner and again for its manager when they are read in different statements.
-  const found = new Map<string, Action>();
+  // Each with its accountable manager, read in the same statement.
+  const found = new Map<string, { action: Action; managerId: string | null }>();
   for (const [authorityId, theirs] of byCouncil) {
     for (const part of chunks(theirs, READERS_PER_QUERY)) {
       const owners = [...new Set(part.filter((r) => r.kind === 'digest_owner').map((r) => r.userId))];
       const managers = [...new Set(part.filter((r) => r.kind === 'digest_manager').map((r) => r.userId))];
-      // Each side of the OR has its own (authorityId, person) index; an empty list is never sent.
-      const whose = [owners.length && `a."ownerId" IN (:...owners)`, managers.length && `a."managerId" IN (:...managers)`].filter(Boolean).join(' OR ');
-      const actions = await selectEntities(
+      // Each side of the OR has its indexes (an action's owner and manager; a manager's line reports); an empty list is never sent.
+      const whose = [owners.length && `a."ownerId" IN (:...owners)`, managers.length && accountableManagerAmongSql('managers')].filter(Boolean).join(' OR ');
+      const rows = await selectEntitiesWithRows(
         tx,
         Action,
-        `SELECT a.* FROM "action" a JOIN "improvement_plan" p ON p."id" = a."planId"
+        `SELECT a.*, ${ACCOUNTABLE_MANAGER_ID_SQL} AS "accountableManagerId" FROM "action" a JOIN "improvement_plan" p ON p."id" = a."planId"
         WHERE a."authorityId" = :authorityId AND (${whose}) AND p."status" = 'active' AND a."status" IN (:...open) AND a."dueDate" IS NOT NULL
         ORDER BY a."dueDate", a."ref"`,
         { authorityId, owners, managers, open: [...OPEN_STATUSES] },
       );
-      for (const action of actions) if (!found.has(action.id)) found.set(action.id, action);
+      for (const [action, row] of rows)
+        if (!found.has(action.id)) found.set(action.id, { action, managerId: (row.accountableManagerId as string | null | undefined) ?? null });
     }
   }
   const plans = new Map<string, Plan>();
-  for (const ids of chunks([...new Set([...found.values()].map((a) => a.planId))], READERS_PER_QUERY)) {
+  for (const ids of chunks([...new Set([...found.values()].map((f) => f.action.planId))], READERS_PER_QUERY)) {
     for (const plan of await selectEntities(tx, Plan, 'SELECT * FROM "improvement_plan" WHERE "id" IN (:...ids)', { ids })) plans.set(plan.id, plan);
   }
   const rules = await rulesOf(tx, [...plans.keys()]);
-  const listed = [...found.values()].filter((a) => rules.get(a.planId)!.weeklyDigest).map((a) => [a, plans.get(a.planId)!] as const);
+  const listed = [...found.values()].filter((f) => rules.get(f.action.planId)!.weeklyDigest).map((f) => [f, plans.get(f.action.planId)!] as const);
   const names = await ownerNames(
     tx,
-    listed.map(([a]) => a.ownerId),
+    listed.map(([f]) => f.action.ownerId),
   );
   // Each action under the keys of the readers it may be for, in the statement's order.
   const byKey = new Map<string, DigestItem[]>();
@@ -75,11 +80,10 @@ export async function loadDigestActions(tx: EntityManager, readers: DigestReader
     if (list) list.push(item);
     else byKey.set(key, [item]);
   };
-  for (const [action, plan] of listed) {
+  for (const [{ action, managerId }, plan] of listed) {
     const item = { action, plan, ownerName: action.ownerId ? (names.get(action.ownerId) ?? null) : null };
     if (action.ownerId) add(digestReaderKey({ authorityId: action.authorityId, userId: action.ownerId, kind: 'digest_owner' }), item);
-    if (action.managerId && action.managerId !== action.ownerId)
-      add(digestReaderKey({ authorityId: action.authorityId, userId: action.managerId, kind: 'digest_manager' }), item);
+    if (managerId && managerId !== action.ownerId) add(digestReaderKey({ authorityId: action.authorityId, userId: managerId, kind: 'digest_manager' }), item);
   }
   return new Map(readers.map((r) => [digestReaderKey(r), byKey.get(digestReaderKey(r)) ?? []]));
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ACCOUNTABLE_MANAGER_ID_SQL } from '@app/core/actions/accountable-manager';
 import { Clock } from '@app/core/clock';
 import { Action, Plan } from '@app/database/entities';
 import { insertMany } from '@app/database/sql';
@@ -10,7 +11,7 @@ import { DEFAULT_REMINDER_RULES, digestDedupeKey, latestDigestMonday, londonInst
 import { rulesOf } from './reminder-schedule.service';
 
 /**
- * Creates the Monday digest rows: one per owner, and one per manager of someone else's actions.
+ * Creates the Monday digest rows: one per owner, and one per accountable manager of someone else's actions.
  * Whether a digest has anything in it is decided when it is delivered; an empty one is not sent.
  */
 @Injectable()
@@ -42,7 +43,8 @@ export class DigestPlanner {
     const found: { authorityId: string; planId: string; ownerId: string | null; managerId: string | null }[] = await this.db.manager
       .createQueryBuilder(Action, 'a')
       .innerJoin(Plan, 'p', 'p.id = a.planId')
-      .select(['a.authorityId AS "authorityId"', 'a.planId AS "planId"', 'a.ownerId AS "ownerId"', 'a.managerId AS "managerId"'])
+      // The accountable manager (accountable-manager.ts): where the action names none, its owner's line manager.
+      .select(['a.authorityId AS "authorityId"', 'a.planId AS "planId"', 'a.ownerId AS "ownerId"', `${ACCOUNTABLE_MANAGER_ID_SQL} AS "managerId"`])
       .distinct(true)
       .where('p.status = :active AND a.status IN (:...open) AND a.dueDate IS NOT NULL', { active: 'active', open: [...OPEN_STATUSES] })
       .andWhere('a.createdAt <= :dueAt', { dueAt })

@@ -236,6 +236,28 @@ describe.each(DB_KINDS)('reminders on %s', (kind: DbKind) => {
     });
   });
 
+  it("gives the owner's line manager a digest line for an action that names no manager, and another manager none", async () => {
+    const plan = await activePlan(moduleRef, world);
+    const actions = moduleRef.get(ActionService);
+    const unnamed = await newAction(moduleRef, world, plan.id, '2026-05-01', { title: 'Names no manager' });
+    await actions.update(asChair(), unnamed.id, { version: unnamed.version, managerId: null });
+    // The delegate manages someone else's action: their team digest is sent, without the one above.
+    const named = await newAction(moduleRef, world, plan.id, '2026-06-01', { title: 'Names the delegate', ownerId: world.bystander.id });
+    await actions.update(asChair(), named.id, { version: named.version, managerId: world.delegate.id });
+    await runDue('2026-03-02T08:00:00.000Z');
+    const [managerDigest, ...more] = await digests(world.manager.id);
+    expect(more).toHaveLength(0);
+    expect(managerDigest.subject).toContain('1 open action');
+    expect(managerDigest.textBody).toContain('Names no manager');
+    expect(managerDigest.textBody).toContain('owner owner');
+    const [delegateDigest] = await digests(world.delegate.id);
+    expect(delegateDigest.textBody).toContain('Names the delegate');
+    expect(delegateDigest.textBody).not.toContain('Names no manager');
+    // Once: a second run of the same Monday sends nothing more.
+    await runDue('2026-03-02T08:00:00.000Z');
+    expect(await digests(world.manager.id)).toHaveLength(1);
+  });
+
   it('after downtime sends what became due once, late: the latest reminder per person, not a pile', async () => {
     const plan = await activePlan(moduleRef, world);
     const action = await newAction(moduleRef, world, plan.id, '2026-04-05');
