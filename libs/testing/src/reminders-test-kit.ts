@@ -1,4 +1,6 @@
 // Helpers for the reminders integration tests: real databases, a real SMTP server, small factories.
+// The reminders bench builds its world with these too, so the build sees jest's globals (useRemindersModule) by type only.
+/// <reference types="jest" />
 import { Test, TestingModule } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { ParsedMail, simpleParser } from 'mailparser';
