@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { subjectOf } from '@app/core';
 import { may } from '@app/domain';
 import { NotificationService } from '@app/reminders';
+import { cacheComponents, memoiseTemplatePaths } from './component-cache';
 import { CSRF_FIELD, csrfToken, PageRequest } from './csrf';
 import { formatDate, formatDateTime, plural } from './page-format';
 import { RAG_LABELS, RAG_TAG_CLASSES, ROLE_LABELS, STATUS_LABELS, STATUS_TAG_CLASSES, TIMESCALE_LABELS } from './page-labels';
@@ -31,8 +32,12 @@ export class PageRenderer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: NotificationService,
   ) {
-    const loader = new nunjucks.FileSystemLoader([VIEWS_DIR, GOVUK_DIST], { noCache: config.env === 'development' });
+    const noCache = config.env === 'development';
+    const loader = new nunjucks.FileSystemLoader([VIEWS_DIR, GOVUK_DIST], { noCache });
     this.env = new nunjucks.Environment(loader, { autoescape: true });
+    memoiseTemplatePaths(this.env);
+    // In development templates are read afresh at each render, so there is nothing to keep.
+    if (!noCache) cacheComponents(this.env, GOVUK_DIST);
     // Nunjucks' own trim uses /^\s*|\s*$/g, which is quadratic in the runs of white space of a long
     // string, and GOV.UK's macros trim every component's whole output: it took 40 % of a page's time.
     this.env.addFilter('trim', trimFilter);
