@@ -11,24 +11,46 @@ export function formatDate(date: string | null | undefined): string {
   return `${Number(day.slice(8, 10))} ${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
 }
 
-/** Built once: creating a formatter is the costly part, formatting with it is cheap. */
-const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
+/** Built once: creating a formatter is the costly part. Numeric fields, to find London's offset from UTC. */
+const LONDON_CLOCK = new Intl.DateTimeFormat('en-GB', {
   timeZone: ZONE,
-  day: 'numeric',
-  month: 'long',
   year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
   hour: 'numeric',
-  minute: '2-digit',
-  hourCycle: 'h12',
+  minute: 'numeric',
+  hourCycle: 'h23',
 });
+
+const HOUR = 3_600_000;
+const offsets = new Map<number, number>();
+
+/**
+ * London's offset from UTC (ms) at an instant. The clocks change on the hour (01:00 UTC), so the
+ * offset is the same through each UTC hour: one conversion an hour instead of one an instant (an
+ * action page formats a few dozen, and the conversion was 3 to 5 % of its CPU).
+ */
+function londonOffset(at: number): number {
+  const hour = Math.floor(at / HOUR);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const part = Object.fromEntries(LONDON_CLOCK.formatToParts(hour * HOUR).map((p) => [p.type, Number(p.value)]));
+    offset = Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute) - hour * HOUR;
+    if (offsets.size >= 100_000) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return offset;
+}
 
 /** An instant as London time: '23 November 2026 at 9:05am'. */
 export function formatDateTime(instant: string | null | undefined): string {
   if (!instant) return '';
   const at = Date.parse(instant);
   if (Number.isNaN(at)) return instant;
-  const part = Object.fromEntries(LONDON_TIME.formatToParts(at).map((p) => [p.type, p.value]));
-  return `${part.day} ${part.month} ${part.year} at ${part.hour}:${part.minute}${part.dayPeriod.toLowerCase()}`;
+  const local = new Date(at + londonOffset(at));
+  const hours = local.getUTCHours();
+  const minutes = String(local.getUTCMinutes()).padStart(2, '0');
+  return `${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()} at ${hours % 12 || 12}:${minutes}${hours < 12 ? 'am' : 'pm'}`;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {
