@@ -100,15 +100,18 @@ describe.each(DB_KINDS)('board meetings: who has been told, cancelling, closing 
     const cancelled = await http()
       .post(`/api/v1/meetings/${meetings.first}/cancel`)
       .set(bearer(chair))
-      .send({ reason: 'Not quorate: three members sent apologies' })
+      .send({ reason: 'Not quorate: three members sent apologies.' })
       .expect(201);
     expect(cancelled.body).toMatchObject({
       status: 'cancelled',
-      cancelReason: 'Not quorate: three members sent apologies',
+      cancelReason: 'Not quorate: three members sent apologies.',
       sequence: 1,
       open: false,
       agendaCarriedTo: meetings.next,
     });
+    // The page says why as a sentence of its own: one full stop, whether or not the chair wrote one.
+    const cancelledPage = await http().get(`/meetings/${meetings.first}`).set(bearer(member)).set('Accept', 'text/html').expect(200);
+    expect(cancelledPage.text).toContain('This meeting was cancelled: Not quorate: three members sent apologies. Its agenda carries');
 
     // The invitation becomes a cancellation of the same event; the feed keeps it, marked cancelled.
     const ics = (await http().get(`/api/v1/meetings/${meetings.first}/invitation.ics`).set(bearer(member)).expect(200)).text;

@@ -60,4 +60,19 @@ describe.each(DB_KINDS)('importing figures from a paper in the browser (%s)', (k
       ['Re-referrals within 12 months', 'lower'],
     ]);
   });
+
+  it("shows why a figure cannot be imported as a sentence, keeping the period's case, with one full stop", async () => {
+    const ownPaper = Buffer.from(
+      [
+        'Wexcombe Borough Council',
+        "Children's Services Scrutiny Panel, 12 March 2015",
+        'Performance',
+        "Re-referrals have fallen: currently 21.5% of referrals were re-referrals within 12 months. The target is to keep this below 22%, and last year's figure was 24%.",
+      ].join('\n'),
+    );
+    const list = await t.http().post('/measures/import-figures').set(HTML).set(bearer(member)).attach('file', ownPaper, 'wexcombe.txt').expect(200);
+    const problems = [...list.text.matchAll(/<p class="govuk-body-s">([^<]*)<\/p>/g)].map((m) => m[1]);
+    const period = problems.find((p) => p.includes('is not a period'));
+    expect(period).toMatch(/^&quot;last year&quot; is not a period: write a quarter such as 2026\/27 Q3, or a month such as 2026-11\.$/);
+  });
 });

@@ -1,4 +1,4 @@
-import { formatDateTime, fullActionText, lineSpan } from './page-format';
+import { asSentence, formatDateTime, fullActionText, lineSpan } from './page-format';
 import { spreadsheetText } from './spreadsheet-cell';
 
 describe('spreadsheetText: OWASP formula injection', () => {
@@ -61,5 +61,21 @@ describe('formatDateTime', () => {
     expect(formatDateTime('')).toBe('');
     expect(formatDateTime(null)).toBe('');
     expect(formatDateTime('not a date')).toBe('not a date');
+  });
+});
+
+describe('asSentence', () => {
+  it('capitalises the first letter only, keeping the case of the rest', () => {
+    expect(asSentence('"last year" is not a period: write a quarter such as 2026/27 Q3')).toBe(
+      '"last year" is not a period: write a quarter such as 2026/27 Q3.',
+    );
+    expect(asSentence('the measure "Looked after children in BaNES" is in days')).toBe('The measure "Looked after children in BaNES" is in days.');
+  });
+
+  it('ends with one full stop whether or not the text had one', () => {
+    expect(asSentence('The chair is unwell.')).toBe('The chair is unwell.');
+    expect(asSentence('The chair is unwell..')).toBe('The chair is unwell.');
+    expect(asSentence('Is it quorate?')).toBe('Is it quorate?');
+    expect(asSentence('  ')).toBe('');
   });
 });

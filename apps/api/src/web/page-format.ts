@@ -53,6 +53,17 @@ export function formatDateTime(instant: string | null | undefined): string {
   return `${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()} at ${hours % 12 || 12}:${minutes}${hours < 12 ? 'am' : 'pm'}`;
 }
 
+/**
+ * A message shown as a sentence of its own: its first letter a capital (the rest as written, so names and
+ * periods such as "2026/27 Q3" keep their case) and one full stop at the end, whether or not it had one.
+ */
+export function asSentence(text: string | null | undefined): string {
+  const t = (text ?? '').trim();
+  if (!t) return '';
+  const capital = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(capital) ? capital.replace(/\.{2,}$/, '.') : `${capital}.`;
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }

@@ -8,7 +8,7 @@ import { may } from '@app/domain';
 import { NotificationService } from '@app/reminders';
 import { cacheComponents, memoiseTemplatePaths } from './component-cache';
 import { CSRF_FIELD, csrfToken, PageRequest } from './csrf';
-import { formatDate, formatDateTime, plural } from './page-format';
+import { asSentence, formatDate, formatDateTime, plural } from './page-format';
 import { RAG_LABELS, RAG_TAG_CLASSES, ROLE_LABELS, STATUS_LABELS, STATUS_TAG_CLASSES, TIMESCALE_LABELS } from './page-labels';
 import { GOVUK_DIST, VIEWS_DIR } from './web-assets';
 
@@ -44,6 +44,7 @@ export class PageRenderer {
     this.env.addFilter('govukDate', formatDate);
     this.env.addFilter('govukDateTime', formatDateTime);
     this.env.addFilter('plural', plural);
+    this.env.addFilter('sentence', asSentence);
     this.env.addGlobal('labels', {
       status: STATUS_LABELS,
       rag: RAG_LABELS,
