@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { Role } from '@app/core/request-context';
 import { newId } from '@app/core/ids';
+import { ImportProgress } from '@app/core/imports/import-progress';
 import { Notification, Reminder } from '@app/reminders';
 import { bearer, newAuthority, newUser, TEST_PASSWORD, TestApp, TestUser } from '../support';
 
@@ -48,6 +49,8 @@ export interface Council {
   /** A planned meeting of the board about the active plan, with one free agenda item. */
   meetingId: string;
   agendaItemId: string;
+  /** A report import the admin has under way, whose progress only they are told. */
+  importProgressId: string;
 }
 
 export async function newCouncil(t: TestApp, name: string): Promise<Council> {
@@ -169,7 +172,14 @@ export async function newCouncil(t: TestApp, name: string): Promise<Council> {
     failedReminderId: '',
     meetingId,
     agendaItemId,
+    importProgressId: await importUnderWay(t, people.admin, authorityId),
   };
+}
+
+async function importUnderWay(t: TestApp, admin: TestUser, authorityId: string): Promise<string> {
+  const id = newId();
+  await t.app.get(ImportProgress).start({ userId: admin.id, authorityId, roles: ['admin'] }, id, 'pages');
+  return id;
 }
 
 /**

@@ -101,6 +101,7 @@ const A_IDS_IN_PATH: Record<string, Case | string> = {
   'POST /api/v1/boards/:boardId/meetings': { ids: (a) => ({ boardId: a.boardId }), body: (a) => ({ date: '2026-12-15', planId: a.activePlan.id }) },
   'GET /api/v1/boards/:boardId/meetings': { ids: (a) => ({ boardId: a.boardId }) },
   'GET /api/v1/meetings/:id': { ids: (a) => ({ id: a.meetingId }) },
+  'GET /api/v1/imports/:id/progress': { ids: (a) => ({ id: a.importProgressId }) },
   'PATCH /api/v1/meetings/:id': { ids: (a) => ({ id: a.meetingId }), body: () => ({ place: 'Elsewhere' }) },
   'PUT /api/v1/meetings/:id/attendance': {
     ids: (a) => ({ id: a.meetingId }),
