@@ -267,6 +267,9 @@ describe.each(DB_KINDS)('quarterly commissioner reviews (%s)', (kind) => {
     expect(text).toContain('Headline performance trends');
     // As signed: 22.6, not the correction to 23.9 made afterwards.
     expect(text).toContain('Re-referrals within 12 months: 22.6% in 2026/27 Q2, from 24.5% in 2026/27 Q1; just outside its target (at most 22%)');
-    expect(text).toContain('Asked for at the review: Audit repeat plans');
+    // Dates as a council paper writes them, never 2026-11-23.
+    expect(text).toContain('drafted from the quarterly review signed off on 23 November 2026.');
+    expect(text).toContain('at the end of 2026/27 Q2 (1 July 2026 to 30 September 2026)');
+    expect(text).toContain('Asked for at the review: Audit repeat plans, by 29 January 2027');
   });
 });

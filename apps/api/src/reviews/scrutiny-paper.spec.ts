@@ -1,5 +1,5 @@
-import { PackMeasure } from '@app/core';
-import { trendInWords } from './scrutiny-paper';
+import { PackMeasure, ReviewView } from '@app/core';
+import { scrutinyPaper, trendInWords } from './scrutiny-paper';
 
 const measure = (over: Partial<PackMeasure>): PackMeasure => ({
   measureId: 'm',
@@ -75,5 +75,63 @@ describe('headline trends in words', () => {
       'Looked after children: 151 in 2026/27 Q2, from 144 in 2026/27 Q1; outside the expected range (between 135 and 145); worse than the quarter before.',
     );
     expect(trendInWords(measure({ value: null, trend: [] }))).toBe('Children subject to a child protection plan: no value was given for the quarter.');
+  });
+
+  it("gives the latest figure there is, and where it stood, when the quarter's value is not in yet", () => {
+    const m = measure({
+      name: 'Looked after children',
+      value: null,
+      rag: null,
+      direction: null,
+      national: null,
+      comparator: null,
+      bandLow: 135,
+      bandHigh: 145,
+      trend: [
+        { quarter: '2026/27 Q1', value: 147, national: null, comparator: null, rag: 'amber' },
+        { quarter: '2026/27 Q2', value: 152, national: null, comparator: null, rag: 'red' },
+      ],
+    });
+    expect(trendInWords(m)).toBe(
+      'Looked after children: no value was given for the quarter; the latest is 152 in 2026/27 Q2, outside the expected range (between 135 and 145).',
+    );
+  });
+});
+
+describe('the paper for scrutiny', () => {
+  it("lists a measure whose latest figure is outside its range among the areas still needing work, when the quarter's value is not in yet", () => {
+    const outside = measure({
+      name: 'Looked after children',
+      value: null,
+      rag: null,
+      direction: null,
+      bandLow: 135,
+      bandHigh: 145,
+      trend: [{ quarter: '2026/27 Q2', value: 152, national: null, comparator: null, rag: 'red' }],
+    });
+    const within = measure({
+      value: null,
+      rag: null,
+      direction: null,
+      trend: [{ quarter: '2026/27 Q2', value: 128, national: null, comparator: null, rag: 'green' }],
+    });
+    const review = {
+      signedAt: '2026-12-04T14:16:00.000Z',
+      judgements: [],
+      followUps: [],
+      pack: {
+        plan: { title: 'Safeguarding plan' },
+        quarter: '2026/27 Q3',
+        start: '2026-10-01',
+        end: '2026-12-31',
+        asAt: '2026-12-04',
+        boardDecisions: [],
+        measures: [outside, within],
+        actions: { total: 3, byStatus: {}, overdue: [], completedThisQuarter: [], verifiedThisQuarter: [], dueDateChanges: [] },
+      },
+    } as unknown as ReviewView;
+    const work = scrutinyPaper(review, 'Demo Council').sections.find((s) => s.heading === 'Areas still needing work')!;
+    expect(work.bullets).toEqual(['Looked after children: 152 in 2026/27 Q2']);
+    expect(work.paragraphs).toEqual([]);
   });
 });
