@@ -20,7 +20,9 @@ export const MEASURE_RAG_NAMES = { red: 'Red', amber: 'Amber', green: 'Green' } 
 export const DIRECTION_NAMES = { improving: 'Improving', worsening: 'Worsening', unchanged: 'No change' } as const;
 
 export const ragName = (rag: string | null) => (rag ? (MEASURE_RAG_NAMES[rag as keyof typeof MEASURE_RAG_NAMES] ?? rag) : 'Not rated');
-export const directionName = (d: string | null) => (d ? (DIRECTION_NAMES[d as keyof typeof DIRECTION_NAMES] ?? d) : 'No earlier value');
+/** The direction of travel in words: with no value for the quarter there is nothing to compare (not "no earlier value"). */
+export const directionName = (d: string | null, value: number | null) =>
+  d ? (DIRECTION_NAMES[d as keyof typeof DIRECTION_NAMES] ?? d) : value === null ? 'No value to compare' : 'No earlier value';
 export const judgementName = (j: string) => PROGRESS_JUDGEMENT_NAMES[j as ProgressJudgement] ?? j;
 
 /** What a board decision did to an action, as a sentence says it. */

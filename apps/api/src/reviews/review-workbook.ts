@@ -53,7 +53,7 @@ export async function reviewWorkbook(review: ReviewView): Promise<Buffer> {
       national: m.national,
       comparator: m.comparator,
       rag: ragName(m.rag),
-      direction: directionName(m.direction),
+      direction: directionName(m.direction, m.value),
       owner: cell(m.owner ?? ''),
       commentary: cell(m.commentary ?? ''),
       ...Object.fromEntries(m.trend.map((t) => [t.quarter, t.value])),

@@ -24,7 +24,7 @@ export function reviewPageView(review: ReviewView, names: Directory) {
       polarityText: POLARITY_NAMES[m.polarity],
       ragText: ragName(m.rag),
       ragTag: m.rag ? MEASURE_TAGS[m.rag] : 'govuk-tag--grey',
-      directionText: directionName(m.direction),
+      directionText: directionName(m.direction, m.value),
       nationalText: m.national === null ? 'Not given' : figure(m.unit, m.national),
       comparatorText: m.comparator === null ? 'Not given' : figure(m.unit, m.comparator),
       trendRows: m.trend.map((p) => ({
