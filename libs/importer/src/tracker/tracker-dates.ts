@@ -17,6 +17,13 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 
 const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
 
+/**
+ * What becomes of a row whose date cannot be read: it is due as an undated action is (its timescale,
+ * or the plan's default horizon), never left with no due date.
+ */
+const KEPT_UNDATED =
+  "The row is kept, due by its timescale if it has one, or else at the plan's default horizon (12 months from its start unless the plan sets another); change it after the import.";
+
 function lastDay(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -27,7 +34,7 @@ function checked(year: number, month: number, day: number, written: string): Dat
   if (date) return { date };
   return {
     date: null,
-    problem: `"${written}" is not a date: ${MONTH_NAMES[month - 1]} ${year} has ${lastDay(year, month)} days. The row is kept with no due date; set it after the import.`,
+    problem: `"${written}" is not a date: ${MONTH_NAMES[month - 1]} ${year} has ${lastDay(year, month)} days. ${KEPT_UNDATED}`,
   };
 }
 
@@ -71,5 +78,5 @@ export function readDueDate(value: string | number | boolean | Date | null): Dat
     const date = fromSerial(Number(text));
     if (date) return { date };
   }
-  return { date: null, problem: `"${text}" is not a date: the row is kept with no due date; set it after the import, or write it as 31/03/2015.` };
+  return { date: null, problem: `"${text}" is not a date (write it as 31/03/2015). ${KEPT_UNDATED}` };
 }

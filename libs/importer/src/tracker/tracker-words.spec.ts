@@ -69,6 +69,9 @@ describe('tracker wording', () => {
     expect(readDueDate('31/02/2015')).toEqual({ date: null, problem: expect.stringContaining('February 2015 has 28 days') });
     expect(readDueDate('03/31/2015').problem).toContain('write dates day first');
     expect(readDueDate('soon').problem).toContain('"soon" is not a date');
+    // Such a row is not left undated: it is due as an undated action is, and the message says so.
+    expect(readDueDate('31/02/2015').problem).toContain("the plan's default horizon (12 months from its start");
+    expect(readDueDate('soon').problem).not.toContain('no due date');
   });
 
   it('reads timescales as ours', () => {
