@@ -28,11 +28,17 @@ export interface MinutesInput {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
+/** "8 December 2026". */
+export function dayMonthYear(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
 /** "Tuesday 8 December 2026". */
 export function longDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
-  return `${DAYS[weekday]} ${d} ${MONTHS[m - 1]} ${y}`;
+  return `${DAYS[weekday]} ${dayMonthYear(date)}`;
 }
 
 const sentence = (text: string) => {

@@ -9,6 +9,7 @@ import { Clock } from '../clock';
 import { PlanService } from '../plans/plan.service';
 import { Actor } from '../request-context';
 import { MeetingAccess } from './meeting-access';
+import { dayMonthYear } from './meeting-minutes';
 import { MeetingService } from './meeting.service';
 
 type Counts = { byStatus: Record<string, number>; byRag: Record<string, number> };
@@ -42,9 +43,9 @@ export class MeetingPackService {
       if (m.date > meeting.date || m.status !== 'minutes_approved') continue;
       const approved = (await this.audit.timeline(actor.authorityId, 'meeting', m.id)).find((e) => e.event === 'minutes_approved');
       const at = (approved?.after as { counts?: Counts } | null)?.counts;
-      if (at) history.push({ label: `Meeting ${m.date}`, date: m.date, byRag: at.byRag });
+      if (at) history.push({ label: `Meeting ${dayMonthYear(m.date)}`, date: m.date, byRag: at.byRag });
     }
-    history.push({ label: `Now (${today})`, date: today, byRag: counts.byRag });
+    history.push({ label: `Now (${dayMonthYear(today)})`, date: today, byRag: counts.byRag });
     const people = await this.people.for(actor.authorityId).list();
     const name = (userId: string | null) => people.find((p) => p.id === userId)?.displayName ?? 'no owner';
     const overdue = (await repo.planActions(plan.id))
