@@ -57,9 +57,20 @@ describe.each(DB_KINDS)('the command line (%s)', (kind) => {
       'judgements',
       'findings',
       'focusAreas',
+      'layout',
       'measures',
     ]);
+    expect(parsed.layout).toBeNull();
     expect(parsed.findings.map((f: { timescale: string }) => f.timescale)).toEqual(['immediately', 'three_months', 'three_months', 'six_months']);
+  });
+
+  it("reads a performance paper's figures in a dry run though it has no findings, and will not store it", async () => {
+    const paper = path.resolve(__dirname, '../libs/importer/test-documents/figures/performance-paper-ashcombe-2015.txt');
+    const parsed = JSON.parse(await runCli('import-report', paper, '--dry-run', '--json'));
+    expect(parsed.findings).toEqual([]);
+    expect(parsed.layout).toMatchObject({ lookedFor: expect.any(Array), found: expect.any(Array) });
+    expect(parsed.measures).toContainEqual(expect.objectContaining({ name: 'Children in care', value: 412 }));
+    await expect(runCli('import-report', paper, '--authority', 'northshire-county-council')).rejects.toMatchObject({ code: 'no_findings' });
   });
 
   it('stores a report once and makes a draft plan', async () => {

@@ -25,6 +25,15 @@ describe.each(DB_KINDS)('importing a report through the API (%s)', (kind) => {
 
   const upload = (bytes: Buffer, name = 'report.txt') => t.http().post('/api/v1/documents/import').set(bearer(member)).attach('file', bytes, name);
 
+  it("reads a paper's figures in a dry run though it has no findings, and refuses to store it", async () => {
+    const paper = Buffer.from('Ashdown Council\nPerformance report\nThe number of children in care was 412 at the end of March 2015.\n');
+    const dry = await t.http().post('/api/v1/documents/import').set(bearer(member)).field('dryRun', 'true').attach('file', paper, 'p.txt').expect(201);
+    expect(dry.body).toMatchObject({ findings: [], layout: { lookedFor: expect.any(Array) } });
+    expect(dry.body.measures).toContainEqual(expect.objectContaining({ value: 412 }));
+    await upload(paper).expect(422);
+    expect(await t.get(DataSource).manager.count(SourceDocument)).toBe(0);
+  });
+
   it('reads, reviews and turns a report into a draft plan with due dates from the timescales', async () => {
     const dry = await t
       .http()

@@ -14,7 +14,7 @@ import {
 import type { Response } from 'express';
 import { Authenticated, badRequest, DocumentService, ReportImportService } from '@app/core';
 import { rolesFor } from '@app/domain';
-import { findPaperFigures, toImportJson } from '@app/importer';
+import { toDryRunJson } from '@app/importer';
 import { CurrentActor, Roles } from '../common/decorators';
 import { CreateDocumentDto, FindingDto, ImportReportDto, MergeFindingsDto, SplitFindingDto, UpdateFindingDto } from './documents.dto';
 import {
@@ -55,8 +55,7 @@ export class DocumentsController {
   ) {
     if (!file) throw badRequest('file_required', 'Attach the report in the "file" field of a multipart form (a .txt or .pdf)');
     if (body.dryRun) {
-      const { text, report } = await this.imports.read(file.buffer);
-      return { ...toImportJson(report), measures: findPaperFigures(text, report.published) };
+      return toDryRunJson(await this.imports.dryRun(file.buffer));
     }
     const { document, created } = await this.imports.import(actor, file.buffer, { title: body.title });
     res.status(created ? 201 : 200);

@@ -94,6 +94,14 @@ class PaperFigureResponse {
 }
 
 /** A dry run: what the report reader found, nothing stored. */
+/** Why a document gave no findings: the layout it was taken for, the sections looked for, the headings seen. */
+export class LayoutDiagnosisResponse {
+  @ApiProperty() kind: string;
+  @NullableText('The kind as people call it; null when the layout was not recognised') recognisedAs: string | null;
+  @ApiProperty({ type: [String] }) lookedFor: string[];
+  @ApiProperty({ type: [String] }) found: string[];
+}
+
 export class ReportReadResponse {
   @ApiProperty() kind: string;
   @NullableText('The council named in the report') authority: string | null;
@@ -103,5 +111,7 @@ export class ReportReadResponse {
   @ApiProperty({ type: [ReadJudgementResponse] }) judgements: ReadJudgementResponse[];
   @ApiProperty({ type: [ReadFindingResponse] }) findings: ReadFindingResponse[];
   @ApiProperty({ type: [String], description: 'Areas for a future inspection to look at: not findings' }) focusAreas: string[];
+  @ApiProperty({ type: LayoutDiagnosisResponse, nullable: true, description: 'Only for a paper with figures but no findings' })
+  layout: LayoutDiagnosisResponse | null;
   @ApiProperty({ type: [PaperFigureResponse], description: "The paper's performance figures, read as measures" }) measures: PaperFigureResponse[];
 }

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { loadConfig } from '@app/config';
 import { ReportImportService } from '@app/core/imports/report-import.service';
 import { AppError } from '@app/core';
-import { extractText, findPaperFigures, parseReport, ParsedReport, toImportJson } from '@app/importer';
+import { extractText, ParsedReport, readDryRun, toDryRunJson } from '@app/importer';
 import { withAppContext } from '../app-context';
 import { CliError } from '../cli-error';
 import { progressLine } from '../progress';
@@ -46,9 +46,9 @@ export function importCommands(program: Command) {
       const onProgress = progressLine((pages, total) => `Read ${pages} of ${total} pages`, { forced: opts.progress });
       if (opts.dryRun) {
         const text = await extractText(bytes, config.reportMaxBytes, onProgress);
-        const report = parseReport(text);
-        const measures = findPaperFigures(text, report.published);
-        print(opts.json, { ...toImportJson(report), measures }, () => summary(report, report.findings.length, report.judgements.length, measures.length));
+        const read = readDryRun(text);
+        const { report, measures } = read;
+        print(opts.json, toDryRunJson(read), () => summary(report, report.findings.length, report.judgements.length, measures.length));
         return;
       }
       if (!opts.authority) throw new CliError('Say which authority stores the report with --authority <id-or-slug>, or use --dry-run to only read it');

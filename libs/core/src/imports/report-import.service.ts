@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { BoardRepositories } from '@app/database/repositories/board.repository';
 import { Transactions } from '@app/database/transactions';
-import { contentHash, extractText, ImportError, PageProgress, parseReport, ParsedReport } from '@app/importer';
+import { contentHash, DryRun, extractText, ImportError, PageProgress, parseReport, ParsedReport, readDryRun } from '@app/importer';
 import { AppError, AppErrorKind, badRequest } from '../app-error';
 import { DocumentService, DocumentView } from '../documents/document.service';
 import { PlanService } from '../plans/plan.service';
@@ -49,6 +49,16 @@ export class ReportImportService {
     const text = await this.readText(bytes, onProgress);
     try {
       return { text, report: parseReport(text) };
+    } catch (error) {
+      throw asAppError(error);
+    }
+  }
+
+  /** Parses for a dry run, without storing anything: a paper with figures but no findings is read too. */
+  async dryRun(bytes: Buffer, onProgress?: PageProgress): Promise<DryRun> {
+    const text = await this.readText(bytes, onProgress);
+    try {
+      return readDryRun(text);
     } catch (error) {
       throw asAppError(error);
     }
