@@ -105,6 +105,33 @@ describe.each(DB_KINDS)('bringing in a council’s tracker through the API (%s)'
     expect(list.body.items.map((a: { title: string }) => a.title)).toContain('Improve the quality of plans');
   });
 
+  it('keeps the tracker’s own refs; a ref repeated, missing or already in the plan gets the next A number, told as a problem', async () => {
+    const first = await post('import', member, workbook).expect(201);
+    const refsOf = async (planId: string) =>
+      (await t.http().get(`/api/v1/actions?planId=${planId}&pageSize=50&sort=ref`).set(bearer(member)).expect(200)).body.items.map(
+        (a: { ref: string; title: string }) => [a.ref, a.title],
+      );
+    expect((await refsOf(first.body.plan.id)).map(([ref]: string[]) => ref).sort()).toEqual(['1.1', '1.2', '2.1', '2.2', '2.3']);
+    const csv = Buffer.from(
+      ['Ref,Action,Owner', '2.3,Clashes with the plan,', 'X9,Keeps its own ref,', 'X9,Repeats a ref,', ',Has no ref,', 'A1,Looks like a plan ref,'].join('\n'),
+    );
+    const res = await post('import', member, csv, 'more.csv').field('planId', first.body.plan.id).expect(201);
+    expect(res.body.problems.map((p: { line: number; message: string }) => [p.line, p.message])).toEqual([
+      [2, expect.stringContaining('"2.3" is already an action of this plan')],
+      [4, expect.stringContaining('"X9" is also on line 3')],
+      [5, expect.stringContaining('Line 5 has no reference')],
+      [6, expect.stringContaining('"A1" was already given to another action: it is A4')],
+    ]);
+    const refs = new Map((await refsOf(first.body.plan.id)).map(([ref, title]: string[]) => [title, ref]));
+    expect(['Clashes with the plan', 'Keeps its own ref', 'Repeats a ref', 'Has no ref', 'Looks like a plan ref'].map((title) => refs.get(title))).toEqual([
+      'A1',
+      'X9',
+      'A2',
+      'A3',
+      'A4',
+    ]);
+  });
+
   it('refuses what it cannot read with a message and stores nothing', async () => {
     const before = await count();
     const locked = await post('import', member, ENCRYPTED).expect(422);

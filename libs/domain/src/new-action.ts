@@ -12,6 +12,9 @@ export interface PlanTerms extends PlanSettings {
 /** Action reference numbers are A1, A2, … within a plan; the number is never reused. */
 export const actionRef = (position: number): string => `A${position}`;
 
+/** The longest ref an action can keep (a tracker's own ref, such as "2.3", included). */
+export const ACTION_REF_MAX_LENGTH = 20;
+
 /** The first day an open action is amber: its due date less the plan's warning window. */
 export const warnFromOf = (dueDate: string | null, warningWindowDays: number): string | null => (dueDate ? addDays(dueDate, -warningWindowDays) : null);
 

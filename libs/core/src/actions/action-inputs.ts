@@ -11,6 +11,8 @@ export interface NewAction {
   findingIds?: string[];
   /** Brought in from a council's existing tracker as recorded there: its due date may be past. */
   recorded?: RecordedState;
+  /** The council's own ref for it (a tracker's "2.3"): kept when no action of the plan has it, else the next A number. */
+  ref?: string | null;
 }
 
 /** The state a council's tracker records for an action it already has (see TrackerImportService). */

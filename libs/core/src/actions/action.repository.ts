@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Action, ActionFinding, DueDateChange, Evidence, Finding, Milestone, Plan, ProgressNote } from '@app/database/entities';
 import { TenantRepository } from '@app/database/repositories/tenant-repository';
-import { insertMany, runSql, selectCount, selectEntities, selectEntity, selectPairs, SqlRow, updateRows } from '@app/database/sql';
+import { insertMany, isPostgres, runSql, selectCount, selectEntities, selectEntity, selectPairs, SqlRow, updateRows } from '@app/database/sql';
 import { Transactions } from '@app/database/transactions';
 import { openStatusSql } from '@app/domain';
 import { ActionFilter, DEFAULT_ORDER, listWhere, sortTerms } from './action-list';
@@ -80,11 +80,21 @@ export class ActionRepository extends TenantRepository {
     return (await runSql(this.manager, sql, this.scoped({ planId }))).map(toAction);
   }
 
-  /** The highest ref number in the plan (0 for none): refs are never reused, so the next is one more. */
+  /**
+   * The highest ref number in the plan (0 for none): refs are never reused, so the next is one more.
+   * Only refs of the form A<number> count: a ref kept from a council's tracker ("2.3") has no number.
+   */
   async highestPosition(planId: string): Promise<number> {
-    const sql = 'SELECT MAX(CAST(SUBSTR("ref", 2) AS INTEGER)) AS "n" FROM "action" WHERE "planId" = :planId AND "authorityId" = :authorityId';
+    const numbered = isPostgres(this.manager) ? `"ref" ~ '^A[0-9]+$'` : `"ref" GLOB 'A[0-9]*' AND SUBSTR("ref", 2) NOT GLOB '*[^0-9]*'`;
+    const sql = `SELECT MAX(CAST(SUBSTR("ref", 2) AS INTEGER)) AS "n" FROM "action" WHERE "planId" = :planId AND "authorityId" = :authorityId AND ${numbered}`;
     const [row] = await runSql(this.manager, sql, this.scoped({ planId }));
     return Number(row?.n ?? 0);
+  }
+
+  /** Whether an action of the plan already has this ref (refs are unique within a plan). */
+  async refTaken(planId: string, ref: string): Promise<boolean> {
+    const sql = 'SELECT 1 AS "taken" FROM "action" WHERE "planId" = :planId AND "authorityId" = :authorityId AND "ref" = :ref';
+    return (await runSql(this.manager, sql, this.scoped({ planId, ref }))).length > 0;
   }
 
   async list(filter: ActionFilter, today: string): Promise<{ rows: Action[]; total: number }> {

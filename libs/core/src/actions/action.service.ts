@@ -72,6 +72,7 @@ export class ActionService {
         planId,
         ...newActionFields(planTerms(plan), (await actions.highestPosition(planId)) + 1, input.timescale ?? 'unspecified', input.dueDate),
         ...input.recorded,
+        ...(input.ref && !(await actions.refTaken(planId, input.ref)) ? { ref: input.ref } : {}),
         title: input.title.trim(),
         description: input.description?.trim() ?? '',
         ownerId: input.ownerId ?? null,

@@ -7,6 +7,7 @@ import { Transactions } from '@app/database/transactions';
 import { ColumnMapping, readTracker, toTrackerJson, TrackerError, TrackerJson, TrackerProblem, TrackerRead, TrackerRow } from '@app/importer/tracker';
 import { AppError, AppErrorKind, badRequest, unprocessable } from '../app-error';
 import { RecordedState } from '../actions/action-inputs';
+import { ActionRepositories } from '../actions/action.repository';
 import { ActionService } from '../actions/action.service';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
@@ -14,6 +15,7 @@ import { newId } from '../ids';
 import { PlanService, shortTitle } from '../plans/plan.service';
 import { Actor, authorize } from '../request-context';
 import { matchOwner } from './tracker-owners';
+import { trackerRefs } from './tracker-refs';
 
 /** What the person chose on the mapping step: their own columns and header line, if any. */
 export interface TrackerChoice {
@@ -35,6 +37,8 @@ export interface TrackerImportOptions extends TrackerChoice {
 export interface TrackerPreview {
   read: TrackerRead;
   ownerIds: (string | null)[];
+  /** The tracker's own ref each row keeps as its action's ref, or null for the plan's next A number. */
+  refs: (string | null)[];
   json: TrackerJson;
 }
 
@@ -61,13 +65,14 @@ export class TrackerImportService {
     private readonly people: PeopleRepositories,
     private readonly plans: PlanService,
     private readonly actions: ActionService,
+    private readonly actionRepositories: ActionRepositories,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Reads the tracker and matches its owners to this council's people; stores nothing. */
-  async preview(actor: Actor, bytes: Buffer, choice: TrackerChoice = {}): Promise<TrackerPreview> {
+  async preview(actor: Actor, bytes: Buffer, choice: TrackerChoice & { planId?: string } = {}): Promise<TrackerPreview> {
     authorize(actor, 'plan.importTracker');
     let read: TrackerRead;
     try {
@@ -80,7 +85,10 @@ export class TrackerImportService {
     const matches = read.rows.map((row) => matchOwner(row.line, row.owner, people));
     const ownerProblems = matches.map((m) => m.problem).filter((p): p is TrackerProblem => !!p);
     const ownerIds = matches.map((m) => m.ownerId);
-    return { read, ownerIds, json: toTrackerJson(read, ownerIds, ownerProblems) };
+    // Refs are unique within a plan: adding to one, its actions' refs are taken.
+    const taken = choice.planId ? (await this.actionRepositories.for(actor.authorityId).ofPlan(choice.planId)).map((a) => a.ref) : [];
+    const { refs, problems: refProblems } = trackerRefs(read.rows, read.mapping.ref !== undefined, new Set(taken));
+    return { read, ownerIds, refs, json: toTrackerJson(read, ownerIds, [...ownerProblems, ...refProblems]) };
   }
 
   /** Stores the confirmed import: all of it, or nothing. */
@@ -91,6 +99,7 @@ export class TrackerImportService {
     return this.transactions.run(async () => {
       const plan = options.planId ? await this.plans.get(actor.authorityId, options.planId) : await this.newPlan(actor, read, options);
       const source = options.fileName ? `the tracker ${options.fileName}` : 'the imported tracker';
+      const { refs } = preview;
       for (const [i, row] of read.rows.entries()) {
         const action = await this.actions.create(
           actor,
@@ -102,9 +111,16 @@ export class TrackerImportService {
             dueDate: row.dueDate ?? undefined,
             ownerId: ownerIds[i],
             recorded: this.recorded(row, plan, source),
+            ref: refs[i],
           },
           'plan.importTracker',
         );
+        // A ref such as "A3" the plan had just given an earlier row: this row has the next number.
+        if (refs[i] && action.ref !== refs[i])
+          preview.json.problems.push({
+            line: row.line,
+            message: `Line ${row.line}'s reference "${refs[i]}" was already given to another action: it is ${action.ref}.`,
+          });
         await this.keepRecord(actor, action.id, row, source);
         options.onProgress?.(i + 1, read.rows.length);
       }
