@@ -143,6 +143,14 @@ describe('figures in a council paper', () => {
     ]);
   });
 
+  it('takes the target from the figure "target of" names, and a figure "down from" with "last year" as the earlier value', () => {
+    const text = 'The percentage of re-referrals within 12 months was 21.5% in March 2015, against a target of 22%, down from 24% last year.\n';
+    expect(findPaperFigures(text, '2015-05-12').map(brief)).toEqual([
+      { name: expect.stringMatching(/re-referrals/i), unit: '%', value: 21.5, period: '2014/15 Q4', target: 22, polarity: null },
+      { name: expect.stringMatching(/re-referrals/i), unit: '%', value: 24, period: 'last year', target: null, polarity: null },
+    ]);
+  });
+
   it('gives a figure with no period the null period when the paper has no date', () => {
     expect(findPaperFigures('The percentage of plans reviewed on time is 97%.\n', null).map(brief)).toEqual([
       { name: 'Plans reviewed on time', unit: '%', value: 97, period: null, target: null, polarity: null },

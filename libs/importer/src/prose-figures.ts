@@ -11,6 +11,8 @@ const TARGET_AFTER = /^[\s%)]*(?:\w+\s+){0,2}(?:is|would\s+be|as)\s+(?:good|the\
 const NATIONAL = /\b(?:national\s+(?:average|figure|rate|level|picture)|nationally|england\s+average|average\s+(?:for|in|across)\s+england)\b/i;
 const COMPARATOR = /\b(?:comparator|statistical\s+neighbou?r|similar\s+(?:authorities|councils|areas))/i;
 const EARLIER = /\b(last\s+year|previous\s+year|the\s+year\s+before|last\s+quarter|previous\s+quarter|previously)\b/i;
+/** "… 24% last year": the period named straight after the figure. */
+const EARLIER_AFTER = /^\s*%?\s*(?:in\s+|for\s+)?(last\s+year|the\s+previous\s+year|the\s+year\s+before|last\s+quarter|the\s+previous\s+quarter)\b/i;
 const LOWER = /\b(?:below|under|less\s+than|lower\s+than|fewer\s+than|no\s+more\s+than|at\s+most|maximum\s+of|reduce\w*\s+(?:it\s+)?to)\s*$/i;
 const HIGHER = /\b(?:above|over|more\s+than|at\s+least|greater\s+than|higher\s+than|exceed\w*|minimum\s+of|increase\w*\s+(?:it\s+)?to)\s*$/i;
 
@@ -44,17 +46,26 @@ export function proseFigures(paragraph: Sentence[], paperDate: string | null): P
 }
 
 /** What a figure is to its measure, from the words around it. */
-function roleOf(text: string, figure: Figure): 'value' | 'target' | 'national' | 'comparator' | 'earlier' | 'bound' {
+function roleOf(text: string, figure: Figure, others: Figure[]): 'value' | 'target' | 'national' | 'comparator' | 'earlier' | 'bound' {
   const before = text.slice(Math.max(0, figure.start - 70), figure.start);
   const near = text.slice(Math.max(0, figure.start - 14), figure.start);
   const after = text.slice(figure.end, figure.end + 40);
   if (/\bcurrent(?:ly)?\b|\bnow\b/i.test(near)) return 'value';
-  if (TARGET_BEFORE.test(before.slice(-50)) || TARGET_AFTER.test(after)) return 'target';
+  // "a target of 22%, down from 24% last year": the target is the figure the word names, not the next one.
+  const previousEnd = Math.max(0, ...others.filter((f) => f.end <= figure.start).map((f) => f.end));
+  const sincePrevious = text.slice(Math.max(0, figure.start - 50, previousEnd), figure.start);
+  if (TARGET_BEFORE.test(sincePrevious) || TARGET_AFTER.test(after)) return 'target';
   if (NATIONAL.test(before.slice(-40))) return 'national';
   if (COMPARATOR.test(before.slice(-40))) return 'comparator';
-  if (EARLIER.test(before.slice(-40))) return 'earlier';
+  if (earlierPeriod(text, figure)) return 'earlier';
   if (LOWER.test(before) || HIGHER.test(before)) return 'bound';
   return 'value';
+}
+
+/** The earlier period a figure is given for: "last year it was 44%" or "down from 24% last year". */
+function earlierPeriod(text: string, figure: Figure): string | null {
+  const found = EARLIER.exec(text.slice(Math.max(0, figure.start - 40), figure.start)) ?? EARLIER_AFTER.exec(text.slice(figure.end, figure.end + 40));
+  return found ? found[1].toLowerCase().replace(/\s+/g, ' ') : null;
 }
 
 function unitFor(subject: Subject, figures: Figure[]): string {
@@ -72,7 +83,7 @@ function measuresFrom(subject: Subject, figures: Figure[], sentence: Sentence, p
     .filter((f) => f.start >= (subject.from ?? 0))
     .filter((f) => f.unit || f.band || /number|average/.test(subject.kind) || CURRENT.test(sentence.text.slice(0, f.start)));
   if (!usable.length) return [];
-  const stated = usable.filter((f) => roleOf(sentence.text, f) === 'value');
+  const stated = usable.filter((f) => roleOf(sentence.text, f, figures) === 'value');
   const measure = blank(subject, sentence.line, unitFor(subject, stated.length ? stated : usable));
   return fill(measure, usable, sentence, paperDate);
 }
@@ -90,8 +101,9 @@ function addTo(last: PaperMeasure, figures: Figure[], sentence: Sentence, paperD
  */
 function fill(measure: PaperMeasure, figures: Figure[], sentence: Sentence, paperDate: string | null, into: PaperMeasure = measure): PaperMeasure[] {
   const earlier: PaperMeasure[] = [];
+  const all = figuresIn(sentence.text);
   for (const figure of figures) {
-    const role = roleOf(sentence.text, figure);
+    const role = roleOf(sentence.text, figure, all);
     const before = sentence.text.slice(0, figure.start);
     if (role === 'target') {
       if (figure.band) {
@@ -103,7 +115,7 @@ function fill(measure: PaperMeasure, figures: Figure[], sentence: Sentence, pape
       }
     } else if (role === 'national') into.national ??= figure.value;
     else if (role === 'earlier') {
-      const phrase = EARLIER.exec(sentence.text.slice(Math.max(0, figure.start - 40), figure.start))![1].toLowerCase();
+      const phrase = earlierPeriod(sentence.text, figure)!;
       earlier.push({ ...measure, value: figure.value, period: phrase, target: null, polarity: null, band: null, national: null });
     } else if (role === 'value') {
       if (figure.band) {
