@@ -37,6 +37,8 @@ describe.each(DB_KINDS)('importing figures from a paper in the browser (%s)', (k
     expect(list.text).toContain(`name="polarity-${care![1]}"`);
     expect(rereferrals?.[2]).toBe(' checked');
     expect(list.text).toMatch(/Children in need per 10,000[\s\S]*?The measures hold percentages, counts and days/);
+    // A target is shown in its unit, as the value is ("20%", not "20").
+    expect(/Import Re-referrals within 12 months, 2014\/15 Q4[\s\S]*?data-label="Target or band">([^<]*)</.exec(list.text)?.[1]).toBe('20%');
     const content = /name="content" value="([^"]+)"/.exec(list.text)![1];
 
     const none = await post('/measures/import-figures/import', [['content', content]]).expect(400);

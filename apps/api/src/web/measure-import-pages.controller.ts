@@ -102,10 +102,10 @@ export class MeasureImportPagesController {
       return {
         index: f.index,
         name: f.name,
-        value: f.value === null ? '—' : `${f.value}${f.unit === '%' ? '%' : ` ${UNIT_WORDS[f.unit] ?? f.unit}`}`,
-        band: f.band ? `${f.band.low} to ${f.band.high}` : null,
+        value: f.value === null ? '—' : withUnit(String(f.value), f.unit),
+        band: f.band ? withUnit(`${f.band.low} to ${f.band.high}`, f.unit) : null,
         period: f.period ?? 'not given',
-        target: f.target,
+        target: f.target === null ? null : withUnit(String(f.target), f.unit),
         line: f.line,
         measure: f.measure?.status === 'existing' ? 'Existing measure' : f.measure || f.needsPolarity ? 'New measure' : null,
         already: f.valueStatus === 'unchanged',
@@ -127,6 +127,11 @@ export class MeasureImportPagesController {
       status,
     );
   }
+}
+
+/** A figure, target or band as the paper means it: "22%", "512 days", not a bare "22". */
+function withUnit(figure: string, unit: string): string {
+  return unit === '%' ? `${figure}%` : `${figure} ${UNIT_WORDS[unit] ?? unit}`;
 }
 
 const POLARITY_WORDS: Record<Polarity, string> = { higher: 'Higher is better', lower: 'Lower is better', band: 'Keep within the band' };
