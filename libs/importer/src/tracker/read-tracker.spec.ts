@@ -90,6 +90,17 @@ describe('readTracker: a CSV', () => {
     ]);
   });
 
+  it('reads "Within 3 months" in the due-date column as the timescale, not a date it cannot read', async () => {
+    const csv = 'Action,Target date\nAudit the plans,Within 3 months\nTrain the team,For action within the next six months\nSee the panel,Someday\n';
+    const tracker = await read(Buffer.from(csv));
+    expect(tracker.rows.map((r) => [r.dueDate, r.timescale])).toEqual([
+      [null, 'three_months'],
+      [null, 'six_months'],
+      [null, null],
+    ]);
+    expect(tracker.problems.map((p) => [p.line, p.message])).toEqual([[4, expect.stringContaining('"Someday" is not a date')]]);
+  });
+
   it('uses the mapping the person chose instead of the one read from the header', async () => {
     const csv = 'Item,Notes,Who\nDo the thing,Said it was the thing,Ann\n';
     const tracker = await readTracker(Buffer.from(csv), { maxBytes: MAX, mapping: { action: 1, owner: 2 } });

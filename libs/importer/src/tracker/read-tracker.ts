@@ -171,7 +171,10 @@ function readRow(
     }
   }
   const timescaleText = text(cell('timescale'));
-  const due = readDueDate(cell('dueDate')?.value ?? null);
+  // "Within 3 months" typed where the due date goes is a timescale, not a date that cannot be read.
+  const dueText = text(cell('dueDate'));
+  const dueTimescale = dueText ? readTimescale(dueText) : null;
+  const due = dueTimescale ? { date: null, problem: null } : readDueDate(cell('dueDate')?.value ?? null);
   if (!due.date && due.problem) problems.push({ line, message: `Line ${line}: ${due.problem}` });
   const dueDate = due.date ?? (mapping.dueDate === undefined || !hasValue(cell('dueDate')) ? dateIn(timescaleText) : null);
   const statusText = text(cell('status'));
@@ -185,7 +188,7 @@ function readRow(
   const rag = ragText ? readRag(ragText) : (cell('rag')?.fillRag ?? null);
   if (ragText && !rag)
     problems.push({ line, message: `Line ${line}: the RAG "${ragText}" is not red, amber, green or blue (or R, A, G, B): it was left out.` });
-  const timescale = timescaleText ? (readTimescale(timescaleText) ?? timescaleText) : null;
+  const timescale = timescaleText ? (readTimescale(timescaleText) ?? timescaleText) : dueTimescale;
   return {
     line,
     ref: text(cell('ref')),

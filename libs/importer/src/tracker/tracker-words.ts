@@ -1,4 +1,5 @@
 import type { ActionStatus, Rag, Timescale } from '@app/domain';
+import { timescaleHeading } from '../timescale';
 
 export interface StatusReading {
   status: ActionStatus;
@@ -62,9 +63,14 @@ export function readRag(text: string): Rag | null {
   return rags.sort((x, y) => SEVERITY.indexOf(x) - SEVERITY.indexOf(y))[0];
 }
 
-/** A timescale column's wording as one of ours, or null when it is a date or other wording. */
+/**
+ * A timescale's wording as one of ours ("Within 3 months", "Short term", or a report's "For action within
+ * the next three months"), or null when it is a date or other wording.
+ */
 export function readTimescale(text: string): Timescale | null {
   const words = fold(text);
+  const reportWording = timescaleHeading(words);
+  if (reportWording) return reportWording;
   if (/^(immediate|immediately|now|urgent|asap|within (1|one) month|1 month|one month|28 days|4 weeks)$/.test(words)) return 'immediately';
   if (/^(within )?(3|three) months?$|^short( term)?$/.test(words)) return 'three_months';
   if (/^(within )?(6|six) months?$|^medium( term)?$/.test(words)) return 'six_months';
