@@ -187,6 +187,7 @@ const RULES: Record<string, Rule> = {
   'GET /measures/import-figures': EDITORS,
   'POST /measures/import-figures': EDITORS,
   'POST /measures/import-figures/import': EDITORS,
+  'GET /measures/import-figures/done': EDITORS,
   'POST /measures/owner': EDITORS,
   'GET /reviews': 'member',
   'POST /reviews': ['admin', 'commissioner'],

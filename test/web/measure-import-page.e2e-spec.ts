@@ -54,8 +54,12 @@ describe.each(DB_KINDS)('importing figures from a paper in the browser (%s)', (k
       ['figure', care![1]],
       [`polarity-${care![1]}`, 'lower'],
       ['figure', rereferrals![1]],
-    ]).expect(200);
-    expect(done.text).toContain('2 new measures, 2 values stored');
+    ]).expect(303);
+    // Redirected after the POST to a result page, so that refreshing it sends nothing again.
+    expect(done.headers.location).toBe('/measures/import-figures/done?created=2&stored=2');
+    const result = await t.http().get(done.headers.location).set(HTML).set(bearer(member)).expect(200);
+    expect(result.text).toContain('2 new measures, 2 values stored');
+    await t.http().get('/measures/import-figures/done?created=x').set(HTML).set(bearer(member)).expect(303);
     const measures = (await t.http().get('/api/v1/measures').set(bearer(member)).expect(200)).body as { name: string; polarity: string }[];
     expect(measures.map((m) => [m.name, m.polarity]).sort()).toEqual([
       ['Children in care', 'lower'],

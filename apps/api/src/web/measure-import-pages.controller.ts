@@ -6,7 +6,7 @@ import { CurrentActor, Roles } from '../common/decorators';
 import { FormPost, PageRequest } from './csrf';
 import { FormErrors, userError } from './form-errors';
 import { PageErrorFilter } from './page-error.filter';
-import { field, fields } from './page-query';
+import { field, fields, queryValue } from './page-query';
 import { PageRenderer } from './page-renderer';
 
 // The paper travels base64-encoded in one form field between the steps, as a tracker does.
@@ -36,6 +36,14 @@ export class MeasureImportPagesController {
   @Get()
   async uploadForm(@Req() req: PageRequest, @Res() res: Response) {
     await this.pages.render(req, res, 'measures/import-figures.njk', { pageTitle: TITLE });
+  }
+
+  /** The result of an import, reached by the redirect after it. */
+  @Get('done')
+  async done(@Req() req: PageRequest, @Res() res: Response) {
+    const done = { measuresCreated: count(queryValue(req, 'created')), valuesStored: count(queryValue(req, 'stored')) };
+    if (done.measuresCreated === null || done.valuesStored === null) return res.redirect(303, '/measures/import-figures');
+    await this.pages.render(req, res, 'measures/import-figures.njk', { pageTitle: TITLE, done });
   }
 
   @FormPost('', 'file')
@@ -69,7 +77,8 @@ export class MeasureImportPagesController {
     }
     try {
       const result = await this.imports.import(actor, await this.imports.read(upload.bytes), { choices });
-      await this.pages.render(req, res, 'measures/import-figures.njk', { pageTitle: TITLE, done: result });
+      // Redirect after the POST, so that refreshing the result page does not send the paper again.
+      res.redirect(303, `/measures/import-figures/done?created=${result.measuresCreated}&stored=${result.valuesStored}`);
     } catch (error) {
       const problem = userError(error);
       if (!problem) throw error;
@@ -143,6 +152,11 @@ function choicesOf(body: Record<string, unknown>): FigureChoice[] {
       const polarity = field(body, `polarity-${v}`);
       return { index: Number(v), ...(POLARITIES.includes(polarity as Polarity) ? { polarity: polarity as Polarity } : {}) };
     });
+}
+
+/** A count carried in the result page's address, or null when it is not one. */
+function count(value: string | undefined): number | null {
+  return value !== undefined && /^\d{1,6}$/.test(value) ? Number(value) : null;
 }
 
 /** The paper the page carries between its steps. */
