@@ -51,6 +51,11 @@ describeInBrowser('web: a board member brings in the council’s tracker', () =>
           expect.stringContaining('Line 11: no one called "Sam Okafor"'),
         ]);
         expect(await page.locator('tbody').textContent()).toContain('Priya Shah');
+        // The recommendation each action answers is shown beside it, under its own heading.
+        expect(await page.locator('thead').textContent()).toContain('Recommendation');
+        expect(await page.locator('tbody tr', { hasText: 'Agree the scorecard’s targets' }).textContent()).toContain(
+          'Ensure the board receives performance information monthly',
+        );
 
         await page.getByLabel('Action to be taken', { exact: true }).selectOption('B');
         await page.getByRole('button', { name: 'Read again with these columns' }).click();
@@ -64,6 +69,7 @@ describeInBrowser('web: a board member brings in the council’s tracker', () =>
         await page.getByRole('button', { name: 'Bring in 5 actions' }).click();
         await settled(page);
         expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Improvement plan brought in from Excel');
+        expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('5 actions were brought in from the tracker.');
         expect(await page.getByText('Produce a monthly performance scorecard for the board').count()).toBeGreaterThan(0);
         expect(problems).toEqual([]);
       },

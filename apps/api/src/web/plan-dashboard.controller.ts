@@ -12,6 +12,7 @@ import { PageRequest } from './csrf';
 import { DashboardFilter, filterQuery, PAGE_SIZE, readFilter, SORTS } from './dashboard-filter';
 import { PageErrorFilter } from './page-error.filter';
 import { queryValue } from './page-query';
+import { broughtIn } from './tracker-import-view';
 import { RAG_COLOURS, RAG_LABELS, STATUS_LABELS } from './page-labels';
 import { PageRenderer } from './page-renderer';
 import { Choices, PeopleDirectory } from './people-directory';
@@ -50,7 +51,7 @@ export class PlanDashboardController {
     await this.pages.render(req, res, 'plan-dashboard.njk', {
       pageTitle: counts.plan.title,
       plan: counts.plan,
-      success: queryValue(req, 'saved') === 'activated' ? 'The plan is active: owners will now get reminders.' : undefined,
+      success: queryValue(req, 'saved') === 'activated' ? 'The plan is active: owners will now get reminders.' : broughtIn(queryValue(req, 'imported')),
       today: counts.today,
       rows,
       total: result.total,

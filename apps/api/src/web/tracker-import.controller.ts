@@ -106,7 +106,7 @@ export class TrackerImportController {
       const result = await tracked(tracker, () =>
         this.trackers.import(actor, upload.bytes, { ...plan.input, mapping: mappingOf(chosen.input), fileName: upload.name, onProgress: tracker.onProgress }),
       );
-      res.redirect(303, `/plans/${result.plan.id}`);
+      res.redirect(303, `/plans/${result.plan.id}?imported=${result.actionsAdded}`);
     } catch (error) {
       const problem = userError(error);
       if (!problem) throw error;
@@ -162,7 +162,7 @@ export class TrackerImportController {
           chosen: field(body, `column-${f}`) || (json.columns[f]?.column ?? ''),
           items: [{ value: '', text: 'Not in the tracker' }, ...columns],
         })),
-        rows: trackerRowsView(json.rows, names),
+        rows: trackerRowsView(json.rows, names, read.rows),
         problems: json.problems,
         unassigned: json.rows.filter((r) => !r.ownerId).length,
         boardItems: boards.map((b) => ({ value: b.id, text: b.name, selected: b.id === field(body, 'boardId') })),
