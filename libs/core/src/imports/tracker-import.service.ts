@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { deriveRag, isTimescale, Rag } from '@app/domain';
+import { deriveRag, isTimescale, Rag, trackerRagReason } from '@app/domain';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { BoardRepositories } from '@app/database/repositories/board.repository';
 import { PeopleRepositories } from '@app/database/repositories/people.repository';
@@ -51,6 +51,12 @@ const ERROR_KIND: Record<TrackerError['code'], AppErrorKind> = {
   no_header: 'unprocessable',
   bad_mapping: 'bad_request',
 };
+
+/** Rows stored before other work (a progress poll) is let run: a few tenths of a second on SQLite. */
+const ROWS_PER_TURN = 25;
+
+/** Lets the event loop answer what is waiting (requests, Redis) before going on. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * A council's existing tracker brought in: read and shown (nothing stored), then, once the person
@@ -123,6 +129,10 @@ export class TrackerImportService {
           });
         await this.keepRecord(actor, action.id, row, source);
         options.onProgress?.(i + 1, read.rows.length);
+        // On SQLite every statement answers at once, so without this the loop keeps the process to itself
+        // until the end and the page's progress poll waits with it. The transaction stays the one it was
+        // (TypeORM's BEGIN … COMMIT on the connection, not better-sqlite3's synchronous transaction()).
+        if ((i + 1) % ROWS_PER_TURN === 0) await nextTurn();
       }
       await this.audit.record({
         authorityId: actor.authorityId,
@@ -149,7 +159,7 @@ export class TrackerImportService {
     const statusReason = status === 'blocked' || status === 'cancelled' ? `"${row.statusText}" in ${source} (line ${row.line})` : null;
     const derived = deriveRag({ status, dueDate: row.dueDate, today: this.clock.today(), warningWindowDays: plan.warningWindowDays, atRisk: row.atRisk });
     const ragOverride: Rag | null = row.rag && row.rag !== derived ? row.rag : null;
-    const ragOverrideReason = ragOverride ? `Rated ${ragOverride} in ${source} (line ${row.line})` : null;
+    const ragOverrideReason = ragOverride ? trackerRagReason(ragOverride, source, row.line) : null;
     return { status, statusReason, atRisk: row.atRisk, ragOverride, ragOverrideReason };
   }
 
