@@ -190,10 +190,10 @@ describe.each(DB_KINDS)('the documented 2xx responses (%s)', (kind) => {
     // The plan goes live (reminders are scheduled), the action is completed and verified, the plan closed and carried over.
     const active = await call('POST /api/v1/plans/{id}/activate', { id: plan.body.id }, (r) => r.send({ version: edited.body.version + 0 }));
 
-    // A board meeting about the plan: planned, moved, attended, its agenda drafted and edited, a decision, held, minuted.
+    // A board meeting about the plan (last Tuesday: it can be marked held): planned, moved, attended, its agenda drafted and edited, a decision, held, minuted.
     const boardId = { boardId: board.body.id };
     const meeting = await call('POST /api/v1/boards/{boardId}/meetings', boardId, (r) =>
-      r.send({ date: '2026-12-08', planId: plan.body.id, place: 'Committee Room 1' }),
+      r.send({ date: '2026-11-17', planId: plan.body.id, place: 'Committee Room 1' }),
     );
     const meetingId = { id: meeting.body.id };
     await call('GET /api/v1/boards/{boardId}/meetings', boardId);

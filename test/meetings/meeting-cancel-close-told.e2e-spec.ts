@@ -225,7 +225,8 @@ describe.each(DB_KINDS)('board meetings: who has been told, cancelling, closing 
     expect(page.text).toContain('The plan closed');
     expect(page.text).toContain(body.title);
 
-    // Once the minutes are approved, the decision stands and no other is taken.
+    // Once the minutes are approved, the decision stands and no other is taken (held on its day, 10 November).
+    t.clock.set('2026-11-10T15:00:00Z');
     await http().post(`/api/v1/meetings/${id}/held`).set(bearer(chair)).expect(201);
     await http().post(`/api/v1/meetings/${id}/minutes/approve`).set(bearer(chair)).expect(201);
     const locked = await http()

@@ -45,7 +45,12 @@ describe.each(DB_KINDS)('a board meeting from agenda to approved minutes (%s)', 
     // The last meeting: A2 overdue and noted; A4 added by the chair and not reached.
     const last = await http().post(`/api/v1/boards/${boardId}/meetings`).set(bearer(chair)).send({ date: '2026-10-27', planId }).expect(201);
     expect(last.body).toMatchObject({ status: 'planned', date: '2026-10-27', startTime: '10:00' });
-    expect(last.body.series).toEqual({ rule: 'monthly, on the fourth Tuesday', nextDates: ['2026-11-24', '2026-12-22', '2027-01-26'] });
+    expect(last.body.series).toEqual({
+      rule: 'monthly, on the fourth Tuesday',
+      nextDates: ['2026-11-24', '2026-12-22', '2027-01-26'],
+      nextMeeting: null,
+      proposal: { date: '2026-11-24', planId, startTime: '10:00', place: 'To be confirmed' },
+    });
     const lastAgenda = await http().post(`/api/v1/meetings/${last.body.id}/agenda/draft`).set(bearer(chair)).expect(201);
     expect(lastAgenda.body.items.map((i: Item) => [i.actionId, i.reasons])).toEqual([
       [ids.A1, ['overdue']],
@@ -55,6 +60,8 @@ describe.each(DB_KINDS)('a board meeting from agenda to approved minutes (%s)', 
     expect(a4.body).toMatchObject({ reasons: ['added'], chairEdited: true });
     await decide(last.body.id, chair, { actionId: ids.A1, kind: 'note', comment: 'Owner to report back' }).expect(201);
     await decide(last.body.id, chair, { actionId: ids.A2, kind: 'note', comment: 'Recruitment under way' }).expect(201);
+    // The meeting can be marked held on its day, not before.
+    t.clock.set('2026-10-27T12:00:00Z');
     await http().post(`/api/v1/meetings/${last.body.id}/held`).set(bearer(chair)).expect(201);
     await http().post(`/api/v1/meetings/${last.body.id}/minutes/approve`).set(bearer(chair)).expect(201);
 
@@ -150,7 +157,8 @@ describe.each(DB_KINDS)('a board meeting from agenda to approved minutes (%s)', 
     const escalated = await http().get('/api/v1/me/notifications').set(bearer(manager)).expect(200);
     expect(escalated.body.items.map((n: { body: string }) => n.body)).toEqual(expect.arrayContaining([expect.stringContaining('escalated the action to')]));
 
-    // Only the chair approves; then everything is locked.
+    // Only the chair approves, once the meeting's day (24 November) has come; then everything is locked.
+    t.clock.set('2026-11-24T15:00:00Z');
     await http().put(`/api/v1/meetings/${id}/minutes`).set(bearer(chair)).send({ narrative: 'The chair welcomed Dr Doe.' }).expect(200);
     const refused = await http().post(`/api/v1/meetings/${id}/minutes/approve`).set(bearer(member)).expect(403);
     expect(refused.body.error.message).toMatch(/board chair/);

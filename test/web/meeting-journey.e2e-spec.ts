@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { Meeting } from '@app/database/entities';
 import { describeInBrowser, journey, settled, signIn, useDemoBrowser, visit } from './web-harness';
 
 // A long journey with axe on every page: minutes on a loaded machine.
@@ -106,6 +108,11 @@ describeInBrowser('web: the chair runs the next board meeting to approved minute
         await page.getByLabel("The chair's narrative").fill('The chair welcomed everyone.');
         await page.getByRole('button', { name: 'Save the narrative' }).click();
         await settled(page);
+        // The demo's next meeting is after today: its minutes are approved on its day, not before (signed in again: a day has passed).
+        const { date } = await web.t.get(DataSource).manager.findOneByOrFail(Meeting, { id: meetingUrl.split('/')[2] });
+        web.t.clock.set(`${date}T15:00:00Z`);
+        await signIn(page, 'chair@demo.example', 'demo-password');
+        await visit(page, `${meetingUrl}/minutes`);
         await page.getByRole('button', { name: 'Approve the minutes' }).click();
         await settled(page);
         expect(await page.getByText('The minutes are approved and locked.').count()).toBe(1);

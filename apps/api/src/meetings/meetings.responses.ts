@@ -176,9 +176,26 @@ class MinutesResponse {
   @ApiProperty() locked: boolean;
 }
 
+class NextMeetingResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date', example: '2027-01-12' }) date: string;
+  @ApiProperty({ enum: MEETING_STATUSES }) status: string;
+}
+
+class SeriesProposalResponse {
+  @ApiProperty({ format: 'date', example: '2027-01-12' }) date: string;
+  @ApiProperty({ format: 'uuid', description: "The plan it would be about: this meeting's, or its successor when the board closed it here" }) planId: string;
+  @ApiProperty({ example: '10:00' }) startTime: string;
+  @ApiProperty({ example: 'Committee Room 1' }) place: string;
+}
+
 class SeriesResponse {
   @ApiProperty({ example: 'monthly, on the second Tuesday' }) rule: string;
   @ApiProperty({ type: String, format: 'date', isArray: true, example: ['2027-01-12'] }) nextDates: string[];
+  @ApiProperty({ type: NextMeetingResponse, nullable: true, description: "The board's next meeting after this one (not cancelled), when one is planned" })
+  nextMeeting: NextMeetingResponse | null;
+  @ApiProperty({ type: SeriesProposalResponse, nullable: true, description: 'When no next meeting is planned: the one the series proposes (not created)' })
+  proposal: SeriesProposalResponse | null;
 }
 
 /** The meeting whole. */

@@ -77,6 +77,7 @@ export class MeetingMinutesPagesController {
       historyChart: ragOverTime('pack-history', pack.ragHistory),
       rags: RAGS.map((r) => ({ key: r, label: RAG_LABELS[r] })),
       reasonLabels: AGENDA_REASON_LABELS,
+      canPlanNext: may(subjectOf(actor), 'meeting.plan'),
     });
   }
 
@@ -96,6 +97,7 @@ export class MeetingMinutesPagesController {
         canWrite: meeting.open && may(subject, 'meeting.minutes'),
         canApprove: meeting.open && meeting.status !== 'planned' && may(subject, 'meeting.minutes'),
         canClose: meeting.open && meeting.status !== 'held' && may(subject, 'meeting.decide'),
+        canPlanNext: may(subject, 'meeting.plan'),
         ...errors.view(),
       },
       status,

@@ -276,6 +276,7 @@ export class MeetingPagesController {
         reasonLabels: AGENDA_REASON_LABELS as Record<AgendaReason, string>,
         decisionLabels: DECISION_LABELS,
         canPlan: open && may(subject, 'meeting.plan'),
+        canPlanNext: may(subject, 'meeting.plan'),
         canDecide: open && may(subject, 'meeting.decide'),
         canCancel: meeting.status === 'planned' && may(subject, 'meeting.cancel') && (isChair || actor.roles.includes('admin')),
         canClosePlan: open && isChair && meeting.plan.status === 'active' && may(subject, 'meeting.closePlan'),

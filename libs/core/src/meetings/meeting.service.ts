@@ -134,6 +134,7 @@ export class MeetingService {
     authorize(actor, 'meeting.decide');
     return this.transactions.run(async () => {
       const meeting = await this.access.loadForBoard(actor, id);
+      this.assertDayHasCome(meeting, 'it cannot be marked held');
       if (meeting.status !== 'held') await this.meetings.for(actor.authorityId).update(id, { status: 'held', updatedAt: this.clock.nowIso() });
       await this.access.record(actor, id, 'meeting_held', { status: 'held' }, { status: meeting.status });
       return this.get(actor, id);
@@ -156,6 +157,7 @@ export class MeetingService {
       const meeting = await this.access.loadForBoard(actor, id);
       if (meeting.status === 'planned')
         throw new AppError('conflict', 'meeting_not_held', 'The meeting has not started: record its attendance or decisions before approving its minutes.');
+      this.assertDayHasCome(meeting, 'its minutes cannot be approved');
       const text = (await this.get(actor, id)).minutes.draft;
       const now = this.clock.nowIso();
       const changes = { status: 'minutes_approved' as const, minutesText: text, minutesApprovedAt: now, minutesApprovedById: actor.userId, updatedAt: now };
@@ -165,6 +167,13 @@ export class MeetingService {
       await this.access.record(actor, id, 'minutes_approved', { ...changes, counts }, { status: meeting.status });
       return this.get(actor, id);
     });
+  }
+
+  /** A meeting cannot be over before its date: refused, nothing changed. */
+  private assertDayHasCome(meeting: Meeting, refused: string) {
+    const today = this.clock.today();
+    if (meeting.date > today)
+      throw new AppError('conflict', 'meeting_in_future', `The meeting is on ${meeting.date} and today is ${today}: ${refused} before the day it takes place.`);
   }
 
   /** The meeting whole: attendance, agenda (each action as it stands), decisions, minutes, and the series' next dates. */
@@ -245,13 +254,24 @@ export class MeetingService {
       })),
     };
     const series = seriesRuleOf(meeting.date);
+    const nextDates = nextInSeries(meeting.date, 3);
+    const nextMeeting = (await repo.forBoard(meeting.boardId))
+      .filter((m) => m.date > meeting.date && m.status !== 'cancelled')
+      .sort((a, b) => a.date.localeCompare(b.date))[0];
+    const continuing = planDecisions.find((c) => c.successorPlan)?.successorPlan ?? plan;
     return {
       ...meetingFields(meeting),
       /** Anything can still be recorded: not cancelled, minutes not approved. */
       open: meeting.status !== 'cancelled' && meeting.status !== 'minutes_approved',
       board: board && { id: board.id, name: board.name, chairId: board.chairId },
       plan: { id: plan.id, title: plan.title, status: plan.status },
-      series: { rule: describeSeries(series), nextDates: nextInSeries(meeting.date, 3) },
+      series: {
+        rule: describeSeries(series),
+        nextDates,
+        /** The board's next meeting when one is planned; otherwise the series only proposes `nextDates[0]`, for `planId`. */
+        nextMeeting: nextMeeting ? { id: nextMeeting.id, date: nextMeeting.date, status: nextMeeting.status } : null,
+        proposal: nextMeeting ? null : { date: nextDates[0], planId: continuing.id, startTime: meeting.startTime, place: meeting.place },
+      },
       attendance: attendees.map((a) => ({ id: a.id, userId: a.userId, guestName: a.guestName, name: a.guestName ?? name(a.userId), attendance: a.attendance })),
       agenda: {
         items: items.map((i) => ({

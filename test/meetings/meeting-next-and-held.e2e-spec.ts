@@ -1,0 +1,78 @@
+import { bearer, createTestApp, DB_KINDS, newActivePlan, newBoardWorld, sessionCookie, TestApp, TestUser } from '../support';
+
+const HTML = { Accept: 'text/html,application/xhtml+xml' };
+
+describe.each(DB_KINDS)('a meeting held, its successor in the series, and a meeting not yet due (%s)', (kind) => {
+  let t: TestApp;
+  let chair: TestUser, boardId: string, planId: string;
+
+  beforeAll(async () => {
+    // The board met on Tuesday 8 December 2026 (the second Tuesday); it is now 10 December.
+    t = await createTestApp(kind, {}, '2026-12-10T09:00:00Z');
+    const world = await newBoardWorld(t);
+    ({ chair, boardId } = world);
+    ({ planId } = await newActivePlan(t, world, { publishedOn: '2026-09-01', findings: [{ timescale: 'immediately', text: 'audit case supervision' }] }));
+  });
+  afterAll(() => t.close());
+
+  const http = () => t.http();
+  const plan = (date: string) =>
+    http().post(`/api/v1/boards/${boardId}/meetings`).set(bearer(chair)).send({ date, planId, place: 'Committee Room 1' }).expect(201);
+  const meeting = async (id: string) => (await http().get(`/api/v1/meetings/${id}`).set(bearer(chair)).expect(200)).body;
+
+  it('after approved minutes proposes the next date without claiming a meeting exists, and plans it in one click', async () => {
+    const held = (await plan('2026-12-08')).body.id;
+    await http()
+      .put(`/api/v1/meetings/${held}/attendance`)
+      .set(bearer(chair))
+      .send({ attendees: [{ userId: chair.id, attendance: 'present' }] })
+      .expect(200);
+    await http().post(`/api/v1/meetings/${held}/held`).set(bearer(chair)).expect(201);
+    await http().post(`/api/v1/meetings/${held}/minutes/approve`).set(bearer(chair)).expect(201);
+
+    const before = await meeting(held);
+    expect(before.series).toMatchObject({ nextMeeting: null, proposal: { date: '2027-01-12', planId, place: 'Committee Room 1' } });
+    const cookie = await sessionCookie(t, chair.email);
+    const page = await http().get(`/meetings/${held}/minutes`).set(HTML).set('Cookie', cookie).expect(200);
+    expect(page.text).toContain('No next meeting is planned yet: the series proposes 12 January 2027.');
+    expect(page.text).not.toContain('Next meeting:');
+
+    // The "plan it" form posts what the page shows: a meeting on the proposed date, about the plan.
+    const form = page.text.slice(page.text.indexOf('<form method="post" action="/meetings"'));
+    const hidden = Object.fromEntries([...form.slice(0, form.indexOf('</form>')).matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const created = await http().post('/meetings').set(HTML).set('Cookie', cookie).type('form').send(hidden).expect(303);
+    const nextId = /\/meetings\/([0-9a-f-]{36})/.exec(created.headers.location)![1];
+    expect(await meeting(nextId)).toMatchObject({ date: '2027-01-12', status: 'planned', place: 'Committee Room 1' });
+
+    const after = await meeting(held);
+    expect(after.series).toMatchObject({ nextMeeting: { id: nextId, date: '2027-01-12' }, proposal: null });
+    const linked = await http().get(`/meetings/${held}/minutes`).set(HTML).set('Cookie', cookie).expect(200);
+    expect(linked.text).toContain(`Next meeting: <a class="govuk-link" href="/meetings/${nextId}">12 January 2027</a>`);
+    expect(linked.text).not.toContain('Plan it');
+  });
+
+  it('refuses to mark a meeting held, or approve its minutes, before its date, by the API and the page', async () => {
+    const future = (await plan('2027-02-09')).body.id;
+    await http()
+      .put(`/api/v1/meetings/${future}/attendance`)
+      .set(bearer(chair))
+      .send({ attendees: [{ userId: chair.id, attendance: 'present' }] })
+      .expect(200);
+    const refused = await http().post(`/api/v1/meetings/${future}/held`).set(bearer(chair)).expect(409);
+    expect(refused.body.error).toMatchObject({ code: 'meeting_in_future' });
+    expect(refused.body.error.message).toBe('The meeting is on 2027-02-09 and today is 2026-12-10: it cannot be marked held before the day it takes place.');
+    const approval = await http().post(`/api/v1/meetings/${future}/minutes/approve`).set(bearer(chair)).expect(409);
+    expect(approval.body.error.message).toContain('its minutes cannot be approved before the day it takes place');
+
+    const cookie = await sessionCookie(t, chair.email);
+    const shown = await http().get(`/meetings/${future}/minutes`).set(HTML).set('Cookie', cookie).expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(shown.text)![1];
+    const page = await http().post(`/meetings/${future}/held`).set(HTML).set('Cookie', cookie).type('form').send({ _csrf: csrf }).expect(409);
+    expect(page.text).toContain('it cannot be marked held before the day it takes place');
+    expect((await meeting(future)).status).toBe('in_progress');
+
+    // On the day, it can.
+    t.clock.set('2027-02-09T15:00:00Z');
+    await http().post(`/api/v1/meetings/${future}/held`).set(bearer(chair)).expect(201);
+  });
+});
