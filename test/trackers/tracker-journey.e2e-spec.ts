@@ -70,6 +70,15 @@ describeInBrowser('web: a board member brings in the council’s tracker', () =>
         await settled(page);
         expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Improvement plan brought in from Excel');
         expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('5 actions were brought in from the tracker.');
+        // The tracker's RAG kept over the rules' is said to come from the tracker, not from a person.
+        const table = await page.getByRole('table', { name: /^Actions, sorted/ }).textContent();
+        expect(table).toContain('(from the imported tracker)');
+        expect(table).not.toContain('(set by a person)');
+        await page.getByRole('link', { name: 'Produce a monthly performance scorecard for the board' }).first().click();
+        await settled(page);
+        expect(await page.locator('.govuk-summary-list', { hasText: 'RAG rating' }).first().textContent()).toContain(
+          'from the imported tracker: Rated green in the tracker improvement-plan.xlsx (line 6)',
+        );
         expect(await page.getByText('Produce a monthly performance scorecard for the board').count()).toBeGreaterThan(0);
         expect(problems).toEqual([]);
       },

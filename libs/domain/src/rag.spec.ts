@@ -1,6 +1,6 @@
 import { ActionStatus } from './action-status';
 import { DomainError } from './domain-error';
-import { deriveRag, effectiveRag, Rag, RagInput } from './rag';
+import { deriveRag, effectiveRag, fromTracker, Rag, RagInput, trackerRagReason } from './rag';
 
 const today = '2026-05-01';
 const base: RagInput = { status: 'in_progress', dueDate: '2026-09-01', today, warningWindowDays: 14, atRisk: false };
@@ -90,5 +90,15 @@ describe('effectiveRag', () => {
     [null, 'green', 'green'],
   ])('derived %p with override %p shows %p', (derived, override, expected) => {
     expect(effectiveRag(derived, override)).toBe(expected);
+  });
+});
+
+describe('a RAG kept from an imported tracker', () => {
+  it('is told from a person’s override by its reason', () => {
+    expect(fromTracker(trackerRagReason('green', 'the tracker plan (v2).xlsx', 6))).toBe(true);
+    expect(fromTracker(trackerRagReason('red', 'the imported tracker', 12))).toBe(true);
+    expect(fromTracker('The chair asked for red: the audit is late')).toBe(false);
+    expect(fromTracker('Rated green in the tracker, says the owner')).toBe(false);
+    expect(fromTracker(null)).toBe(false);
   });
 });

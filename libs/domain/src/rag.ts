@@ -59,3 +59,15 @@ function openRag(dueDate: string | null, today: string, warningWindowDays: numbe
 export function effectiveRag(derived: Rag | null, override: Rag | null): Rag | null {
   return override ?? derived;
 }
+
+/**
+ * The reason kept with the RAG a council's tracker gave an action when the rules give another:
+ * `source` is "the tracker <file>" or "the imported tracker". Pages tell such an override from a
+ * person's by this wording (`fromTracker`), so it is written here only.
+ */
+export const trackerRagReason = (rag: Rag, source: string, line: number): string => `Rated ${rag} in ${source} (line ${line})`;
+
+const TRACKER_RAG_REASON = /^Rated (?:red|amber|green|blue) in the (?:tracker .+|imported tracker) \(line \d+\)$/s;
+
+/** Whether an override's reason says it was kept from an imported tracker (see trackerRagReason). */
+export const fromTracker = (reason: string | null | undefined): boolean => !!reason && TRACKER_RAG_REASON.test(reason);

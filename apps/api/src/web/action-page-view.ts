@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { ActionService, Authenticated, subjectOf } from '@app/core';
-import { ACTION_STATUSES, ActionStatus, allowedTransitions, Decision, may, Rag, RAGS, statusDecision } from '@app/domain';
+import { ACTION_STATUSES, ActionStatus, allowedTransitions, Decision, fromTracker, may, Rag, RAGS, statusDecision } from '@app/domain';
 import { ActionSummary } from './action-rows';
 import { changesSince, snapshot } from './action-snapshot';
 import { PageRequest } from './csrf';
@@ -55,6 +55,7 @@ export class ActionPageView {
         showDescription: !repeatsWhatIsShown(action),
         findings: action.findings.map((f) => ({ text: f.text, section: f.section, place: lineSpan(f.lineStart, f.lineEnd) })),
         action,
+        ragFromTracker: !!action.rag.override && fromTracker(action.rag.overrideReason),
         success,
         owner: names.personName(action.ownerId),
         manager: accountableManagerName(action.managerId, people.accountableManagerId, names),

@@ -1,4 +1,5 @@
 import { ActionService } from '@app/core';
+import { fromTracker } from '@app/domain';
 import { Names } from './people-directory';
 
 export type ActionSummary = ReturnType<ActionService['summary']>;
@@ -13,6 +14,8 @@ export function actionRow(a: ActionSummary, names: Names) {
     statusReason: a.statusReason,
     rag: a.rag.effective,
     ragOverridden: !!a.rag.override,
+    /** The override is the RAG the council's imported tracker gave, not one a person set here. */
+    ragFromTracker: !!a.rag.override && fromTracker(a.rag.overrideReason),
     dueDate: a.dueDate,
     overdue: a.overdue,
     owner: names.personName(a.ownerId),
