@@ -134,4 +134,27 @@ describe('the paper for scrutiny', () => {
     expect(work.bullets).toEqual(['Looked after children: 152 in 2026/27 Q2']);
     expect(work.paragraphs).toEqual([]);
   });
+
+  it('says plainly when no due date was changed, and counts them when some were', () => {
+    const review = (dueDateChanges: unknown[]) =>
+      ({
+        signedAt: '2026-12-04T14:16:00.000Z',
+        judgements: [],
+        followUps: [],
+        pack: {
+          plan: { title: 'Safeguarding plan' },
+          quarter: '2026/27 Q3',
+          start: '2026-10-01',
+          end: '2026-12-31',
+          asAt: '2026-12-04',
+          boardDecisions: [],
+          measures: [],
+          actions: { total: 3, byStatus: {}, overdue: [], completedThisQuarter: [], verifiedThisQuarter: [], dueDateChanges },
+        },
+      }) as unknown as ReviewView;
+    const board = (r: ReviewView) => scrutinyPaper(r, 'Demo Council').sections.find((s) => s.heading === 'The board and where the plan stands')!.paragraphs[1];
+    expect(board(review([]))).toContain('No due dates were changed.');
+    expect(board(review([]))).not.toContain('0 due dates');
+    expect(board(review([{}, {}]))).toContain('2 due dates were changed by the board, each with its reason.');
+  });
 });

@@ -99,7 +99,7 @@ export function scrutinyPaper(review: ReviewView, councilName: string): Scrutiny
         heading: 'The board and where the plan stands',
         paragraphs: [
           `The plan has ${plural(a.total, 'action')}: ${done} completed or verified by the board, ${plural(a.overdue.length, 'action')} overdue as at ${formatDate(pack.asAt)}.`,
-          `This quarter ${plural(a.completedThisQuarter.length, 'action was', 'actions were')} completed and the board verified ${plural(a.verifiedThisQuarter.length, 'action')}; ${plural(a.dueDateChanges.length, 'due date was', 'due dates were')} changed by the board, each with its reason.`,
+          `This quarter ${plural(a.completedThisQuarter.length, 'action was', 'actions were')} completed and the board verified ${plural(a.verifiedThisQuarter.length, 'action')}; ${dueDatesChanged(a.dueDateChanges.length)}`,
           ...(decisions.length
             ? [
                 `The board recorded ${plural(decisions.length, 'decision')} at its meetings this quarter: ${decisions.map((d) => `${d.ref} ${decisionWords(d.kind)} (${formatDate(d.date)})`).join('; ')}.`,
@@ -144,4 +144,9 @@ export async function signedReviewPaper(
   }
   const council = (await auth.councilsOf(actor.userId)).find((c) => c.id === actor.authorityId);
   return { review, paper: scrutinyPaper(review, council?.name ?? 'The council') };
+}
+
+/** The board's due-date changes this quarter: none said plainly, not as "0 … each with its reason". */
+function dueDatesChanged(count: number): string {
+  return count ? `${plural(count, 'due date was', 'due dates were')} changed by the board, each with its reason.` : 'No due dates were changed.';
 }
