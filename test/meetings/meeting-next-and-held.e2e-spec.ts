@@ -76,3 +76,39 @@ describe.each(DB_KINDS)('a meeting held, its successor in the series, and a meet
     await http().post(`/api/v1/meetings/${future}/held`).set(bearer(chair)).expect(201);
   });
 });
+
+describe.each(DB_KINDS)('a plan closed at a meeting: where its actions went, in ref order (%s)', (kind) => {
+  let t: TestApp;
+  afterAll(() => t.close());
+
+  it('lists the actions carried into the successor plan there, not as carried to the next meeting, A2 before A10', async () => {
+    t = await createTestApp(kind, {}, '2026-12-08T09:00:00Z');
+    const world = await newBoardWorld(t);
+    const { chair, boardId } = world;
+    const findings = Array.from({ length: 11 }, (_, i) => ({ timescale: 'immediately', text: `improve practice area ${i + 1}` }));
+    const { planId } = await newActivePlan(t, world, { publishedOn: '2026-09-01', findings });
+    const id = (await t.http().post(`/api/v1/boards/${boardId}/meetings`).set(bearer(chair)).send({ date: '2026-12-08', planId }).expect(201)).body.id;
+    const drafted = await t.http().post(`/api/v1/meetings/${id}/agenda/draft`).set(bearer(chair)).expect(201);
+    const refs = Array.from({ length: 11 }, (_, i) => `A${i + 1}`);
+    // All eleven are overdue by the same days: they follow their refs.
+    expect(drafted.body.items.map((i: { title: string }) => i.title.split(' ')[0])).toEqual(refs);
+    await t
+      .http()
+      .put(`/api/v1/meetings/${id}/attendance`)
+      .set(bearer(chair))
+      .send({ attendees: [{ userId: chair.id, attendance: 'present' }] })
+      .expect(200);
+    const closed = await t
+      .http()
+      .post(`/api/v1/meetings/${id}/close-plan`)
+      .set(bearer(chair))
+      .send({ title: 'Plan 2027', comment: 'The work continues under the new plan' })
+      .expect(201);
+    expect(closed.body.planDecisions[0].carried.map((a: { ref: string }) => a.ref)).toEqual(refs);
+    await t.http().post(`/api/v1/meetings/${id}/held`).set(bearer(chair)).expect(201);
+    const { draft } = (await t.http().get(`/api/v1/meetings/${id}`).set(bearer(chair)).expect(200)).body.minutes;
+    expect(draft).not.toContain('Not reached');
+    const listed = draft.split('\n').filter((line: string) => / now A\d+ in Plan 2027$/.test(line));
+    expect(listed.map((line: string) => line.slice(2).split(' ')[0])).toEqual(refs);
+  });
+});

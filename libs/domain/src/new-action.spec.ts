@@ -1,5 +1,5 @@
 import { DEFAULT_PLAN_SETTINGS } from './plan-settings';
-import { actionRef, newActionFields, warnFromOf } from './new-action';
+import { actionRef, compareRefs, newActionFields, warnFromOf } from './new-action';
 
 const plan = { ...DEFAULT_PLAN_SETTINGS, startDate: '2026-01-05', warningWindowDays: 10 };
 
@@ -21,5 +21,12 @@ describe('newActionFields', () => {
   it('has no warning day without a due date', () => {
     expect(warnFromOf(null, 14)).toBeNull();
     expect(actionRef(12)).toBe('A12');
+  });
+});
+
+describe('compareRefs', () => {
+  it('orders refs by their numbers, not their characters', () => {
+    expect(['A10', 'A3', 'A1', 'A22', 'A2'].sort(compareRefs)).toEqual(['A1', 'A2', 'A3', 'A10', 'A22']);
+    expect(['2.10', '2.3', '10.1', '2.1'].sort(compareRefs)).toEqual(['2.1', '2.3', '2.10', '10.1']);
   });
 });

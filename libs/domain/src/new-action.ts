@@ -12,6 +12,11 @@ export interface PlanTerms extends PlanSettings {
 /** Action reference numbers are A1, A2, … within a plan; the number is never reused. */
 export const actionRef = (position: number): string => `A${position}`;
 
+const REF_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Refs in reading order: A3 before A10, 2.3 before 2.10 (their numbers compared as numbers). */
+export const compareRefs = (a: string, b: string): number => REF_ORDER.compare(a, b);
+
 /** The longest ref an action can keep (a tracker's own ref, such as "2.3", included). */
 export const ACTION_REF_MAX_LENGTH = 20;
 

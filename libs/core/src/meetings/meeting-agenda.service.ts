@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { AGENDA_REASONS, AgendaReason, agendaReasons, daysOverdue, nextInSeries } from '@app/domain';
+import { AGENDA_REASONS, AgendaReason, agendaReasons, compareRefs, daysOverdue, nextInSeries } from '@app/domain';
 import { Action, AgendaItem, Meeting, Plan } from '@app/database/entities';
 import { MeetingRepositories, MeetingRepository } from '@app/database/repositories/meeting.repository';
 import { PeopleRepositories } from '@app/database/repositories/people.repository';
@@ -196,7 +196,12 @@ export class MeetingAgendaService {
       if (reasons.length) wanted.push({ action, reasons, carriedFromId: carried.get(action.id) ?? null });
     }
     const rank = (w: (typeof wanted)[number]) => AGENDA_REASONS.indexOf(w.reasons[0]);
-    wanted.sort((a, b) => rank(a) - rank(b) || daysOverdue(b.action.dueDate, meeting.date) - daysOverdue(a.action.dueDate, meeting.date));
+    wanted.sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        daysOverdue(b.action.dueDate, meeting.date) - daysOverdue(a.action.dueDate, meeting.date) ||
+        compareRefs(a.action.ref, b.action.ref),
+    );
     return { wanted: new Map(wanted.map((w) => [w.action.id, w])), carriedFree: carriedFree.filter((i) => !passedOn.has(i.id)) };
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { Attendance, daysOverdue, describeSeries, nextInSeries, seriesRuleOf } from '@app/domain';
+import { Attendance, compareRefs, daysOverdue, describeSeries, nextInSeries, seriesRuleOf } from '@app/domain';
 import { Meeting, MeetingPlanClosure } from '@app/database/entities';
 import { BoardRepositories } from '@app/database/repositories/board.repository';
 import { MeetingRepositories } from '@app/database/repositories/meeting.repository';
@@ -225,6 +225,7 @@ export class MeetingService {
     const overdueIds = items.filter((i) => i.actionId && actionView.get(i.actionId)?.overdue).map((i) => i.actionId!);
     const told = await toldAbout(this.readers, actor.authorityId, overdueIds, (personId) => name(personId)!);
     const planDecisions = await this.planDecisions(actor, closures, name);
+    const carriedOver = new Set(planDecisions.flatMap((c) => c.carried.map((a) => a.actionId)));
     const minutesInput = {
       boardName: board?.name ?? 'board',
       planTitle: plan.title,
@@ -245,7 +246,14 @@ export class MeetingService {
         managerName: name(d.managerId),
         escalateToName: name(d.escalateToId),
       })),
-      notReached: meeting.status === 'planned' ? [] : items.filter((i) => i.actionId && !decided.has(i.actionId)).map((i) => i.title),
+      // An action the board carried into the successor plan is listed there, not as carried to the next meeting.
+      notReached:
+        meeting.status === 'planned'
+          ? []
+          : items
+              .filter((i) => i.actionId && !decided.has(i.actionId) && !carriedOver.has(i.actionId))
+              .sort((a, b) => compareRefs(actionView.get(a.actionId!)?.ref ?? a.title, actionView.get(b.actionId!)?.ref ?? b.title))
+              .map((i) => i.title),
       planClosures: planDecisions.map((c) => ({
         planTitle: c.plan.title,
         successorTitle: c.successorPlan?.title ?? null,
@@ -317,6 +325,7 @@ export class MeetingService {
       decidedByName: name(closure.decidedById),
       carried: originals
         .filter((a) => copyOf.has(a.id))
+        .sort((a, b) => compareRefs(a.ref, b.ref))
         .map((a) => ({ actionId: a.id, ref: a.ref, title: a.title, successorActionId: copyOf.get(a.id)!.id, successorRef: copyOf.get(a.id)!.ref })),
     };
   }
