@@ -112,3 +112,32 @@ describe.each(DB_KINDS)('a plan closed at a meeting: where its actions went, in 
     expect(listed.map((line: string) => line.slice(2).split(' ')[0])).toEqual(refs);
   });
 });
+
+describe.each(DB_KINDS)('an action due before a meeting still to come is not called overdue until it is (%s)', (kind) => {
+  let t: TestApp;
+  afterAll(() => t.close());
+
+  it('reads "Due before the meeting" until the due date passes, then "Overdue (n days)", on the API and the page', async () => {
+    t = await createTestApp(kind, {}, '2026-09-10T09:00:00Z');
+    const world = await newBoardWorld(t);
+    const { chair, boardId } = world;
+    const { planId } = await newActivePlan(t, world, { publishedOn: '2026-09-01', findings: [{ timescale: 'immediately', text: 'audit case supervision' }] });
+    const id = (await t.http().post(`/api/v1/boards/${boardId}/meetings`).set(bearer(chair)).send({ date: '2026-10-13', planId }).expect(201)).body.id;
+    await t.http().post(`/api/v1/meetings/${id}/agenda/draft`).set(bearer(chair)).expect(201);
+    const item = async () => (await t.http().get(`/api/v1/meetings/${id}`).set(bearer(chair)).expect(200)).body.agenda.items[0];
+
+    const before = await item();
+    expect(before.action.dueDate > '2026-09-10' && before.action.dueDate < '2026-10-13').toBe(true);
+    expect(before).toMatchObject({ reasons: ['overdue'], reasonLabels: ['Due before the meeting'] });
+    const page = await t.http().get(`/meetings/${id}`).set(bearer(chair)).set(HTML).expect(200);
+    expect(page.text).toContain('>Due before the meeting</strong>');
+    expect(page.text).not.toContain('govuk-tag--grey">Overdue');
+
+    t.clock.set('2026-10-09T09:00:00Z');
+    const due = new Date(`${before.action.dueDate}T00:00:00Z`).getTime();
+    const days = Math.round((Date.UTC(2026, 9, 9) - due) / 86_400_000);
+    expect(await item()).toMatchObject({ reasonLabels: [`Overdue (${days} days)`] });
+    const later = await t.http().get(`/meetings/${id}`).set(bearer(chair)).set(HTML).expect(200);
+    expect(later.text).toContain(`>Overdue (${days} days)</strong>`);
+  });
+});

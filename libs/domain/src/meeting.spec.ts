@@ -1,4 +1,4 @@
-import { agendaReasons, daysOverdue, describeSeries, nextInSeries, seriesDateIn, seriesRuleOf } from './meeting';
+import { agendaReasonLabel, agendaReasons, daysOverdue, describeSeries, nextInSeries, seriesDateIn, seriesRuleOf } from './meeting';
 
 describe('a meeting series', () => {
   it('keeps to the same weekday of the month: the second Tuesday', () => {
@@ -49,5 +49,15 @@ describe('why an action is on the agenda', () => {
     expect(daysOverdue('2026-12-01', '2026-12-08')).toBe(7);
     expect(daysOverdue('2026-12-10', '2026-12-08')).toBe(0);
     expect(daysOverdue(null, '2026-12-08')).toBe(0);
+  });
+});
+
+describe('agendaReasonLabel', () => {
+  it('calls an action overdue only once its due date has passed, counting to the meeting once that has passed', () => {
+    expect(agendaReasonLabel('overdue', '2026-10-01', '2026-10-13', '2026-09-20')).toBe('Due before the meeting');
+    expect(agendaReasonLabel('overdue', '2026-10-01', '2026-10-13', '2026-10-01')).toBe('Due before the meeting');
+    expect(agendaReasonLabel('overdue', '2026-10-01', '2026-10-13', '2026-10-02')).toBe('Overdue (1 day)');
+    expect(agendaReasonLabel('overdue', '2026-10-01', '2026-10-13', '2026-12-25')).toBe('Overdue (12 days)');
+    expect(agendaReasonLabel('blocked', '2026-10-01', '2026-10-13', '2026-09-20')).toBe('Blocked');
   });
 });

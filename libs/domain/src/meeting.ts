@@ -52,6 +52,17 @@ export function agendaReasons(action: AgendaCandidate, meetingDate: string, next
   return reasons;
 }
 
+/**
+ * An agenda reason in words for the item's action. "Overdue" is drafted against the meeting's date; before
+ * that day an action due in between is not overdue yet, so it reads "Due before the meeting", and one that
+ * is overdue reads with its days (on the meeting's date once it has passed, else today).
+ */
+export function agendaReasonLabel(reason: AgendaReason, dueDate: string | null, meetingDate: string, today: string): string {
+  if (reason !== 'overdue') return AGENDA_REASON_LABELS[reason];
+  const days = daysOverdue(dueDate, meetingDate < today ? meetingDate : today);
+  return days > 0 ? `Overdue (${days} day${days === 1 ? '' : 's'})` : 'Due before the meeting';
+}
+
 /** Whole days an action is overdue on a date (0 when it is not). */
 export function daysOverdue(dueDate: string | null, on: string): number {
   return dueDate === null ? 0 : Math.max(0, dayNumber(on) - dayNumber(dueDate));

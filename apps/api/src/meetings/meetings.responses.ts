@@ -93,6 +93,12 @@ class MeetingActionResponse {
 
 /** An agenda item within the meeting: with its presenter's name and the action as it stands. */
 export class MeetingAgendaItemResponse extends AgendaItemResponse {
+  @ApiProperty({
+    type: [String],
+    example: ['Overdue (12 days)', 'Due before the meeting'],
+    description: 'The reasons in words, in their order: before the meeting\'s day, an action due in between is "Due before the meeting", not overdue',
+  })
+  reasonLabels: string[];
   @NullableText() presenterName: string | null;
   @ApiProperty({ type: MeetingActionResponse, nullable: true, description: 'Null for an item that is not an action' }) action: MeetingActionResponse | null;
   @TOLD told: ToldResponse[] | null;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { Attendance, compareRefs, daysOverdue, describeSeries, nextInSeries, seriesRuleOf } from '@app/domain';
+import { agendaReasonLabel, Attendance, compareRefs, daysOverdue, describeSeries, nextInSeries, seriesRuleOf } from '@app/domain';
 import { Meeting, MeetingPlanClosure } from '@app/database/entities';
 import { BoardRepositories } from '@app/database/repositories/board.repository';
 import { MeetingRepositories } from '@app/database/repositories/meeting.repository';
@@ -284,6 +284,9 @@ export class MeetingService {
       agenda: {
         items: items.map((i) => ({
           ...itemView(i),
+          reasonLabels: itemView(i).reasons.map((r) =>
+            agendaReasonLabel(r, i.actionId ? (actionView.get(i.actionId)?.dueDate ?? null) : null, meeting.date, today),
+          ),
           presenterName: name(i.presenterId),
           action: i.actionId ? (actionView.get(i.actionId) ?? null) : null,
           told: i.actionId && overdueIds.includes(i.actionId) ? (told.get(i.actionId) ?? []) : null,
