@@ -4,13 +4,13 @@ const HTML = { Accept: 'text/html,application/xhtml+xml' };
 
 describe.each(DB_KINDS)('a meeting held, its successor in the series, and a meeting not yet due (%s)', (kind) => {
   let t: TestApp;
-  let chair: TestUser, boardId: string, planId: string;
+  let chair: TestUser, member: TestUser, boardId: string, planId: string;
 
   beforeAll(async () => {
     // The board met on Tuesday 8 December 2026 (the second Tuesday); it is now 10 December.
     t = await createTestApp(kind, {}, '2026-12-10T09:00:00Z');
     const world = await newBoardWorld(t);
-    ({ chair, boardId } = world);
+    ({ chair, member, boardId } = world);
     ({ planId } = await newActivePlan(t, world, { publishedOn: '2026-09-01', findings: [{ timescale: 'immediately', text: 'audit case supervision' }] }));
   });
   afterAll(() => t.close());
@@ -49,6 +49,23 @@ describe.each(DB_KINDS)('a meeting held, its successor in the series, and a meet
     const linked = await http().get(`/meetings/${held}/minutes`).set(HTML).set('Cookie', cookie).expect(200);
     expect(linked.text).toContain(`Next meeting: <a class="govuk-link" href="/meetings/${nextId}">12 January 2027</a>`);
     expect(linked.text).not.toContain('Plan it');
+  });
+
+  it("links the chair's home page to the board's next meeting, and only the chair's", async () => {
+    const meetings = (await http().get(`/api/v1/boards/${boardId}/meetings`).set(bearer(chair)).expect(200)).body as { id: string; date: string }[];
+    const next = meetings.find((m) => m.date === '2027-01-12')!;
+    const home = await http()
+      .get('/')
+      .set(HTML)
+      .set('Cookie', await sessionCookie(t, chair.email))
+      .expect(200);
+    expect(home.text).toContain(`next meeting <a class="govuk-link" href="/meetings/${next.id}">12 January 2027</a>`);
+    const memberHome = await http()
+      .get('/')
+      .set(HTML)
+      .set('Cookie', await sessionCookie(t, member.email))
+      .expect(200);
+    expect(memberHome.text).not.toContain(`/meetings/${next.id}`);
   });
 
   it('refuses to mark a meeting held, or approve its minutes, before its date, by the API and the page', async () => {

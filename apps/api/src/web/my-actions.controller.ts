@@ -1,6 +1,6 @@
 import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { ActionService, Authenticated, InvitationService } from '@app/core';
+import { ActionService, Authenticated, BoardService, InvitationService, MeetingService } from '@app/core';
 import { addDays, OPEN_STATUSES } from '@app/domain';
 import { CurrentActor } from '../common/decorators';
 import { PageRequest } from './csrf';
@@ -24,18 +24,21 @@ export class MyActionsController {
     private readonly pages: PageRenderer,
     private readonly invitations: InvitationService,
     private readonly reviewsToDo: ReviewsToDo,
+    private readonly boards: BoardService,
+    private readonly meetings: MeetingService,
   ) {}
 
   @Get()
   async show(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
     const open = { status: [...OPEN_STATUSES], page: 1, pageSize: MAX_ROWS };
-    const [[mine, accountable], invitationCount, reviewsToDo] = await Promise.all([
+    const [[mine, accountable], invitationCount, reviewsToDo, chairedMeetings] = await Promise.all([
       this.actions.lists(actor, [
         { ...open, ownerId: actor.userId },
         { ...open, managerId: actor.userId, sort: { field: 'due', direction: 'asc' } },
       ]),
       this.invitations.pendingCount(actor),
       this.reviewsToDo.of(actor),
+      this.nextMeetingsChaired(actor),
       this.pages.frame(req),
     ]);
     const groups = groupMine(mine.items as ActionSummary[], this.actions.today());
@@ -63,7 +66,22 @@ export class MyActionsController {
       accountableCount: more ? accountable.total - ownAndAccountable : team.length,
       accountableMore: more,
       accountableOverdue: team.filter((a) => a.overdue).length,
+      chairedMeetings,
     });
+  }
+
+  /** For a board's chair: each board they chair and its next meeting (today or later, planned or under way), if there is one. */
+  private async nextMeetingsChaired(actor: Authenticated) {
+    const today = this.actions.today();
+    const chaired = (await this.boards.list(actor.authorityId)).filter((b) => b.chairId === actor.userId);
+    return Promise.all(
+      chaired.map(async (board) => {
+        const upcoming = (await this.meetings.listForBoard(actor, board.id))
+          .filter((m) => m.date >= today && (m.status === 'planned' || m.status === 'in_progress'))
+          .sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
+        return { board: { id: board.id, name: board.name }, next: upcoming[0] ? { id: upcoming[0].id, date: upcoming[0].date } : null };
+      }),
+    );
   }
 }
 
