@@ -2,7 +2,7 @@ import { seedDemo } from '../../apps/cli/src/demo/demo-seed';
 import { AuthService, UserService } from '@app/core';
 import { bearer, createTestApp, DB_KINDS, TestApp } from '../support';
 
-type Item = { actionId: string | null; reasons: string[]; action: { ref: string } | null };
+type Item = { actionId: string | null; reasons: string[]; reasonLabels: string[]; action: { ref: string } | null };
 
 describe.each(DB_KINDS)('the demo board has run a meeting and planned the next (%s)', (kind) => {
   let t: TestApp;
@@ -38,6 +38,8 @@ describe.each(DB_KINDS)('the demo board has run a meeting and planned the next (
     const withReason = (r: string) => items.filter((i) => i.reasons.includes(r)).length;
     expect(withReason('awaiting_verification')).toBeGreaterThanOrEqual(1);
     expect(withReason('overdue')).toBeGreaterThanOrEqual(2);
+    // Overdue today, not only due before the meeting (issue 15 "Demo").
+    expect(items.filter((i) => i.reasonLabels.some((l) => l.startsWith('Overdue ('))).length).toBeGreaterThanOrEqual(2);
     expect(withReason('changed')).toBeGreaterThanOrEqual(1);
   });
 });
