@@ -4,7 +4,7 @@ import { chunks } from '@app/database/batches';
 import { Action, Plan, User } from '@app/database/entities';
 import { runSql, selectEntities, selectEntitiesWithRows } from '@app/database/sql';
 import { OPEN_STATUSES } from '@app/domain';
-import { rulesOf } from './reminder-schedule.service';
+import { rulesOf } from './plan-rules';
 
 export type DigestKind = 'digest_owner' | 'digest_manager';
 

@@ -8,7 +8,7 @@ import { OPEN_STATUSES } from '@app/domain';
 import { Reminder } from './entities/reminder.entity';
 import { newReminderRow } from './reminder-row';
 import { DEFAULT_REMINDER_RULES, digestDedupeKey, latestDigestMonday, londonInstant, ReminderKind } from './reminder-rules';
-import { rulesOf } from './reminder-schedule.service';
+import { rulesOf } from './plan-rules';
 
 /**
  * Creates the Monday digest rows: one per owner, and one per accountable manager of someone else's actions.

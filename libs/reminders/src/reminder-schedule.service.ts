@@ -7,11 +7,11 @@ import { chunks } from '@app/database/batches';
 import { insertMany, selectEntities } from '@app/database/sql';
 import { OPEN_STATUSES } from '@app/domain';
 import { DELIVERABLE_STATES, Reminder } from './entities/reminder.entity';
-import { ReminderPlanSettings } from './entities';
 import { DeliveryLookups } from './delivery-lookups';
 import { stateIn } from './state-in';
 import { newReminderRow } from './reminder-row';
-import { actionDedupeKey, Audience, londonInstant, overdueRepeats, plannedReminders, ReminderRules, withDefaults } from './reminder-rules';
+import { actionDedupeKey, Audience, londonInstant, overdueRepeats, plannedReminders, ReminderRules } from './reminder-rules';
+import { rulesOf } from './plan-rules';
 import { catchUps, personalKey } from './catch-up';
 
 /** Reminders are for open actions of active plans: a draft's dates are not final, a closed plan is over. */
@@ -28,17 +28,6 @@ export async function audienceOf(action: Action, plan: Plan, lookup: AudienceLoo
   const chair = await lookup.chairOf(plan.boardId);
   const manager = await accountableManagerOf(action, (userId) => lookup.lineManagerOf(action.authorityId, userId));
   return { owner: action.ownerId, manager, chair };
-}
-
-export async function rulesForPlan(tx: EntityManager, planId: string): Promise<ReminderRules> {
-  return withDefaults((await tx.findOneBy(ReminderPlanSettings, { planId }))?.rules);
-}
-
-/** Rules for several plans at once, defaults for plans without their own. */
-export async function rulesOf(tx: EntityManager, planIds: string[]): Promise<Map<string, ReminderRules>> {
-  const rows = planIds.length ? await tx.findBy(ReminderPlanSettings, { planId: In(planIds) }) : [];
-  const own = new Map(rows.map((r) => [r.planId, r.rules]));
-  return new Map(planIds.map((id) => [id, withDefaults(own.get(id))]));
 }
 
 /** Keeps an action's reminder rows in line with its due date, people, status and plan rules. */

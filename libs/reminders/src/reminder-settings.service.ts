@@ -9,7 +9,8 @@ import { Actor, authorize } from '@app/core/request-context';
 import { Action, Plan } from '@app/database/entities';
 import { ReminderPlanSettings } from './entities';
 import { assertReminderRules, ReminderRules } from './reminder-rules';
-import { ReminderScheduler, rulesForPlan } from './reminder-schedule.service';
+import { ReminderScheduler } from './reminder-schedule.service';
+import { rulesForPlan } from './plan-rules';
 
 /** A plan's reminder rules (offsets, send time, digest); changing them reschedules the plan's pending reminders. */
 @Injectable()
