@@ -52,12 +52,6 @@ const ERROR_KIND: Record<TrackerError['code'], AppErrorKind> = {
   bad_mapping: 'bad_request',
 };
 
-/** Rows stored before other work (a progress poll) is let run: a few tenths of a second on SQLite. */
-const ROWS_PER_TURN = 25;
-
-/** Lets the event loop answer what is waiting (requests, Redis) before going on. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * A council's existing tracker brought in: read and shown (nothing stored), then, once the person
  * confirms the mapping, stored in one transaction as a draft plan's actions (or added to a plan),
@@ -129,10 +123,8 @@ export class TrackerImportService {
           });
         await this.keepRecord(actor, action.id, row, source);
         options.onProgress?.(i + 1, read.rows.length);
-        // On SQLite every statement answers at once, so without this the loop keeps the process to itself
-        // until the end and the page's progress poll waits with it. The transaction stays the one it was
-        // (TypeORM's BEGIN … COMMIT on the connection, not better-sqlite3's synchronous transaction()).
-        if ((i + 1) % ROWS_PER_TURN === 0) await nextTurn();
+        // No pause for other work here: on SQLite other requests share the transaction's one connection,
+        // so they would read its uncommitted rows and their writes would share its fate.
       }
       await this.audit.record({
         authorityId: actor.authorityId,
