@@ -26,7 +26,57 @@ export const settingsLink = (publicUrl: string) => `${publicUrl}/settings/notifi
 const longDates = new Map<string, string>();
 export const longDate = (date: string) => remembered(longDates, date, () => DateTime.fromISO(date, { zone: 'utc' }).toFormat('cccc d LLLL yyyy'));
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "… is due in 3 days", "… is due today", "… is 2 days overdue": `days` from today to the due date. */
+export function dueWording(what: string, days: number): string {
+  if (days > 0) return `${what} is due in ${plural(days, 'day')}`;
+  if (days === 0) return `${what} is due today`;
+  return `${what} is ${plural(-days, 'day')} overdue`;
+}
+
+/** Someone a reminder was meant for, when it came to another person. */
+export type OnBehalfOf = { name: string; reason: 'left' | 'on_leave' } | null;
+
+/** One reminder letter, in text and HTML: the headline, what to do, the facts, the link, and why it came to you. */
+export interface Letter {
+  recipientName: string;
+  title: string;
+  ask?: string;
+  facts: string[];
+  link: string;
+  /** "Open the action": the link's words in the HTML, and its label in the text. */
+  linkText: string;
+  onBehalfOf: OnBehalfOf;
+  publicUrl: string;
+}
+
+export function reminderLetter(letter: Letter): ReminderMessage {
+  const { recipientName, title, ask, facts, link, linkText, onBehalfOf, publicUrl } = letter;
+  const because = onBehalfOf
+    ? `You are receiving this because ${onBehalfOf.name} ${onBehalfOf.reason === 'left' ? 'has left and you are their manager' : 'is on leave and named you as their delegate'}.`
+    : null;
+  const text = [
+    `Dear ${recipientName},`,
+    '',
+    `${title}.`,
+    ...(ask ? [ask] : []),
+    '',
+    ...facts,
+    '',
+    `${linkText}: ${link}`,
+    ...(because ? ['', because] : []),
+    '',
+    `Choose which reminders you get: ${settingsLink(publicUrl)}`,
+    '',
+  ].join('\n');
+  const html = page(
+    `<p>Dear ${esc(recipientName)},</p><p><strong>${esc(title)}.</strong>${ask ? ` ${esc(ask)}` : ''}</p><ul>${facts.map((f) => `<li>${esc(f)}</li>`).join('')}</ul>` +
+      `<p><a href="${esc(link)}">${esc(linkText)}</a></p>${because ? `<p>${esc(because)}</p>` : ''}`,
+    publicUrl,
+  );
+  return { subject: `[Improvement Tracker] ${title}`, text, html, title, link };
+}
 
 /** The headline, judged on the day it is sent: a late reminder still tells the truth. */
 function headline(kind: ReminderKind, action: MessageAction, today: string): string {
@@ -35,9 +85,7 @@ function headline(kind: ReminderKind, action: MessageAction, today: string): str
   if (kind === 'escalation_manager' || kind === 'escalation_chair') {
     return `Escalation: ${what}${action.ownerName ? `, owned by ${action.ownerName},` : ''} is ${plural(-days, 'day')} overdue`;
   }
-  if (days > 0) return `${what} is due in ${plural(days, 'day')}`;
-  if (days === 0) return `${what} is due today`;
-  return `${what} is ${plural(-days, 'day')} overdue`;
+  return dueWording(what, days);
 }
 
 export interface ReminderMessageInput {
@@ -45,43 +93,27 @@ export interface ReminderMessageInput {
   action: MessageAction;
   recipientName: string;
   /** The person the reminder was meant for, when it came to someone else. */
-  onBehalfOf: { name: string; reason: 'left' | 'on_leave' } | null;
+  onBehalfOf: OnBehalfOf;
   publicUrl: string;
   today: string;
 }
 
 export function reminderMessage(input: ReminderMessageInput): ReminderMessage {
   const { action, publicUrl } = input;
-  const title = headline(input.kind, action, input.today);
-  const link = actionLink(publicUrl, action.id);
-  const because = input.onBehalfOf
-    ? `You are receiving this because ${input.onBehalfOf.name} ${input.onBehalfOf.reason === 'left' ? 'has left and you are their manager' : 'is on leave and named you as their delegate'}.`
-    : null;
-  const facts = [
-    `Plan: ${action.planTitle}`,
-    `Action: ${action.ref} ${action.title}`,
-    `Due date: ${longDate(action.dueDate)}`,
-    ...(action.ownerName ? [`Owner: ${action.ownerName}`] : []),
-  ];
-  const text = [
-    `Dear ${input.recipientName},`,
-    '',
-    `${title}.`,
-    '',
-    ...facts,
-    '',
-    `Open the action: ${link}`,
-    ...(because ? ['', because] : []),
-    '',
-    `Choose which reminders you get: ${settingsLink(publicUrl)}`,
-    '',
-  ].join('\n');
-  const html = page(
-    `<p>Dear ${esc(input.recipientName)},</p><p><strong>${esc(title)}.</strong></p><ul>${facts.map((f) => `<li>${esc(f)}</li>`).join('')}</ul>` +
-      `<p><a href="${esc(link)}">Open the action</a></p>${because ? `<p>${esc(because)}</p>` : ''}`,
+  return reminderLetter({
+    recipientName: input.recipientName,
+    title: headline(input.kind, action, input.today),
+    facts: [
+      `Plan: ${action.planTitle}`,
+      `Action: ${action.ref} ${action.title}`,
+      `Due date: ${longDate(action.dueDate)}`,
+      ...(action.ownerName ? [`Owner: ${action.ownerName}`] : []),
+    ],
+    link: actionLink(publicUrl, action.id),
+    linkText: 'Open the action',
+    onBehalfOf: input.onBehalfOf,
     publicUrl,
-  );
-  return { subject: `[Improvement Tracker] ${title}`, text, html, title, link };
+  });
 }
 
 export interface DigestMessageInput {
