@@ -72,6 +72,8 @@ export class MyActionsController {
 
   /** For a board's chair: each board they chair and its next meeting (today or later, planned or under way), if there is one. */
   private async nextMeetingsChaired(actor: Authenticated) {
+    // Only a chair has boards to list here: everyone else's home page keeps its few statements.
+    if (!actor.roles.includes('board_chair')) return [];
     const today = this.actions.today();
     const chaired = (await this.boards.list(actor.authorityId)).filter((b) => b.chairId === actor.userId);
     return Promise.all(
