@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, OnModuleDestroy, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { quickRedis, whenConnected } from '@app/queue';
 import { RemindersService } from '@app/reminders';
 import { Public } from '../common/decorators';
 import { HealthResponse } from './health.responses';
@@ -24,8 +25,7 @@ export class HealthController implements OnModuleDestroy {
     private readonly reminders: RemindersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 1000 });
-    this.redis.on('error', () => undefined);
+    this.redis = quickRedis(config.redisUrl);
   }
 
   @Public()
@@ -47,7 +47,7 @@ export class HealthController implements OnModuleDestroy {
   }
 
   private async pingRedis() {
-    if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect();
+    await whenConnected(this.redis);
     await this.redis.ping();
   }
 
