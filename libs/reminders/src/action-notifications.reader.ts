@@ -3,7 +3,6 @@ import { In, IsNull, Not } from 'typeorm';
 import { ActionNotice, ActionNotificationsReader } from '@app/core/meetings/action-notifications';
 import { Transactions } from '@app/database/transactions';
 import { Reminder } from './entities';
-import { isDigestKind } from './reminder-rules';
 
 /** Core's ActionNotificationsReader (read in the caller's transaction, if any): the reminders actually sent about actions, to whom they went (after leave and leavers), and when. */
 @Injectable()
@@ -17,8 +16,7 @@ export class ReminderNotificationsReader implements ActionNotificationsReader {
       select: { actionId: true, kind: true, recipientId: true, deliveredToId: true, sentAt: true },
       order: { sentAt: 'ASC', id: 'ASC' },
     });
-    return rows
-      .filter((r) => !isDigestKind(r.kind))
-      .map((r) => ({ actionId: r.actionId!, personId: r.deliveredToId ?? r.recipientId, kind: r.kind, at: r.sentAt! }));
+    // Digests name no action, so none is read here.
+    return rows.map((r) => ({ actionId: r.actionId!, personId: r.deliveredToId ?? r.recipientId, kind: r.kind, at: r.sentAt! }));
   }
 }

@@ -11,10 +11,10 @@ import { newReminderRow } from './reminder-row';
 import { londonInstant, MEASURE_KIND, MEASURE_VALUE_RULES, measureDedupeKey, plannedReminders } from './reminder-rules';
 import { ReminderScheduler } from './reminder-schedule.service';
 
-/** Whether the measure has a current value for the quarter (quarterly, or any month of it). */
-export async function valueEntered(tx: EntityManager, measureId: string, quarter: string): Promise<boolean> {
-  const text = 'SELECT 1 AS "found" FROM "measure_value" WHERE "measureId" = :measureId AND "quarter" = :quarter AND "replacedAt" IS NULL';
-  return (await runSql(tx, text, { measureId, quarter })).length > 0;
+/** Of these measures, those with a current value for the quarter (quarterly, or any month of it). */
+export async function valuesEntered(tx: EntityManager, measureIds: string[], quarter: string): Promise<Set<string>> {
+  const text = 'SELECT DISTINCT "measureId" FROM "measure_value" WHERE "measureId" IN (:...measureIds) AND "quarter" = :quarter AND "replacedAt" IS NULL';
+  return new Set((await runSql(tx, text, { measureIds, quarter })).map((r) => String(r.measureId)));
 }
 
 /**
@@ -63,25 +63,16 @@ export class MeasureReminderScheduler {
     const quarter = lastEndedQuarter(this.clock.today());
     const ids = measures.map((m) => m.id);
     const existing = await selectEntities(tx, Reminder, 'SELECT * FROM "reminder" WHERE "measureId" IN (:...ids)', { ids });
-    const entered = new Set(
-      (
-        await runSql(tx, 'SELECT DISTINCT "measureId" FROM "measure_value" WHERE "measureId" IN (:...ids) AND "quarter" = :quarter AND "replacedAt" IS NULL', {
-          ids,
-          quarter: quarter.label,
-        })
-      ).map((r) => String(r.measureId)),
-    );
+    const entered = await valuesEntered(tx, ids, quarter.label);
+    const existingByMeasure = new Map<string, Reminder[]>();
+    for (const r of existing) existingByMeasure.set(r.measureId!, [...(existingByMeasure.get(r.measureId!) ?? []), r]);
     const lookup = new DeliveryLookups(tx);
     const inserts: Reminder[] = [];
     const stale = new Map<string, string[]>();
     for (const measure of measures) {
       const chase = !!measure.ownerId && !entered.has(measure.id);
       const desired = chase ? await this.desiredRows(measure, quarter, lookup) : [];
-      const aligned = await this.scheduler.align(
-        tx,
-        desired,
-        existing.filter((r) => r.measureId === measure.id),
-      );
+      const aligned = await this.scheduler.align(tx, desired, existingByMeasure.get(measure.id) ?? []);
       inserts.push(...aligned.insert);
       if (!aligned.cancel.length) continue;
       const reason = entered.has(measure.id) ? 'value entered' : !measure.ownerId ? 'no owner' : 'rescheduled';

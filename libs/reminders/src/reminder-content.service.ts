@@ -8,7 +8,7 @@ import { Delivery, Person, resolveDelivery } from './recipient';
 import { digestMessage, MessageAction, reminderMessage, ReminderMessage } from './reminder-message';
 import { isDigestKind, isMeasureKind, londonDate } from './reminder-rules';
 import { measureValueMessage } from './measure-value-message';
-import { reminderQuarter, supersededValueReminder, valueEntered } from './measure-reminder-schedule.service';
+import { reminderQuarter, supersededValueReminder, valuesEntered } from './measure-reminder-schedule.service';
 import { audienceOf, wantsReminders } from './reminder-schedule.service';
 
 export type Prepared =
@@ -31,7 +31,7 @@ export class ReminderContent {
     const measure = row.measureId ? await tx.findOneBy(Measure, { id: row.measureId, authorityId: row.authorityId }) : null;
     if (!measure) return { send: false, state: 'cancelled', outcome: 'measure deleted' };
     const { quarter, dueDate } = reminderQuarter(row);
-    if (await valueEntered(tx, measure.id, quarter.label)) return { send: false, state: 'cancelled', outcome: 'value entered' };
+    if ((await valuesEntered(tx, [measure.id], quarter.label)).has(measure.id)) return { send: false, state: 'cancelled', outcome: 'value entered' };
     if (!measure.ownerId) return { send: false, state: 'cancelled', outcome: 'no owner' };
     if (await supersededValueReminder(tx, row, at)) return { send: false, state: 'skipped', outcome: 'superseded by a later reminder' };
     const intended = row.kind === 'value_escalation' ? await look.lineManagerOf(row.authorityId, measure.ownerId) : measure.ownerId;
