@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { Authenticated, MeetingPackService, MeetingService, subjectOf } from '@app/core';
-import { AGENDA_REASON_LABELS, ACTION_STATUSES, may, RAGS, rolesFor } from '@app/domain';
+import { ACTION_STATUSES, may, RAGS, rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
 import { MinutesDto } from '../meetings/meetings.dto';
 import { barChart } from './bar-chart';
@@ -76,7 +76,6 @@ export class MeetingMinutesPagesController {
       statusBars,
       historyChart: ragOverTime('pack-history', pack.ragHistory),
       rags: RAGS.map((r) => ({ key: r, label: RAG_LABELS[r] })),
-      reasonLabels: AGENDA_REASON_LABELS,
       canPlanNext: may(subjectOf(actor), 'meeting.plan'),
     });
   }

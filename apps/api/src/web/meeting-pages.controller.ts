@@ -11,7 +11,7 @@ import {
   PlanService,
   subjectOf,
 } from '@app/core';
-import { AGENDA_REASON_LABELS, AgendaReason, ATTENDANCE, Attendance, DECISION_KINDS, may, rolesFor } from '@app/domain';
+import { ATTENDANCE, Attendance, DECISION_KINDS, may, rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
 import { CancelMeetingDto, ClosePlanDto, CreateMeetingDto, DecisionDto } from '../meetings/meetings.dto';
 import { FormPost, PageRequest } from './csrf';
@@ -255,14 +255,13 @@ export class MeetingPagesController {
     errors: FormErrors,
     status = 200,
   ) {
-    const [meeting, names, plans] = await Promise.all([
-      this.meetings.get(actor, id),
-      this.directory.load(actor.authorityId),
-      this.plans.list(actor.authorityId),
-    ]);
+    const [meeting, names] = await Promise.all([this.meetings.get(actor, id), this.directory.load(actor.authorityId)]);
     const subject = subjectOf(actor);
     const open = meeting.open;
     const isChair = meeting.board?.chairId === actor.userId;
+    const canClosePlan = open && isChair && meeting.plan.status === 'active' && may(subject, 'meeting.closePlan');
+    // Only the close-plan form offers the council's plans as successors.
+    const plans = canClosePlan ? await this.plans.list(actor.authorityId) : [];
     const people = [{ value: '', text: 'No change' }, ...names.people.filter((p) => p.active).map((p) => ({ value: p.id, text: p.displayName }))];
     const pick = (name: string) => people.map((p) => ({ ...p, selected: p.value === (values[name] ?? '') }));
     await this.pages.render(
@@ -273,13 +272,12 @@ export class MeetingPagesController {
         pageTitle: `Board meeting, ${meeting.date}`,
         meeting,
         success: SAVED[queryValue(req, 'saved') ?? ''],
-        reasonLabels: AGENDA_REASON_LABELS as Record<AgendaReason, string>,
         decisionLabels: DECISION_LABELS,
         canPlan: open && may(subject, 'meeting.plan'),
         canPlanNext: may(subject, 'meeting.plan'),
         canDecide: open && may(subject, 'meeting.decide'),
         canCancel: meeting.status === 'planned' && may(subject, 'meeting.cancel') && (isChair || actor.roles.includes('admin')),
-        canClosePlan: open && isChair && meeting.plan.status === 'active' && may(subject, 'meeting.closePlan'),
+        canClosePlan,
         toldLabels: TOLD_LABELS,
         successorItems: [
           { value: '', text: 'A new plan (give its title below)' },

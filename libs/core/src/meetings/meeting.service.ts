@@ -317,7 +317,12 @@ export class MeetingService {
     const plan = await this.plans.get(actor.authorityId, closure.planId);
     const successor = closure.successorPlanId ? await this.plans.get(actor.authorityId, closure.successorPlanId) : null;
     const originals = (await repo.planActions(closure.planId)).filter((a) => a.status === 'carried_over');
-    const copies = successor ? (await repo.carriedCopies(originals.map((a) => a.id))).filter((a) => a.planId === successor.id) : [];
+    const copies = successor
+      ? await repo.carriedCopies(
+          originals.map((a) => a.id),
+          successor.id,
+        )
+      : [];
     const copyOf = new Map(copies.map((a) => [a.carriedFromId!, a]));
     const { authorityId: _a, ...fields } = closure;
     return {

@@ -113,9 +113,9 @@ export class MeetingRepository extends TenantRepository {
     return row;
   }
 
-  /** The copies carry-over made of these actions (each copy's carriedFromId is its original). */
-  carriedCopies(originalIds: string[]): Promise<Action[]> {
-    return originalIds.length ? this.manager.find(Action, { where: { carriedFromId: In(originalIds), ...this.a } }) : Promise.resolve([]);
+  /** The copies carry-over made of these actions in one plan (each copy's carriedFromId is its original). */
+  carriedCopies(originalIds: string[], planId: string): Promise<Action[]> {
+    return originalIds.length ? this.manager.find(Action, { where: { carriedFromId: In(originalIds), planId, ...this.a } }) : Promise.resolve([]);
   }
 
   /** The plan's actions, in plan order. */
