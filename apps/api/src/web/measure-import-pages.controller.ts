@@ -75,20 +75,21 @@ export class MeasureImportPagesController {
       const errors = FormErrors.of('figures', 'Tick at least one figure to import');
       return this.listPage(actor, req, res, upload, await this.dryRun(actor, upload), errors, body, 400);
     }
+    const figures = await this.imports.read(upload.bytes);
     try {
-      const result = await this.imports.import(actor, await this.imports.read(upload.bytes), { choices });
+      const result = await this.imports.import(actor, figures, { choices });
       // Redirect after the POST, so that refreshing the result page does not send the paper again.
       res.redirect(303, `/measures/import-figures/done?created=${result.measuresCreated}&stored=${result.valuesStored}`);
     } catch (error) {
       const problem = userError(error);
       if (!problem) throw error;
-      const read = await this.dryRun(actor, upload, choices);
+      const read = await this.imports.import(actor, figures, { dryRun: true, choices });
       await this.listPage(actor, req, res, upload, read, FormErrors.of('figures', problem.message), body, 400);
     }
   }
 
-  private async dryRun(actor: Authenticated, upload: Upload, choices?: FigureChoice[]): Promise<FigureImport> {
-    return this.imports.import(actor, await this.imports.read(upload.bytes), { dryRun: true, choices });
+  private async dryRun(actor: Authenticated, upload: Upload): Promise<FigureImport> {
+    return this.imports.import(actor, await this.imports.read(upload.bytes), { dryRun: true });
   }
 
   private async uploadError(req: PageRequest, res: Response, message: string) {
