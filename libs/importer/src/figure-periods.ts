@@ -1,7 +1,6 @@
 import { previousQuarter, quarterOf } from '@app/domain';
-import { isoDate, monthNumber } from './dates';
+import { isoDate, MONTH, monthNumber } from './dates';
 
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const QUARTER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
 interface Found {

@@ -1,5 +1,5 @@
 import { periodCell } from './figure-periods';
-import { NUMBER, toNumber } from './figure-units';
+import { NUMBER, toNumber, unitOf } from './figure-units';
 import { tidyName } from './measure-names';
 import { blank, PaperMeasure } from './paper-measure';
 
@@ -92,7 +92,7 @@ function rowFigures(cells: string[], columns: Column[], line: number): PaperMeas
   base.unit = percent
     ? '%'
     : per
-      ? `per ${toNumber(per[1]).toLocaleString('en-GB')}`
+      ? unitOf(per[0])!
       : /\bdays?\b/i.test(`${cells[0]} ${cell('unit')}`)
         ? 'days'
         : numbers.every(Number.isInteger)
