@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActionStatus, assertTransition, deriveRag, effectiveRag, needsEvidence, Rag } from '@app/domain';
-import { ragSql, ragSqlParams } from '@app/core/actions/action-rag';
+import { ragSql, ragSqlParams, tally } from '@app/core/actions/action-rag';
 import { RawDb, SqlRow } from './raw-db';
 import { Caller, HttpFailure } from './raw-auth';
 
@@ -105,13 +105,6 @@ async function loadWithPlan(db: RawDb, authorityId: string, id: string) {
   const found = await db.one(WITH_PLAN_SQL, { id, authorityId });
   if (!found) throw new HttpFailure(404, 'not_found', 'Action not found');
   return { action: unaliased(found, 'a', ACTION_COLUMNS), plan: unaliased(found, 'p', PLAN_COLUMNS) };
-}
-
-/** A tally of grouped counts by one key (a null key left out), as ActionRepository.counts sums them. */
-function tally(rows: SqlRow[], key: string): Record<string, number> {
-  const sums: Record<string, number> = {};
-  for (const r of rows) if (r[key] !== null) sums[r[key] as string] = (sums[r[key] as string] ?? 0) + Number(r.count);
-  return sums;
 }
 
 export async function dashboard(db: RawDb, caller: Caller, planId: string, today: string) {

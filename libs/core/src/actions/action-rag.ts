@@ -18,3 +18,10 @@ export function ragSql(alias: string): string {
 }
 
 export const ragSqlParams = (today: string) => ({ today, atRiskTrue: true });
+
+/** Sums a grouped count query's rows ({<key>, count}) by key: the dashboard's counts by status and by RAG. */
+export function tally(rows: Record<string, unknown>[], key: string): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const r of rows) if (r[key] !== null) sums[r[key] as string] = (sums[r[key] as string] ?? 0) + Number(r.count);
+  return sums;
+}

@@ -5,7 +5,7 @@ import { insertMany, isPostgres, runSql, selectCount, selectEntities, selectEnti
 import { Transactions } from '@app/database/transactions';
 import { openStatusSql } from '@app/domain';
 import { ActionFilter, DEFAULT_ORDER, listWhere, sortTerms } from './action-list';
-import { ragSql, ragSqlParams } from './action-rag';
+import { ragSql, ragSqlParams, tally } from './action-rag';
 
 /** Makes the action repository of one authority. */
 @Injectable()
@@ -49,13 +49,6 @@ export function toAction(r: SqlRow): Action {
     createdAt: r.createdAt as string,
     updatedAt: r.updatedAt as string,
   };
-}
-
-/** Sums the counts of rows by one of their keys (a null key is left out). */
-function tally(rows: SqlRow[], key: string): Record<string, number> {
-  const sums: Record<string, number> = {};
-  for (const r of rows) if (r[key] !== null) sums[r[key] as string] = (sums[r[key] as string] ?? 0) + Number(r.count);
-  return sums;
 }
 
 /**
