@@ -5,6 +5,7 @@ export { dayNumber, daysBetween, isCalendarDate, isWeekend, isoWeekday } from '.
 export * from './bank-holidays';
 export * from './due-date';
 export * from './action-status';
+export * from './action-text';
 export * from './new-action';
 export * from './rag';
 export * from './quarter';

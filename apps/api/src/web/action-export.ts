@@ -2,7 +2,7 @@ import { accountableManagerOf } from '@app/core/actions/accountable-manager';
 import { ProgressNote } from '@app/database/entities';
 import { Plan } from '@app/database/entities';
 import { ActionSummary } from './action-rows';
-import { fullActionText } from './page-format';
+import { fullActionText } from '@app/domain';
 import { RAG_LABELS, STATUS_LABELS } from './page-labels';
 import { Directory } from './people-directory';
 import { spreadsheetText } from './spreadsheet-cell';

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { ActionService, Authenticated, subjectOf } from '@app/core';
-import { ACTION_STATUSES, ActionStatus, allowedTransitions, Decision, fromTracker, may, Rag, RAGS, statusDecision } from '@app/domain';
+import { ACTION_STATUSES, ActionStatus, allowedTransitions, Decision, fromTracker, fullActionText, may, Rag, RAGS, statusDecision } from '@app/domain';
 import { ActionSummary } from './action-rows';
 import { changesSince, snapshot } from './action-snapshot';
 import { PageRequest } from './csrf';
 import { dateItems } from './date-field';
 import { FormErrors } from './form-errors';
-import { fullActionText, lineSpan } from './page-format';
+import { lineSpan } from './page-format';
 import { PageRenderer } from './page-renderer';
 import { RAG_LABELS, STATUS_LABELS } from './page-labels';
 import { IdsOnPage, Names, PeopleDirectory } from './people-directory';

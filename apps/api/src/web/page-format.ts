@@ -68,16 +68,6 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/**
- * An action's whole text. A plan made from a report titles each action with its finding's first words, cut
- * with "…"; the full text is then its description, as the finding was written (capitalised, spaces folded).
- */
-export function fullActionText(action: { title: string; description: string }): string {
-  const description = action.description.replace(/\s+/g, ' ').trim();
-  const whole = description.charAt(0).toUpperCase() + description.slice(1);
-  return action.title.endsWith('…') && whole.startsWith(action.title.slice(0, -1)) ? whole : action.title;
-}
-
 /** A finding's place in its document: "line 316", or "lines 316–320". */
 export function lineSpan(start: number | null, end: number | null): string {
   if (!start) return '';

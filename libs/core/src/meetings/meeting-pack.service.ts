@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { daysOverdue, RAGS } from '@app/domain';
+import { daysOverdue, fullActionText, RAGS } from '@app/domain';
 import { MeetingRepositories } from '@app/database/repositories/meeting.repository';
 import { PeopleRepositories } from '@app/database/repositories/people.repository';
 import { actionSummary } from '../actions/action-summary';
@@ -51,7 +51,14 @@ export class MeetingPackService {
     const overdue = (await repo.planActions(plan.id))
       .map((a) => ({ a, s: actionSummary(a, plan, today) }))
       .filter(({ s }) => s.overdue)
-      .map(({ a }) => ({ id: a.id, ref: a.ref, title: a.title, dueDate: a.dueDate, daysOverdue: daysOverdue(a.dueDate, today), ownerName: name(a.ownerId) }))
+      .map(({ a }) => ({
+        id: a.id,
+        ref: a.ref,
+        title: fullActionText(a),
+        dueDate: a.dueDate,
+        daysOverdue: daysOverdue(a.dueDate, today),
+        ownerName: name(a.ownerId),
+      }))
       .sort((x, y) => y.daysOverdue - x.daysOverdue);
     const previous = await repo.previous((await repo.get(id))!);
     const changes = previous ? await this.access.changesSince(actor.authorityId, previous) : [];

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { agendaReasonLabel, Attendance, compareRefs, daysOverdue, describeSeries, nextInSeries, seriesRuleOf } from '@app/domain';
+import { agendaReasonLabel, Attendance, compareRefs, daysOverdue, describeSeries, fullActionText, nextInSeries, seriesRuleOf } from '@app/domain';
 import { Meeting, MeetingPlanClosure } from '@app/database/entities';
 import { BoardRepositories } from '@app/database/repositories/board.repository';
 import { MeetingRepositories } from '@app/database/repositories/meeting.repository';
@@ -220,6 +220,12 @@ export class MeetingService {
         ];
       }),
     );
+    // The board reads each action whole: a title cut from a long finding ("…") gives way to the finding's text.
+    const byId = new Map(actions.map((a) => [a.id, a]));
+    const itemTitle = (i: { actionId: string | null; title: string }) => {
+      const a = i.actionId ? byId.get(i.actionId) : undefined;
+      return a ? `${a.ref} ${fullActionText(a)}` : i.title;
+    };
     const decided = new Set(decisions.map((d) => d.actionId));
     // Who has been told about each overdue item (reminders, overdue notices, escalations), and when.
     const overdueIds = items.filter((i) => i.actionId && actionView.get(i.actionId)?.overdue).map((i) => i.actionId!);
@@ -238,7 +244,7 @@ export class MeetingService {
       narrative: meeting.minutesNarrative,
       decisions: decisions.map((d) => ({
         actionRef: actionView.get(d.actionId)?.ref ?? '',
-        actionTitle: actionView.get(d.actionId)?.title ?? '',
+        actionTitle: byId.has(d.actionId) ? fullActionText(byId.get(d.actionId)!) : '',
         kind: d.kind,
         comment: d.comment,
         dueDate: d.dueDate,
@@ -253,7 +259,7 @@ export class MeetingService {
           : items
               .filter((i) => i.actionId && !decided.has(i.actionId) && !carriedOver.has(i.actionId))
               .sort((a, b) => compareRefs(actionView.get(a.actionId!)?.ref ?? a.title, actionView.get(b.actionId!)?.ref ?? b.title))
-              .map((i) => i.title),
+              .map(itemTitle),
       planClosures: planDecisions.map((c) => ({
         planTitle: c.plan.title,
         successorTitle: c.successorPlan?.title ?? null,
@@ -284,6 +290,7 @@ export class MeetingService {
       agenda: {
         items: items.map((i) => ({
           ...itemView(i),
+          title: itemTitle(i),
           reasonLabels: itemView(i).reasons.map((r) =>
             agendaReasonLabel(r, i.actionId ? (actionView.get(i.actionId)?.dueDate ?? null) : null, meeting.date, today),
           ),
@@ -292,7 +299,10 @@ export class MeetingService {
           told: i.actionId && overdueIds.includes(i.actionId) ? (told.get(i.actionId) ?? []) : null,
         })),
       },
-      decisions: decisions.map((d) => ({ ...decisionView(d), action: actionView.get(d.actionId) ?? null, decidedByName: name(d.decidedById) })),
+      decisions: decisions.map((d) => {
+        const action = actionView.get(d.actionId);
+        return { ...decisionView(d), action: action ? { ...action, title: fullActionText(byId.get(d.actionId)!) } : null, decidedByName: name(d.decidedById) };
+      }),
       planDecisions,
       minutes: {
         narrative: meeting.minutesNarrative,
@@ -334,7 +344,7 @@ export class MeetingService {
       carried: originals
         .filter((a) => copyOf.has(a.id))
         .sort((a, b) => compareRefs(a.ref, b.ref))
-        .map((a) => ({ actionId: a.id, ref: a.ref, title: a.title, successorActionId: copyOf.get(a.id)!.id, successorRef: copyOf.get(a.id)!.ref })),
+        .map((a) => ({ actionId: a.id, ref: a.ref, title: fullActionText(a), successorActionId: copyOf.get(a.id)!.id, successorRef: copyOf.get(a.id)!.ref })),
     };
   }
 }
