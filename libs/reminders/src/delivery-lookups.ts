@@ -1,16 +1,26 @@
 import { EntityManager, ObjectLiteral } from 'typeorm';
 import { chunks } from '@app/database/batches';
 import { runSql, selectEntities, SqlParams } from '@app/database/sql';
-import { Action, Board, Membership, Plan, User } from '@app/database/entities';
+import { Action, Board, Measure, Membership, Plan, User } from '@app/database/entities';
+import { quarterOf } from '@app/domain';
 import { NotificationSettings } from './entities';
 import { Reminder } from './entities/reminder.entity';
 import { DEFAULT_PREFS, NotificationPrefs, Person } from './recipient';
 import { DigestItem, DigestKind, DigestReader, digestReaderKey, loadDigestActions } from './digest-actions';
 import { isDigestKind } from './reminder-rules';
+import { valuesEntered } from './values-entered';
 import type { AudienceLookup } from './reminder-schedule.service';
 
 /** Reminder kinds addressed to an action's owner; after an outage only the latest of them is sent. */
 export const OWNER_KINDS = ['before_due', 'due_today', 'overdue'];
+/** The same for a measure's quarterly value: the owner's reminders, of which only the latest due is sent. */
+export const VALUE_OWNER_KINDS = ['value_before_due', 'value_due_today', 'value_overdue'];
+
+/** The column naming a reminder's subject, and the owner kinds of which only the latest is sent. */
+const LATEST_ONLY = [
+  { column: 'actionId', kinds: OWNER_KINDS },
+  { column: 'measureId', kinds: VALUE_OWNER_KINDS },
+] as const;
 
 /** Rows per IN (...) list: a whole delivery batch, well inside the bound-parameter limits of SQLite and PostgreSQL. */
 const IN_CHUNK = 2000;
@@ -30,8 +40,8 @@ const personKey = (authorityId: string, userId: string) => `${authorityId}|${use
 const unique = <T>(values: (T | null | undefined)[]) => [...new Set(values.filter((v): v is T => v !== null && v !== undefined))];
 
 /**
- * What delivering reminders reads: actions, plans, boards, people and their settings, and whether
- * a later owner reminder supersedes a row. Inside one transaction, memoised; `preload` fetches a
+ * What delivering reminders reads: actions, measures and whether their quarter's value is in,
+ * plans, boards, people and their settings, and whether a later owner reminder supersedes a row. Inside one transaction, memoised; `preload` fetches a
  * whole batch's worth in a few queries, and anything not preloaded is read on first use.
  */
 export class DeliveryLookups implements AudienceLookup {
@@ -42,7 +52,10 @@ export class DeliveryLookups implements AudienceLookup {
   private readonly memberships = new Map<string, Promise<Membership | null>>();
   private readonly people = new Map<string, Promise<Person | null>>();
   private readonly digests = new Map<string, Promise<DigestItem[]>>();
-  /** Latest dueAt among live owner reminders due by `latestAt`, per action and due date, for the actions in `latestFor`. */
+  private readonly measures = new Map<string, Promise<Measure | null>>();
+  /** Whether a measure has a current value for a quarter, by measure and quarter label. */
+  private readonly entered = new Map<string, Promise<boolean>>();
+  /** Latest dueAt among live owner reminders due by `latestAt`, per action or measure and due date, for the subjects in `latestFor`. */
   private latestOwnerDue = new Map<string, string>();
   private latestFor = new Set<string>();
   private latestAt: string | null = null;
@@ -50,6 +63,7 @@ export class DeliveryLookups implements AudienceLookup {
   constructor(private readonly tx: EntityManager) {}
 
   async preload(rows: Reminder[], at: Date): Promise<void> {
+    const measures = await this.preloadMeasures(rows);
     const actions = await this.findIn(Action, unique(rows.map((r) => r.actionId)));
     const byId = new Map(actions.map((a) => [a.id, a]));
     for (const id of unique(rows.map((r) => r.actionId))) this.actions.set(id, Promise.resolve(byId.get(id) ?? null));
@@ -69,6 +83,7 @@ export class DeliveryLookups implements AudienceLookup {
           ] as const,
       ),
       ...actions.map((a) => [a.authorityId, chairs.get(planBoard.get(a.planId) ?? '') ?? null] as const),
+      ...measures.map((m) => [m.authorityId, m.ownerId] as const),
     ];
     const first = await this.loadPeople(wanted);
     // One hop further: line managers (for leavers) and delegates (for people on leave).
@@ -88,6 +103,37 @@ export class DeliveryLookups implements AudienceLookup {
       const lists = await loadDigestActions(this.tx, readers);
       for (const [key, items] of lists) this.digests.set(key, Promise.resolve(items));
     }
+  }
+
+  /** The batch's measures, and whether each has its value in for the quarter its rows are about: one read each (a quarter's rows are together). */
+  private async preloadMeasures(rows: Reminder[]): Promise<Measure[]> {
+    const ids = unique(rows.map((r) => r.measureId));
+    if (!ids.length) return [];
+    const measures = await this.findIn(Measure, ids);
+    const byId = new Map(measures.map((m) => [m.id, m]));
+    for (const id of ids) this.measures.set(id, Promise.resolve(byId.get(id) ?? null));
+    const byQuarter = new Map<string, Set<string>>();
+    for (const r of rows) {
+      if (!r.measureId || !byId.has(r.measureId)) continue;
+      const label = quarterOf(r.forDate).label;
+      (byQuarter.get(label) ?? byQuarter.set(label, new Set()).get(label)!).add(r.measureId);
+    }
+    for (const [quarter, set] of byQuarter) {
+      const of = [...set];
+      const found = new Set<string>();
+      for (const part of chunks(of, IN_CHUNK)) for (const id of await valuesEntered(this.tx, part, quarter)) found.add(id);
+      for (const id of of) this.entered.set(`${id}|${quarter}`, Promise.resolve(found.has(id)));
+    }
+    return measures;
+  }
+
+  measure(id: string, authorityId: string): Promise<Measure | null> {
+    return this.memo(this.measures, id, () => this.tx.findOneBy(Measure, { id })).then((m) => (m && m.authorityId === authorityId ? m : null));
+  }
+
+  /** Whether the measure's value for the quarter (its label) is in. */
+  valueEntered(measureId: string, quarter: string): Promise<boolean> {
+    return this.memo(this.entered, `${measureId}|${quarter}`, async () => (await valuesEntered(this.tx, [measureId], quarter)).has(measureId));
   }
 
   /** What a reader's Monday digest lists (see loadDigestActions). */
@@ -134,32 +180,39 @@ export class DeliveryLookups implements AudienceLookup {
     });
   }
 
-  /** After an outage several of an owner's reminders may be due at once: only the latest is worth sending. */
+  /**
+   * After an outage several of an owner's reminders about an action's due date, or a measure's
+   * quarter, may be due at once: only the latest is worth sending.
+   */
   async superseded(row: Reminder, at: Date): Promise<boolean> {
-    if (!OWNER_KINDS.includes(row.kind)) return false;
+    const latestOnly = LATEST_ONLY.find((s) => s.kinds.includes(row.kind));
+    const subject = latestOnly && row[latestOnly.column];
+    if (!subject) return false;
     await this.loadLatestOwnerDue([row], at);
-    const latest = this.latestOwnerDue.get(`${row.actionId}|${row.forDate}`);
+    const latest = this.latestOwnerDue.get(`${subject}|${row.forDate}`);
     return !!latest && latest > row.dueAt;
   }
 
-  /** Reads the latest owner reminders of the rows' actions not read yet for `at`. */
+  /** Reads the latest owner reminders of the rows' actions and measures not read yet for `at`. */
   private async loadLatestOwnerDue(rows: Reminder[], at: Date): Promise<void> {
     if (this.latestAt !== at.toISOString()) {
       this.latestOwnerDue.clear();
       this.latestFor.clear();
       this.latestAt = at.toISOString();
     }
-    const actionIds = unique(rows.filter((r) => OWNER_KINDS.includes(r.kind)).map((r) => r.actionId)).filter((id) => !this.latestFor.has(id));
-    for (const ids of chunks(actionIds, IN_CHUNK)) {
-      const found = await runSql(
-        this.tx,
-        `SELECT "actionId", "forDate", MAX("dueAt") AS "latest" FROM "reminder"
-        WHERE "actionId" IN (:...ids) AND "kind" IN (:...kinds) AND "runAt" <= :at AND "state" NOT IN ('cancelled', 'failed')
-        GROUP BY "actionId", "forDate"`,
-        { ids, kinds: OWNER_KINDS, at: at.toISOString() },
-      );
-      for (const r of found) this.latestOwnerDue.set(`${r.actionId}|${r.forDate}`, String(r.latest));
-      for (const id of ids) this.latestFor.add(id);
+    for (const { column, kinds } of LATEST_ONLY) {
+      const subjects = unique(rows.filter((r) => kinds.includes(r.kind)).map((r) => r[column])).filter((id) => !this.latestFor.has(id));
+      for (const ids of chunks(subjects, IN_CHUNK)) {
+        const found = await runSql(
+          this.tx,
+          `SELECT "${column}" AS "subject", "forDate", MAX("dueAt") AS "latest" FROM "reminder"
+          WHERE "${column}" IN (:...ids) AND "kind" IN (:...kinds) AND "runAt" <= :at AND "state" NOT IN ('cancelled', 'failed')
+          GROUP BY "${column}", "forDate"`,
+          { ids, kinds, at: at.toISOString() },
+        );
+        for (const r of found) this.latestOwnerDue.set(`${r.subject}|${r.forDate}`, String(r.latest));
+        for (const id of ids) this.latestFor.add(id);
+      }
     }
   }
 

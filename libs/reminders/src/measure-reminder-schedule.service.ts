@@ -6,28 +6,11 @@ import { chunks } from '@app/database/batches';
 import { runSql, selectEntities } from '@app/database/sql';
 import { lastEndedQuarter, Quarter, quarterOf, valuesDueDate } from '@app/domain';
 import { DeliveryLookups } from './delivery-lookups';
+import { valuesEntered } from './values-entered';
 import { Reminder } from './entities/reminder.entity';
 import { newReminderRow } from './reminder-row';
 import { londonInstant, MEASURE_KIND, MEASURE_VALUE_RULES, measureDedupeKey, plannedReminders } from './reminder-rules';
 import { ReminderScheduler } from './reminder-schedule.service';
-
-/** Of these measures, those with a current value for the quarter (quarterly, or any month of it). */
-export async function valuesEntered(tx: EntityManager, measureIds: string[], quarter: string): Promise<Set<string>> {
-  const text = 'SELECT DISTINCT "measureId" FROM "measure_value" WHERE "measureId" IN (:...measureIds) AND "quarter" = :quarter AND "replacedAt" IS NULL';
-  return new Set((await runSql(tx, text, { measureIds, quarter })).map((r) => String(r.measureId)));
-}
-
-/**
- * After an outage several of an owner's reminders for the quarter may fall due at once: only the
- * latest is worth sending (as for an action's, DeliveryLookups.superseded).
- */
-export async function supersededValueReminder(tx: EntityManager, row: Reminder, at: Date): Promise<boolean> {
-  if (row.kind === 'value_escalation') return false;
-  const text = `SELECT 1 AS "later" FROM "reminder" WHERE "measureId" = :measureId AND "forDate" = :forDate AND "kind" IN (:...kinds)
-    AND "dueAt" > :dueAt AND "runAt" <= :at AND "state" NOT IN ('cancelled', 'failed')`;
-  const kinds = ['value_before_due', 'value_due_today', 'value_overdue'];
-  return (await runSql(tx, text, { measureId: row.measureId, forDate: row.forDate, kinds, dueAt: row.dueAt, at: at.toISOString() })).length > 0;
-}
 
 /**
  * Keeps the reminders for measures' quarterly values in line with their owners and values, with

@@ -7,6 +7,7 @@ import { Notification, OutboxEmail } from './entities';
 import { Reminder } from './entities/reminder.entity';
 import { londonInstant } from './reminder-rules';
 import { ReminderDeliveryService } from './reminder-delivery.service';
+import { DeliveryRows } from './delivery-rows';
 import { RemindersService } from './reminders.service';
 import { DB_KINDS, DbKind, freshWorld, setClock, useRemindersModule, World } from '@app/testing/reminders-test-kit';
 
@@ -161,6 +162,42 @@ describe.each(DB_KINDS)("reminding measures' owners to enter the quarter's value
     await everyDay('2027-01-21', '2027-01-31');
     expect(await told(world.owner.id, m.id)).toEqual(['value_before_due -14', 'value_overdue 1']);
     expect(await told(world.manager.id, m.id)).toEqual(['value_escalation 7']);
+  });
+
+  it("prepares a batch of measures' reminders in a fixed number of statements, however many measures it holds", async () => {
+    const measures = [await measure('Referrals'), await measure('Re-referrals'), await measure('Assessments')];
+    await everyDay('2027-01-01', '2027-01-01');
+    await enter(measures[2].id, at('2027-01-05'));
+    const rowsOf = async (ids: string[]) => db.manager.find(Reminder, { where: { measureId: In(ids), state: In(['pending', 'queued']) }, order: { dueAt: 'ASC' } });
+    const when = at('2027-01-27');
+    const prepare = async (rows: Reminder[]) => {
+      // Every statement either database sends passes through the logger (test/support/statement-log.ts).
+      const query = jest.spyOn(db.logger, 'logQuery');
+      try {
+        const { finishes, sends } = await moduleRef.get(DeliveryRows).prepareAll(db.manager, rows, when);
+        return { statements: query.mock.calls.length, finishes, sends };
+      } finally {
+        query.mockRestore();
+      }
+    };
+    const one = await prepare(await rowsOf([measures[0].id]));
+    const all = await prepare(await rowsOf(measures.map((m) => m.id)));
+    // Each measure's four owner reminders still to come and its escalation; only the latest owner reminder and the escalation go.
+    expect(all.sends.map((s) => [s.row.measureId, s.row.kind, s.prepared.to.id]).sort()).toEqual(
+      measures
+        .slice(0, 2)
+        .flatMap((m) => [
+          [m.id, 'value_escalation', world.manager.id],
+          [m.id, 'value_overdue', world.owner.id],
+        ])
+        .sort(),
+    );
+    const outcomes = all.finishes.map((f) => f.outcome);
+    expect(outcomes.filter((o) => o === 'superseded by a later reminder')).toHaveLength(2 * 3);
+    expect(outcomes.filter((o) => o === 'value entered')).toHaveLength(5);
+    // The measures, their values entered, the owners' people (users, memberships, settings) and the latest owner reminders: one read each for the batch.
+    expect(one.statements).toBe(6);
+    expect(all.statements).toBe(one.statements);
   });
 
   it('reminds nobody of a measure without an owner, and the owner once one is given', async () => {

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { Action, Measure, Plan } from '@app/database/entities';
+import { Action, Plan } from '@app/database/entities';
 import { DeliveryLookups } from './delivery-lookups';
 import { Reminder } from './entities/reminder.entity';
 import { Delivery, Person, resolveDelivery } from './recipient';
 import { digestMessage, MessageAction, reminderMessage, ReminderMessage } from './reminder-message';
 import { isDigestKind, isMeasureKind, londonDate } from './reminder-rules';
 import { measureValueMessage } from './measure-value-message';
-import { reminderQuarter, supersededValueReminder, valuesEntered } from './measure-reminder-schedule.service';
+import { reminderQuarter } from './measure-reminder-schedule.service';
 import { audienceOf, wantsReminders } from './reminder-schedule.service';
 
 export type Prepared =
@@ -22,18 +22,18 @@ export class ReminderContent {
 
   /** `lookups` carries what a batch preloaded; without it each row reads what it needs. */
   async prepare(tx: EntityManager, row: Reminder, at: Date, lookups = new DeliveryLookups(tx)): Promise<Prepared> {
-    if (isMeasureKind(row.kind)) return this.prepareMeasure(tx, row, at, lookups);
+    if (isMeasureKind(row.kind)) return this.prepareMeasure(row, at, lookups);
     return isDigestKind(row.kind) ? this.prepareDigest(tx, row, at, lookups) : this.prepareAction(tx, row, at, lookups);
   }
 
   /** A measure's value: nothing once it is entered or the measure has no owner; the escalation goes to the owner's line manager as it is now. */
-  private async prepareMeasure(tx: EntityManager, row: Reminder, at: Date, look: DeliveryLookups): Promise<Prepared> {
-    const measure = row.measureId ? await tx.findOneBy(Measure, { id: row.measureId, authorityId: row.authorityId }) : null;
+  private async prepareMeasure(row: Reminder, at: Date, look: DeliveryLookups): Promise<Prepared> {
+    const measure = row.measureId ? await look.measure(row.measureId, row.authorityId) : null;
     if (!measure) return { send: false, state: 'cancelled', outcome: 'measure deleted' };
     const { quarter, dueDate } = reminderQuarter(row);
-    if ((await valuesEntered(tx, [measure.id], quarter.label)).has(measure.id)) return { send: false, state: 'cancelled', outcome: 'value entered' };
+    if (await look.valueEntered(measure.id, quarter.label)) return { send: false, state: 'cancelled', outcome: 'value entered' };
     if (!measure.ownerId) return { send: false, state: 'cancelled', outcome: 'no owner' };
-    if (await supersededValueReminder(tx, row, at)) return { send: false, state: 'skipped', outcome: 'superseded by a later reminder' };
+    if (await look.superseded(row, at)) return { send: false, state: 'skipped', outcome: 'superseded by a later reminder' };
     const intended = row.kind === 'value_escalation' ? await look.lineManagerOf(row.authorityId, measure.ownerId) : measure.ownerId;
     const today = londonDate(at);
     const delivery = await resolveDelivery(intended, row.kind, today, (id) => look.person(row.authorityId, id));
