@@ -7,10 +7,22 @@ import { runSql, selectEntities } from '@app/database/sql';
 import { lastEndedQuarter, Quarter, quarterOf, valuesDueDate } from '@app/domain';
 import { DeliveryLookups } from './delivery-lookups';
 import { valuesEntered } from './values-entered';
-import { Reminder } from './entities/reminder.entity';
+import { DELIVERABLE_STATES, Reminder } from './entities/reminder.entity';
+import { stateInSql } from './state-in';
 import { newReminderRow } from './reminder-row';
 import { londonInstant, MEASURE_KIND, MEASURE_VALUE_RULES, measureDedupeKey, plannedReminders } from './reminder-rules';
 import { ReminderScheduler } from './reminder-schedule.service';
+
+/**
+ * The measures' reminder rows that scheduling for the quarter ending `quarterEnd` can act on: that
+ * quarter's, whatever their state (their keys, and who has been told), and any still to deliver
+ * from an earlier quarter (to cancel). A measure's sent and cancelled rows of past quarters, six
+ * more every quarter, are not read.
+ */
+export function remindersInPlay(tx: EntityManager, measureIds: string[], quarterEnd: string): Promise<Reminder[]> {
+  const text = `SELECT * FROM "reminder" WHERE "measureId" IN (:...measureIds) AND ("forDate" = :quarterEnd OR ${stateInSql(tx)})`;
+  return selectEntities(tx, Reminder, text, { measureIds, quarterEnd, reminderStates: DELIVERABLE_STATES });
+}
 
 /**
  * Keeps the reminders for measures' quarterly values in line with their owners and values, with
@@ -45,7 +57,7 @@ export class MeasureReminderScheduler {
     if (!measures.length) return 0;
     const quarter = lastEndedQuarter(this.clock.today());
     const ids = measures.map((m) => m.id);
-    const existing = await selectEntities(tx, Reminder, 'SELECT * FROM "reminder" WHERE "measureId" IN (:...ids)', { ids });
+    const existing = await remindersInPlay(tx, ids, quarter.end);
     const entered = await valuesEntered(tx, ids, quarter.label);
     const existingByMeasure = new Map<string, Reminder[]>();
     for (const r of existing) existingByMeasure.set(r.measureId!, [...(existingByMeasure.get(r.measureId!) ?? []), r]);

@@ -8,6 +8,7 @@ import { Reminder } from './entities/reminder.entity';
 import { londonInstant } from './reminder-rules';
 import { ReminderDeliveryService } from './reminder-delivery.service';
 import { DeliveryRows } from './delivery-rows';
+import { remindersInPlay } from './measure-reminder-schedule.service';
 import { RemindersService } from './reminders.service';
 import { DB_KINDS, DbKind, freshWorld, setClock, useRemindersModule, World } from '@app/testing/reminders-test-kit';
 
@@ -198,6 +199,25 @@ describe.each(DB_KINDS)("reminding measures' owners to enter the quarter's value
     // The measures, their values entered, the owners' people (users, memberships, settings) and the latest owner reminders: one read each for the batch.
     expect(one.statements).toBe(6);
     expect(all.statements).toBe(one.statements);
+  });
+
+  it("schedules the new quarter from its own rows and the earlier ones still to deliver, not every past quarter's", async () => {
+    const m = await measure('Children in need');
+    await everyDay('2027-01-01', '2027-02-05');
+    expect(await told(world.owner.id, m.id)).toHaveLength(5);
+    // One 2026/27 Q3 row left undelivered, as a queue job lost in an outage would leave it.
+    const left = await db.manager.findOneByOrFail(Reminder, { measureId: m.id, kind: 'value_escalation' });
+    await db.manager.update(Reminder, { id: left.id }, { state: 'queued' });
+    const inPlay = async () => (await remindersInPlay(db.manager, [m.id], '2027-03-31')).map((r) => r.id).sort();
+    expect(await inPlay()).toEqual([left.id]);
+    // Q4 ends on 31 March 2027: the first run of 1 April schedules its reminders.
+    await runDue(at('2027-04-01', '00:05'));
+    const q4 = await db.manager.findBy(Reminder, { measureId: m.id, forDate: '2027-03-31' });
+    expect(q4).toHaveLength(5);
+    expect(await inPlay()).toEqual(q4.map((r) => r.id).sort());
+    // The Q3 row still to deliver was read, so scheduling cancelled it.
+    expect(await db.manager.findOneByOrFail(Reminder, { id: left.id })).toMatchObject({ state: 'cancelled', outcome: 'rescheduled' });
+    expect(await db.manager.countBy(Reminder, { measureId: m.id, forDate: '2026-12-31' })).toBe(6);
   });
 
   it('reminds nobody of a measure without an owner, and the owner once one is given', async () => {
