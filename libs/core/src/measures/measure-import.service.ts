@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { checkMeasureValue, DomainError, MeasureUnit, parsePeriod, Polarity, POLARITIES } from '@app/domain';
-import { Measure } from '@app/database/entities';
+import { Measure, MeasureValue } from '@app/database/entities';
 import { Transactions } from '@app/database/transactions';
 import { findPaperFigures, PaperMeasure, paperDate } from '@app/importer';
 import { badRequest } from '../app-error';
@@ -100,6 +100,7 @@ export class MeasureImportService {
   private async plan(actor: Actor, figures: PaperMeasure[], chosen: Map<number, FigureChoice>): Promise<FigureOutcome[]> {
     const repository = this.repositories.for(actor.authorityId);
     const existing = new Map((await repository.measuresByName()).map((m) => [m.name.trim().toLowerCase(), m]));
+    const stored = await this.storedValues(repository, figures, existing);
     const made = new Map<string, { unit: MeasureUnit; polarity: Polarity | null }>();
     const periods = new Map<string, number>();
     const outcomes: FigureOutcome[] = [];
@@ -141,7 +142,7 @@ export class MeasureImportService {
         outcome.measure = { id: null, status: 'new' };
       }
       outcome.problem = this.valueProblem(figure, unit, measure, periods, index) ?? null;
-      const already = !outcome.problem && measure && figure.value !== null ? await this.stored(repository, measure, figure) : null;
+      const already = !outcome.problem && measure && figure.value !== null ? this.clash(stored, measure, figure) : null;
       if (already && already !== 'unchanged') outcome.problem = already;
       if (outcome.problem) {
         outcome.measure = null;
@@ -169,9 +170,15 @@ export class MeasureImportService {
     return undefined;
   }
 
+  /** The current values of the existing measures the figures name, by measure and period: one read for the whole paper. */
+  private async storedValues(repository: MeasureValueRepository, figures: PaperMeasure[], existing: Map<string, Measure>): Promise<Map<string, MeasureValue>> {
+    const named = new Set(figures.map((f) => existing.get(f.name.trim().toLowerCase())?.id).filter((id): id is string => !!id));
+    return new Map((await repository.values([...named])).map((v) => [`${v.measureId}|${v.period}`, v]));
+  }
+
   /** A value the measure already has for the period: the same one is left as it is; another is a correction, made on the measure's page with a reason. */
-  private async stored(repository: MeasureValueRepository, measure: Measure, figure: PaperMeasure): Promise<string | null> {
-    const current = await repository.current(measure.id, parsePeriod(figure.period!).label);
+  private clash(stored: Map<string, MeasureValue>, measure: Measure, figure: PaperMeasure): string | null {
+    const current = stored.get(`${measure.id}|${parsePeriod(figure.period!).label}`);
     if (current && current.value !== figure.value) {
       return `${measure.name} already has ${current.value} for ${current.period}, and the paper gives ${figure.value}: correct it on the measure's page, with a reason`;
     }
