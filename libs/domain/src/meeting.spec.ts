@@ -1,4 +1,4 @@
-import { agendaReasonLabel, agendaReasons, daysOverdue, describeSeries, nextInSeries, seriesDateIn, seriesRuleOf } from './meeting';
+import { agendaReasonLabel, agendaReasons, daysOverdue, describeSeries, nextInSeries, overdueAtMeeting, seriesDateIn, seriesRuleOf } from './meeting';
 
 describe('a meeting series', () => {
   it('keeps to the same weekday of the month: the second Tuesday', () => {
@@ -59,5 +59,28 @@ describe('agendaReasonLabel', () => {
     expect(agendaReasonLabel('overdue', '2026-10-01', '2026-10-13', '2026-10-02')).toBe('Overdue (1 day)');
     expect(agendaReasonLabel('overdue', '2026-10-01', '2026-10-13', '2026-12-25')).toBe('Overdue (12 days)');
     expect(agendaReasonLabel('blocked', '2026-10-01', '2026-10-13', '2026-09-20')).toBe('Blocked');
+  });
+});
+
+describe('overdueAtMeeting', () => {
+  const open = (dueDate: string | null) => ({ status: 'in_progress', dueDate });
+  it('weighs a meeting to come on today, and one past on its own date, as the agenda labels do', () => {
+    // Due between today and the meeting: not overdue yet.
+    expect(overdueAtMeeting(open('2026-10-01'), '2026-10-13', '2026-09-20')).toBe(false);
+    expect(overdueAtMeeting(open('2026-10-01'), '2026-10-13', '2026-10-02')).toBe(true);
+    // Due after a meeting that has passed: not overdue at it, though it is now.
+    expect(overdueAtMeeting(open('2026-10-20'), '2026-10-13', '2026-12-25')).toBe(false);
+    expect(overdueAtMeeting(open(null), '2026-10-13', '2026-12-25')).toBe(false);
+    for (const [dueDate, meeting, today] of [
+      ['2026-10-01', '2026-10-13', '2026-09-20'],
+      ['2026-10-01', '2026-10-13', '2026-10-02'],
+      ['2026-10-20', '2026-10-13', '2026-12-25'],
+    ])
+      expect(overdueAtMeeting(open(dueDate), meeting, today)).toBe(agendaReasonLabel('overdue', dueDate, meeting, today).startsWith('Overdue'));
+  });
+  it('is never true of an action no longer open', () => {
+    for (const status of ['completed', 'verified', 'cancelled', 'carried_over'])
+      expect(overdueAtMeeting({ status, dueDate: '2026-09-01' }, '2026-10-13', '2026-12-25')).toBe(false);
+    expect(overdueAtMeeting({ status: 'blocked', dueDate: '2026-09-01' }, '2026-10-13', '2026-12-25')).toBe(true);
   });
 });

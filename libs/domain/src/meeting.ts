@@ -1,4 +1,4 @@
-import { ActionStatus } from './action-status';
+import { ActionStatus, isOpenStatus } from './action-status';
 import { addCalendarMonths, addDays, dayNumber, fromDayNumber, isoWeekday } from './calendar-date';
 import { Rag } from './rag';
 
@@ -59,8 +59,21 @@ export function agendaReasons(action: AgendaCandidate, meetingDate: string, next
  */
 export function agendaReasonLabel(reason: AgendaReason, dueDate: string | null, meetingDate: string, today: string): string {
   if (reason !== 'overdue') return AGENDA_REASON_LABELS[reason];
-  const days = daysOverdue(dueDate, meetingDate < today ? meetingDate : today);
+  const days = daysOverdue(dueDate, asAtMeeting(meetingDate, today));
   return days > 0 ? `Overdue (${days} day${days === 1 ? '' : 's'})` : 'Due before the meeting';
+}
+
+/** The day a meeting weighs its actions on: its own date once that has passed, else today (a day to come cannot be known yet). */
+export function asAtMeeting(meetingDate: string, today: string): string {
+  return meetingDate < today ? meetingDate : today;
+}
+
+/**
+ * Overdue at the meeting: still open and past its due date on the meeting's day (today, before it comes). The
+ * agenda's "Overdue (n days)" and its "who has been told" both follow it.
+ */
+export function overdueAtMeeting(action: { status: string; dueDate: string | null }, meetingDate: string, today: string): boolean {
+  return isOpenStatus(action.status) && daysOverdue(action.dueDate, asAtMeeting(meetingDate, today)) > 0;
 }
 
 /** Whole days an action is overdue on a date (0 when it is not). */

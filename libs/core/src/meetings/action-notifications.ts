@@ -1,3 +1,5 @@
+import { overdueAtMeeting } from '@app/domain';
+
 /** One message someone was sent about an action: a reminder, an overdue notice or an escalation. */
 export interface ActionNotice {
   actionId: string;
@@ -19,17 +21,31 @@ export interface ActionNotificationsReader {
 
 export const ACTION_NOTIFICATIONS_READERS = Symbol('ACTION_NOTIFICATIONS_READERS');
 
-/** Who was told about each action, named, oldest first: the agenda's "who has been told". */
-export async function toldAbout(
+export interface Told {
+  personId: string;
+  name: string;
+  kind: string;
+  at: string;
+}
+
+/**
+ * The agenda's "who has been told": for each action overdue at the meeting (overdueAtMeeting), who was told
+ * about it, named, oldest first; null for an action that is not, or an item that is no action. The drafted
+ * agenda and the meeting read it here, so they agree.
+ */
+export async function whoHasBeenTold(
   readers: ActionNotificationsReader[],
   authorityId: string,
-  actionIds: string[],
+  actions: { id: string; status: string; dueDate: string | null }[],
+  meeting: { date: string },
+  today: string,
   name: (personId: string) => string,
-): Promise<Map<string, { personId: string; name: string; kind: string; at: string }[]>> {
-  const told = new Map<string, { personId: string; name: string; kind: string; at: string }[]>();
-  if (!actionIds.length) return told;
-  for (const reader of readers)
-    for (const n of await reader.sentAbout(authorityId, actionIds))
-      told.set(n.actionId, [...(told.get(n.actionId) ?? []), { personId: n.personId, name: name(n.personId), kind: n.kind, at: n.at }]);
-  return told;
+): Promise<(actionId: string | null) => Told[] | null> {
+  const overdue = new Set(actions.filter((a) => overdueAtMeeting(a, meeting.date, today)).map((a) => a.id));
+  const told = new Map<string, Told[]>();
+  if (overdue.size)
+    for (const reader of readers)
+      for (const n of await reader.sentAbout(authorityId, [...overdue]))
+        told.set(n.actionId, [...(told.get(n.actionId) ?? []), { personId: n.personId, name: name(n.personId), kind: n.kind, at: n.at }]);
+  return (actionId) => (actionId && overdue.has(actionId) ? (told.get(actionId) ?? []) : null);
 }

@@ -10,7 +10,7 @@ import { Clock } from '../clock';
 import { newId } from '../ids';
 import { PlanService } from '../plans/plan.service';
 import { Actor, authorize } from '../request-context';
-import { ACTION_NOTIFICATIONS_READERS, ActionNotificationsReader, toldAbout } from './action-notifications';
+import { ACTION_NOTIFICATIONS_READERS, ActionNotificationsReader, whoHasBeenTold } from './action-notifications';
 import { MeetingAccess, notAMember } from './meeting-access';
 
 /** Events in an action's audit trail that count as a change the board should hear about. */
@@ -62,7 +62,7 @@ export class MeetingAgendaService {
     return this.transactions.run(async () => {
       const meeting = await this.access.loadForBoard(actor, meetingId, true);
       const plan = await this.plans.get(actor.authorityId, meeting.planId);
-      const { wanted, carriedFree } = await this.candidates(repo, meeting, plan);
+      const { wanted, carriedFree, actions } = await this.candidates(repo, meeting, plan);
       const existing = await repo.agenda(meeting.id);
       const decided = new Set((await repo.decisions(meeting.id)).map((d) => d.agendaItemId));
       const byAction = new Map(existing.filter((i) => i.actionId).map((i) => [i.actionId!, i]));
@@ -91,11 +91,18 @@ export class MeetingAgendaService {
       await repo.insertAgenda(added);
       await this.access.record(actor, meeting.id, 'agenda_drafted', { added: added.length, removed: dropped.length });
       const items = (await repo.agenda(meeting.id)).filter((i) => i.position >= 0).map(itemView);
-      // Who has been told about each overdue item, as the meeting itself shows it.
-      const overdue = items.filter((i) => i.actionId && i.reasons.includes('overdue')).map((i) => i.actionId!);
       const people = new Map((await this.people.for(actor.authorityId).list()).map((p) => [p.id, p.displayName]));
-      const told = await toldAbout(this.readers, actor.authorityId, overdue, (id) => people.get(id) ?? 'someone who has left');
-      return { items: items.map((i) => ({ ...i, told: i.actionId && overdue.includes(i.actionId) ? (told.get(i.actionId) ?? []) : null })) };
+      // The agenda's actions are all the plan's (an action of another plan is refused).
+      const onAgenda = actions.filter((a) => items.some((i) => i.actionId === a.id));
+      const told = await whoHasBeenTold(
+        this.readers,
+        actor.authorityId,
+        onAgenda,
+        meeting,
+        this.clock.today(),
+        (id) => people.get(id) ?? 'someone who has left',
+      );
+      return { items: items.map((i) => ({ ...i, told: told(i.actionId) })) };
     });
   }
 
@@ -202,7 +209,7 @@ export class MeetingAgendaService {
         daysOverdue(b.action.dueDate, meeting.date) - daysOverdue(a.action.dueDate, meeting.date) ||
         compareRefs(a.action.ref, b.action.ref),
     );
-    return { wanted: new Map(wanted.map((w) => [w.action.id, w])), carriedFree: carriedFree.filter((i) => !passedOn.has(i.id)) };
+    return { wanted: new Map(wanted.map((w) => [w.action.id, w])), carriedFree: carriedFree.filter((i) => !passedOn.has(i.id)), actions };
   }
 
   private newItem(

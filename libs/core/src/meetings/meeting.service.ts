@@ -12,7 +12,7 @@ import { Clock } from '../clock';
 import { newId } from '../ids';
 import { PlanService } from '../plans/plan.service';
 import { Actor, authorize } from '../request-context';
-import { ACTION_NOTIFICATIONS_READERS, ActionNotificationsReader, toldAbout } from './action-notifications';
+import { ACTION_NOTIFICATIONS_READERS, ActionNotificationsReader, whoHasBeenTold } from './action-notifications';
 import { assertSitsOnBoard, MeetingAccess, notAMember } from './meeting-access';
 import { itemView } from './meeting-agenda.service';
 import { decisionView } from './meeting-decisions.service';
@@ -228,8 +228,8 @@ export class MeetingService {
     };
     const decided = new Set(decisions.map((d) => d.actionId));
     // Who has been told about each overdue item (reminders, overdue notices, escalations), and when.
-    const overdueIds = items.filter((i) => i.actionId && actionView.get(i.actionId)?.overdue).map((i) => i.actionId!);
-    const told = await toldAbout(this.readers, actor.authorityId, overdueIds, (personId) => name(personId)!);
+    const onAgenda = actions.filter((a) => items.some((i) => i.actionId === a.id));
+    const told = await whoHasBeenTold(this.readers, actor.authorityId, onAgenda, meeting, today, (personId) => name(personId)!);
     const planDecisions = await this.planDecisions(actor, closures, name);
     const carriedOver = new Set(planDecisions.flatMap((c) => c.carried.map((a) => a.actionId)));
     const minutesInput = {
@@ -296,7 +296,7 @@ export class MeetingService {
           ),
           presenterName: name(i.presenterId),
           action: i.actionId ? (actionView.get(i.actionId) ?? null) : null,
-          told: i.actionId && overdueIds.includes(i.actionId) ? (told.get(i.actionId) ?? []) : null,
+          told: told(i.actionId),
         })),
       },
       decisions: decisions.map((d) => {
