@@ -269,9 +269,7 @@ export class MeetingService {
     };
     const series = seriesRuleOf(meeting.date);
     const nextDates = nextInSeries(meeting.date, 3);
-    const nextMeeting = (await repo.forBoard(meeting.boardId))
-      .filter((m) => m.date > meeting.date && m.status !== 'cancelled')
-      .sort((a, b) => a.date.localeCompare(b.date))[0];
+    const nextMeeting = await repo.nextOnBoard(meeting);
     const continuing = planDecisions.find((c) => c.successorPlan)?.successorPlan ?? plan;
     return {
       ...meetingFields(meeting),

@@ -45,6 +45,14 @@ export class MeetingRepository extends TenantRepository {
     });
   }
 
+  /** The board's first meeting after this one's date (whatever its plan), if one is planned (a cancelled one is not). */
+  nextOnBoard(meeting: Meeting): Promise<Meeting | null> {
+    return this.manager.findOne(Meeting, {
+      where: { boardId: meeting.boardId, date: MoreThan(meeting.date), status: Not('cancelled' as const), ...this.a },
+      order: { date: 'ASC', startTime: 'ASC' },
+    });
+  }
+
   async insert(meeting: Omit<Meeting, 'authorityId'>): Promise<Meeting> {
     const row = { ...meeting, ...this.a };
     await this.manager.insert(Meeting, row);
