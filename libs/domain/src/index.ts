@@ -15,3 +15,4 @@ export * from './measure-value';
 export * from './meeting';
 export * from './review-judgement';
 export * from './past-dates';
+export * from './date-wording';

@@ -1,15 +1,9 @@
-import { isCalendarDate } from '@app/domain';
+import { dayMonthYear } from '@app/domain';
 
 const ZONE = 'Europe/London';
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** '2026-03-31' → '31 March 2026', the GOV.UK style. A calendar date has no time zone, so no conversion. */
-export function formatDate(date: string | null | undefined): string {
-  if (!date) return '';
-  const day = date.slice(0, 10);
-  if (!isCalendarDate(day)) return date;
-  return `${Number(day.slice(8, 10))} ${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
-}
+/** '2026-03-31' → '31 March 2026': the domain's wording of a date, which the minutes and the pack use too. */
+export const formatDate = dayMonthYear;
 
 /** Built once: creating a formatter is the costly part. Numeric fields, to find London's offset from UTC. */
 const LONDON_CLOCK = new Intl.DateTimeFormat('en-GB', {
@@ -50,7 +44,7 @@ export function formatDateTime(instant: string | null | undefined): string {
   const local = new Date(at + londonOffset(at));
   const hours = local.getUTCHours();
   const minutes = String(local.getUTCMinutes()).padStart(2, '0');
-  return `${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()} at ${hours % 12 || 12}:${minutes}${hours < 12 ? 'am' : 'pm'}`;
+  return `${dayMonthYear(local.toISOString())} at ${hours % 12 || 12}:${minutes}${hours < 12 ? 'am' : 'pm'}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { longDate } from '@app/domain';
 import { BoardRepositories } from '@app/database/repositories/board.repository';
 import { MeetingRepositories } from '@app/database/repositories/meeting.repository';
 import { Transactions } from '@app/database/transactions';
@@ -8,7 +9,6 @@ import { Clock } from '../clock';
 import { Actor, authorize } from '../request-context';
 import { assertOpen, MeetingAccess } from './meeting-access';
 import { MeetingAgendaService } from './meeting-agenda.service';
-import { longDate } from './meeting-minutes';
 import { MeetingService } from './meeting.service';
 
 /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DecisionKind } from '@app/domain';
+import { DecisionKind, longDate } from '@app/domain';
 import { Action, Meeting, MeetingDecision } from '@app/database/entities';
 import { MeetingRepositories } from '@app/database/repositories/meeting.repository';
 import { PeopleRepositories } from '@app/database/repositories/people.repository';
@@ -12,7 +12,7 @@ import { Clock } from '../clock';
 import { newId } from '../ids';
 import { Actor, authorize } from '../request-context';
 import { MeetingAccess, notAMember } from './meeting-access';
-import { decisionSentence, longDate } from './meeting-minutes';
+import { decisionSentence } from './meeting-minutes';
 
 export interface NewDecision {
   actionId: string;

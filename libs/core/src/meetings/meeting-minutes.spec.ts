@@ -1,4 +1,4 @@
-import { decisionSentence, draftMinutes, longDate, MinutesInput, planClosureSentence } from './meeting-minutes';
+import { decisionSentence, draftMinutes, MinutesInput, planClosureSentence } from './meeting-minutes';
 
 const decision = (kind: MinutesInput['decisions'][number]['kind'], extra: Partial<MinutesInput['decisions'][number]> = {}) => ({
   actionRef: 'A4',
@@ -13,11 +13,6 @@ const decision = (kind: MinutesInput['decisions'][number]['kind'], extra: Partia
 });
 
 describe('the minutes, drafted from attendance and decisions', () => {
-  it('names the day in words', () => {
-    expect(longDate('2026-12-08')).toBe('Tuesday 8 December 2026');
-    expect(longDate('2027-02-28')).toBe('Sunday 28 February 2027');
-  });
-
   it('says each decision as a sentence, with its comment', () => {
     expect(decisionSentence(decision('extend', { dueDate: '2027-01-31', comment: 'Recruitment delay' }))).toBe(
       'The board extended the due date to Sunday 31 January 2027. Recruitment delay.',

@@ -1,4 +1,4 @@
-import { DecisionKind } from '@app/domain';
+import { DecisionKind, longDate } from '@app/domain';
 
 export interface MinutesInput {
   boardName: string;
@@ -23,22 +23,6 @@ export interface MinutesInput {
   notReached: string[];
   /** The board closed its plan here: where each open action went. */
   planClosures?: { planTitle: string; successorTitle: string | null; comment: string; carried: { ref: string; title: string; successorRef: string }[] }[];
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
-/** "8 December 2026". */
-export function dayMonthYear(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
-/** "Tuesday 8 December 2026". */
-export function longDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
-  return `${DAYS[weekday]} ${dayMonthYear(date)}`;
 }
 
 const sentence = (text: string) => {

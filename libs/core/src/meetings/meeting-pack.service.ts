@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { daysOverdue, fullActionText, RAGS } from '@app/domain';
+import { dayMonthYear, daysOverdue, fullActionText, RAGS } from '@app/domain';
 import { MeetingRepositories } from '@app/database/repositories/meeting.repository';
 import { PeopleRepositories } from '@app/database/repositories/people.repository';
 import { actionSummary } from '../actions/action-summary';
@@ -9,7 +9,6 @@ import { Clock } from '../clock';
 import { PlanService } from '../plans/plan.service';
 import { Actor } from '../request-context';
 import { MeetingAccess } from './meeting-access';
-import { dayMonthYear } from './meeting-minutes';
 import { MeetingService } from './meeting.service';
 
 type Counts = { byStatus: Record<string, number>; byRag: Record<string, number> };
