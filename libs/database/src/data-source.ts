@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '@app/config';
 import { DatabaseSchema } from './schema';
+import { takeTurnsOnSqlite } from './sqlite-turns';
 
 /** SQLite settings for our workload; see docs/PERFORMANCE.md for the measurements behind them. */
 export const SQLITE_PRAGMAS = ['synchronous = NORMAL', 'busy_timeout = 5000', 'cache_size = -32000', 'foreign_keys = ON'];
@@ -44,22 +45,7 @@ function beginImmediately(db: SqliteConnection): void {
 export async function openDatabase(config: DatabaseConfig, schema: DatabaseSchema): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(config, schema));
   await dataSource.initialize();
-  if (config.kind === 'sqlite') serialiseTransactions(dataSource);
+  if (config.kind === 'sqlite') takeTurnsOnSqlite(dataSource, config.file);
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
-}
-
-/**
- * SQLite runs on one connection per process and refuses a second BEGIN while one is open, so on
- * SQLite this process's transactions take turns. (PostgreSQL has a pool and needs no such thing.)
- */
-function serialiseTransactions(dataSource: DataSource): void {
-  const manager = dataSource.manager;
-  const begin = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
-  let tail: Promise<unknown> = Promise.resolve();
-  manager.transaction = ((...args: unknown[]) => {
-    const run = tail.then(() => begin(...args));
-    tail = run.catch(() => undefined);
-    return run;
-  }) as typeof manager.transaction;
 }

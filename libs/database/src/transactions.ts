@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 /**
  * The one way to run a transaction. The open transaction belongs to the async call chain that
  * opened it, so whatever that chain calls joins it without being handed a manager.
- * On SQLite this process's transactions take turns (see data-source.ts), so never open a
+ * On SQLite this process's transactions take turns (see sqlite-turns.ts), so never open a
  * transaction any other way inside one opened here: it would wait for itself.
  */
 @Injectable()

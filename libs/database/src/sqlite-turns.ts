@@ -1,0 +1,113 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import Database from 'better-sqlite3';
+import { DataSource, QueryResult, QueryRunner } from 'typeorm';
+
+/**
+ * How this process shares its one SQLite connection.
+ *
+ * SQLite refuses a second BEGIN on a connection while one is open, so transactions take turns.
+ *
+ * A transaction owns the connection from BEGIN to COMMIT. Most never let other work run in between,
+ * but a long one may pause (a tracker import does, so that its page can ask how far it has got).
+ * Other requests must not use the connection meanwhile: they would read the transaction's
+ * uncommitted rows, and their writes would commit or roll back with it. So while a transaction is
+ * open, a statement from outside it that only reads goes to a second, read-only connection (which
+ * sees what was last committed, as WAL allows), and any other waits until the transaction has ended.
+ * (PostgreSQL gives each transaction a connection of its own from the pool and needs none of this.)
+ */
+export function takeTurnsOnSqlite(dataSource: DataSource, file: string): void {
+  const turns = new Turns();
+  const manager = dataSource.manager;
+  const begin = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+  manager.transaction = ((...args: unknown[]) => turns.transaction(() => begin(...args))) as typeof manager.transaction;
+
+  const runner = dataSource.driver.createQueryRunner('master');
+  const query = runner.query.bind(runner) as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+  const reader = file === ':memory:' ? null : new CommittedReader(file);
+  runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
+    while (turns.openToOthers()) {
+      if (reader?.canRead(sql)) return reader.query(sql, parameters ?? [], structured === true);
+      await turns.ended();
+    }
+    return query(sql, parameters, structured);
+  }) as QueryRunner['query'];
+
+  if (reader) {
+    const destroy = dataSource.destroy.bind(dataSource);
+    dataSource.destroy = async () => {
+      reader.close();
+      await destroy();
+    };
+  }
+}
+
+class Turns {
+  /** Set for the async call chain of the transaction that holds the connection. */
+  private readonly holder = new AsyncLocalStorage<true>();
+  private open: Promise<unknown> | null = null;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  transaction<T>(begin: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(() => {
+      const running = this.holder.run(true, begin);
+      this.open = running;
+      return running.finally(() => (this.open = null));
+    });
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Whether a transaction holds the connection and the caller is not part of it. */
+  openToOthers(): boolean {
+    return this.open !== null && this.holder.getStore() === undefined;
+  }
+
+  /** Resolves once the open transaction has committed or rolled back. */
+  ended(): Promise<unknown> {
+    return (this.open ?? Promise.resolve()).catch(() => undefined);
+  }
+}
+
+/** A read-only connection to the same file, for statements that read only what is committed. */
+class CommittedReader {
+  private db: Database.Database | null = null;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly file: string) {}
+
+  canRead(sql: string): boolean {
+    try {
+      const statement = this.statement(sql);
+      return statement.reader && statement.readonly;
+    } catch {
+      return false; // not one it can prepare (a pragma, say): it waits its turn on the main connection
+    }
+  }
+
+  query(sql: string, parameters: unknown[], structured: boolean): unknown {
+    // As TypeORM's better-sqlite3 runner binds them: booleans as 0 and 1.
+    const rows = this.statement(sql).all(...parameters.map((p) => (typeof p === 'boolean' ? Number(p) : p)));
+    if (!structured) return rows;
+    const result = new QueryResult();
+    result.raw = rows;
+    result.records = rows;
+    return result;
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = null;
+    this.statements.clear();
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      this.db ??= new Database(this.file, { readonly: true, fileMustExist: true, timeout: 5000 });
+      statement = this.db.prepare(sql);
+      if (this.statements.size >= 100) this.statements.delete(this.statements.keys().next().value!);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
