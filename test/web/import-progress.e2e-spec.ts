@@ -68,41 +68,65 @@ describe.each(DB_KINDS)('the progress of an import started from a page (%s)', (k
     await t.http().get(`/api/v1/imports/${id}/progress`).expect(401);
   });
 
-  it('a tracker brought in from its review page tells the rows stored, and a failed import says so', async () => {
-    const review = await t
-      .http()
-      .post('/trackers')
-      .set(HTML)
-      .set(bearer(member))
-      .attach('file', await improvementBoardWorkbook(), 'tracker.xlsx')
-      .expect(200);
+  /** The fields the tracker's review page posts to bring it in, as the page chose its columns. */
+  async function reviewedTracker(bytes: Buffer, fileName: string) {
+    const review = await t.http().post('/trackers').set(HTML).set(bearer(member)).attach('file', bytes, fileName).expect(200);
     const id = /name="progressId" value="([0-9a-f-]{36})"/.exec(review.text)![1];
     expect(review.text).toContain(`data-import-progress="${id}"`);
-    // The columns as the review page chose them.
     const columns = [...review.text.matchAll(/<select[^>]*name="(column-[a-z]+)"[^>]*>([\s\S]*?)<\/select>/g)].map((m): [string, string] => [
       m[1],
       /<option value="([^"]*)" selected/.exec(m[2])?.[1] ?? '',
     ]);
     const content = /name="content" value="([^"]+)"/.exec(review.text)![1];
-    const fields: Record<string, string> = {
-      ...Object.fromEntries(columns),
-      content,
-      fileName: 'tracker.xlsx',
-      into: 'new',
-      title: 'Tracker plan',
-      boardId,
-      progressId: id,
-    };
+    const fields: Record<string, string> = { ...Object.fromEntries(columns), content, fileName, into: 'new', title: 'Tracker plan', boardId, progressId: id };
+    return { id, fields };
+  }
+
+  const bringIn = (fields: Record<string, string>) => {
     const req = t.http().post('/trackers/import').set(HTML).set(bearer(member));
     for (const [name, value] of Object.entries(fields)) void req.field(name, value);
-    await req.expect(303);
+    return req;
+  };
+
+  it('a tracker brought in from its review page tells the rows stored, and a failed import says so', async () => {
+    const { id, fields } = await reviewedTracker(await improvementBoardWorkbook(), 'tracker.xlsx');
+    await bringIn(fields).expect(303);
     expect((await progress(member, id).expect(200)).body).toEqual({ id, stage: 'done', done: 5, total: 5, unit: 'rows' });
 
     const failed = randomUUID();
-    const bad = t.http().post('/trackers/import').set(HTML).set(bearer(member));
-    for (const [name, value] of Object.entries({ ...fields, boardId: randomUUID(), progressId: failed })) void bad.field(name, value);
-    await bad.expect(404);
+    await bringIn({ ...fields, boardId: randomUUID(), progressId: failed }).expect(404);
     expect((await progress(member, failed).expect(200)).body).toMatchObject({ stage: 'failed' });
+  });
+
+  it('while a long tracker is stored, the rows stored so far are told, and its actions are seen all at once or not at all', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `${i + 1},Record supervision for team ${i + 1} every month,,31/03/2027,On track,Audit done`);
+    const csv = Buffer.from(['Ref,Action to be taken,Lead officer,Target date,Status,Progress update', ...rows].join('\n'));
+    const { id, fields } = await reviewedTracker(csv, 'long-tracker.csv');
+    const actionsSeen = async () => (await t.http().get('/api/v1/actions?pageSize=1').set(bearer(member)).expect(200)).body.total as number;
+    const before = await actionsSeen();
+
+    let finished = false;
+    const imported = bringIn(fields)
+      .expect(303)
+      .then((res) => ((finished = true), res));
+    const midway: { done: number; total: number | null; actions: number }[] = [];
+    while (!finished) {
+      const told = (await progress(member, id)).body as { stage?: string; done: number; total: number | null };
+      if (told.stage === 'storing' && !finished) {
+        midway.push({ done: told.done, total: told.total, actions: (await actionsSeen()) - before });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await imported;
+    expect(midway.length).toBeGreaterThan(0);
+    for (const seen of midway) {
+      expect(seen.total).toBe(1000);
+      expect(seen.done).toBeGreaterThan(0);
+      expect(seen.done).toBeLessThan(1000);
+      // The import's own transaction: others see none of it until it commits (a moment before the page hears "done").
+      expect([0, 1000]).toContain(seen.actions);
+    }
+    expect((await progress(member, id).expect(200)).body).toEqual({ id, stage: 'done', done: 1000, total: 1000, unit: 'rows' });
   });
 
   it('is told by another API process than the one running the import, and only to the person who started it', async () => {

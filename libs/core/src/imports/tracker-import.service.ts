@@ -100,6 +100,7 @@ export class TrackerImportService {
       const plan = options.planId ? await this.plans.get(actor.authorityId, options.planId) : await this.newPlan(actor, read, options);
       const source = options.fileName ? `the tracker ${options.fileName}` : 'the imported tracker';
       const { refs } = preview;
+      const pause = new Pause();
       for (const [i, row] of read.rows.entries()) {
         const action = await this.actions.create(
           actor,
@@ -123,8 +124,7 @@ export class TrackerImportService {
           });
         await this.keepRecord(actor, action.id, row, source);
         options.onProgress?.(i + 1, read.rows.length);
-        // No pause for other work here: on SQLite other requests share the transaction's one connection,
-        // so they would read its uncommitted rows and their writes would share its fate.
+        await pause.now();
       }
       await this.audit.record({
         authorityId: actor.authorityId,
@@ -188,6 +188,22 @@ export class TrackerImportService {
     }
   }
 }
+
+/**
+ * Lets other requests in now and then during a long import: its page's progress polls among them.
+ * (On SQLite they cannot share the transaction's connection meanwhile: see sqlite-turns.ts.)
+ */
+class Pause {
+  private last = Date.now();
+
+  async now(): Promise<void> {
+    if (Date.now() - this.last < PAUSE_EVERY_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.last = Date.now();
+  }
+}
+
+const PAUSE_EVERY_MS = 50;
 
 function description(row: TrackerRow): string {
   return [
