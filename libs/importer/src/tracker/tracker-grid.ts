@@ -33,9 +33,11 @@ async function readXlsx(bytes: Buffer): Promise<TrackerGrid> {
   }
   const sheets = book.worksheets.map((sheet) => {
     const rows: GridRow[] = [];
+    // exceljs works columnCount out afresh from every row each time it is asked: ask once.
+    const columns = sheet.columnCount;
     sheet.eachRow({ includeEmpty: false }, (row, line) => {
       const cells: GridCell[] = [];
-      for (let c = 1; c <= sheet.columnCount; c++) cells.push(xlsxCell(row.getCell(c)));
+      for (let c = 1; c <= columns; c++) cells.push(xlsxCell(row.getCell(c)));
       rows.push({ line, cells });
     });
     return { format: 'xlsx' as const, sheet: sheet.name, rows: rows.filter((r) => r.cells.some(hasValue)) };
