@@ -83,13 +83,27 @@ describe.each(DB_KINDS)('a meeting held, its successor in the series, and a meet
 
     const cookie = await sessionCookie(t, chair.email);
     const shown = await http().get(`/meetings/${future}/minutes`).set(HTML).set('Cookie', cookie).expect(200);
+    // The page offers neither step before the day, and says when they come.
+    expect(shown.text).not.toContain('Mark the meeting held');
+    expect(shown.text).not.toContain('Approve the minutes');
+    expect(shown.text).toContain('The meeting is on 9 February 2027: from that day it can be marked held and its minutes approved.');
+    expect((await meeting(future)).dayHasCome).toBe(false);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(shown.text)![1];
     const page = await http().post(`/meetings/${future}/held`).set(HTML).set('Cookie', cookie).type('form').send({ _csrf: csrf }).expect(409);
     expect(page.text).toContain('it cannot be marked held before the day it takes place');
     expect((await meeting(future)).status).toBe('in_progress');
 
-    // On the day, it can.
+    // On the day, it can, and the page offers it.
     t.clock.set('2027-02-09T15:00:00Z');
+    expect((await meeting(future)).dayHasCome).toBe(true);
+    const onTheDay = await http()
+      .get(`/meetings/${future}/minutes`)
+      .set(HTML)
+      .set('Cookie', await sessionCookie(t, chair.email))
+      .expect(200);
+    expect(onTheDay.text).toContain('Mark the meeting held');
+    expect(onTheDay.text).toContain('Approve the minutes');
+    expect(onTheDay.text).not.toContain('from that day it can be marked held');
     await http().post(`/api/v1/meetings/${future}/held`).set(bearer(chair)).expect(201);
   });
 });

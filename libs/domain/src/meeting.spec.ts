@@ -1,4 +1,14 @@
-import { agendaReasonLabel, agendaReasons, daysOverdue, describeSeries, nextInSeries, overdueAtMeeting, seriesDateIn, seriesRuleOf } from './meeting';
+import {
+  agendaReasonLabel,
+  agendaReasons,
+  daysOverdue,
+  describeSeries,
+  meetingDayHasCome,
+  nextInSeries,
+  overdueAtMeeting,
+  seriesDateIn,
+  seriesRuleOf,
+} from './meeting';
 
 describe('a meeting series', () => {
   it('keeps to the same weekday of the month: the second Tuesday', () => {
@@ -82,5 +92,13 @@ describe('overdueAtMeeting', () => {
     for (const status of ['completed', 'verified', 'cancelled', 'carried_over'])
       expect(overdueAtMeeting({ status, dueDate: '2026-09-01' }, '2026-10-13', '2026-12-25')).toBe(false);
     expect(overdueAtMeeting({ status: 'blocked', dueDate: '2026-09-01' }, '2026-10-13', '2026-12-25')).toBe(true);
+  });
+});
+
+describe('meetingDayHasCome', () => {
+  it('is true from the meeting day on, never before it', () => {
+    expect(meetingDayHasCome('2027-02-09', '2027-02-08')).toBe(false);
+    expect(meetingDayHasCome('2027-02-09', '2027-02-09')).toBe(true);
+    expect(meetingDayHasCome('2027-02-09', '2027-03-01')).toBe(true);
   });
 });

@@ -76,6 +76,14 @@ export function overdueAtMeeting(action: { status: string; dueDate: string | nul
   return isOpenStatus(action.status) && daysOverdue(action.dueDate, asAtMeeting(meetingDate, today)) > 0;
 }
 
+/**
+ * A meeting cannot be over before its day: it is marked held, and its minutes approved, from its date on. The
+ * services refuse both before then, and the pages offer neither.
+ */
+export function meetingDayHasCome(meetingDate: string, today: string): boolean {
+  return meetingDate <= today;
+}
+
 /** Whole days an action is overdue on a date (0 when it is not). */
 export function daysOverdue(dueDate: string | null, on: string): number {
   return dueDate === null ? 0 : Math.max(0, dayNumber(on) - dayNumber(dueDate));

@@ -207,6 +207,7 @@ class SeriesResponse {
 /** The meeting whole. */
 export class MeetingResponse extends MeetingSummaryResponse {
   @ApiProperty({ description: 'Changes can still be recorded: not cancelled, minutes not approved' }) open: boolean;
+  @ApiProperty({ description: 'Its date has come: only from then can it be marked held and its minutes approved' }) dayHasCome: boolean;
   @ApiProperty({ type: MeetingBoardResponse, nullable: true }) board: MeetingBoardResponse | null;
   @ApiProperty({ type: MeetingPlanResponse }) plan: MeetingPlanResponse;
   @ApiProperty({ type: SeriesResponse, description: 'The monthly series this date sets, and its next dates' }) series: SeriesResponse;

@@ -1,5 +1,15 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { agendaReasonLabel, Attendance, compareRefs, daysOverdue, describeSeries, fullActionText, nextInSeries, seriesRuleOf } from '@app/domain';
+import {
+  agendaReasonLabel,
+  Attendance,
+  compareRefs,
+  daysOverdue,
+  describeSeries,
+  fullActionText,
+  meetingDayHasCome,
+  nextInSeries,
+  seriesRuleOf,
+} from '@app/domain';
 import { Meeting, MeetingPlanClosure } from '@app/database/entities';
 import { BoardRepositories } from '@app/database/repositories/board.repository';
 import { MeetingRepositories } from '@app/database/repositories/meeting.repository';
@@ -172,7 +182,7 @@ export class MeetingService {
   /** A meeting cannot be over before its date: refused, nothing changed. */
   private assertDayHasCome(meeting: Meeting, refused: string) {
     const today = this.clock.today();
-    if (meeting.date > today)
+    if (!meetingDayHasCome(meeting.date, today))
       throw new AppError('conflict', 'meeting_in_future', `The meeting is on ${meeting.date} and today is ${today}: ${refused} before the day it takes place.`);
   }
 
@@ -275,6 +285,8 @@ export class MeetingService {
       ...meetingFields(meeting),
       /** Anything can still be recorded: not cancelled, minutes not approved. */
       open: meeting.status !== 'cancelled' && meeting.status !== 'minutes_approved',
+      /** Its day has come: from then on it can be marked held and its minutes approved (meetingDayHasCome). */
+      dayHasCome: meetingDayHasCome(meeting.date, today),
       board: board && { id: board.id, name: board.name, chairId: board.chairId },
       plan: { id: plan.id, title: plan.title, status: plan.status },
       series: {
