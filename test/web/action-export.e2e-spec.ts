@@ -9,7 +9,7 @@ const HEADERS = [
   'Action',
   'Status',
   'RAG',
-  'RAG set by a person because',
+  'RAG override reason',
   'Owner',
   'Accountable manager',
   'Partner organisation',
@@ -86,5 +86,24 @@ describe.each(DB_KINDS)('the plan export to Excel (%s)', (kind) => {
       expect(rows.find((r) => r[0] === made[i].ref)![1]).toBe(`'${title}`);
     }
     expect(rows.find((r) => r[0] === made[0].ref)![HEADERS.indexOf('Latest progress note')]).toBe("'=1+1");
+  });
+
+  it("puts an overridden RAG rating's reason beside the rating, and nothing beside a rating the rules give", async () => {
+    const { items } = (await t.http().get(`/api/v1/actions?planId=${planId}&pageSize=100`).set(api()).expect(200)).body;
+    const target = items.find((a: { rag: { override: string | null } }) => !a.rag.override);
+    await t
+      .http()
+      .patch(`/api/v1/actions/${target.id}`)
+      .set(api())
+      .send({ version: target.version, ragOverride: 'amber', ragOverrideReason: 'Key worker on long-term leave' })
+      .expect(200);
+
+    const { header, rows } = await exported();
+    const rag = header.indexOf('RAG');
+    expect(header[rag + 1]).toBe('RAG override reason');
+    expect(rows.find((r) => r[0] === target.ref)!.slice(rag, rag + 2)).toEqual(['Amber', 'Key worker on long-term leave']);
+    const after = (await t.http().get(`/api/v1/actions?planId=${planId}&pageSize=100`).set(api()).expect(200)).body.items;
+    for (const a of after as { ref: string; rag: { override: string | null; overrideReason: string | null } }[])
+      expect(rows.find((r) => r[0] === a.ref)![rag + 1]).toBe(a.rag.override ? (a.rag.overrideReason ?? '') : '');
   });
 });

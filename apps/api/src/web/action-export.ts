@@ -46,7 +46,8 @@ export async function actionWorkbook(
     { header: 'Action', key: 'title', width: 80, style: { alignment: { wrapText: true, vertical: 'top' } } },
     { header: 'Status', key: 'status', width: 14 },
     { header: 'RAG', key: 'rag', width: 8 },
-    { header: 'RAG set by a person because', key: 'ragReason', width: 30 },
+    // The reason given when the rating was set by hand (or kept from an imported tracker); blank where the rules give it.
+    { header: 'RAG override reason', key: 'ragReason', width: 30 },
     { header: 'Owner', key: 'owner', width: 28 },
     { header: 'Accountable manager', key: 'manager', width: 28 },
     { header: 'Partner organisation', key: 'partner', width: 28 },
