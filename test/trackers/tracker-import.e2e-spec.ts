@@ -119,7 +119,7 @@ describe.each(DB_KINDS)('bringing in a council’s tracker through the API (%s)'
     expect(list.body.items.map((a: { title: string }) => a.title)).toContain('Improve the quality of plans');
   });
 
-  it('keeps the tracker’s own refs; a ref repeated, missing or already in the plan gets the next A number, told as a problem', async () => {
+  it('keeps the tracker’s own refs; a ref repeated, missing or already in the plan gets the next A number after any the plan or tracker holds, told at preview', async () => {
     const first = await post('import', member, workbook).expect(201);
     const refsOf = async (planId: string) =>
       (await t.http().get(`/api/v1/actions?planId=${planId}&pageSize=50&sort=ref`).set(bearer(member)).expect(200)).body.items.map(
@@ -129,20 +129,22 @@ describe.each(DB_KINDS)('bringing in a council’s tracker through the API (%s)'
     const csv = Buffer.from(
       ['Ref,Action,Owner', '2.3,Clashes with the plan,', 'X9,Keeps its own ref,', 'X9,Repeats a ref,', ',Has no ref,', 'A1,Looks like a plan ref,'].join('\n'),
     );
+    const preview = await post('preview', member, csv, 'more.csv').field('planId', first.body.plan.id).expect(201);
     const res = await post('import', member, csv, 'more.csv').field('planId', first.body.plan.id).expect(201);
     expect(res.body.problems.map((p: { line: number; message: string }) => [p.line, p.message])).toEqual([
-      [2, expect.stringContaining('"2.3" is already an action of this plan')],
-      [4, expect.stringContaining('"X9" is also on line 3')],
-      [5, expect.stringContaining('Line 5 has no reference')],
-      [6, expect.stringContaining('"A1" was already given to another action: it is A4')],
+      [2, 'Line 2\'s reference "2.3" is already an action of this plan: it is given the plan\'s next number, A2, instead.'],
+      [4, 'Line 4\'s reference "X9" is also on line 3: it is given the plan\'s next number, A3, instead.'],
+      [5, "Line 5 has no reference: it is given the plan's next number, A4, instead."],
     ]);
+    // The same problems were shown before anything was stored.
+    expect(preview.body.problems).toEqual(res.body.problems);
     const refs = new Map((await refsOf(first.body.plan.id)).map(([ref, title]: string[]) => [title, ref]));
     expect(['Clashes with the plan', 'Keeps its own ref', 'Repeats a ref', 'Has no ref', 'Looks like a plan ref'].map((title) => refs.get(title))).toEqual([
-      'A1',
-      'X9',
       'A2',
+      'X9',
       'A3',
       'A4',
+      'A1',
     ]);
   });
 

@@ -12,6 +12,7 @@ const FORM = {
   file: { type: 'string', format: 'binary', description: "The council's tracker: .xlsx or .csv" },
   mapping: { type: 'string', description: 'JSON: your own column letter for each field, e.g. {"action":"C","owner":"D"}' },
   headerLine: { type: 'integer' },
+  planId: { type: 'string', format: 'uuid' },
 };
 
 type Upload = { buffer: Buffer; originalname?: string } | undefined;
@@ -36,7 +37,11 @@ export class TrackersController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: FORM } })
   @UseInterceptors(FileInterceptor('file'))
   async preview(@CurrentActor() actor: Authenticated, @UploadedFile() file: Upload, @Body() body: TrackerPreviewDto) {
-    const preview = await this.trackers.preview(actor, required(file).buffer, { mapping: mappingOf(body.mapping), headerLine: body.headerLine });
+    const preview = await this.trackers.preview(actor, required(file).buffer, {
+      mapping: mappingOf(body.mapping),
+      headerLine: body.headerLine,
+      planId: body.planId,
+    });
     const { read } = preview;
     return { ...preview.json, sheet: read.sheet, title: read.title, headerLine: read.headerLine, headers: read.headers };
   }
@@ -50,7 +55,6 @@ export class TrackersController {
       required: ['file'],
       properties: {
         ...FORM,
-        planId: { type: 'string', format: 'uuid' },
         boardId: { type: 'string', format: 'uuid' },
         title: { type: 'string' },
         startDate: { type: 'string' },

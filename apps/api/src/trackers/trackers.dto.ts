@@ -52,10 +52,13 @@ export class TrackerPreviewDto {
   @Min(1, { message: 'headerLine must be the number of the line that names the columns' })
   @Max(1_000_000, { message: 'headerLine must be the number of the line that names the columns' })
   headerLine?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The plan the rows are added to (default: a new draft plan); its refs are checked against the rows' })
+  @IdField(true)
+  planId?: string;
 }
 
 export class TrackerImportDto extends TrackerPreviewDto {
-  @IdField(true) planId?: string;
   @IdField(true) boardId?: string;
   @ApiPropertyOptional({ example: 'Children’s services improvement plan 2014-15' }) @IsOptional() @IsString() @Length(1, 300) title?: string;
   @DateField(true) startDate?: string;

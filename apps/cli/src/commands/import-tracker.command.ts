@@ -48,7 +48,7 @@ export function importTrackerCommands(program: Command) {
       const result = await withAppContext(config, async (app) => {
         const actor = await importer(app, opts);
         const service = app.get(TrackerImportService);
-        if (opts.dryRun) return { preview: await service.preview(actor, bytes), stored: null };
+        if (opts.dryRun) return { preview: await service.preview(actor, bytes, { planId: opts.plan }), stored: null };
         const stored = await service.import(actor, bytes, {
           planId: opts.plan,
           boardId: opts.board,

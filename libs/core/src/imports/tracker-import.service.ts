@@ -37,8 +37,8 @@ export interface TrackerImportOptions extends TrackerChoice {
 export interface TrackerPreview {
   read: TrackerRead;
   ownerIds: (string | null)[];
-  /** The tracker's own ref each row keeps as its action's ref, or null for the plan's next A number. */
-  refs: (string | null)[];
+  /** The ref each row's action is given: the tracker's own, or the plan's next A number (see tracker-refs.ts). */
+  refs: string[];
   json: TrackerJson;
 }
 
@@ -86,8 +86,8 @@ export class TrackerImportService {
     const ownerProblems = matches.map((m) => m.problem).filter((p): p is TrackerProblem => !!p);
     const ownerIds = matches.map((m) => m.ownerId);
     // Refs are unique within a plan: adding to one, its actions' refs are taken.
-    const taken = choice.planId ? (await this.actionRepositories.for(actor.authorityId).ofPlan(choice.planId)).map((a) => a.ref) : [];
-    const { refs, problems: refProblems } = trackerRefs(read.rows, read.mapping.ref !== undefined, new Set(taken));
+    const { taken, highest } = await this.refsHeld(actor, choice.planId);
+    const { refs, problems: refProblems } = trackerRefs(read.rows, read.mapping.ref !== undefined, new Set(taken), highest);
     return { read, ownerIds, refs, json: toTrackerJson(read, ownerIds, [...ownerProblems, ...refProblems]) };
   }
 
@@ -116,8 +116,8 @@ export class TrackerImportService {
           },
           'plan.importTracker',
         );
-        // A ref such as "A3" the plan had just given an earlier row: this row has the next number.
-        if (refs[i] && action.ref !== refs[i])
+        // Only if someone added an action to the plan since the preview, taking the ref meant for this row.
+        if (action.ref !== refs[i])
           preview.json.problems.push({
             line: row.line,
             message: `Line ${row.line}'s reference "${refs[i]}" was already given to another action: it is ${action.ref}.`,
@@ -136,6 +136,14 @@ export class TrackerImportService {
       });
       return { plan, actionsAdded: read.rows.length, unassigned: ownerIds.filter((id) => !id).length, preview };
     });
+  }
+
+  /** The refs the plan being added to holds, and its highest A number; none for a new plan. */
+  private async refsHeld(actor: Actor, planId: string | undefined): Promise<{ taken: string[]; highest: number }> {
+    if (!planId) return { taken: [], highest: 0 };
+    await this.plans.get(actor.authorityId, planId);
+    const actions = this.actionRepositories.for(actor.authorityId);
+    return { taken: (await actions.ofPlan(planId)).map((a) => a.ref), highest: await actions.highestPosition(planId) };
   }
 
   private async newPlan(actor: Actor, read: TrackerRead, options: TrackerImportOptions) {

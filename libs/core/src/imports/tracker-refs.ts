@@ -2,33 +2,41 @@ import { ACTION_REF_MAX_LENGTH } from '@app/domain';
 import type { TrackerProblem, TrackerRow } from '@app/importer/tracker';
 
 export interface TrackerRefs {
-  /** The ref each row keeps, or null where it is given the plan's next A number. */
-  refs: (string | null)[];
+  /** The ref each row's action is given: its own, or the plan's next A number. */
+  refs: string[];
   problems: TrackerProblem[];
 }
 
-const NEXT_NUMBER = "it is given the plan's next number (A1, A2, …) instead";
+/** The number of a plan's own ref ("A12" is 12); null for any other ref, such as a tracker's "2.3". */
+export function planRefNumber(ref: string): number | null {
+  const match = /^A(\d+)$/.exec(ref);
+  return match ? Number(match[1]) : null;
+}
 
 /**
  * The tracker's own refs ("1.1", "2.3") that its actions keep: refs are unique within a plan, so a
  * ref another row (or an action already in the plan) has, one too long, or none where the tracker has
- * a ref column, gives the row the plan's next A number, with the reason as a problem line.
+ * a ref column, gives the row the plan's next A number, with the reason as a problem line. The numbers
+ * are given here, before anything is stored, after the highest the plan or the tracker already holds,
+ * so no row's own ref can be taken by another row's number.
  */
-export function trackerRefs(rows: TrackerRow[], refColumn: boolean, taken: ReadonlySet<string> = new Set()): TrackerRefs {
+export function trackerRefs(rows: TrackerRow[], refColumn: boolean, taken: ReadonlySet<string> = new Set(), highest = 0): TrackerRefs {
   const seen = new Map<string, number>();
-  const problems: TrackerProblem[] = [];
-  const refs = rows.map((row): string | null => {
+  const reasons = rows.map((row): { keep: string } | { reason: string | null } => {
     const ref = row.ref?.trim() ?? '';
-    const problem = (message: string) => {
-      problems.push({ line: row.line, message });
-      return null;
-    };
-    if (!ref) return refColumn ? problem(`Line ${row.line} has no reference: ${NEXT_NUMBER}.`) : null;
-    if (ref.length > ACTION_REF_MAX_LENGTH)
-      return problem(`Line ${row.line}'s reference "${ref}" is longer than ${ACTION_REF_MAX_LENGTH} characters: ${NEXT_NUMBER}.`);
-    if (seen.has(ref)) return problem(`Line ${row.line}'s reference "${ref}" is also on line ${seen.get(ref)}: ${NEXT_NUMBER}.`);
+    if (!ref) return { reason: refColumn ? `Line ${row.line} has no reference` : null };
+    if (ref.length > ACTION_REF_MAX_LENGTH) return { reason: `Line ${row.line}'s reference "${ref}" is longer than ${ACTION_REF_MAX_LENGTH} characters` };
+    if (seen.has(ref)) return { reason: `Line ${row.line}'s reference "${ref}" is also on line ${seen.get(ref)}` };
     seen.set(ref, row.line);
-    if (taken.has(ref)) return problem(`Line ${row.line}'s reference "${ref}" is already an action of this plan: ${NEXT_NUMBER}.`);
+    if (taken.has(ref)) return { reason: `Line ${row.line}'s reference "${ref}" is already an action of this plan` };
+    return { keep: ref };
+  });
+  let next = Math.max(highest, ...[...seen.keys()].map((ref) => planRefNumber(ref) ?? 0));
+  const problems: TrackerProblem[] = [];
+  const refs = reasons.map((r, i) => {
+    if ('keep' in r) return r.keep;
+    const ref = `A${++next}`;
+    if (r.reason) problems.push({ line: rows[i].line, message: `${r.reason}: it is given the plan's next number, ${ref}, instead.` });
     return ref;
   });
   return { refs, problems };
