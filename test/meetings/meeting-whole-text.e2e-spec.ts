@@ -20,7 +20,8 @@ describe.each(DB_KINDS)("an action cut from a long finding reads whole on the me
     expect(action.title.endsWith('…')).toBe(true);
 
     const id = (await t.http().post(`/api/v1/boards/${boardId}/meetings`).set(bearer(chair)).send({ date: '2026-12-08', planId }).expect(201)).body.id;
-    await t.http().post(`/api/v1/meetings/${id}/agenda/draft`).set(bearer(chair)).expect(201);
+    const drafted = (await t.http().post(`/api/v1/meetings/${id}/agenda/draft`).set(bearer(chair)).expect(201)).body;
+    expect(drafted.items.map((i: { title: string }) => i.title)).toEqual([WHOLE]);
     await t
       .http()
       .put(`/api/v1/meetings/${id}/attendance`)

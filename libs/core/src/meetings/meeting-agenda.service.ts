@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { AGENDA_REASONS, AgendaReason, agendaReasons, compareRefs, daysOverdue, nextInSeries } from '@app/domain';
+import { AGENDA_REASONS, AgendaReason, agendaReasons, compareRefs, daysOverdue, fullActionText, nextInSeries } from '@app/domain';
 import { Action, AgendaItem, Meeting, Plan } from '@app/database/entities';
 import { MeetingRepositories, MeetingRepository } from '@app/database/repositories/meeting.repository';
 import { PeopleRepositories } from '@app/database/repositories/people.repository';
@@ -102,7 +102,8 @@ export class MeetingAgendaService {
         this.clock.today(),
         (id) => people.get(id) ?? 'someone who has left',
       );
-      return { items: items.map((i) => ({ ...i, told: told(i.actionId) })) };
+      const byId = new Map(onAgenda.map((a) => [a.id, a]));
+      return { items: items.map((i) => ({ ...i, title: itemTitle(i, byId.get(i.actionId!)), told: told(i.actionId) })) };
     });
   }
 
@@ -247,6 +248,11 @@ export class MeetingAgendaService {
     if (presenterId && !(await this.people.for(actor.authorityId).isMember(presenterId)))
       throw notAMember('The presenter is not a person in this council: choose someone from the list.');
   }
+}
+
+/** An item as the board reads it: an action's ref and whole text (a title cut from a long finding gives way to it), else its own title. */
+export function itemTitle(item: { title: string }, action: Pick<Action, 'ref' | 'title' | 'description'> | undefined): string {
+  return action ? `${action.ref} ${fullActionText(action)}` : item.title;
 }
 
 export function itemView(item: AgendaItem) {

@@ -10,7 +10,7 @@ import {
   nextInSeries,
   seriesRuleOf,
 } from '@app/domain';
-import { Meeting, MeetingPlanClosure } from '@app/database/entities';
+import { AgendaItem, Meeting, MeetingPlanClosure } from '@app/database/entities';
 import { BoardRepositories } from '@app/database/repositories/board.repository';
 import { MeetingRepositories } from '@app/database/repositories/meeting.repository';
 import { PeopleRepositories } from '@app/database/repositories/people.repository';
@@ -24,7 +24,7 @@ import { PlanService } from '../plans/plan.service';
 import { Actor, authorize } from '../request-context';
 import { ACTION_NOTIFICATIONS_READERS, ActionNotificationsReader, whoHasBeenTold } from './action-notifications';
 import { assertSitsOnBoard, MeetingAccess, notAMember } from './meeting-access';
-import { itemView } from './meeting-agenda.service';
+import { itemTitle, itemView } from './meeting-agenda.service';
 import { decisionView } from './meeting-decisions.service';
 import { draftMinutes } from './meeting-minutes';
 
@@ -232,10 +232,7 @@ export class MeetingService {
     );
     // The board reads each action whole: a title cut from a long finding ("…") gives way to the finding's text.
     const byId = new Map(actions.map((a) => [a.id, a]));
-    const itemTitle = (i: { actionId: string | null; title: string }) => {
-      const a = i.actionId ? byId.get(i.actionId) : undefined;
-      return a ? `${a.ref} ${fullActionText(a)}` : i.title;
-    };
+    const titleOf = (i: AgendaItem) => itemTitle(i, i.actionId ? byId.get(i.actionId) : undefined);
     const decided = new Set(decisions.map((d) => d.actionId));
     // Who has been told about each overdue item (reminders, overdue notices, escalations), and when.
     const onAgenda = actions.filter((a) => items.some((i) => i.actionId === a.id));
@@ -269,7 +266,7 @@ export class MeetingService {
           : items
               .filter((i) => i.actionId && !decided.has(i.actionId) && !carriedOver.has(i.actionId))
               .sort((a, b) => compareRefs(actionView.get(a.actionId!)?.ref ?? a.title, actionView.get(b.actionId!)?.ref ?? b.title))
-              .map(itemTitle),
+              .map(titleOf),
       planClosures: planDecisions.map((c) => ({
         planTitle: c.plan.title,
         successorTitle: c.successorPlan?.title ?? null,
@@ -300,7 +297,7 @@ export class MeetingService {
       agenda: {
         items: items.map((i) => ({
           ...itemView(i),
-          title: itemTitle(i),
+          title: titleOf(i),
           reasonLabels: itemView(i).reasons.map((r) =>
             agendaReasonLabel(r, i.actionId ? (actionView.get(i.actionId)?.dueDate ?? null) : null, meeting.date, today),
           ),
