@@ -58,7 +58,7 @@ export class DeliveryLookups implements AudienceLookup {
   /** Latest dueAt among live owner reminders due by `latestAt`, per action or measure and due date, for the subjects in `latestFor`. */
   private latestOwnerDue = new Map<string, string>();
   private latestFor = new Set<string>();
-  private latestAt: string | null = null;
+  private latestAt: number | null = null;
 
   constructor(private readonly tx: EntityManager) {}
 
@@ -188,17 +188,18 @@ export class DeliveryLookups implements AudienceLookup {
     const latestOnly = LATEST_ONLY.find((s) => s.kinds.includes(row.kind));
     const subject = latestOnly && row[latestOnly.column];
     if (!subject) return false;
-    await this.loadLatestOwnerDue([row], at);
+    // Called for every row of a batch, whose subjects preload read: only a row outside it reads now.
+    if (this.latestAt !== at.getTime() || !this.latestFor.has(subject)) await this.loadLatestOwnerDue([row], at);
     const latest = this.latestOwnerDue.get(`${subject}|${row.forDate}`);
     return !!latest && latest > row.dueAt;
   }
 
   /** Reads the latest owner reminders of the rows' actions and measures not read yet for `at`. */
   private async loadLatestOwnerDue(rows: Reminder[], at: Date): Promise<void> {
-    if (this.latestAt !== at.toISOString()) {
+    if (this.latestAt !== at.getTime()) {
       this.latestOwnerDue.clear();
       this.latestFor.clear();
-      this.latestAt = at.toISOString();
+      this.latestAt = at.getTime();
     }
     for (const { column, kinds } of LATEST_ONLY) {
       const subjects = unique(rows.filter((r) => kinds.includes(r.kind)).map((r) => r[column])).filter((id) => !this.latestFor.has(id));

@@ -70,12 +70,24 @@ export function reminderLetter(letter: Letter): ReminderMessage {
     `Choose which reminders you get: ${settingsLink(publicUrl)}`,
     '',
   ].join('\n');
-  const html = page(
-    `<p>Dear ${esc(recipientName)},</p><p><strong>${esc(title)}.</strong>${ask ? ` ${esc(ask)}` : ''}</p><ul>${facts.map((f) => `<li>${esc(f)}</li>`).join('')}</ul>` +
-      `<p><a href="${esc(link)}">${esc(linkText)}</a></p>${because ? `<p>${esc(because)}</p>` : ''}`,
-    publicUrl,
-  );
-  return { subject: `[Improvement Tracker] ${title}`, text, html, title, link };
+  // Written when first read: most reminders go in-app only, which never reads it (see
+  // docs/PERFORMANCE.md, reminders: what the profile of in-app delivery showed).
+  let html: string | undefined;
+  const writeHtml = () =>
+    page(
+      `<p>Dear ${esc(recipientName)},</p><p><strong>${esc(title)}.</strong>${ask ? ` ${esc(ask)}` : ''}</p><ul>${facts.map((f) => `<li>${esc(f)}</li>`).join('')}</ul>` +
+        `<p><a href="${esc(link)}">${esc(linkText)}</a></p>${because ? `<p>${esc(because)}</p>` : ''}`,
+      publicUrl,
+    );
+  return {
+    subject: `[Improvement Tracker] ${title}`,
+    text,
+    get html() {
+      return (html ??= writeHtml());
+    },
+    title,
+    link,
+  };
 }
 
 /** The headline, judged on the day it is sent: a late reminder still tells the truth. */
