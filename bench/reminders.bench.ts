@@ -4,7 +4,10 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import { Session } from 'node:inspector';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import * as nodemailer from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { RECONCILE_EVERY_MS, WorkerBootstrap } from '../apps/worker/src/worker-bootstrap';
@@ -22,6 +25,13 @@ import { untilSent } from './reminders/until-sent';
 export interface Phases {
   scheduleSeconds: number;
   deliverSeconds: number;
+  /**
+   * CPU of this process (the product's scheduler, its worker, the bench's polling and, for email,
+   * the SMTP server) per reminder, in ms, for each phase. The database's own work on PostgreSQL is
+   * in its server processes and not counted.
+   */
+  scheduleCpuMsPerReminder: number;
+  deliverCpuMsPerReminder: number;
 }
 
 export interface RemindersBenchResult {
@@ -30,8 +40,17 @@ export interface RemindersBenchResult {
   quick: boolean;
   /** The machine's load average (1, 5, 15 min) when the bench started and ended: others' work skews the figures. */
   loadAverage: { atStart: number[]; atEnd: number[] };
-  inApp?: { perSecond: number; rawBullmqPerSecond: number; ratio: number } & Phases;
-  email?: { messages: number; perSecond: number; rawNodemailerPerSecond: number; ratio: number } & Phases;
+  /** `rawCpuMsPerReminder`: this process's CPU per job or message of the raw run (its Redis and SMTP server work included). */
+  inApp?: { perSecond: number; rawBullmqPerSecond: number; ratio: number; rawCpuMsPerReminder: number } & Phases;
+  /** `received`: the messages the SMTP server took from each run (a message sent twice counts twice). */
+  email?: {
+    messages: number;
+    perSecond: number;
+    rawNodemailerPerSecond: number;
+    ratio: number;
+    rawCpuMsPerReminder: number;
+    received: { ours: number; raw: number };
+  } & Phases;
   lateness?: { reminders: number; p50Ms: number; p99Ms: number };
   /** 100,000 due in the same minute across 150 councils, digests included (2,000 across 10 with `quick`). */
   quarterEnd?: QuarterEndResult;
@@ -57,12 +76,12 @@ export async function runRemindersBench(opts: {
   const prefix = `it-bench-${randomUUID().slice(0, 8)}`;
   const created = await createTestDatabase(kind);
   const sink = new SmtpSink();
-  const smtpPort = await sink.start();
+  await sink.start();
   const config = testConfig(created.config, { REDIS_URL });
   const api = await remindersTestModule(config);
   try {
     const db = api.get(DataSource);
-    const ratios = parts.includes('ratios') ? await ratiosRun(api, db, config, prefix, opts.actions, smtpPort) : {};
+    const ratios = parts.includes('ratios') ? await ratiosRun(api, db, config, prefix, opts.actions, sink) : {};
     const quarterEnd = parts.includes('quarter-end')
       ? await quarterEndRun(api, quick ? QUARTER_END_SIZES.quick : QUARTER_END_SIZES.full, () => worker(config, prefix, RECONCILE_EVERY_MS), quick ? 10 : 30)
       : undefined;
@@ -76,14 +95,19 @@ export async function runRemindersBench(opts: {
 }
 
 /** In-app delivery against raw BullMQ, email against raw nodemailer, and the lateness of up to 10,000 due at once. */
-async function ratiosRun(api: TestingModule, db: DataSource, config: AppConfig, prefix: string, actions: number, smtpPort: number) {
+async function ratiosRun(api: TestingModule, db: DataSource, config: AppConfig, prefix: string, actions: number, sink: SmtpSink) {
   const inApp = await deliveryRun(api, db, config, prefix, actions, true);
-  const rawBullmqSeconds = await timed(() => rawBullmq(prefix, actions));
+  const rawQueue = await phase('raw-bullmq', () => rawBullmq(prefix, actions));
+  const rawBullmqSeconds = rawQueue.seconds;
   const emails = Math.min(actions, 2000);
-  const smtpConfig = { ...config, smtpUrl: `smtp://127.0.0.1:${smtpPort}?pool=true&maxConnections=${CONCURRENCY}` };
+  const smtpConfig = { ...config, smtpUrl: `smtp://127.0.0.1:${sink.port}?pool=true&maxConnections=${CONCURRENCY}` };
+  const before = sink.messages.length;
   const email = await deliveryRun(api, db, smtpConfig, prefix, emails, false);
   const sample = await oneOfOurMails(db);
-  const rawMailSeconds = await timed(() => rawNodemailer(smtpConfig.smtpUrl, emails, sample));
+  const ourMessages = sink.messages.length - before;
+  const rawMail = await phase('raw-nodemailer', () => rawNodemailer(smtpConfig.smtpUrl, emails, sample));
+  const rawMessages = sink.messages.length - before - ourMessages;
+  const rawMailSeconds = rawMail.seconds;
   const lateness = await latenessRun(api, db, config, prefix, Math.min(actions, 10_000));
   const seconds = (p: Phases) => p.scheduleSeconds + p.deliverSeconds;
   return {
@@ -91,6 +115,7 @@ async function ratiosRun(api: TestingModule, db: DataSource, config: AppConfig, 
       perSecond: actions / seconds(inApp),
       rawBullmqPerSecond: actions / rawBullmqSeconds,
       ratio: rawBullmqSeconds / seconds(inApp),
+      rawCpuMsPerReminder: rawQueue.cpuMs / actions,
       ...inApp,
     },
     email: {
@@ -98,6 +123,8 @@ async function ratiosRun(api: TestingModule, db: DataSource, config: AppConfig, 
       perSecond: emails / seconds(email),
       rawNodemailerPerSecond: emails / rawMailSeconds,
       ratio: rawMailSeconds / seconds(email),
+      rawCpuMsPerReminder: rawMail.cpuMs / emails,
+      received: { ours: ourMessages, raw: rawMessages },
       ...email,
     },
     lateness,
@@ -108,6 +135,34 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
   await work();
   return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+/**
+ * A phase's wall time and this process's CPU over it. With REMINDERS_CPU_PROFILE=<directory>, a V8
+ * CPU profile of the phase is written there as `<label>.cpuprofile` (summarise it with
+ * dist/bench/profile/profile-buckets.js); the profiler slows the phase, so its figures are not the bench's.
+ */
+async function phase(label: string, work: () => Promise<unknown>): Promise<{ seconds: number; cpuMs: number }> {
+  const dir = process.env.REMINDERS_CPU_PROFILE;
+  const session = dir ? new Session() : null;
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session!.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  if (session) {
+    session.connect();
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 500 });
+    await post('Profiler.start');
+  }
+  const cpuFrom = process.cpuUsage();
+  const seconds = await timed(work);
+  const cpu = process.cpuUsage(cpuFrom);
+  if (session) {
+    const { profile } = (await post('Profiler.stop')) as { profile: object };
+    fs.mkdirSync(dir!, { recursive: true });
+    fs.writeFileSync(path.join(dir!, `${label}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+  return { seconds, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 /** A fresh council whose plan has one reminder per action (on the due date, `dueAt`) and no digest. */
@@ -162,10 +217,10 @@ async function newActions(db: DataSource, w: World, planId: string, count: numbe
 }
 
 /** Timed: the product schedules the actions' reminder rows. Then, not timed, the bench moves every row to `dueAt`. */
-async function scheduled(api: TestingModule, db: DataSource, w: World, actions: Action[], dueAt: string): Promise<number> {
-  const scheduleSeconds = await timed(() => api.get(RemindersService).scheduleActions(actions));
+async function scheduled(api: TestingModule, db: DataSource, w: World, actions: Action[], dueAt: string, label: string) {
+  const took = await phase(label, () => api.get(RemindersService).scheduleActions(actions));
   await db.manager.update(Reminder, { authorityId: w.authorityId }, { dueAt, runAt: dueAt });
-  return scheduleSeconds;
+  return took;
 }
 
 /** A worker in this process; its reconciler runs every second unless told otherwise (the product's cadence is RECONCILE_EVERY_MS). */
@@ -182,8 +237,9 @@ async function worker(config: AppConfig, prefix: string, reconcileEveryMs = 1000
  */
 async function deliveryRun(api: TestingModule, db: DataSource, config: AppConfig, prefix: string, count: number, inAppOnly: boolean): Promise<Phases> {
   const { w, planId } = await world(api, db, inAppOnly);
-  const scheduleSeconds = await scheduled(api, db, w, await newActions(db, w, planId, count), new Date().toISOString());
-  const deliverSeconds = await timed(async () => {
+  const label = `${inAppOnly ? 'in-app' : 'email'}-${db.options.type}`;
+  const schedule = await scheduled(api, db, w, await newActions(db, w, planId, count), new Date().toISOString(), `${label}-schedule`);
+  const deliver = await phase(`${label}-deliver`, async () => {
     const w1 = await worker(config, prefix);
     try {
       await untilSent(db, [w.authorityId]);
@@ -191,7 +247,12 @@ async function deliveryRun(api: TestingModule, db: DataSource, config: AppConfig
       await w1.close();
     }
   });
-  return { scheduleSeconds, deliverSeconds };
+  return {
+    scheduleSeconds: schedule.seconds,
+    deliverSeconds: deliver.seconds,
+    scheduleCpuMsPerReminder: schedule.cpuMs / count,
+    deliverCpuMsPerReminder: deliver.cpuMs / count,
+  };
 }
 
 async function rawBullmq(prefix: string, count: number) {
@@ -236,7 +297,7 @@ async function latenessRun(api: TestingModule, db: DataSource, config: AppConfig
   const { w, planId } = await world(api, db, true);
   const actions = await newActions(db, w, planId, count);
   const dueAt = new Date(Date.now() + 5_000).toISOString();
-  await scheduled(api, db, w, actions, dueAt);
+  await scheduled(api, db, w, actions, dueAt, `lateness-${db.options.type}-schedule`);
   const w1 = await worker(config, prefix);
   try {
     await untilSent(db, [w.authorityId]);
@@ -259,6 +320,7 @@ async function wipe(prefix: string) {
 
 export function printRemindersBench(r: RemindersBenchResult): void {
   const f = (n: number) => n.toFixed(n < 10 ? 2 : 0);
+  const cpu = (p: Phases) => `${p.scheduleCpuMsPerReminder.toFixed(3)} / ${p.deliverCpuMsPerReminder.toFixed(3)}`;
   const rows: Record<string, string>[] = [];
   if (r.inApp && r.email && r.lateness) {
     rows.push(
@@ -270,6 +332,7 @@ export function printRemindersBench(r: RemindersBenchResult): void {
         aim: '>= 0.75',
       },
       { measure: '  of which schedule / deliver s', ours: `${f(r.inApp.scheduleSeconds)} / ${f(r.inApp.deliverSeconds)}`, raw: '', ratio: '', aim: '' },
+      { measure: '  CPU ms per reminder, schedule / deliver', ours: cpu(r.inApp), raw: r.inApp.rawCpuMsPerReminder.toFixed(3), ratio: '', aim: '' },
       {
         measure: `email reminders/s (${r.email.messages})`,
         ours: f(r.email.perSecond),
@@ -278,6 +341,8 @@ export function printRemindersBench(r: RemindersBenchResult): void {
         aim: '>= 0.75',
       },
       { measure: '  of which schedule / deliver s', ours: `${f(r.email.scheduleSeconds)} / ${f(r.email.deliverSeconds)}`, raw: '', ratio: '', aim: '' },
+      { measure: '  CPU ms per reminder, schedule / deliver', ours: cpu(r.email), raw: r.email.rawCpuMsPerReminder.toFixed(3), ratio: '', aim: '' },
+      { measure: '  messages the SMTP server received', ours: String(r.email.received.ours), raw: String(r.email.received.raw), ratio: '', aim: '' },
       {
         measure: `lateness p50 / p99 ms (${r.lateness.reminders} due at once)`,
         ours: `${r.lateness.p50Ms} / ${r.lateness.p99Ms}`,
