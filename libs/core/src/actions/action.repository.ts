@@ -85,10 +85,11 @@ export class ActionRepository extends TenantRepository {
     return Number(row?.n ?? 0);
   }
 
-  /** Whether an action of the plan already has this ref (refs are unique within a plan). */
-  async refTaken(planId: string, ref: string): Promise<boolean> {
-    const sql = 'SELECT 1 AS "taken" FROM "action" WHERE "planId" = :planId AND "authorityId" = :authorityId AND "ref" = :ref';
-    return (await runSql(this.manager, sql, this.scoped({ planId, ref }))).length > 0;
+  /** Which of these refs actions of the plan already have (refs are unique within a plan). */
+  async refsTaken(planId: string, refs: string[]): Promise<Set<string>> {
+    if (!refs.length) return new Set();
+    const sql = 'SELECT "ref" FROM "action" WHERE "planId" = :planId AND "authorityId" = :authorityId AND "ref" IN (:...refs)';
+    return new Set((await runSql(this.manager, sql, this.scoped({ planId, refs: [...new Set(refs)] }))).map((r) => String(r.ref)));
   }
 
   async list(filter: ActionFilter, today: string): Promise<{ rows: Action[]; total: number }> {
@@ -171,7 +172,11 @@ export class ActionRepository extends TenantRepository {
   }
 
   addNote(note: ProgressNote): Promise<void> {
-    return insertMany(this.manager, ProgressNote, [this.own(note)]);
+    return this.addNotes([note]);
+  }
+
+  addNotes(notes: ProgressNote[]): Promise<void> {
+    return insertMany(this.manager, ProgressNote, notes.map((note) => this.own(note)));
   }
 
   addMilestone(milestone: Milestone): Promise<void> {
@@ -188,8 +193,8 @@ export class ActionRepository extends TenantRepository {
     await updateRows(this.manager, 'milestone', { doneAt: milestone.doneAt }, where, this.scoped({ id: milestone.id }));
   }
 
-  addEvidence(evidence: Evidence): Promise<void> {
-    return insertMany(this.manager, Evidence, [this.own(evidence)]);
+  addEvidence(evidence: Evidence | Evidence[]): Promise<void> {
+    return insertMany(this.manager, Evidence, [evidence].flat().map((item) => this.own(item)));
   }
 
   addDueDateChange(change: DueDateChange): Promise<void> {

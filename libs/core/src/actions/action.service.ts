@@ -56,44 +56,65 @@ export class ActionService {
 
   /** A new action; `decision` is what lets the actor add it (a review's follow-up is the commissioner's). */
   async create(actor: Actor, planId: string, input: NewAction, decision: Decision = 'action.create') {
+    return (await this.createMany(actor, planId, [input], decision))[0];
+  }
+
+  /**
+   * New actions of one plan, in the order given, in one transaction: each checked, numbered and audited as
+   * `create` does for one, but the plan, the people, the refs and the hooks read once for them all.
+   */
+  async createMany(actor: Actor, planId: string, inputs: NewAction[], decision: Decision = 'action.create') {
     authorize(actor, decision);
     const actions = this.repositories.for(actor.authorityId);
     return this.transactions.run(async () => {
       const plan = await this.plans.loadForNewActions(actor.authorityId, planId);
       // A tracker's dates are the council's record, not set by a person now (past-dates.ts).
-      if (input.dueDate && !input.recorded) assertNotPast(input.dueDate, this.today(), 'due date');
-      await this.checkPeople(actor, input);
-      const findingIds = [...new Set(input.findingIds ?? [])];
+      for (const input of inputs) if (input.dueDate && !input.recorded) assertNotPast(input.dueDate, this.today(), 'due date');
+      const managers = await this.checkPeopleOfMany(actor, inputs);
+      const findingIds = [...new Set(inputs.flatMap((input) => input.findingIds ?? []))];
       if ((await actions.existingFindings(findingIds)).size !== findingIds.length) throw notFound('Finding');
+      const taken = await actions.refsTaken(planId, inputs.map((input) => input.ref).filter((ref): ref is string => !!ref));
+      let position = (await actions.highestPosition(planId)) + 1;
       const now = this.clock.nowIso();
-      const action: Action = {
-        id: newId(),
-        authorityId: actor.authorityId,
-        planId,
-        ...newActionFields(planTerms(plan), (await actions.highestPosition(planId)) + 1, input.timescale ?? 'unspecified', input.dueDate),
-        ...input.recorded,
-        ...(input.ref && !(await actions.refTaken(planId, input.ref)) ? { ref: input.ref } : {}),
-        title: input.title.trim(),
-        description: input.description?.trim() ?? '',
-        ownerId: input.ownerId ?? null,
-        managerId: input.managerId ?? (input.ownerId ? await this.people.for(actor.authorityId).lineManagerOf(input.ownerId) : null),
-        organisationId: input.organisationId ?? null,
-        carriedFromId: null,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await actions.insert([action]);
-      await actions.linkFindings(findingIds.map((findingId) => ({ id: newId(), authorityId: actor.authorityId, actionId: action.id, findingId })));
-      await this.audit.record({
-        authorityId: actor.authorityId,
-        entityType: 'action',
-        entityId: action.id,
-        event: 'action_created',
-        actorId: actor.userId,
-        after: action,
+      const created = inputs.map((input): Action => {
+        const keepRef = !!input.ref && !taken.has(input.ref);
+        if (keepRef) taken.add(input.ref!);
+        return {
+          id: newId(),
+          authorityId: actor.authorityId,
+          planId,
+          ...newActionFields(planTerms(plan), position++, input.timescale ?? 'unspecified', input.dueDate),
+          ...input.recorded,
+          ...(keepRef ? { ref: input.ref! } : {}),
+          title: input.title.trim(),
+          description: input.description?.trim() ?? '',
+          ownerId: input.ownerId ?? null,
+          managerId: input.managerId ?? (input.ownerId ? (managers.get(input.ownerId) ?? null) : null),
+          organisationId: input.organisationId ?? null,
+          carriedFromId: null,
+          createdAt: now,
+          updatedAt: now,
+        };
       });
-      await this.runHooks(action, plan);
-      return this.summary(action, plan);
+      await actions.insert(created);
+      await actions.linkFindings(
+        created.flatMap((action, i) =>
+          [...new Set(inputs[i].findingIds ?? [])].map((findingId) => ({ id: newId(), authorityId: actor.authorityId, actionId: action.id, findingId })),
+        ),
+      );
+      await this.audit.recordMany(
+        created.map((action) => ({
+          authorityId: actor.authorityId,
+          entityType: 'action',
+          entityId: action.id,
+          event: 'action_created',
+          actorId: actor.userId,
+          after: action,
+        })),
+      );
+      if (created.length === 1) await this.runHooks(created[0], plan);
+      else for (const hook of this.hooks ?? []) await hook.afterActionsChange(created, plan);
+      return created.map((action) => this.summary(action, plan));
     });
   }
 
@@ -319,6 +340,20 @@ export class ActionService {
       changedById: actor.userId,
       createdAt: this.clock.nowIso(),
     });
+  }
+
+  /** Checks the people and partners of new actions, each once; gives the line manager of each owner whose action names no manager. */
+  private async checkPeopleOfMany(actor: Actor, inputs: NewAction[]): Promise<Map<string, string | null>> {
+    const distinct = <K extends 'ownerId' | 'managerId' | 'organisationId'>(key: K) => [...new Set(inputs.map((i) => i[key]).filter((id): id is string => !!id))];
+    for (const ownerId of distinct('ownerId')) await this.checkPeople(actor, { ownerId });
+    for (const managerId of distinct('managerId')) await this.checkPeople(actor, { managerId });
+    for (const organisationId of distinct('organisationId')) await this.checkPeople(actor, { organisationId });
+    const people = this.people.for(actor.authorityId);
+    const managers = new Map<string, string | null>();
+    for (const input of inputs) {
+      if (input.ownerId && !input.managerId && !managers.has(input.ownerId)) managers.set(input.ownerId, await people.lineManagerOf(input.ownerId));
+    }
+    return managers;
   }
 
   private async checkPeople(actor: Actor, input: { ownerId?: string | null; managerId?: string | null; organisationId?: string | null }) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { AuditEvent } from '@app/database/entities';
 import { AuditRepositories } from '@app/database/repositories/audit.repository';
 import { Transactions } from '@app/database/transactions';
 import { Clock } from '../clock';
@@ -44,9 +45,14 @@ export class AuditService {
    * record can never outlive a change that was rolled back.
    */
   async record(record: AuditRecord): Promise<void> {
-    const tx = this.transactions.manager;
-    if (!this.transactions.inTransaction) throw new Error(`Audit record "${record.event}" written outside a transaction: wrap the change in transactions.run`);
-    await this.write(tx, record);
+    await this.recordMany([record]);
+  }
+
+  /** Records several events of one change at once, in the order given. */
+  async recordMany(records: AuditRecord[]): Promise<void> {
+    if (!records.length) return;
+    if (!this.transactions.inTransaction) throw new Error(`Audit record "${records[0].event}" written outside a transaction: wrap the change in transactions.run`);
+    await this.trail.appendMany(this.transactions.manager, records.map((record) => this.row(record)));
   }
 
   /** Deletes the noise older than `retentionDays` (0 keeps it for ever); returns how many rows went. */
@@ -75,7 +81,11 @@ export class AuditService {
   }
 
   private async write(manager: EntityManager, record: AuditRecord): Promise<void> {
-    await this.trail.append(manager, {
+    await this.trail.appendMany(manager, [this.row(record)]);
+  }
+
+  private row(record: AuditRecord): Omit<AuditEvent, 'seq'> {
+    return {
       authorityId: record.authorityId,
       entityType: record.entityType,
       entityId: record.entityId,
@@ -86,6 +96,6 @@ export class AuditService {
       before: record.before === undefined ? null : JSON.stringify(record.before),
       after: record.after === undefined ? null : JSON.stringify(record.after),
       at: this.clock.nowIso(),
-    });
+    };
   }
 }

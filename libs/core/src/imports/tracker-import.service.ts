@@ -6,7 +6,7 @@ import { PeopleRepositories } from '@app/database/repositories/people.repository
 import { Transactions } from '@app/database/transactions';
 import { ColumnMapping, readTracker, toTrackerJson, TrackerError, TrackerJson, TrackerProblem, TrackerRead, TrackerRow } from '@app/importer/tracker';
 import { AppError, AppErrorKind, badRequest, unprocessable } from '../app-error';
-import { RecordedState } from '../actions/action-inputs';
+import { NewAction, RecordedState } from '../actions/action-inputs';
 import { ActionRepositories } from '../actions/action.repository';
 import { ActionService } from '../actions/action.service';
 import { AuditService } from '../audit/audit.service';
@@ -101,29 +101,30 @@ export class TrackerImportService {
       const source = options.fileName ? `the tracker ${options.fileName}` : 'the imported tracker';
       const { refs } = preview;
       const pause = new Pause();
-      for (const [i, row] of read.rows.entries()) {
-        const action = await this.actions.create(
-          actor,
-          plan.id,
-          {
+      for (let from = 0; from < read.rows.length; from += ROWS_AT_ONCE) {
+        const rows = read.rows.slice(from, from + ROWS_AT_ONCE);
+        const inputs = rows.map(
+          (row, j): NewAction => ({
             title: shortTitle(row.text),
             description: description(row),
             timescale: isTimescale(row.timescale) ? row.timescale : 'unspecified',
             dueDate: row.dueDate ?? undefined,
-            ownerId: ownerIds[i],
+            ownerId: ownerIds[from + j],
             recorded: this.recorded(row, plan, source),
-            ref: refs[i],
-          },
-          'plan.importTracker',
+            ref: refs[from + j],
+          }),
         );
-        // Only if someone added an action to the plan since the preview, taking the ref meant for this row.
-        if (action.ref !== refs[i])
-          preview.json.problems.push({
-            line: row.line,
-            message: `Line ${row.line}'s reference "${refs[i]}" was already given to another action: it is ${action.ref}.`,
-          });
-        await this.keepRecord(actor, action.id, row, source);
-        options.onProgress?.(i + 1, read.rows.length);
+        const created = await this.actions.createMany(actor, plan.id, inputs, 'plan.importTracker');
+        for (const [j, action] of created.entries()) {
+          // Only if someone added an action to the plan since the preview, taking the ref meant for this row.
+          if (action.ref !== refs[from + j])
+            preview.json.problems.push({
+              line: rows[j].line,
+              message: `Line ${rows[j].line}'s reference "${refs[from + j]}" was already given to another action: it is ${action.ref}.`,
+            });
+        }
+        await this.keepRecords(actor, created, rows, source);
+        for (let stored = from + 1; stored <= from + rows.length; stored++) options.onProgress?.(stored, read.rows.length);
         await pause.now();
       }
       await this.audit.record({
@@ -163,37 +164,45 @@ export class TrackerImportService {
     return { status, statusReason, atRisk: row.atRisk, ragOverride, ragOverrideReason };
   }
 
-  /** The row's update as the action's first progress note; a completed row's record as its evidence. */
-  private async keepRecord(actor: Actor, actionId: string, row: TrackerRow, source: string) {
+  /** Each row's update as its action's first progress note; a completed row's record as its evidence. */
+  private async keepRecords(actor: Actor, created: { id: string }[], rows: TrackerRow[], source: string) {
     const now = this.clock.nowIso();
-    if (row.update) {
-      await this.actions.append(actor, actionId, 'plan.importTracker', async (action, actions) => {
-        const note = { id: newId(), authorityId: actor.authorityId, actionId: action.id, authorId: actor.userId, body: row.update!, createdAt: now };
-        await actions.addNote(note);
-        return { event: 'progress_note_added', record: note };
-      });
-    }
-    if (row.status === 'completed') {
-      await this.actions.append(actor, actionId, 'plan.importTracker', async (action, actions) => {
-        const evidence = {
-          id: newId(),
-          authorityId: actor.authorityId,
-          actionId: action.id,
-          kind: 'note' as const,
-          title: `Recorded as "${row.statusText}" in ${source}`.slice(0, 300),
-          note: `Line ${row.line}${row.update ? `: ${row.update}` : ''}`,
-          url: null,
-          fileName: null,
-          mimeType: null,
-          sizeBytes: null,
-          sha256: null,
-          addedById: actor.userId,
-          createdAt: now,
-        };
-        await actions.addEvidence(evidence);
-        return { event: 'evidence_added', record: evidence };
-      });
-    }
+    const notes = rows.flatMap((row, j) =>
+      row.update ? [{ id: newId(), authorityId: actor.authorityId, actionId: created[j].id, authorId: actor.userId, body: row.update, createdAt: now }] : [],
+    );
+    const evidence = rows.flatMap((row, j) =>
+      row.status === 'completed'
+        ? [
+            {
+              id: newId(),
+              authorityId: actor.authorityId,
+              actionId: created[j].id,
+              kind: 'note' as const,
+              title: `Recorded as "${row.statusText}" in ${source}`.slice(0, 300),
+              note: `Line ${row.line}${row.update ? `: ${row.update}` : ''}`,
+              url: null,
+              fileName: null,
+              mimeType: null,
+              sizeBytes: null,
+              sha256: null,
+              addedById: actor.userId,
+              createdAt: now,
+            },
+          ]
+        : [],
+    );
+    const actions = this.actionRepositories.for(actor.authorityId);
+    await actions.addNotes(notes);
+    await actions.addEvidence(evidence);
+    const audited = (event: string) => (record: { id: string; actionId: string }) => ({
+      authorityId: actor.authorityId,
+      entityType: 'action',
+      entityId: record.actionId,
+      event,
+      actorId: actor.userId,
+      after: record,
+    });
+    await this.audit.recordMany([...notes.map(audited('progress_note_added')), ...evidence.map(audited('evidence_added'))]);
   }
 }
 
@@ -212,6 +221,8 @@ class Pause {
 }
 
 const PAUSE_EVERY_MS = 50;
+/** Rows stored in one go: few statements per row, and progress told often enough. */
+const ROWS_AT_ONCE = 50;
 
 function description(row: TrackerRow): string {
   return [

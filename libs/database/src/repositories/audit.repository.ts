@@ -17,9 +17,9 @@ export class AuditRepository extends TenantRepository {
 export class AuditRepositories extends TenantRepositories<AuditRepository> {
   protected readonly make = AuditRepository;
 
-  /** Appends an event through `manager`. Events need not belong to an authority (an operator's act, a sign-in attempt), so this is not bound to one. */
-  async append(manager: EntityManager, event: Omit<AuditEvent, 'seq'>): Promise<void> {
-    await insertMany(manager, AuditEvent, [event as AuditEvent]);
+  /** Appends events, in order, through `manager`. Events need not belong to an authority (an operator's act, a sign-in attempt), so this is not bound to one. */
+  async appendMany(manager: EntityManager, events: Omit<AuditEvent, 'seq'>[]): Promise<void> {
+    await insertMany(manager, AuditEvent, events as AuditEvent[]);
   }
 
   /** Deletes events of the given kinds recorded before `before`; the only deletion the trail allows (retention of noise). */
