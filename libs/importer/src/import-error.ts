@@ -43,8 +43,8 @@ export function textTooLong(chars: number, maxChars: number): ImportError {
 }
 
 export function notADocument(found?: string): ImportError {
-  const what = found ? `It looks like ${withArticle(found)} file.` : 'It is neither a PDF nor UTF-8 text.';
-  return new ImportError('not_a_document', `${what} Upload the inspection report as a PDF or as plain UTF-8 text.`);
+  const what = found ? `It looks like ${withArticle(found)} file.` : 'It is neither a PDF, a Word document nor UTF-8 text.';
+  return new ImportError('not_a_document', `${what} Upload the report or paper as a PDF, a Word document (.docx) or plain UTF-8 text.`);
 }
 
 export function encryptedPdf(): ImportError {
