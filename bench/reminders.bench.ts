@@ -101,6 +101,9 @@ async function ratiosRun(api: TestingModule, db: DataSource, config: AppConfig, 
   const rawBullmqSeconds = rawQueue.seconds;
   const emails = Math.min(actions, 2000);
   const smtpConfig = { ...config, smtpUrl: `smtp://127.0.0.1:${sink.port}?pool=true&maxConnections=${CONCURRENCY}` };
+  // nodemailer, the SMTP server and its parser warmed before either run is timed: the first run used to
+  // pay for their code's compilation alone, and ours ran first (4.8 against 3.0 ms of CPU a message warm).
+  await rawNodemailer(smtpConfig.smtpUrl, 200, WARM_UP_MAIL);
   const before = sink.messages.length;
   const email = await deliveryRun(api, db, smtpConfig, prefix, emails, false);
   const sample = await oneOfOurMails(db);
@@ -279,7 +282,15 @@ async function oneOfOurMails(db: DataSource): Promise<OutboxEmail> {
   return mail;
 }
 
-async function rawNodemailer(smtpUrl: string, count: number, mail: OutboxEmail) {
+/** A message of about a reminder's size, to warm the SMTP path with. */
+const WARM_UP_MAIL = {
+  toAddress: 'warm-up@tracker.test',
+  subject: '[Improvement Tracker] Warming up',
+  textBody: 'Dear reader,\n\nNothing is due.\n'.repeat(12),
+  htmlBody: `<p>Dear reader,</p><p>${'Nothing is due. '.repeat(30)}</p>`,
+};
+
+async function rawNodemailer(smtpUrl: string, count: number, mail: Pick<OutboxEmail, 'toAddress' | 'subject' | 'textBody' | 'htmlBody'>) {
   const transport = nodemailer.createTransport(smtpUrl);
   let next = 0;
   const lane = async () => {
