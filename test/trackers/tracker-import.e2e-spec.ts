@@ -136,8 +136,9 @@ describe.each(DB_KINDS)('bringing in a council’s tracker through the API (%s)'
       [4, 'Line 4\'s reference "X9" is also on line 3: it is given the plan\'s next number, A3, instead.'],
       [5, "Line 5 has no reference: it is given the plan's next number, A4, instead."],
     ]);
-    // The same problems were shown before anything was stored.
+    // The same problems, and the refs given, were shown before anything was stored.
     expect(preview.body.problems).toEqual(res.body.problems);
+    expect(preview.body.rows.map((r: { actionRef: string }) => r.actionRef)).toEqual(['A2', 'X9', 'A3', 'A4', 'A1']);
     const refs = new Map((await refsOf(first.body.plan.id)).map(([ref, title]: string[]) => [title, ref]));
     expect(['Clashes with the plan', 'Keeps its own ref', 'Repeats a ref', 'Has no ref', 'Looks like a plan ref'].map((title) => refs.get(title))).toEqual([
       'A2',

@@ -34,4 +34,15 @@ describe.each(DB_KINDS)("a tracker's review page (%s)", (kind) => {
     const list = await t.http().get(`/api/v1/actions?planId=${planId}`).set(bearer(chair)).expect(200);
     expect((list.body as { items: { dueDate: string }[] }).items.map((a) => a.dueDate)).toEqual(['2027-12-04']);
   });
+
+  it('an empty file is said to be empty, not missing; the rows show the refs their actions are given', async () => {
+    const empty = await t.http().post('/trackers').set(HTML).set(bearer(chair)).attach('file', Buffer.alloc(0), 'empty.csv').expect(400);
+    expect(empty.text).toContain('The file is empty');
+    const none = await t.http().post('/trackers').set(HTML).set(bearer(chair)).field('nothing', '').expect(400);
+    expect(none.text).toContain('Select the tracker file');
+
+    const csv = Buffer.from('Ref,Action\n1.1,Audit supervision files\n,Refresh the threshold document\n1.1,Train the front door team\n');
+    const review = await t.http().post('/trackers').set(HTML).set(bearer(chair)).attach('file', csv, 'tracker.csv').expect(200);
+    expect([...review.text.matchAll(/data-label="Ref">([^<]*)</g)].map((m) => m[1])).toEqual(['1.1', 'A1', 'A2']);
+  });
 });

@@ -23,7 +23,7 @@ class TrackerColumnsResponse {
 
 class TrackerRowResponse {
   @ApiProperty({ type: 'integer', description: 'Its line in the file' }) line: number;
-  @NullableText() ref: string | null;
+  @NullableText('The ref in the tracker') ref: string | null;
   @NullableText() section: string | null;
   @ApiProperty({ description: 'What is tracked: the action, or the recommendation when there is no action column' }) text: string;
   @NullableText('The owner as written') owner: string | null;
@@ -33,6 +33,7 @@ class TrackerRowResponse {
   @NullableText() status: string | null;
   @NullableText() rag: string | null;
   @NullableText('The latest progress update') update: string | null;
+  @NullableText("The ref its action is given: the tracker's own, or the plan's next A number when that one cannot be kept") actionRef: string | null;
 }
 
 export class TrackerProblemResponse {

@@ -68,7 +68,9 @@ export class TrackerImportController {
     @Body() body: Record<string, unknown>,
     @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
   ) {
-    const upload = file?.buffer.length ? { bytes: file.buffer, name: file.originalname } : carried(body);
+    // A file chosen, even an empty one (the reader says what is wrong with it), or the one the page carries.
+    const chosenFile = file && (file.buffer.length || file.originalname) ? { bytes: file.buffer, name: file.originalname } : null;
+    const upload = chosenFile ?? carried(body);
     if (!upload) return this.uploadError(req, res, 'Select the tracker file (an Excel workbook .xlsx, or .csv)');
     if (upload.bytes.length > PAGE_MAX_BYTES)
       return this.uploadError(
@@ -76,7 +78,7 @@ export class TrackerImportController {
         res,
         'The tracker is over 760 KB, too large to check in the page: bring it in with the command line or the API (see the README).',
       );
-    const chosen = file?.buffer.length ? null : this.mapping(body);
+    const chosen = chosenFile ? null : this.mapping(body);
     if (chosen?.errors.any) return this.reviewPage(actor, req, res, upload, await this.read(actor, upload), chosen.errors, body);
     try {
       const preview = await this.trackers.preview(actor, upload.bytes, { mapping: mappingOf(chosen?.input) });

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { loadConfig } from '@app/config';
 import { Actor, UserService } from '@app/core';
 import { TrackerImportService } from '@app/core/imports/tracker-import.service';
+import { trackerRefs } from '@app/core/imports/tracker-refs';
 import { readTracker, toTrackerJson, TrackerError } from '@app/importer/tracker';
 import { withAppContext } from '../app-context';
 import { CliError } from '../cli-error';
@@ -40,7 +41,9 @@ export function importTrackerCommands(program: Command) {
       const config = loadConfig();
       if (opts.dryRun && !opts.authority) {
         const read = await readTracker(bytes, { maxBytes: config.reportMaxBytes }).catch(rethrow);
-        const json = toTrackerJson(read);
+        // As for a new plan: the refs its actions would be given, and why a row's own could not be kept.
+        const { refs, problems } = trackerRefs(read.rows, read.mapping.ref !== undefined);
+        const json = toTrackerJson(read, [], problems, refs);
         print(opts.json, json, () => summary(json.rows.length, json.problems.length) + '\n' + problemLines(json.problems));
         return;
       }

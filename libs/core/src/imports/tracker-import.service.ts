@@ -88,7 +88,7 @@ export class TrackerImportService {
     // Refs are unique within a plan: adding to one, its actions' refs are taken.
     const { taken, highest } = await this.refsHeld(actor, choice.planId);
     const { refs, problems: refProblems } = trackerRefs(read.rows, read.mapping.ref !== undefined, new Set(taken), highest);
-    return { read, ownerIds, refs, json: toTrackerJson(read, ownerIds, [...ownerProblems, ...refProblems]) };
+    return { read, ownerIds, refs, json: toTrackerJson(read, ownerIds, [...ownerProblems, ...refProblems], refs) };
   }
 
   /** Stores the confirmed import: all of it, or nothing. */

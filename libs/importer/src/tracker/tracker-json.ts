@@ -13,6 +13,8 @@ export interface TrackerJsonRow {
   status: string | null;
   rag: string | null;
   update: string | null;
+  /** The ref its action is given: the tracker's own, or the plan's next A number (null where not worked out). */
+  actionRef: string | null;
 }
 
 export interface TrackerJson {
@@ -23,9 +25,15 @@ export interface TrackerJson {
 
 /**
  * The command line's and the API's account of a tracker read: each field's column (letter and header
- * as written), the rows, and the problems. `ownerIds` are the people matched to each row's owner.
+ * as written), the rows, and the problems. `ownerIds` are the people matched to each row's owner,
+ * `actionRefs` the refs their actions are given.
  */
-export function toTrackerJson(read: TrackerRead, ownerIds: (string | null)[] = [], extraProblems: TrackerProblem[] = []): TrackerJson {
+export function toTrackerJson(
+  read: TrackerRead,
+  ownerIds: (string | null)[] = [],
+  extraProblems: TrackerProblem[] = [],
+  actionRefs: string[] = [],
+): TrackerJson {
   const columns: TrackerJson['columns'] = {};
   for (const field of TRACKER_FIELDS) {
     const index = read.mapping[field];
@@ -43,6 +51,7 @@ export function toTrackerJson(read: TrackerRead, ownerIds: (string | null)[] = [
     status: r.status,
     rag: r.rag,
     update: r.update,
+    actionRef: actionRefs[i] ?? null,
   }));
   const problems = [...read.problems, ...extraProblems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { columns, rows, problems };
