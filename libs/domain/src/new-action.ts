@@ -12,6 +12,12 @@ export interface PlanTerms extends PlanSettings {
 /** Action reference numbers are A1, A2, … within a plan; the number is never reused. */
 export const actionRef = (position: number): string => `A${position}`;
 
+/** The number of a plan's own ref ("A12" is 12); null for any other ref, such as a tracker's "2.3". */
+export function planRefNumber(ref: string): number | null {
+  const match = /^A(\d+)$/.exec(ref);
+  return match ? Number(match[1]) : null;
+}
+
 const REF_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /** Refs in reading order: A3 before A10, 2.3 before 2.10 (their numbers compared as numbers). */

@@ -76,7 +76,7 @@ export class ActionRepository extends TenantRepository {
   /**
    * The highest ref number in the plan (0 for none): refs are never reused, so the next is one more.
    * Only refs of the form A<number> count: a ref kept from a council's tracker ("2.3") has no number
-   * (planRefNumber in imports/tracker-refs.ts reads a ref by the same rule).
+   * (planRefNumber in the domain reads a ref by the same rule).
    */
   async highestPosition(planId: string): Promise<number> {
     const numbered = isPostgres(this.manager) ? `"ref" ~ '^A[0-9]+$'` : `"ref" GLOB 'A[0-9]*' AND SUBSTR("ref", 2) NOT GLOB '*[^0-9]*'`;

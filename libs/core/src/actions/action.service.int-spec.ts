@@ -15,6 +15,33 @@ describe.each(DB_KINDS)('ActionService on a real database (%s)', (kind) => {
     expect(created.map((a) => a.ref).sort()).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8']);
   });
 
+  it('creates many at once as one by one: own refs kept where free, the rest numbered on from the highest A number, none clashing', async () => {
+    const council = await newCouncil(medium.ds);
+    const plan = await medium.get(PlanService).create(council.admin, { title: 'Plan', boardId: council.boardId, startDate: '2026-01-05' });
+    const actions = medium.get(ActionService);
+    await actions.create(council.admin, plan.id, { title: 'First' });
+    await actions.create(council.admin, plan.id, { title: 'Second', ref: '2.1' });
+    const created = await actions.createMany(council.admin, plan.id, [
+      { title: 'No ref' },
+      { title: 'Keeps A4', ref: 'A4' },
+      { title: 'Taken in the plan', ref: '2.1' },
+      { title: 'Keeps its own', ref: '3.1' },
+      { title: 'Repeats one of the batch', ref: '3.1' },
+      { title: 'Also no ref', timescale: 'three_months' },
+    ]);
+    expect(created.map((a) => [a.title, a.ref])).toEqual([
+      ['No ref', 'A5'],
+      ['Keeps A4', 'A4'],
+      ['Taken in the plan', 'A6'],
+      ['Keeps its own', '3.1'],
+      ['Repeats one of the batch', 'A7'],
+      ['Also no ref', 'A8'],
+    ]);
+    expect(created[5].dueDate).toBe('2026-04-05');
+    const next = await actions.create(council.admin, plan.id, { title: 'After them' });
+    expect(next.ref).toBe('A9');
+  });
+
   it('makes a new action from the plan: due date from the timescale, amber from the warning window', async () => {
     const council = await newCouncil(medium.ds);
     const plan = await medium.get(PlanService).create(council.admin, {

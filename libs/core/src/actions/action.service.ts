@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   ActionPeople,
+  actionRef,
   ActionStatus,
   assertNotPast,
   assertTransition,
@@ -9,6 +10,7 @@ import {
   may,
   needsEvidence,
   newActionFields,
+  planRefNumber,
   statusDecision,
   warnFromOf,
 } from '@app/domain';
@@ -74,18 +76,19 @@ export class ActionService {
       const findingIds = [...new Set(inputs.flatMap((input) => input.findingIds ?? []))];
       if ((await actions.existingFindings(findingIds)).size !== findingIds.length) throw notFound('Finding');
       const taken = await actions.refsTaken(planId, inputs.map((input) => input.ref).filter((ref): ref is string => !!ref));
-      let position = (await actions.highestPosition(planId)) + 1;
+      const kept = inputs.map((input) => (input.ref && !taken.has(input.ref) ? (taken.add(input.ref), input.ref) : null));
+      // The others are numbered on from the plan's highest A number and any the batch keeps, so none clashes.
+      let position = Math.max(await actions.highestPosition(planId), ...kept.map((ref) => (ref && planRefNumber(ref)) || 0));
       const now = this.clock.nowIso();
-      const created = inputs.map((input): Action => {
-        const keepRef = !!input.ref && !taken.has(input.ref);
-        if (keepRef) taken.add(input.ref!);
+      const created = inputs.map((input, i): Action => {
+        const ref = kept[i] ?? actionRef(++position);
         return {
           id: newId(),
           authorityId: actor.authorityId,
           planId,
-          ...newActionFields(planTerms(plan), position++, input.timescale ?? 'unspecified', input.dueDate),
+          ...newActionFields(planTerms(plan), position, input.timescale ?? 'unspecified', input.dueDate),
           ...input.recorded,
-          ...(keepRef ? { ref: input.ref! } : {}),
+          ref,
           title: input.title.trim(),
           description: input.description?.trim() ?? '',
           ownerId: input.ownerId ?? null,

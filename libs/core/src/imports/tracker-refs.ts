@@ -1,16 +1,10 @@
-import { ACTION_REF_MAX_LENGTH } from '@app/domain';
+import { ACTION_REF_MAX_LENGTH, actionRef, planRefNumber } from '@app/domain';
 import type { TrackerProblem, TrackerRow } from '@app/importer/tracker';
 
 export interface TrackerRefs {
   /** The ref each row's action is given: its own, or the plan's next A number. */
   refs: string[];
   problems: TrackerProblem[];
-}
-
-/** The number of a plan's own ref ("A12" is 12); null for any other ref, such as a tracker's "2.3". */
-export function planRefNumber(ref: string): number | null {
-  const match = /^A(\d+)$/.exec(ref);
-  return match ? Number(match[1]) : null;
 }
 
 /**
@@ -35,7 +29,7 @@ export function trackerRefs(rows: TrackerRow[], refColumn: boolean, taken: Reado
   const problems: TrackerProblem[] = [];
   const refs = reasons.map((r, i) => {
     if ('keep' in r) return r.keep;
-    const ref = `A${++next}`;
+    const ref = actionRef(++next);
     if (r.reason) problems.push({ line: rows[i].line, message: `${r.reason}: it is given the plan's next number, ${ref}, instead.` });
     return ref;
   });
