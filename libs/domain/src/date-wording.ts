@@ -1,7 +1,8 @@
 import { isCalendarDate, isoWeekday } from './calendar-date';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+/** Weekday names by ISO number (Monday is 1). */
+export const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /**
  * A date in words, the GOV.UK style: '2026-03-31' → '31 March 2026'. A calendar date has no time zone, so an

@@ -1,6 +1,7 @@
 import { ActionStatus, isOpenStatus } from './action-status';
 import { addCalendarMonths, addDays, dayNumber, fromDayNumber, isoWeekday } from './calendar-date';
 import { Rag } from './rag';
+import { WEEKDAYS } from './date-wording';
 
 /** planned → in progress → held → minutes approved; or cancelled (before it starts). */
 export const MEETING_STATUSES = ['planned', 'in_progress', 'held', 'minutes_approved', 'cancelled'] as const;
@@ -98,7 +99,6 @@ export interface SeriesRule {
 }
 
 const ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'last'];
-const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** The series a meeting date sets: its weekday and which of the month's (a fifth one counts as the last). */
 export function seriesRuleOf(date: string): SeriesRule {

@@ -23,12 +23,12 @@ export class MeetingSummaryResponse {
   @Instant() updatedAt: string;
 }
 
-/** An agenda item as stored: what adding or changing one answers. */
+/** An agenda item: what adding or changing one answers. */
 export class AgendaItemResponse {
   @Id() id: string;
   @Id() meetingId: string;
   @NullableId('The action it is about (null: an item that is not an action)') actionId: string | null;
-  @ApiProperty() title: string;
+  @ApiProperty({ description: "The item's title as stored (an action's may be cut short; the meeting's agenda gives its whole text)" }) title: string;
   @NullableText() section: string | null;
   @NullableId() presenterId: string | null;
   @ApiProperty({ type: 'integer', nullable: true }) minutesAllotted: number | null;
@@ -49,7 +49,8 @@ class ToldResponse {
 const TOLD = ApiProperty({
   type: [ToldResponse],
   nullable: true,
-  description: 'For an overdue action: who was sent reminders or escalations about it, and when (null for other items)',
+  description:
+    'For an action overdue at the meeting (on its date, or today for one still to come): who was sent reminders or escalations about it, and when; for a meeting already held, what had been sent by the end of its day (null for other items)',
 });
 
 /** An item of a freshly drafted agenda. */

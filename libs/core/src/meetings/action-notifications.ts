@@ -1,4 +1,4 @@
-import { overdueAtMeeting } from '@app/domain';
+import { overdueAtMeeting, todayInLondon } from '@app/domain';
 
 /** One message someone was sent about an action: a reminder, an overdue notice or an escalation. */
 export interface ActionNotice {
@@ -31,7 +31,8 @@ export interface Told {
 /**
  * The agenda's "who has been told": for each action overdue at the meeting (overdueAtMeeting), who was told
  * about it, named, oldest first; null for an action that is not, or an item that is no action. The drafted
- * agenda and the meeting read it here, so they agree.
+ * agenda and the meeting read it here, so they agree. A meeting already held shows what had been sent by
+ * the end of its day, as its agenda said then; messages sent since do not change its record.
  */
 export async function whoHasBeenTold(
   readers: ActionNotificationsReader[],
@@ -46,6 +47,7 @@ export async function whoHasBeenTold(
   if (overdue.size)
     for (const reader of readers)
       for (const n of await reader.sentAbout(authorityId, [...overdue]))
-        told.set(n.actionId, [...(told.get(n.actionId) ?? []), { personId: n.personId, name: name(n.personId), kind: n.kind, at: n.at }]);
+        if (meeting.date >= today || todayInLondon(new Date(n.at)) <= meeting.date)
+          told.set(n.actionId, [...(told.get(n.actionId) ?? []), { personId: n.personId, name: name(n.personId), kind: n.kind, at: n.at }]);
   return (actionId) => (actionId && overdue.has(actionId) ? (told.get(actionId) ?? []) : null);
 }

@@ -213,7 +213,7 @@ export class MeetingService {
           {
             id: a.id,
             ref: a.ref,
-            title: a.title,
+            title: fullActionText(a),
             status: a.status,
             statusReason: a.statusReason,
             dueDate: a.dueDate,
