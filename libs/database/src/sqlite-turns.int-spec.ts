@@ -65,4 +65,27 @@ describe('SQLite: a paused transaction keeps the connection to itself', () => {
     ]);
     expect(order).toEqual(['first sees its row: true', 'second sees it: true']);
   });
+
+  it('work an earlier transaction started, running while a later one is open, is outside the later one', async () => {
+    const transactions = new Transactions(database.ds);
+    let lateWrite: Promise<unknown> | null = null;
+    const started = gate();
+    await transactions.run(async () => {
+      await transactions.manager.insert(Authority, authority('earlier transaction'));
+      // Started inside the first transaction, it runs once the second is open.
+      lateWrite = started.opened.then(() => database.ds.manager.insert(Authority, authority('started by the earlier one')));
+    });
+    const failed = transactions.run(async () => {
+      await transactions.manager.insert(Authority, authority('later, rolled back'));
+      started.open();
+      await otherWork();
+      await otherWork();
+      throw new Error('the later one failed');
+    });
+    await expect(failed).rejects.toThrow('the later one failed');
+    await lateWrite;
+    const seen = await names();
+    expect(seen).toEqual(expect.arrayContaining(['earlier transaction', 'started by the earlier one']));
+    expect(seen).not.toContain('later, rolled back');
+  });
 });

@@ -42,29 +42,30 @@ export function takeTurnsOnSqlite(dataSource: DataSource, file: string): void {
 }
 
 class Turns {
-  /** Set for the async call chain of the transaction that holds the connection. */
-  private readonly holder = new AsyncLocalStorage<true>();
-  private open: Promise<unknown> | null = null;
+  /** Marks the async call chain of each transaction with its own token (work it starts that outlives it keeps the mark). */
+  private readonly holder = new AsyncLocalStorage<symbol>();
+  private open: { token: symbol; running: Promise<unknown> } | null = null;
   private tail: Promise<unknown> = Promise.resolve();
 
   transaction<T>(begin: () => Promise<T>): Promise<T> {
     const run = this.tail.then(() => {
-      const running = this.holder.run(true, begin);
-      this.open = running;
+      const token = Symbol('transaction');
+      const running = this.holder.run(token, begin);
+      this.open = { token, running };
       return running.finally(() => (this.open = null));
     });
     this.tail = run.catch(() => undefined);
     return run;
   }
 
-  /** Whether a transaction holds the connection and the caller is not part of it. */
+  /** Whether a transaction holds the connection and the caller is not part of that one. */
   openToOthers(): boolean {
-    return this.open !== null && this.holder.getStore() === undefined;
+    return this.open !== null && this.holder.getStore() !== this.open.token;
   }
 
   /** Resolves once the open transaction has committed or rolled back. */
   ended(): Promise<unknown> {
-    return (this.open ?? Promise.resolve()).catch(() => undefined);
+    return (this.open?.running ?? Promise.resolve()).catch(() => undefined);
   }
 }
 
