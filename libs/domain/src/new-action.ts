@@ -12,9 +12,12 @@ export interface PlanTerms extends PlanSettings {
 /** Action reference numbers are A1, A2, … within a plan; the number is never reused. */
 export const actionRef = (position: number): string => `A${position}`;
 
-/** The number of a plan's own ref ("A12" is 12); null for any other ref, such as a tracker's "2.3". */
+/**
+ * The number of a plan's own ref ("A12" is 12); null for any other ref, such as a tracker's "2.3", or one
+ * whose number is too long to count on from (a tracker's "A99999999999").
+ */
 export function planRefNumber(ref: string): number | null {
-  const match = /^A(\d+)$/.exec(ref);
+  const match = /^A(\d{1,9})$/.exec(ref);
   return match ? Number(match[1]) : null;
 }
 

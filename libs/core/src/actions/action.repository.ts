@@ -79,7 +79,9 @@ export class ActionRepository extends TenantRepository {
    * (planRefNumber in the domain reads a ref by the same rule).
    */
   async highestPosition(planId: string): Promise<number> {
-    const numbered = isPostgres(this.manager) ? `"ref" ~ '^A[0-9]+$'` : `"ref" GLOB 'A[0-9]*' AND SUBSTR("ref", 2) NOT GLOB '*[^0-9]*'`;
+    const numbered = isPostgres(this.manager)
+      ? `"ref" ~ '^A[0-9]{1,9}$'`
+      : `"ref" GLOB 'A[0-9]*' AND SUBSTR("ref", 2) NOT GLOB '*[^0-9]*' AND LENGTH("ref") <= 10`;
     const sql = `SELECT MAX(CAST(SUBSTR("ref", 2) AS INTEGER)) AS "n" FROM "action" WHERE "planId" = :planId AND "authorityId" = :authorityId AND ${numbered}`;
     const [row] = await runSql(this.manager, sql, this.scoped({ planId }));
     return Number(row?.n ?? 0);
@@ -176,7 +178,11 @@ export class ActionRepository extends TenantRepository {
   }
 
   addNotes(notes: ProgressNote[]): Promise<void> {
-    return insertMany(this.manager, ProgressNote, notes.map((note) => this.own(note)));
+    return insertMany(
+      this.manager,
+      ProgressNote,
+      notes.map((note) => this.own(note)),
+    );
   }
 
   addMilestone(milestone: Milestone): Promise<void> {
@@ -194,7 +200,11 @@ export class ActionRepository extends TenantRepository {
   }
 
   addEvidence(evidence: Evidence | Evidence[]): Promise<void> {
-    return insertMany(this.manager, Evidence, [evidence].flat().map((item) => this.own(item)));
+    return insertMany(
+      this.manager,
+      Evidence,
+      [evidence].flat().map((item) => this.own(item)),
+    );
   }
 
   addDueDateChange(change: DueDateChange): Promise<void> {

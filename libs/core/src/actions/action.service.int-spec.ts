@@ -40,6 +40,9 @@ describe.each(DB_KINDS)('ActionService on a real database (%s)', (kind) => {
     expect(created[5].dueDate).toBe('2026-04-05');
     const next = await actions.create(council.admin, plan.id, { title: 'After them' });
     expect(next.ref).toBe('A9');
+    // A tracker's ref that only looks like ours, with a number too long to count on from, is kept and skipped.
+    await actions.create(council.admin, plan.id, { title: 'Odd ref', ref: 'A99999999999' });
+    expect((await actions.create(council.admin, plan.id, { title: 'Then' })).ref).toBe('A10');
   });
 
   it('makes a new action from the plan: due date from the timescale, amber from the warning window', async () => {

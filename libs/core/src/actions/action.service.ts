@@ -75,10 +75,13 @@ export class ActionService {
       const managers = await this.checkPeopleOfMany(actor, inputs);
       const findingIds = [...new Set(inputs.flatMap((input) => input.findingIds ?? []))];
       if ((await actions.existingFindings(findingIds)).size !== findingIds.length) throw notFound('Finding');
-      const taken = await actions.refsTaken(planId, inputs.map((input) => input.ref).filter((ref): ref is string => !!ref));
+      const taken = await actions.refsTaken(
+        planId,
+        inputs.map((input) => input.ref).filter((ref): ref is string => !!ref),
+      );
       const kept = inputs.map((input) => (input.ref && !taken.has(input.ref) ? (taken.add(input.ref), input.ref) : null));
       // The others are numbered on from the plan's highest A number and any the batch keeps, so none clashes.
-      let position = Math.max(await actions.highestPosition(planId), ...kept.map((ref) => (ref && planRefNumber(ref)) || 0));
+      let position = kept.reduce((n, ref) => Math.max(n, (ref && planRefNumber(ref)) || 0), await actions.highestPosition(planId));
       const now = this.clock.nowIso();
       const created = inputs.map((input, i): Action => {
         const ref = kept[i] ?? actionRef(++position);
@@ -347,7 +350,9 @@ export class ActionService {
 
   /** Checks the people and partners of new actions, each once; gives the line manager of each owner whose action names no manager. */
   private async checkPeopleOfMany(actor: Actor, inputs: NewAction[]): Promise<Map<string, string | null>> {
-    const distinct = <K extends 'ownerId' | 'managerId' | 'organisationId'>(key: K) => [...new Set(inputs.map((i) => i[key]).filter((id): id is string => !!id))];
+    const distinct = <K extends 'ownerId' | 'managerId' | 'organisationId'>(key: K) => [
+      ...new Set(inputs.map((i) => i[key]).filter((id): id is string => !!id)),
+    ];
     for (const ownerId of distinct('ownerId')) await this.checkPeople(actor, { ownerId });
     for (const managerId of distinct('managerId')) await this.checkPeople(actor, { managerId });
     for (const organisationId of distinct('organisationId')) await this.checkPeople(actor, { organisationId });

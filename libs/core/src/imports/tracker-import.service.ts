@@ -34,6 +34,12 @@ export interface TrackerImportOptions extends TrackerChoice {
   onProgress?: (stored: number, total: number) => void;
 }
 
+interface OwnersMatched {
+  read: TrackerRead;
+  ownerIds: (string | null)[];
+  ownerProblems: TrackerProblem[];
+}
+
 export interface TrackerPreview {
   read: TrackerRead;
   ownerIds: (string | null)[];
@@ -71,8 +77,12 @@ export class TrackerImportService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Reads the tracker and matches its owners to this council's people; stores nothing. */
+  /** Reads the tracker, matches its owners to this council's people and gives the refs; stores nothing. */
   async preview(actor: Actor, bytes: Buffer, choice: TrackerChoice & { planId?: string } = {}): Promise<TrackerPreview> {
+    return this.withRefs(actor, await this.readOwners(actor, bytes, choice), choice.planId);
+  }
+
+  private async readOwners(actor: Actor, bytes: Buffer, choice: TrackerChoice): Promise<OwnersMatched> {
     authorize(actor, 'plan.importTracker');
     let read: TrackerRead;
     try {
@@ -83,37 +93,39 @@ export class TrackerImportService {
     }
     const people = (await this.people.for(actor.authorityId).list()).filter((p) => p.active && p.accountActive);
     const matches = read.rows.map((row) => matchOwner(row.line, row.owner, people));
-    const ownerProblems = matches.map((m) => m.problem).filter((p): p is TrackerProblem => !!p);
-    const ownerIds = matches.map((m) => m.ownerId);
-    // Refs are unique within a plan: adding to one, its actions' refs are taken.
-    const { taken, highest } = await this.refsHeld(actor, choice.planId);
+    return { read, ownerIds: matches.map((m) => m.ownerId), ownerProblems: matches.map((m) => m.problem).filter((p): p is TrackerProblem => !!p) };
+  }
+
+  /** The refs the rows' actions are given in the plan (refs are unique within a plan: adding to one, its actions' refs are taken). */
+  private async withRefs(actor: Actor, { read, ownerIds, ownerProblems }: OwnersMatched, planId: string | undefined): Promise<TrackerPreview> {
+    const { taken, highest } = await this.refsHeld(actor, planId);
     const { refs, problems: refProblems } = trackerRefs(read.rows, read.mapping.ref !== undefined, new Set(taken), highest);
     return { read, ownerIds, refs, json: toTrackerJson(read, ownerIds, [...ownerProblems, ...refProblems], refs) };
   }
 
   /** Stores the confirmed import: all of it, or nothing. */
   async import(actor: Actor, bytes: Buffer, options: TrackerImportOptions = {}) {
-    const preview = await this.preview(actor, bytes, options);
-    const { read, ownerIds } = preview;
+    const matched = await this.readOwners(actor, bytes, options);
+    const { read, ownerIds } = matched;
     if (!read.rows.length) throw unprocessable('no_rows', 'The tracker has no rows to bring in: check the header line and the column of actions.');
     return this.transactions.run(async () => {
-      const plan = options.planId ? await this.plans.get(actor.authorityId, options.planId) : await this.newPlan(actor, read, options);
+      const plan = options.planId ? await this.plans.loadForNewActions(actor.authorityId, options.planId) : await this.newPlan(actor, read, options);
+      // The refs are given once the plan is locked, so no action can come in between and take one.
+      const preview = await this.withRefs(actor, matched, options.planId);
       const source = options.fileName ? `the tracker ${options.fileName}` : 'the imported tracker';
       const { refs } = preview;
       const pause = new Pause();
       for (let from = 0; from < read.rows.length; from += ROWS_AT_ONCE) {
         const rows = read.rows.slice(from, from + ROWS_AT_ONCE);
-        const inputs = rows.map(
-          (row, j): NewAction => ({
-            title: shortTitle(row.text),
-            description: description(row),
-            timescale: isTimescale(row.timescale) ? row.timescale : 'unspecified',
-            dueDate: row.dueDate ?? undefined,
-            ownerId: ownerIds[from + j],
-            recorded: this.recorded(row, plan, source),
-            ref: refs[from + j],
-          }),
-        );
+        const inputs = rows.map((row, j): NewAction => ({
+          title: shortTitle(row.text),
+          description: description(row),
+          timescale: isTimescale(row.timescale) ? row.timescale : 'unspecified',
+          dueDate: row.dueDate ?? undefined,
+          ownerId: ownerIds[from + j],
+          recorded: this.recorded(row, plan, source),
+          ref: refs[from + j],
+        }));
         const created = await this.actions.createMany(actor, plan.id, inputs, 'plan.importTracker');
         for (const [j, action] of created.entries()) {
           // Only if someone added an action to the plan since the preview, taking the ref meant for this row.

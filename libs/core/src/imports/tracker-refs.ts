@@ -25,7 +25,7 @@ export function trackerRefs(rows: TrackerRow[], refColumn: boolean, taken: Reado
     if (taken.has(ref)) return { reason: `Line ${row.line}'s reference "${ref}" is already an action of this plan` };
     return { keep: ref };
   });
-  let next = Math.max(highest, ...[...seen.keys()].map((ref) => planRefNumber(ref) ?? 0));
+  let next = [...seen.keys()].reduce((n, ref) => Math.max(n, planRefNumber(ref) ?? 0), highest);
   const problems: TrackerProblem[] = [];
   const refs = reasons.map((r, i) => {
     if ('keep' in r) return r.keep;
