@@ -22,7 +22,9 @@ export function takeTurnsOnSqlite(dataSource: DataSource, file: string): void {
   manager.transaction = ((...args: unknown[]) => turns.transaction(() => begin(...args))) as typeof manager.transaction;
 
   const runner = dataSource.driver.createQueryRunner('master');
-  const query = runner.query.bind(runner) as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+  // The driver's own query, looked up at each call (so a spy on the runner's class still sees every statement).
+  const query = (sql: string, parameters?: unknown[], structured?: boolean) =>
+    (Object.getPrototypeOf(runner) as { query: (...args: unknown[]) => Promise<unknown> }).query.call(runner, sql, parameters, structured);
   const reader = file === ':memory:' ? null : new CommittedReader(file);
   runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
     while (turns.openToOthers()) {
