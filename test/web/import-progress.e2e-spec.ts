@@ -99,7 +99,7 @@ describe.each(DB_KINDS)('the progress of an import started from a page (%s)', (k
   });
 
   it('while a long tracker is stored, the rows stored so far are told, and its actions are seen all at once or not at all', async () => {
-    const rows = Array.from({ length: 1000 }, (_, i) => `${i + 1},Record supervision for team ${i + 1} every month,,31/03/2027,On track,Audit done`);
+    const rows = Array.from({ length: 4000 }, (_, i) => `${i + 1},Record supervision for team ${i + 1} every month,,31/03/2027,On track,Audit done`);
     const csv = Buffer.from(['Ref,Action to be taken,Lead officer,Target date,Status,Progress update', ...rows].join('\n'));
     const { id, fields } = await reviewedTracker(csv, 'long-tracker.csv');
     const actionsSeen = async () => (await t.http().get('/api/v1/actions?pageSize=1').set(bearer(member)).expect(200)).body.total as number;
@@ -120,13 +120,13 @@ describe.each(DB_KINDS)('the progress of an import started from a page (%s)', (k
     await imported;
     expect(midway.length).toBeGreaterThan(0);
     for (const seen of midway) {
-      expect(seen.total).toBe(1000);
+      expect(seen.total).toBe(4000);
       expect(seen.done).toBeGreaterThan(0);
-      expect(seen.done).toBeLessThan(1000);
+      expect(seen.done).toBeLessThan(4000);
       // The import's own transaction: others see none of it until it commits (a moment before the page hears "done").
-      expect([0, 1000]).toContain(seen.actions);
+      expect([0, 4000]).toContain(seen.actions);
     }
-    expect((await progress(member, id).expect(200)).body).toEqual({ id, stage: 'done', done: 1000, total: 1000, unit: 'rows' });
+    expect((await progress(member, id).expect(200)).body).toEqual({ id, stage: 'done', done: 4000, total: 4000, unit: 'rows' });
   });
 
   it('is told by another API process than the one running the import, and only to the person who started it', async () => {
