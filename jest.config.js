@@ -12,22 +12,33 @@ const transform = {
 // Jest cannot require ES modules on Node 20, so every package published as ESM only is compiled by swc too.
 const fs = require('node:fs');
 const path = require('node:path');
+function packagesIn(root) {
+  if (!fs.existsSync(root)) return [];
+  return fs.readdirSync(root).flatMap((n) => (n.startsWith('@') ? fs.readdirSync(path.join(root, n)).map((s) => `${n}/${s}`) : [n]));
+}
+function isEsm(dir) {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).type === 'module';
+  } catch {
+    return false;
+  }
+}
+// CommonJS packages that load an ES module with import(), which jest cannot run on Node 20 unless swc makes it a require().
+const LOADS_ESM_BY_IMPORT = ['@fastify/cookie'];
+// Packages at the top of node_modules, and the copies one package keeps in its own (a version the others do not share).
 function esmPackages() {
   const root = path.join(__dirname, 'node_modules');
-  const names = fs.readdirSync(root).flatMap((n) => (n.startsWith('@') ? fs.readdirSync(path.join(root, n)).map((s) => `${n}/${s}`) : [n]));
-  return names.filter((name) => {
-    try {
-      return JSON.parse(fs.readFileSync(path.join(root, name, 'package.json'), 'utf8')).type === 'module';
-    } catch {
-      return false;
-    }
-  });
+  const top = packagesIn(root);
+  const nested = top.flatMap((name) => packagesIn(path.join(root, name, 'node_modules')).map((inner) => [name, inner]));
+  const esm = [...top.filter((name) => isEsm(path.join(root, name))), ...nested.filter(([name, inner]) => isEsm(path.join(root, name, 'node_modules', inner))).map(([, inner]) => inner)];
+  return [...new Set([...esm, ...LOADS_ESM_BY_IMPORT])];
 }
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 const common = {
   transform,
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`],
+  // Only the innermost node_modules folder of a path decides: a nested ESM copy inside a CommonJS package is compiled too.
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)(?!.*/node_modules/)`],
   testEnvironment: 'node',
   // Node 20 loads these through the "module-sync" export condition, which jest's resolver does not know.
   moduleNameMapper: {

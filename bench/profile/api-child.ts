@@ -7,8 +7,6 @@ const PRELOAD = path.join(__dirname, 'cpu-profile-preload.js');
 /** An API process started for profiling, with the preload that takes CPU profiles on request. */
 export interface ProfiledApi {
   label: string;
-  /** The script it runs, relative to its checkout (EXPRESS_MAIN or FASTIFY_MAIN). */
-  main: string;
   port: number;
   /** User plus system CPU seconds the process has used so far (Linux /proc). */
   cpuSeconds(): number;
@@ -18,9 +16,7 @@ export interface ProfiledApi {
   close(): Promise<void>;
 }
 
-export const EXPRESS_MAIN = 'dist/apps/api/src/main.js';
-/** The bench's Fastify variant of the API (bench/servers/fastify-api.ts). */
-export const FASTIFY_MAIN = 'dist/bench/servers/fastify-api.js';
+export const API_MAIN = 'dist/apps/api/src/main.js';
 
 /**
  * Starts `<root>/<main>` (the API) as scripts/start-api.sh does (same heap limit), from `root` so
@@ -32,9 +28,8 @@ export async function startProfiledApi(
   port: number,
   dbEnv: Record<string, string>,
   extraEnv: Record<string, string> = {},
-  main = EXPRESS_MAIN,
 ): Promise<ProfiledApi> {
-  const child = fork(path.join(root, main), [], {
+  const child = fork(path.join(root, API_MAIN), [], {
     cwd: root,
     execArgv: ['--max-old-space-size=512', '--require', PRELOAD],
     env: { ...process.env, ...dbEnv, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', BENCH_CPU_PROFILE: '1' },
@@ -65,7 +60,6 @@ export async function startProfiledApi(
   child.stderr!.removeAllListeners('data').on('data', keep);
   return {
     label,
-    main,
     port,
     cpuSeconds: () => {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${label} API exited (${child.exitCode ?? child.signalCode}):\n${output}`);

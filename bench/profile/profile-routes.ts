@@ -13,12 +13,12 @@ import { buildPageWorkloads, buildWorkloads, Workload } from '../load/workloads'
 import { freePort } from '../servers/server-process';
 import { specFor } from '../suite/load-specs';
 import { BenchOptions } from '../suite/options';
-import { EXPRESS_MAIN, FASTIFY_MAIN, ProfiledApi, startProfiledApi } from './api-child';
+import { API_MAIN, ProfiledApi, startProfiledApi } from './api-child';
 import { BUCKETS, CpuProfile, ProfileSummary, summariseProfile } from './profile-buckets';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const USAGE = `node dist/bench/profile/profile-routes.js [--actions 10000] [--db sqlite,postgres] [--routes my-actions,dashboard,...|all]
-  [--pages] [--duration 3] [--connections 10] [--rounds 1] [--api label=/checkout[,label=/other]] [--fastify] [--out dir]`;
+  [--pages] [--duration 3] [--connections 10] [--rounds 1] [--api label=/checkout[,label=/other]] [--out dir]`;
 
 interface Options {
   actions: number;
@@ -26,26 +26,24 @@ interface Options {
   routes: string[] | 'all';
   pages: boolean;
   rounds: number;
-  apis: { label: string; root: string; main: string }[];
+  apis: { label: string; root: string }[];
   out: string;
   load: BenchOptions;
 }
 
 function parse(argv: string[]): Options {
   const value = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
-  const known = ['--actions', '--db', '--routes', '--pages', '--duration', '--connections', '--rounds', '--api', '--fastify', '--out', '--help'];
+  const known = ['--actions', '--db', '--routes', '--pages', '--duration', '--connections', '--rounds', '--api', '--out', '--help'];
   for (const arg of argv) if (arg.startsWith('--') && !known.includes(arg)) throw new Error(`Unknown option ${arg}\n${USAGE}`);
   if (argv.includes('--help')) {
     console.log(USAGE);
     process.exit(0);
   }
-  const apis = (value('--api') ?? `express=${ROOT}`).split(',').map((pair) => {
+  const apis = (value('--api') ?? `api=${ROOT}`).split(',').map((pair) => {
     const [label, root] = pair.includes('=') ? pair.split('=') : [path.basename(pair), pair];
-    if (!fs.existsSync(path.join(root, 'dist/apps/api/src/main.js'))) throw new Error(`${root} has no built API (dist/apps/api/src/main.js)`);
-    return { label, root: path.resolve(root), main: EXPRESS_MAIN };
+    if (!fs.existsSync(path.join(root, API_MAIN))) throw new Error(`${root} has no built API (${API_MAIN})`);
+    return { label, root: path.resolve(root) };
   });
-  // The same API module on the Fastify adapter, from this checkout, beside the Express build(s).
-  if (argv.includes('--fastify')) apis.push({ label: 'fastify', root: ROOT, main: FASTIFY_MAIN });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
   const durationMs = Math.round(Number(value('--duration') ?? 3) * 1000);
   const connections = Number(value('--connections') ?? 10);
@@ -146,14 +144,12 @@ async function profileDatabase(kind: DbKind, options: Options, log: (line: strin
     const workloads = [...buildWorkloads(generated.fixtures, tokens), ...(options.pages ? buildPageWorkloads(generated.fixtures, sessions) : [])].filter(
       (w) => options.routes === 'all' || options.routes.includes(w.key),
     );
-    for (const { label, root, main } of options.apis) apis.push(await startProfiledApi(label, root, await freePort(), db.env, {}, main));
+    for (const { label, root } of options.apis) apis.push(await startProfiledApi(label, root, await freePort(), db.env));
     const rows: ProfileRow[] = [];
     for (const workload of workloads)
       for (let round = 1; round <= options.rounds; round++) {
         // Interleaved, and the order turns each round, so neither build always goes first.
-        // The Fastify variant serves the JSON routes only (bench/servers/fastify-api.ts).
-        const serving = apis.filter((api) => !(workload.html && api.main === FASTIFY_MAIN));
-        const order = round % 2 === 1 ? serving : [...serving].reverse();
+        const order = round % 2 === 1 ? apis : [...apis].reverse();
         for (const api of order) {
           const row = await profileOne(api, workload, db, options, round);
           rows.push(row);

@@ -123,15 +123,6 @@ export function startApi(port: number, dbEnv: Record<string, string>): Promise<S
   );
 }
 
-export const FASTIFY_API = path.join(__dirname, 'fastify-api.js');
-
-/** The same API module on Nest's Fastify adapter (bench only: JSON routes; see fastify-api.ts), with the launcher's heap limit. */
-export function startFastifyApi(port: number, dbEnv: Record<string, string>): Promise<ServerProcess> {
-  return startNodeServer('api (fastify)', FASTIFY_API, [], { ...dbEnv, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' }, port, /listening on/, [
-    '--max-old-space-size=512',
-  ]);
-}
-
 export function startRawServer(
   options: {
     port: number;

@@ -4,22 +4,15 @@ import { Workload } from '../load/workloads';
 import { RouteResult } from '../report/results';
 import { Stopwatch } from '../report/stopwatch';
 import { LoadResult } from '../load/load-spec';
-import { freePort, rawOptionsFor, ServerProcess, startApi, startFastifyApi, startRawServer } from '../servers/server-process';
+import { freePort, rawOptionsFor, ServerProcess, startApi, startRawServer } from '../servers/server-process';
 import { BenchOptions } from './options';
 import { specFor } from './load-specs';
 import { measurePages } from './pages';
-
-/** BENCH_FASTIFY=1: also the same API on Nest's Fastify adapter, measured between the API and the raw server (issue 17's trial). */
-export const withFastify = () => process.env.BENCH_FASTIFY === '1';
-
-/** A route's figures, and the Fastify variant's when it ran (kept in the results JSON beside the API's). */
-type RouteFigures = RouteResult & { fastify?: LoadResult; fastifyRatio?: number };
 
 /** The real API and the raw server for one database, both running. */
 export interface Servers {
   api: ServerProcess;
   raw: ServerProcess;
-  fastify?: ServerProcess;
   /** API RSS right after it started, before any request. */
   apiAtStartMb: number;
   stop(): Promise<void>;
@@ -27,23 +20,19 @@ export interface Servers {
 
 /** Starts the API and the raw server side by side; if either fails to start, stops the other. */
 export async function startServers(db: BenchDatabase): Promise<Servers> {
-  const [apiPort, rawPort, fastifyPort] = [await freePort(), await freePort(), await freePort()];
-  const started = await Promise.allSettled([
-    startApi(apiPort, db.env),
-    startRawServer(rawOptionsFor(db.config, rawPort)),
-    ...(withFastify() ? [startFastifyApi(fastifyPort, db.env)] : []),
-  ]);
+  const [apiPort, rawPort] = [await freePort(), await freePort()];
+  const started = await Promise.allSettled([startApi(apiPort, db.env), startRawServer(rawOptionsFor(db.config, rawPort))]);
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   if (failed) {
     for (const server of running) await server.stop();
     throw failed.reason;
   }
-  const [api, raw, fastify] = running;
+  const [api, raw] = running;
   const stop = async () => {
     for (const server of running) await server.stop();
   };
-  return { api, raw, fastify, apiAtStartMb: api.memory().rssMb, stop };
+  return { api, raw, apiAtStartMb: api.memory().rssMb, stop };
 }
 
 /**
@@ -59,8 +48,8 @@ export async function measureApiVsRaw(
   log: (line: string) => void,
   watch: Stopwatch,
 ) {
-  const { api, raw, fastify } = servers;
-  const routes = await watch.time('routes', () => measureRoutes(db, workloads, { api: api.port, raw: raw.port, fastify: fastify?.port }, options, log));
+  const { api, raw } = servers;
+  const routes = await watch.time('routes', () => measureRoutes(db, workloads, { api: api.port, raw: raw.port }, options, log));
   const { peakMb: apiPeakMb, rssMb: apiRssMb } = api.memory();
   const pageResults = await watch.time('pages', () => measurePages(db, pages, api.port, options, log));
   const memory = {
@@ -69,7 +58,6 @@ export async function measureApiVsRaw(
     apiPeakWithPagesMb: api.memory().peakMb,
     apiRssMb,
     rawPeakMb: raw.memory().peakMb,
-    ...(fastify ? { fastifyPeakMb: fastify.memory().peakMb } : {}),
   };
   return { routes, pages: pageResults, memory };
 }
@@ -77,29 +65,22 @@ export async function measureApiVsRaw(
 async function measureRoutes(
   db: BenchDatabase,
   workloads: Workload[],
-  ports: { api: number; raw: number; fastify?: number },
+  ports: { api: number; raw: number },
   options: BenchOptions,
   log: (line: string) => void,
 ): Promise<RouteResult[]> {
-  const routes: RouteFigures[] = [];
+  const routes: RouteResult[] = [];
   const ratioOf = (a: LoadResult, b: LoadResult) => (b.rps > 0 ? a.rps / b.rps : 0);
   for (const workload of workloads) {
     const ours = await runLoad(await specFor(workload, `api ${workload.key}`, [ports.api], options, db));
-    const fastify = ports.fastify ? await runLoad(await specFor(workload, `fastify ${workload.key}`, [ports.fastify], options, db)) : undefined;
     const theirs = await runLoad(await specFor(workload, `raw ${workload.key}`, [ports.raw], options, db));
     const ratio = ratioOf(ours, theirs);
-    const fastifyRatio = fastify ? ratioOf(fastify, theirs) : undefined;
-    routes.push({ key: workload.key, label: workload.label, api: ours, raw: theirs, ratio, ...(fastify ? { fastify, fastifyRatio } : {}) });
-    const errors =
-      ours.errors || theirs.errors || fastify?.errors ? ` | errors api ${ours.errors}${fastify ? ` fastify ${fastify.errors}` : ''} raw ${theirs.errors}` : '';
-    const onFastify = fastify
-      ? ` | fastify ${fastify.rps.toFixed(0).padStart(6)} req/s p95 ${fastify.latencyMs.p95.toFixed(1).padStart(6)} ms ratio ${fastifyRatio!.toFixed(2)}`
-      : '';
+    routes.push({ key: workload.key, label: workload.label, api: ours, raw: theirs, ratio });
+    const errors = ours.errors || theirs.errors ? ` | errors api ${ours.errors} raw ${theirs.errors}` : '';
     log(
-      `  ${workload.label.padEnd(30)} api ${ours.rps.toFixed(0).padStart(6)} req/s p95 ${ours.latencyMs.p95.toFixed(1).padStart(6)} ms | raw ${theirs.rps.toFixed(0).padStart(6)} req/s p95 ${theirs.latencyMs.p95.toFixed(1).padStart(6)} ms | ratio ${ratio.toFixed(2)}${onFastify}${errors}`,
+      `  ${workload.label.padEnd(30)} api ${ours.rps.toFixed(0).padStart(6)} req/s p95 ${ours.latencyMs.p95.toFixed(1).padStart(6)} ms | raw ${theirs.rps.toFixed(0).padStart(6)} req/s p95 ${theirs.latencyMs.p95.toFixed(1).padStart(6)} ms | ratio ${ratio.toFixed(2)}${errors}`,
     );
     if (ours.firstError) log(`    api error: ${ours.firstError}`);
-    if (fastify?.firstError) log(`    fastify error: ${fastify.firstError}`);
     if (theirs.firstError) log(`    raw error: ${theirs.firstError}`);
   }
   return routes;

@@ -1,17 +1,12 @@
-import { TestApp } from './test-app';
+import { registeredRoutes, TestApp } from './test-app';
 
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
-/** Every route the app serves, as "METHOD /path/:param", read from Express (the OpenAPI pages left out). */
+/**
+ * Every route the app's controllers serve, as "METHOD /path/:param": what Fastify was given, less the
+ * HEAD routes it adds for each GET, the static assets and the OpenAPI pages.
+ */
 export function appRoutes(t: TestApp): string[] {
-  const express = t.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
-  return express.router.stack
-    .filter((layer) => layer.route && !layer.route.path.startsWith('/api/docs'))
-    .flatMap((layer) =>
-      Object.keys(layer.route!.methods)
-        .filter((m) => m !== '_all')
-        .map((m) => `${m.toUpperCase()} ${layer.route!.path}`),
-    );
+  return registeredRoutes(t.app).filter((route) => {
+    const [method, path] = route.split(' ');
+    return method !== 'HEAD' && !path.startsWith('/assets/') && !path.startsWith('/api/docs');
+  });
 }

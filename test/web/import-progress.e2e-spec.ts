@@ -1,24 +1,18 @@
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AppConfig } from '@app/config';
 import { freePort } from '@app/testing/worker-process';
-import { ApiModule } from '../../apps/api/src/app.module';
-import { setupApp } from '../../apps/api/src/setup-app';
 import { buildPdf } from '../../libs/importer/test-documents/pdf-builder';
 import { document as undatedReport } from '../../libs/importer/test-documents/pdf/local-authority-childrens-services-dunmere-2025';
 import { improvementBoardWorkbook } from '../trackers/council-trackers';
-import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, TestApp, TestUser } from '../support';
+import { bearer, createTestApp, DB_KINDS, newAuthority, newBoard, newUser, startApiApp, TestApp, TestUser } from '../support';
 
 const HTML = { Accept: 'text/html,application/xhtml+xml' };
 
 /** A second API process as a load balancer would put beside the first: the same configuration, database and Redis. */
-async function anotherApiProcess(config: AppConfig): Promise<INestApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] }).compile();
-  const app = moduleRef.createNestApplication({ logger: ['error'] });
-  setupApp(app);
-  return app.init();
+function anotherApiProcess(config: AppConfig): Promise<INestApplication> {
+  return startApiApp(config);
 }
 
 /** The id the import page's form names its import with. */

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { MulterModule } from '@nestjs/platform-express';
+import { MultipartModule } from '@nestjs/platform-fastify/multipart';
 import { AppConfig, APP_CONFIG, ConfigModule } from '@app/config';
 import { ActionsController } from './actions/actions.controller';
 import { AuthController } from './auth/auth.controller';
@@ -31,7 +31,7 @@ export class ApiModule {
       imports: [
         ConfigModule.forRoot(config),
         services,
-        MulterModule.registerAsync({
+        MultipartModule.registerAsync({
           inject: [APP_CONFIG],
           useFactory: (c: AppConfig) => ({ limits: { fileSize: Math.max(c.evidenceMaxBytes, c.reportMaxBytes) + 1, files: 1 } }),
         }),

@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, loadConfig } from '@app/config';
 import { ApiModule } from './app.module';
-import { setupApp } from './setup-app';
+import { apiAdapter, setupApp } from './setup-app';
 
 async function main() {
   const config = loadConfig();
-  const app = await NestFactory.create(ApiModule.forRoot(config), { logger: ['error', 'warn'] });
-  setupApp(app);
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), apiAdapter(config), { logger: ['error', 'warn'] });
+  await setupApp(app);
   await app.listen(config.port, config.host);
   console.log(`Improvement Tracker API listening on ${config.publicUrl} (database: ${config.database.kind})`);
 }

@@ -1,23 +1,44 @@
-import { INestApplication } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import cookieParser from 'cookie-parser';
-import helmet from 'helmet';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { RawServerDefault } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { setupApiDocs } from './api-docs';
+import { BODY_LIMIT_BYTES } from './common/error.filter';
 import { strictValidationPipe } from './common/validation';
 import { setupWebAssets } from './web/web-assets';
 
+/**
+ * The HTTP server the API and the pages run on: Fastify, reading JSON and form bodies up to the limit,
+ * trusting X-Forwarded-* only from the configured proxies, and routing as the pages' links expect
+ * (a trailing slash is the same address; ids longer than find-my-way's default are still routed, so
+ * the pipes answer them with a 400 rather than a bare 404).
+ */
+export function apiAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+  });
+}
+
 /** Everything an app instance needs beyond its modules; shared by main.ts and the tests. */
-export function setupApp(app: INestApplication): void {
+export async function setupApp(app: NestFastifyApplication): Promise<void> {
   const config = app.get<AppConfig>(APP_CONFIG);
-  const express = app as NestExpressApplication;
-  express.set('trust proxy', config.trustProxy);
-  express.disable('x-powered-by');
   // Same-origin referrers only: an error page can offer the way back to the form the person came from.
-  app.use(helmet({ referrerPolicy: { policy: 'same-origin' } }));
-  app.use(cookieParser());
-  setupWebAssets(app);
+  await app.register(fastifyHelmet, { referrerPolicy: { policy: 'same-origin' } });
+  await app.register(fastifyCookie);
+  await setupWebAssets(app);
+  readJsonBodies(app);
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
   if (config.apiDocs) setupApiDocs(app);
+}
+
+/** JSON bodies up to the limit; an empty one (a POST with the header and nothing to send) reads as {}, as body-parser read it. */
+function readJsonBodies(app: NestFastifyApplication): void {
+  const json = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
+  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit: BODY_LIMIT_BYTES }, (request, body, done) =>
+    body.length === 0 ? done(null, {}) : json(request, body.toString('utf8'), done),
+  );
 }

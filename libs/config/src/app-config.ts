@@ -12,7 +12,7 @@ const toBool = ({ value }: { value: unknown }) => {
   return value;
 };
 
-/** Express's names for address ranges a proxy may be in. */
+/** proxy-addr's names for address ranges a proxy may be in (Fastify's trustProxy takes them, as Express's did). */
 const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
 
 /** Each entry is a keyword, an address, or a CIDR range (10.0.0.0/8, fd00::/8). */

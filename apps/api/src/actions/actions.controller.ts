@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ActionService, Authenticated, badRequest, EvidenceService } from '@app/core';
 import { CurrentActor } from '../common/decorators';
 import { FILE_SCHEMA } from '../common/response-fields';
@@ -28,7 +28,7 @@ import {
   TimelineEntryResponse,
 } from './actions.responses';
 
-/** The part of a multer upload we use. */
+/** The part of an upload (the file interceptor's) we use. */
 interface UploadedBytes {
   originalname: string;
   buffer: Buffer;
@@ -163,11 +163,11 @@ export class ActionsController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('evidenceId', ParseUUIDPipe) evidenceId: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const { evidence, bytes } = await this.evidence.open(actor, id, evidenceId);
-    res.setHeader('Content-Type', evidence.mimeType ?? 'application/octet-stream');
-    res.setHeader('Content-Disposition', `attachment; filename="${evidence.fileName}"`);
+    res.header('Content-Type', evidence.mimeType ?? 'application/octet-stream');
+    res.header('Content-Disposition', `attachment; filename="${evidence.fileName}"`);
     return new StreamableFile(bytes);
   }
 }

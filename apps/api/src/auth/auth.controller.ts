@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { AccountPasswordService, Authenticated, AuthService, UserService } from '@app/core';
 import { SESSION_COOKIE } from '../common/auth.guard';
@@ -24,9 +24,9 @@ export class AuthController {
   @ApiOkResponse({ type: PersonInAuthorityResponse })
   @Post('sign-in')
   @HttpCode(200)
-  async signIn(@Body() body: SignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async signIn(@Body() body: SignInDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     const session = await this.auth.signIn(body.email, body.password, req.ip ?? 'unknown', body.authorityId);
-    res.cookie(SESSION_COOKIE, session.secret, { httpOnly: true, sameSite: 'lax', secure: this.config.cookieSecure, path: '/' });
+    res.setCookie(SESSION_COOKIE, session.secret, { httpOnly: true, sameSite: 'lax', secure: this.config.cookieSecure, path: '/' });
     return { user: await this.users.get(session.authorityId, session.userId), authorityId: session.authorityId };
   }
 
@@ -34,7 +34,7 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'Signed out' })
   @Post('sign-out')
   @HttpCode(204)
-  async signOut(@CurrentActor() actor: Authenticated, @Res({ passthrough: true }) res: Response) {
+  async signOut(@CurrentActor() actor: Authenticated, @Res({ passthrough: true }) res: FastifyReply) {
     await this.auth.signOut(actor);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }

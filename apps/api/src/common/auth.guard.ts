@@ -1,12 +1,13 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { AppError, AuditService, AuthService, forbidden } from '@app/core';
 import { hasRole, Role } from '@app/core/request-context';
 import { rolesRefusal } from '@app/domain';
 import { AnonymousRefusals } from './anonymous-refusals';
 import { crossSiteProblem } from './cross-site';
+import { pathOf } from './request-path';
 import { PUBLIC_ROUTE, ROUTE_ROLES } from './decorators';
 
 export const SESSION_COOKIE = 'it_session';
@@ -28,8 +29,8 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    const request = context.switchToHttp().getRequest<Request & { actor?: unknown }>();
-    const where = `${request.method} ${request.originalUrl.split('?')[0]}`;
+    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: unknown }>();
+    const where = `${request.method} ${pathOf(request)}`;
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
       await this.refuseCrossSite(request, where, null);
       return true;
@@ -57,7 +58,7 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async refuseCrossSite(request: Request, where: string, actor: { userId: string; authorityId: string } | null) {
+  private async refuseCrossSite(request: FastifyRequest, where: string, actor: { userId: string; authorityId: string } | null) {
     const problem = crossSiteProblem(request, this.config.publicUrl);
     if (!problem) return;
     await this.audit.recordAlone({
@@ -73,7 +74,7 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function secretOf(request: Request): string | undefined {
+function secretOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
   return request.cookies?.[SESSION_COOKIE];

@@ -1,4 +1,5 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
+import { pathOf } from './request-path';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -11,27 +12,27 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Another site's page can post a form (urlencoded, multipart, text/plain) without asking, but not
  * JSON, and not a custom header: those need a CORS preflight, which this app never grants.
  */
-export function crossSiteProblem(request: Request, publicUrl: string): string | null {
-  if (!STATE_CHANGING.has(request.method) || !request.path.startsWith('/api/') || isBearer(request)) return null;
+export function crossSiteProblem(request: FastifyRequest, publicUrl: string): string | null {
+  if (!STATE_CHANGING.has(request.method) || !pathOf(request).startsWith('/api/') || isBearer(request)) return null;
   const origin = originOf(request);
-  const ownOrigins = [new URL(publicUrl).origin, `${request.protocol}://${request.get('host')}`];
+  const ownOrigins = [new URL(publicUrl).origin, `${request.protocol}://${request.headers.host}`];
   if (origin !== null && !ownOrigins.includes(origin)) {
     return 'This request came from another site. The API takes requests made with the session cookie only from this site\'s own pages; scripts should send an "Authorization: Bearer <token>" header instead.';
   }
-  const type = request.get('content-type');
-  if (type === undefined || isJson(type) || origin !== null || request.get('x-requested-with') !== undefined) return null;
+  const type = request.headers['content-type'];
+  if (type === undefined || isJson(type) || origin !== null || request.headers['x-requested-with'] !== undefined) return null;
   return 'Send the body as application/json (or, for a file upload, add an "X-Requested-With" header) when you use the session cookie; scripts can use an "Authorization: Bearer <token>" header instead.';
 }
 
-function isBearer(request: Request): boolean {
+function isBearer(request: FastifyRequest): boolean {
   return request.headers.authorization?.startsWith('Bearer ') ?? false;
 }
 
 /** The Origin header, else the origin of the Referer; null when the client sent neither (curl, scripts). */
-function originOf(request: Request): string | null {
-  const origin = request.get('origin');
+function originOf(request: FastifyRequest): string | null {
+  const origin = request.headers.origin;
   if (origin !== undefined) return origin;
-  const referer = request.get('referer');
+  const referer = request.headers.referer;
   if (referer === undefined) return null;
   try {
     return new URL(referer).origin;

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DomainError } from '@app/domain';
 import { formatSize } from '@app/domain/wording';
 import { AppError, AppErrorKind } from '@app/core';
@@ -26,12 +26,12 @@ export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Error');
 
   catch(exception: unknown, host: ArgumentsHost) {
-    const response = host.switchToHttp().getResponse<Response>();
+    const response = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
     if (body.error.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const retryAfter = (body.error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
-    response.status(body.error.status).json(body);
+    if (typeof retryAfter === 'number') response.header('Retry-After', String(retryAfter));
+    response.status(body.error.status).send(body);
   }
 
   toBody(exception: unknown): ErrorBody {
@@ -99,10 +99,13 @@ export function databaseUnavailable(exception: unknown): boolean {
   return typeof error?.message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error/i.test(error.message);
 }
 
-/** The body parser's limit when it refused a request body as too large (Nest hands its error on as the cause), else null. */
+/** The largest JSON or urlencoded request body the server reads (file uploads have their own limits). */
+export const BODY_LIMIT_BYTES = 100 * 1024;
+
+/** The body limit when Fastify refused a request body as too large (Nest hands its error on as the cause), else null. */
 export function bodyLimitOf(exception: unknown): number | null {
-  const refusal = ((exception as { cause?: unknown } | null)?.cause ?? exception) as { type?: unknown; limit?: unknown } | null;
-  return refusal?.type === 'entity.too.large' && typeof refusal.limit === 'number' ? refusal.limit : null;
+  const refusal = ((exception as { cause?: unknown } | null)?.cause ?? exception) as { code?: unknown } | null;
+  return refusal?.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? BODY_LIMIT_BYTES : null;
 }
 
 function messageOf(exception: HttpException): string {

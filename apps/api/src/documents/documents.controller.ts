@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import {
   ApiBody,
   ApiConsumes,
@@ -11,7 +11,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Authenticated, badRequest, DocumentService, ReportImportService } from '@app/core';
 import { rolesFor } from '@app/domain';
 import { toDryRunJson } from '@app/importer';
@@ -51,7 +51,7 @@ export class DocumentsController {
     @CurrentActor() actor: Authenticated,
     @UploadedFile() file: { buffer: Buffer } | undefined,
     @Body() body: ImportReportDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     if (!file) throw badRequest('file_required', 'Attach the report in the "file" field of a multipart form (a .txt or .pdf)');
     if (body.dryRun) {

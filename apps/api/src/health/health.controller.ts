@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, OnModuleDestroy, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
@@ -33,7 +33,7 @@ export class HealthController implements OnModuleDestroy {
   @ApiOkResponse({ type: HealthResponse, description: 'ok, or degraded while Redis does not answer' })
   @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'down: the database does not answer' })
   @Get()
-  async health(@Res({ passthrough: true }) res: Response) {
+  async health(@Res({ passthrough: true }) res: FastifyReply) {
     const [database, redis] = await Promise.all([this.check(() => this.db.query('SELECT 1')), this.check(() => this.pingRedis())]);
     if (database.status !== 'up') res.status(503);
     const status = database.status !== 'up' ? 'down' : redis.status !== 'up' ? 'degraded' : 'ok';

@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Authenticated, badRequest, MeasureImportService } from '@app/core';
 import { rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
@@ -86,7 +86,7 @@ export class MeasureImportController {
     @CurrentActor() actor: Authenticated,
     @UploadedFile() file: { buffer: Buffer } | undefined,
     @Body() body: ImportFiguresDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     if (!file) throw badRequest('file_required', 'Attach the paper in the "file" field of a multipart form (a .txt, .pdf or .docx)');
     const figures = await this.imports.read(file.buffer);

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Inject, Param, ParseUUIDPipe, Patch, Post, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import {
   Authenticated,
@@ -190,11 +190,11 @@ export class MeetingsController {
   @ApiOperation({ summary: 'The board pack as a spreadsheet: counts, RAG over time, agenda with history, overdue actions' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'An XLSX workbook', ...FILE_SCHEMA })
-  async pack(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+  async pack(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: FastifyReply) {
     const pack = await this.packs.pack(actor, id);
     res
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .attachment(`board-pack-${pack.meeting.date}.xlsx`)
+      .header('Content-Disposition', `attachment; filename="board-pack-${pack.meeting.date}.xlsx"`)
       .send(await packWorkbook(pack));
   }
 
@@ -202,13 +202,13 @@ export class MeetingsController {
   @ApiOperation({ summary: 'The meeting as a calendar invitation (updated or cancelled when it moves)' })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'An iCalendar file', ...FILE_SCHEMA })
-  async invitation(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+  async invitation(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: FastifyReply) {
     const meeting = await this.meetings.get(actor, id);
     const chair = meeting.board?.chairId ? await this.users.get(actor.authorityId, meeting.board.chairId).catch(() => null) : null;
     const organizer = chair && { name: chair.displayName, email: chair.email };
     res
       .type('text/calendar; charset=utf-8')
-      .attachment(`meeting-${meeting.date}.ics`)
+      .header('Content-Disposition', `attachment; filename="meeting-${meeting.date}.ics"`)
       .send(meetingInvitation(meeting, this.config.publicUrl, organizer));
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Authenticated, InvitationService, OrganisationService, UserService } from '@app/core';
 import { CurrentActor, Roles } from '../common/decorators';
 import { CreateOrganisationDto, CreateUserDto, UpdateUserDto } from './people.dto';
@@ -48,7 +48,7 @@ export class PeopleController {
     description:
       'The email already has an account: an invitation they accept when signed in. `{ invited: true, invitationId, email, status: "pending", expiresAt }`; nothing about the account is shown and the password is not used',
   })
-  async createUser(@CurrentActor() actor: Authenticated, @Body() body: CreateUserDto, @Res({ passthrough: true }) res: Response) {
+  async createUser(@CurrentActor() actor: Authenticated, @Body() body: CreateUserDto, @Res({ passthrough: true }) res: FastifyReply) {
     const result = await this.users.add(actor, body);
     if ('invited' in result) res.status(202);
     return result;

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AppError, Authenticated } from '@app/core';
 import { rolesFor } from '@app/domain';
@@ -92,15 +92,15 @@ export class RemindersController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'An iCalendar file', ...FILE_SCHEMA })
   @Get('calendar/:token.ics')
-  async feed(@Param('token') token: string, @Res() res: Response) {
+  async feed(@Param('token') token: string, @Res() res: FastifyReply) {
     try {
       const body = await this.calendar.feed(token);
-      res.set({ 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, max-age=300' }).send(body);
+      res.headers({ 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, max-age=300' }).send(body);
     } catch (error) {
       if (!(error instanceof AppError && error.kind === 'not_found')) throw error;
       res
         .status(404)
-        .set({ 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+        .headers({ 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
         .send('There is no calendar at this address: the link was stopped or replaced. Make a new link on your notification settings page.\n');
     }
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Authenticated, AuthService, ReviewService } from '@app/core';
 import { rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
@@ -73,13 +73,13 @@ export class ReviewsController {
   @ApiOperation({ summary: 'The review pack as an Excel workbook' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'The workbook', ...FILE_SCHEMA })
-  async workbook(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+  async workbook(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: FastifyReply) {
     const review = await this.reviews.get(actor.authorityId, id);
     const file = await reviewWorkbook(review);
     res
       .status(200)
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .set('Content-Disposition', `attachment; filename="review-${review.quarter.replace(/[^0-9A-Za-z]+/g, '-')}.xlsx"`)
+      .header('Content-Disposition', `attachment; filename="review-${review.quarter.replace(/[^0-9A-Za-z]+/g, '-')}.xlsx"`)
       .send(file);
   }
 
@@ -87,12 +87,12 @@ export class ReviewsController {
   @ApiOperation({ summary: 'The paper for the scrutiny panel, drafted from a signed review, as an editable Word document' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   @ApiOkResponse({ description: 'The document', ...FILE_SCHEMA })
-  async paper(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+  async paper(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: FastifyReply) {
     const { review, paper } = await signedReviewPaper(this.reviews, this.auth, actor, id);
     res
       .status(200)
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .set('Content-Disposition', `attachment; filename="scrutiny-paper-${review.quarter.replace(/[^0-9A-Za-z]+/g, '-')}.docx"`)
+      .header('Content-Disposition', `attachment; filename="scrutiny-paper-${review.quarter.replace(/[^0-9A-Za-z]+/g, '-')}.docx"`)
       .send(await scrutinyDocx(paper));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ActionService, Authenticated, subjectOf } from '@app/core';
 import { ACTION_STATUSES, ActionStatus, allowedTransitions, Decision, fromTracker, fullActionText, may, Rag, RAGS, statusDecision } from '@app/domain';
 import { ActionSummary } from './action-rows';
@@ -31,7 +31,7 @@ export class ActionPageView {
     private readonly pages: PageRenderer,
   ) {}
 
-  async render(actor: Authenticated, id: string, req: PageRequest, res: Response, state: FormState, status: number, success?: string) {
+  async render(actor: Authenticated, id: string, req: PageRequest, res: FastifyReply, state: FormState, status: number, success?: string) {
     // The layout's frame is read beside the action (PageRenderer.frame keeps it for the render).
     const [{ action, timeline: events, people }] = await Promise.all([this.actions.withTimeline(actor, id), this.pages.frame(req)]);
     const timeline = events as TimelineEvent[];

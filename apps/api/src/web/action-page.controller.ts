@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ActionService, AppError, Authenticated, EvidenceService } from '@app/core';
 import { Rag, RAGS } from '@app/domain';
 import { ChangeStatusDto, FileEvidenceDto, LinkEvidenceDto, MilestoneDto, NoteDto, NoteEvidenceDto, UpdateActionDto } from '../actions/actions.dto';
@@ -44,7 +44,7 @@ export class ActionPageController {
   ) {}
 
   @Get(':id')
-  async show(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+  async show(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const saved = typeof req.query.saved === 'string' ? SAVED[req.query.saved] : undefined;
     await this.view.render(actor, id, req, res, {}, 200, saved);
   }
@@ -54,7 +54,7 @@ export class ActionPageController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const values = { status: field(body, 'status'), reason: field(body, 'reason') };
@@ -73,7 +73,7 @@ export class ActionPageController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const values = { ragOverride: field(body, 'ragOverride'), ragOverrideReason: field(body, 'ragOverrideReason'), atRisk: field(body, 'atRisk') };
@@ -99,7 +99,7 @@ export class ActionPageController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const note = field(body, 'note');
@@ -112,7 +112,7 @@ export class ActionPageController {
     );
     if (errors.any) return this.view.render(actor, id, req, res, { form: 'note', values: { note }, errors }, 400);
     await this.actions.addNote(actor, id, note);
-    res.redirect(303, `/actions/${id}?saved=note#timeline`);
+    res.redirect(`/actions/${id}?saved=note#timeline`, 303);
   }
 
   @FormPost(':id/evidence', 'file')
@@ -120,7 +120,7 @@ export class ActionPageController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
     @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
   ) {
@@ -139,7 +139,7 @@ export class ActionPageController {
       'evidence-file',
     );
     if (added.errors) return this.view.render(actor, id, req, res, { form: 'evidence', values: { title }, errors: added.errors }, 400);
-    res.redirect(303, `/actions/${id}?saved=evidence#evidence`);
+    res.redirect(`/actions/${id}?saved=evidence#evidence`, 303);
   }
 
   /** A due-date change: on an active plan a board decision with a reason, which the service enforces. */
@@ -148,7 +148,7 @@ export class ActionPageController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const values = { ...dateValues(body, 'dueDate'), dueDateReason: field(body, 'dueDateReason') };
@@ -173,7 +173,7 @@ export class ActionPageController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const values = { milestoneTitle: field(body, 'milestoneTitle'), ...dateValues(body, 'milestoneDue') };
@@ -196,7 +196,7 @@ export class ActionPageController {
       if (!problem) throw error;
       return this.view.render(actor, id, req, res, { form: 'milestone', values, errors: FormErrors.of('milestoneDue-day', problem.message) }, 400);
     }
-    res.redirect(303, `/actions/${id}?saved=milestone#milestones`);
+    res.redirect(`/actions/${id}?saved=milestone#milestones`, 303);
   }
 
   @FormPost(':id/milestones/:milestoneId')
@@ -204,12 +204,12 @@ export class ActionPageController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('milestoneId', ParseUUIDPipe) milestoneId: string,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const done = field(body, 'done') !== 'no';
     await this.actions.setMilestoneDone(actor, id, milestoneId, done);
-    res.redirect(303, `/actions/${id}?saved=${done ? 'milestone-done' : 'milestone-reopened'}#milestones`);
+    res.redirect(`/actions/${id}?saved=${done ? 'milestone-done' : 'milestone-reopened'}#milestones`, 303);
   }
 
   @FormPost(':id/evidence/link')
@@ -217,7 +217,7 @@ export class ActionPageController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const values = { linkTitle: field(body, 'linkTitle'), linkUrl: field(body, 'linkUrl') };
@@ -235,7 +235,7 @@ export class ActionPageController {
     );
     if (errors.any) return this.view.render(actor, id, req, res, { form: 'evidence-link', values, errors }, 400);
     await this.evidence.addLink(actor, id, values.linkTitle, values.linkUrl);
-    res.redirect(303, `/actions/${id}?saved=evidence#evidence`);
+    res.redirect(`/actions/${id}?saved=evidence#evidence`, 303);
   }
 
   @FormPost(':id/evidence/note')
@@ -243,7 +243,7 @@ export class ActionPageController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const values = { noteTitle: field(body, 'noteTitle'), noteText: field(body, 'noteText') };
@@ -261,7 +261,7 @@ export class ActionPageController {
     );
     if (errors.any) return this.view.render(actor, id, req, res, { form: 'evidence-note', values, errors }, 400);
     await this.evidence.addNote(actor, id, values.noteTitle, values.noteText);
-    res.redirect(303, `/actions/${id}?saved=evidence#evidence`);
+    res.redirect(`/actions/${id}?saved=evidence#evidence`, 303);
   }
 
   /** A versioned change: a stale version shows what changed and keeps the user's values to save again. */
@@ -269,7 +269,7 @@ export class ActionPageController {
     actor: Authenticated,
     id: string,
     req: PageRequest,
-    res: Response,
+    res: FastifyReply,
     body: Record<string, unknown>,
     form: 'status' | 'rag' | 'due-date',
     values: Record<string, string>,
@@ -298,6 +298,6 @@ export class ActionPageController {
       // The service names the API field for API clients; the page has its own label for it.
       return this.view.render(actor, id, req, res, { form, values, errors: FormErrors.of(target, problem.message.replace(/ \(dueDateReason\)$/, '')) }, 400);
     }
-    res.redirect(303, `/actions/${id}?saved=${form}${form === 'due-date' ? '#due-dates' : ''}`);
+    res.redirect(`/actions/${id}?saved=${form}${form === 'due-date' ? '#due-dates' : ''}`, 303);
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AppError, Authenticated, planSettings, PlanService } from '@app/core';
 import { rolesFor } from '@app/domain';
 import { ReminderRules, ReminderSettingsService } from '@app/reminders';
@@ -53,13 +53,13 @@ export class AdminPlansController {
 
   @Roles(...rolesFor('plan.settings'))
   @Get()
-  async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+  async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply) {
     await this.pages.render(req, res, 'admin/plans.njk', { pageTitle: 'Plan settings', plans: await this.plans.list(actor.authorityId) });
   }
 
   @Roles(...rolesFor('plan.settings'))
   @Get(':id')
-  async show(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+  async show(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
     await this.page(actor, id, req, res, {}, new FormErrors(), 200, SAVED[queryValue(req, 'saved') ?? '']);
   }
 
@@ -69,7 +69,7 @@ export class AdminPlansController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const settings = {
@@ -91,7 +91,7 @@ export class AdminPlansController {
       if (!problem) throw error;
       return this.page(actor, id, req, res, {}, FormErrors.of('immediateWindowDays', problem.message), 409);
     }
-    res.redirect(303, `/admin/plans/${id}?saved=settings`);
+    res.redirect(`/admin/plans/${id}?saved=settings`, 303);
   }
 
   @Roles(...rolesFor('plan.reminderRules'))
@@ -100,7 +100,7 @@ export class AdminPlansController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const sendTime = field(body, 'sendTime');
@@ -132,14 +132,14 @@ export class AdminPlansController {
       if (!problem) throw error;
       return this.page(actor, id, req, res, values, FormErrors.of('sendTime', problem.message), 400);
     }
-    res.redirect(303, `/admin/plans/${id}?saved=reminders#reminders`);
+    res.redirect(`/admin/plans/${id}?saved=reminders#reminders`, 303);
   }
 
   private async page(
     actor: Authenticated,
     id: string,
     req: PageRequest,
-    res: Response,
+    res: FastifyReply,
     values: Record<string, string>,
     errors: FormErrors,
     status: number,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AppError, Authenticated, InvitationService, passwordProblem, PersonView, Role, ROLES, UserService } from '@app/core';
 import { CurrentActor, Roles } from '../common/decorators';
 import { CreateUserDto, UpdateUserDto } from '../people/people.dto';
@@ -34,7 +34,7 @@ export class AdminUsersController {
 
   @Roles('admin')
   @Get('users')
-  async listUsers(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+  async listUsers(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const [names, invitations] = await Promise.all([this.directory.load(actor.authorityId), this.invitations.list(actor)]);
     await this.pages.render(req, res, 'admin/users.njk', {
       pageTitle: 'Users',
@@ -53,13 +53,13 @@ export class AdminUsersController {
 
   @Roles('admin')
   @Get('users/new')
-  async newUser(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+  async newUser(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply) {
     await this.userPage(actor, req, res, null, { roles: [] }, new FormErrors(), 200);
   }
 
   @Roles('admin')
   @FormPost('users')
-  async addUser(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async addUser(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply, @Body() body: Record<string, unknown>) {
     const values = userValues(body);
     const password = typeof body.password === 'string' ? body.password : '';
     const { errors } = checkForm(CreateUserDto, values, NEW_PERSON);
@@ -80,12 +80,12 @@ export class AdminUsersController {
       notFoundProblem,
     );
     if (added.errors) return this.userPage(actor, req, res, null, values, added.errors, 400);
-    res.redirect(303, `/admin/users?saved=${'invited' in added.value ? 'user-invited' : 'user-added'}`);
+    res.redirect(`/admin/users?saved=${'invited' in added.value ? 'user-invited' : 'user-added'}`, 303);
   }
 
   @Roles('admin')
   @Get('users/:id')
-  async editUser(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+  async editUser(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const person = await this.users.get(actor.authorityId, id);
     await this.userPage(actor, req, res, person, personValues(person), new FormErrors(), 200);
   }
@@ -96,7 +96,7 @@ export class AdminUsersController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const person = await this.users.get(actor.authorityId, id);
@@ -120,31 +120,31 @@ export class AdminUsersController {
       accountProblem,
     );
     if (saved.errors) return this.userPage(actor, req, res, person, values, saved.errors, 400);
-    res.redirect(303, '/admin/users?saved=user-saved');
+    res.redirect('/admin/users?saved=user-saved', 303);
   }
 
   @Roles('admin')
   @FormPost('users/:id/remove')
-  async removeUser(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+  async removeUser(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const removed = await attempt(() => this.users.remove(actor, id), 'remove');
     if (removed.errors) {
       const person = await this.users.get(actor.authorityId, id);
       return this.userPage(actor, req, res, person, personValues(person), removed.errors, 400);
     }
-    res.redirect(303, '/admin/users?saved=user-removed');
+    res.redirect('/admin/users?saved=user-removed', 303);
   }
 
   @Roles('admin')
   @FormPost('invitations/:id/withdraw')
-  async withdrawInvitation(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+  async withdrawInvitation(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: FastifyReply) {
     await this.invitations.withdraw(actor, id);
-    res.redirect(303, '/admin/users?saved=invitation-withdrawn');
+    res.redirect('/admin/users?saved=invitation-withdrawn', 303);
   }
 
   private async userPage(
     actor: Authenticated,
     req: PageRequest,
-    res: Response,
+    res: FastifyReply,
     person: PersonView | null,
     values: Record<string, unknown>,
     errors: FormErrors,

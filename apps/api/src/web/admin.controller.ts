@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Authenticated, BoardService, OrganisationService } from '@app/core';
 import { ORGANISATION_KINDS, OrganisationKind } from '@app/domain';
 import { AddMemberDto, CreateBoardDto } from '../boards/boards.controller';
@@ -41,19 +41,19 @@ export class AdminController {
 
   @Roles('admin')
   @Get()
-  async index(@Req() req: PageRequest, @Res() res: Response) {
+  async index(@Req() req: PageRequest, @Res() res: FastifyReply) {
     await this.pages.render(req, res, 'admin/index.njk', { pageTitle: 'Admin' });
   }
 
   @Roles('admin')
   @Get('organisations')
-  async listOrganisations(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+  async listOrganisations(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply) {
     await this.organisationsPage(actor, req, res, {}, new FormErrors(), 200, SAVED[queryValue(req, 'saved') ?? '']);
   }
 
   @Roles('admin')
   @FormPost('organisations')
-  async addOrganisation(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async addOrganisation(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply, @Body() body: Record<string, unknown>) {
     const values = { name: field(body, 'name'), kind: field(body, 'kind') };
     const { input, errors } = checkForm(CreateOrganisationDto, values, {
       name: { field: 'name', missing: 'Enter the organisation’s name', invalid: 'The name must be 200 characters or fewer' },
@@ -62,18 +62,18 @@ export class AdminController {
     if (errors.any) return this.organisationsPage(actor, req, res, values, errors, 400);
     const added = await attempt(() => this.organisations.create(actor, input.name, input.kind), 'name');
     if (added.errors) return this.organisationsPage(actor, req, res, values, added.errors, 400);
-    res.redirect(303, '/admin/organisations?saved=organisation-added');
+    res.redirect('/admin/organisations?saved=organisation-added', 303);
   }
 
   @Roles('admin')
   @Get('boards')
-  async listBoards(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+  async listBoards(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply) {
     await this.boardsPage(actor, req, res, { memberIds: [] }, new FormErrors(), 200, SAVED[queryValue(req, 'saved') ?? '']);
   }
 
   @Roles('admin')
   @FormPost('boards')
-  async addBoard(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async addBoard(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply, @Body() body: Record<string, unknown>) {
     const values = { name: field(body, 'name'), chairId: field(body, 'chairId'), memberIds: fields(body, 'memberIds') };
     const { errors } = checkForm(CreateBoardDto, values, {
       name: { field: 'name', missing: 'Enter the board’s name', invalid: 'The name must be 200 characters or fewer' },
@@ -83,7 +83,7 @@ export class AdminController {
     if (errors.any) return this.boardsPage(actor, req, res, values, errors, 400);
     const added = await attempt(() => this.boards.create(actor, values.name, values.chairId || null, values.memberIds), 'memberIds', notFoundProblem);
     if (added.errors) return this.boardsPage(actor, req, res, values, added.errors, 400);
-    res.redirect(303, '/admin/boards?saved=board-added');
+    res.redirect('/admin/boards?saved=board-added', 303);
   }
 
   @Roles('admin')
@@ -92,7 +92,7 @@ export class AdminController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const userId = field(body, 'userId');
@@ -106,13 +106,13 @@ export class AdminController {
         notFoundProblem(error) && (error as Error).message.startsWith('User') ? { code: 'not_found', message: 'Choose the person to add from the list' } : null,
     );
     if (added.errors) return this.boardsPage(actor, req, res, { memberIds: [] }, added.errors, 400);
-    res.redirect(303, `/admin/boards?saved=member-added#board-${id}`);
+    res.redirect(`/admin/boards?saved=member-added#board-${id}`, 303);
   }
 
   private async organisationsPage(
     actor: Authenticated,
     req: PageRequest,
-    res: Response,
+    res: FastifyReply,
     values: Record<string, string>,
     errors: FormErrors,
     status: number,
@@ -139,7 +139,7 @@ export class AdminController {
   private async boardsPage(
     actor: Authenticated,
     req: PageRequest,
-    res: Response,
+    res: FastifyReply,
     values: { name?: string; chairId?: string; memberIds: string[] },
     errors: FormErrors,
     status: number,

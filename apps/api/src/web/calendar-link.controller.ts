@@ -1,5 +1,5 @@
 import { Controller, Inject, Req, Res, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Authenticated } from '@app/core';
 import { CalendarFeedService } from '@app/reminders';
@@ -19,16 +19,16 @@ export class CalendarLinkController {
 
   /** A new link (any earlier one stops working), shown on the page this redirects to. */
   @FormPost('')
-  async create(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+  async create(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const { token } = await this.calendar.createToken(actor);
     calendarLink.remember(req, res, token, this.config.cookieSecure);
-    res.redirect(303, '/settings/notifications?saved=calendar#calendar');
+    res.redirect('/settings/notifications?saved=calendar#calendar', 303);
   }
 
   @FormPost('revoke')
-  async revoke(@CurrentActor() actor: Authenticated, @Res() res: Response) {
+  async revoke(@CurrentActor() actor: Authenticated, @Res() res: FastifyReply) {
     await this.calendar.revoke(actor);
     calendarLink.forget(res, this.config.cookieSecure);
-    res.redirect(303, '/settings/notifications?saved=revoked#calendar');
+    res.redirect('/settings/notifications?saved=revoked#calendar', 303);
   }
 }

@@ -1,11 +1,11 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { SESSION_COOKIE } from '../common/auth.guard';
 import { PageRequest } from './csrf';
 
 const COOKIE = 'it_calendar_link';
 const PATH = '/settings/notifications';
-const LIFETIME_MS = 15 * 60 * 1000;
+const LIFETIME_SECONDS = 15 * 60;
 
 /** A key only this browser's session can make: the link is readable by the session that made it, and no other. */
 function keyOf(req: PageRequest): Buffer | null {
@@ -19,14 +19,16 @@ function keyOf(req: PageRequest): Buffer | null {
  * again, never makes another. Only a hash of the token is stored on the server, so this is the one copy.
  */
 export const calendarLink = {
-  remember(req: PageRequest, res: Response, token: string, secure: boolean): void {
+  remember(req: PageRequest, res: FastifyReply, token: string, secure: boolean): void {
     const key = keyOf(req);
     if (!key) return;
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     const sealed = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
     const value = Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
-    res.cookie(COOKIE, value, { httpOnly: true, sameSite: 'lax', secure, path: PATH, maxAge: LIFETIME_MS });
+    // Expires beside Max-Age, for browsers that know only the older attribute.
+    const expires = new Date(Date.now() + LIFETIME_SECONDS * 1000);
+    res.setCookie(COOKIE, value, { httpOnly: true, sameSite: 'lax', secure, path: PATH, maxAge: LIFETIME_SECONDS, expires });
   },
 
   /** The token this session made, if the cookie holds one it can open. */
@@ -44,7 +46,7 @@ export const calendarLink = {
     }
   },
 
-  forget(res: Response, secure: boolean): void {
+  forget(res: FastifyReply, secure: boolean): void {
     res.clearCookie(COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: PATH });
   },
 };

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Req, Res, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { AppError, Authenticated, AuthService } from '@app/core';
 import { CurrentActor } from '../common/decorators';
@@ -21,25 +21,25 @@ export class CouncilsController {
   ) {}
 
   @Get()
-  async show(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+  async show(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply) {
     await this.page(actor, req, res, new FormErrors(), 200);
   }
 
   @FormPost('')
-  async choose(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async choose(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply, @Body() body: Record<string, unknown>) {
     const chosen = field(body, 'authorityId');
-    if (chosen === actor.authorityId) return res.redirect(303, '/');
+    if (chosen === actor.authorityId) return res.redirect('/', 303);
     try {
       const { secret } = await this.auth.switchCouncil(actor, chosen);
       setSessionCookie(res, secret, this.config.cookieSecure);
-      res.redirect(303, '/');
+      res.redirect('/', 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'unknown_council') throw error;
       await this.page(actor, req, res, FormErrors.of('authorityId', error.message), 400);
     }
   }
 
-  private async page(actor: Authenticated, req: PageRequest, res: Response, errors: FormErrors, status: number) {
+  private async page(actor: Authenticated, req: PageRequest, res: FastifyReply, errors: FormErrors, status: number) {
     const councils = await this.auth.councilsOf(actor.userId);
     await this.pages.render(
       req,

@@ -1,6 +1,6 @@
 import { applyDecorators, CallHandler, ExecutionContext, HttpCode, Injectable, NestInterceptor, Post, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import type { Request, Response } from 'express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError, Authenticated } from '@app/core';
 import { SESSION_COOKIE } from '../common/auth.guard';
@@ -9,7 +9,8 @@ export const CSRF_FIELD = '_csrf';
 /** Before sign-in there is no session: a random cookie stands in for it, so the sign-in form is protected too. */
 export const PRE_SESSION_COOKIE = 'it_pre_session';
 
-export type PageRequest = Request & { actor?: Authenticated };
+/** A request as the pages read it: the query's fields (repeated ones as arrays), and who is signed in once the guard has run. */
+export type PageRequest = FastifyRequest<{ Querystring: Record<string, string | string[] | undefined> }> & { actor?: Authenticated };
 
 /**
  * The form token for this browser: a keyed hash of its session (or pre-session) cookie. A page from
@@ -21,10 +22,10 @@ export function csrfToken(req: PageRequest): string | null {
 }
 
 /** Gives a signed-out browser its pre-session cookie and returns the token its forms carry. */
-export function ensurePreSession(req: PageRequest, res: Response, secure: boolean): string {
+export function ensurePreSession(req: PageRequest, res: FastifyReply, secure: boolean): string {
   if (!req.cookies?.[SESSION_COOKIE] && !req.cookies?.[PRE_SESSION_COOKIE]) {
     const value = randomBytes(24).toString('base64url');
-    res.cookie(PRE_SESSION_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+    res.setCookie(PRE_SESSION_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
     req.cookies = { ...req.cookies, [PRE_SESSION_COOKIE]: value };
   }
   return csrfToken(req)!;

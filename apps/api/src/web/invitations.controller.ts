@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Authenticated, InvitationService } from '@app/core';
 import { CurrentActor } from '../common/decorators';
 import { FormPost, PageRequest } from './csrf';
@@ -18,7 +18,7 @@ export class InvitationsController {
   ) {}
 
   @Get()
-  async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+  async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const mine = await this.invitations.mine(actor);
     await this.pages.render(req, res, 'invitations.njk', {
       pageTitle: 'Invitations',
@@ -28,8 +28,8 @@ export class InvitationsController {
   }
 
   @FormPost(':id/accept')
-  async accept(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+  async accept(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: FastifyReply) {
     const { authorityId } = await this.invitations.accept(actor, id);
-    res.redirect(303, `/invitations?joined=${authorityId}`);
+    res.redirect(`/invitations?joined=${authorityId}`, 303);
   }
 }

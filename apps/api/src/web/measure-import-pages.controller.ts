@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Authenticated, FigureChoice, FigureImport, MeasureImportService } from '@app/core';
 import { Polarity, POLARITIES, rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
@@ -34,15 +34,15 @@ export class MeasureImportPagesController {
   ) {}
 
   @Get()
-  async uploadForm(@Req() req: PageRequest, @Res() res: Response) {
+  async uploadForm(@Req() req: PageRequest, @Res() res: FastifyReply) {
     await this.pages.render(req, res, 'measures/import-figures.njk', { pageTitle: TITLE });
   }
 
   /** The result of an import, reached by the redirect after it. */
   @Get('done')
-  async done(@Req() req: PageRequest, @Res() res: Response) {
+  async done(@Req() req: PageRequest, @Res() res: FastifyReply) {
     const done = { measuresCreated: count(queryValue(req, 'created')), valuesStored: count(queryValue(req, 'stored')) };
-    if (done.measuresCreated === null || done.valuesStored === null) return res.redirect(303, '/measures/import-figures');
+    if (done.measuresCreated === null || done.valuesStored === null) return res.redirect('/measures/import-figures', 303);
     await this.pages.render(req, res, 'measures/import-figures.njk', { pageTitle: TITLE, done });
   }
 
@@ -50,7 +50,7 @@ export class MeasureImportPagesController {
   async read(
     @CurrentActor() actor: Authenticated,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
   ) {
     if (!file?.buffer.length) return this.uploadError(req, res, 'Select the paper (a PDF, a Word document or a text file)');
@@ -67,7 +67,7 @@ export class MeasureImportPagesController {
   }
 
   @FormPost('import', 'file')
-  async import(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async import(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply, @Body() body: Record<string, unknown>) {
     const upload = carried(body);
     if (!upload) return this.uploadError(req, res, 'Select the paper again: the page had lost it');
     const choices = choicesOf(body);
@@ -79,7 +79,7 @@ export class MeasureImportPagesController {
     try {
       const result = await this.imports.import(actor, figures, { choices });
       // Redirect after the POST, so that refreshing the result page does not send the paper again.
-      res.redirect(303, `/measures/import-figures/done?created=${result.measuresCreated}&stored=${result.valuesStored}`);
+      res.redirect(`/measures/import-figures/done?created=${result.measuresCreated}&stored=${result.valuesStored}`, 303);
     } catch (error) {
       const problem = userError(error);
       if (!problem) throw error;
@@ -92,14 +92,14 @@ export class MeasureImportPagesController {
     return this.imports.import(actor, await this.imports.read(upload.bytes), { dryRun: true });
   }
 
-  private async uploadError(req: PageRequest, res: Response, message: string) {
+  private async uploadError(req: PageRequest, res: FastifyReply, message: string) {
     await this.pages.render(req, res, 'measures/import-figures.njk', { pageTitle: TITLE, ...FormErrors.of('paper-file', message).view() }, 400);
   }
 
   private async listPage(
     actor: Authenticated,
     req: PageRequest,
-    res: Response,
+    res: FastifyReply,
     upload: Upload,
     read: FigureImport,
     errors: FormErrors,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Authenticated, badRequest, MeasureService, MeasureValueService, subjectOf } from '@app/core';
 import { may, measureRag, rolesFor, ValueDue } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
@@ -44,14 +44,14 @@ export class MeasurePagesController {
   ) {}
 
   @Get()
-  async show(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+  async show(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const saved = SAVED[String(req.query.saved)];
     await this.page(actor, req, res, new FormErrors(), {}, 200, saved);
   }
 
   // Whether the person may enter a value is the service's to decide (their role, or owning the measure).
   @FormPost('values')
-  async enter(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async enter(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply, @Body() body: Record<string, unknown>) {
     const form = Object.fromEntries(['measureId', 'period', 'value', 'national', 'comparator', 'commentary', 'reason'].map((k) => [k, field(body, k)]));
     const values = { ...form, value: number(form.value), national: number(form.national), comparator: number(form.comparator) };
     const { input, errors } = checkForm(MeasureValueDto, values, {
@@ -66,22 +66,22 @@ export class MeasurePagesController {
     const problemField = (p: { code: string }) => (p.code === 'reason_required' ? 'reason' : p.code === 'invalid_quarter' ? 'period' : 'value');
     const done = errors.any ? { errors } : await attempt(() => this.values.enter(actor, form.measureId, input), problemField);
     if (done.errors) return this.page(actor, req, res, done.errors, form, 400);
-    res.redirect(303, '/measures?saved=value');
+    res.redirect('/measures?saved=value', 303);
   }
 
   @FormPost('upload', 'file')
-  async upload(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @UploadedFile() file: { buffer: Buffer } | undefined) {
+  async upload(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply, @UploadedFile() file: { buffer: Buffer } | undefined) {
     const done = await attempt(async () => {
       if (!file || !file.buffer.length) throw badRequest('file_required', 'Choose a CSV or Excel file of values');
       return this.values.upload(actor, await readValueFile(file.buffer));
     }, 'file');
     if (done.errors) return this.page(actor, req, res, done.errors, {}, 400);
-    res.redirect(303, '/measures?saved=upload');
+    res.redirect('/measures?saved=upload', 303);
   }
 
   @Roles(...rolesFor('measures.create'))
   @FormPost('owner')
-  async setOwner(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async setOwner(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply, @Body() body: Record<string, unknown>) {
     const form = { ownerMeasureId: field(body, 'ownerMeasureId'), ownerId: field(body, 'ownerId') };
     const errors = new FormErrors();
     if (!form.ownerMeasureId) errors.add('ownerMeasureId', 'Choose the measure');
@@ -93,13 +93,13 @@ export class MeasurePagesController {
           notFoundProblem,
         );
     if (done.errors) return this.page(actor, req, res, done.errors, form, 400);
-    res.redirect(303, '/measures?saved=owner');
+    res.redirect('/measures?saved=owner', 303);
   }
 
   private async page(
     actor: Authenticated,
     req: PageRequest,
-    res: Response,
+    res: FastifyReply,
     errors: FormErrors,
     form: Record<string, string>,
     status: number,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ActionService, Authenticated, MeetingAgendaService, MeetingService, notFound } from '@app/core';
 import { rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
@@ -46,7 +46,7 @@ export class MeetingAgendaPagesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('itemId', ParseUUIDPipe) itemId: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await this.itemPage(actor, id, itemId, req, res, null, new FormErrors());
   }
@@ -57,12 +57,12 @@ export class MeetingAgendaPagesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('itemId', ParseUUIDPipe) itemId: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     if (field(body, 'remove') === 'yes') {
       await this.agenda.remove(actor, id, itemId);
-      return res.redirect(303, `/meetings/${id}#agenda`);
+      return res.redirect(`/meetings/${id}#agenda`, 303);
     }
     const values = {
       section: field(body, 'section'),
@@ -80,11 +80,11 @@ export class MeetingAgendaPagesController {
     if (errors.any) return this.itemPage(actor, id, itemId, req, res, values, errors, 400);
     const result = await attempt(() => this.agenda.update(actor, id, itemId, changes), 'presenterId', notFoundProblem);
     if (result.errors) return this.itemPage(actor, id, itemId, req, res, values, result.errors, 400);
-    res.redirect(303, `/meetings/${id}?saved=item#agenda`);
+    res.redirect(`/meetings/${id}?saved=item#agenda`, 303);
   }
 
   @Get(':id/items')
-  async addForm(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+  async addForm(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
     await this.newItemPage(actor, id, req, res, {}, new FormErrors());
   }
 
@@ -93,7 +93,7 @@ export class MeetingAgendaPagesController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const values = {
@@ -119,7 +119,7 @@ export class MeetingAgendaPagesController {
       notFoundProblem,
     );
     if (result.errors) return this.newItemPage(actor, id, req, res, values, result.errors, 400);
-    res.redirect(303, `/meetings/${id}?saved=item#agenda`);
+    res.redirect(`/meetings/${id}?saved=item#agenda`, 303);
   }
 
   private async itemPage(
@@ -127,7 +127,7 @@ export class MeetingAgendaPagesController {
     id: string,
     itemId: string,
     req: PageRequest,
-    res: Response,
+    res: FastifyReply,
     values: Record<string, string> | null,
     errors: FormErrors,
     status = 200,
@@ -155,7 +155,7 @@ export class MeetingAgendaPagesController {
     actor: Authenticated,
     id: string,
     req: PageRequest,
-    res: Response,
+    res: FastifyReply,
     values: Record<string, string>,
     errors: FormErrors,
     status = 200,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Authenticated, MeetingPackService, MeetingService, subjectOf } from '@app/core';
 import { ACTION_STATUSES, may, RAGS, rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
@@ -30,7 +30,7 @@ export class MeetingMinutesPagesController {
   ) {}
 
   @Get(':id/minutes')
-  async minutes(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+  async minutes(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
     await this.minutesPage(actor, id, req, res, null, new FormErrors());
   }
 
@@ -40,7 +40,7 @@ export class MeetingMinutesPagesController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const narrative = field(body, 'narrative');
@@ -51,18 +51,18 @@ export class MeetingMinutesPagesController {
     );
     if (errors.any) return this.minutesPage(actor, id, req, res, narrative, errors, 400);
     await this.meetings.editMinutes(actor, id, narrative);
-    res.redirect(303, `/meetings/${id}/minutes?saved=narrative`);
+    res.redirect(`/meetings/${id}/minutes?saved=narrative`, 303);
   }
 
   @Roles(...rolesFor('meeting.minutes'))
   @FormPost(':id/approve')
-  async approve(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+  async approve(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: FastifyReply) {
     await this.meetings.approveMinutes(actor, id);
-    res.redirect(303, `/meetings/${id}/minutes?saved=approved`);
+    res.redirect(`/meetings/${id}/minutes?saved=approved`, 303);
   }
 
   @Get(':id/pack')
-  async pack(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+  async pack(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const pack = await this.packs.pack(actor, id);
     const ragBars = RAGS.map((r) => ({ label: RAG_LABELS[r], count: pack.counts.byRag[r] ?? 0, colour: RAG_COLOURS[r] }));
     const statusBars = ACTION_STATUSES.map((s) => ({ label: STATUS_LABELS[s], count: pack.counts.byStatus[s] ?? 0, colour: '#505a5f' }));
@@ -80,7 +80,7 @@ export class MeetingMinutesPagesController {
     });
   }
 
-  private async minutesPage(actor: Authenticated, id: string, req: PageRequest, res: Response, narrative: string | null, errors: FormErrors, status = 200) {
+  private async minutesPage(actor: Authenticated, id: string, req: PageRequest, res: FastifyReply, narrative: string | null, errors: FormErrors, status = 200) {
     const meeting = await this.meetings.get(actor, id);
     const subject = subjectOf(actor);
     await this.pages.render(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import {
   Authenticated,
   BoardService,
@@ -93,13 +93,13 @@ export class MeetingPagesController {
   ) {}
 
   @Get()
-  async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+  async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply) {
     await this.listPage(actor, req, res, {}, new FormErrors());
   }
 
   @Roles(...rolesFor('meeting.plan'))
   @FormPost('')
-  async create(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async create(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply, @Body() body: Record<string, unknown>) {
     const date = dateFromParts(body, 'date', 'The date of the meeting');
     const values = { planId: field(body, 'planId'), startTime: field(body, 'startTime'), place: field(body, 'place') };
     const { errors } = checkForm(CreateMeetingDto, values, MEETING_WORDING);
@@ -110,25 +110,30 @@ export class MeetingPagesController {
     if (!plan) return this.listPage(actor, req, res, form, FormErrors.of('planId', 'Choose the plan from the list'), 400);
     const result = await attempt(() => this.meetings.create(actor, plan.boardId, { ...values, place: values.place || undefined, date: date.value! }), 'planId');
     if (result.errors) return this.listPage(actor, req, res, form, result.errors, 400);
-    res.redirect(303, `/meetings/${result.value.id}?saved=created`);
+    res.redirect(`/meetings/${result.value.id}?saved=created`, 303);
   }
 
   @Get(':id')
-  async show(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+  async show(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const selected = queryValue(req, 'actionId');
     await this.agendaPage(actor, id, req, res, selected ? { actionId: selected } : {}, new FormErrors());
   }
 
   @Roles(...rolesFor('meeting.plan'))
   @FormPost(':id/agenda')
-  async draft(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+  async draft(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: FastifyReply) {
     await this.agenda.draft(actor, id);
-    res.redirect(303, `/meetings/${id}?saved=drafted#agenda`);
+    res.redirect(`/meetings/${id}?saved=drafted#agenda`, 303);
   }
 
   @Roles(...rolesFor('meeting.plan'))
   @FormPost(':id/attendance')
-  async attendance(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async attendance(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: FastifyReply,
+    @Body() body: Record<string, unknown>,
+  ) {
     const meeting = await this.meetings.get(actor, id);
     const choice = (name: string, fallback: Attendance): Attendance => {
       const value = field(body, name);
@@ -140,7 +145,7 @@ export class MeetingPagesController {
     const guest = field(body, 'guestName').slice(0, 200);
     if (guest) entries.push({ guestName: guest, attendance: 'present' });
     await this.meetings.setAttendance(actor, id, entries);
-    res.redirect(303, `/meetings/${id}?saved=attendance#attendance`);
+    res.redirect(`/meetings/${id}?saved=attendance#attendance`, 303);
   }
 
   @Roles(...rolesFor('meeting.decide'))
@@ -149,7 +154,7 @@ export class MeetingPagesController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const values = Object.fromEntries(['actionId', 'kind', 'comment', 'ownerId', 'managerId', 'escalateToId'].map((k) => [k, field(body, k)]));
@@ -166,14 +171,14 @@ export class MeetingPagesController {
       notFoundProblem,
     );
     if (result.errors) return this.agendaPage(actor, id, req, res, form, result.errors, 400);
-    res.redirect(303, `/meetings/${id}?saved=decision#decisions`);
+    res.redirect(`/meetings/${id}?saved=decision#decisions`, 303);
   }
 
   @Roles(...rolesFor('meeting.decide'))
   @FormPost(':id/held')
-  async held(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+  async held(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: FastifyReply) {
     await this.meetings.markHeld(actor, id);
-    res.redirect(303, `/meetings/${id}/minutes?saved=held`);
+    res.redirect(`/meetings/${id}/minutes?saved=held`, 303);
   }
 
   @Roles(...rolesFor('meeting.cancel'))
@@ -182,7 +187,7 @@ export class MeetingPagesController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const values = { reason: field(body, 'cancelReason') };
@@ -191,7 +196,7 @@ export class MeetingPagesController {
     if (errors.any) return this.agendaPage(actor, id, req, res, form, errors, 400);
     const result = await attempt(() => this.cancellations.cancel(actor, id, input.reason), 'cancelReason');
     if (result.errors) return this.agendaPage(actor, id, req, res, form, result.errors, 400);
-    res.redirect(303, `/meetings/${id}?saved=cancelled`);
+    res.redirect(`/meetings/${id}?saved=cancelled`, 303);
   }
 
   @Roles(...rolesFor('meeting.closePlan'))
@@ -200,7 +205,7 @@ export class MeetingPagesController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const values = { successorPlanId: field(body, 'successorPlanId'), title: field(body, 'successorTitle'), comment: field(body, 'closeComment') };
@@ -214,10 +219,10 @@ export class MeetingPagesController {
       notFoundProblem,
     );
     if (result.errors) return this.agendaPage(actor, id, req, res, form, result.errors, 400);
-    res.redirect(303, `/meetings/${id}?saved=closed#plan-decisions`);
+    res.redirect(`/meetings/${id}?saved=closed#plan-decisions`, 303);
   }
 
-  private async listPage(actor: Authenticated, req: PageRequest, res: Response, values: Record<string, string>, errors: FormErrors, status = 200) {
+  private async listPage(actor: Authenticated, req: PageRequest, res: FastifyReply, values: Record<string, string>, errors: FormErrors, status = 200) {
     const [boards, plans] = await Promise.all([this.boards.list(actor.authorityId), this.plans.list(actor.authorityId)]);
     const planTitle = new Map(plans.map((p) => [p.id, p.title]));
     const byBoard = await Promise.all(
@@ -250,7 +255,7 @@ export class MeetingPagesController {
     actor: Authenticated,
     id: string,
     req: PageRequest,
-    res: Response,
+    res: FastifyReply,
     values: Record<string, string>,
     errors: FormErrors,
     status = 200,

@@ -1,5 +1,5 @@
 import { Controller, Get, Req, Res, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ActionService, Authenticated, BoardService, InvitationService, MeetingService } from '@app/core';
 import { addDays, OPEN_STATUSES } from '@app/domain';
 import { CurrentActor } from '../common/decorators';
@@ -29,7 +29,7 @@ export class MyActionsController {
   ) {}
 
   @Get()
-  async show(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+  async show(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const open = { status: [...OPEN_STATUSES], page: 1, pageSize: MAX_ROWS };
     const [[mine, accountable], invitationCount, reviewsToDo, chairedMeetings] = await Promise.all([
       this.actions.lists(actor, [

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Authenticated } from '@app/core';
 import { CalendarFeedService, EMAIL_GROUPS, EmailGroup, NotificationPrefs, NotificationService, NotificationSettingsService } from '@app/reminders';
@@ -54,7 +54,7 @@ export class NotificationsController {
   ) {}
 
   @Get('notifications')
-  async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+  async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const unreadOnly = queryValue(req, 'show') === 'unread';
     const page = pageNumber(req);
     // The unread count is the page frame's (PageRenderer.frame), read once for the page and its layout.
@@ -91,20 +91,25 @@ export class NotificationsController {
   }
 
   @FormPost('notifications/read-all')
-  async markAllRead(@CurrentActor() actor: Authenticated, @Res() res: Response) {
+  async markAllRead(@CurrentActor() actor: Authenticated, @Res() res: FastifyReply) {
     await this.notifications.markAllRead(actor);
-    res.redirect(303, '/notifications?saved=all-read');
+    res.redirect('/notifications?saved=all-read', 303);
   }
 
   @FormPost('notifications/:id/read')
-  async markRead(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async markRead(
+    @CurrentActor() actor: Authenticated,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: FastifyReply,
+    @Body() body: Record<string, unknown>,
+  ) {
     await this.notifications.markRead(actor, id);
     const show = field(body, 'show') === 'unread' ? 'show=unread&' : '';
-    res.redirect(303, `/notifications?${show}saved=read`);
+    res.redirect(`/notifications?${show}saved=read`, 303);
   }
 
   @Get('settings/notifications')
-  async showSettings(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+  async showSettings(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const prefs = await this.settings.get(actor);
     // A link made by this browser's session a moment ago is shown again on a reload, while it is still the live one.
     const token = calendarLink.recall(req);
@@ -113,7 +118,7 @@ export class NotificationsController {
   }
 
   @FormPost('settings/notifications')
-  async saveSettings(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async saveSettings(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply, @Body() body: Record<string, unknown>) {
     const chosen = fields(body, 'email');
     const values: Record<string, unknown> = {
       email: chosen,
@@ -152,13 +157,13 @@ export class NotificationsController {
       delegateGone,
     );
     if (saved.errors) return this.settingsPage(actor, req, res, values, saved.errors, 400);
-    res.redirect(303, '/settings/notifications?saved=settings');
+    res.redirect('/settings/notifications?saved=settings', 303);
   }
 
   private async settingsPage(
     actor: Authenticated,
     req: PageRequest,
-    res: Response,
+    res: FastifyReply,
     values: Record<string, unknown>,
     errors: FormErrors,
     status: number,

@@ -1,10 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Inject, Injectable, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { AuthService } from '@app/core';
 import { formatSize } from '@app/domain/wording';
 import { SESSION_COOKIE } from '../common/auth.guard';
 import { bodyLimitOf, ErrorFilter } from '../common/error.filter';
+import { pathOf } from '../common/request-path';
 import { PageRequest } from './csrf';
 import { PageRenderer } from './page-renderer';
 import { safeNext } from './page-query';
@@ -40,8 +41,8 @@ export class PageErrorFilter implements ExceptionFilter {
 
   async catch(exception: unknown, host: ArgumentsHost) {
     const req = host.switchToHttp().getRequest<PageRequest>();
-    const res = host.switchToHttp().getResponse<Response>();
-    if (!wantsHtml(req) || res.headersSent) return this.json.catch(exception, host);
+    const res = host.switchToHttp().getResponse<FastifyReply>();
+    if (!wantsHtml(req) || res.sent) return this.json.catch(exception, host);
     const { error } = this.json.toBody(exception);
     if (error.status === 401) return this.toSignIn(req, res);
     if (error.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
@@ -57,7 +58,7 @@ export class PageErrorFilter implements ExceptionFilter {
       await this.pages.render(req, res, 'error.njk', data, error.status);
     } catch (failure) {
       this.logger.error(failure instanceof Error ? failure.stack : String(failure));
-      if (!res.headersSent) this.pages.renderBare(res, 'error.njk', data, error.status);
+      if (!res.sent) this.pages.renderBare(res, 'error.njk', data, error.status);
     }
   }
 
@@ -75,12 +76,12 @@ export class PageErrorFilter implements ExceptionFilter {
     if (typeof bodyLimit === 'number')
       return `The form was larger than the ${formatSize(bodyLimit)} limit, so nothing was saved. Go back: your browser usually keeps what you typed. Shorten the longest text, or attach long text as evidence, and send it again.`;
     if (message !== 'File too large') return message;
-    const limit = req.path.startsWith('/import') ? this.config.reportMaxBytes : this.config.evidenceMaxBytes;
+    const limit = pathOf(req).startsWith('/import') ? this.config.reportMaxBytes : this.config.evidenceMaxBytes;
     return `The file is larger than the ${formatSize(limit)} limit, so nothing was saved. Go back and choose a smaller file (for a scanned document, a lower resolution), or split it in two.`;
   }
 
   /** A missing or ended session: back to sign-in, saying why when a session had been open, and coming back here after. */
-  private toSignIn(req: PageRequest, res: Response) {
+  private toSignIn(req: PageRequest, res: FastifyReply) {
     const query = new URLSearchParams();
     if (req.cookies?.[SESSION_COOKIE]) {
       res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.cookieSecure });
@@ -89,13 +90,13 @@ export class PageErrorFilter implements ExceptionFilter {
     const next = req.method === 'GET' ? safeNext(req.originalUrl) : null;
     if (next && next !== '/') query.set('next', next);
     const qs = query.toString();
-    res.redirect(303, `/sign-in${qs ? `?${qs}` : ''}`);
+    res.redirect(`/sign-in${qs ? `?${qs}` : ''}`, 303);
   }
 }
 
 /** Browsers ask for HTML when they navigate or post a form; the JSON API, API clients and tests without that header get JSON. */
 export function wantsHtml(req: PageRequest): boolean {
-  return (req.headers.accept ?? '').includes('text/html') && !req.path.startsWith('/api/');
+  return (req.headers.accept ?? '').includes('text/html') && !pathOf(req).startsWith('/api/');
 }
 
 /** The page the person came from, when it is on this service and is not this same address: the way back. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import nunjucks from 'nunjucks';
 import { APP_CONFIG, AppConfig } from '@app/config';
@@ -7,6 +7,7 @@ import { subjectOf } from '@app/core';
 import { may } from '@app/domain';
 import { NotificationService } from '@app/reminders';
 import { cacheComponents, memoiseTemplatePaths } from './component-cache';
+import { pathOf } from '../common/request-path';
 import { CSRF_FIELD, csrfToken, PageRequest } from './csrf';
 import { asSentence, formatDate, formatDateTime, plural } from './page-format';
 import { RAG_LABELS, RAG_TAG_CLASSES, ROLE_LABELS, STATUS_LABELS, STATUS_TAG_CLASSES, TIMESCALE_LABELS } from './page-labels';
@@ -15,6 +16,7 @@ import { GOVUK_DIST, VIEWS_DIR } from './web-assets';
 type PageFrame = Awaited<ReturnType<NotificationService['frame']>>;
 const NO_FRAME: PageFrame = { displayName: null, unread: 0, councils: [] };
 const frames = new WeakMap<PageRequest, Promise<PageFrame>>();
+const HTML = 'text/html; charset=utf-8';
 
 export interface NavItem {
   text: string;
@@ -56,20 +58,20 @@ export class PageRenderer {
     this.env.addGlobal('csrfField', CSRF_FIELD);
   }
 
-  async render(req: PageRequest, res: Response, template: string, data: Record<string, unknown> = {}, status = 200): Promise<void> {
+  async render(req: PageRequest, res: FastifyReply, template: string, data: Record<string, unknown> = {}, status = 200): Promise<void> {
     const nonce = randomBytes(16).toString('base64');
     const html = this.env.render(template, { ...(await this.layout(req)), ...data, cspNonce: nonce });
-    res.status(status).setHeader('Content-Security-Policy', pageCsp(nonce, this.config.cookieSecure));
-    res.setHeader('Cache-Control', 'no-store');
-    res.type('html').send(html);
+    res.status(status).header('Content-Security-Policy', pageCsp(nonce, this.config.cookieSecure));
+    res.header('Cache-Control', 'no-store');
+    res.type(HTML).send(html);
   }
 
   /** For the error filter: a page that must render even when the user lookup is what failed. */
-  renderBare(res: Response, template: string, data: Record<string, unknown>, status: number): void {
+  renderBare(res: FastifyReply, template: string, data: Record<string, unknown>, status: number): void {
     const nonce = randomBytes(16).toString('base64');
     const html = this.env.render(template, { ...data, cspNonce: nonce });
-    res.status(status).setHeader('Content-Security-Policy', pageCsp(nonce, this.config.cookieSecure));
-    res.type('html').send(html);
+    res.status(status).header('Content-Security-Policy', pageCsp(nonce, this.config.cookieSecure));
+    res.type(HTML).send(html);
   }
 
   /**
@@ -98,7 +100,7 @@ export class PageRenderer {
       roles: actor?.roles ?? [],
       csrfToken: csrfToken(req),
       navigation: actor ? navigation(req, unread) : [],
-      path: req.path,
+      path: pathOf(req),
       unreadCount: unread,
     };
   }
@@ -117,7 +119,8 @@ function navigation(req: PageRequest, unread: number): NavItem[] {
   if (may(subject, 'documents.import')) items.push({ text: 'Import a report', href: '/import' });
   // The admin pages: people, organisations, boards and plan settings, all the admin's.
   if (may(subject, 'user.create')) items.push({ text: 'Admin', href: '/admin' });
-  return items.map((item) => ({ ...item, ...currentness(item.href, req.path) }));
+  const path = pathOf(req);
+  return items.map((item) => ({ ...item, ...currentness(item.href, path) }));
 }
 
 function currentness(href: string, path: string) {

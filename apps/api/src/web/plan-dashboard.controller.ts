@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ActionService, ActionSort, Authenticated, PlanService, subjectOf } from '@app/core';
 import { ActionExportService } from '@app/core/actions/action-export.service';
 import { ACTION_STATUSES, may, Rag, RAGS } from '@app/domain';
@@ -32,13 +32,13 @@ export class PlanDashboardController {
   ) {}
 
   @Get()
-  async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+  async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const plans = await this.plans.list(actor.authorityId);
     await this.pages.render(req, res, 'plans.njk', { pageTitle: 'Plans', plans, canImport: may(subjectOf(actor), 'documents.import') });
   }
 
   @Get(':id')
-  async dashboard(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+  async dashboard(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const filter = readFilter(req);
     // The filters offer every person and partner of the council, so this page reads all their names.
     const [counts, names] = await Promise.all([this.actions.dashboard(actor, id), this.directory.choices(actor.authorityId), this.pages.frame(req)]);
@@ -71,14 +71,14 @@ export class PlanDashboardController {
   }
 
   @Get(':id/export')
-  async export(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+  async export(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const filter = readFilter(req);
     const [plan, names] = await Promise.all([this.plans.get(actor.authorityId, id), this.directory.load(actor.authorityId)]);
     const [items, notes] = await Promise.all([this.filtered(actor, id, filter), this.exports.latestNotes(actor, id)]);
     const today = this.actions.today();
     const bytes = await actionWorkbook(plan, items, names, today, describeFilter(filter, names), notes);
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', `attachment; filename="${actionExportName(plan.title, today)}"`);
+    res.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.header('Content-Disposition', `attachment; filename="${actionExportName(plan.title, today)}"`);
     res.send(bytes);
   }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ActionService, AppError, Authenticated, EDITOR_ROLES, PlanService, subjectOf } from '@app/core';
 import { may, refusal } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
@@ -29,7 +29,7 @@ export class PlanOwnersController {
 
   @Roles(...EDITOR_ROLES)
   @Get(':id/owners')
-  async show(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+  async show(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const saved = typeof req.query.saved === 'string' ? SAVED[req.query.saved] : undefined;
     await this.page(actor, id, req, res, new FormErrors(), 200, saved);
   }
@@ -40,7 +40,7 @@ export class PlanOwnersController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     // Another council's plan lists no actions here, so it must be found first: else it would answer "saved".
@@ -63,7 +63,7 @@ export class PlanOwnersController {
       }
     }
     if (errors.any) return this.page(actor, id, req, res, errors, 409);
-    res.redirect(303, `/plans/${id}/owners?saved=owners`);
+    res.redirect(`/plans/${id}/owners?saved=owners`, 303);
   }
 
   @Roles('admin', 'board_chair')
@@ -72,7 +72,7 @@ export class PlanOwnersController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     try {
@@ -85,7 +85,7 @@ export class PlanOwnersController {
       if (!problem) throw error;
       return this.page(actor, id, req, res, FormErrors.of('activate', problem.message), 409);
     }
-    res.redirect(303, `/plans/${id}?saved=activated`);
+    res.redirect(`/plans/${id}?saved=activated`, 303);
   }
 
   private async planActions(actor: Authenticated, planId: string): Promise<ActionSummary[]> {
@@ -93,7 +93,7 @@ export class PlanOwnersController {
     return (items as ActionSummary[]).sort((a, b) => Number(a.ref.slice(1)) - Number(b.ref.slice(1)));
   }
 
-  private async page(actor: Authenticated, id: string, req: PageRequest, res: Response, errors: FormErrors, status: number, success?: string) {
+  private async page(actor: Authenticated, id: string, req: PageRequest, res: FastifyReply, errors: FormErrors, status: number, success?: string) {
     const [plan, items, names] = await Promise.all([
       this.plans.get(actor.authorityId, id),
       this.planActions(actor, id),

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Transactions } from '@app/database/transactions';
 import { randomUUID } from 'node:crypto';
 import { Authenticated, BoardService, DocumentService, ImportProgress, PlanService, ReportImportService, tracked } from '@app/core';
@@ -50,7 +50,7 @@ export class ReportImportController {
   ) {}
 
   @Get()
-  async uploadForm(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+  async uploadForm(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply) {
     await this.uploadPage(actor, req, res, new FormErrors(), '', 200);
   }
 
@@ -58,7 +58,7 @@ export class ReportImportController {
   async upload(
     @CurrentActor() actor: Authenticated,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
     @UploadedFile() file: { buffer: Buffer } | undefined,
   ) {
@@ -69,7 +69,7 @@ export class ReportImportController {
       // The page polls the pages read under the id it sent (GET /api/v1/imports/{id}/progress).
       const tracker = await this.progress.start(actor, field(body, 'progressId'), 'pages');
       const { document } = await tracked(tracker, () => this.imports.import(actor, file.buffer, { title: title || undefined, onProgress: tracker.onProgress }));
-      res.redirect(303, `/import/${document.id}?saved=imported`);
+      res.redirect(`/import/${document.id}?saved=imported`, 303);
     } catch (error) {
       const problem = userError(error);
       if (!problem) throw error;
@@ -78,7 +78,7 @@ export class ReportImportController {
   }
 
   @Get(':id')
-  async review(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+  async review(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
     await this.reviewPage(actor, id, req, res, new FormErrors(), {}, 200);
   }
 
@@ -88,7 +88,7 @@ export class ReportImportController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('findingId', ParseUUIDPipe) findingId: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await this.findingPage(actor, id, findingId, req, res, new FormErrors(), null, 200);
   }
@@ -99,7 +99,7 @@ export class ReportImportController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('findingId', ParseUUIDPipe) findingId: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const values = { text: field(body, 'text'), section: field(body, 'section'), timescale: field(body, 'timescale') };
@@ -119,7 +119,7 @@ export class ReportImportController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('findingId', ParseUUIDPipe) findingId: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const parts = field(body, 'parts')
@@ -151,7 +151,7 @@ export class ReportImportController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('findingId', ParseUUIDPipe) findingId: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ) {
     await this.attempt(
       () => this.documents.dropFinding(actor, id, findingId),
@@ -166,7 +166,7 @@ export class ReportImportController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const chosen = fields(body, 'findingIds');
@@ -184,7 +184,7 @@ export class ReportImportController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const values = { boardId: field(body, 'boardId'), title: field(body, 'title'), startDate: field(body, 'startDate') };
@@ -205,7 +205,7 @@ export class ReportImportController {
         await this.plans.addActionsFromFindings(actor, created.id);
         return created;
       });
-      res.redirect(303, `/plans/${plan.id}/owners?saved=created`);
+      res.redirect(`/plans/${plan.id}/owners?saved=created`, 303);
     } catch (error) {
       const problem = userError(error);
       if (!problem) throw error;
@@ -221,7 +221,7 @@ export class ReportImportController {
     }
   }
 
-  private async attempt(work: () => Promise<unknown>, res: Response, next: string, refused: (message: string) => Promise<void>) {
+  private async attempt(work: () => Promise<unknown>, res: FastifyReply, next: string, refused: (message: string) => Promise<void>) {
     try {
       await work();
     } catch (error) {
@@ -229,10 +229,10 @@ export class ReportImportController {
       if (!problem) throw error;
       return refused(problem.message);
     }
-    res.redirect(303, next);
+    res.redirect(next, 303);
   }
 
-  private async uploadPage(actor: Authenticated, req: PageRequest, res: Response, errors: FormErrors, title: string, status: number) {
+  private async uploadPage(actor: Authenticated, req: PageRequest, res: FastifyReply, errors: FormErrors, title: string, status: number) {
     const documents = await this.documents.list(actor.authorityId);
     await this.pages.render(
       req,
@@ -247,7 +247,7 @@ export class ReportImportController {
     actor: Authenticated,
     id: string,
     req: PageRequest,
-    res: Response,
+    res: FastifyReply,
     errors: FormErrors,
     values: Record<string, string>,
     status: number,
@@ -278,7 +278,7 @@ export class ReportImportController {
     id: string,
     findingId: string,
     req: PageRequest,
-    res: Response,
+    res: FastifyReply,
     errors: FormErrors,
     values: Record<string, string> | null,
     status: number,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Authenticated, AuthService, Clock, PlanService, ReviewService, ReviewView, subjectOf } from '@app/core';
 import { may, PROGRESS_JUDGEMENT_NAMES, PROGRESS_JUDGEMENTS, quarterOf, rolesFor } from '@app/domain';
 import { CurrentActor, Roles } from '../common/decorators';
@@ -35,7 +35,7 @@ export class ReviewPagesController {
   ) {}
 
   @Get()
-  async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response) {
+  async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const quarter = quarterOf(this.clock.today());
     const [plans, reviews] = await Promise.all([this.plans.list(actor.authorityId), this.reviews.list(actor.authorityId)]);
     const titles = new Map(plans.map((p) => [p.id, p.title]));
@@ -52,20 +52,20 @@ export class ReviewPagesController {
 
   @Roles(...rolesFor('review.create'))
   @FormPost('')
-  async build(@CurrentActor() actor: Authenticated, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async build(@CurrentActor() actor: Authenticated, @Res() res: FastifyReply, @Body() body: Record<string, unknown>) {
     const review = await this.reviews.create(actor, field(body, 'planId'), field(body, 'quarter'));
-    res.redirect(303, `/reviews/${review.id}?saved=built`);
+    res.redirect(`/reviews/${review.id}?saved=built`, 303);
   }
 
   @Get(':id')
-  async show(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+  async show(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const saved = typeof req.query.saved === 'string' ? SAVED[req.query.saved] : undefined;
     await this.page(actor, await this.reviews.get(actor.authorityId, id), req, res, new FormErrors(), {}, 200, saved);
   }
 
   /** The paper for scrutiny as a printable page, with the Word document to edit. */
   @Get(':id/paper')
-  async paper(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+  async paper(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const { review, paper } = await signedReviewPaper(this.reviews, this.auth, actor, id);
     await this.pages.render(req, res, 'reviews/paper.njk', { pageTitle: paper.title, review, paper });
   }
@@ -76,7 +76,7 @@ export class ReviewPagesController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const values = { area: field(body, 'area'), judgement: field(body, 'judgement'), comment: field(body, 'comment') };
@@ -92,7 +92,7 @@ export class ReviewPagesController {
           (p) => (p.code === 'unknown_area' ? 'area' : 'judgement'),
         );
     if (done.errors) return this.page(actor, await this.reviews.get(actor.authorityId, id), req, res, done.errors, values, 400);
-    res.redirect(303, `/reviews/${id}?saved=judged#judgements`);
+    res.redirect(`/reviews/${id}?saved=judged#judgements`, 303);
   }
 
   @Roles(...rolesFor('review.followUp'))
@@ -101,7 +101,7 @@ export class ReviewPagesController {
     @CurrentActor() actor: Authenticated,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
   ) {
     const due = dateFromParts(body, 'dueDate', 'The due date');
@@ -115,22 +115,22 @@ export class ReviewPagesController {
     const done = errors.any ? { errors } : await attempt(() => this.reviews.followUp(actor, id, input), 'title', notFoundProblem);
     const form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, String(v)]));
     if (done.errors) return this.page(actor, await this.reviews.get(actor.authorityId, id), req, res, done.errors, form, 400);
-    res.redirect(303, `/reviews/${id}?saved=followUp#follow-ups`);
+    res.redirect(`/reviews/${id}?saved=followUp#follow-ups`, 303);
   }
 
   @Roles(...rolesFor('review.signOff'))
   @FormPost(':id/sign-off')
-  async signOff(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: Response) {
+  async signOff(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const done = await attempt(() => this.reviews.signOff(actor, id), 'sign-off');
     if (done.errors) return this.page(actor, await this.reviews.get(actor.authorityId, id), req, res, done.errors, {}, 409);
-    res.redirect(303, `/reviews/${id}?saved=signed`);
+    res.redirect(`/reviews/${id}?saved=signed`, 303);
   }
 
   private async page(
     actor: Authenticated,
     review: ReviewView,
     req: PageRequest,
-    res: Response,
+    res: FastifyReply,
     errors: FormErrors,
     form: Record<string, string>,
     status: number,

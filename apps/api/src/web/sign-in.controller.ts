@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Req, Res, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { AppError, AuthService } from '@app/core';
 import { SESSION_COOKIE } from '../common/auth.guard';
@@ -23,14 +23,14 @@ export class SignInController {
 
   @Public()
   @Get('sign-in')
-  async show(@Req() req: PageRequest, @Res() res: Response) {
+  async show(@Req() req: PageRequest, @Res() res: FastifyReply) {
     ensurePreSession(req, res, this.config.cookieSecure);
     await this.page(req, res, new FormErrors(), {}, 200);
   }
 
   @Public()
   @FormPost('sign-in')
-  async signIn(@Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async signIn(@Req() req: PageRequest, @Res() res: FastifyReply, @Body() body: Record<string, unknown>) {
     const email = field(body, 'email');
     const password = typeof body.password === 'string' ? body.password : '';
     const errors = new FormErrors();
@@ -41,23 +41,23 @@ export class SignInController {
       const session = await this.auth.signIn(email, password, req.ip ?? 'unknown');
       res.clearCookie(PRE_SESSION_COOKIE, { path: '/' });
       setSessionCookie(res, session.secret, this.config.cookieSecure);
-      res.redirect(303, safeNext(queryValue(req, 'next')) ?? '/');
+      res.redirect(safeNext(queryValue(req, 'next')) ?? '/', 303);
     } catch (error) {
       if (!(error instanceof AppError) || !['unauthenticated', 'too_many_requests'].includes(error.kind)) throw error;
       const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-      if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
+      if (retryAfter) res.header('Retry-After', String(retryAfter));
       await this.page(req, res, FormErrors.of('email', error.message), { email }, error.kind === 'too_many_requests' ? 429 : 401);
     }
   }
 
   @FormPost('sign-out')
-  async signOut(@CurrentActor() actor: Authenticated, @Res() res: Response) {
+  async signOut(@CurrentActor() actor: Authenticated, @Res() res: FastifyReply) {
     await this.auth.signOut(actor);
     res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.cookieSecure });
-    res.redirect(303, '/sign-in?signedOut=1');
+    res.redirect('/sign-in?signedOut=1', 303);
   }
 
-  private page(req: PageRequest, res: Response, errors: FormErrors, values: Record<string, string>, status: number) {
+  private page(req: PageRequest, res: FastifyReply, errors: FormErrors, values: Record<string, string>, status: number) {
     return this.pages.render(
       req,
       res,
@@ -75,6 +75,6 @@ export class SignInController {
   }
 }
 
-export function setSessionCookie(res: Response, secret: string, secure: boolean): void {
-  res.cookie(SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+export function setSessionCookie(res: FastifyReply, secret: string, secure: boolean): void {
+  res.setCookie(SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
 }

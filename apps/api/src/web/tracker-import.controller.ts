@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Req, Res, UploadedFile, UseFilters } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { Authenticated, BoardService, ImportProgress, PlanService, tracked, UserService } from '@app/core';
 import { TrackerImportService, TrackerPreview } from '@app/core/imports/tracker-import.service';
@@ -55,7 +55,7 @@ export class TrackerImportController {
   ) {}
 
   @Get()
-  async uploadForm(@Req() req: PageRequest, @Res() res: Response) {
+  async uploadForm(@Req() req: PageRequest, @Res() res: FastifyReply) {
     await this.pages.render(req, res, 'trackers/upload.njk', { pageTitle: 'Bring in an existing tracker' });
   }
 
@@ -64,7 +64,7 @@ export class TrackerImportController {
   async preview(
     @CurrentActor() actor: Authenticated,
     @Req() req: PageRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
     @Body() body: Record<string, unknown>,
     @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
   ) {
@@ -92,7 +92,7 @@ export class TrackerImportController {
   }
 
   @FormPost('import', 'file')
-  async import(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: Response, @Body() body: Record<string, unknown>) {
+  async import(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply, @Body() body: Record<string, unknown>) {
     const upload = carried(body);
     if (!upload) return this.uploadError(req, res, 'Select the tracker file again: the page had lost it');
     const chosen = this.mapping(body);
@@ -108,7 +108,7 @@ export class TrackerImportController {
       const result = await tracked(tracker, () =>
         this.trackers.import(actor, upload.bytes, { ...plan.input, mapping: mappingOf(chosen.input), fileName: upload.name, onProgress: tracker.onProgress }),
       );
-      res.redirect(303, `/plans/${result.plan.id}?imported=${result.actionsAdded}`);
+      res.redirect(`/plans/${result.plan.id}?imported=${result.actionsAdded}`, 303);
     } catch (error) {
       const problem = userError(error);
       if (!problem) throw error;
@@ -126,7 +126,7 @@ export class TrackerImportController {
     return this.trackers.preview(actor, upload.bytes);
   }
 
-  private async uploadError(req: PageRequest, res: Response, message: string) {
+  private async uploadError(req: PageRequest, res: FastifyReply, message: string) {
     const errors = FormErrors.of('tracker-file', message);
     await this.pages.render(req, res, 'trackers/upload.njk', { pageTitle: 'Bring in an existing tracker', ...errors.view() }, 400);
   }
@@ -134,7 +134,7 @@ export class TrackerImportController {
   private async reviewPage(
     actor: Authenticated,
     req: PageRequest,
-    res: Response,
+    res: FastifyReply,
     upload: Upload,
     preview: TrackerPreview,
     errors: FormErrors,

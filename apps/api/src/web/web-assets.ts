@@ -1,5 +1,5 @@
-import { INestApplication } from '@nestjs/common';
-import express from 'express';
+import fastifyStatic from '@fastify/static';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import * as path from 'node:path';
 import { repoRoot } from '@app/config';
 
@@ -11,10 +11,16 @@ export const GOVUK_DIST = path.join(path.dirname(require.resolve('govuk-frontend
 
 const ONE_DAY = 24 * 60 * 60 * 1000;
 
-/** Serves GOV.UK Frontend's CSS, JS, fonts and images and our own CSS and scripts under /assets, without sign-in. */
-export function setupWebAssets(app: INestApplication): void {
-  const options = { maxAge: ONE_DAY, index: false, fallthrough: true, dotfiles: 'ignore' as const };
-  app.use('/assets', express.static(path.join(VIEWS_DIR, 'assets'), options));
-  app.use('/assets', express.static(path.join(GOVUK_DIST, 'govuk', 'assets'), options));
-  app.use('/assets', express.static(path.join(GOVUK_DIST, 'govuk'), { ...options, extensions: false }));
+/**
+ * Serves our own CSS and scripts and GOV.UK Frontend's CSS, JS, fonts and images under /assets, without
+ * sign-in: the first folder that has the file serves it, and a file none has is the app's 404.
+ */
+export async function setupWebAssets(app: NestFastifyApplication): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: [path.join(VIEWS_DIR, 'assets'), path.join(GOVUK_DIST, 'govuk', 'assets'), path.join(GOVUK_DIST, 'govuk')],
+    prefix: '/assets/',
+    maxAge: ONE_DAY,
+    index: false,
+    dotfiles: 'ignore',
+  });
 }

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { MulterModule } from '@nestjs/platform-express';
+import { MultipartModule } from '@nestjs/platform-fastify/multipart';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { ActionPageController } from './action-page.controller';
 import { ActionPageView } from './action-page-view';
@@ -29,7 +29,7 @@ import { ReportImportController } from './report-import.controller';
 import { SignInController } from './sign-in.controller';
 import { TrackerImportController } from './tracker-import.controller';
 
-const UPLOADS = MulterModule.registerAsync({
+const UPLOADS = MultipartModule.registerAsync({
   inject: [APP_CONFIG],
   useFactory: (c: AppConfig) => ({ limits: { fileSize: Math.max(c.evidenceMaxBytes, c.reportMaxBytes) + 1, files: 1, fields: 50 } }),
 });
