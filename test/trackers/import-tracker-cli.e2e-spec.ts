@@ -29,7 +29,20 @@ describe.each(DB_KINDS)('import-tracker on the command line (%s)', (kind) => {
   it('reads a tracker without storing it: columns, rows and problems, in the contract’s shape', async () => {
     const json = JSON.parse(await runCli('import-tracker', xlsx, '--dry-run', '--json'));
     expect(Object.keys(json)).toEqual(['columns', 'rows', 'problems']);
-    expect(Object.keys(json.rows[0])).toEqual(['line', 'ref', 'section', 'text', 'owner', 'ownerId', 'dueDate', 'timescale', 'status', 'rag', 'update', 'actionRef']);
+    expect(Object.keys(json.rows[0])).toEqual([
+      'line',
+      'ref',
+      'section',
+      'text',
+      'owner',
+      'ownerId',
+      'dueDate',
+      'timescale',
+      'status',
+      'rag',
+      'update',
+      'actionRef',
+    ]);
     expect(json.rows).toHaveLength(5);
     expect(json.rows.map((r: { actionRef: string }) => r.actionRef).sort()).toEqual(['1.1', '1.2', '2.1', '2.2', '2.3']);
     expect(json.problems.map((p: { line: number }) => p.line)).toEqual([9, 10]);

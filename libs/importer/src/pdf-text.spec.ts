@@ -97,7 +97,9 @@ describe('extractText', () => {
 
   it('names every format it reads when refusing one, Word documents included', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
-    await expect(extractText(png, LIMIT)).rejects.toEqual(expect.objectContaining({ message: expect.stringContaining('a PDF, a Word document (.docx) or plain UTF-8 text') }));
+    await expect(extractText(png, LIMIT)).rejects.toEqual(
+      expect.objectContaining({ message: expect.stringContaining('a PDF, a Word document (.docx) or plain UTF-8 text') }),
+    );
   });
 
   it('refuses bytes that are neither a known format nor text', async () => {

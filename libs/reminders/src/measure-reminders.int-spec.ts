@@ -169,7 +169,8 @@ describe.each(DB_KINDS)("reminding measures' owners to enter the quarter's value
     const measures = [await measure('Referrals'), await measure('Re-referrals'), await measure('Assessments')];
     await everyDay('2027-01-01', '2027-01-01');
     await enter(measures[2].id, at('2027-01-05'));
-    const rowsOf = async (ids: string[]) => db.manager.find(Reminder, { where: { measureId: In(ids), state: In(['pending', 'queued']) }, order: { dueAt: 'ASC' } });
+    const rowsOf = async (ids: string[]) =>
+      db.manager.find(Reminder, { where: { measureId: In(ids), state: In(['pending', 'queued']) }, order: { dueAt: 'ASC' } });
     const when = at('2027-01-27');
     const prepare = async (rows: Reminder[]) => {
       // Every statement either database sends passes through the logger (test/support/statement-log.ts).

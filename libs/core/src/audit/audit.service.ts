@@ -51,8 +51,12 @@ export class AuditService {
   /** Records several events of one change at once, in the order given. */
   async recordMany(records: AuditRecord[]): Promise<void> {
     if (!records.length) return;
-    if (!this.transactions.inTransaction) throw new Error(`Audit record "${records[0].event}" written outside a transaction: wrap the change in transactions.run`);
-    await this.trail.appendMany(this.transactions.manager, records.map((record) => this.row(record)));
+    if (!this.transactions.inTransaction)
+      throw new Error(`Audit record "${records[0].event}" written outside a transaction: wrap the change in transactions.run`);
+    await this.trail.appendMany(
+      this.transactions.manager,
+      records.map((record) => this.row(record)),
+    );
   }
 
   /** Deletes the noise older than `retentionDays` (0 keeps it for ever); returns how many rows went. */
