@@ -78,12 +78,25 @@ describe.each(DB_KINDS)('the JSON API against cross-site requests (%s)', (kind) 
     await t.http().post(notes).set(bearer(member)).set('Origin', FOREIGN).type('form').send({ body: 'script' }).expect(201);
   });
 
+  it('sees a percent-encoded address as the router does: a forged post to /%61pi/… is refused as to /api/…', async () => {
+    const before = await noteCount();
+    const encoded = notes.replace('/api/', '/%61pi/');
+    const response = await withCookie(encoded).set('Origin', FOREIGN).type('form').send({ body: 'forged' }).expect(403);
+    expect(response.body.error).toMatchObject({ code: 'cross_site_request' });
+    expect(await noteCount()).toBe(before);
+    // An address the router cannot read at all is refused in the API's own error shape.
+    const unreadable = await withCookie('/api/v1/actions/%E0%A4%A/notes').send({ body: 'x' }).expect(400);
+    expect(unreadable.body.error).toMatchObject({ status: 400, code: 'bad_request', message: expect.stringContaining('could not be read') });
+  });
+
   it('refuses a sign-in from another site', async () => {
     const response = await t.http().post('/api/v1/auth/sign-in').set('Origin', FOREIGN).send({ email: member.email, password: TEST_PASSWORD }).expect(403);
     expect(response.headers['set-cookie']).toBeUndefined();
     await t.http().post('/api/v1/auth/sign-in').type('form').send({ email: member.email, password: TEST_PASSWORD }).expect(403);
+    // A login forgery to the same route by a percent-encoded address.
+    await t.http().post('/%61pi/v1/auth/sign-in').type('form').send({ email: member.email, password: TEST_PASSWORD }).expect(403);
     await t.http().post('/api/v1/auth/sign-in').set('Origin', own).send({ email: member.email, password: TEST_PASSWORD }).expect(200);
-    expect(await t.get(DataSource).manager.countBy(AuditEvent, { event: 'access_refused_cross_site', subject: 'POST /api/v1/auth/sign-in' })).toBe(2);
+    expect(await t.get(DataSource).manager.countBy(AuditEvent, { event: 'access_refused_cross_site', subject: 'POST /api/v1/auth/sign-in' })).toBe(3);
   });
 
   it('leaves the web pages to their form token', async () => {

@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { RawServerDefault } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { setupApiDocs } from './api-docs';
 import { BODY_LIMIT_BYTES } from './common/error.filter';
@@ -12,13 +12,17 @@ import { setupWebAssets } from './web/web-assets';
  * The HTTP server the API and the pages run on: Fastify, reading JSON and form bodies up to the limit,
  * trusting X-Forwarded-* only from the configured proxies, and routing as the pages' links expect
  * (a trailing slash is the same address; ids longer than find-my-way's default are still routed, so
- * the pipes answer them with a 400 rather than a bare 404).
+ * the pipes answer them with a 400 rather than a bare 404). An address the router cannot read (a bad
+ * percent-encoding) is answered in the API's own error shape, as every other refusal is.
  */
 export function apiAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      void reply.status(400).send({ error: { status: 400, code: 'bad_request', message: `The address could not be read: ${error.message}` } });
+    },
   });
 }
 
