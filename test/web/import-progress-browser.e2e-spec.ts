@@ -34,14 +34,16 @@ describeInBrowser('web: a long report upload shows its progress', () => {
     await page.goto('/import');
     await settled(page);
     await page.setInputFiles('#report-file', file);
-    // Watched from inside the page: the status line's text once it is shown (read at once, before the next page replaces it).
+    // Watched from inside the page: the status line's text once it gives a count out of the whole (read at
+    // once, before the next page replaces it). Until the reader has the page count it may say only "Reading…".
     const shown = page.waitForFunction(
       () => {
         const status = (globalThis as unknown as InPage).document.querySelector('[role=status]');
-        return status && !status.hidden ? status.textContent : null;
+        const text = status && !status.hidden ? status.textContent : null;
+        return text && / of /.test(text) ? text : null;
       },
       null,
-      { polling: 100, timeout: 20_000 },
+      { polling: 100, timeout: 30_000 },
     );
     await page.getByRole('button', { name: 'Upload and read the report' }).click({ noWaitAfter: true });
     expect(await (await shown).jsonValue()).toMatch(/^Reading: \d+ of 8\d\d pages read$/);

@@ -30,8 +30,10 @@ for (const form of document.querySelectorAll('form[data-import-progress]')) {
           const { stage, done, total, unit } = await res.json();
           // Progress cannot be kept just now: the page waits for the upload's answer as it would without this script.
           if (stage === 'unknown') return;
-          const count = total ? `${done} of ${total} ${unit}` : `${done} ${unit}`;
-          status.textContent = stage === 'storing' ? `Storing: ${count} stored` : stage === 'reading' ? `Reading: ${count} read` : 'Finishing…';
+          // Before the first page or row is counted there is nothing to tell but that it has begun.
+          const count = total ? `${done} of ${total} ${unit}` : done ? `${done} ${unit}` : null;
+          const verb = stage === 'storing' ? 'Storing' : stage === 'reading' ? 'Reading' : null;
+          status.textContent = !verb ? 'Finishing…' : count ? `${verb}: ${count} ${verb === 'Storing' ? 'stored' : 'read'}` : `${verb}…`;
           status.hidden = false;
         }
       } catch {
