@@ -49,11 +49,11 @@ export interface NewActionFields {
   version: 1;
 }
 
-/** The rule-bound fields of a new action: its ref at `position` in the plan, its due date and the day it turns amber. */
-export function newActionFields(plan: PlanTerms, position: number, timescale: Timescale, dueDate?: string | null): NewActionFields {
+/** The rule-bound fields of a new action with the ref it is given: its due date and the day it turns amber. */
+export function newActionFields(plan: PlanTerms, ref: string, timescale: Timescale, dueDate?: string | null): NewActionFields {
   const due = dueDateOf(plan, timescale, dueDate);
   return {
-    ref: actionRef(position),
+    ref,
     timescale,
     dueDate: due,
     warnFrom: warnFromOf(due, plan.warningWindowDays),

@@ -84,14 +84,12 @@ export class ActionService {
       let position = kept.reduce((n, ref) => Math.max(n, (ref && planRefNumber(ref)) || 0), await actions.highestPosition(planId));
       const now = this.clock.nowIso();
       const created = inputs.map((input, i): Action => {
-        const ref = kept[i] ?? actionRef(++position);
         return {
           id: newId(),
           authorityId: actor.authorityId,
           planId,
-          ...newActionFields(planTerms(plan), position, input.timescale ?? 'unspecified', input.dueDate),
+          ...newActionFields(planTerms(plan), kept[i] ?? actionRef(++position), input.timescale ?? 'unspecified', input.dueDate),
           ...input.recorded,
-          ref,
           title: input.title.trim(),
           description: input.description?.trim() ?? '',
           ownerId: input.ownerId ?? null,

@@ -215,7 +215,7 @@ export class PlanService {
       id: newId(),
       authorityId: plan.authorityId,
       planId: plan.id,
-      ...newActionFields(planTerms(plan), position, finding.timescale),
+      ...newActionFields(planTerms(plan), actionRef(position), finding.timescale),
       title: shortTitle(finding.text),
       description: finding.text,
       ownerId: null,

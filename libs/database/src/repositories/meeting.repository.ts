@@ -39,16 +39,18 @@ export class MeetingRepository extends TenantRepository {
 
   /** The plan's meeting after this one, if one is planned (a cancelled one is not). */
   next(meeting: Meeting): Promise<Meeting | null> {
-    return this.manager.findOne(Meeting, {
-      where: { planId: meeting.planId, date: MoreThan(meeting.date), id: Not(meeting.id), status: Not('cancelled' as const), ...this.a },
-      order: { date: 'ASC', startTime: 'ASC' },
-    });
+    return this.firstPlannedAfter(meeting, { planId: meeting.planId });
   }
 
   /** The board's first meeting after this one's date (whatever its plan), if one is planned (a cancelled one is not). */
   nextOnBoard(meeting: Meeting): Promise<Meeting | null> {
+    return this.firstPlannedAfter(meeting, { boardId: meeting.boardId });
+  }
+
+  /** The first meeting of the plan or board after this one's date that is not cancelled. */
+  private firstPlannedAfter(meeting: Meeting, of: { planId: string } | { boardId: string }): Promise<Meeting | null> {
     return this.manager.findOne(Meeting, {
-      where: { boardId: meeting.boardId, date: MoreThan(meeting.date), status: Not('cancelled' as const), ...this.a },
+      where: { ...of, date: MoreThan(meeting.date), id: Not(meeting.id), status: Not('cancelled' as const), ...this.a },
       order: { date: 'ASC', startTime: 'ASC' },
     });
   }
