@@ -50,7 +50,9 @@ const common = {
   setupFiles: ['<rootDir>/libs/testing/src/setup-env.ts'],
 };
 // Suites that kill or cut real processes time what they do, so they run on their own, one at a time, after the
-// rest (npm test runs the rest with TEST_FAULTS=skip on two workers, then npm run test:faults).
+// rest (npm test runs the rest with TEST_FAULTS=skip on three workers, then npm run test:faults). Three on a
+// two-core machine because the jest workers wait on PostgreSQL, Redis and Chromium for much of their time
+// (the whole run measured 633 s on two workers, 565 s on three: docs/PERFORMANCE.md, "The test suite's time").
 const FAULT_SUITES = ['/test/faults/', '/libs/reminders/src/worker-crash.int-spec.ts'];
 if (process.env.TEST_FAULTS === 'skip') common.testPathIgnorePatterns = ['/node_modules/', ...FAULT_SUITES];
 // testTimeout is not a per-project option, so the slow layers set theirs in a setup file.
