@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '@app/config';
+import { statementsInTurnOnPostgres } from './postgres-statements-in-turn';
 import { DatabaseSchema } from './schema';
 import { takeTurnsOnSqlite } from './sqlite-turns';
 
@@ -46,6 +47,7 @@ export async function openDatabase(config: DatabaseConfig, schema: DatabaseSchem
   const dataSource = new DataSource(dataSourceOptions(config, schema));
   await dataSource.initialize();
   if (config.kind === 'sqlite') takeTurnsOnSqlite(dataSource, config.file);
+  else statementsInTurnOnPostgres(dataSource);
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }
