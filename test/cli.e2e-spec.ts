@@ -12,7 +12,7 @@ describe.each(DB_KINDS)('the command line (%s)', (kind) => {
   let reportFile: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase(kind);
+    db = await createTestDatabase(kind, { empty: true });
     process.env.DATA_DIR = db.dataDir;
     if (db.config.kind === 'postgres') process.env.DATABASE_URL = db.config.url;
     else delete process.env.DATABASE_URL;

@@ -18,7 +18,7 @@ describe('backup and restore on SQLite (one file: the database and every evidenc
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
+    db = await createTestDatabase('sqlite', { empty: true });
     process.env.DATA_DIR = db.dataDir;
     delete process.env.DATABASE_URL;
   });

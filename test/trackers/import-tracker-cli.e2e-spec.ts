@@ -11,7 +11,7 @@ describe.each(DB_KINDS)('import-tracker on the command line (%s)', (kind) => {
   let xlsx: string, csv: string, locked: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase(kind);
+    db = await createTestDatabase(kind, { empty: true });
     process.env.DATA_DIR = db.dataDir;
     if (db.config.kind === 'postgres') process.env.DATABASE_URL = db.config.url;
     else delete process.env.DATABASE_URL;

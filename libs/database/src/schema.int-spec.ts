@@ -20,7 +20,7 @@ function newAction(authorityId: string, planId: string, ref: string, ownerId: st
 
 describe.each(DB_KINDS)('the schema guards itself (%s)', (kind) => {
   let t: OpenTestDatabase;
-  beforeAll(async () => (t = await openTestDatabase(kind)));
+  beforeAll(async () => (t = await openTestDatabase(kind, { empty: true })));
   afterAll(() => t.close());
 
   it('refuses a second action with the same ref in one plan, and allows it in another', async () => {
@@ -60,7 +60,7 @@ describe.each(DB_KINDS)('the schema guards itself (%s)', (kind) => {
 
 describe('the SQLite schema of a new database', () => {
   let t: OpenTestDatabase;
-  beforeAll(async () => (t = await openTestDatabase('sqlite')));
+  beforeAll(async () => (t = await openTestDatabase('sqlite', { empty: true })));
   afterAll(() => t.close());
 
   const foreignKeys = async (table: string) =>
@@ -114,7 +114,7 @@ describe.each(DB_KINDS)('adding the foreign keys to a database with data (%s)', 
     new DataSource(dataSourceOptions(config, { ...CORE_SCHEMA, migrations })).initialize();
 
   it('keeps rows that refer to real ones and refuses to go on over a dangling one', async () => {
-    const db = await createTestDatabase(kind);
+    const db = await createTestDatabase(kind, { empty: true });
     const old = await open(db.config, before);
     await old.runMigrations();
     const { authorityId, planId } = await insertPlanRows(old.manager);

@@ -7,7 +7,7 @@ describe.each(DB_KINDS)('the checked-in migrations (%s)', (kind) => {
   let db: TestDatabase;
   let ds: DataSource;
   beforeAll(async () => {
-    db = await createTestDatabase(kind);
+    db = await createTestDatabase(kind, { empty: true });
     ds = new DataSource(dataSourceOptions(db.config, APP_SCHEMA));
     await ds.initialize();
   });
