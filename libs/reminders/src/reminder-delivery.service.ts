@@ -26,10 +26,11 @@ export const retryLaterMs = (attempts: number) => Math.min(60, 2 ** Math.max(0, 
 
 /**
  * Rows claimed at a time when mail goes over SMTP: few enough that none waits long in 'sending' for its
- * turn (SEND_WITHIN_MS), many enough that a batch's two transactions are shared by many messages (200
- * took about 15 % less CPU a message than 50 in the reminders bench, docs/PERFORMANCE.md).
+ * turn. Up to the worker's REMINDER_CONCURRENCY jobs × SMTP_BATCHES_AT_ONCE batches are claimed in a process, all
+ * behind SMTP_CONCURRENCY slots, and each must be sent within SEND_WITHIN_MS (200 was tried and not
+ * kept: docs/PERFORMANCE.md).
  */
-export const SMTP_BATCH_SIZE = 200;
+export const SMTP_BATCH_SIZE = 50;
 /** SMTP batches of one job under way at once: the messages in flight are still bounded by SMTP_CONCURRENCY. */
 export const SMTP_BATCHES_AT_ONCE = 4;
 /** Messages in flight to the SMTP server at once, across every job in this process. */
