@@ -22,7 +22,7 @@ export interface ScratchDatabase {
  * A database made once and copied for each new scratch database, instead of each being made empty and
  * migrated (the tests' databases). On PostgreSQL it is a database, `it_template_<key>`, that no one may
  * connect to, copied with CREATE DATABASE ... TEMPLATE; on SQLite a file, `it-template-<key>.sqlite` in the
- * system's temp folder, copied. Whichever process needs it first makes it (on PostgreSQL under an advisory
+ * user's own folder under the system's temp folder, copied. Whichever process needs it first makes it (on PostgreSQL under an advisory
  * lock, on SQLite under a temporary name, renamed when whole); the others wait for it or copy it.
  */
 export interface ScratchTemplate {
@@ -39,7 +39,10 @@ export interface ScratchOptions {
   postgresAdminUrl: string;
   /** Where the data folder goes (default: the system's temp folder). */
   parentDir?: string;
-  /** Start from a copy of this template rather than empty (if it cannot be copied, the database is made empty). */
+  /**
+   * Start from a copy of this template rather than empty. A template that keeps vanishing or is in use
+   * (three tries) gives an empty database, which opening migrates; one that cannot be made is an error.
+   */
   template?: ScratchTemplate;
 }
 
@@ -149,7 +152,7 @@ async function dropStalePostgresTemplates(c: Client, keep: string): Promise<void
 }
 
 async function copySqliteTemplate(template: ScratchTemplate, file: string): Promise<void> {
-  const templateFile = path.join(os.tmpdir(), `it-template-${template.key}.sqlite`);
+  const templateFile = path.join(sqliteTemplateDir(), `it-template-${template.key}.sqlite`);
   for (let i = 0; i < COPY_TRIES; i++) {
     await once(templateFile, async () => {
       if (!fs.existsSync(templateFile)) await makeSqliteTemplate(template, templateFile);
@@ -178,6 +181,19 @@ async function makeSqliteTemplate(template: ScratchTemplate, templateFile: strin
   } finally {
     for (const leftover of [building, `${building}-wal`, `${building}-shm`]) fs.rmSync(leftover, { force: true });
   }
+}
+
+/**
+ * The user's own folder for SQLite templates, which only they may write: a template is copied into every
+ * test database, so on a shared machine another user must not be able to put one there first.
+ */
+function sqliteTemplateDir(): string {
+  const uid = process.getuid?.() ?? 0;
+  const dir = path.join(os.tmpdir(), `it-templates-${uid}`);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const stat = fs.statSync(dir);
+  if (stat.uid !== uid || (stat.mode & 0o022) !== 0) throw new Error(`${dir} must belong to this user and be writable by no one else`);
+  return dir;
 }
 
 /** Other keys' template files, and the half-made files of processes that died, once older than STALE_AFTER_MS. */
