@@ -21,9 +21,10 @@ export interface ScratchDatabase {
 /**
  * A database made once and copied for each new scratch database, instead of each being made empty and
  * migrated (the tests' databases). On PostgreSQL it is a database, `it_template_<key>`, that no one may
- * connect to, copied with CREATE DATABASE ... TEMPLATE; on SQLite a file, `it-template-<key>.sqlite` in the
- * user's own folder under the system's temp folder, copied. Whichever process needs it first makes it (on PostgreSQL under an advisory
- * lock, on SQLite under a temporary name, renamed when whole); the others wait for it or copy it.
+ * connect to, copied with CREATE DATABASE ... TEMPLATE; on SQLite a file, `it-template-<key>.sqlite` in
+ * the user's own folder under the system's temp folder, copied. Whichever process needs it first makes
+ * it (on PostgreSQL under an advisory lock, on SQLite under a temporary name, renamed when whole); the
+ * others wait for it or copy it.
  */
 export interface ScratchTemplate {
   /** Names the template: a hash of everything that makes what is in it (the migrations). Lower-case letters and digits. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
+import { repoRoot } from '@app/config';
 import { openDatabase } from '@app/database/data-source';
 import { createScratchDatabase, DbKind, ScratchDatabase, ScratchTemplate } from '@app/database/scratch-database';
 import { APP_SCHEMA } from '@app/reminders/schema';
@@ -58,7 +59,7 @@ export function migratedTemplate(): ScratchTemplate {
 function migrationsKey(): string {
   const hash = createHash('sha256');
   for (const migration of APP_SCHEMA.migrations.map((m) => `${m.name}\n${m.toString()}`).sort()) hash.update(migration);
-  const root = path.resolve(__dirname, '../../..');
+  const root = repoRoot();
   const libs = path.join(root, 'libs');
   for (const lib of fs.readdirSync(libs).sort()) {
     const dir = path.join(libs, lib, 'src', 'migrations');
