@@ -1,4 +1,5 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 export type SqlParams = Record<string, unknown>;
 export type SqlRow = Record<string, unknown>;
@@ -154,15 +155,23 @@ export async function insertMany<T extends ObjectLiteral>(
 
 const hydrators = new WeakMap<object, (row: SqlRow) => SqlRow>();
 
+/** Text columns both drivers hand back as they are: the driver's per-value conversion is skipped for them (most of a row). */
+const TEXT_TYPES = new Set<unknown>([String, 'varchar', 'text', 'character varying', 'uuid']);
+const isStoredAsRead = (c: ColumnMetadata) => TEXT_TYPES.has(c.type) && !c.transformer && !c.isArray;
+
 function hydratorFor(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): (row: SqlRow) => SqlRow {
   const metadata = manager.connection.getMetadata(entity);
   let hydrate = hydrators.get(metadata);
   if (!hydrate) {
     const driver = manager.connection.driver;
-    const columns = metadata.columns;
+    const columns = metadata.columns.map((c) => ({
+      property: c.propertyName,
+      name: c.databaseName,
+      read: isStoredAsRead(c) ? null : (value: unknown) => driver.prepareHydratedValue(value, c),
+    }));
     hydrate = (row) => {
       const entity: SqlRow = {};
-      for (const c of columns) entity[c.propertyName] = driver.prepareHydratedValue(row[c.databaseName], c);
+      for (const c of columns) entity[c.property] = c.read ? c.read(row[c.name]) : row[c.name];
       return entity;
     };
     hydrators.set(metadata, hydrate);

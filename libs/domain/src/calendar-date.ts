@@ -44,8 +44,22 @@ export function isCalendarDate(value: unknown): value is string {
   return daysOf(value) !== null;
 }
 
+/** Day numbers of the dates read lately: delivery reads the same few due dates for thousands of rows. */
+const knownDays = new Map<string, number | null>();
+const KNOWN_DAYS_LIMIT = 4096;
+
 function daysOf(date: unknown): number | null {
-  const match = typeof date === 'string' ? ISO_DATE.exec(date) : null;
+  if (typeof date !== 'string') return null;
+  let days = knownDays.get(date);
+  if (days === undefined) {
+    if (knownDays.size >= KNOWN_DAYS_LIMIT) knownDays.clear();
+    knownDays.set(date, (days = readDays(date)));
+  }
+  return days;
+}
+
+function readDays(date: string): number | null {
+  const match = ISO_DATE.exec(date);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const utc = new Date(0);
