@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OrganisationService, PersonView, UserService } from '@app/core';
+import { ActionService, Authenticated, OrganisationService, PersonView, UserService } from '@app/core';
+import { ChosenIds, FilterChoices } from '@app/core/actions/action.repository';
 
 /** What a page needs to name the people and partner organisations it shows. */
 export interface Names {
@@ -13,11 +14,8 @@ export interface Directory extends Names {
   organisations: { id: string; name: string }[];
 }
 
-/** Every person and partner of the authority by name only: a page's choices. */
-export interface Choices extends Names {
-  people: { id: string; displayName: string }[];
-  organisations: { id: string; name: string }[];
-}
+/** A plan's filter choices, and names for them (which are all the names its action rows show). */
+export interface PlanChoices extends Names, FilterChoices {}
 
 export interface NamesOnPage extends Names {
   /** Whether anyone here has the person asked about (`managerOf`) as their line manager. */
@@ -48,6 +46,7 @@ export class PeopleDirectory {
   constructor(
     private readonly users: UserService,
     private readonly organisations: OrganisationService,
+    private readonly actions: ActionService,
   ) {}
 
   /** Every person and partner of the authority (two statements, the council's whole list). */
@@ -61,14 +60,14 @@ export class PeopleDirectory {
     };
   }
 
-  /** Every person's and partner's name, for choices: one statement, names only (no roles or accounts). */
-  async choices(authorityId: string): Promise<Choices> {
-    const { people, organisations } = await this.users.everyName(authorityId);
+  /** Whom a plan's filters offer (its actions' people and partners, and the choices made), by name: one statement. */
+  async planChoices(actor: Authenticated, planId: string, chosen: ChosenIds): Promise<PlanChoices> {
+    const choices = await this.actions.filterChoices(actor, planId, chosen);
+    const people = [...choices.owners, ...choices.managers];
     return {
-      people,
-      organisations,
-      personName: nameIn(new Map(people.map((p) => [p.id, p.displayName])), 'Someone no longer here'),
-      organisationName: nameIn(new Map(organisations.map((o) => [o.id, o.name])), ''),
+      ...choices,
+      personName: nameIn(new Map(people.map((p) => [p.id, p.name])), 'Someone no longer here'),
+      organisationName: nameIn(new Map(choices.partners.map((o) => [o.id, o.name])), ''),
     };
   }
 

@@ -2,6 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@ne
 import type { FastifyReply } from 'fastify';
 import { ActionService, ActionSort, Authenticated, PlanService, subjectOf } from '@app/core';
 import { ActionExportService } from '@app/core/actions/action-export.service';
+import { FilterChoice } from '@app/core/actions/action.repository';
 import { ACTION_STATUSES, may, Rag, RAGS } from '@app/domain';
 import { CurrentActor } from '../common/decorators';
 import { actionExportName, describeFilter } from './dashboard-wording';
@@ -15,7 +16,7 @@ import { queryValue } from './page-query';
 import { broughtIn } from './tracker-import-view';
 import { RAG_COLOURS, RAG_LABELS, STATUS_LABELS } from './page-labels';
 import { PageRenderer } from './page-renderer';
-import { Choices, PeopleDirectory } from './people-directory';
+import { PeopleDirectory, PlanChoices } from './people-directory';
 
 const ALL_ACTIONS = 100_000;
 
@@ -40,8 +41,8 @@ export class PlanDashboardController {
   @Get(':id')
   async dashboard(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const filter = readFilter(req);
-    // The filters offer every person and partner of the council, so this page reads all their names.
-    const [counts, names] = await Promise.all([this.actions.dashboard(actor, id), this.directory.choices(actor.authorityId), this.pages.frame(req)]);
+    // The filters offer only the plan's people and partners (and any already chosen): they name every row too.
+    const [counts, names] = await Promise.all([this.actions.dashboard(actor, id), this.directory.planChoices(actor, id, filter), this.pages.frame(req)]);
     // The service filters, sorts and pages; a page past the end shows the last page. The plan is known.
     let result = await this.actions.list(actor, { ...listFilter(id, filter), page: filter.page, pageSize: PAGE_SIZE }, [counts.plan]);
     const pageCount = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
@@ -119,11 +120,12 @@ function listFilter(planId: string, filter: DashboardFilter) {
   };
 }
 
-function choices(filter: DashboardFilter, names: Choices) {
+function choices(filter: DashboardFilter, names: PlanChoices) {
+  const items = (list: FilterChoice[], chosen: string | undefined) => list.map((c) => ({ value: c.id, text: c.name, selected: c.id === chosen }));
   return {
-    ownerItems: [{ value: '', text: 'Anyone' }, ...names.people.map((p) => ({ value: p.id, text: p.displayName, selected: p.id === filter.ownerId }))],
-    managerItems: [{ value: '', text: 'Anyone' }, ...names.people.map((p) => ({ value: p.id, text: p.displayName, selected: p.id === filter.managerId }))],
-    partnerItems: [{ value: '', text: 'Any' }, ...names.organisations.map((o) => ({ value: o.id, text: o.name, selected: o.id === filter.organisationId }))],
+    ownerItems: [{ value: '', text: 'Anyone' }, ...items(names.owners, filter.ownerId)],
+    managerItems: [{ value: '', text: 'Anyone' }, ...items(names.managers, filter.managerId)],
+    partnerItems: [{ value: '', text: 'Any' }, ...items(names.partners, filter.organisationId)],
   };
 }
 

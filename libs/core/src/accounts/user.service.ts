@@ -187,11 +187,6 @@ export class UserService {
     return this.people.for(authorityId).names(personIds, organisationIds, managerId);
   }
 
-  /** Every member's and partner organisation's name (for a page's choices); see PeopleRepository.everyName. */
-  everyName(authorityId: string) {
-    return this.people.for(authorityId).everyName();
-  }
-
   async get(authorityId: string, userId: string): Promise<PersonView> {
     const { user, membership } = await this.load(authorityId, userId);
     return toPersonView(user, membership);

@@ -4,6 +4,7 @@ import { TenantRepository } from '@app/database/repositories/tenant-repository';
 import { insertMany, isPostgres, runSql, selectCount, selectEntities, selectEntity, selectPairs, SqlRow, updateRows } from '@app/database/sql';
 import { Transactions } from '@app/database/transactions';
 import { openStatusSql } from '@app/domain';
+import { ACCOUNTABLE_MANAGER_ID_SQL } from './accountable-manager';
 import { ActionFilter, DEFAULT_ORDER, listWhere, sortTerms } from './action-list';
 import { ragSql, ragSqlParams, tally } from './action-rag';
 
@@ -19,6 +20,41 @@ export class ActionRepositories {
 const WITH_PLAN_SQL =
   'FROM "action" a JOIN "improvement_plan" p ON p."id" = a."planId" AND p."authorityId" = a."authorityId" ' +
   'WHERE a."id" = :id AND a."authorityId" = :authorityId';
+
+/** A person or partner organisation a filter offers. */
+export interface FilterChoice {
+  id: string;
+  name: string;
+}
+
+/** What a plan's owner, accountable-manager and partner filters offer, each by name. */
+export interface FilterChoices {
+  owners: FilterChoice[];
+  managers: FilterChoice[];
+  partners: FilterChoice[];
+}
+
+/** The ids a filter has chosen already (from the address), which stay offered. */
+export interface ChosenIds {
+  ownerId?: string;
+  managerId?: string;
+  organisationId?: string;
+}
+
+const OF_PLAN = 'FROM "action" a WHERE a."authorityId" = :authorityId AND a."planId" = :planId';
+const memberChoices = (kind: string, person: string, chosen: string) =>
+  `SELECT '${kind}' AS "kind", u."id", u."displayName" AS "name" FROM "membership" m JOIN "app_user" u ON u."id" = m."userId" ` +
+  `WHERE m."authorityId" = :authorityId AND (m."userId" IN (SELECT ${person} ${OF_PLAN}) OR m."userId" = :${chosen})`;
+
+// A plan's filters offer whom its actions name, each as the action list filters on it (the manager
+// is the accountable one), and a choice already made if it is of this council: a link keeps its filter.
+const FILTER_CHOICES_SQL =
+  [
+    memberChoices('owner', 'a."ownerId"', 'ownerId'),
+    memberChoices('manager', ACCOUNTABLE_MANAGER_ID_SQL, 'managerId'),
+    `SELECT 'partner' AS "kind", o."id", o."name" FROM "organisation" o WHERE o."authorityId" = :authorityId ` +
+      `AND (o."id" IN (SELECT a."organisationId" ${OF_PLAN}) OR o."id" = :organisationId)`,
+  ].join(' UNION ALL ') + ' ORDER BY "kind", "name", "id"';
 
 /**
  * An action row as the driver gives it, as an Action: plain, without TypeORM's conversion of each
@@ -108,6 +144,14 @@ export class ActionRepository extends TenantRepository {
           ? 0
           : await selectCount(this.manager, `SELECT COUNT(*) AS "count" FROM "action" a WHERE ${where}`, params);
     return { rows, total };
+  }
+
+  /** The plan's filter choices (see FILTER_CHOICES_SQL), in one statement. */
+  async filterChoices(planId: string, chosen: ChosenIds): Promise<FilterChoices> {
+    const { ownerId = null, managerId = null, organisationId = null } = chosen;
+    const rows = await runSql(this.manager, FILTER_CHOICES_SQL, this.scoped({ planId, ownerId, managerId, organisationId }));
+    const of = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => ({ id: r.id as string, name: r.name as string }));
+    return { owners: of('owner'), managers: of('manager'), partners: of('partner') };
   }
 
   /** Counts by status and by effective RAG for one plan, in one statement (a row per status and rating). */

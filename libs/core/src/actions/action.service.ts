@@ -31,7 +31,7 @@ import { ACTION_HOOKS, ActionHook } from './action-hooks';
 import { ActionFilter } from './action-list';
 import { ActionChanges, NewAction } from './action-inputs';
 import { actionSummary, staleAction } from './action-summary';
-import { ActionRepositories, ActionRepository } from './action.repository';
+import { ActionRepositories, ActionRepository, ChosenIds, FilterChoices } from './action.repository';
 
 export * from './action-inputs';
 export * from './action-list';
@@ -265,6 +265,11 @@ export class ActionService {
     const plan = await this.plans.get(actor.authorityId, planId);
     const today = this.today();
     return { plan, today, ...(await this.repositories.for(actor.authorityId).counts(planId, today)) };
+  }
+
+  /** What the plan's owner, manager and partner filters offer: whom its actions name, and any choice already made here. */
+  filterChoices(actor: Actor, planId: string, chosen: ChosenIds): Promise<FilterChoices> {
+    return this.repositories.for(actor.authorityId).filterChoices(planId, chosen);
   }
 
   async timeline(actor: Actor, id: string) {

@@ -38,12 +38,6 @@ const NAMES_SQL = {
   FROM (SELECT m."userId" AS "id" FROM "membership" m WHERE m."authorityId" = :a AND m."managerId" = :managerId LIMIT 1) x`,
 };
 
-// Every member's and partner's name, for pages that offer them as choices (a dashboard's filters).
-const EVERY_NAME_SQL = `SELECT 'person' AS "kind", u."id", u."displayName" AS "name" FROM "membership" m JOIN "app_user" u ON u."id" = m."userId"
-  WHERE m."authorityId" = :a
-  UNION ALL SELECT 'organisation' AS "kind", o."id", o."name" FROM "organisation" o WHERE o."authorityId" = :a
-  ORDER BY "kind", "name"`;
-
 const truthy = (value: unknown) => value === true || value === 1;
 
 const toMember = (r: SqlRow): MemberRow => ({
@@ -82,16 +76,6 @@ export class PeopleRepository extends TenantRepository {
       else names.managesAnyone = true;
     }
     return names;
-  }
-
-  /** Every member's and partner organisation's name, each list by name, in one statement. */
-  async everyName(): Promise<{ people: { id: string; displayName: string }[]; organisations: { id: string; name: string }[] }> {
-    const rows = await runSql(this.manager, EVERY_NAME_SQL, { a: this.authorityId });
-    const of = (kind: string) => rows.filter((r) => r.kind === kind);
-    return {
-      people: of('person').map((r) => ({ id: r.id as string, displayName: r.name as string })),
-      organisations: of('organisation').map((r) => ({ id: r.id as string, name: r.name as string })),
-    };
   }
 
   membership(userId: string): Promise<Membership | null> {
