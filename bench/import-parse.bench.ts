@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { repoRoot } from '@app/config';
 import { parseReport } from '@app/importer';
 
 /**
@@ -21,7 +22,8 @@ const MIN_TOTAL_MS = 500;
 const MAX_ITERATIONS = 2000;
 
 export async function runImportBench(): Promise<ImportBenchResult[]> {
-  const root = repositoryRoot();
+  // The project folder, not dist/: dist has a test-documents folder of its own (compiled helpers, no reports).
+  const root = repoRoot();
   const documents = [...textFiles(resolve(root, '../shared/fixtures/reports')), ...textFiles(join(root, 'libs/importer/test-documents'))];
   return documents.map(timeDocument);
 }
@@ -47,14 +49,6 @@ function timeDocument(path: string): ImportBenchResult {
     medianMs: round(percentile(samples, 0.5)),
     p95Ms: round(percentile(samples, 0.95)),
   };
-}
-
-/** The repository root, from the source tree or from its compiled copy under dist/. */
-function repositoryRoot(): string {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, 'libs/importer/test-documents'))) return dir;
-  }
-  throw new Error('The importer test documents were not found above ' + __dirname);
 }
 
 function textFiles(dir: string): string[] {
