@@ -34,6 +34,14 @@ describe('calendar dates', () => {
       }
     });
 
+    it('answers the same for a date read again, after more dates than it remembers, and refuses a long string', () => {
+      const first = ['2026-02-28', '2026-02-29', '2026-03-01'].map((d) => (isCalendarDate(d) ? dayNumber(d) : null));
+      for (let days = 0; days < 5000; days++) isCalendarDate(addDays('2000-01-01', days));
+      expect(['2026-02-28', '2026-02-29', '2026-03-01'].map((d) => (isCalendarDate(d) ? dayNumber(d) : null))).toEqual(first);
+      expect(first).toEqual([dayNumber('2026-03-01') - 1, null, dayNumber('2026-02-28') + 1]);
+      expect(isCalendarDate('2026-01-05'.padEnd(100_000, ' '))).toBe(false);
+    });
+
     it('rejects a value that is not a string', () => {
       expect(() => toDateTime(20260105 as unknown as string)).toThrow(expect.objectContaining({ code: 'invalid_date' }));
     });

@@ -49,7 +49,8 @@ const knownDays = new Map<string, number | null>();
 const KNOWN_DAYS_LIMIT = 4096;
 
 function daysOf(date: unknown): number | null {
-  if (typeof date !== 'string') return null;
+  // Only YYYY-MM-DD's ten characters are kept: a long string from a request is refused before the cache.
+  if (typeof date !== 'string' || date.length !== 10) return null;
   let days = knownDays.get(date);
   if (days === undefined) {
     if (knownDays.size >= KNOWN_DAYS_LIMIT) knownDays.clear();
