@@ -42,10 +42,14 @@ export interface RemindersBenchResult {
   loadAverage: { atStart: number[]; atEnd: number[] };
   /** `rawCpuMsPerReminder`: this process's CPU per job or message of the raw run (its Redis and SMTP server work included). */
   inApp?: { perSecond: number; rawBullmqPerSecond: number; ratio: number; rawCpuMsPerReminder: number } & Phases;
-  /** `messages` in each of `rounds` rounds (ours, then raw), summed; `received`: the messages the SMTP server took from each side (a message sent twice counts twice). */
+  /**
+   * `messages` in each of `rounds` rounds (ours, then raw; absent in results from before the rounds, which
+   * ran once), summed: the phases' seconds are the rounds' total. `received`: the messages the SMTP
+   * server took from each side (a message sent twice counts twice).
+   */
   email?: {
     messages: number;
-    rounds: number;
+    rounds?: number;
     perSecond: number;
     rawNodemailerPerSecond: number;
     ratio: number;
