@@ -25,13 +25,16 @@ export const MAX_ATTEMPTS = 12;
 export const retryLaterMs = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
 
 /**
- * Rows claimed at a time when mail goes over SMTP: few enough that none waits long in 'sending' for its
- * turn. Up to the worker's REMINDER_CONCURRENCY jobs × SMTP_BATCHES_AT_ONCE batches are claimed in a process, all
- * behind SMTP_CONCURRENCY slots, and each must be sent within SEND_WITHIN_MS (200 was tried and not
- * kept: docs/PERFORMANCE.md).
+ * Rows claimed at a time when mail goes over SMTP. Larger batches mean fewer statements a message
+ * (docs/PERFORMANCE.md); what keeps rows from waiting long in 'sending' is the process-wide limit below.
  */
-export const SMTP_BATCH_SIZE = 50;
-/** SMTP batches of one job under way at once: the messages in flight are still bounded by SMTP_CONCURRENCY. */
+export const SMTP_BATCH_SIZE = 200;
+/**
+ * SMTP batches claimed at once in a process, whatever the number of jobs: at most
+ * SMTP_BATCH_SIZE × SMTP_BATCHES_AT_ONCE rows wait in 'sending' behind the SMTP_CONCURRENCY slots, so each
+ * is sent within SEND_WITHIN_MS unless the server takes longer than about 2.4 s a message. A job's own
+ * batches overlap as far as this allows, so one batch's database work runs while another's mail is on the wire.
+ */
 export const SMTP_BATCHES_AT_ONCE = 4;
 /** Messages in flight to the SMTP server at once, across every job in this process. */
 export const SMTP_CONCURRENCY = 16;
@@ -56,6 +59,7 @@ export interface DeliveryOutcome {
 export class ReminderDeliveryService {
   private readonly log = new Logger('ReminderDelivery');
   private readonly smtpSlots = new Slots(SMTP_CONCURRENCY);
+  private readonly smtpClaims = new Slots(SMTP_BATCHES_AT_ONCE);
 
   constructor(
     private readonly db: DataSource,
@@ -95,7 +99,6 @@ export class ReminderDeliveryService {
     const out: DeliveryOutcome = { results: new Map(), errors: [] };
     const all = [...new Set(ids)];
     const smtp = this.mailer.usesSmtp;
-    // Over SMTP a few batches overlap, so one batch's database work runs while another's mail is on the wire.
     await inLanes(chunks(all, smtp ? SMTP_BATCH_SIZE : DELIVERY_BATCH_SIZE), smtp ? SMTP_BATCHES_AT_ONCE : 1, (batch) =>
       this.deliverBatch(batch, at, options, out),
     );
@@ -104,7 +107,7 @@ export class ReminderDeliveryService {
 
   private async deliverBatch(ids: string[], at: Date, options: DeliverOptions, out: DeliveryOutcome): Promise<void> {
     try {
-      await (this.mailer.usesSmtp ? this.deliverBySmtp(ids, at, options, out) : this.deliverLocally(ids, at, out));
+      await (this.mailer.usesSmtp ? this.smtpClaims.run(() => this.deliverBySmtp(ids, at, options, out)) : this.deliverLocally(ids, at, out));
     } catch (error) {
       // Nothing of the batch was committed: take its rows one at a time, so a bad row fails alone.
       if (ids.length > 1) {
