@@ -159,6 +159,18 @@ const percentiles = (values: number[]) => {
 };
 
 /**
+ * The fixture's actions, scheduled by the product (timed). The actions are not kept: the worker runs in this
+ * process, and they were still live on its heap at the instant (137 MB live, against 40 MB without), as a
+ * worker of its own would never be.
+ */
+async function scheduledFixture(api: TestingModule, size: { reminders: number; councils: number }) {
+  const { authorityIds, actions } = await nationalFixture(api.get(DataSource), size.reminders, size.councils);
+  const started = process.hrtime.bigint();
+  await api.get(RemindersService).scheduleActions(actions);
+  return { authorityIds, scheduleSeconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+/**
  * The national quarter-end: `size.reminders` actions' reminders and their owners' and managers'
  * Monday digests, in `size.councils` councils, all due at one instant, delivered by a worker that has
  * started and queued them before the instant (in production its reconciler queues rows a minute ahead). Timed: scheduling, and
@@ -172,10 +184,7 @@ export async function quarterEndRun(
   leadSeconds: number,
 ): Promise<QuarterEndResult> {
   const db = api.get(DataSource);
-  const { authorityIds, actions } = await nationalFixture(db, size.reminders, size.councils);
-  const started = process.hrtime.bigint();
-  await api.get(RemindersService).scheduleActions(actions);
-  const scheduleSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const { authorityIds, scheduleSeconds } = await scheduledFixture(api, size);
   // This week's Monday digests, planned by the product; they wait with the rest until the instant.
   await api.get(DigestPlanner).planDigests(new Date(), { force: true });
   const mine = { authorityId: In(authorityIds) };
