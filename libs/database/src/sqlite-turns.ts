@@ -47,6 +47,7 @@ class Turns {
   private readonly holder = new AsyncLocalStorage<symbol>();
   private open: { token: symbol; running: Promise<unknown> } | null = null;
   private tail: Promise<unknown> = Promise.resolve();
+  private closed = false;
 
   transaction<T>(begin: () => Promise<T>): Promise<T> {
     const run = this.tail.then(() => {
@@ -59,9 +60,9 @@ class Turns {
     return run;
   }
 
-  /** Whether a transaction holds the connection and the caller is not part of that one. */
+  /** Whether a transaction holds the connection and the caller is not part of that one. Once closed, none waits: the driver refuses. */
   openToOthers(): boolean {
-    return this.open !== null && this.holder.getStore() !== this.open.token;
+    return !this.closed && this.open !== null && this.holder.getStore() !== this.open.token;
   }
 
   /** Resolves once the open transaction has committed or rolled back. */
@@ -75,6 +76,7 @@ class Turns {
    * would otherwise pay for all of them: 11 % of a quarter-end drain after seven.
    */
   close(): void {
+    this.closed = true;
     this.holder.disable();
   }
 }

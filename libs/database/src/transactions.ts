@@ -30,7 +30,7 @@ export class Transactions implements OnApplicationShutdown {
     return this.open.getStore() !== undefined;
   }
 
-  /** Node visits every AsyncLocalStorage still enabled at each promise it makes: a closed app's should not cost the rest (see sqlite-turns.ts). */
+  /** A closed app's storage should not cost the rest of the process (see Turns.close in sqlite-turns.ts). */
   onApplicationShutdown(): void {
     this.open.disable();
   }

@@ -30,12 +30,15 @@ export const retryLaterMs = (attempts: number) => Math.min(60, 2 ** Math.max(0, 
  */
 export const SMTP_BATCH_SIZE = 200;
 /**
- * SMTP batches claimed at once in a process, whatever the number of jobs: at most
- * SMTP_BATCH_SIZE × SMTP_BATCHES_AT_ONCE rows wait in 'sending' behind the SMTP_CONCURRENCY slots, so each
- * is sent within SEND_WITHIN_MS unless the server takes longer than about 2.4 s a message. A job's own
- * batches overlap as far as this allows, so one batch's database work runs while another's mail is on the wire.
+ * SMTP batches claimed at once in a process, whatever the number of jobs. A job's own batches overlap as
+ * far as this allows, so one batch's database work runs while another's mail is on the wire.
  */
 export const SMTP_BATCHES_AT_ONCE = 4;
+/**
+ * The most rows a process holds in 'sending' at once, all behind the SMTP_CONCURRENCY slots: each is sent
+ * within SEND_WITHIN_MS unless the server takes longer than about 2.4 s a message on each connection.
+ */
+export const SMTP_CLAIMED_AT_MOST = SMTP_BATCH_SIZE * SMTP_BATCHES_AT_ONCE;
 /** Messages in flight to the SMTP server at once, across every job in this process. */
 export const SMTP_CONCURRENCY = 16;
 /**

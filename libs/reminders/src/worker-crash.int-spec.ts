@@ -6,7 +6,7 @@ import { createTestDatabase, DB_KINDS, DbKind, TestDatabase } from '@app/testing
 import { Notification, OutboxEmail } from './entities';
 import { Reminder, ReminderState } from './entities/reminder.entity';
 import { reminderMessageId } from './mailer.service';
-import { DELIVERY_BATCH_SIZE, ReminderDeliveryService, SMTP_BATCH_SIZE, SMTP_BATCHES_AT_ONCE, SMTP_CONCURRENCY } from './reminder-delivery.service';
+import { DELIVERY_BATCH_SIZE, ReminderDeliveryService, SMTP_CLAIMED_AT_MOST, SMTP_CONCURRENCY } from './reminder-delivery.service';
 import { londonDate } from './reminder-rules';
 import { RemindersService, SENDING_LEASE_MS } from './reminders.service';
 import { HoldingSmtpSink } from '@app/testing/holding-smtp-sink';
@@ -22,8 +22,8 @@ const DUE_DATE = londonDate(new Date(Date.now() - 3 * DAY_MS));
 const SEEDED_AT = new Date(Date.now() - 10 * DAY_MS).toISOString();
 /** The name the killed worker's PostgreSQL connections go by, to find its open transaction. */
 const WORKER_APP = 'reminders-crash-test-worker';
-/** Rows a worker has claimed for SMTP while none of its messages is acknowledged: one batch per lane. */
-const CLAIMED_AT_ONCE = SMTP_BATCH_SIZE * SMTP_BATCHES_AT_ONCE;
+/** Rows a worker has claimed for SMTP while none of its messages is acknowledged: as many as a process may hold. */
+const CLAIMED_AT_ONCE = SMTP_CLAIMED_AT_MOST;
 
 describe.each(DB_KINDS)('a worker process killed in the middle of delivering, on %s', (kind: DbKind) => {
   const sink = new HoldingSmtpSink();
@@ -121,13 +121,13 @@ describe.each(DB_KINDS)('a worker process killed in the middle of delivering, on
 
   /**
    * The server holds back its reply to every message; once every SMTP slot is waiting for one, and
-   * every lane has claimed its batch, the worker is killed.
+   * the worker holds all the rows it may claim, it is killed.
    */
   async function killWhileEverySlotIsMidSend(ids: string[]): Promise<void> {
     sink.holding = true;
     const dead = startWorker({ SMTP_URL: smtpUrl });
     await waitFor(
-      'every SMTP slot to be mid-send, and every lane to hold a batch',
+      'every SMTP slot to be mid-send, and the worker to hold all it may claim',
       async () => sink.heldCount === SMTP_CONCURRENCY && (await idsIn(ids, 'sending')).length === CLAIMED_AT_ONCE,
       { detail: () => dead.log },
     );

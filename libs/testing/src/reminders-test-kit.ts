@@ -55,7 +55,8 @@ export function useRemindersModule(kind: DbKind, env: Record<string, string> = {
 
 /**
  * An SMTP server inside the test that receives and parses every message; can be stopped and restarted on its port.
- * With `keep: false` it only counts them: a bench sending thousands would otherwise hold every parsed message on its heap.
+ * With `keep: false` it keeps none and only counts them (still parsing each): a bench sending thousands would
+ * otherwise hold every parsed message on its heap.
  */
 export class SmtpSink {
   readonly messages: ParsedMail[] = [];
