@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { untilQuiet } from './quiet';
 
 /**
  * Benches other parts of the project contribute: bench/import-parse.bench.ts (runImportBench) and
@@ -21,6 +22,8 @@ export async function runExtras(actions: number, quick: boolean, log: (line: str
       continue;
     }
     try {
+      const quiet = await untilQuiet();
+      log(`  ${extra.key}: the machine ${quiet.busy === null ? 'not checked' : `${Math.round(quiet.busy * 100)} % busy`} after ${quiet.waitedSeconds.toFixed(0)} s`);
       const started = Date.now();
       results[extra.key] = await extra.run(require(file) as Record<string, unknown>, actions, quick);
       log(`  ${extra.key}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
