@@ -23,7 +23,9 @@ export async function runExtras(actions: number, quick: boolean, log: (line: str
     }
     try {
       const quiet = await untilQuiet();
-      log(`  ${extra.key}: the machine ${quiet.busy === null ? 'not checked' : `${Math.round(quiet.busy * 100)} % busy`} after ${quiet.waitedSeconds.toFixed(0)} s`);
+      log(
+        `  ${extra.key}: the machine ${quiet.busy === null ? 'not checked' : `${Math.round(quiet.busy * 100)} % busy`} after ${quiet.waitedSeconds.toFixed(0)} s`,
+      );
       const started = Date.now();
       results[extra.key] = await extra.run(require(file) as Record<string, unknown>, actions, quick);
       log(`  ${extra.key}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

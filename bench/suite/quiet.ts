@@ -19,13 +19,12 @@ function cpuTimes(): { busy: number; total: number } | null {
  */
 export async function untilQuiet(busyAtMost = 0.2, maxMs = 60_000): Promise<{ waitedSeconds: number; busy: number | null }> {
   const started = Date.now();
-  let busy: number | null = null;
   for (;;) {
     const before = cpuTimes();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const after = cpuTimes();
     if (!before || !after) return { waitedSeconds: 0, busy: null };
-    busy = (after.busy - before.busy) / Math.max(1, after.total - before.total);
+    const busy = (after.busy - before.busy) / Math.max(1, after.total - before.total);
     if (busy <= busyAtMost || Date.now() - started >= maxMs) return { waitedSeconds: (Date.now() - started) / 1000, busy };
   }
 }
