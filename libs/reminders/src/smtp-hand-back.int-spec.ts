@@ -4,18 +4,18 @@ import { createTestDatabase, DB_KINDS, DbKind, TestDatabase } from '@app/testing
 import { OutboxEmail } from './entities';
 import { Reminder } from './entities/reminder.entity';
 import { reminderMessageId } from './mailer.service';
-import { ReminderDeliveryService, SEND_WITHIN_MS, SMTP_CONCURRENCY } from './reminder-delivery.service';
+import { ReminderDeliveryService, SEND_WITHIN_MS, SMTP_BATCH_SIZE, SMTP_CLAIMED_AT_MOST as CAP, SMTP_CONCURRENCY } from './reminder-delivery.service';
 import { HoldingSmtpSink } from '@app/testing/holding-smtp-sink';
 import { dueReminders, remindersTestModule, seedWorld, setClock, testConfig, waitFor } from '@app/testing/reminders-test-kit';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 /** The reminders' moment: 08:00 London on their due date. */
 const AT = '2026-03-22T08:00:00.000Z';
 /** More rows than SMTP slots: these wait for a slot while every slot is busy. */
 const WAITING = 4;
 
-describe.each(DB_KINDS)('an SMTP send that waits too long for a free slot, on %s', (kind: DbKind) => {
+describe.each(DB_KINDS)('SMTP sends waiting for the server, on %s', (kind: DbKind) => {
   const sink = new HoldingSmtpSink();
   let scratch: TestDatabase;
   let moduleRef: TestingModule;
@@ -38,8 +38,9 @@ describe.each(DB_KINDS)('an SMTP send that waits too long for a free slot, on %s
   /** Runs the worker's batch job over `ids`, as BullMQ would before its final attempt. */
   const runJob = (ids: string[]) => moduleRef.get(ReminderDeliveryService).onDeliverBatchJob({ reminderIds: ids }, { finalAttempt: false });
   const copiesOf = (id: string) => sink.deliveredCounts().get(reminderMessageId(id, 'https://tracker.test')) ?? 0;
+  const sending = () => db.manager.countBy(Reminder, { state: 'sending' });
 
-  it('is handed back unsent after SEND_WITHIN_MS, neither sent nor failed, and is delivered once on the retry', async () => {
+  it('a row waiting for a free slot is handed back unsent after SEND_WITHIN_MS, neither sent nor failed, and is delivered once on the retry', async () => {
     setClock(moduleRef, '2026-03-01T12:00:00.000Z');
     const world = await seedWorld(db, '2026-03-01T12:00:00.000Z');
     const ids = (await dueReminders(moduleRef, world, SMTP_CONCURRENCY + WAITING, '2026-03-22')).map((r) => r.id);
@@ -74,5 +75,27 @@ describe.each(DB_KINDS)('an SMTP send that waits too long for a free slot, on %s
     expect(await db.manager.countBy(Reminder, { id: In(ids), state: 'sent' })).toBe(ids.length);
     expect(await db.manager.countBy(OutboxEmail, { reminderId: In(ids) })).toBe(ids.length);
     expect((await db.manager.findBy(Reminder, { id: In(handedBack.map((r) => r.id)) })).map((r) => r.attempts)).toEqual(Array(WAITING).fill(2));
+  });
+
+  it('rows claimed in one process are at most SMTP_CLAIMED_AT_MOST at once, however many jobs run, and each is still sent once', async () => {
+    setClock(moduleRef, '2026-03-01T12:00:00.000Z');
+    const world = await seedWorld(db, '2026-03-01T12:00:00.000Z');
+    const ids = (await dueReminders(moduleRef, world, CAP + SMTP_BATCH_SIZE, '2026-03-22')).map((r) => r.id);
+    setClock(moduleRef, AT);
+
+    // Two jobs at once, as the worker runs them: the first alone can fill the cap, the second has one batch more.
+    sink.holding = true;
+    const jobs = [runJob(ids.slice(0, CAP)), runJob(ids.slice(CAP))];
+    await waitFor(`${SMTP_CONCURRENCY} messages in flight`, () => sink.heldCount === SMTP_CONCURRENCY);
+    await waitFor(`${CAP} rows claimed`, async () => (await sending()) >= CAP);
+    // Give the second job every chance to claim more, had it been free to.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await sending()).toBe(CAP);
+
+    sink.release();
+    await expect(Promise.all(jobs)).resolves.toEqual(['done', 'done']);
+    expect(await sending()).toBe(0);
+    expect(await db.manager.countBy(Reminder, { id: In(ids), state: 'sent' })).toBe(ids.length);
+    expect(ids.map(copiesOf)).toEqual(ids.map(() => 1));
   });
 });
