@@ -4,12 +4,14 @@ import { Reminder } from '@app/reminders';
 /**
  * Waits until no reminder of the given councils is left to deliver (each run has councils of its
  * own, all scheduled before delivery starts): one indexed probe per poll, as cheap at 100,000 rows as at 10.
+ * By default every 10 ms, since the wait ends a timed phase: at 100 ms it added 50 ms on average to runs
+ * of 1 to 3 s, whose raw BullMQ and raw nodemailer counterparts know their end at once.
  */
-export async function untilSent(db: DataSource, authorityIds: string[], timeoutMs = 30 * 60_000): Promise<void> {
+export async function untilSent(db: DataSource, authorityIds: string[], { everyMs = 10, timeoutMs = 30 * 60_000 } = {}): Promise<void> {
   const until = Date.now() + timeoutMs;
   const unsettled = () => db.manager.exists(Reminder, { where: { authorityId: In(authorityIds), state: In(['pending', 'queued', 'sending']) } });
   while (await unsettled()) {
     if (Date.now() > until) throw new Error('Bench timed out');
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }
