@@ -59,7 +59,7 @@ if (process.env.TEST_FAULTS === 'skip') common.testPathIgnorePatterns = ['/node_
 const slow = { setupFilesAfterEnv: ['<rootDir>/libs/testing/src/slow-test-timeout.ts'] };
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts'] },
     { ...common, displayName: 'integration', ...slow, testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', ...slow, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],

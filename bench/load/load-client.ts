@@ -1,5 +1,5 @@
 import * as http from 'node:http';
-import { GENERATOR_CPU_LIMIT, LatencySummary, LoadResult, LoadSpec, RequestSpec, requestHeaders, StatusToggle } from './load-spec';
+import { GENERATOR_CPU_LIMIT, LoadResult, LoadSpec, LoadWindow, RequestSpec, requestHeaders, StatusToggle, summarise } from './load-spec';
 
 /**
  * The load generator, run as its own process (forked once by run-load.ts and sent one LoadSpec at a
@@ -16,7 +16,7 @@ interface Answer {
   location?: string;
 }
 
-async function runSpec(spec: LoadSpec): Promise<LoadResult> {
+async function runSpec(spec: LoadSpec): Promise<LoadResult | LoadWindow> {
   const agents = spec.ports.map(() => new http.Agent({ keepAlive: true, maxSockets: spec.connections }));
   const statusCounts: Record<string, number> = {};
   let samples = 0;
@@ -116,6 +116,7 @@ async function runSpec(spec: LoadSpec): Promise<LoadResult> {
   const generatorCpu = cpuShare(cpuFrom);
   const seconds = (Math.min(performance.now(), end) - measureFrom) / 1000;
   agents.forEach((a) => a.destroy());
+  const measured = latencies.subarray(0, samples);
   return {
     name: spec.name,
     requests: samples,
@@ -123,9 +124,10 @@ async function runSpec(spec: LoadSpec): Promise<LoadResult> {
     statusCounts,
     seconds,
     rps: samples / seconds,
-    latencyMs: summarise(latencies.subarray(0, samples)),
+    latencyMs: summarise(measured),
     ...(generatorCpu === undefined ? {} : { generatorCpu, generatorBusy: generatorCpu > GENERATOR_CPU_LIMIT }),
     ...(firstError ? { firstError } : {}),
+    ...(spec.keepLatencies ? { latencies: Array.from(measured) } : {}),
   };
 }
 
@@ -155,16 +157,6 @@ function currentState(response: Answer): Pick<StatusToggle, 'version' | 'status'
     // not JSON: drop the action from the rotation
   }
   return null;
-}
-
-function summarise(values: Float64Array): LatencySummary {
-  if (values.length === 0) return { p50: 0, p95: 0, p99: 0, max: 0, mean: 0 };
-  const sorted = Float64Array.from(values).sort();
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  const round = (v: number) => Math.round(v * 100) / 100;
-  let sum = 0;
-  for (const v of sorted) sum += v;
-  return { p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(sorted[sorted.length - 1]), mean: round(sum / sorted.length) };
 }
 
 process.on('message', (spec: LoadSpec) => {

@@ -36,6 +36,8 @@ export interface LoadSpec {
   toggles?: StatusToggle[];
   /** Web pages: only a 200 answer with an HTML body counts as a success (otherwise any 2xx does). */
   html?: boolean;
+  /** Send back every measured latency too (`LoadWindow`), so windows of one load can be combined exactly. */
+  keepLatencies?: boolean;
 }
 
 export interface LatencySummary {
@@ -66,3 +68,39 @@ export interface LoadResult {
 
 /** Above this share of one core the load generator may be what limits a figure. */
 export const GENERATOR_CPU_LIMIT = 0.5;
+
+/** A LoadResult with its measured latencies, in ms, answered when the spec asked for them. */
+export interface LoadWindow extends LoadResult {
+  latencies: number[];
+}
+
+/** Several windows of the same load as one result: requests and seconds summed, latencies pooled. */
+export function combineWindows(windows: LoadWindow[]): LoadResult {
+  const requests = windows.reduce((n, w) => n + w.requests, 0);
+  const seconds = windows.reduce((n, w) => n + w.seconds, 0);
+  const statusCounts: Record<string, number> = {};
+  for (const w of windows) for (const [status, n] of Object.entries(w.statusCounts)) statusCounts[status] = (statusCounts[status] ?? 0) + n;
+  const cpu = windows.every((w) => w.generatorCpu !== undefined) ? windows.reduce((n, w) => n + w.generatorCpu! * w.seconds, 0) / seconds : undefined;
+  const firstError = windows.find((w) => w.firstError)?.firstError;
+  return {
+    name: windows[0].name,
+    requests,
+    errors: windows.reduce((n, w) => n + w.errors, 0),
+    statusCounts,
+    seconds,
+    rps: seconds > 0 ? requests / seconds : 0,
+    latencyMs: summarise(Float64Array.from(windows.flatMap((w) => w.latencies))),
+    ...(cpu === undefined ? {} : { generatorCpu: Math.round(cpu * 1000) / 1000, generatorBusy: cpu > GENERATOR_CPU_LIMIT }),
+    ...(firstError ? { firstError } : {}),
+  };
+}
+
+export function summarise(values: Float64Array): LatencySummary {
+  if (values.length === 0) return { p50: 0, p95: 0, p99: 0, max: 0, mean: 0 };
+  const sorted = Float64Array.from(values).sort();
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const round = (v: number) => Math.round(v * 100) / 100;
+  let sum = 0;
+  for (const v of sorted) sum += v;
+  return { p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(sorted[sorted.length - 1]), mean: round(sum / sorted.length) };
+}

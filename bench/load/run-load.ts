@@ -1,6 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import * as path from 'node:path';
-import { GENERATOR_CPU_LIMIT, LoadResult, LoadSpec } from './load-spec';
+import { combineWindows, GENERATOR_CPU_LIMIT, LoadResult, LoadSpec, LoadWindow } from './load-spec';
 
 const CLIENT = path.join(__dirname, 'load-client.js');
 
@@ -50,6 +50,25 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
     child.on('exit', onExit);
     child.send(spec);
   });
+}
+
+/**
+ * Loads measured against each other (the API and the raw server on one route), taken in turn in
+ * `rounds` windows that share each one's measured time, and each combined into one result. One load
+ * and then the other saw the machine at different moments: on this shared machine a route's ratio
+ * moved from 0.67 to 0.37 between two runs of the same code. Taking them in turn, each sees the same
+ * moments. `spec` is asked again for every window (status toggles move on with each run).
+ */
+export async function runLoadsInTurn(specs: (() => Promise<LoadSpec>)[], rounds: number): Promise<LoadResult[]> {
+  const windows: LoadWindow[][] = specs.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, spec] of specs.entries()) {
+      const whole = await spec();
+      const window = { ...whole, durationMs: Math.round(whole.durationMs / rounds), keepLatencies: true };
+      windows[i].push((await runLoad(window)) as LoadWindow);
+    }
+  }
+  return windows.map(combineWindows);
 }
 
 /** Printed when the load generator was busy enough that it, not the server, may have set the figure. */

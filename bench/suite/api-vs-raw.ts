@@ -1,5 +1,5 @@
 import { BenchDatabase } from '../dataset/bench-database';
-import { runLoad } from '../load/run-load';
+import { runLoadsInTurn } from '../load/run-load';
 import { Workload } from '../load/workloads';
 import { RouteResult } from '../report/results';
 import { Stopwatch } from '../report/stopwatch';
@@ -35,9 +35,12 @@ export async function startServers(db: BenchDatabase): Promise<Servers> {
   return { api, raw, apiAtStartMb: api.memory().rssMb, stop };
 }
 
+/** Windows of each route, the API's and the raw server's in turn (runLoadsInTurn). */
+const ROUTE_ROUNDS = 3;
+
 /**
- * Each route against the real API and against the raw server, one after the other, on the same data;
- * then the web pages against the same API.
+ * Each route against the real API and against the raw server, in turn, on the same data; then the
+ * web pages against the same API.
  */
 export async function measureApiVsRaw(
   servers: Servers,
@@ -72,8 +75,10 @@ async function measureRoutes(
   const routes: RouteResult[] = [];
   const ratioOf = (a: LoadResult, b: LoadResult) => (b.rps > 0 ? a.rps / b.rps : 0);
   for (const workload of workloads) {
-    const ours = await runLoad(await specFor(workload, `api ${workload.key}`, [ports.api], options, db));
-    const theirs = await runLoad(await specFor(workload, `raw ${workload.key}`, [ports.raw], options, db));
+    const [ours, theirs] = await runLoadsInTurn(
+      [() => specFor(workload, `api ${workload.key}`, [ports.api], options, db), () => specFor(workload, `raw ${workload.key}`, [ports.raw], options, db)],
+      options.quick ? 1 : ROUTE_ROUNDS,
+    );
     const ratio = ratioOf(ours, theirs);
     routes.push({ key: workload.key, label: workload.label, api: ours, raw: theirs, ratio });
     const errors = ours.errors || theirs.errors ? ` | errors api ${ours.errors} raw ${theirs.errors}` : '';
