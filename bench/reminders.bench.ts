@@ -20,6 +20,7 @@ import { actionRow } from '@app/testing/plan-rows';
 import { activePlan, createTestDatabase, DbKind, remindersTestModule, seedWorld, SmtpSink, testConfig, World } from '@app/testing/reminders-test-kit';
 import { QUARTER_END_SIZES, QuarterEndResult, quarterEndRun } from './reminders/quarter-end';
 import { untilSent } from './reminders/until-sent';
+import { inTurn, roundsFor } from './suite/in-turn';
 
 /** Where the time went: scheduling the rows, then a worker starting and delivering them. */
 export interface Phases {
@@ -90,7 +91,7 @@ export async function runRemindersBench(opts: {
   const api = await remindersTestModule(config);
   try {
     const db = api.get(DataSource);
-    const ratios = parts.includes('ratios') ? await ratiosRun(api, db, config, prefix, opts.actions, sink) : {};
+    const ratios = parts.includes('ratios') ? await ratiosRun(api, db, config, prefix, opts.actions, sink, quick) : {};
     const quarterEnd = parts.includes('quarter-end')
       ? await quarterEndRun(api, quick ? QUARTER_END_SIZES.quick : QUARTER_END_SIZES.full, () => worker(config, prefix, RECONCILE_EVERY_MS), quick ? 10 : 30)
       : undefined;
@@ -104,12 +105,14 @@ export async function runRemindersBench(opts: {
 }
 
 /** In-app delivery against raw BullMQ, email against raw nodemailer, and the lateness of up to 10,000 due at once. */
-async function ratiosRun(api: TestingModule, db: DataSource, config: AppConfig, prefix: string, actions: number, sink: SmtpSink) {
+async function ratiosRun(api: TestingModule, db: DataSource, config: AppConfig, prefix: string, actions: number, sink: SmtpSink, quick: boolean) {
+  const rounds = roundsFor(quick);
   // Both in-app paths warmed before either is timed, as the email paths are below: ours ran first, so it
   // alone paid for compiling the scheduler's, the worker's and BullMQ's code.
   await deliveryRun(api, db, config, prefix, WARM_UP_REMINDERS, true);
   await rawBullmq(prefix, WARM_UP_REMINDERS);
-  const inApp = await inTurn(
+  const inApp = await oursAndRaw(
+    rounds,
     () => deliveryRun(api, db, config, prefix, actions, true),
     () => phase('raw-bullmq', () => rawBullmq(prefix, actions)),
   );
@@ -127,7 +130,8 @@ async function ratiosRun(api: TestingModule, db: DataSource, config: AppConfig, 
     received[side] += sink.received - before;
     return result;
   };
-  const email = await inTurn(
+  const email = await oursAndRaw(
+    rounds,
     () => counted('ours', () => deliveryRun(api, db, smtpConfig, prefix, emails, false)),
     // Raw sends copies of the message ours has just sent, so both send mail of the same size and content.
     async () => {
@@ -137,10 +141,10 @@ async function ratiosRun(api: TestingModule, db: DataSource, config: AppConfig, 
   );
   const lateness = await latenessRun(api, db, config, prefix, Math.min(actions, 10_000));
   const seconds = (p: Phases) => p.scheduleSeconds + p.deliverSeconds;
-  const items = { inApp: actions * ROUNDS, email: emails * ROUNDS };
+  const items = { inApp: actions * rounds, email: emails * rounds };
   return {
     inApp: {
-      rounds: ROUNDS,
+      rounds,
       perSecond: items.inApp / seconds(inApp.ours),
       rawBullmqPerSecond: items.inApp / inApp.raw.seconds,
       ratio: inApp.raw.seconds / seconds(inApp.ours),
@@ -155,7 +159,7 @@ async function ratiosRun(api: TestingModule, db: DataSource, config: AppConfig, 
       ratio: email.raw.seconds / seconds(email.ours),
       rawCpuMsPerReminder: email.raw.cpuMs / items.email,
       roundRatios: email.roundRatios,
-      rounds: ROUNDS,
+      rounds,
       received,
       ...email.ours,
     },
@@ -164,27 +168,22 @@ async function ratiosRun(api: TestingModule, db: DataSource, config: AppConfig, 
 }
 
 /**
- * Ours and raw in turn, ROUNDS times, summed: one run of each is a few seconds, and on a shared machine
- * a single run of the same code moved by a quarter either way (raw BullMQ 5,900 to 9,100 jobs/s in three
- * runs in a row), so any one round's ratio says little. The phases' seconds are the rounds' total; their
- * CPU per reminder is the rounds' mean. `roundRatios` keeps each round's, to show the spread.
+ * Ours and raw in turn (suite/in-turn.ts), summed: the phases' seconds are the rounds' total, their CPU
+ * per reminder the rounds' mean. `roundRatios` keeps each round's, to show the spread.
  */
-async function inTurn(ours: () => Promise<Phases>, raw: () => Promise<{ seconds: number; cpuMs: number }>) {
-  const sum: Phases = { scheduleSeconds: 0, deliverSeconds: 0, scheduleCpuMsPerReminder: 0, deliverCpuMsPerReminder: 0 };
-  const rawSum = { seconds: 0, cpuMs: 0 };
-  const roundRatios: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const o = await ours();
-    sum.scheduleSeconds += o.scheduleSeconds;
-    sum.deliverSeconds += o.deliverSeconds;
-    sum.scheduleCpuMsPerReminder += o.scheduleCpuMsPerReminder / ROUNDS;
-    sum.deliverCpuMsPerReminder += o.deliverCpuMsPerReminder / ROUNDS;
-    const r = await raw();
-    rawSum.seconds += r.seconds;
-    rawSum.cpuMs += r.cpuMs;
-    roundRatios.push(r.seconds / (o.scheduleSeconds + o.deliverSeconds));
-  }
-  return { ours: sum, raw: rawSum, roundRatios };
+async function oursAndRaw(rounds: number, ours: () => Promise<Phases>, raw: () => Promise<{ seconds: number; cpuMs: number }>) {
+  const runs = await inTurn(rounds, ours, raw);
+  const sum = (pick: (p: Phases) => number) => runs.first.reduce((n, p) => n + pick(p), 0);
+  return {
+    ours: {
+      scheduleSeconds: sum((p) => p.scheduleSeconds),
+      deliverSeconds: sum((p) => p.deliverSeconds),
+      scheduleCpuMsPerReminder: sum((p) => p.scheduleCpuMsPerReminder) / rounds,
+      deliverCpuMsPerReminder: sum((p) => p.deliverCpuMsPerReminder) / rounds,
+    },
+    raw: { seconds: runs.second.reduce((n, r) => n + r.seconds, 0), cpuMs: runs.second.reduce((n, r) => n + r.cpuMs, 0) },
+    roundRatios: runs.first.map((p, i) => runs.second[i].seconds / (p.scheduleSeconds + p.deliverSeconds)),
+  };
 }
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
@@ -298,7 +297,7 @@ async function deliveryRun(api: TestingModule, db: DataSource, config: AppConfig
   const deliver = await phase(`${label}-deliver`, async () => {
     const w1 = await worker(config, prefix);
     try {
-      await untilSent(db, [w.authorityId]);
+      await untilSent(db, [w.authorityId], { everyMs: 10 });
     } finally {
       await w1.close();
     }
@@ -334,9 +333,6 @@ async function oneOfOurMails(db: DataSource): Promise<OutboxEmail> {
   if (!mail) throw new Error('The email run sent nothing');
   return mail;
 }
-
-/** Rounds of each comparison, ours then raw in each. */
-const ROUNDS = 3;
 
 /** Reminders delivered, untimed, to warm the in-app path (ours and raw BullMQ) before its timed runs. */
 const WARM_UP_REMINDERS = 200;

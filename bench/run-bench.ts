@@ -19,6 +19,7 @@ import { runExtras } from './suite/extras';
 import { BenchOptions, parseOptions } from './suite/options';
 import { censusComparison, queryCensus } from './suite/query-census';
 import { comparePragmas } from './suite/sqlite-pragmas';
+import { roundsFor } from './suite/in-turn';
 
 const log = (line: string) => console.log(line);
 
@@ -80,7 +81,9 @@ async function measureWhileStarting(
   log(`  SQL per request: ${census.api.map((q) => `${q.key} ${q.queries.length}`).join(', ')}`);
   const compared = censusComparison(census);
   log(`  SQL per request, API / raw: ${compared.map((c) => `${c.key} ${c.api}/${c.raw}${c.same ? '' : ' (different statements)'}`).join(', ')}`);
-  log(`[${db.kind} ${actions}] API against raw, then pages; ${options.connections} connections, ${options.durationMs / 1000} s each`);
+  log(
+    `[${db.kind} ${actions}] API and raw in turn (${roundsFor(options.quick)} windows each), then pages; ${options.connections} connections, ${options.durationMs / 1000} s each`,
+  );
   const measured = await measureApiVsRaw(await starting, db, workloads, pages, options, log, watch);
   log(`  API peak RSS ${measured.memory.apiPeakMb} MB (${measured.memory.apiPeakWithPagesMb} MB after the pages), raw server ${measured.memory.rawPeakMb} MB`);
   const run: DatabaseRun = {

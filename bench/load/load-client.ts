@@ -4,7 +4,8 @@ import { GENERATOR_CPU_LIMIT, LoadResult, LoadSpec, LoadWindow, RequestSpec, req
 /**
  * The load generator, run as its own process (forked once by run-load.ts and sent one LoadSpec at a
  * time): a fixed number of keep-alive connections on loopback, each sending its next request when the
- * last one is answered, for a fixed time. Answers each spec with a LoadResult.
+ * last one is answered, for a fixed time. Answers each spec with a LoadResult (with its latencies when
+ * the spec asks: a LoadWindow).
  */
 const MAX_SAMPLES = 2_000_000;
 const latencies = new Float64Array(MAX_SAMPLES);

@@ -1,5 +1,6 @@
 import { ChildProcess, fork } from 'node:child_process';
 import * as path from 'node:path';
+import { inTurn } from '../suite/in-turn';
 import { combineWindows, GENERATOR_CPU_LIMIT, LoadResult, LoadSpec, LoadWindow } from './load-spec';
 
 const CLIENT = path.join(__dirname, 'load-client.js');
@@ -17,8 +18,11 @@ function loadClient(): ChildProcess {
   return client;
 }
 
-/** Runs one load in the load generator's process (never the bench's own) and returns what it measured. */
-export function runLoad(spec: LoadSpec): Promise<LoadResult> {
+/**
+ * Runs one load in the load generator's process (never the bench's own) and returns what it measured,
+ * warning if the generator was busy (`warn: false` for a window whose combined result is warned about).
+ */
+export function runLoad(spec: LoadSpec, { warn = true } = {}): Promise<LoadResult> {
   const child = loadClient();
   return new Promise((resolve, reject) => {
     const done = () => {
@@ -30,7 +34,7 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
       done();
       if ('error' in message) reject(new Error(`load client failed: ${message.error}`));
       else {
-        if (message.generatorBusy) console.warn(generatorWarning(message));
+        if (warn && message.generatorBusy) console.warn(generatorWarning(message));
         resolve(message);
       }
     };
@@ -53,22 +57,27 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
 }
 
 /**
- * Loads measured against each other (the API and the raw server on one route), taken in turn in
- * `rounds` windows that share each one's measured time, and each combined into one result. One load
- * and then the other saw the machine at different moments: on this shared machine a route's ratio
- * moved from 0.67 to 0.37 between two runs of the same code. Taking them in turn, each sees the same
- * moments. `spec` is asked again for every window (status toggles move on with each run).
+ * One load against another (the API and the raw server on one route) in windows taken in turn
+ * (in-turn.ts), which share each one's measured time; each side's windows are then combined into
+ * one result. Each spec is asked for again before each window (status toggles move on with every run).
  */
-export async function runLoadsInTurn(specs: (() => Promise<LoadSpec>)[], rounds: number): Promise<LoadResult[]> {
-  const windows: LoadWindow[][] = specs.map(() => []);
-  for (let round = 0; round < rounds; round++) {
-    for (const [i, spec] of specs.entries()) {
-      const whole = await spec();
-      const window = { ...whole, durationMs: Math.round(whole.durationMs / rounds), keepLatencies: true };
-      windows[i].push((await runLoad(window)) as LoadWindow);
-    }
-  }
-  return windows.map(combineWindows);
+export async function runPairInTurn(
+  specs: { first: () => Promise<LoadSpec>; second: () => Promise<LoadSpec> },
+  rounds: number,
+): Promise<{ first: LoadResult; second: LoadResult; windowRatios: number[] }> {
+  const window = async (spec: () => Promise<LoadSpec>) => {
+    const whole = await spec();
+    return (await runLoad({ ...whole, durationMs: Math.round(whole.durationMs / rounds), keepLatencies: true }, { warn: false })) as LoadWindow;
+  };
+  const windows = await inTurn(
+    rounds,
+    () => window(specs.first),
+    () => window(specs.second),
+  );
+  const [first, second] = [combineWindows(windows.first), combineWindows(windows.second)];
+  for (const combined of [first, second]) if (combined.generatorBusy) console.warn(generatorWarning(combined));
+  const windowRatios = windows.first.map((w, i) => (windows.second[i].rps > 0 ? w.rps / windows.second[i].rps : 0));
+  return { first, second, windowRatios };
 }
 
 /** Printed when the load generator was busy enough that it, not the server, may have set the figure. */

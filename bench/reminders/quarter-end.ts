@@ -199,7 +199,7 @@ export async function quarterEndRun(
   const readyBeforeDue = Date.now() < Date.parse(dueAt);
   let cpu: NodeJS.CpuUsage | undefined;
   try {
-    await untilSent(db, authorityIds, { everyMs: 100 }); // lateness is read from sentAt, not from when this noticed
+    await untilSent(db, authorityIds);
     cpu = process.cpuUsage(cpuFrom);
   } finally {
     await worker.close();

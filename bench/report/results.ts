@@ -7,6 +7,9 @@ export interface RouteResult {
   raw: LoadResult;
   /** Our throughput over the raw server's. */
   ratio: number;
+  /** Windows each side's load was measured in, taken in turn, and each window's ratio (absent in results from before windows: one each). */
+  windows?: number;
+  windowRatios?: number[];
 }
 
 /** A web page under load against the API (no raw equivalent). */

@@ -1,5 +1,5 @@
 import { BenchDatabase } from '../dataset/bench-database';
-import { runLoadsInTurn } from '../load/run-load';
+import { runPairInTurn } from '../load/run-load';
 import { Workload } from '../load/workloads';
 import { RouteResult } from '../report/results';
 import { Stopwatch } from '../report/stopwatch';
@@ -7,6 +7,7 @@ import { LoadResult } from '../load/load-spec';
 import { freePort, rawOptionsFor, ServerProcess, startApi, startRawServer } from '../servers/server-process';
 import { BenchOptions } from './options';
 import { specFor } from './load-specs';
+import { roundsFor } from './in-turn';
 import { measurePages } from './pages';
 
 /** The real API and the raw server for one database, both running. */
@@ -34,9 +35,6 @@ export async function startServers(db: BenchDatabase): Promise<Servers> {
   };
   return { api, raw, apiAtStartMb: api.memory().rssMb, stop };
 }
-
-/** Windows of each route, the API's and the raw server's in turn (runLoadsInTurn). */
-const ROUTE_ROUNDS = 3;
 
 /**
  * Each route against the real API and against the raw server, in turn, on the same data; then the
@@ -75,12 +73,17 @@ async function measureRoutes(
   const routes: RouteResult[] = [];
   const ratioOf = (a: LoadResult, b: LoadResult) => (b.rps > 0 ? a.rps / b.rps : 0);
   for (const workload of workloads) {
-    const [ours, theirs] = await runLoadsInTurn(
-      [() => specFor(workload, `api ${workload.key}`, [ports.api], options, db), () => specFor(workload, `raw ${workload.key}`, [ports.raw], options, db)],
-      options.quick ? 1 : ROUTE_ROUNDS,
+    const rounds = roundsFor(options.quick);
+    const pair = await runPairInTurn(
+      {
+        first: () => specFor(workload, `api ${workload.key}`, [ports.api], options, db),
+        second: () => specFor(workload, `raw ${workload.key}`, [ports.raw], options, db),
+      },
+      rounds,
     );
+    const [ours, theirs] = [pair.first, pair.second];
     const ratio = ratioOf(ours, theirs);
-    routes.push({ key: workload.key, label: workload.label, api: ours, raw: theirs, ratio });
+    routes.push({ key: workload.key, label: workload.label, api: ours, raw: theirs, ratio, windows: rounds, windowRatios: pair.windowRatios });
     const errors = ours.errors || theirs.errors ? ` | errors api ${ours.errors} raw ${theirs.errors}` : '';
     log(
       `  ${workload.label.padEnd(30)} api ${ours.rps.toFixed(0).padStart(6)} req/s p95 ${ours.latencyMs.p95.toFixed(1).padStart(6)} ms | raw ${theirs.rps.toFixed(0).padStart(6)} req/s p95 ${theirs.latencyMs.p95.toFixed(1).padStart(6)} ms | ratio ${ratio.toFixed(2)}${errors}`,
