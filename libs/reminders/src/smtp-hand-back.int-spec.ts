@@ -24,7 +24,7 @@ describe.each(DB_KINDS)('SMTP sends waiting for the server, on %s', (kind: DbKin
   beforeAll(async () => {
     scratch = await createTestDatabase(kind);
     const port = await sink.start();
-    moduleRef = await remindersTestModule(testConfig(scratch.config, { SMTP_URL: `smtp://127.0.0.1:${port}` }));
+    moduleRef = await remindersTestModule(testConfig(scratch.config, { SMTP_URL: `smtp://127.0.0.1:${port}?pool=true&maxConnections=${SMTP_CONCURRENCY}` }));
     db = moduleRef.get(DataSource);
   });
 

@@ -38,7 +38,8 @@ describe.each(DB_KINDS)('a worker process killed in the middle of delivering, on
   beforeAll(async () => {
     requireBuild();
     scratch = await createTestDatabase(kind);
-    smtpUrl = `smtp://127.0.0.1:${await sink.start()}`;
+    // Pooled, as a busy deployment would configure it: 810 messages over one connection each took most of this spec's time.
+    smtpUrl = `smtp://127.0.0.1:${await sink.start()}?pool=true&maxConnections=${SMTP_CONCURRENCY}`;
     moduleRef = await remindersTestModule(testConfig(scratch.config, { SMTP_URL: smtpUrl }));
     db = moduleRef.get(DataSource);
     redis = await emptyRedisDatabase();
