@@ -42,8 +42,8 @@ export interface RemindersBenchResult {
   /** The machine's load average (1, 5, 15 min) when the bench started and ended: others' work skews the figures. */
   loadAverage: { atStart: number[]; atEnd: number[] };
   /**
-   * `actions` reminders in each of `rounds` rounds (ours, then raw; absent in results from before the rounds,
-   * which ran once), summed: the phases' seconds are the rounds' total. `rawCpuMsPerReminder`: this
+   * `actions` reminders in each of `rounds` rounds taken in turn with raw (suite/in-turn.ts; absent in results
+   * from before the rounds, which ran once), summed: the phases' seconds are the rounds' total. `rawCpuMsPerReminder`: this
    * process's CPU per job or message of the raw runs (its Redis and SMTP server work included).
    */
   inApp?: { rounds?: number; roundRatios?: number[]; perSecond: number; rawBullmqPerSecond: number; ratio: number; rawCpuMsPerReminder: number } & Phases;
