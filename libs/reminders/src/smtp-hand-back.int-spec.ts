@@ -40,11 +40,17 @@ describe.each(DB_KINDS)('SMTP sends waiting for the server, on %s', (kind: DbKin
   const copiesOf = (id: string) => sink.deliveredCounts().get(reminderMessageId(id, 'https://tracker.test')) ?? 0;
   const sending = () => db.manager.countBy(Reminder, { state: 'sending' });
 
-  it('a row waiting for a free slot is handed back unsent after SEND_WITHIN_MS, neither sent nor failed, and is delivered once on the retry', async () => {
+  /** `count` reminders of a new council, scheduled three weeks ahead; the clock is then at their moment. */
+  const dueNow = async (count: number) => {
     setClock(moduleRef, '2026-03-01T12:00:00.000Z');
     const world = await seedWorld(db, '2026-03-01T12:00:00.000Z');
-    const ids = (await dueReminders(moduleRef, world, SMTP_CONCURRENCY + WAITING, '2026-03-22')).map((r) => r.id);
+    const ids = (await dueReminders(moduleRef, world, count, '2026-03-22')).map((r) => r.id);
     setClock(moduleRef, AT);
+    return ids;
+  };
+
+  it('a row waiting for a free slot is handed back unsent after SEND_WITHIN_MS, neither sent nor failed, and is delivered once on the retry', async () => {
+    const ids = await dueNow(SMTP_CONCURRENCY + WAITING);
 
     // The server holds its reply to every message, so all the slots stay busy and the other rows queue for one.
     sink.holding = true;
@@ -78,10 +84,7 @@ describe.each(DB_KINDS)('SMTP sends waiting for the server, on %s', (kind: DbKin
   });
 
   it('rows claimed in one process are at most SMTP_CLAIMED_AT_MOST at once, however many jobs run, and each is still sent once', async () => {
-    setClock(moduleRef, '2026-03-01T12:00:00.000Z');
-    const world = await seedWorld(db, '2026-03-01T12:00:00.000Z');
-    const ids = (await dueReminders(moduleRef, world, CAP + SMTP_BATCH_SIZE, '2026-03-22')).map((r) => r.id);
-    setClock(moduleRef, AT);
+    const ids = await dueNow(CAP + SMTP_BATCH_SIZE);
 
     // Two jobs at once, as the worker runs them: the first alone can fill the cap, the second has one batch more.
     sink.holding = true;
