@@ -68,15 +68,11 @@ export async function runPairInTurn(
   specs: { first: () => Promise<LoadSpec>; second: () => Promise<LoadSpec> },
   rounds: number,
 ): Promise<{ first: LoadResult; second: LoadResult; windowRatios: number[] }> {
-  const windowOf = (spec: () => Promise<LoadSpec>) => {
-    let warmed = false;
-    return async () => {
-      const whole = await spec();
-      const warmupMs = warmed ? whole.warmupMs : whole.warmupMs * rounds;
-      warmed = true;
-      const window = { ...whole, warmupMs, durationMs: Math.round(whole.durationMs / rounds), keepLatencies: true };
-      return (await runLoad(window, { warn: false })) as LoadWindow;
-    };
+  const windowOf = (spec: () => Promise<LoadSpec>) => async (round: number) => {
+    const whole = await spec();
+    const warmupMs = round === 0 ? whole.warmupMs * rounds : whole.warmupMs;
+    const window = { ...whole, warmupMs, durationMs: Math.round(whole.durationMs / rounds), keepLatencies: true };
+    return (await runLoad(window, { warn: false })) as LoadWindow;
   };
   const windows = await inTurn(rounds, windowOf(specs.first), windowOf(specs.second));
   const [first, second] = [combineWindows(windows.first), combineWindows(windows.second)];

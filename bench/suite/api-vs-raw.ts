@@ -72,8 +72,8 @@ async function measureRoutes(
 ): Promise<RouteResult[]> {
   const routes: RouteResult[] = [];
   const ratioOf = (a: LoadResult, b: LoadResult) => (b.rps > 0 ? a.rps / b.rps : 0);
+  const rounds = roundsFor(options.quick);
   for (const workload of workloads) {
-    const rounds = roundsFor(options.quick);
     const pair = await runPairInTurn(
       {
         first: () => specFor(workload, `api ${workload.key}`, [ports.api], options, db),

@@ -10,17 +10,21 @@ export const roundsFor = (quick: boolean) => (quick ? 1 : 3);
 /**
  * Runs `first` and `second` once per round, alternating which goes first (first, second, second,
  * first, ...) so that what one leaves behind (garbage to collect, a checkpoint, autovacuum) falls on
- * each alike. Returns each side's results in round order.
+ * each alike. Each is told its round (from 0). Returns each side's results in round order.
  */
-export async function inTurn<A, B>(rounds: number, first: () => Promise<A>, second: () => Promise<B>): Promise<{ first: A[]; second: B[] }> {
+export async function inTurn<A, B>(
+  rounds: number,
+  first: (round: number) => Promise<A>,
+  second: (round: number) => Promise<B>,
+): Promise<{ first: A[]; second: B[] }> {
   const out = { first: [] as A[], second: [] as B[] };
   for (let round = 0; round < rounds; round++) {
     if (round % 2 === 0) {
-      out.first.push(await first());
-      out.second.push(await second());
+      out.first.push(await first(round));
+      out.second.push(await second(round));
     } else {
-      out.second.push(await second());
-      out.first.push(await first());
+      out.second.push(await second(round));
+      out.first.push(await first(round));
     }
   }
   return out;
