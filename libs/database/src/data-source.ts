@@ -4,6 +4,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '@app/config';
 import { statementsInTurnOnPostgres } from './postgres-statements-in-turn';
 import { DatabaseSchema } from './schema';
+import { BackgroundCheckpoints } from './sqlite-checkpoints';
 import { takeTurnsOnSqlite } from './sqlite-turns';
 
 /** SQLite settings for our workload; see docs/PERFORMANCE.md for the measurements behind them. */
@@ -46,8 +47,22 @@ function beginImmediately(db: SqliteConnection): void {
 export async function openDatabase(config: DatabaseConfig, schema: DatabaseSchema): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(config, schema));
   await dataSource.initialize();
-  if (config.kind === 'sqlite') takeTurnsOnSqlite(dataSource, config.file);
-  else statementsInTurnOnPostgres(dataSource);
+  if (config.kind === 'sqlite') {
+    takeTurnsOnSqlite(dataSource, config.file);
+    checkpointInBackground(dataSource, config.file);
+  } else statementsInTurnOnPostgres(dataSource);
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
+}
+
+/** A file's checkpoints on a thread of their own (see BackgroundCheckpoints), stopped before the data source closes. */
+function checkpointInBackground(dataSource: DataSource, file: string): void {
+  if (file === ':memory:') return;
+  const connection = (dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
+  const checkpoints = new BackgroundCheckpoints(connection, file);
+  const destroy = dataSource.destroy.bind(dataSource);
+  dataSource.destroy = async () => {
+    await checkpoints.close();
+    await destroy();
+  };
 }

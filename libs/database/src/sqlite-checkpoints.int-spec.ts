@@ -1,0 +1,92 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Database from 'better-sqlite3';
+import { useTestDatabase } from '@app/testing/use-test-database';
+import { BackgroundCheckpoints, CheckpointResult, COMMIT_CHECKPOINT_PAGES } from './sqlite-checkpoints';
+
+const autocheckpoint = (db: { pragma(sql: string, options: { simple: true }): unknown }) => db.pragma('wal_autocheckpoint', { simple: true });
+
+/** Writes about `pages` pages of the log, under the commit-time threshold, so only the thread copies them. */
+function fillLog(db: Database.Database, pages: number) {
+  db.exec('CREATE TABLE IF NOT EXISTS "filler" ("id" INTEGER PRIMARY KEY, "body" TEXT)');
+  const insert = db.prepare('INSERT INTO "filler" ("body") VALUES (?)');
+  db.transaction(() => {
+    for (let i = 0; i < pages; i++) insert.run('x'.repeat(3500));
+  })();
+}
+
+function until<T>(found: () => T | undefined, what: string, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  return new Promise((resolve, reject) => {
+    const look = () => {
+      const value = found();
+      if (value !== undefined) return resolve(value);
+      if (Date.now() > deadline) return reject(new Error(`Timed out waiting for ${what}`));
+      setTimeout(look, 20);
+    };
+    look();
+  });
+}
+
+describe('SQLite checkpoints on a thread of their own', () => {
+  let dir: string;
+  let db: Database.Database;
+  let file: string;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'it-checkpoints-'));
+    file = path.join(dir, 'db.sqlite');
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+  });
+
+  afterEach(() => {
+    if (db.open) db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('copy the log into the database while commits leave it alone', async () => {
+    const results: CheckpointResult[] = [];
+    const checkpoints = new BackgroundCheckpoints(db, file, { everyMs: 20, onCheckpoint: (r) => results.push(r) });
+    try {
+      expect(autocheckpoint(db)).toBe(COMMIT_CHECKPOINT_PAGES);
+      fillLog(db, 1500);
+      // More than SQLite's own threshold of 1,000 pages, which would have checkpointed in the commit.
+      expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(1000 * 4096);
+      const copied = await until(() => results.find((r) => 'log' in r && r.log > 1000 && r.checkpointed === r.log), 'a checkpoint of the whole log');
+      expect(copied).toMatchObject({ busy: 0 });
+      expect(results.some((r) => 'error' in r)).toBe(false);
+    } finally {
+      await checkpoints.close();
+    }
+  });
+
+  it('stop when closed, and leave the connection working', async () => {
+    const results: CheckpointResult[] = [];
+    const checkpoints = new BackgroundCheckpoints(db, file, { everyMs: 20, onCheckpoint: (r) => results.push(r) });
+    await until(() => (results.length ? true : undefined), 'the first checkpoint');
+    await checkpoints.close();
+    const seen = results.length;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(results.length).toBe(seen);
+    fillLog(db, 10);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM "filler"').get()).toEqual({ n: 10 });
+  });
+
+  it("hand checkpoints back to the commits (SQLite's default) if the thread fails", async () => {
+    const checkpoints = new BackgroundCheckpoints(db, path.join(dir, 'missing.sqlite'), { everyMs: 20 });
+    expect(autocheckpoint(db)).toBe(COMMIT_CHECKPOINT_PAGES);
+    await until(() => (autocheckpoint(db) === 1000 ? true : undefined), 'the fall-back to 1,000 pages');
+    await checkpoints.close();
+  });
+});
+
+describe('a SQLite data source the app opens', () => {
+  const database = useTestDatabase('sqlite');
+
+  it('checkpoints on a thread: commits checkpoint only past the safety net', async () => {
+    const [row] = await database.ds.query('PRAGMA wal_autocheckpoint');
+    expect(Object.values(row)).toEqual([COMMIT_CHECKPOINT_PAGES]);
+  });
+});

@@ -1,0 +1,84 @@
+import { Worker } from 'node:worker_threads';
+
+/** How often the background thread copies the write-ahead log into the database file. */
+export const CHECKPOINT_EVERY_MS = 1000;
+/**
+ * The log's size, in pages, at which a commit still copies it on its own thread: the safety net, should the
+ * background thread fall behind. SQLite's own default, and what a connection goes back to if the thread dies.
+ */
+export const COMMIT_CHECKPOINT_PAGES = 10_000;
+const SQLITE_DEFAULT_PAGES = 1000;
+
+/** What one background checkpoint did: SQLite's answer to `wal_checkpoint(PASSIVE)`, in frames of the log. */
+export type CheckpointResult = { busy: number; log: number; checkpointed: number } | { error: string };
+
+interface Connection {
+  pragma(sql: string): unknown;
+}
+
+// Runs in the thread: its own connection to the file, and a passive checkpoint on a timer. Passive
+// never waits for readers or writers, so the app's connections never wait for it either.
+const THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+const timer = setInterval(() => {
+  try {
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (workerData.report) parentPort.postMessage(result);
+  } catch (error) {
+    // Another process's checkpoint holds the lock: the next tick tries again.
+    if (workerData.report) parentPort.postMessage({ error: String(error.message) });
+  }
+}, workerData.everyMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
+/**
+ * Moves SQLite's checkpoints off the thread that answers requests and delivers reminders. By default
+ * a commit that takes the log past 1,000 pages copies it into the database there and then, with an
+ * fsync: about 0.75 s of the reminders bench's run at 10,000 (docs/PERFORMANCE.md). A thread of its own
+ * does that copying instead, and the commit-time checkpoint stays at a higher threshold as a safety
+ * net. Close it with the connection.
+ */
+export class BackgroundCheckpoints {
+  private readonly worker: Worker;
+  private closing = false;
+  private readonly exited: Promise<void>;
+
+  constructor(
+    private readonly connection: Connection,
+    file: string,
+    options: { everyMs?: number; onCheckpoint?: (result: CheckpointResult) => void } = {},
+  ) {
+    connection.pragma(`wal_autocheckpoint = ${COMMIT_CHECKPOINT_PAGES}`);
+    this.worker = new Worker(THREAD, {
+      eval: true,
+      workerData: { file, driver: require.resolve('better-sqlite3'), everyMs: options.everyMs ?? CHECKPOINT_EVERY_MS, report: !!options.onCheckpoint },
+    });
+    if (options.onCheckpoint) this.worker.on('message', options.onCheckpoint);
+    // Should the thread fail (it could not open the file, say), commits checkpoint as SQLite's default has them.
+    this.worker.on('error', () => this.fallBack());
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    this.worker.unref();
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    this.worker.postMessage('close');
+    await this.exited;
+  }
+
+  private fallBack(): void {
+    if (this.closing) return;
+    try {
+      this.connection.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);
+    } catch {
+      // The connection has closed too: nothing is left to checkpoint.
+    }
+  }
+}
