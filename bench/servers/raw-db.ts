@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { Pool, PoolClient } from 'pg';
 import { SQLITE_PRAGMAS } from '@app/database/data-source';
+import { BackgroundCheckpoints } from '@app/database/sqlite-checkpoints';
 
 export type SqlRow = Record<string, unknown>;
 export type Params = Record<string, unknown>;
@@ -54,14 +55,18 @@ function positional(sql: string, params: Params, style: '?' | '$'): [string, unk
 /** Prepared statements kept, as TypeORM's better-sqlite3 query runner keeps them (its default statementCacheSize, first in first out). */
 const STATEMENT_CACHE = 100;
 
+/** Where SQLite's checkpoints run: on a thread of their own, as the app's (BackgroundCheckpoints), or in the commit that fills the log (SQLite's default). */
+export type Checkpoints = 'thread' | 'commit';
+
 /**
  * The app's SQLite settings by default (SQLITE_PRAGMAS, then WAL as TypeORM's enableWAL does), or the given ones.
  * Transactions start deferred (TypeORM's own BEGIN) unless told otherwise; the bench's API-against-raw
  * passes the app's BEGIN IMMEDIATE (rawOptionsFor in server-process.ts).
  */
-export function openRawSqlite(file: string, pragmas?: string[], begin = 'BEGIN'): RawDb {
+export function openRawSqlite(file: string, pragmas?: string[], begin = 'BEGIN', checkpoints: Checkpoints = 'commit'): RawDb {
   const db = new Database(file);
   for (const p of pragmas ?? [...SQLITE_PRAGMAS, 'journal_mode = WAL']) db.pragma(p);
+  const background = checkpoints === 'thread' ? new BackgroundCheckpoints(db, file) : null;
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string, params: Params) => {
     const [text, values] = positional(sql, params, '?');
@@ -104,6 +109,7 @@ export function openRawSqlite(file: string, pragmas?: string[], begin = 'BEGIN')
       return run;
     },
     close: async () => {
+      await background?.close();
       db.close();
     },
   };

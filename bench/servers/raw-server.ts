@@ -2,7 +2,7 @@ import * as http from 'node:http';
 import { todayInLondon } from '@app/domain';
 import { addNote, changeStatus, dashboard, listActions, timeline } from './raw-actions';
 import { authenticate, HttpFailure } from './raw-auth';
-import { openRawPostgres, openRawSqlite, RawDb } from './raw-db';
+import { Checkpoints, openRawPostgres, openRawSqlite, RawDb } from './raw-db';
 
 /** How the bench starts a raw server: node raw-server.js '<RawServerOptions as JSON>'. */
 export interface RawServerOptions {
@@ -13,6 +13,8 @@ export interface RawServerOptions {
   pragmas?: string[];
   /** How SQLite transactions start: 'BEGIN' (deferred, as TypeORM) or 'BEGIN IMMEDIATE'. */
   begin?: string;
+  /** Where SQLite's checkpoints run: on a thread of their own unless told otherwise, as the app's do. */
+  checkpoints?: Checkpoints;
 }
 
 const ID = '([0-9a-f-]{36})';
@@ -59,7 +61,9 @@ async function handle(db: RawDb, req: http.IncomingMessage, res: http.ServerResp
 
 function main() {
   const options: RawServerOptions = JSON.parse(process.argv[2]);
-  const db = options.postgresUrl ? openRawPostgres(options.postgresUrl) : openRawSqlite(options.sqliteFile!, options.pragmas, options.begin);
+  const db = options.postgresUrl
+    ? openRawPostgres(options.postgresUrl)
+    : openRawSqlite(options.sqliteFile!, options.pragmas, options.begin, options.checkpoints ?? 'thread');
   const server = http.createServer({ keepAliveTimeout: 60_000 }, (req, res) => void handle(db, req, res));
   server.listen(options.port, '127.0.0.1', () => console.log(`raw server ready on ${options.port}`));
   const stop = () => server.close(() => void db.close().then(() => process.exit(0)));

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { DatabaseConfig } from '@app/config';
+import type { Checkpoints } from './raw-db';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -130,6 +131,7 @@ export function startRawServer(
     postgresUrl?: string;
     pragmas?: string[];
     begin?: string;
+    checkpoints?: Checkpoints;
   },
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {

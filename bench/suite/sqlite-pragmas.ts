@@ -4,6 +4,7 @@ import { LoadResult } from '../load/load-spec';
 import { runLoad } from '../load/run-load';
 import { readMix, Workload } from '../load/workloads';
 import { PragmaResult } from '../report/results';
+import type { Checkpoints } from '../servers/raw-db';
 import { freePort, ServerProcess, startRawServer } from '../servers/server-process';
 import { BenchOptions } from './options';
 import { specFor } from './load-specs';
@@ -11,9 +12,10 @@ import { specFor } from './load-specs';
 const APP = [...SQLITE_PRAGMAS, 'journal_mode = WAL'];
 const without = (...names: string[]) => APP.filter((p) => !names.some((n) => p.startsWith(n)));
 
-/** The settings compared; each changes one thing from the app's (SQLITE_PRAGMAS + WAL). */
-export const PRAGMA_SETS: { label: string; pragmas: string[]; processes?: number; begin?: string }[] = [
+/** The settings compared; each changes one thing from the app's (SQLITE_PRAGMAS + WAL, checkpoints on a thread of their own). */
+export const PRAGMA_SETS: { label: string; pragmas: string[]; processes?: number; begin?: string; checkpoints?: Checkpoints }[] = [
   { label: 'app: WAL, NORMAL, 32 MB cache', pragmas: APP },
+  { label: 'checkpoints in the commit (SQLite default)', pragmas: APP, checkpoints: 'commit' },
   { label: 'WAL, synchronous FULL', pragmas: [...without('synchronous'), 'synchronous = FULL'] },
   { label: 'DELETE journal, synchronous FULL', pragmas: [...without('synchronous', 'journal_mode'), 'journal_mode = DELETE', 'synchronous = FULL'] },
   { label: 'WAL, NORMAL, 2 MB cache', pragmas: [...without('cache_size'), 'cache_size = -2000'] },
@@ -44,7 +46,9 @@ export async function comparePragmas(db: BenchDatabase, workloads: Workload[], o
       const servers: ServerProcess[] = [];
       try {
         for (let i = 0; i < processes; i++)
-          servers.push(await startRawServer({ port: await freePort(), sqliteFile: file, pragmas: set.pragmas, begin: set.begin }));
+          servers.push(
+            await startRawServer({ port: await freePort(), sqliteFile: file, pragmas: set.pragmas, begin: set.begin, checkpoints: set.checkpoints }),
+          );
         const ports = servers.map((s) => s.port);
         const read = processes === 1 ? await runLoad(await specFor(reads, `pragmas read ${set.label}`, ports, short, db)) : null;
         const write = await runLoad(await specFor(writes, `pragmas write ${set.label}`, ports, short, db));
