@@ -4,6 +4,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '@app/config';
 import { statementsInTurnOnPostgres } from './postgres-statements-in-turn';
 import { DatabaseSchema } from './schema';
+import { beforeDestroy } from './before-destroy';
 import { BackgroundCheckpoints } from './sqlite-checkpoints';
 import { takeTurnsOnSqlite } from './sqlite-turns';
 
@@ -51,7 +52,13 @@ export async function openDatabase(config: DatabaseConfig, schema: DatabaseSchem
     takeTurnsOnSqlite(dataSource, config.file);
     checkpointInBackground(dataSource, config.file);
   } else statementsInTurnOnPostgres(dataSource);
-  await dataSource.runMigrations({ transaction: 'each' });
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    // Nobody gets this data source: close what it holds open (connections, the checkpoint thread).
+    await dataSource.destroy();
+    throw error;
+  }
   return dataSource;
 }
 
@@ -60,9 +67,5 @@ function checkpointInBackground(dataSource: DataSource, file: string): void {
   if (file === ':memory:') return;
   const connection = (dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
   const checkpoints = new BackgroundCheckpoints(connection, file);
-  const destroy = dataSource.destroy.bind(dataSource);
-  dataSource.destroy = async () => {
-    await checkpoints.close();
-    await destroy();
-  };
+  beforeDestroy(dataSource, () => checkpoints.close());
 }

@@ -1,35 +1,34 @@
 import { Worker } from 'node:worker_threads';
+import { Logger } from '@nestjs/common';
 
 /** How often the background thread copies the write-ahead log into the database file. */
 export const CHECKPOINT_EVERY_MS = 1000;
-/**
- * The log's size, in pages, at which a commit still copies it on its own thread: the safety net, should the
- * background thread fall behind. SQLite's own default, and what a connection goes back to if the thread dies.
- */
+/** The log's size, in pages, at which a commit still copies it itself: the safety net, should the thread fall behind. */
 export const COMMIT_CHECKPOINT_PAGES = 10_000;
+/** SQLite's own default, which a connection goes back to if the thread dies. */
 const SQLITE_DEFAULT_PAGES = 1000;
 
 /** What one background checkpoint did: SQLite's answer to `wal_checkpoint(PASSIVE)`, in frames of the log. */
-export type CheckpointResult = { busy: number; log: number; checkpointed: number } | { error: string };
+export interface CheckpointResult {
+  busy: number;
+  log: number;
+  checkpointed: number;
+}
 
 interface Connection {
   pragma(sql: string): unknown;
 }
 
-// Runs in the thread: its own connection to the file, and a passive checkpoint on a timer. Passive
-// never waits for readers or writers, so the app's connections never wait for it either.
+// Runs in the thread: its own connection to the file, and a passive checkpoint on a timer. Passive takes
+// no lock the app's connections wait for; when another process is checkpointing it answers busy = 1, and
+// the next tick tries again. Anything it throws ends the thread (see fallBack).
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 const timer = setInterval(() => {
-  try {
-    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (workerData.report) parentPort.postMessage(result);
-  } catch (error) {
-    // Another process's checkpoint holds the lock: the next tick tries again.
-    if (workerData.report) parentPort.postMessage({ error: String(error.message) });
-  }
+  const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+  if (workerData.report) parentPort.postMessage(result);
 }, workerData.everyMs);
 parentPort.on('message', () => {
   clearInterval(timer);
@@ -46,6 +45,7 @@ parentPort.on('message', () => {
  * net. Close it with the connection.
  */
 export class BackgroundCheckpoints {
+  private readonly log = new Logger('SQLite');
   private readonly worker: Worker;
   private closing = false;
   private readonly exited: Promise<void>;
@@ -61,8 +61,7 @@ export class BackgroundCheckpoints {
       workerData: { file, driver: require.resolve('better-sqlite3'), everyMs: options.everyMs ?? CHECKPOINT_EVERY_MS, report: !!options.onCheckpoint },
     });
     if (options.onCheckpoint) this.worker.on('message', options.onCheckpoint);
-    // Should the thread fail (it could not open the file, say), commits checkpoint as SQLite's default has them.
-    this.worker.on('error', () => this.fallBack());
+    this.worker.on('error', (error) => this.fallBack(error));
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.unref();
   }
@@ -73,8 +72,10 @@ export class BackgroundCheckpoints {
     await this.exited;
   }
 
-  private fallBack(): void {
+  /** The thread failed (it could not open the file, or a checkpoint threw): commits checkpoint again, as SQLite's default has them. */
+  private fallBack(error: Error): void {
     if (this.closing) return;
+    this.log.warn(`Background checkpoints stopped (${error.message}); commits checkpoint the log again`);
     try {
       this.connection.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);
     } catch {

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { DataSource, QueryResult, QueryRunner } from 'typeorm';
+import { beforeDestroy } from './before-destroy';
 
 /**
  * How this process shares its one SQLite connection.
@@ -34,12 +35,10 @@ export function takeTurnsOnSqlite(dataSource: DataSource, file: string): void {
     return query(sql, parameters, structured);
   }) as QueryRunner['query'];
 
-  const destroy = dataSource.destroy.bind(dataSource);
-  dataSource.destroy = async () => {
+  beforeDestroy(dataSource, () => {
     reader?.close();
     turns.close();
-    await destroy();
-  };
+  });
 }
 
 class Turns {
