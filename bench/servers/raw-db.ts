@@ -63,7 +63,7 @@ export type Checkpoints = 'thread' | 'commit';
  * Transactions start deferred (TypeORM's own BEGIN) unless told otherwise; the bench's API-against-raw
  * passes the app's BEGIN IMMEDIATE (rawOptionsFor in server-process.ts).
  */
-export function openRawSqlite(file: string, pragmas?: string[], begin = 'BEGIN', checkpoints: Checkpoints = 'commit'): RawDb {
+export function openRawSqlite(file: string, pragmas?: string[], begin = 'BEGIN', checkpoints: Checkpoints = 'thread'): RawDb {
   const db = new Database(file);
   for (const p of pragmas ?? [...SQLITE_PRAGMAS, 'journal_mode = WAL']) db.pragma(p);
   const background = checkpoints === 'thread' ? new BackgroundCheckpoints(db, file) : null;

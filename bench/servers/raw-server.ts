@@ -13,7 +13,7 @@ export interface RawServerOptions {
   pragmas?: string[];
   /** How SQLite transactions start: 'BEGIN' (deferred, as TypeORM) or 'BEGIN IMMEDIATE'. */
   begin?: string;
-  /** Where SQLite's checkpoints run: on a thread of their own unless told otherwise, as the app's do. */
+  /** Where SQLite's checkpoints run (openRawSqlite's default: on a thread of their own, as the app's do). */
   checkpoints?: Checkpoints;
 }
 
@@ -63,7 +63,7 @@ function main() {
   const options: RawServerOptions = JSON.parse(process.argv[2]);
   const db = options.postgresUrl
     ? openRawPostgres(options.postgresUrl)
-    : openRawSqlite(options.sqliteFile!, options.pragmas, options.begin, options.checkpoints ?? 'thread');
+    : openRawSqlite(options.sqliteFile!, options.pragmas, options.begin, options.checkpoints);
   const server = http.createServer({ keepAliveTimeout: 60_000 }, (req, res) => void handle(db, req, res));
   server.listen(options.port, '127.0.0.1', () => console.log(`raw server ready on ${options.port}`));
   const stop = () => server.close(() => void db.close().then(() => process.exit(0)));

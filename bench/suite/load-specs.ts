@@ -6,7 +6,7 @@ import { BenchOptions } from './options';
 
 /** A read-only side connection for bookkeeping between runs (never during one). */
 export function sideConnection(db: BenchDatabase): RawDb {
-  return db.config.kind === 'sqlite' ? openRawSqlite(db.config.file, ['busy_timeout = 5000']) : openRawPostgres(db.config.url);
+  return db.config.kind === 'sqlite' ? openRawSqlite(db.config.file, ['busy_timeout = 5000'], 'BEGIN', 'commit') : openRawPostgres(db.config.url);
 }
 
 /** What the load generator runs for one workload against `ports`; status toggles are re-read first, since every run moves them on. */
