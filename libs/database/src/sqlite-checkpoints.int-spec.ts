@@ -83,6 +83,17 @@ describe('SQLite checkpoints on a thread of their own', () => {
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });
 
+  it('keep the process alive while they close, so that what awaits the close goes on', async () => {
+    // A CLI command closes its database last: were the thread not held, the process would exit first.
+    const checkpoints = new BackgroundCheckpoints(db, file);
+    const held = () => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
+    const before = held();
+    const closed = checkpoints.close();
+    expect(held()).toBe(before + 1);
+    await closed;
+    expect(held()).toBe(before);
+  });
+
   it("hand checkpoints back to the commits (SQLite's default) if the thread fails", async () => {
     const checkpoints = new BackgroundCheckpoints(db, path.join(dir, 'missing.sqlite'), { everyMs: 20 });
     expect(autocheckpoint(db)).toBe(COMMIT_CHECKPOINT_PAGES);

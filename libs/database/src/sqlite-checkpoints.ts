@@ -68,6 +68,9 @@ export class BackgroundCheckpoints {
 
   async close(): Promise<void> {
     this.closing = true;
+    // Held while it closes: with nothing else left to run (a CLI command's last step), the process
+    // would otherwise exit before the thread does, and whatever awaited this close would never go on.
+    this.worker.ref();
     this.worker.postMessage('close');
     await this.exited;
   }
