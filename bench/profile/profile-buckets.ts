@@ -49,9 +49,9 @@ const JSON_WRAPPERS = /node_modules\/(express\/lib\/response|fastify\/lib\/reply
 /** libuv stream writes: the system call, where a loaded machine also switches to the process woken by it. */
 const SOCKET_WRITES = new Set(['writev', 'writeBuffer', 'writeUtf8String', 'writeLatin1String', 'writeAsciiString']);
 const DRIVER_URL = /node_modules\/(pg|pg-[^/]+)\//;
-/** better-sqlite3's statement methods are C++ called straight from TypeORM's query runner: SQLite's own time. */
+/** better-sqlite3's statement methods are C++ called straight from the code that sends statements (ours, or TypeORM's runner): SQLite's own time. */
 const SQLITE_CALLS = new Set(['all', 'run', 'get', 'iterate', 'prepare', 'exec', 'pragma']);
-const SQLITE_RUNNER = /node_modules\/typeorm\/driver\/better-sqlite3\//;
+const SQLITE_RUNNER = /node_modules\/typeorm\/driver\/better-sqlite3\/|libs\/database\/src\/sqlite-(statements|turns)\.js$/;
 
 /** Which part of the stack a frame belongs to; undefined for a native frame that takes its caller's bucket. */
 function frameBucket(node: Node, callers: () => Node[]): Bucket | undefined {

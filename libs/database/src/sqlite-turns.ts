@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { DataSource, QueryResult, QueryRunner } from 'typeorm';
 import { beforeDestroy } from './before-destroy';
+import { querySharedRunner, SendStatement, sqliteStatements } from './sqlite-statements';
 
 /**
  * How this process shares its one SQLite connection.
@@ -23,17 +24,18 @@ export function takeTurnsOnSqlite(dataSource: DataSource, file: string): void {
   manager.transaction = ((...args: unknown[]) => turns.transaction(() => begin(...args))) as typeof manager.transaction;
 
   const runner = dataSource.driver.createQueryRunner('master');
-  // The driver's own query, looked up at each call (so a spy on the runner's class still sees every statement).
-  const query = (sql: string, parameters?: unknown[], structured?: boolean) =>
-    (Object.getPrototypeOf(runner) as { query: (...args: unknown[]) => Promise<unknown> }).query.call(runner, sql, parameters, structured);
+  const query = sqliteStatements(dataSource, runner);
   const reader = file === ':memory:' ? null : new CommittedReader(file);
-  runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
+  const afterTheOpenOne: SendStatement = async (sql, parameters, structured) => {
     while (turns.openToOthers()) {
       if (reader?.canRead(sql)) return reader.query(sql, parameters ?? [], structured === true);
       await turns.ended();
     }
     return query(sql, parameters, structured);
-  }) as QueryRunner['query'];
+  };
+  runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) =>
+    (turns.openToOthers() ? afterTheOpenOne : query)(sql, parameters, structured)) as QueryRunner['query'];
+  querySharedRunner(dataSource, runner);
 
   beforeDestroy(dataSource, () => {
     reader?.close();
