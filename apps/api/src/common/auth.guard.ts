@@ -17,8 +17,16 @@ export const SESSION_COOKIE = 'it_session';
  * made with the cookie (or a sign-in) must not come from another site. Refusals are audited (those
  * without a sign-in counted per address and minute).
  */
+interface RouteRules {
+  isPublic: boolean;
+  roles: Role[] | undefined;
+}
+
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /** By controller, then handler: a handler a controller inherits keeps the marks of each class it serves. */
+  private readonly rules = new WeakMap<object, WeakMap<object, RouteRules>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
@@ -28,10 +36,10 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
+    const { isPublic, roles } = this.rulesOf(context);
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: unknown }>();
     const where = `${request.method} ${pathOf(request)}`;
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+    if (isPublic) {
       await this.refuseCrossSite(request, where, null);
       return true;
     }
@@ -41,7 +49,6 @@ export class AuthGuard implements CanActivate {
       throw new AppError('unauthenticated', 'unauthenticated', 'Sign in first: send the session cookie or an "Authorization: Bearer <token>" header');
     }
     await this.refuseCrossSite(request, where, actor);
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets);
     if (roles && !hasRole(actor, roles)) {
       await this.audit.recordAlone({
         authorityId: actor.authorityId,
@@ -56,6 +63,22 @@ export class AuthGuard implements CanActivate {
     }
     request.actor = { ...actor, ip: request.ip };
     return true;
+  }
+
+  /** A route's marks (public, roles), read from its decorators once: they are fixed when the class is declared. */
+  private rulesOf(context: ExecutionContext): RouteRules {
+    const [handler, controller] = [context.getHandler(), context.getClass()];
+    const ofController = this.rules.get(controller) ?? this.rules.set(controller, new WeakMap()).get(controller)!;
+    let rules = ofController.get(handler);
+    if (!rules) {
+      const targets = [handler, controller];
+      rules = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ?? false,
+        roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets),
+      };
+      ofController.set(handler, rules);
+    }
+    return rules;
   }
 
   private async refuseCrossSite(request: FastifyRequest, where: string, actor: { userId: string; authorityId: string } | null) {
