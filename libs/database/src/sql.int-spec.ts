@@ -2,7 +2,7 @@ import { DB_KINDS } from '@app/testing/test-database';
 import { useTestDatabase } from '@app/testing/use-test-database';
 import { actionRow, insertPlanRows } from '@app/testing/plan-rows';
 import { Action, AuditEvent, Plan } from './entities';
-import { insertMany, refreshStatistics, selectCount, selectEntities, selectEntity, selectPairs, updateRows } from './sql';
+import { bindParameters, insertMany, refreshStatistics, selectCount, selectEntities, selectEntity, selectPairs, SqlParams, updateRows } from './sql';
 
 const AWKWARD = ['plain', "it's", 'back\\slash', '{"braces": [1, 2]}', 'comma, "quoted"', 'NULL', 'ünïcødé — ✓', ''];
 
@@ -78,6 +78,47 @@ describe.each(DB_KINDS)('hand-written SQL (%s)', (kind) => {
     expect(plan).toEqual(await selectEntity(database.ds.manager, Plan, 'SELECT * FROM "improvement_plan" WHERE "id" = :id', { id: 'p1' }));
     expect(plan.id).toBe('p1');
     expect(await selectPairs(database.ds.manager, [Action, 'a'], [Plan, 'p'], from, { id: 'none' })).toEqual([]);
+  });
+
+  it('binds named parameters as the driver does, each text once where the values allow', async () => {
+    const driver = database.ds.driver;
+    const escape = jest.spyOn(driver, 'escapeQueryWithParameters');
+    const text = 'SELECT :a AS "a", :b AS "b", :a AS "again", :missing AS "left" WHERE :flag OR :flag';
+    const cases: SqlParams[] = [
+      { a: "it's", b: null, flag: true },
+      { a: 'second', b: 'x', flag: false },
+      { a: 'third', b: undefined, flag: true, unused: 'u' },
+      { a: 'fourth', b: 'y', flag: true },
+      { a: 'fifth', b: 'y', flag: true, missing: 'given now' },
+    ];
+    // The driver writes a boolean as 1 or 0 on SQLite; the runner does the same with what it is sent.
+    const asSent = (v: unknown) => (typeof v === 'boolean' ? Number(v) : v);
+    for (const params of cases) {
+      const [expectedText, expectedValues] = driver.escapeQueryWithParameters(text, params);
+      const [boundText, boundValues] = bindParameters(database.ds.manager, text, params);
+      expect(boundText).toBe(expectedText);
+      expect(boundValues.map(asSent)).toEqual(expectedValues.map(asSent));
+    }
+    // The text was bound by the driver for the first of each set of names given; the fourth gives the first's.
+    escape.mockClear();
+    bindParameters(database.ds.manager, text, { a: 'sixth', b: 'z', flag: false });
+    expect(escape).not.toHaveBeenCalled();
+
+    // Numbers (written into the text on SQLite), dates and lists are the driver's every time.
+    for (const params of [
+      { a: 7, b: 'n', flag: true },
+      { a: new Date('2026-12-05T09:00:00Z'), b: 'd', flag: true },
+    ]) {
+      escape.mockClear();
+      expect(bindParameters(database.ds.manager, text, params)).toEqual(driver.escapeQueryWithParameters(text, params));
+      expect(escape).toHaveBeenCalledTimes(2);
+    }
+    const list = 'SELECT 1 WHERE 1 IN (:...ids) AND :name IS NOT NULL';
+    for (const ids of [['x'], ['x', 'y', 'z']]) {
+      expect(bindParameters(database.ds.manager, list, { ids, name: 'n' })).toEqual(driver.escapeQueryWithParameters(list, { ids, name: 'n' }));
+    }
+    const [bound, values] = bindParameters(database.ds.manager, 'SELECT :a AS "a", :b AS "b"', { a: "it's", b: null });
+    expect(await database.ds.query(bound, values)).toEqual([{ a: "it's", b: null }]);
   });
 
   it('gives the planner statistics for a table', async () => {
