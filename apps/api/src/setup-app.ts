@@ -40,7 +40,7 @@ export async function setupApp(app: NestFastifyApplication): Promise<void> {
 
 /**
  * helmet's headers on every answer. Its middleware is made once here; @fastify/helmet made it again
- * for each request, parsing the content security policy each time (2 to 3 % of a cheap read's CPU).
+ * for each request, parsing the content security policy each time (1.7 to 3.6 % of a route's busy time).
  * Same-origin referrers only: an error page can offer the way back to the form the person came from.
  */
 function sendSecurityHeaders(app: NestFastifyApplication): void {

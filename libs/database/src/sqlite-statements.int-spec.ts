@@ -1,4 +1,12 @@
-import { DataSource, EntitySubscriberInterface, EventSubscriber, QueryFailedError, QueryResult, QueryRunner } from 'typeorm';
+import {
+  DataSource,
+  EntitySubscriberInterface,
+  EventSubscriber,
+  NamedPlaceholdersNotSupportedError,
+  QueryFailedError,
+  QueryResult,
+  QueryRunner,
+} from 'typeorm';
 import { useTestDatabase } from '@app/testing/use-test-database';
 import { querySharedRunner, SendStatement, sqliteStatements } from './sqlite-statements';
 
@@ -74,15 +82,37 @@ describe('SQLite statements, sent without TypeORM’s wrapping', () => {
     expect(prepare).toHaveBeenCalledTimes(102);
   });
 
-  it('refuses a data source with entity subscribers, which would miss their query events', async () => {
+  it('sends statements through TypeORM’s runner while a subscriber listens to queries, and only then', async () => {
+    const heard: string[] = [];
     @EventSubscriber()
-    class Listener implements EntitySubscriberInterface {}
-    const withSubscriber = await bareSqlite({ subscribers: [Listener] });
-    try {
-      expect(() => sqliteStatements(withSubscriber.ds, withSubscriber.runner)).toThrow(/subscribers/);
-    } finally {
-      await withSubscriber.ds.destroy();
+    class QueryListener implements EntitySubscriberInterface {
+      beforeQuery(event: { query: string }) {
+        heard.push(event.query);
+      }
     }
+    @EventSubscriber()
+    class LoadListener implements EntitySubscriberInterface {
+      afterLoad() {}
+    }
+    for (const [listener, typeormSends] of [
+      [QueryListener, true],
+      [LoadListener, false],
+    ] as const) {
+      const other = await bareSqlite({ subscribers: [listener] });
+      const typeorms = jest.spyOn(Object.getPrototypeOf(other.runner) as QueryRunner, 'query');
+      try {
+        expect(await sqliteStatements(other.ds, other.runner)('SELECT ? AS "n"', [1])).toEqual([{ n: 1 }]);
+        expect(typeorms).toHaveBeenCalledTimes(typeormSends ? 1 : 0);
+      } finally {
+        typeorms.mockRestore();
+        await other.ds.destroy();
+      }
+    }
+    expect(heard).toEqual([expect.stringContaining('CREATE TABLE'), 'SELECT ? AS "n"']);
+  });
+
+  it('refuses named parameters as TypeORM’s runner does', async () => {
+    await expect(ours('SELECT :n AS "n"', { n: 1 } as unknown as unknown[])).rejects.toBeInstanceOf(NamedPlaceholdersNotSupportedError);
   });
 
   it('statements sent through the data source go to the runner, with no entity manager made for each', async () => {

@@ -37,7 +37,11 @@ describe('SQLite: a paused transaction keeps the connection to itself', () => {
 
     // Meanwhile, another request (outside the transaction's call chain) reads and writes.
     await paused.opened;
+    // Read on the second connection, and told to the logger like every other statement (the census counts them there).
+    const logged = jest.spyOn(database.ds.logger, 'logQuery');
     expect(await names()).toEqual(['committed before']);
+    expect(logged.mock.calls.map(([sql]) => sql)).toEqual([expect.stringContaining('FROM "authority"')]);
+    logged.mockRestore();
     let written = false;
     const write = database.ds.manager.insert(Authority, authority('written outside')).then(() => (written = true));
     await otherWork();

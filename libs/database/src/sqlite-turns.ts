@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
-import { DataSource, QueryResult, QueryRunner } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { beforeDestroy } from './before-destroy';
-import { querySharedRunner, SendStatement, sqliteStatements } from './sqlite-statements';
+import { boundValues, querySharedRunner, readAnswer, SendStatement, sqliteStatements, StatementCache } from './sqlite-statements';
 
 /**
  * How this process shares its one SQLite connection.
@@ -25,7 +25,7 @@ export function takeTurnsOnSqlite(dataSource: DataSource, file: string): void {
 
   const runner = dataSource.driver.createQueryRunner('master');
   const query = sqliteStatements(dataSource, runner);
-  const reader = file === ':memory:' ? null : new CommittedReader(file);
+  const reader = file === ':memory:' ? null : new CommittedReader(dataSource, file);
   const afterTheOpenOne: SendStatement = async (sql, parameters, structured) => {
     while (turns.openToOthers()) {
       if (reader?.canRead(sql)) return reader.query(sql, parameters ?? [], structured === true);
@@ -85,13 +85,21 @@ class Turns {
 /** A read-only connection to the same file, for statements that read only what is committed. */
 class CommittedReader {
   private db: Database.Database | null = null;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: StatementCache;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly file: string,
+  ) {
+    this.statements = new StatementCache(dataSource, (sql) => {
+      this.db ??= new Database(this.file, { readonly: true, fileMustExist: true, timeout: 5000 });
+      return this.db.prepare(sql);
+    });
+  }
 
   canRead(sql: string): boolean {
     try {
-      const statement = this.statement(sql);
+      const statement = this.statements.get(sql);
       return statement.reader && statement.readonly;
     } catch {
       return false; // not one it can prepare (a pragma, say): it waits its turn on the main connection
@@ -99,29 +107,14 @@ class CommittedReader {
   }
 
   query(sql: string, parameters: unknown[], structured: boolean): unknown {
-    // As TypeORM's better-sqlite3 runner binds them: booleans as 0 and 1.
-    const rows = this.statement(sql).all(...parameters.map((p) => (typeof p === 'boolean' ? Number(p) : p)));
-    if (!structured) return rows;
-    const result = new QueryResult();
-    result.raw = rows;
-    result.records = rows;
-    return result;
+    const values = boundValues(parameters);
+    this.dataSource.logger.logQuery(sql, values);
+    return readAnswer(this.statements.get(sql).all(...values), structured);
   }
 
   close(): void {
     this.db?.close();
     this.db = null;
     this.statements.clear();
-  }
-
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      this.db ??= new Database(this.file, { readonly: true, fileMustExist: true, timeout: 5000 });
-      statement = this.db.prepare(sql);
-      if (this.statements.size >= 100) this.statements.delete(this.statements.keys().next().value!);
-      this.statements.set(sql, statement);
-    }
-    return statement;
   }
 }

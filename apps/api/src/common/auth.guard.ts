@@ -12,16 +12,16 @@ import { PUBLIC_ROUTE, ROUTE_ROLES } from './decorators';
 
 export const SESSION_COOKIE = 'it_session';
 
-/**
- * Every route is guarded: a session cookie or bearer token, then the route's roles; a JSON API change
- * made with the cookie (or a sign-in) must not come from another site. Refusals are audited (those
- * without a sign-in counted per address and minute).
- */
 interface RouteRules {
   isPublic: boolean;
   roles: Role[] | undefined;
 }
 
+/**
+ * Every route is guarded: a session cookie or bearer token, then the route's roles; a JSON API change
+ * made with the cookie (or a sign-in) must not come from another site. Refusals are audited (those
+ * without a sign-in counted per address and minute).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   /** By controller, then handler: a handler a controller inherits keeps the marks of each class it serves. */
