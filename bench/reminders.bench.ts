@@ -12,6 +12,7 @@ import * as nodemailer from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { RECONCILE_EVERY_MS, WorkerBootstrap } from '../apps/worker/src/worker-bootstrap';
 import { WorkerModule } from '../apps/worker/src/worker.module';
+import { ReminderProcessor } from '../apps/worker/src/reminder.processor';
 import { AppConfig } from '@app/config';
 import { Action, insertMany } from '@app/database';
 import { redisConnection } from '@app/queue';
@@ -19,7 +20,7 @@ import { NotificationSettings, OutboxEmail, reminderMessageId, Reminder, Reminde
 import { actionRow } from '@app/testing/plan-rows';
 import { activePlan, createTestDatabase, DbKind, remindersTestModule, seedWorld, SmtpSink, testConfig, World } from '@app/testing/reminders-test-kit';
 import { QUARTER_END_SIZES, QuarterEndResult, quarterEndRun } from './reminders/quarter-end';
-import { untilSent } from './reminders/until-sent';
+import { untilSent, WakeWhen } from './reminders/until-sent';
 import { inTurn, roundsFor } from './suite/in-turn';
 
 /** Where the time went: scheduling the rows, then a worker starting and delivering them. */
@@ -286,6 +287,15 @@ async function worker(config: AppConfig, prefix: string, reconcileEveryMs = 1000
   return moduleRef;
 }
 
+/** Wakes a wait each time the worker completes a job: a delivery job ends once its rows are recorded. */
+const jobsCompleted =
+  (moduleRef: TestingModule): WakeWhen =>
+  (wake) => {
+    const { worker } = moduleRef.get(ReminderProcessor);
+    worker.on('completed', wake);
+    return () => worker.off('completed', wake);
+  };
+
 /**
  * Schedules and delivers `count` reminders. Timed, as raw BullMQ's adding and running of jobs is:
  * scheduling the rows, and a worker starting and delivering them. Not timed: the bench's fixture.
@@ -297,7 +307,7 @@ async function deliveryRun(api: TestingModule, db: DataSource, config: AppConfig
   const deliver = await phase(`${label}-deliver`, async () => {
     const w1 = await worker(config, prefix);
     try {
-      await untilSent(db, [w.authorityId], { everyMs: 10 });
+      await untilSent(db, [w.authorityId], { wakeWhen: jobsCompleted(w1) });
     } finally {
       await w1.close();
     }
