@@ -11,10 +11,13 @@ import { specFor } from './load-specs';
 
 const APP = [...SQLITE_PRAGMAS, 'journal_mode = WAL'];
 const without = (...names: string[]) => APP.filter((p) => !names.some((n) => p.startsWith(n)));
+/** The page cache a list of settings asks for, in MB (a negative cache_size is in KiB). */
+const cacheMb = (pragmas: string[]) => Math.round(-Number(/cache_size = (-?\d+)/.exec(pragmas.join(';'))![1]) / 1000);
+const withCache = (kib: number) => [...without('cache_size'), `cache_size = -${kib}`];
 
 /** The settings compared; each changes one thing from the app's (SQLITE_PRAGMAS + WAL, checkpoints on a thread of their own). */
 export const PRAGMA_SETS: { label: string; pragmas: string[]; processes?: number; begin?: string; checkpoints?: Checkpoints }[] = [
-  { label: 'app: WAL, NORMAL, 32 MB cache', pragmas: APP },
+  { label: `app: WAL, NORMAL, ${cacheMb(APP)} MB cache`, pragmas: APP },
   { label: 'checkpoints in the commit (SQLite default)', pragmas: APP, checkpoints: 'commit' },
   { label: 'WAL, synchronous FULL', pragmas: [...without('synchronous'), 'synchronous = FULL'] },
   // No write-ahead log, so nothing for a thread to checkpoint.
@@ -23,8 +26,8 @@ export const PRAGMA_SETS: { label: string; pragmas: string[]; processes?: number
     pragmas: [...without('synchronous', 'journal_mode'), 'journal_mode = DELETE', 'synchronous = FULL'],
     checkpoints: 'commit',
   },
-  { label: 'WAL, NORMAL, 2 MB cache', pragmas: [...without('cache_size'), 'cache_size = -2000'] },
-  { label: 'WAL, NORMAL, 256 MB cache', pragmas: [...without('cache_size'), 'cache_size = -262144'] },
+  // SQLite's default, the app's until 2026-12-05, and a large one.
+  ...[2000, 32000, 256000].map((kib) => ({ label: `WAL, NORMAL, ${Math.round(kib / 1000)} MB cache`, pragmas: withCache(kib) })),
   { label: 'WAL, NORMAL, mmap 1 GB', pragmas: [...APP, 'mmap_size = 1073741824'] },
   { label: 'two processes, busy_timeout 0', pragmas: [...without('busy_timeout'), 'busy_timeout = 0'], processes: 2 },
   { label: 'two processes, busy_timeout 5000', pragmas: APP, processes: 2 },
