@@ -1,4 +1,5 @@
 import { GENERATOR_CPU_LIMIT, LatencySummary, LoadResult } from '../load/load-spec';
+import { aimsTable } from './aims';
 import { BenchResults, DatabaseRun } from './results';
 
 const n = (v: number, digits = 0) => v.toFixed(digits);
@@ -61,6 +62,7 @@ export function resultTables(results: BenchResults): string {
       lines.push('');
     }
   }
+  lines.push(...aimsTable(results));
   return lines.join('\n');
 }
 

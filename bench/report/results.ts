@@ -3,6 +3,8 @@ import { LoadResult } from '../load/load-spec';
 export interface RouteResult {
   key: string;
   label: string;
+  /** Whether the route changes data (absent in results from before it was recorded). */
+  write?: boolean;
   api: LoadResult;
   raw: LoadResult;
   /** Our throughput over the raw server's. */
