@@ -1,3 +1,6 @@
+import { addCalendarMonths } from '@app/domain/calendar-date';
+import { previousQuarter, Quarter, quarterOf } from '@app/domain';
+
 const DAY_MS = 86_400_000;
 const cache = new Map<number, string>();
 
@@ -16,3 +19,18 @@ export function isoDate(day: number): string {
 
 /** An ISO instant on the given day, at a time of day in seconds. */
 export const isoInstant = (day: number, secondOfDay: number): string => new Date(day * DAY_MS + secondOfDay * 1000).toISOString();
+
+/** The financial-year quarters from the one holding `from` to the one holding `to` (dates), oldest first. */
+export function quartersBetween(from: string, to: string): Quarter[] {
+  const first = quarterOf(from).label;
+  const quarters = [quarterOf(to)];
+  while (quarters[0].label > first) quarters.unshift(previousQuarter(quarters[0]));
+  return quarters;
+}
+
+/** A quarter's three months: each as a measure's period ('2026-11') and the day number of its last day. */
+export const monthsOf = (quarter: Quarter): { period: string; endDay: number }[] =>
+  [0, 1, 2].map((k) => {
+    const start = addCalendarMonths(quarter.start, k);
+    return { period: start.slice(0, 7), endDay: dayNumber(addCalendarMonths(start, 1)) - 1 };
+  });

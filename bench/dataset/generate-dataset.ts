@@ -1,11 +1,16 @@
 import { DataSource } from 'typeorm';
+import type { Action, Plan } from '@app/database/entities';
 import { hashPassword } from '@app/core/accounts/password';
-import { todayInLondon } from '@app/domain';
+import { OVERALL_AREA, todayInLondon } from '@app/domain';
 import { bulkWriterFor } from './bulk-writer';
 import { dayNumber, isoDate, isoInstant } from './calendar';
 import { ActionEvents, planActionEvents } from './action-events';
-import { FINDING_TEXTS, NOTE_TEXTS, PARTNERS, PLACE_NAMES, PLACE_SUFFIXES, TIMESCALES } from './phrases';
+import { CouncilMeasures, writeMeasures } from './measures';
+import { meetingDays, onTuesday, writePlanMeetings } from './meetings';
+import { FINDING_TEXTS, GRADE_LABELS, INSPECTION_AREAS, NOTE_TEXTS, PARTNERS, PLACE_NAMES, PLACE_SUFFIXES, TIMESCALES } from './phrases';
+import { Council, RowSink, TrackedAction } from './plan-history';
 import { Random } from './random';
+import { writePlanReviews } from './reviews';
 import { actionsOf, DatasetShape, shapeFor } from './shape';
 
 export interface Ref {
@@ -34,6 +39,10 @@ export interface DatasetFixtures {
   activePlans: Ref[];
   timelineActions: Ref[];
   writableActions: WritableAction[];
+  /** The latest meeting of each active plan's board, held and its minutes not yet approved. */
+  heldMeetings: Ref[];
+  /** This quarter's review of each active plan, a draft. */
+  draftReviews: Ref[];
 }
 
 export interface GeneratedDataset {
@@ -49,6 +58,13 @@ const DUE_OFFSET_DAYS: Record<string, number> = { immediately: 28, three_months:
 const PLAN_SPAN_DAYS = 6 * 365;
 const WRITABLE_PER_OWNER = 20;
 const TIMELINE_SAMPLE = 3000;
+/** A closed plan ran about three years; its board met about it until then. */
+const PLAN_LIFE_DAYS = 3 * 365;
+/** The measures' values go back a year before the oldest plans. */
+const MEASURES_SPAN_DAYS = PLAN_SPAN_DAYS + 365;
+const MEASURED_ACTIONS_SHARE = 0.7;
+/** The areas a review judges, in the app's order: the inspection's (by name), the plan's one theme (its findings' section), overall. */
+const REVIEW_AREAS = [...INSPECTION_AREAS].sort().concat('Areas for improvement', OVERALL_AREA);
 export const BENCH_PASSWORD = 'synthetic bench password';
 const emailOf = (role: string, authority: number, index: number) => `${role}-${authority + 1}-${index}@bench.example`;
 
@@ -57,12 +73,23 @@ export async function generateDataset(db: DataSource, actions: number, seed = 20
   const started = process.hrtime.bigint();
   const shape = shapeFor(actions);
   const random = new Random(seed);
+  // The commissioner, judgements, measures, meetings and reviews draw from a stream of their own, so every other row is as it was without them.
+  const extra = new Random(seed ^ 0x9e3779b9);
   const writer = bulkWriterFor(db);
   await writer.begin();
   const today = todayInLondon(new Date());
   const todayDay = dayNumber(today);
   const passwordHash = await hashPassword(BENCH_PASSWORD);
-  const fixtures: DatasetFixtures = { today, chairs: [], tokenOwners: [], activePlans: [], timelineActions: [], writableActions: [] };
+  const fixtures: DatasetFixtures = {
+    today,
+    chairs: [],
+    tokenOwners: [],
+    activePlans: [],
+    timelineActions: [],
+    writableActions: [],
+    heldMeetings: [],
+    draftReviews: [],
+  };
   const timelineChance = Math.min(1, TIMELINE_SAMPLE / Math.max(1, actions));
 
   for (let a = 0; a < shape.authorities; a++) {
@@ -78,10 +105,13 @@ export async function generateDataset(db: DataSource, actions: number, seed = 20
       return id;
     });
 
-    const person = (role: string, index: number, managerId: string | null) => {
-      const id = random.uuid();
-      writer.add('user', [id, emailOf(role, a, index), `${role} ${index} of council ${a + 1}`, passwordHash, true, created]);
-      writer.add('membership', [random.uuid(), authorityId, id, JSON.stringify([role === 'owner' ? 'viewer' : role]), managerId, councilOrg, created]);
+    const names = new Map<string, string>();
+    const person = (role: string, index: number, managerId: string | null, from = random) => {
+      const id = from.uuid();
+      const displayName = `${role} ${index} of council ${a + 1}`;
+      names.set(id, displayName);
+      writer.add('user', [id, emailOf(role, a, index), displayName, passwordHash, true, created]);
+      writer.add('membership', [from.uuid(), authorityId, id, JSON.stringify([role === 'owner' ? 'viewer' : role]), managerId, councilOrg, created]);
       return id;
     };
     const admin = person('admin', 0, null);
@@ -99,6 +129,9 @@ export async function generateDataset(db: DataSource, actions: number, seed = 20
     const boardId = random.uuid();
     writer.add('board', [boardId, authorityId, 'Service Improvement Board', chair, created]);
     for (const userId of [chair, ...members]) writer.add('boardMember', [random.uuid(), authorityId, boardId, userId, created]);
+    const commissioner = person('commissioner', 0, null, extra);
+    const council: Council = { authorityId, boardId, boardName: 'Service Improvement Board', admin, chair, members, commissioner, names };
+    const measures = writeMeasures(writer, extra, { authorityId, owners: managers, fromDay: todayDay - MEASURES_SPAN_DAYS, todayDay, created });
 
     const planCount = Math.max(1, Math.ceil(authorityActions / shape.actionsPerPlanMax));
     let actionsLeft = authorityActions;
@@ -113,22 +146,23 @@ export async function generateDataset(db: DataSource, actions: number, seed = 20
       const planId = random.uuid();
       const startDate = isoDate(startDay);
       const planCreated = isoInstant(startDay - 7, 10 * 3600);
-      writer.add('plan', [
-        planId,
+      const plan: Plan = {
+        id: planId,
         authorityId,
         boardId,
-        `Improvement plan ${p + 1} following the ${startDate.slice(0, 4)} inspection`,
-        closed ? 'closed' : 'active',
+        title: `Improvement plan ${p + 1} following the ${startDate.slice(0, 4)} inspection`,
+        status: closed ? 'closed' : 'active',
         startDate,
-        28,
-        12,
-        14,
-        false,
-        null,
-        closed ? 3 : 2,
-        planCreated,
-        planCreated,
-      ]);
+        immediateWindowDays: 28,
+        defaultHorizonMonths: 12,
+        warningWindowDays: 14,
+        moveOffNonWorkingDays: false,
+        predecessorId: null,
+        version: closed ? 3 : 2,
+        createdAt: planCreated,
+        updatedAt: planCreated,
+      };
+      writer.add('plan', Object.values(plan));
       writer.add('audit', [
         authorityId,
         'plan',
@@ -158,6 +192,12 @@ export async function generateDataset(db: DataSource, actions: number, seed = 20
         planCreated,
       ]);
       writer.add('planDocument', [random.uuid(), authorityId, planId, documentId]);
+      INSPECTION_AREAS.forEach((area, i) => {
+        const grade = i === 0 ? extra.int(3, 4) : extra.int(2, 4);
+        writer.add('judgement', [extra.uuid(), authorityId, documentId, area, grade, GRADE_LABELS[grade - 1], 'ilacs_1_outstanding']);
+      });
+      const tracked: TrackedAction[] = [];
+      const planMeasureIds = new Set<string>();
 
       for (let j = 0; j < planActions; j++) {
         const ownerId = random.pick(owners);
@@ -171,7 +211,7 @@ export async function generateDataset(db: DataSource, actions: number, seed = 20
         writer.add('actionFinding', [random.uuid(), authorityId, actionId, findingId]);
         const managerId = managerOf.get(ownerId)!;
         const open = events.status === 'not_started' || events.status === 'in_progress' || events.status === 'blocked';
-        const action = {
+        const action: Action & { ownerId: string } = {
           id: actionId,
           authorityId,
           planId,
@@ -187,8 +227,8 @@ export async function generateDataset(db: DataSource, actions: number, seed = 20
           status: events.status,
           statusReason: events.status === 'blocked' || events.status === 'cancelled' ? 'Awaiting partner agreement' : null,
           atRisk: open && random.chance(0.05),
-          ragOverride: null as string | null,
-          ragOverrideReason: null as string | null,
+          ragOverride: null,
+          ragOverrideReason: null,
           carriedFromId: null,
           version: events.version,
           createdAt: events.createdAt,
@@ -197,6 +237,12 @@ export async function generateDataset(db: DataSource, actions: number, seed = 20
         if (open && random.chance(0.02)) Object.assign(action, { ragOverride: 'amber', ragOverrideReason: 'Board view: risk of slippage' });
         writer.add('action', Object.values(action) as (string | number | boolean | null)[]);
         writeEvents(writer, random, events, action, { chair, managerId });
+        tracked.push({ action, ownerName: names.get(ownerId)!, changes: events.list.flatMap((e) => (e.kind === 'status' ? [{ at: e.at, to: e.to }] : [])) });
+        const measure = measures.forFinding[(j + a) % FINDING_TEXTS.length];
+        if (extra.chance(MEASURED_ACTIONS_SHARE)) {
+          writer.add('actionMeasure', [extra.uuid(), authorityId, actionId, measure.id]);
+          planMeasureIds.add(measure.id);
+        }
         if (random.chance(timelineChance)) fixtures.timelineActions.push({ id: actionId, authorityId });
         if (!closed && tokenOwners.has(ownerId) && (events.status === 'not_started' || events.status === 'in_progress')) {
           const taken = writableByOwner.get(ownerId) ?? 0;
@@ -207,6 +253,8 @@ export async function generateDataset(db: DataSource, actions: number, seed = 20
         }
         await writer.flushIfFull();
       }
+      writePlanRecords(writer, extra, { council, plan, actions: tracked, measures, planMeasureIds, todayDay }, fixtures);
+      await writer.flushIfFull();
     }
   }
   await writer.flush();
@@ -216,11 +264,30 @@ export async function generateDataset(db: DataSource, actions: number, seed = 20
   return { shape, seconds, rows, rowsPerSecond: Math.round(rows / seconds), counts: { ...writer.counts } as Record<string, number>, fixtures };
 }
 
+/** The plan's board meetings over its life and, while it runs, its quarterly reviews; a running plan's held meeting and draft review are fixtures. */
+function writePlanRecords(
+  writer: RowSink,
+  random: Random,
+  r: { council: Council; plan: Plan; actions: TrackedAction[]; measures: CouncilMeasures; planMeasureIds: Set<string>; todayDay: number },
+  fixtures: DatasetFixtures,
+) {
+  const live = r.plan.status === 'active';
+  const startDay = dayNumber(r.plan.startDate);
+  const endDay = live ? r.todayDay : startDay + PLAN_LIFE_DAYS - random.int(0, 90);
+  const days = meetingDays(onTuesday(startDay + 28 + random.int(0, 13)), endDay, live);
+  const { held, decisions } = writePlanMeetings(writer, random, { ...r, days, live });
+  if (!live) return;
+  const authorityId = r.council.authorityId;
+  if (held) fixtures.heldMeetings.push({ id: held, authorityId });
+  const draft = writePlanReviews(writer, random, { ...r, areas: REVIEW_AREAS, decisions });
+  fixtures.draftReviews.push({ id: draft, authorityId });
+}
+
 function writeEvents(
   writer: ReturnType<typeof bulkWriterFor>,
   random: Random,
   events: ActionEvents,
-  action: { id: string; authorityId: string; ownerId: string; [key: string]: unknown },
+  action: Action & { ownerId: string },
   people: { chair: string; managerId: string },
 ) {
   const { id: actionId, authorityId, ownerId } = action;

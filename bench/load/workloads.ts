@@ -7,7 +7,8 @@ import { RawDb } from '../servers/raw-db';
 import { RequestSpec, StatusToggle } from './load-spec';
 
 export type ScenarioKey = 'my-actions' | 'dashboard' | 'overdue-list' | 'timeline' | 'status-update' | 'progress-note';
-export type PageKey = 'page-my-actions' | 'page-dashboard' | 'page-action' | 'page-notifications';
+export type PageKey =
+  'page-my-actions' | 'page-dashboard' | 'page-action' | 'page-notifications' | 'page-meeting' | 'page-review' | 'page-meetings' | 'page-reviews';
 
 export interface Workload {
   key: ScenarioKey | PageKey;
@@ -96,11 +97,15 @@ export function buildWorkloads(fixtures: DatasetFixtures, tokens: Tokens): Workl
   ];
 }
 
-/** The main web pages, each requested by someone signed in through the sign-in page (a session cookie), with no query: the filters' defaults. */
+/**
+ * The main web pages, each requested by someone signed in through the sign-in page (a session cookie), with no query: the filters' defaults.
+ * The chair reads a plan's board meeting (the latest held), its review (this quarter's draft), and both lists.
+ */
 export function buildPageWorkloads(fixtures: DatasetFixtures, sessions: Sessions): Workload[] {
   const page = (path: string, userId: string): RequestSpec => ({ method: 'GET', path, cookie: `${SESSION_COOKIE}=${sessions.get(userId)}` });
   const owners = fixtures.tokenOwners.filter((o) => sessions.has(o.userId));
-  const chairOf = new Map(fixtures.chairs.filter((c) => sessions.has(c.userId)).map((c) => [c.authorityId, c.userId]));
+  const chairs = fixtures.chairs.filter((c) => sessions.has(c.userId));
+  const chairOf = new Map(chairs.map((c) => [c.authorityId, c.userId]));
   const asChair = (items: Ref[], path: (id: string) => string) =>
     items.filter((r) => chairOf.has(r.authorityId)).map((r) => page(path(r.id), chairOf.get(r.authorityId)!));
   const pageWorkload = (key: PageKey, label: string, requests: RequestSpec[], seed: number): Workload => ({
@@ -134,6 +139,30 @@ export function buildPageWorkloads(fixtures: DatasetFixtures, sessions: Sessions
       'Notifications (GET /notifications)',
       owners.map((o) => page('/notifications', o.userId)),
       14,
+    ),
+    pageWorkload(
+      'page-meeting',
+      'Board meeting (GET /meetings/:id)',
+      asChair(fixtures.heldMeetings, (id) => `/meetings/${id}`),
+      15,
+    ),
+    pageWorkload(
+      'page-review',
+      'Quarterly review (GET /reviews/:id)',
+      asChair(fixtures.draftReviews, (id) => `/reviews/${id}`),
+      16,
+    ),
+    pageWorkload(
+      'page-meetings',
+      'Board meetings (GET /meetings)',
+      chairs.map((c) => page('/meetings', c.userId)),
+      17,
+    ),
+    pageWorkload(
+      'page-reviews',
+      'Quarterly reviews (GET /reviews)',
+      chairs.map((c) => page('/reviews', c.userId)),
+      18,
     ),
   ];
 }
