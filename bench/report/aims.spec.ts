@@ -3,7 +3,14 @@ import { aimsTable, checkAims } from './aims';
 import { BenchResults, DatabaseRun } from './results';
 
 const load = (rps: number, p95: number) => ({ rps, latencyMs: { p50: p95 / 2, p95, p99: p95 * 2 } }) as LoadResult;
-const route = (label: string, write: boolean, ratio: number, p95: number) => ({ key: label, label, write, api: load(1000 * ratio, p95), raw: load(1000, p95), ratio });
+const route = (label: string, write: boolean, ratio: number, p95: number) => ({
+  key: label,
+  label,
+  write,
+  api: load(1000 * ratio, p95),
+  raw: load(1000, p95),
+  ratio,
+});
 
 function results(overrides: { run?: Partial<DatabaseRun>; reminders?: unknown } = {}): BenchResults {
   const run: DatabaseRun = {
@@ -19,7 +26,18 @@ function results(overrides: { run?: Partial<DatabaseRun>; reminders?: unknown } 
     email: { ratio: 0.8, roundRatios: [0.8, 0.8, 0.8] },
     quarterEnd: { actionReminders: 100_000, digests: 3000, lateness: { p50Ms: 4000, p99Ms: 9000, maxMs: 9500 } },
   };
-  return { date: '2026-12-05', command: 'npm run bench', actions: 10_000, quick: false, connections: 10, durationSeconds: 5, machine: {} as never, runs: [run], extras: { reminders }, totalSeconds: 1 };
+  return {
+    date: '2026-12-05',
+    command: 'npm run bench',
+    actions: 10_000,
+    quick: false,
+    connections: 10,
+    durationSeconds: 5,
+    machine: {} as never,
+    runs: [run],
+    extras: { reminders },
+    totalSeconds: 1,
+  };
 }
 
 describe('the bench checks the issue 17 aims', () => {
@@ -32,7 +50,10 @@ describe('the bench checks the issue 17 aims', () => {
   it('names each aim missed, with the figure that missed it', () => {
     const table = aimsTable(
       results({
-        run: { routes: [route('GET /slow', false, 0.45, 60), route('POST /write', true, 0.7, 31)], memory: { apiPeakMb: 250, apiPeakWithPagesMb: 301, apiRssMb: 0, rawPeakMb: 0 } },
+        run: {
+          routes: [route('GET /slow', false, 0.45, 60), route('POST /write', true, 0.7, 31)],
+          memory: { apiPeakMb: 250, apiPeakWithPagesMb: 301, apiRssMb: 0, rawPeakMb: 0 },
+        },
       }),
     );
     expect(table[0]).toContain('4 of 8 aims met; missed: SQLite: every JSON route at least 0.5 of raw; SQLite: JSON reads p95 under 50 ms');

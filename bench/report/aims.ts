@@ -40,10 +40,23 @@ function databaseAims(run: DatabaseRun): AimResult[] {
   const p95 = (write: boolean) => run.routes.filter((r) => r.write === write).map((r) => ({ label: r.label, value: r.api.latencyMs.p95 }));
   const rss = Math.max(run.memory.apiPeakMb, run.memory.apiPeakWithPagesMb ?? 0);
   return [
-    ...(lowest ? [{ aim: `${db}: every JSON route at least ${AIMS.routeRatio} of raw`, measured: `lowest ${f2(lowest.ratio)} (${lowest.label})`, met: lowest.ratio >= AIMS.routeRatio }] : []),
+    ...(lowest
+      ? [
+          {
+            aim: `${db}: every JSON route at least ${AIMS.routeRatio} of raw`,
+            measured: `lowest ${f2(lowest.ratio)} (${lowest.label})`,
+            met: lowest.ratio >= AIMS.routeRatio,
+          },
+        ]
+      : []),
     ...atMost(`${db}: JSON reads p95 under ${AIMS.readP95Ms} ms`, p95(false), AIMS.readP95Ms, ms),
     ...atMost(`${db}: JSON writes p95 under ${AIMS.writeP95Ms} ms`, p95(true), AIMS.writeP95Ms, ms),
-    ...atMost(`${db}: pages p95 under ${AIMS.pageP95Ms} ms`, (run.pages ?? []).map((p) => ({ label: p.label, value: p.api.latencyMs.p95 })), AIMS.pageP95Ms, ms),
+    ...atMost(
+      `${db}: pages p95 under ${AIMS.pageP95Ms} ms`,
+      (run.pages ?? []).map((p) => ({ label: p.label, value: p.api.latencyMs.p95 })),
+      AIMS.pageP95Ms,
+      ms,
+    ),
     { aim: `${db}: API peak RSS under ${AIMS.apiPeakRssMb} MB`, measured: `${rss} MB`, met: rss < AIMS.apiPeakRssMb },
   ];
 }
@@ -52,8 +65,18 @@ function reminderAims(r: RemindersBenchResult | undefined): AimResult[] {
   if (!r || 'error' in r) return [];
   const rounds = (each?: number[]) => (each?.length ? ` (rounds ${each.map(f2).join(', ')})` : '');
   const out: AimResult[] = [];
-  if (r.inApp) out.push({ aim: `in-app reminders at least ${AIMS.reminderRatio} of raw BullMQ`, measured: f2(r.inApp.ratio) + rounds(r.inApp.roundRatios), met: r.inApp.ratio >= AIMS.reminderRatio });
-  if (r.email) out.push({ aim: `email reminders at least ${AIMS.reminderRatio} of raw nodemailer`, measured: f2(r.email.ratio) + rounds(r.email.roundRatios), met: r.email.ratio >= AIMS.reminderRatio });
+  if (r.inApp)
+    out.push({
+      aim: `in-app reminders at least ${AIMS.reminderRatio} of raw BullMQ`,
+      measured: f2(r.inApp.ratio) + rounds(r.inApp.roundRatios),
+      met: r.inApp.ratio >= AIMS.reminderRatio,
+    });
+  if (r.email)
+    out.push({
+      aim: `email reminders at least ${AIMS.reminderRatio} of raw nodemailer`,
+      measured: f2(r.email.ratio) + rounds(r.email.roundRatios),
+      met: r.email.ratio >= AIMS.reminderRatio,
+    });
   const q = r.quarterEnd;
   if (q) {
     const full = q.actionReminders >= AIMS.quarterEndReminders;

@@ -83,7 +83,16 @@ async function measureRoutes(
     );
     const [ours, theirs] = [pair.first, pair.second];
     const ratio = ratioOf(ours, theirs);
-    routes.push({ key: workload.key, label: workload.label, write: workload.write, api: ours, raw: theirs, ratio, windows: rounds, windowRatios: pair.windowRatios });
+    routes.push({
+      key: workload.key,
+      label: workload.label,
+      write: workload.write,
+      api: ours,
+      raw: theirs,
+      ratio,
+      windows: rounds,
+      windowRatios: pair.windowRatios,
+    });
     const errors = ours.errors || theirs.errors ? ` | errors api ${ours.errors} raw ${theirs.errors}` : '';
     log(
       `  ${workload.label.padEnd(30)} api ${ours.rps.toFixed(0).padStart(6)} req/s p95 ${ours.latencyMs.p95.toFixed(1).padStart(6)} ms | raw ${theirs.rps.toFixed(0).padStart(6)} req/s p95 ${theirs.latencyMs.p95.toFixed(1).padStart(6)} ms | ratio ${ratio.toFixed(2)}${errors}`,
