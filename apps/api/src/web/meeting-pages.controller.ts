@@ -2,12 +2,12 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } fro
 import type { FastifyReply } from 'fastify';
 import {
   Authenticated,
-  BoardService,
   MeetingAgendaService,
   MeetingCancellationService,
   MeetingDecisionService,
   MeetingPlanClosureService,
   MeetingService,
+  MeetingView,
   PlanService,
   subjectOf,
 } from '@app/core';
@@ -86,7 +86,6 @@ export class MeetingPagesController {
     private readonly decisions: MeetingDecisionService,
     private readonly cancellations: MeetingCancellationService,
     private readonly closures: MeetingPlanClosureService,
-    private readonly boards: BoardService,
     private readonly plans: PlanService,
     private readonly directory: PeopleDirectory,
     private readonly pages: PageRenderer,
@@ -223,22 +222,20 @@ export class MeetingPagesController {
   }
 
   private async listPage(actor: Authenticated, req: PageRequest, res: FastifyReply, values: Record<string, string>, errors: FormErrors, status = 200) {
-    const [boards, plans] = await Promise.all([this.boards.list(actor.authorityId), this.plans.list(actor.authorityId)]);
-    const planTitle = new Map(plans.map((p) => [p.id, p.title]));
-    const byBoard = await Promise.all(
-      boards.map(async (b) => ({
-        board: b,
-        meetings: (await this.meetings.listForBoard(actor, b.id)).map((m) => ({ ...m, planTitle: planTitle.get(m.planId) })),
-      })),
-    );
+    const page = pageNumber(queryValue(req, 'page'));
+    const canPlan = may(subjectOf(actor), 'meeting.plan');
+    // The plans only fill the form to plan a meeting; each listed meeting brings its plan's title.
+    const [meetings, plans] = await Promise.all([this.meetings.listPage(actor, page), canPlan ? this.plans.list(actor.authorityId) : []]);
     await this.pages.render(
       req,
       res,
       'meetings/list.njk',
       {
-        pageTitle: 'Board meetings',
-        byBoard,
-        canPlan: may(subjectOf(actor), 'meeting.plan'),
+        pageTitle: page > 1 ? `Board meetings, page ${page}` : 'Board meetings',
+        ...meetings,
+        olderHref: meetings.hasOlder ? `/meetings?page=${page + 1}#earlier` : null,
+        newerHref: page > 2 ? `/meetings?page=${page - 1}#earlier` : page === 2 ? '/meetings' : null,
+        canPlan,
         planItems: [
           { value: '', text: 'Choose a plan' },
           ...plans.filter((p) => p.status === 'active').map((p) => ({ value: p.id, text: p.title, selected: p.id === values.planId })),
@@ -251,6 +248,19 @@ export class MeetingPagesController {
     );
   }
 
+  /**
+   * Whom the decision form offers as new owner, manager or person escalated to: the plan's owners and
+   * managers and the board, or (asked for, or when someone else was chosen) everyone active in the council.
+   */
+  private async peopleToOffer(actor: Authenticated, meeting: MeetingView, values: Record<string, string>, askedForEveryone: boolean) {
+    if (!askedForEveryone) {
+      const offered = await this.decisions.peopleToOffer(actor, meeting.plan.id, meeting.board.id);
+      const chosen = [values.ownerId, values.managerId, values.escalateToId].filter((v) => !!v);
+      if (chosen.every((id) => offered.some((p) => p.id === id))) return { people: offered, everyone: false };
+    }
+    return { people: await this.directory.activePeople(actor.authorityId), everyone: true };
+  }
+
   private async agendaPage(
     actor: Authenticated,
     id: string,
@@ -260,14 +270,18 @@ export class MeetingPagesController {
     errors: FormErrors,
     status = 200,
   ) {
-    const [meeting, names] = await Promise.all([this.meetings.get(actor, id), this.directory.load(actor.authorityId)]);
+    const meeting = await this.meetings.get(actor, id);
     const subject = subjectOf(actor);
     const open = meeting.open;
-    const isChair = meeting.board?.chairId === actor.userId;
+    const isChair = meeting.board.chairId === actor.userId;
     const canClosePlan = open && isChair && meeting.plan.status === 'active' && may(subject, 'meeting.closePlan');
-    // Only the close-plan form offers the council's plans as successors.
-    const plans = canClosePlan ? await this.plans.list(actor.authorityId) : [];
-    const people = [{ value: '', text: 'No change' }, ...names.people.filter((p) => p.active).map((p) => ({ value: p.id, text: p.displayName }))];
+    const canDecide = open && may(subject, 'meeting.decide');
+    // Only the close-plan form offers the council's plans as successors, and only the decision form offers people.
+    const [plans, offered] = await Promise.all([
+      canClosePlan ? this.plans.list(actor.authorityId) : [],
+      canDecide ? this.peopleToOffer(actor, meeting, values, queryValue(req, 'people') === 'all') : { people: [], everyone: false },
+    ]);
+    const people = [{ value: '', text: 'No change' }, ...offered.people.map((p) => ({ value: p.id, text: p.displayName }))];
     const pick = (name: string) => people.map((p) => ({ ...p, selected: p.value === (values[name] ?? '') }));
     await this.pages.render(
       req,
@@ -280,7 +294,8 @@ export class MeetingPagesController {
         decisionLabels: DECISION_LABELS,
         canPlan: open && may(subject, 'meeting.plan'),
         canPlanNext: may(subject, 'meeting.plan'),
-        canDecide: open && may(subject, 'meeting.decide'),
+        canDecide,
+        offersEveryone: offered.everyone,
         canCancel: meeting.status === 'planned' && may(subject, 'meeting.cancel') && (isChair || actor.roles.includes('admin')),
         canClosePlan,
         toldLabels: TOLD_LABELS,
@@ -307,6 +322,12 @@ export class MeetingPagesController {
       status,
     );
   }
+}
+
+/** The page of a list asked for: a whole number from 1, else the first. */
+function pageNumber(value: string | undefined): number {
+  const page = Number(value);
+  return Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1;
 }
 
 function pickDate(body: unknown, prefix: string): Record<string, string> {

@@ -60,6 +60,11 @@ export class PeopleDirectory {
     };
   }
 
+  /** Everyone who can act in the authority (their account and membership active), by name: one statement, the council's whole list. */
+  async activePeople(authorityId: string): Promise<{ id: string; displayName: string }[]> {
+    return (await this.users.list(authorityId)).filter((p) => p.active).map((p) => ({ id: p.id, displayName: p.displayName }));
+  }
+
   /** Whom a plan's filters offer (its actions' people and partners, and the choices made), by name: one statement. */
   async planChoices(actor: Authenticated, planId: string, chosen: ChosenIds): Promise<PlanChoices> {
     const choices = await this.actions.filterChoices(actor, planId, chosen);

@@ -28,11 +28,18 @@ export interface Told {
   at: string;
 }
 
+/** Who was told about each action on an agenda: everyone to name, then the lookup once they are named. */
+export interface ToldAbout {
+  personIds: string[];
+  /** For an action overdue at the meeting, who was told, oldest first; null for any other action, or an item that is no action. */
+  named(name: (personId: string) => string): (actionId: string | null) => Told[] | null;
+}
+
 /**
  * The agenda's "who has been told": for each action overdue at the meeting (overdueAtMeeting), who was told
- * about it, named, oldest first; null for an action that is not, or an item that is no action. The drafted
- * agenda and the meeting read it here, so they agree. A meeting already held shows what had been sent by
- * the end of its day, as its agenda said then; messages sent since do not change its record.
+ * about it and when. The drafted agenda and the meeting read it here, so they agree; each names the people
+ * with the rest of its page. A meeting already held shows what had been sent by the end of its day, as its
+ * agenda said then; messages sent since do not change its record.
  */
 export async function whoHasBeenTold(
   readers: ActionNotificationsReader[],
@@ -40,14 +47,19 @@ export async function whoHasBeenTold(
   actions: { id: string; status: string; dueDate: string | null }[],
   meeting: { date: string },
   today: string,
-  name: (personId: string) => string,
-): Promise<(actionId: string | null) => Told[] | null> {
+): Promise<ToldAbout> {
   const overdue = new Set(actions.filter((a) => overdueAtMeeting(a, meeting.date, today)).map((a) => a.id));
-  const told = new Map<string, Told[]>();
+  const sent: ActionNotice[] = [];
   if (overdue.size)
     for (const reader of readers)
       for (const n of await reader.sentAbout(authorityId, [...overdue]))
-        if (meeting.date >= today || todayInLondon(new Date(n.at)) <= meeting.date)
-          told.set(n.actionId, [...(told.get(n.actionId) ?? []), { personId: n.personId, name: name(n.personId), kind: n.kind, at: n.at }]);
-  return (actionId) => (actionId && overdue.has(actionId) ? (told.get(actionId) ?? []) : null);
+        if (overdue.has(n.actionId) && (meeting.date >= today || todayInLondon(new Date(n.at)) <= meeting.date)) sent.push(n);
+  return {
+    personIds: [...new Set(sent.map((n) => n.personId))],
+    named(name) {
+      const told = new Map<string, Told[]>();
+      for (const n of sent) told.set(n.actionId, [...(told.get(n.actionId) ?? []), { personId: n.personId, name: name(n.personId), kind: n.kind, at: n.at }]);
+      return (actionId) => (actionId && overdue.has(actionId) ? (told.get(actionId) ?? []) : null);
+    },
+  };
 }

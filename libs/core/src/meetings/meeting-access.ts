@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Meeting } from '@app/database/entities';
 import { ActionChangeEvent, MeetingRepositories } from '@app/database/repositories/meeting.repository';
 import { BoardRepositories } from '@app/database/repositories/board.repository';
+import { PeopleRepositories } from '@app/database/repositories/people.repository';
 import { AppError, forbidden, notFound } from '../app-error';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../request-context';
@@ -13,7 +14,14 @@ export class MeetingAccess {
     private readonly meetings: MeetingRepositories,
     private readonly boards: BoardRepositories,
     private readonly audit: AuditService,
+    private readonly people: PeopleRepositories,
   ) {}
+
+  /** Names for the people a meeting shows, in one statement: someone no longer in the council is "someone who has left". */
+  async namer(authorityId: string, ids: Iterable<string | null>): Promise<(userId: string | null) => string | null> {
+    const names = await this.people.for(authorityId).names([...ids].filter((i): i is string => !!i));
+    return (userId) => (userId ? (names.people.get(userId) ?? 'someone who has left') : null);
+  }
 
   /**
    * The meeting, open for change by someone who sits on its board (its chair or a member); the

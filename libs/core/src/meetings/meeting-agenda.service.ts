@@ -91,17 +91,11 @@ export class MeetingAgendaService {
       await repo.insertAgenda(added);
       await this.access.record(actor, meeting.id, 'agenda_drafted', { added: added.length, removed: dropped.length });
       const items = (await repo.agenda(meeting.id)).filter((i) => i.position >= 0).map(itemView);
-      const people = new Map((await this.people.for(actor.authorityId).list()).map((p) => [p.id, p.displayName]));
       // The agenda's actions are all the plan's (an action of another plan is refused).
       const onAgenda = actions.filter((a) => items.some((i) => i.actionId === a.id));
-      const told = await whoHasBeenTold(
-        this.readers,
-        actor.authorityId,
-        onAgenda,
-        meeting,
-        this.clock.today(),
-        (id) => people.get(id) ?? 'someone who has left',
-      );
+      const toldAbout = await whoHasBeenTold(this.readers, actor.authorityId, onAgenda, meeting, this.clock.today());
+      const name = await this.access.namer(actor.authorityId, toldAbout.personIds);
+      const told = toldAbout.named((id) => name(id)!);
       const byId = new Map(onAgenda.map((a) => [a.id, a]));
       return { items: items.map((i) => ({ ...i, title: itemTitle(i, byId.get(i.actionId!)), told: told(i.actionId) })) };
     });

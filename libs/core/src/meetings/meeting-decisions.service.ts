@@ -41,6 +41,11 @@ export class MeetingDecisionService {
     private readonly clock: Clock,
   ) {}
 
+  /** Whom the decision form offers to reassign an action to or escalate it to: the active people who own or manage the plan's actions or sit on its board. */
+  peopleToOffer(actor: Actor, planId: string, boardId: string) {
+    return this.meetings.for(actor.authorityId).decisionPeople(planId, boardId);
+  }
+
   async record(actor: Actor, meetingId: string, input: NewDecision) {
     authorize(actor, 'meeting.decide');
     const repo = this.meetings.for(actor.authorityId);

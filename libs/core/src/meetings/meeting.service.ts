@@ -12,7 +12,7 @@ import {
 } from '@app/domain';
 import { AgendaItem, Meeting, MeetingPlanClosure } from '@app/database/entities';
 import { BoardRepositories } from '@app/database/repositories/board.repository';
-import { MeetingRepositories } from '@app/database/repositories/meeting.repository';
+import { ListedMeeting, MeetingRepositories } from '@app/database/repositories/meeting.repository';
 import { PeopleRepositories } from '@app/database/repositories/people.repository';
 import { Transactions } from '@app/database/transactions';
 import { actionSummary } from '../actions/action-summary';
@@ -35,6 +35,11 @@ export interface NewMeeting {
   durationMinutes?: number;
   place?: string;
 }
+
+/** How many earlier meetings the list shows a page at a time, newest first (the upcoming ones head its first page). */
+export const EARLIER_MEETINGS_PER_PAGE = 12;
+/** Upcoming meetings the list shows at most: each plan's next one or two, in practice. */
+const UPCOMING_MEETINGS_AT_MOST = 50;
 
 export type MeetingChanges = Partial<Omit<NewMeeting, 'planId'>>;
 
@@ -99,6 +104,28 @@ export class MeetingService {
   async listForBoard(actor: Actor, boardId: string) {
     if (!(await this.boards.for(actor.authorityId).get(boardId))) throw notFound('Board');
     return (await this.meetings.for(actor.authorityId).forBoard(boardId)).map(meetingFields);
+  }
+
+  /**
+   * The council's meetings as the list shows them, in one statement: on the first page those from today on,
+   * soonest first; on every page a page of earlier ones, newest first, and whether there are older ones.
+   */
+  async listPage(actor: Actor, page: number) {
+    const today = this.clock.today();
+    const perPage = EARLIER_MEETINGS_PER_PAGE;
+    const rows = await this.meetings.for(actor.authorityId).listed(today, page === 1 ? UPCOMING_MEETINGS_AT_MOST : 0, perPage + 1, (page - 1) * perPage);
+    const view = (m: ListedMeeting) => ({ ...meetingFields(m), boardName: m.boardName, planTitle: m.planTitle });
+    const when = (m: ListedMeeting) => `${m.date} ${m.startTime}`;
+    const earlier = rows.filter((m) => m.date < today).sort((a, b) => when(b).localeCompare(when(a)));
+    return {
+      upcoming: rows
+        .filter((m) => m.date >= today)
+        .sort((a, b) => when(a).localeCompare(when(b)))
+        .map(view),
+      earlier: earlier.slice(0, perPage).map(view),
+      page,
+      hasOlder: earlier.length > perPage,
+    };
   }
 
   listForPlan(actor: Actor, planId: string) {
@@ -189,25 +216,39 @@ export class MeetingService {
   /** The meeting whole: attendance, agenda (each action as it stands), decisions, minutes, and the series' next dates. */
   async get(actor: Actor, id: string) {
     const repo = this.meetings.for(actor.authorityId);
-    const meeting = await this.access.load(actor.authorityId, id);
-    const plan = await this.plans.get(actor.authorityId, meeting.planId);
-    const board = await this.boards.for(actor.authorityId).get(meeting.boardId);
-    const [attendees, agenda, decisions, closures, people] = await Promise.all([
+    const found = await repo.inContext(id);
+    if (!found) throw notFound('Meeting');
+    const { meeting, board, nextOnBoard: nextMeeting } = found;
+    const [plan, attendees, agenda, decisions, closures] = await Promise.all([
+      this.plans.get(actor.authorityId, meeting.planId),
       repo.attendees(id),
       repo.agenda(id),
       repo.decisions(id),
       repo.planClosures(id),
-      this.people.for(actor.authorityId).list(),
     ]);
-    const name = (userId: string | null) => (userId ? (people.find((p) => p.id === userId)?.displayName ?? 'someone who has left') : null);
     const items = agenda.filter((i) => i.position >= 0);
     const actionIds = [...new Set([...items.map((i) => i.actionId), ...decisions.map((d) => d.actionId)].filter((a): a is string => !!a))];
-    const [actions, evidence, notes] = await Promise.all([repo.actionsById(actionIds), repo.evidence(actionIds), repo.latestNotes(actionIds)]);
+    const [actions, evidence] = await Promise.all([repo.actionsWithLatestNote(actionIds), repo.evidence(actionIds)]);
     const today = this.clock.today();
+    // Who has been told about each overdue item (reminders, overdue notices, escalations), and when.
+    const onAgenda = actions.filter((a) => items.some((i) => i.actionId === a.id));
+    const toldAbout = await whoHasBeenTold(this.readers, actor.authorityId, onAgenda, meeting, today);
+    const closed = await this.planDecisions(actor, closures);
+    const name = await this.access.namer(actor.authorityId, [
+      board.chairId,
+      meeting.minutesApprovedById,
+      ...attendees.map((a) => a.userId),
+      ...items.map((i) => i.presenterId),
+      ...actions.flatMap((a) => [a.ownerId, a.managerId]),
+      ...decisions.flatMap((d) => [d.ownerId, d.managerId, d.escalateToId, d.decidedById]),
+      ...closures.map((c) => c.decidedById),
+      ...toldAbout.personIds,
+    ]);
+    const told = toldAbout.named((personId) => name(personId)!);
     const actionView = new Map(
       actions.map((a) => {
         const s = actionSummary(a, plan, today);
-        const latest = notes.get(a.id);
+        const latest = a.latestNote;
         return [
           a.id,
           {
@@ -234,18 +275,15 @@ export class MeetingService {
     const byId = new Map(actions.map((a) => [a.id, a]));
     const titleOf = (i: AgendaItem) => itemTitle(i, i.actionId ? byId.get(i.actionId) : undefined);
     const decided = new Set(decisions.map((d) => d.actionId));
-    // Who has been told about each overdue item (reminders, overdue notices, escalations), and when.
-    const onAgenda = actions.filter((a) => items.some((i) => i.actionId === a.id));
-    const told = await whoHasBeenTold(this.readers, actor.authorityId, onAgenda, meeting, today, (personId) => name(personId)!);
-    const planDecisions = await this.planDecisions(actor, closures, name);
+    const planDecisions = closed.map((c) => ({ ...c, decidedByName: name(c.decidedById) }));
     const carriedOver = new Set(planDecisions.flatMap((c) => c.carried.map((a) => a.actionId)));
     const minutesInput = {
-      boardName: board?.name ?? 'board',
+      boardName: board.name,
       planTitle: plan.title,
       date: meeting.date,
       startTime: meeting.startTime,
       place: meeting.place,
-      chairName: name(board?.chairId ?? null),
+      chairName: name(board.chairId),
       present: attendees.filter((a) => a.attendance === 'present').map((a) => a.guestName ?? name(a.userId)!),
       apologies: attendees.filter((a) => a.attendance === 'apologies').map((a) => a.guestName ?? name(a.userId)!),
       narrative: meeting.minutesNarrative,
@@ -276,7 +314,6 @@ export class MeetingService {
     };
     const series = seriesRuleOf(meeting.date);
     const nextDates = nextInSeries(meeting.date, 3);
-    const nextMeeting = await repo.nextOnBoard(meeting);
     const continuing = planDecisions.find((c) => c.successorPlan)?.successorPlan ?? plan;
     return {
       ...meetingFields(meeting),
@@ -284,7 +321,7 @@ export class MeetingService {
       open: meeting.status !== 'cancelled' && meeting.status !== 'minutes_approved',
       /** Its day has come: from then on it can be marked held and its minutes approved (meetingDayHasCome). */
       dayHasCome: meetingDayHasCome(meeting.date, today),
-      board: board && { id: board.id, name: board.name, chairId: board.chairId },
+      board,
       plan: { id: plan.id, title: plan.title, status: plan.status },
       series: {
         rule: describeSeries(series),
@@ -323,13 +360,13 @@ export class MeetingService {
   }
 
   /** The board's decisions to close its plan here, each with the successor plan that holds every action carried over. */
-  private async planDecisions(actor: Actor, closures: MeetingPlanClosure[], name: (userId: string | null) => string | null) {
+  private async planDecisions(actor: Actor, closures: MeetingPlanClosure[]) {
     const views = [];
-    for (const c of closures) views.push(await this.planDecision(actor, c, name));
+    for (const c of closures) views.push(await this.planDecision(actor, c));
     return views;
   }
 
-  private async planDecision(actor: Actor, closure: MeetingPlanClosure, name: (userId: string | null) => string | null) {
+  private async planDecision(actor: Actor, closure: MeetingPlanClosure) {
     const repo = this.meetings.for(actor.authorityId);
     const plan = await this.plans.get(actor.authorityId, closure.planId);
     const successor = closure.successorPlanId ? await this.plans.get(actor.authorityId, closure.successorPlanId) : null;
@@ -347,7 +384,6 @@ export class MeetingService {
       kind: 'close_plan' as const,
       plan: { id: plan.id, title: plan.title, status: plan.status },
       successorPlan: successor && { id: successor.id, title: successor.title, status: successor.status },
-      decidedByName: name(closure.decidedById),
       carried: originals
         .filter((a) => copyOf.has(a.id))
         .sort((a, b) => compareRefs(a.ref, b.ref))

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, LessThan, MoreThan, Not } from 'typeorm';
-import { Action, AgendaItem, Evidence, Meeting, MeetingAttendee, MeetingDecision, MeetingPlanClosure, ProgressNote } from '../entities';
-import { runSql } from '../sql';
+import { Action, AgendaItem, Evidence, Meeting, MeetingAttendee, MeetingDecision, MeetingPlanClosure } from '../entities';
+import { runSql, selectEntitiesWithRows } from '../sql';
 import { TenantRepositories, TenantRepository } from './tenant-repository';
 
 /** A change to one of a plan's actions, from the audit trail. */
@@ -11,6 +11,52 @@ export interface ActionChangeEvent {
   at: string;
 }
 
+/** A meeting with what its page heads it with: its board, and the board's next meeting if one is planned. */
+export interface MeetingInContext {
+  meeting: Meeting;
+  board: { id: string; name: string; chairId: string | null };
+  nextOnBoard: { id: string; date: string; status: Meeting['status'] } | null;
+}
+
+/** A meeting as a list shows it, with its board's name and its plan's title. */
+export type ListedMeeting = Meeting & { boardName: string; planTitle: string };
+
+/** An action with its latest progress note, if it has one. */
+export type ActionWithNote = Action & { latestNote: { body: string; createdAt: string } | null };
+
+// The board's first meeting after this one's date (whatever its plan) that is not cancelled.
+const MEETING_IN_CONTEXT_SQL = `SELECT m.*, b."name" AS "board_name", b."chairId" AS "board_chairId",
+    n."id" AS "next_id", n."date" AS "next_date", n."status" AS "next_status"
+  FROM "meeting" m JOIN "board" b ON b."id" = m."boardId" AND b."authorityId" = m."authorityId"
+  LEFT JOIN "meeting" n ON n."id" = (SELECT x."id" FROM "meeting" x
+    WHERE x."authorityId" = m."authorityId" AND x."boardId" = m."boardId" AND x."date" > m."date" AND x."id" <> m."id" AND x."status" <> 'cancelled'
+    ORDER BY x."date" ASC, x."startTime" ASC LIMIT 1)
+  WHERE m."authorityId" = :a AND m."id" = :id`;
+
+const LATEST_NOTE = (column: string) => `(SELECT n."${column}" FROM "progress_note" n WHERE n."authorityId" = a."authorityId" AND n."actionId" = a."id"
+    ORDER BY n."createdAt" DESC, n."id" DESC LIMIT 1)`;
+
+const ACTIONS_WITH_NOTE_SQL = `SELECT a.*, ${LATEST_NOTE('body')} AS "note_body", ${LATEST_NOTE('createdAt')} AS "note_createdAt"
+  FROM "action" a WHERE a."authorityId" = :a AND a."id" IN (:...ids)`;
+
+const LISTED = `SELECT m.*, b."name" AS "boardName", p."title" AS "planTitle" FROM "meeting" m
+    JOIN "board" b ON b."id" = m."boardId" AND b."authorityId" = m."authorityId"
+    JOIN "improvement_plan" p ON p."id" = m."planId" AND p."authorityId" = m."authorityId"
+    WHERE m."authorityId" = :a`;
+
+// Upcoming meetings (from today), soonest first, and one page of earlier ones, newest first: one statement.
+const LIST_SQL = `SELECT * FROM (${LISTED} AND m."date" >= :today ORDER BY m."date" ASC, m."startTime" ASC LIMIT :upcoming) u
+  UNION ALL SELECT * FROM (${LISTED} AND m."date" < :today ORDER BY m."date" DESC, m."startTime" DESC LIMIT :limit OFFSET :offset) e`;
+
+// Whom the board's decision form offers: active people who own or manage one of the plan's actions, or sit on its board.
+const DECISION_PEOPLE_SQL = `SELECT u."id", u."displayName" FROM "membership" m JOIN "app_user" u ON u."id" = m."userId"
+  WHERE m."authorityId" = :a AND m."active" = :active AND u."active" = :active AND (
+    m."userId" IN (SELECT x."ownerId" FROM "action" x WHERE x."authorityId" = :a AND x."planId" = :planId)
+    OR m."userId" IN (SELECT x."managerId" FROM "action" x WHERE x."authorityId" = :a AND x."planId" = :planId)
+    OR m."userId" IN (SELECT bm."userId" FROM "board_member" bm WHERE bm."authorityId" = :a AND bm."boardId" = :boardId)
+    OR m."userId" IN (SELECT b."chairId" FROM "board" b WHERE b."authorityId" = :a AND b."id" = :boardId))
+  ORDER BY u."displayName" ASC`;
+
 /** Board meetings, their attendance, agenda and decisions, in one authority (TypeORM finders). */
 export class MeetingRepository extends TenantRepository {
   private get a() {
@@ -19,6 +65,30 @@ export class MeetingRepository extends TenantRepository {
 
   get(id: string): Promise<Meeting | null> {
     return this.manager.findOneBy(Meeting, { id, ...this.a });
+  }
+
+  /** The meeting with its board and the board's next meeting, in one statement. */
+  async inContext(id: string): Promise<MeetingInContext | null> {
+    const [found] = await selectEntitiesWithRows(this.manager, Meeting, MEETING_IN_CONTEXT_SQL, { a: this.authorityId, id });
+    if (!found) return null;
+    const [meeting, row] = found;
+    const next = row.next_id ? { id: String(row.next_id), date: String(row.next_date), status: row.next_status as Meeting['status'] } : null;
+    return { meeting, board: { id: meeting.boardId, name: String(row.board_name), chairId: (row.board_chairId as string | null) ?? null }, nextOnBoard: next };
+  }
+
+  /**
+   * The meetings of the authority's boards a list shows, in one statement: those from `today` on, soonest
+   * first (at most `upcoming`), and `limit` earlier ones after skipping `offset`, newest first.
+   */
+  async listed(today: string, upcoming: number, limit: number, offset: number): Promise<ListedMeeting[]> {
+    const rows = await selectEntitiesWithRows(this.manager, Meeting, LIST_SQL, { a: this.authorityId, today, upcoming, limit, offset });
+    return rows.map(([meeting, row]) => ({ ...meeting, boardName: String(row.boardName), planTitle: String(row.planTitle) }));
+  }
+
+  /** The active people who own or manage the plan's actions or sit on the board, by name. */
+  async decisionPeople(planId: string, boardId: string): Promise<{ id: string; displayName: string }[]> {
+    const rows = await runSql(this.manager, DECISION_PEOPLE_SQL, { a: this.authorityId, planId, boardId, active: true });
+    return rows.map((r) => ({ id: String(r.id), displayName: String(r.displayName) }));
   }
 
   forBoard(boardId: string): Promise<Meeting[]> {
@@ -42,13 +112,8 @@ export class MeetingRepository extends TenantRepository {
     return this.firstPlannedAfter(meeting, { planId: meeting.planId });
   }
 
-  /** The board's first meeting after this one's date (whatever its plan), if one is planned (a cancelled one is not). */
-  nextOnBoard(meeting: Meeting): Promise<Meeting | null> {
-    return this.firstPlannedAfter(meeting, { boardId: meeting.boardId });
-  }
-
   /** The first meeting of the plan or board after this one's date that is not cancelled. */
-  private firstPlannedAfter(meeting: Meeting, of: { planId: string } | { boardId: string }): Promise<Meeting | null> {
+  private firstPlannedAfter(meeting: Meeting, of: { planId: string }): Promise<Meeting | null> {
     return this.manager.findOne(Meeting, {
       where: { ...of, date: MoreThan(meeting.date), id: Not(meeting.id), status: Not('cancelled' as const), ...this.a },
       order: { date: 'ASC', startTime: 'ASC' },
@@ -143,10 +208,14 @@ export class MeetingRepository extends TenantRepository {
     return groupBy(rows, (r) => r.actionId);
   }
 
-  /** Each action's latest progress note. */
-  async latestNotes(actionIds: string[]): Promise<Map<string, ProgressNote>> {
-    const rows = actionIds.length ? await this.manager.find(ProgressNote, { where: { actionId: In(actionIds), ...this.a }, order: { createdAt: 'ASC' } }) : [];
-    return new Map(rows.map((r) => [r.actionId, r]));
+  /** These actions, each with its latest progress note, in one statement. */
+  async actionsWithLatestNote(ids: string[]): Promise<ActionWithNote[]> {
+    if (!ids.length) return [];
+    const rows = await selectEntitiesWithRows(this.manager, Action, ACTIONS_WITH_NOTE_SQL, { a: this.authorityId, ids });
+    return rows.map(([action, row]) => ({
+      ...action,
+      latestNote: row.note_createdAt ? { body: String(row.note_body), createdAt: String(row.note_createdAt) } : null,
+    }));
   }
 
   /** What happened to the plan's actions after a point in the audit trail (an event's seq) or an instant, oldest first. */

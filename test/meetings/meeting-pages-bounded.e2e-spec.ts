@@ -1,0 +1,121 @@
+import { DataSource } from 'typeorm';
+import { EARLIER_MEETINGS_PER_PAGE } from '@app/core';
+import { bearer, createTestApp, DB_KINDS, newActivePlan, newBoardWorld, newUser, sessionCookie, TestApp, TestUser } from '../support';
+import { statementsOf } from '../support/statement-log';
+
+const HTML = { Accept: 'text/html,application/xhtml+xml' };
+
+/** The whole council's people (every membership of the authority, not the ids of a page). */
+const EVERY_MEMBER = /FROM "membership" m JOIN "app_user" u ON u\."id" = m\."userId"\s+WHERE m\."authorityId" = (\?|\$\d+) (ORDER BY|UNION)/;
+
+/** The options of a select on a page, by its id. */
+const optionsOf = (html: string, id: string) => {
+  const select = html.slice(html.indexOf(`<select class="govuk-select" id="${id}"`));
+  return [...select.slice(0, select.indexOf('</select>')).matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]);
+};
+
+describe.each(DB_KINDS)('the meetings list is bounded, and a meeting page names only its own people (%s)', (kind) => {
+  let t: TestApp;
+  let chair: TestUser, member: TestUser, owner: TestUser, stranger: TestUser;
+  let boardId: string, planId: string, actionIds: string[];
+  let cookie: string;
+  const earlier: string[] = [];
+  const upcoming: string[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, {}, '2026-12-10T09:00:00Z');
+    const world = await newBoardWorld(t);
+    ({ chair, member, owner, boardId } = world);
+    // Someone in the council who is neither on the board nor working on the plan.
+    stranger = await newUser(t, world.authorityId, ['viewer']);
+    ({ planId, actionIds } = await newActivePlan(t, world, {
+      publishedOn: '2026-09-01',
+      findings: [
+        { timescale: 'immediately', text: 'audit case supervision' },
+        { timescale: 'six_months', text: 'recruit social workers' },
+      ],
+    }));
+    const plan = async (date: string) =>
+      (await t.http().post(`/api/v1/boards/${boardId}/meetings`).set(bearer(chair)).send({ date, planId }).expect(201)).body.id as string;
+    // Two more earlier meetings than a page shows: the oldest two are on the second page.
+    for (let i = 0; i < EARLIER_MEETINGS_PER_PAGE + 2; i++)
+      earlier.push(await plan(`2026-${String(11 - Math.floor(i / 2)).padStart(2, '0')}-${i % 2 ? '03' : '17'}`));
+    upcoming.push(await plan('2027-01-12'), await plan('2026-12-10'));
+    cookie = await sessionCookie(t, chair.email);
+  });
+  afterAll(() => t.close());
+
+  const page = async (path: string) => (await t.http().get(path).set(HTML).set('Cookie', cookie).expect(200)).text;
+
+  it('lists the upcoming meetings, soonest first, then the most recent earlier ones, newest first, with a link to older ones', async () => {
+    const html = await page('/meetings');
+    const links = [...html.matchAll(/href="\/meetings\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    expect(links).toEqual([upcoming[1], upcoming[0], ...earlier.slice(0, EARLIER_MEETINGS_PER_PAGE)]);
+    expect(html).toContain('href="/meetings?page=2#earlier">Older meetings</a>');
+    expect(html).not.toContain('Newer meetings');
+
+    const older = await page('/meetings?page=2');
+    const olderLinks = [...older.matchAll(/href="\/meetings\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    expect(olderLinks).toEqual(earlier.slice(EARLIER_MEETINGS_PER_PAGE));
+    expect(older).toContain('href="/meetings">Newer meetings</a>');
+    expect(older).not.toContain('Older meetings');
+    expect(older).not.toContain('Upcoming meetings');
+  });
+
+  it('reads the list in three statements, however many meetings there are', async () => {
+    const statements = await statementsOf(t.get(DataSource), () => page('/meetings'));
+    // Authentication, the meetings shown (with their board and plan), the plans for the form, and the page frame.
+    expect(statements.filter((s) => /"meeting"/.test(s))).toHaveLength(1);
+    expect(statements.filter((s) => /FROM "board"/.test(s))).toHaveLength(0);
+    expect(statements.length).toBeLessThanOrEqual(4);
+  });
+
+  it("shows the meeting's attendance, agenda and decisions, and offers the board and the plan's people, not the whole council", async () => {
+    const id = earlier[0];
+    const http = t.http();
+    await http
+      .put(`/api/v1/meetings/${id}/attendance`)
+      .set(bearer(chair))
+      .send({
+        attendees: [
+          { userId: chair.id, attendance: 'present' },
+          { userId: member.id, attendance: 'apologies' },
+          { guestName: 'Dr Jane Doe', attendance: 'present' },
+        ],
+      })
+      .expect(200);
+    await http.post(`/api/v1/meetings/${id}/agenda/draft`).set(bearer(chair)).expect(201);
+    await http
+      .post(`/api/v1/meetings/${id}/decisions`)
+      .set(bearer(chair))
+      .send({ actionId: actionIds[0], kind: 'note', comment: 'Supervision audit under way' })
+      .expect(201);
+
+    let html = '';
+    const statements = await statementsOf(t.get(DataSource), async () => (html = await page(`/meetings/${id}`)));
+    for (const name of [chair.displayName, member.displayName, 'Dr Jane Doe', owner.displayName]) expect(html).toContain(name);
+    expect(html).toContain('A1 Audit case supervision');
+    expect(html).toContain('Supervision audit under way');
+    expect(statements.filter((s) => EVERY_MEMBER.test(s))).toEqual([]);
+    expect(statements.filter((s) => /FROM "organisation"/.test(s))).toEqual([]);
+    for (const select of ['ownerId', 'managerId', 'escalateToId']) {
+      const offered = optionsOf(html, select);
+      expect(offered).toEqual(expect.arrayContaining(['', chair.id, member.id, owner.id]));
+      expect(offered).not.toContain(stranger.id);
+    }
+    expect(html).toContain(`href="/meetings/${id}?people=all#decision">Choose from everyone in the council</a>`);
+
+    const everyone = await page(`/meetings/${id}?people=all`);
+    expect(optionsOf(everyone, 'ownerId')).toContain(stranger.id);
+    expect(everyone).not.toContain('Choose from everyone in the council');
+  });
+
+  it('keeps someone else chosen from the whole council when the decision form comes back with an error', async () => {
+    const id = earlier[0];
+    const form = await page(`/meetings/${id}?people=all`);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form)![1];
+    const body = { _csrf: csrf, actionId: actionIds[0], kind: 'reassign', ownerId: stranger.id, comment: 'x'.repeat(2001) };
+    const answer = await t.http().post(`/meetings/${id}/decisions`).set(HTML).set('Cookie', cookie).type('form').send(body).expect(400);
+    expect(answer.text).toMatch(new RegExp(`<option value="${stranger.id}" selected`));
+  });
+});
