@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { addDays } from './calendar-date';
 import { DomainError } from './domain-error';
 import { parseQuarter, previousQuarter, Quarter, quarterOf } from './quarter';
@@ -41,8 +42,28 @@ describe('financial-year quarters', () => {
     }
   });
 
+  it('gives the same days as calendar arithmetic in every year, leap years and the first and last years included', () => {
+    for (const year of [1, 2, 99, 100, 399, 400, 1899, 1900, 1999, 2000, 2023, 2024, 2099, 2100, 9997, 9998]) {
+      for (const q of [1, 2, 3, 4] as const) {
+        const start = DateTime.utc(year, 4, 1).plus({ months: 3 * (q - 1) });
+        const quarter = previousQuarter(q === 4 ? { year: year + 1, q: 1 } : { year, q: (q + 1) as 2 | 3 | 4 });
+        expect(quarter).toEqual({
+          year,
+          q,
+          label: `${String(year).padStart(4, '0')}/${String((year + 1) % 100).padStart(2, '0')} Q${q}`,
+          start: start.toISODate(),
+          end: start.plus({ months: 3, days: -1 }).toISODate(),
+        });
+        expect(quarterOf(quarter.start)).toEqual(quarter);
+        expect(quarterOf(quarter.end)).toEqual(quarter);
+      }
+    }
+  });
+
   it('rejects an invalid date', () => {
-    expect(() => quarterOf('2015-02-30')).toThrow(expect.objectContaining({ code: 'invalid_date' }));
+    for (const date of ['2015-02-30', '2015-13-01', '2015-2-3', '20150203', '2015-02-03T00:00:00Z']) {
+      expect(() => quarterOf(date)).toThrow(expect.objectContaining({ code: 'invalid_date' }));
+    }
   });
 
   describe('parseQuarter', () => {

@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { fromDateTime, toDateTime } from './calendar-date';
+import { dayNumber } from './calendar-date';
 import { DomainError } from './domain-error';
 
 export type QuarterNumber = 1 | 2 | 3 | 4;
@@ -19,6 +18,14 @@ export interface Quarter {
 
 const LABEL = /^(\d{4})\/(\d{2})\s*Q([1-4])$/i;
 
+/** Each quarter's first and last day in its calendar year (MM-DD), Q1 to Q4. */
+const QUARTER_DAYS = [
+  ['04-01', '06-30'],
+  ['07-01', '09-30'],
+  ['10-01', '12-31'],
+  ['01-01', '03-31'],
+] as const;
+
 function makeQuarter(year: number, q: QuarterNumber): Quarter {
   if (!Number.isSafeInteger(year) || year < 1 || year > 9998) {
     throw new DomainError('invalid_quarter', `The financial year must start in a year from 0001 to 9998, not ${String(year)}.`);
@@ -26,17 +33,20 @@ function makeQuarter(year: number, q: QuarterNumber): Quarter {
   if (![1, 2, 3, 4].includes(q)) {
     throw new DomainError('invalid_quarter', `A quarter is numbered 1 to 4, not ${String(q)}.`);
   }
-  // Q1 starts in April, so quarter q starts 3(q-1) months after 1 April.
-  const start = DateTime.utc(year, 4, 1).plus({ months: 3 * (q - 1) });
-  const end = start.plus({ months: 3 }).minus({ days: 1 });
+  // Plain arithmetic, no date library: every quarter's first and last days are the same each year
+  // (Q4 falls in January to March of the next calendar year), and a review pack works out dozens.
+  const [first, last] = QUARTER_DAYS[q - 1];
+  const calendarYear = String(q === 4 ? year + 1 : year).padStart(4, '0');
   const label = `${String(year).padStart(4, '0')}/${String((year + 1) % 100).padStart(2, '0')} Q${q}`;
-  return { year, q, label, start: fromDateTime(start), end: fromDateTime(end) };
+  return { year, q, label, start: `${calendarYear}-${first}`, end: `${calendarYear}-${last}` };
 }
 
 export function quarterOf(date: string): Quarter {
-  const day = toDateTime(date);
-  const monthsIntoYear = (day.month + 8) % 12; // April = 0 … March = 11
-  const year = day.month >= 4 ? day.year : day.year - 1;
+  dayNumber(date); // refuses anything but a real YYYY-MM-DD date
+  const calendarYear = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const monthsIntoYear = (month + 8) % 12; // April = 0 … March = 11
+  const year = month >= 4 ? calendarYear : calendarYear - 1;
   return makeQuarter(year, (Math.floor(monthsIntoYear / 3) + 1) as QuarterNumber);
 }
 

@@ -2,13 +2,13 @@ import { ReviewView } from '@app/core';
 import { ActionStatus, Rag } from '@app/domain';
 import { decisionWords, directionName, figure, judgementName, POLARITY_NAMES, ragName, targetText } from '../reviews/review-format';
 import { RAG_LABELS, RAG_TAG_CLASSES, STATUS_LABELS } from './page-labels';
-import { Directory } from './people-directory';
+import { Names } from './people-directory';
 import { trendChart } from './trend-chart';
 
 const MEASURE_TAGS: Record<string, string> = { red: 'govuk-tag--red', amber: 'govuk-tag--orange', green: 'govuk-tag--green' };
 
 /** What the review page shows, worded: the pack's figures, each measure's chart and table, judgements and follow-ups. */
-export function reviewPageView(review: ReviewView, names: Directory) {
+export function reviewPageView(review: ReviewView, names: Names) {
   const { pack } = review;
   return {
     review,

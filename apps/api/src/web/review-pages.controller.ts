@@ -11,7 +11,7 @@ import { attempt, checkForm, FormErrors, notFoundProblem } from './form-errors';
 import { PageErrorFilter } from './page-error.filter';
 import { field } from './page-query';
 import { PageRenderer } from './page-renderer';
-import { PeopleDirectory } from './people-directory';
+import { IdsOnPage, PeopleDirectory } from './people-directory';
 import { reviewPageView } from './review-page-view';
 
 const SAVED: Record<string, string> = {
@@ -37,7 +37,7 @@ export class ReviewPagesController {
   @Get()
   async list(@CurrentActor() actor: Authenticated, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const quarter = quarterOf(this.clock.today());
-    const [plans, reviews] = await Promise.all([this.plans.list(actor.authorityId), this.reviews.list(actor.authorityId)]);
+    const [plans, reviews] = await Promise.all([this.plans.list(actor.authorityId), this.reviews.summaries(actor.authorityId)]);
     const titles = new Map(plans.map((p) => [p.id, p.title]));
     await this.pages.render(req, res, 'reviews/list.njk', {
       pageTitle: 'Quarterly reviews',
@@ -136,9 +136,13 @@ export class ReviewPagesController {
     status: number,
     success?: string,
   ) {
-    const names = await this.directory.load(actor.authorityId);
     const subject = subjectOf(actor);
     const draft = review.status === 'draft';
+    const canFollowUp = draft && may(subject, 'review.followUp');
+    // Only the follow-up form offers the council's people; otherwise the page reads just the names it shows.
+    const directory = canFollowUp ? await this.directory.load(actor.authorityId) : null;
+    const shown = new IdsOnPage().person(review.signedById, ...review.judgements.map((j) => j.recordedById));
+    const names = directory ?? (await this.directory.named(actor.authorityId, shown));
     const view = errors.view();
     await this.pages.render(
       req,
@@ -151,7 +155,7 @@ export class ReviewPagesController {
         ...reviewPageView(review, names),
         form,
         canJudge: draft && may(subject, 'review.judgement'),
-        canFollowUp: draft && may(subject, 'review.followUp'),
+        canFollowUp,
         canSignOff: draft && may(subject, 'review.signOff'),
         judgementItems: [
           { value: '', text: 'Choose a judgement' },
@@ -160,7 +164,7 @@ export class ReviewPagesController {
         areaItems: review.pack.areas.map((a) => ({ value: a, text: a, selected: form.area === a })),
         ownerItems: [
           { value: '', text: 'Choose an owner' },
-          ...names.people.filter((p) => p.active).map((p) => ({ value: p.id, text: p.displayName, selected: form.ownerId === p.id })),
+          ...(directory?.people ?? []).filter((p) => p.active).map((p) => ({ value: p.id, text: p.displayName, selected: form.ownerId === p.id })),
         ],
         dueDateItems: dateItems('dueDate', form, !!view.errors['dueDate-day']),
       },

@@ -33,6 +33,22 @@ export class MeasureValueRepository extends TenantRepository {
     );
   }
 
+  /** Current values of the measures in these financial-year quarters (their months' too), oldest period first. */
+  valuesInQuarters(measureIds: string[], quarters: string[]): Promise<MeasureValue[]> {
+    if (!measureIds.length || !quarters.length) return Promise.resolve([]);
+    const text = `SELECT * FROM "measure_value" WHERE "authorityId" = :a AND "measureId" IN (:...ids) AND "quarter" IN (:...quarters) AND "replacedAt" IS NULL
+      ORDER BY "period", "enteredAt"`;
+    return selectEntities(this.manager, MeasureValue, text, { a: this.authorityId, ids: measureIds, quarters });
+  }
+
+  /** Values of the measures that corrected an earlier one, entered at or after `since` (replaced since or not), oldest period first. */
+  correctionsSince(measureIds: string[], since: string): Promise<MeasureValue[]> {
+    if (!measureIds.length) return Promise.resolve([]);
+    const text = `SELECT * FROM "measure_value" WHERE "authorityId" = :a AND "measureId" IN (:...ids) AND "supersededValue" IS NOT NULL AND "enteredAt" >= :since
+      ORDER BY "period", "enteredAt"`;
+    return selectEntities(this.manager, MeasureValue, text, { a: this.authorityId, ids: measureIds, since });
+  }
+
   current(measureId: string, period: string): Promise<MeasureValue | null> {
     return selectEntity(
       this.manager,

@@ -103,8 +103,9 @@ export interface PackInputs {
   boardDecisions: BoardDecisionRow[];
   measures: Measure[];
   ownerNames: Map<string, string>;
+  /** Current values of the measures: those of the quarters `trendQuarters` gives are all the pack reads. */
   values: MeasureValue[];
-  /** Every value row (replaced ones too), for corrections. */
+  /** Value rows that corrected another (replaced ones too), at least those entered since the last signed review. */
   history: MeasureValue[];
   lastSigned: { quarter: string; signedAt: string } | null;
   areas: string[];
@@ -116,6 +117,13 @@ const count = <T>(items: T[], key: (item: T) => string | null) =>
     if (k !== null) tally[k] = (tally[k] ?? 0) + 1;
     return tally;
   }, {});
+
+/** The quarters a measure's trend shows, oldest first, ending with the review's. */
+export function trendQuarters(quarter: Quarter): Quarter[] {
+  const quarters = [quarter];
+  while (quarters.length < TREND_QUARTERS) quarters.unshift(previousQuarter(quarters[0]));
+  return quarters;
+}
 
 export function buildPack(input: PackInputs): ReviewPack {
   const { plan, quarter, actions } = input;
@@ -148,16 +156,21 @@ export function buildPack(input: PackInputs): ReviewPack {
         .map((c) => ({ ...ref(byId.get(c.actionId)!), from: c.fromDate, to: c.toDate, reason: c.reason, changedAt: c.createdAt })),
     },
     boardDecisions: input.boardDecisions,
-    measures: input.measures.map((m) => packMeasure(m, input)),
+    measures: packMeasures(input),
     correctedSinceLastReview: input.measures.flatMap((m) => corrections(m, input)),
     areas: [...input.areas],
   };
 }
 
-function packMeasure(measure: Measure, input: PackInputs): PackMeasure {
+function packMeasures(input: PackInputs): PackMeasure[] {
+  // The same for every measure: worked out once.
+  const quarters = trendQuarters(input.quarter);
+  const valueDue = valuesDueDate(input.quarter);
+  return input.measures.map((m) => packMeasure(m, input, quarters, valueDue));
+}
+
+function packMeasure(measure: Measure, input: PackInputs, quarters: Quarter[], valueDue: string): PackMeasure {
   const own = input.values.filter((v) => v.measureId === measure.id);
-  const quarters: Quarter[] = [input.quarter];
-  while (quarters.length < TREND_QUARTERS) quarters.unshift(previousQuarter(quarters[0]));
   const point = (q: Quarter): PackTrendPoint & { commentary: string | null } => {
     const rows = own.filter((v) => v.quarter === q.label);
     const value = rollUp(measure.rollup, rows);
@@ -191,7 +204,7 @@ function packMeasure(measure: Measure, input: PackInputs): PackMeasure {
     commentary: current.commentary,
     rag: current.rag,
     direction: directionOfTravel(measure, current.value, previous?.value ?? null),
-    valueDue: valuesDueDate(input.quarter),
+    valueDue,
     trend: (firstWithValue < 0 ? [current] : points.slice(firstWithValue)).map(({ commentary: _c, ...p }) => p),
     correctedSinceLastReview: corrections(measure, input),
   };

@@ -4,6 +4,8 @@ import { TenantRepositories, TenantRepository } from '@app/database/repositories
 import { insertMany, runSql, selectEntities, selectEntity, updateRows } from '@app/database/sql';
 
 export type PlanAction = Action & { ownerName: string | null };
+/** A review as a list shows it: without its frozen pack (some 24 KB of JSON a signed review). */
+export type ReviewSummary = Omit<Review, 'frozen'>;
 export type FollowUpRow = {
   actionId: string;
   ref: string;
@@ -41,6 +43,13 @@ export class ReviewRepository extends TenantRepository {
   list(planId?: string): Promise<Review[]> {
     const plan = planId ? ' AND "planId" = :planId' : '';
     return selectEntities(this.manager, Review, `SELECT * FROM "review" WHERE "authorityId" = :a${plan} ORDER BY "quarter" DESC`, this.scoped({ planId }));
+  }
+
+  async summaries(planId?: string): Promise<ReviewSummary[]> {
+    const plan = planId ? ' AND "planId" = :planId' : '';
+    const text = `SELECT "id", "authorityId", "planId", "quarter", "status", "createdById", "createdAt", "signedById", "signedAt" FROM "review"
+      WHERE "authorityId" = :a${plan} ORDER BY "quarter" DESC`;
+    return (await runSql(this.manager, text, this.scoped({ planId }))) as ReviewSummary[];
   }
 
   async insert(review: Omit<Review, 'authorityId'>): Promise<Review> {

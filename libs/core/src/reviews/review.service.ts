@@ -11,8 +11,8 @@ import { newId } from '../ids';
 import { MeasureValueRepositories } from '../measures/measure-value.repository';
 import { PlanService } from '../plans/plan.service';
 import { Actor, authorize } from '../request-context';
-import { buildPack, ReviewPack } from './review-pack';
-import { FollowUpRow, ReviewRepositories } from './review.repository';
+import { buildPack, ReviewPack, trendQuarters } from './review-pack';
+import { FollowUpRow, ReviewRepositories, ReviewSummary } from './review.repository';
 
 export interface ReviewView {
   id: string;
@@ -80,6 +80,11 @@ export class ReviewService {
 
   list(authorityId: string, planId?: string): Promise<Review[]> {
     return this.repositories.for(authorityId).list(planId);
+  }
+
+  /** The reviews without their frozen packs: what a list shows. */
+  summaries(authorityId: string, planId?: string): Promise<ReviewSummary[]> {
+    return this.repositories.for(authorityId).summaries(planId);
   }
 
   async get(authorityId: string, id: string): Promise<ReviewView> {
@@ -191,7 +196,8 @@ export class ReviewService {
     const measures = await values.measuresOfPlan(plan.id);
     const ids = measures.map((m) => m.id);
     const last = await reviews.previousSigned(plan.id, review.quarter);
-    const people = await this.people.for(authorityId).list();
+    const owners = measures.flatMap((m) => (m.ownerId ? [m.ownerId] : []));
+    const shownQuarters = trendQuarters(quarter).map((q) => q.label);
     return buildPack({
       plan,
       quarter,
@@ -201,9 +207,9 @@ export class ReviewService {
       dueDateChanges: await reviews.dueDateChanges(plan.id, from, to),
       boardDecisions: await reviews.boardDecisions(plan.id, quarter.start, quarter.end),
       measures,
-      ownerNames: new Map(people.map((p) => [p.id, p.displayName])),
-      values: await values.values(ids),
-      history: last ? await values.values(ids, true) : [],
+      ownerNames: (await this.people.for(authorityId).names(owners)).people,
+      values: await values.valuesInQuarters(ids, shownQuarters),
+      history: last ? await values.correctionsSince(ids, last.signedAt!) : [],
       lastSigned: last ? { quarter: last.quarter, signedAt: last.signedAt! } : null,
       areas: await this.areas(authorityId, plan.id),
     });
