@@ -158,6 +158,17 @@ export function assertQuarterBegun(quarter: Quarter, today: string): void {
 
 /** The instants a quarter runs between in the UK time zone: from its first midnight in London to the next quarter's. */
 export function quarterInstants(quarter: Pick<Quarter, 'start' | 'end'>): { from: string; to: string } {
-  const at = (date: string) => DateTime.fromISO(date, { zone: 'Europe/London' }).toUTC().toISO({ suppressMilliseconds: false })!;
-  return { from: at(quarter.start), to: at(addDays(quarter.end, 1)) };
+  return { from: londonMidnight(quarter.start), to: londonMidnight(addDays(quarter.end, 1)) };
+}
+
+// Luxon's time-zone conversion took a third of a millisecond a call: 5 % of a draft review page's CPU.
+const midnights = new Map<string, string>();
+function londonMidnight(date: string): string {
+  let instant = midnights.get(date);
+  if (instant === undefined) {
+    instant = DateTime.fromISO(date, { zone: 'Europe/London' }).toUTC().toISO({ suppressMilliseconds: false })!;
+    if (midnights.size >= 1000) midnights.clear();
+    midnights.set(date, instant);
+  }
+  return instant;
 }
