@@ -3,7 +3,8 @@ import { Action, DueDateChange, Review, ReviewJudgement } from '@app/database/en
 import { TenantRepositories, TenantRepository } from '@app/database/repositories/tenant-repository';
 import { insertMany, runSql, selectEntities, selectEntity, updateRows } from '@app/database/sql';
 
-export type PlanAction = Action & { ownerName: string | null };
+/** What a review's pack reads of each of the plan's actions. */
+export type PlanAction = Pick<Action, 'id' | 'ref' | 'title' | 'status' | 'dueDate' | 'atRisk' | 'ragOverride'> & { ownerName: string | null };
 /** A review as a list shows it: without its frozen pack (some 24 KB of JSON a signed review). */
 export type ReviewSummary = Omit<Review, 'frozen'>;
 export type FollowUpRow = {
@@ -95,10 +96,11 @@ export class ReviewRepository extends TenantRepository {
   }
 
   async planActions(planId: string): Promise<PlanAction[]> {
-    const text = `SELECT ac.*, u."displayName" AS "ownerName" FROM "action" ac LEFT JOIN "app_user" u ON u."id" = ac."ownerId"
+    const text = `SELECT ac."id", ac."ref", ac."title", ac."status", ac."dueDate", ac."atRisk", ac."ragOverride", u."displayName" AS "ownerName"
+      FROM "action" ac LEFT JOIN "app_user" u ON u."id" = ac."ownerId"
       WHERE ac."planId" = :planId AND ac."authorityId" = :a ORDER BY LENGTH(ac."ref"), ac."ref"`;
     const rows = await runSql(this.manager, text, this.scoped({ planId }));
-    return rows.map((r) => ({ ...r, atRisk: r.atRisk === true || r.atRisk === 1, version: Number(r.version) }) as PlanAction);
+    return rows.map((r) => ({ ...r, atRisk: r.atRisk === true || r.atRisk === 1 }) as PlanAction);
   }
 
   /** Status changes of the authority's actions between two instants, from the audit trail. */
