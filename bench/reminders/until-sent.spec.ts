@@ -35,6 +35,26 @@ describe('untilSent', () => {
     expect(unsubscribe).toHaveBeenCalledTimes(1);
   });
 
+  it('does not lose a wake that comes while a probe is under way', async () => {
+    let wake: () => void = () => undefined;
+    let probes = 0;
+    probe.mockImplementation(async () => {
+      probes++;
+      if (probes === 1) wake();
+      return probes === 1 ? [{ one: 1 }] : [];
+    });
+    const started = Date.now();
+    await untilSent(db, ['a'], {
+      everyMs: 60_000,
+      wakeWhen: (w) => {
+        wake = w;
+        return () => undefined;
+      },
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(probes).toBe(2);
+  });
+
   it('polls on its own when nothing wakes it', async () => {
     unsettledFor(3);
     await untilSent(db, ['a'], { everyMs: 5 });

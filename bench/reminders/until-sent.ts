@@ -22,11 +22,19 @@ export async function untilSent(
 ): Promise<void> {
   const until = Date.now() + timeoutMs;
   const unsettled = async () => (await runSql(db.manager, UNSETTLED, { authorityIds })).length > 0;
+  // Counted, so that a wake arriving while a probe is under way is not lost: the loop then probes again at once.
+  let wakes = 0;
   let woken: () => void = () => undefined;
-  const unsubscribe = wakeWhen?.(() => woken());
+  const unsubscribe = wakeWhen?.(() => {
+    wakes++;
+    woken();
+  });
   try {
-    while (await unsettled()) {
+    for (;;) {
+      const seen = wakes;
+      if (!(await unsettled())) return;
       if (Date.now() > until) throw new Error('Bench timed out');
+      if (wakes !== seen) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, everyMs);
         woken = () => {

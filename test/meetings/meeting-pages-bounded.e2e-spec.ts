@@ -16,7 +16,7 @@ const optionsOf = (html: string, id: string) => {
 
 describe.each(DB_KINDS)('the meetings list is bounded, and a meeting page names only its own people (%s)', (kind) => {
   let t: TestApp;
-  let chair: TestUser, member: TestUser, owner: TestUser, stranger: TestUser;
+  let chair: TestUser, member: TestUser, owner: TestUser, stranger: TestUser, lineManager: TestUser;
   let boardId: string, planId: string, actionIds: string[];
   let cookie: string;
   const earlier: string[] = [];
@@ -35,6 +35,15 @@ describe.each(DB_KINDS)('the meetings list is bounded, and a meeting page names 
         { timescale: 'six_months', text: 'recruit social workers' },
       ],
     }));
+    // The owner's line manager, whom an escalation goes to, named after the plan's actions were made (so managing none).
+    lineManager = await newUser(t, world.authorityId, ['manager']);
+    await t
+      .get(DataSource)
+      .createQueryBuilder()
+      .update('membership')
+      .set({ managerId: lineManager.id })
+      .where('"userId" = :userId AND "authorityId" = :authorityId', { userId: owner.id, authorityId: world.authorityId })
+      .execute();
     const plan = async (date: string) =>
       (await t.http().post(`/api/v1/boards/${boardId}/meetings`).set(bearer(chair)).send({ date, planId }).expect(201)).body.id as string;
     // Two more earlier meetings than a page shows: the oldest two are on the second page.
@@ -62,7 +71,7 @@ describe.each(DB_KINDS)('the meetings list is bounded, and a meeting page names 
     expect(older).not.toContain('Upcoming meetings');
   });
 
-  it('reads the list in three statements, however many meetings there are', async () => {
+  it('reads the list in at most four statements, however many meetings there are', async () => {
     const statements = await statementsOf(t.get(DataSource), () => page('/meetings'));
     // Authentication, the meetings shown (with their board and plan), the plans for the form, and the page frame.
     expect(statements.filter((s) => /"meeting"/.test(s))).toHaveLength(1);
@@ -100,7 +109,7 @@ describe.each(DB_KINDS)('the meetings list is bounded, and a meeting page names 
     expect(statements.filter((s) => /FROM "organisation"/.test(s))).toEqual([]);
     for (const select of ['ownerId', 'managerId', 'escalateToId']) {
       const offered = optionsOf(html, select);
-      expect(offered).toEqual(expect.arrayContaining(['', chair.id, member.id, owner.id]));
+      expect(offered).toEqual(expect.arrayContaining(['', chair.id, member.id, owner.id, lineManager.id]));
       expect(offered).not.toContain(stranger.id);
     }
     expect(html).toContain(`href="/meetings/${id}?people=all#decision">Choose from everyone in the council</a>`);

@@ -21,7 +21,7 @@ export class ReviewsToDo {
   async of(actor: Authenticated): Promise<ReviewToDo[]> {
     if (!may(subjectOf(actor), 'review.signOff')) return [];
     const quarter = quarterOf(this.clock.today()).label;
-    const [plans, reviews] = await Promise.all([this.plans.list(actor.authorityId), this.reviews.list(actor.authorityId)]);
+    const [plans, reviews] = await Promise.all([this.plans.list(actor.authorityId), this.reviews.summaries(actor.authorityId)]);
     return plans
       .filter((p) => p.status === 'active')
       .map((p) => {

@@ -39,7 +39,8 @@ export interface NewMeeting {
 /** How many earlier meetings the list shows a page at a time, newest first (the upcoming ones head its first page). */
 export const EARLIER_MEETINGS_PER_PAGE = 12;
 /** Upcoming meetings the list shows at most: each plan's next one or two, in practice. */
-const UPCOMING_MEETINGS_AT_MOST = 50;
+// Every upcoming meeting in practice (a council plans months ahead, not years); the bound only keeps a page finite.
+const UPCOMING_MEETINGS_AT_MOST = 1000;
 
 export type MeetingChanges = Partial<Omit<NewMeeting, 'planId'>>;
 
@@ -115,7 +116,7 @@ export class MeetingService {
     const perPage = EARLIER_MEETINGS_PER_PAGE;
     const rows = await this.meetings.for(actor.authorityId).listed(today, page === 1 ? UPCOMING_MEETINGS_AT_MOST : 0, perPage + 1, (page - 1) * perPage);
     const view = (m: ListedMeeting) => ({ ...meetingFields(m), boardName: m.boardName, planTitle: m.planTitle });
-    const when = (m: ListedMeeting) => `${m.date} ${m.startTime}`;
+    const when = (m: ListedMeeting) => `${m.date} ${m.startTime} ${m.id}`;
     const earlier = rows.filter((m) => m.date < today).sort((a, b) => when(b).localeCompare(when(a)));
     return {
       upcoming: rows

@@ -45,14 +45,18 @@ const LISTED = `SELECT m.*, b."name" AS "boardName", p."title" AS "planTitle" FR
     WHERE m."authorityId" = :a`;
 
 // Upcoming meetings (from today), soonest first, and one page of earlier ones, newest first: one statement.
-const LIST_SQL = `SELECT * FROM (${LISTED} AND m."date" >= :today ORDER BY m."date" ASC, m."startTime" ASC LIMIT :upcoming) u
-  UNION ALL SELECT * FROM (${LISTED} AND m."date" < :today ORDER BY m."date" DESC, m."startTime" DESC LIMIT :limit OFFSET :offset) e`;
+// The id breaks ties, so meetings at the same day and time keep their order from one page to the next.
+const LIST_SQL = `SELECT * FROM (${LISTED} AND m."date" >= :today ORDER BY m."date" ASC, m."startTime" ASC, m."id" ASC LIMIT :upcoming) u
+  UNION ALL SELECT * FROM (${LISTED} AND m."date" < :today ORDER BY m."date" DESC, m."startTime" DESC, m."id" DESC LIMIT :limit OFFSET :offset) e`;
 
-// Whom the board's decision form offers: active people who own or manage one of the plan's actions, or sit on its board.
+// Whom the board's decision form offers: active people who own or manage one of the plan's actions, line-manage one of
+// its owners (whom an escalation goes to), or sit on its board.
 const DECISION_PEOPLE_SQL = `SELECT u."id", u."displayName" FROM "membership" m JOIN "app_user" u ON u."id" = m."userId"
   WHERE m."authorityId" = :a AND m."active" = :active AND u."active" = :active AND (
     m."userId" IN (SELECT x."ownerId" FROM "action" x WHERE x."authorityId" = :a AND x."planId" = :planId)
     OR m."userId" IN (SELECT x."managerId" FROM "action" x WHERE x."authorityId" = :a AND x."planId" = :planId)
+    OR m."userId" IN (SELECT lm."managerId" FROM "membership" lm WHERE lm."authorityId" = :a
+      AND lm."userId" IN (SELECT x."ownerId" FROM "action" x WHERE x."authorityId" = :a AND x."planId" = :planId))
     OR m."userId" IN (SELECT bm."userId" FROM "board_member" bm WHERE bm."authorityId" = :a AND bm."boardId" = :boardId)
     OR m."userId" IN (SELECT b."chairId" FROM "board" b WHERE b."authorityId" = :a AND b."id" = :boardId))
   ORDER BY u."displayName" ASC`;
