@@ -1,4 +1,5 @@
 import type { AgendaItem, Meeting, MeetingDecision, Plan } from '@app/database/entities';
+import { AGENDA_SECTIONS } from '@app/core/meetings/meeting-agenda.service';
 import { draftMinutes, MinutesInput } from '@app/core/meetings/meeting-minutes';
 import {
   AGENDA_REASONS,
@@ -23,16 +24,6 @@ export const MEETING_EVERY_DAYS = 42;
 export const AGENDA_ACTIONS_MAX = 15;
 const DECIDED_SHARE = 0.4;
 const CANCELLED_SHARE = 0.04;
-
-/** The agenda sections the app drafts into, by an item's first reason. */
-const SECTIONS: Partial<Record<AgendaReason, string>> = {
-  awaiting_verification: 'For verification',
-  overdue: 'Overdue and blocked',
-  blocked: 'Overdue and blocked',
-  due_before_next: 'Due before the next meeting',
-  at_risk: 'Due before the next meeting',
-  carried: 'Carried from the last meeting',
-};
 
 /** The Tuesday on or after a day (day 0, 1 January 1970, was a Thursday). */
 export const onTuesday = (day: number) => day + ((2 - ((day + 4) % 7) + 7) % 7);
@@ -185,7 +176,7 @@ function agendaItem(m: MeetingPlan, meetingId: string, day: number, entry: Agend
     meetingId,
     actionId: action.id,
     title: `${action.ref} ${action.title}`.slice(0, 300),
-    section: SECTIONS[entry.reasons[0]] ?? null,
+    section: AGENDA_SECTIONS[entry.reasons[0]] ?? null,
     presenterId: action.ownerId,
     minutesAllotted: null,
     position,

@@ -16,7 +16,8 @@ import { MeetingAccess, notAMember } from './meeting-access';
 /** Events in an action's audit trail that count as a change the board should hear about. */
 const CHANGE_EVENTS = new Set(['action_updated', 'action_status_changed', 'action_verified', 'evidence_added', 'progress_note_added', 'milestone_done']);
 
-const SECTIONS: Partial<Record<AgendaReason, string>> = {
+/** The agenda section a drafted item goes in, by its first reason. */
+export const AGENDA_SECTIONS: Partial<Record<AgendaReason, string>> = {
   awaiting_verification: 'For verification',
   overdue: 'Overdue and blocked',
   blocked: 'Overdue and blocked',
@@ -219,7 +220,7 @@ export class MeetingAgendaService {
       meetingId: meeting.id,
       actionId: action?.id ?? null,
       title: action ? `${action.ref} ${action.title}`.slice(0, 300) : '',
-      section: SECTIONS[reasons[0]] ?? null,
+      section: AGENDA_SECTIONS[reasons[0]] ?? null,
       presenterId: action?.ownerId ?? null,
       minutesAllotted: null,
       position,
