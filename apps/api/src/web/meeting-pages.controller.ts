@@ -249,8 +249,8 @@ export class MeetingPagesController {
   }
 
   /**
-   * Whom the decision form offers as new owner, manager or person escalated to: the plan's owners and
-   * managers and the board, or (asked for, or when someone else was chosen) everyone active in the council.
+   * Whom the decision form offers as new owner, manager or person escalated to: the plan's people and the
+   * board (MeetingDecisionService.peopleToOffer), or (asked for, or when someone else was chosen) everyone active in the council.
    */
   private async peopleToOffer(actor: Authenticated, meeting: MeetingView, values: Record<string, string>, askedForEveryone: boolean) {
     if (!askedForEveryone) {

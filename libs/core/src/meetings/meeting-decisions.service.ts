@@ -41,7 +41,7 @@ export class MeetingDecisionService {
     private readonly clock: Clock,
   ) {}
 
-  /** Whom the decision form offers to reassign an action to or escalate it to: the active people who own or manage the plan's actions or sit on its board. */
+  /** Whom the decision form offers to reassign an action to or escalate it to (see MeetingRepository.decisionPeople). */
   peopleToOffer(actor: Actor, planId: string, boardId: string) {
     return this.meetings.for(actor.authorityId).decisionPeople(planId, boardId);
   }

@@ -38,8 +38,7 @@ export interface NewMeeting {
 
 /** How many earlier meetings the list shows a page at a time, newest first (the upcoming ones head its first page). */
 export const EARLIER_MEETINGS_PER_PAGE = 12;
-/** Upcoming meetings the list shows at most: each plan's next one or two, in practice. */
-// Every upcoming meeting in practice (a council plans months ahead, not years); the bound only keeps a page finite.
+/** Upcoming meetings the list shows at most: every one in practice (a council plans months ahead); the bound keeps a page finite. */
 const UPCOMING_MEETINGS_AT_MOST = 1000;
 
 export type MeetingChanges = Partial<Omit<NewMeeting, 'planId'>>;

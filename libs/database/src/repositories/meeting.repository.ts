@@ -89,7 +89,7 @@ export class MeetingRepository extends TenantRepository {
     return rows.map(([meeting, row]) => ({ ...meeting, boardName: String(row.boardName), planTitle: String(row.planTitle) }));
   }
 
-  /** The active people who own or manage the plan's actions or sit on the board, by name. */
+  /** The active people who own or manage the plan's actions, line-manage one of its owners, or sit on the board, by name. */
   async decisionPeople(planId: string, boardId: string): Promise<{ id: string; displayName: string }[]> {
     const rows = await runSql(this.manager, DECISION_PEOPLE_SQL, { a: this.authorityId, planId, boardId, active: true });
     return rows.map((r) => ({ id: String(r.id), displayName: String(r.displayName) }));
