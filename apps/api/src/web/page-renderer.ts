@@ -9,6 +9,7 @@ import { NotificationService } from '@app/reminders';
 import { cacheComponents, memoiseTemplatePaths } from './component-cache';
 import { pathOf } from '../common/request-path';
 import { CSRF_FIELD, csrfToken, PageRequest } from './csrf';
+import { PagePieces } from './page-pieces';
 import { asSentence, formatDate, formatDateTime, plural } from './page-format';
 import { RAG_LABELS, RAG_TAG_CLASSES, ROLE_LABELS, STATUS_LABELS, STATUS_TAG_CLASSES, TIMESCALE_LABELS } from './page-labels';
 import { GOVUK_DIST, VIEWS_DIR } from './web-assets';
@@ -56,14 +57,16 @@ export class PageRenderer {
       role: ROLE_LABELS,
     });
     this.env.addGlobal('csrfField', CSRF_FIELD);
+    PagePieces.addTo(this.env);
   }
 
   async render(req: PageRequest, res: FastifyReply, template: string, data: Record<string, unknown> = {}, status = 200): Promise<void> {
     const nonce = randomBytes(16).toString('base64');
-    const html = this.env.render(template, { ...(await this.layout(req)), ...data, cspNonce: nonce });
+    const pieces = new PagePieces();
+    const html = this.env.render(template, pieces.context({ ...(await this.layout(req)), ...data, cspNonce: nonce }));
     res.status(status).header('Content-Security-Policy', pageCsp(nonce, this.config.cookieSecure));
     res.header('Cache-Control', 'no-store');
-    res.type(HTML).send(html);
+    res.type(HTML).send(pieces.join(html));
   }
 
   /** For the error filter: a page that must render even when the user lookup is what failed. */
