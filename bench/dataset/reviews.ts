@@ -99,7 +99,7 @@ function packAsSigned(r: ReviewPlan, asAt: PlanAction[], quarter: Quarter, signe
     quarter,
     today: signedAt.slice(0, 10),
     actions: asAt,
-    statusEvents: statusEvents(r.actions, quarter),
+    statusesReached: statusesReached(r.actions, quarter),
     dueDateChanges: [],
     boardDecisions: r.decisions.filter((d) => d.date >= quarter.start && d.date <= quarter.end),
     measures: r.measures.measures.filter((m) => r.planMeasureIds.has(m.id)),
@@ -112,7 +112,7 @@ function packAsSigned(r: ReviewPlan, asAt: PlanAction[], quarter: Quarter, signe
   const key = `${quarter.label} ${lastSigned?.signedAt} ${inputs.measures.map((m) => m.id).join()}`;
   let measured = r.measures.packParts.get(key);
   if (!measured) {
-    const { measures, correctedSinceLastReview } = buildPack({ ...inputs, actions: [], statusEvents: [] });
+    const { measures, correctedSinceLastReview } = buildPack({ ...inputs, actions: [], statusesReached: [] });
     r.measures.packParts.set(key, (measured = { measures, correctedSinceLastReview }));
   }
   return { ...buildPack({ ...inputs, measures: [] }), ...measured };
@@ -176,14 +176,16 @@ function spanOf(quarter: Quarter) {
   return span;
 }
 
-/** The plan's status changes in the quarter, as the audit trail records them. */
-function statusEvents(actions: TrackedAction[], quarter: Quarter) {
+/** The plan's actions that reached completed or verified in the quarter, as the audit trail records it. */
+function statusesReached(actions: TrackedAction[], quarter: Quarter) {
   const { from, to } = spanOf(quarter);
-  return actions.flatMap((a) =>
-    a.changes
-      .filter((c) => c.at >= from && c.at < to)
-      .map((c) => ({ actionId: a.action.id, at: c.at, after: JSON.stringify({ status: c.to, statusReason: null }) })),
+  const reached = actions.flatMap((a) =>
+    a.changes.filter((c) => c.at >= from && c.at < to && (c.to === 'completed' || c.to === 'verified')).map((c) => `${a.action.id} ${c.to}`),
   );
+  return [...new Set(reached)].map((pair) => {
+    const [actionId, status] = pair.split(' ');
+    return { actionId, status: status as 'completed' | 'verified' };
+  });
 }
 
 /** The values a review of the quarter shows, as they stood when it was signed: its trend's quarters, corrections made later left out. */

@@ -14,7 +14,7 @@ import {
   rollUp,
   valuesDueDate,
 } from '@app/domain';
-import { BoardDecisionRow, PlanAction, StatusEvent } from './review.repository';
+import { BoardDecisionRow, PlanAction, StatusReached } from './review.repository';
 
 /** Quarters of trend shown beside each measure (two years). */
 export const TREND_QUARTERS = 8;
@@ -98,7 +98,7 @@ export interface PackInputs {
   quarter: Quarter;
   today: string;
   actions: PlanAction[];
-  statusEvents: StatusEvent[];
+  statusesReached: StatusReached[];
   dueDateChanges: DueDateChange[];
   boardDecisions: BoardDecisionRow[];
   measures: Measure[];
@@ -132,8 +132,8 @@ export function buildPack(input: PackInputs): ReviewPack {
   const byId = new Map(actions.map((a) => [a.id, a]));
   const rag = (a: PlanAction): Rag | null =>
     effectiveRag(deriveRag({ status: a.status, dueDate: a.dueDate, today: asAt, warningWindowDays: plan.warningWindowDays, atRisk: a.atRisk }), a.ragOverride);
-  const reached = (status: string) => {
-    const ids = new Set(input.statusEvents.filter((e) => byId.has(e.actionId) && e.after && JSON.parse(e.after).status === status).map((e) => e.actionId));
+  const reached = (status: StatusReached['status']) => {
+    const ids = new Set(input.statusesReached.filter((e) => e.status === status).map((e) => e.actionId));
     return actions.filter((a) => ids.has(a.id)).map(ref);
   };
   const overdue = actions.filter((a) => a.dueDate !== null && a.dueDate < asAt && isOpenStatus(a.status));

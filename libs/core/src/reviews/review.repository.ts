@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Action, DueDateChange, Review, ReviewJudgement } from '@app/database/entities';
+import { Action, DONE_STATUS_EVENT, DueDateChange, Review, ReviewJudgement } from '@app/database/entities';
 import { TenantRepositories, TenantRepository } from '@app/database/repositories/tenant-repository';
 import { insertMany, runSql, selectEntities, selectEntity, updateRows } from '@app/database/sql';
 
@@ -16,7 +16,8 @@ export type FollowUpRow = {
   dueDate: string | null;
   status: string;
 };
-export type StatusEvent = { actionId: string; at: string; after: string | null };
+/** An action that reached a status the pack counts (completed, verified) at least once in a quarter. */
+export type StatusReached = { actionId: string; status: 'completed' | 'verified' };
 export type BoardDecisionRow = { date: string; actionId: string; ref: string; title: string; kind: string; comment: string };
 
 /** Reviews, their judgements and follow-ups, and what a pack reads about a plan, of one authority (fixed SQL). */
@@ -103,11 +104,12 @@ export class ReviewRepository extends TenantRepository {
     return rows.map((r) => ({ ...r, atRisk: r.atRisk === true || r.atRisk === 1 }) as PlanAction);
   }
 
-  /** Status changes of the authority's actions between two instants, from the audit trail. */
-  async statusEvents(from: string, to: string): Promise<StatusEvent[]> {
-    const text = `SELECT "entityId" AS "actionId", "at", "after" FROM "audit_event" WHERE "authorityId" = :a AND "entityType" = 'action'
-      AND "event" IN ('action_status_changed', 'action_verified') AND "at" >= :from AND "at" < :to ORDER BY "seq"`;
-    return (await runSql(this.manager, text, this.scoped({ from, to }))) as StatusEvent[];
+  /** The plan's actions that reached completed or verified between two instants, each action and status once (the audit trail's index of them). */
+  async statusesReached(planId: string, from: string, to: string): Promise<StatusReached[]> {
+    const text = `SELECT DISTINCT "entityId" AS "actionId", CASE WHEN "after" LIKE '%"status":"verified"%' THEN 'verified' ELSE 'completed' END AS "status"
+      FROM "action" ac JOIN "audit_event" ON "entityId" = ac."id"
+      WHERE ac."planId" = :planId AND ac."authorityId" = :a AND "at" >= :from AND "at" < :to AND ${DONE_STATUS_EVENT}`;
+    return (await runSql(this.manager, text, this.scoped({ planId, from, to }))) as StatusReached[];
   }
 
   dueDateChanges(planId: string, from: string, to: string): Promise<DueDateChange[]> {

@@ -1,15 +1,18 @@
 import type { Review } from '@app/database/entities';
 import { PeopleRepository } from '@app/database/repositories/people.repository';
-import { Quarter, parseQuarter, previousQuarter } from '@app/domain';
+import { Transactions } from '@app/database/transactions';
+import { Quarter, parseQuarter, previousQuarter, quarterInstants } from '@app/domain';
 import { Actor } from '@app/core';
 import { newCouncil, useMedium } from '@app/testing/medium';
 import { DB_KINDS } from '@app/testing/test-database';
 import { ActionService } from '../actions/action.service';
+import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
 import { MeasureValueRepository } from '../measures/measure-value.repository';
 import { MeasureValueService } from '../measures/measure-value.service';
 import { MeasureService } from '../measures/measure.service';
 import { PlanService } from '../plans/plan.service';
+import { ReviewRepositories } from './review.repository';
 import { ReviewService } from './review.service';
 
 /** Quarters from the first to the last, oldest first. */
@@ -122,6 +125,49 @@ describe.each(DB_KINDS)('a draft review reads only what its pack shows (%s)', (k
       ['Re-referrals', '2021/22 Q2', 19, 25],
       ['Re-referrals', '2026/27 Q1', 18, 21.5],
     ]);
+  });
+
+  it("counts the plan's actions completed and verified in the quarter, from the audit trail, and no one else's", async () => {
+    const council = await newCouncil(medium.ds);
+    const other = await newCouncil(medium.ds);
+    const commissioner: Actor = { ...council.admin, roles: ['commissioner'] };
+    const clock = medium.get(Clock);
+    const actions = medium.get(ActionService);
+    const plans = medium.get(PlanService);
+    clock.set('2026-06-01T09:00:00.000Z');
+    const plan = await plans.create(council.chair, { title: 'Plan', boardId: council.boardId, startDate: '2026-04-01' });
+    const elsewhere = await plans.create(council.chair, { title: 'Another plan', boardId: council.boardId, startDate: '2026-04-01' });
+    const theirs = await plans.create(other.chair, { title: 'Their plan', boardId: other.boardId, startDate: '2026-04-01' });
+    const action = async (actor: Actor, planId: string, title: string) =>
+      (await actions.create(actor, planId, { title, ownerId: actor.userId, dueDate: '2027-03-31' })).id;
+    const [doneNow, doneBefore, verifiedNow, reopened, untouched] = await Promise.all(
+      ['Done now', 'Done before', 'Verified now', 'Reopened', 'Untouched'].map((t) => action(council.chair, plan.id, t)),
+    );
+    const onAnotherPlan = await action(council.chair, elsewhere.id, 'On another plan');
+    const onTheirPlan = await action(other.chair, theirs.id, 'Theirs');
+    const statusAt = (at: string, entityId: string, status: string, authorityId = council.authorityId) => {
+      clock.set(at);
+      const event = status === 'verified' ? 'action_verified' : 'action_status_changed';
+      const record = { authorityId, entityType: 'action', entityId, event, actorId: null, after: { status } };
+      return medium.get(Transactions).run(() => medium.get(AuditService).record(record));
+    };
+    await statusAt('2026-09-30T22:59:59.999Z', doneBefore, 'completed'); // 23:59 in London: the quarter before
+    for (const id of [doneNow, verifiedNow, reopened, onAnotherPlan]) await statusAt('2026-10-02T09:00:00.000Z', id, 'completed');
+    await statusAt('2026-10-02T09:00:00.000Z', onTheirPlan, 'completed', other.authorityId);
+    await statusAt('2026-11-02T09:00:00.000Z', verifiedNow, 'verified');
+    await statusAt('2026-11-03T09:00:00.000Z', reopened, 'in_progress');
+    await statusAt('2026-11-04T09:00:00.000Z', untouched, 'in_progress');
+
+    clock.set('2026-11-23T09:00:00.000Z');
+    const { pack } = await medium.get(ReviewService).create(commissioner, plan.id, '2026/27 Q3');
+    const titles = (list: { title: string }[]) => list.map((a) => a.title).sort();
+    expect(titles(pack.actions.completedThisQuarter)).toEqual(['Done now', 'Reopened', 'Verified now']);
+    expect(titles(pack.actions.verifiedThisQuarter)).toEqual(['Verified now']);
+    // Read by the plan's actions: another plan's changes are not read at all.
+    const { from, to } = quarterInstants(parseQuarter('2026/27 Q3'));
+    const read = await medium.get(ReviewRepositories).for(council.authorityId).statusesReached(plan.id, from, to);
+    const pairs = read.map((e) => `${e.actionId} ${e.status}`).sort();
+    expect(pairs).toEqual([`${doneNow} completed`, `${reopened} completed`, `${verifiedNow} completed`, `${verifiedNow} verified`].sort());
   });
 
   it('lists the reviews as the full list has them, without their frozen packs', async () => {

@@ -203,7 +203,7 @@ export class ReviewService {
       quarter,
       today: this.clock.today(),
       actions: await reviews.planActions(plan.id),
-      statusEvents: await reviews.statusEvents(from, to),
+      statusesReached: await reviews.statusesReached(plan.id, from, to),
       dueDateChanges: await reviews.dueDateChanges(plan.id, from, to),
       boardDecisions: await reviews.boardDecisions(plan.id, quarter.start, quarter.end),
       measures,

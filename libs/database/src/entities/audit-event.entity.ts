@@ -6,12 +6,21 @@ import { InstantColumn, RefColumn, TextColumn } from './columns';
  * attempts and refused requests past their retention (AUDIT_NOISE_RETENTION_DAYS). No
  * foreign keys: the record outlives what it names, and its actor may be an operator's command.
  */
+/**
+ * An action's status event that took it to completed or verified (what a review pack counts), matched
+ * in its JSON as JSON.stringify writes it: `"status":"completed"` can only be the status itself, since
+ * quotes inside a value are escaped. An index holds only these events, so the frequent other status
+ * changes neither cost it a write nor a read.
+ */
+export const DONE_STATUS_EVENT = `"entityType" = 'action' AND "event" IN ('action_status_changed', 'action_verified') AND ("after" LIKE '%"status":"completed"%' OR "after" LIKE '%"status":"verified"%')`;
+
 @Entity('audit_event')
 @Index('ix_audit_entity', ['entityType', 'entityId', 'seq'])
 // Only sign-in events carry a subject or an address; partial indexes keep every other insert cheap.
 @Index('ix_audit_event_subject', ['event', 'subject', 'at'], { where: '"subject" IS NOT NULL' })
 @Index('ix_audit_event_ip', ['event', 'ip', 'at'], { where: '"ip" IS NOT NULL' })
 @Index('ix_audit_authority', ['authorityId', 'at'])
+@Index('ix_audit_action_done', ['entityId', 'at'], { where: DONE_STATUS_EVENT })
 export class AuditEvent {
   /** Insertion order: several events can share a millisecond, and the timeline must keep their order. */
   @PrimaryGeneratedColumn({ type: 'integer' }) seq: number;

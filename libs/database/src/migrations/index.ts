@@ -10,6 +10,7 @@ import { Meetings1795393100000 } from './1795393100000-meetings';
 import { ActionManagerIndex1795393500000 } from './1795393500000-action-manager-index';
 import { MeetingCancelAndPlanClosure1795394100000 } from './1795394100000-meeting-cancel-and-plan-closure';
 import { MembershipManagerIndex1795394500000 } from './1795394500000-membership-manager-index';
+import { ActionDoneIndex1795394600000 } from './1795394600000-action-done-index';
 
 /**
  * The core tables' migrations, oldest first (reminders keep theirs in libs/reminders; TypeORM runs
@@ -27,4 +28,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ActionManagerIndex1795393500000,
   MeetingCancelAndPlanClosure1795394100000,
   MembershipManagerIndex1795394500000,
+  ActionDoneIndex1795394600000,
 ];
