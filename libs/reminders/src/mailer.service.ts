@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import * as nodemailer from 'nodemailer';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { remembered } from './reminder-rules';
 
 export interface Mail {
   to: string;
@@ -51,5 +52,9 @@ export function isPermanentMailError(error: unknown): boolean {
  * us send again, mail systems see the same message and can drop the copy.
  */
 export function reminderMessageId(reminderId: string, publicUrl: string): string {
-  return `<reminder-${reminderId}@${new URL(publicUrl).hostname}>`;
+  return `<reminder-${reminderId}@${hostOf(publicUrl)}>`;
 }
+
+// The one public address of a process, parsed for every message otherwise.
+const hosts = new Map<string, string>();
+const hostOf = (publicUrl: string) => remembered(hosts, publicUrl, () => new URL(publicUrl).hostname);

@@ -169,5 +169,6 @@ export function page(body: string, publicUrl: string): string {
 }
 
 export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  // Most text has nothing to escape: tested first, it is returned as it is.
+  return /[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text;
 }
