@@ -168,7 +168,10 @@ export function page(body: string, publicUrl: string): string {
   return `<!doctype html><html><body>${body}<p style="font-size:small"><a href="${esc(settingsLink(publicUrl))}">Choose which reminders you get</a></p></body></html>`;
 }
 
+const ESCAPED = /[&<>"']/;
+const EVERY_ESCAPED = new RegExp(ESCAPED.source, 'g');
+
 export function esc(text: string): string {
   // Most text has nothing to escape: tested first, it is returned as it is.
-  return /[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text;
+  return ESCAPED.test(text) ? text.replace(EVERY_ESCAPED, (c) => `&#${c.charCodeAt(0)};`) : text;
 }

@@ -8,9 +8,9 @@ const KEY = 'pagePieces';
  * A big page is sent as pieces joined as bytes. V8 keeps a string of 128 KB or more (64K characters
  * once one of them is beyond Latin-1, as a typographic apostrophe is) in its large-object space, and
  * making one took about 0.6 ms here, twice a request (Fastify counts the body's bytes, then Node
- * writes it after the headers): a fifth of the quarterly review page's CPU. A template renders a
- * repeated region with `{{ apart("template.njk", { ... }) }}`: the page holds a marker there, and no
- * string as long as the whole page is ever made.
+ * writes it after the headers): about a quarter of the quarterly review page's CPU. A template renders
+ * a repeated region with `{{ apart("template.njk", { ... }) }}`: the page holds a marker there, so
+ * its own string is only what is outside such regions, and the whole page is never one string.
  */
 export class PagePieces {
   private readonly rendered: string[] = [];

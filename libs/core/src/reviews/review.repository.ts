@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Action, DONE_STATUS_EVENT, DueDateChange, Review, ReviewJudgement } from '@app/database/entities';
+import { Action, DONE_STATUS_EVENT, DueDateChange, REACHED, Review, ReviewJudgement } from '@app/database/entities';
 import { TenantRepositories, TenantRepository } from '@app/database/repositories/tenant-repository';
 import { insertMany, runSql, selectEntities, selectEntity, updateRows } from '@app/database/sql';
 
@@ -106,7 +106,7 @@ export class ReviewRepository extends TenantRepository {
 
   /** The plan's actions that reached completed or verified between two instants, each action and status once (the audit trail's index of them). */
   async statusesReached(planId: string, from: string, to: string): Promise<StatusReached[]> {
-    const text = `SELECT DISTINCT "entityId" AS "actionId", CASE WHEN "after" LIKE '%"status":"verified"%' THEN 'verified' ELSE 'completed' END AS "status"
+    const text = `SELECT DISTINCT "entityId" AS "actionId", CASE WHEN ${REACHED('verified')} THEN 'verified' ELSE 'completed' END AS "status"
       FROM "action" ac JOIN "audit_event" ON "entityId" = ac."id"
       WHERE ac."planId" = :planId AND ac."authorityId" = :a AND "at" >= :from AND "at" < :to AND ${DONE_STATUS_EVENT}`;
     return (await runSql(this.manager, text, this.scoped({ planId, from, to }))) as StatusReached[];

@@ -7,6 +7,7 @@ import { newCouncil, useMedium } from '@app/testing/medium';
 import { DB_KINDS } from '@app/testing/test-database';
 import { ActionService } from '../actions/action.service';
 import { AuditService } from '../audit/audit.service';
+import { EvidenceService } from '../evidence/evidence.service';
 import { Clock } from '../clock';
 import { MeasureValueRepository } from '../measures/measure-value.repository';
 import { MeasureValueService } from '../measures/measure-value.service';
@@ -140,8 +141,8 @@ describe.each(DB_KINDS)('a draft review reads only what its pack shows (%s)', (k
     const theirs = await plans.create(other.chair, { title: 'Their plan', boardId: other.boardId, startDate: '2026-04-01' });
     const action = async (actor: Actor, planId: string, title: string) =>
       (await actions.create(actor, planId, { title, ownerId: actor.userId, dueDate: '2027-03-31' })).id;
-    const [doneNow, doneBefore, verifiedNow, reopened, untouched] = await Promise.all(
-      ['Done now', 'Done before', 'Verified now', 'Reopened', 'Untouched'].map((t) => action(council.chair, plan.id, t)),
+    const [doneNow, doneBefore, verifiedNow, reopened, untouched, doneAfter, throughService] = await Promise.all(
+      ['Done now', 'Done before', 'Verified now', 'Reopened', 'Untouched', 'Done after', 'Through the service'].map((t) => action(council.chair, plan.id, t)),
     );
     const onAnotherPlan = await action(council.chair, elsewhere.id, 'On another plan');
     const onTheirPlan = await action(other.chair, theirs.id, 'Theirs');
@@ -157,17 +158,25 @@ describe.each(DB_KINDS)('a draft review reads only what its pack shows (%s)', (k
     await statusAt('2026-11-02T09:00:00.000Z', verifiedNow, 'verified');
     await statusAt('2026-11-03T09:00:00.000Z', reopened, 'in_progress');
     await statusAt('2026-11-04T09:00:00.000Z', untouched, 'in_progress');
+    await statusAt('2027-01-01T00:00:00.000Z', doneAfter, 'completed'); // midnight in London: the next quarter
+    // As the product records them: started, evidenced, completed, then verified by the board.
+    clock.set('2026-11-10T09:00:00.000Z');
+    let version = (await actions.changeStatus(council.chair, throughService, { version: 1, status: 'in_progress' })).version;
+    await medium.get(EvidenceService).addLink(council.chair, throughService, 'Audit report', 'https://example.org/audit');
+    version = (await actions.changeStatus(council.chair, throughService, { version, status: 'completed' })).version;
+    await actions.changeStatus(council.chair, throughService, { version, status: 'verified' });
 
     clock.set('2026-11-23T09:00:00.000Z');
     const { pack } = await medium.get(ReviewService).create(commissioner, plan.id, '2026/27 Q3');
     const titles = (list: { title: string }[]) => list.map((a) => a.title).sort();
-    expect(titles(pack.actions.completedThisQuarter)).toEqual(['Done now', 'Reopened', 'Verified now']);
-    expect(titles(pack.actions.verifiedThisQuarter)).toEqual(['Verified now']);
+    expect(titles(pack.actions.completedThisQuarter)).toEqual(['Done now', 'Reopened', 'Through the service', 'Verified now']);
+    expect(titles(pack.actions.verifiedThisQuarter)).toEqual(['Through the service', 'Verified now']);
     // Read by the plan's actions: another plan's changes are not read at all.
     const { from, to } = quarterInstants(parseQuarter('2026/27 Q3'));
     const read = await medium.get(ReviewRepositories).for(council.authorityId).statusesReached(plan.id, from, to);
     const pairs = read.map((e) => `${e.actionId} ${e.status}`).sort();
-    expect(pairs).toEqual([`${doneNow} completed`, `${reopened} completed`, `${verifiedNow} completed`, `${verifiedNow} verified`].sort());
+    const expected = [`${doneNow} completed`, `${reopened} completed`, `${verifiedNow} completed`, `${verifiedNow} verified`];
+    expect(pairs).toEqual([...expected, `${throughService} completed`, `${throughService} verified`].sort());
   });
 
   it('lists the reviews as the full list has them, without their frozen packs', async () => {

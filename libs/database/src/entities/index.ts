@@ -1,5 +1,5 @@
 import { Action, ActionFinding, DueDateChange, Evidence, Milestone, ProgressNote } from './action.entity';
-import { AuditEvent, DONE_STATUS_EVENT } from './audit-event.entity';
+import { AuditEvent, DONE_STATUS_EVENT, REACHED } from './audit-event.entity';
 import { Authority } from './authority.entity';
 import { Board, BoardMember } from './board.entity';
 import { ActionMeasure, Measure, MeasureValue } from './measure.entity';
@@ -16,6 +16,7 @@ import { User } from './user.entity';
 
 export {
   DONE_STATUS_EVENT,
+  REACHED,
   Action,
   AgendaItem,
   Meeting,
