@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as nodemailer from 'nodemailer';
 import { DataSource } from 'typeorm';
-import { RECONCILE_EVERY_MS, WorkerBootstrap } from '../apps/worker/src/worker-bootstrap';
+import { WorkerBootstrap } from '../apps/worker/src/worker-bootstrap';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { ReminderProcessor } from '../apps/worker/src/reminder.processor';
 import { AppConfig } from '@app/config';
@@ -286,7 +286,7 @@ async function scheduled(api: TestingModule, db: DataSource, w: World, actions: 
 async function worker(config: AppConfig, prefix: string): Promise<TestingModule> {
   const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot({ config, queuePrefix: prefix })] }).compile();
   await moduleRef.init();
-  await moduleRef.get(WorkerBootstrap).start({ reconcileEveryMs: RECONCILE_EVERY_MS });
+  await moduleRef.get(WorkerBootstrap).start();
   return moduleRef;
 }
 

@@ -1,6 +1,6 @@
 import type { Plan, Review, ReviewJudgement } from '@app/database/entities';
 import { buildPack, PackInputs, ReviewPack, TREND_QUARTERS } from '@app/core/reviews/review-pack';
-import type { FollowUpRow, PlanAction } from '@app/core/reviews/review.repository';
+import type { FollowUpRow, PlanAction, StatusReached } from '@app/core/reviews/review.repository';
 import { PROGRESS_JUDGEMENTS, Quarter, quarterInstants } from '@app/domain';
 import { dayNumber, isoDate, isoInstant, quartersBetween } from './calendar';
 import { CouncilMeasures } from './measures';
@@ -176,16 +176,14 @@ function spanOf(quarter: Quarter) {
   return span;
 }
 
-/** The plan's actions that reached completed or verified in the quarter, as the audit trail records it. */
-function statusesReached(actions: TrackedAction[], quarter: Quarter) {
+/** The plan's actions that reached completed or verified in the quarter, each action and status once, as the audit trail records it. */
+function statusesReached(actions: TrackedAction[], quarter: Quarter): StatusReached[] {
   const { from, to } = spanOf(quarter);
-  const reached = actions.flatMap((a) =>
-    a.changes.filter((c) => c.at >= from && c.at < to && (c.to === 'completed' || c.to === 'verified')).map((c) => `${a.action.id} ${c.to}`),
-  );
-  return [...new Set(reached)].map((pair) => {
-    const [actionId, status] = pair.split(' ');
-    return { actionId, status: status as 'completed' | 'verified' };
-  });
+  const reached = new Map<string, StatusReached>();
+  for (const { action, changes } of actions)
+    for (const { at, to: status } of changes)
+      if (at >= from && at < to && (status === 'completed' || status === 'verified')) reached.set(`${action.id} ${status}`, { actionId: action.id, status });
+  return [...reached.values()];
 }
 
 /** The values a review of the quarter shows, as they stood when it was signed: its trend's quarters, corrections made later left out. */
