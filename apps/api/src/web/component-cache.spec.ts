@@ -38,6 +38,21 @@ describe('GOV.UK component cache', () => {
     expect(componentKey({ a: [1, { b: 'c' }] })).toBe(componentKey({ a: [1, { b: 'c' }] }));
   });
 
+  it('cannot be fooled by text that looks like the parameters around it', () => {
+    const pairs: [unknown, unknown][] = [
+      [['a,s1:b'], ['a', 'b']],
+      [{ a: 's1:b,1:cs1:d' }, { a: 'b', c: 'd' }],
+      [{ 'a1:b': 'c' }, { a: '', b: 'c' }],
+      [
+        ['1', 1],
+        [1, '1'],
+      ],
+      [{ a: '2:x' }, { a: 2, x: '' }],
+      [[safe('s1:a')], ['h1:a']],
+    ];
+    for (const [one, other] of pairs) expect(componentKey(one)).not.toBe(componentKey(other));
+  });
+
   it('leaves out of the cache parameters that are not plain data', () => {
     class Thing {}
     for (const value of [new Date(0), () => 'x', new Thing(), new Map(), { when: new Date(0) }, [Symbol('s')]]) expect(componentKey(value)).toBeUndefined();

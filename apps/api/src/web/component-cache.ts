@@ -32,6 +32,8 @@ const MAX_DEPTH = 32;
  * A text that two calls share only if their parameters are equal in every way a template can
  * tell apart (undefined from null, a string from the same markup marked safe); undefined when the
  * parameters hold something else (a date, a function, a class instance), which is then not cached.
+ * Each text is written with its length before it, so no text can pass for the end of another or
+ * for the next parameter, and nothing has to be quoted (quoting each string took four times as long).
  */
 export function componentKey(value: unknown, depth = 0): string | undefined {
   if (depth > MAX_DEPTH) return undefined;
@@ -41,9 +43,9 @@ export function componentKey(value: unknown, depth = 0): string | undefined {
     case 'boolean':
       return value ? 't' : 'f';
     case 'number':
-      return `d${String(value)}`;
+      return `d${value}`;
     case 'string':
-      return `s${JSON.stringify(value)}`;
+      return `s${value.length}:${value}`;
     case 'object':
       return objectKey(value, depth);
     default:
@@ -55,24 +57,25 @@ function objectKey(value: object | null, depth: number): string | undefined {
   if (value === null) return 'n';
   if (value instanceof SafeString) {
     const markup = (value as unknown as { val: unknown }).val;
-    return typeof markup === 'string' ? `h${JSON.stringify(markup)}` : undefined;
+    return typeof markup === 'string' ? `h${markup.length}:${markup}` : undefined;
   }
-  const parts: string[] = [];
   if (Array.isArray(value)) {
+    let key = '[';
     for (const item of value) {
       const part = componentKey(item, depth + 1);
       if (part === undefined) return undefined;
-      parts.push(part);
+      key += `${part},`;
     }
-    return `[${parts.join(',')}]`;
+    return `${key}]`;
   }
   if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
-  for (const [name, item] of Object.entries(value)) {
-    const part = componentKey(item, depth + 1);
+  let key = '{';
+  for (const name in value) {
+    const part = componentKey((value as Record<string, unknown>)[name], depth + 1);
     if (part === undefined) return undefined;
-    parts.push(`${JSON.stringify(name)}:${part}`);
+    key += `${name.length}:${name}${part},`;
   }
-  return `{${parts.join(',')}}`;
+  return `${key}}`;
 }
 
 /** The HTML of recent component calls, least recently used dropped first once the keys and HTML pass `budget` characters. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import nunjucks from 'nunjucks';
+import { ComponentCache } from './component-cache';
 
 /** Where a render's pieces are kept in its Nunjucks context. */
 const KEY = 'pagePieces';
@@ -24,9 +25,26 @@ export class PagePieces {
   /** The whole page: the text itself while nothing was rendered apart, else its bytes. */
   join(page: string): string | Buffer {
     if (this.rendered.length === 0) return page;
+    const parts = this.inOrder(page);
+    const bytes = Buffer.allocUnsafe(parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0));
+    let at = 0;
+    for (const part of parts) at += bytes.write(part, at);
+    return bytes;
+  }
+
+  /** The page's text between the markers, with each marker's piece in its place. */
+  private inOrder(page: string): string[] {
     // The markers cannot be forged: what people write is escaped, and the tag is new for each render.
-    const parts = page.split(new RegExp(`<!--piece ${this.tag} (\\d+)-->`));
-    return Buffer.concat(parts.map((part, i) => Buffer.from(i % 2 === 1 ? this.rendered[Number(part)] : part)));
+    const open = `<!--piece ${this.tag} `;
+    const parts: string[] = [];
+    let from = 0;
+    for (let marker = page.indexOf(open); marker >= 0; marker = page.indexOf(open, from)) {
+      const close = page.indexOf('-->', marker);
+      parts.push(page.slice(from, marker), this.rendered[Number(page.slice(marker + open.length, close))]);
+      from = close + 3;
+    }
+    parts.push(page.slice(from));
+    return parts;
   }
 
   private hold(html: string): nunjucks.runtime.SafeString {
@@ -34,10 +52,17 @@ export class PagePieces {
     return new nunjucks.runtime.SafeString(`<!--piece ${this.tag} ${this.rendered.length - 1}-->`);
   }
 
-  /** Gives templates `apart(template, data)`: the template rendered with only that data and the globals. */
-  static addTo(env: nunjucks.Environment): void {
+  /**
+   * Gives templates `apart(template, data)`: the template rendered with only that data and the
+   * globals. So its HTML depends on the data alone, and with a cache, as a component's does, the
+   * HTML of a region rendered with equal data is kept and given back (a review's measure, unchanged
+   * since the last time someone opened the review).
+   */
+  static addTo(env: nunjucks.Environment, cache?: ComponentCache): void {
+    const render = (template: string, data: Record<string, unknown>): string =>
+      cache ? String(cache.call(`apart ${template}`, (kept: unknown) => env.render(template, kept as object), null, [data])) : env.render(template, data);
     env.addGlobal('apart', function (this: { ctx: Record<string, unknown> }, template: string, data: Record<string, unknown>) {
-      const html = env.render(template, data);
+      const html = render(template, data);
       const pieces = this.ctx[KEY];
       return pieces instanceof PagePieces ? pieces.hold(html) : new nunjucks.runtime.SafeString(html);
     });

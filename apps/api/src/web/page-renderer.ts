@@ -40,7 +40,7 @@ export class PageRenderer {
     this.env = new nunjucks.Environment(loader, { autoescape: true });
     memoiseTemplatePaths(this.env);
     // In development templates are read afresh at each render, so there is nothing to keep.
-    if (!noCache) cacheComponents(this.env, GOVUK_DIST);
+    const components = noCache ? undefined : cacheComponents(this.env, GOVUK_DIST);
     // Nunjucks' own trim uses /^\s*|\s*$/g, which is quadratic in the runs of white space of a long
     // string, and GOV.UK's macros trim every component's whole output: it took 40 % of a page's time.
     this.env.addFilter('trim', trimFilter);
@@ -57,7 +57,7 @@ export class PageRenderer {
       role: ROLE_LABELS,
     });
     this.env.addGlobal('csrfField', CSRF_FIELD);
-    PagePieces.addTo(this.env);
+    PagePieces.addTo(this.env, components);
   }
 
   async render(req: PageRequest, res: FastifyReply, template: string, data: Record<string, unknown> = {}, status = 200): Promise<void> {
