@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { In, LessThan, MoreThan, Not } from 'typeorm';
+import { In } from 'typeorm';
 import { Action, AgendaItem, Evidence, Meeting, MeetingAttendee, MeetingDecision, MeetingPlanClosure } from '../entities';
-import { runSql, selectEntitiesWithRows } from '../sql';
+import { runSql, selectEntities, selectEntitiesWithRows, selectEntity } from '../sql';
 import { TenantRepositories, TenantRepository } from './tenant-repository';
 
 /** A change to one of a plan's actions, from the audit trail. */
@@ -61,14 +61,22 @@ const DECISION_PEOPLE_SQL = `SELECT u."id", u."displayName" FROM "membership" m 
     OR m."userId" IN (SELECT b."chairId" FROM "board" b WHERE b."authorityId" = :a AND b."id" = :boardId))
   ORDER BY u."displayName" ASC`;
 
-/** Board meetings, their attendance, agenda and decisions, in one authority (TypeORM finders). */
+// A meeting's rows of one kind.
+const OF_MEETING = (table: string, order: string) => `SELECT * FROM "${table}" WHERE "authorityId" = :a AND "meetingId" = :meetingId ORDER BY ${order}`;
+const ATTENDEES_SQL = OF_MEETING('meeting_attendee', '"guestName" ASC, "id" ASC');
+const AGENDA_SQL = OF_MEETING('agenda_item', '"position" ASC');
+const DECISIONS_SQL = OF_MEETING('meeting_decision', '"createdAt" ASC, "id" ASC');
+const PLAN_CLOSURES_SQL = OF_MEETING('meeting_plan_closure', '"createdAt" ASC');
+const EVIDENCE_SQL = `SELECT * FROM "evidence" WHERE "authorityId" = :a AND "actionId" IN (:...actionIds) ORDER BY "createdAt" DESC`;
+
+/** Board meetings, their attendance, agenda and decisions, in one authority: read by fixed statements, written through TypeORM. */
 export class MeetingRepository extends TenantRepository {
   private get a() {
     return { authorityId: this.authorityId };
   }
 
   get(id: string): Promise<Meeting | null> {
-    return this.manager.findOneBy(Meeting, { id, ...this.a });
+    return selectEntity(this.manager, Meeting, `SELECT * FROM "meeting" WHERE "authorityId" = :a AND "id" = :id`, { a: this.authorityId, id });
   }
 
   /** The meeting with its board and the board's next meeting, in one statement. */
@@ -96,32 +104,27 @@ export class MeetingRepository extends TenantRepository {
   }
 
   forBoard(boardId: string): Promise<Meeting[]> {
-    return this.manager.find(Meeting, { where: { boardId, ...this.a }, order: { date: 'DESC', startTime: 'DESC' } });
+    const text = `SELECT * FROM "meeting" WHERE "authorityId" = :a AND "boardId" = :boardId ORDER BY "date" DESC, "startTime" DESC`;
+    return selectEntities(this.manager, Meeting, text, { a: this.authorityId, boardId });
   }
 
   forPlan(planId: string): Promise<Meeting[]> {
-    return this.manager.find(Meeting, { where: { planId, ...this.a }, order: { date: 'ASC', startTime: 'ASC' } });
+    const text = `SELECT * FROM "meeting" WHERE "authorityId" = :a AND "planId" = :planId ORDER BY "date" ASC, "startTime" ASC`;
+    return selectEntities(this.manager, Meeting, text, { a: this.authorityId, planId });
   }
 
   /** The plan's meeting before this one, if any. */
   previous(meeting: Meeting): Promise<Meeting | null> {
-    return this.manager.findOne(Meeting, {
-      where: { planId: meeting.planId, date: LessThan(meeting.date), id: Not(meeting.id), ...this.a },
-      order: { date: 'DESC', startTime: 'DESC' },
-    });
+    const text = `SELECT * FROM "meeting" WHERE "authorityId" = :a AND "planId" = :planId AND "date" < :date AND "id" <> :id
+      ORDER BY "date" DESC, "startTime" DESC LIMIT 1`;
+    return selectEntity(this.manager, Meeting, text, { a: this.authorityId, planId: meeting.planId, date: meeting.date, id: meeting.id });
   }
 
   /** The plan's meeting after this one, if one is planned (a cancelled one is not). */
   next(meeting: Meeting): Promise<Meeting | null> {
-    return this.firstPlannedAfter(meeting, { planId: meeting.planId });
-  }
-
-  /** The first meeting of the plan or board after this one's date that is not cancelled. */
-  private firstPlannedAfter(meeting: Meeting, of: { planId: string }): Promise<Meeting | null> {
-    return this.manager.findOne(Meeting, {
-      where: { ...of, date: MoreThan(meeting.date), id: Not(meeting.id), status: Not('cancelled' as const), ...this.a },
-      order: { date: 'ASC', startTime: 'ASC' },
-    });
+    const text = `SELECT * FROM "meeting" WHERE "authorityId" = :a AND "planId" = :planId AND "date" > :date AND "id" <> :id
+      AND "status" <> 'cancelled' ORDER BY "date" ASC, "startTime" ASC LIMIT 1`;
+    return selectEntity(this.manager, Meeting, text, { a: this.authorityId, planId: meeting.planId, date: meeting.date, id: meeting.id });
   }
 
   async insert(meeting: Omit<Meeting, 'authorityId'>): Promise<Meeting> {
@@ -135,7 +138,7 @@ export class MeetingRepository extends TenantRepository {
   }
 
   attendees(meetingId: string): Promise<MeetingAttendee[]> {
-    return this.manager.find(MeetingAttendee, { where: { meetingId, ...this.a }, order: { guestName: 'ASC', id: 'ASC' } });
+    return selectEntities(this.manager, MeetingAttendee, ATTENDEES_SQL, { a: this.authorityId, meetingId });
   }
 
   async replaceAttendees(meetingId: string, rows: Omit<MeetingAttendee, 'authorityId' | 'meetingId'>[]): Promise<void> {
@@ -148,11 +151,12 @@ export class MeetingRepository extends TenantRepository {
   }
 
   agenda(meetingId: string): Promise<AgendaItem[]> {
-    return this.manager.find(AgendaItem, { where: { meetingId, ...this.a }, order: { position: 'ASC' } });
+    return selectEntities(this.manager, AgendaItem, AGENDA_SQL, { a: this.authorityId, meetingId });
   }
 
   agendaItem(meetingId: string, id: string): Promise<AgendaItem | null> {
-    return this.manager.findOneBy(AgendaItem, { id, meetingId, ...this.a });
+    const text = `SELECT * FROM "agenda_item" WHERE "authorityId" = :a AND "meetingId" = :meetingId AND "id" = :id`;
+    return selectEntity(this.manager, AgendaItem, text, { a: this.authorityId, meetingId, id });
   }
 
   async insertAgenda(items: Omit<AgendaItem, 'authorityId'>[]): Promise<void> {
@@ -172,7 +176,7 @@ export class MeetingRepository extends TenantRepository {
   }
 
   decisions(meetingId: string): Promise<MeetingDecision[]> {
-    return this.manager.find(MeetingDecision, { where: { meetingId, ...this.a }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return selectEntities(this.manager, MeetingDecision, DECISIONS_SQL, { a: this.authorityId, meetingId });
   }
 
   async insertDecision(decision: Omit<MeetingDecision, 'authorityId'>): Promise<MeetingDecision> {
@@ -183,7 +187,7 @@ export class MeetingRepository extends TenantRepository {
 
   /** The board's decisions at the meeting to close its plan (one, in practice). */
   planClosures(meetingId: string): Promise<MeetingPlanClosure[]> {
-    return this.manager.find(MeetingPlanClosure, { where: { meetingId, ...this.a }, order: { createdAt: 'ASC' } });
+    return selectEntities(this.manager, MeetingPlanClosure, PLAN_CLOSURES_SQL, { a: this.authorityId, meetingId });
   }
 
   async insertPlanClosure(closure: Omit<MeetingPlanClosure, 'authorityId'>): Promise<MeetingPlanClosure> {
@@ -194,21 +198,24 @@ export class MeetingRepository extends TenantRepository {
 
   /** The copies carry-over made of these actions in one plan (each copy's carriedFromId is its original). */
   carriedCopies(originalIds: string[], planId: string): Promise<Action[]> {
-    return originalIds.length ? this.manager.find(Action, { where: { carriedFromId: In(originalIds), planId, ...this.a } }) : Promise.resolve([]);
+    const text = `SELECT * FROM "action" WHERE "authorityId" = :a AND "planId" = :planId AND "carriedFromId" IN (:...originalIds)`;
+    return originalIds.length ? selectEntities(this.manager, Action, text, { a: this.authorityId, planId, originalIds }) : Promise.resolve([]);
   }
 
   /** The plan's actions, in plan order. */
   planActions(planId: string): Promise<Action[]> {
-    return this.manager.find(Action, { where: { planId, ...this.a }, order: { ref: 'ASC' } });
+    const text = `SELECT * FROM "action" WHERE "authorityId" = :a AND "planId" = :planId ORDER BY "ref" ASC`;
+    return selectEntities(this.manager, Action, text, { a: this.authorityId, planId });
   }
 
   actionsById(ids: string[]): Promise<Action[]> {
-    return ids.length ? this.manager.find(Action, { where: { id: In(ids), ...this.a } }) : Promise.resolve([]);
+    const text = `SELECT * FROM "action" WHERE "authorityId" = :a AND "id" IN (:...ids)`;
+    return ids.length ? selectEntities(this.manager, Action, text, { a: this.authorityId, ids }) : Promise.resolve([]);
   }
 
   /** Evidence offered for each action, newest first. */
   async evidence(actionIds: string[]): Promise<Map<string, Evidence[]>> {
-    const rows = actionIds.length ? await this.manager.find(Evidence, { where: { actionId: In(actionIds), ...this.a }, order: { createdAt: 'DESC' } }) : [];
+    const rows = actionIds.length ? await selectEntities(this.manager, Evidence, EVIDENCE_SQL, { a: this.authorityId, actionIds }) : [];
     return groupBy(rows, (r) => r.actionId);
   }
 
