@@ -10,6 +10,7 @@ import { cacheComponents, memoiseTemplatePaths } from './component-cache';
 import { pathOf } from '../common/request-path';
 import { CSRF_FIELD, csrfToken, PageRequest } from './csrf';
 import { PagePieces } from './page-pieces';
+import { reviewMeasureView } from './review-page-view';
 import { asSentence, formatDate, formatDateTime, plural } from './page-format';
 import { RAG_LABELS, RAG_TAG_CLASSES, ROLE_LABELS, STATUS_LABELS, STATUS_TAG_CLASSES, TIMESCALE_LABELS } from './page-labels';
 import { GOVUK_DIST, VIEWS_DIR } from './web-assets';
@@ -57,6 +58,7 @@ export class PageRenderer {
       role: ROLE_LABELS,
     });
     this.env.addGlobal('csrfField', CSRF_FIELD);
+    this.env.addGlobal('reviewMeasure', reviewMeasureView);
     PagePieces.addTo(this.env, components);
   }
 
