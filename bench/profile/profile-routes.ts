@@ -13,12 +13,14 @@ import { buildPageWorkloads, buildWorkloads, Workload } from '../load/workloads'
 import { freePort } from '../servers/server-process';
 import { specFor } from '../suite/load-specs';
 import { BenchOptions } from '../suite/options';
+import { alternateRequests } from './alternate';
 import { API_MAIN, ProfiledApi, startProfiledApi } from './api-child';
 import { BUCKETS, CpuProfile, ProfileSummary, summariseProfile } from './profile-buckets';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const USAGE = `node dist/bench/profile/profile-routes.js [--actions 10000] [--db sqlite,postgres] [--routes my-actions,dashboard,...|all]
-  [--pages] [--duration 3] [--connections 10] [--rounds 1] [--api label=/checkout[,label=/other]] [--out dir]`;
+  [--pages] [--duration 3] [--connections 10] [--rounds 1] [--api label=/checkout[,label=/other]] [--out dir]
+  [--alternate 2000]  (no profiles: that many requests one at a time, the builds taking turns at each; not the status update)`;
 
 interface Options {
   actions: number;
@@ -26,6 +28,8 @@ interface Options {
   routes: string[] | 'all';
   pages: boolean;
   rounds: number;
+  /** Requests sent one at a time to each build in turn, instead of profiling under load (0: profile). */
+  alternate: number;
   apis: { label: string; root: string }[];
   out: string;
   load: BenchOptions;
@@ -33,7 +37,7 @@ interface Options {
 
 function parse(argv: string[]): Options {
   const value = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
-  const known = ['--actions', '--db', '--routes', '--pages', '--duration', '--connections', '--rounds', '--api', '--out', '--help'];
+  const known = ['--actions', '--db', '--routes', '--pages', '--duration', '--connections', '--rounds', '--api', '--out', '--alternate', '--help'];
   for (const arg of argv) if (arg.startsWith('--') && !known.includes(arg)) throw new Error(`Unknown option ${arg}\n${USAGE}`);
   if (argv.includes('--help')) {
     console.log(USAGE);
@@ -53,6 +57,7 @@ function parse(argv: string[]): Options {
     routes: value('--routes') === undefined || value('--routes') === 'all' ? 'all' : value('--routes')!.split(','),
     pages: argv.includes('--pages'),
     rounds: Number(value('--rounds') ?? 1),
+    alternate: Number(value('--alternate') ?? 0),
     apis,
     out: path.resolve(value('--out') ?? path.join(os.tmpdir(), `it-profiles-${stamp}`)),
     load: { scales: [], databases: [], quick: false, connections, warmupMs: 1000, durationMs, pragmas: false, extras: false, writeDoc: false, keep: false },
@@ -145,6 +150,10 @@ async function profileDatabase(kind: DbKind, options: Options, log: (line: strin
       (w) => options.routes === 'all' || options.routes.includes(w.key),
     );
     for (const { label, root } of options.apis) apis.push(await startProfiledApi(label, root, await freePort(), db.env));
+    if (options.alternate > 0) {
+      for (const workload of workloads) await logAlternate(apis, workload, options.alternate, kind, log);
+      return [];
+    }
     const rows: ProfileRow[] = [];
     for (const workload of workloads)
       for (let round = 1; round <= options.rounds; round++) {
@@ -169,18 +178,27 @@ async function profileDatabase(kind: DbKind, options: Options, log: (line: strin
   }
 }
 
+async function logAlternate(apis: ProfiledApi[], workload: Workload, count: number, kind: DbKind, log: (line: string) => void) {
+  if (workload.toggles) return log(`  ${workload.key}: not taken in turn (its requests depend on the versions the last ones left)`);
+  for (const row of await alternateRequests(apis, workload, count))
+    log(
+      `  ${row.api.padEnd(10)} ${kind.padEnd(8)} ${workload.key.padEnd(18)} ${row.requests} one at a time: median ${row.medianMs.toFixed(2)} ms, p90 ${row.p90Ms.toFixed(2)} ms, ${row.cpuMsPerRequest.toFixed(2)} CPU ms/req`,
+    );
+}
+
 async function main() {
   const options = parse(process.argv.slice(2));
   fs.mkdirSync(options.out, { recursive: true });
   const log = (line: string) => console.log(line);
   log(
-    `CPU profiles into ${options.out} (load average ${os
+    `${options.alternate > 0 ? 'Requests taken in turn, no profiles' : `CPU profiles into ${options.out}`} (load average ${os
       .loadavg()
       .map((v) => v.toFixed(2))
       .join(' ')}, ${os.cpus().length} CPUs)`,
   );
   const rows: ProfileRow[] = [];
   for (const kind of options.databases) rows.push(...(await profileDatabase(kind, options, log)));
+  if (options.alternate > 0) return;
   fs.writeFileSync(path.join(options.out, 'summary.json'), JSON.stringify({ argv: process.argv.slice(2), loadAverageAtEnd: os.loadavg(), rows }, null, 2));
   const table = profileTable(rows);
   fs.writeFileSync(path.join(options.out, 'summary.md'), `${table}\n`);
