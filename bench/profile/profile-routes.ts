@@ -20,7 +20,7 @@ import { BUCKETS, CpuProfile, ProfileSummary, summariseProfile } from './profile
 const ROOT = path.resolve(__dirname, '../../..');
 const USAGE = `node dist/bench/profile/profile-routes.js [--actions 10000] [--db sqlite,postgres] [--routes my-actions,dashboard,...|all]
   [--pages] [--duration 3] [--connections 10] [--rounds 1] [--api label=/checkout[,label=/other]] [--out dir]
-  [--alternate 2000]  (no profiles: that many requests one at a time, the builds taking turns at each; not the status update)`;
+  [--alternate 2000]  (no profiles: that many requests one at a time, the builds taking turns at each; reads and pages only)`;
 
 interface Options {
   actions: number;
@@ -33,6 +33,14 @@ interface Options {
   apis: { label: string; root: string }[];
   out: string;
   load: BenchOptions;
+}
+
+/** A whole number of at least 1, or 0 when the option is not given. */
+function count(name: string, text: string | undefined): number {
+  if (text === undefined) return 0;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} takes a number of requests (at least 1), not "${text}"\n${USAGE}`);
+  return n;
 }
 
 function parse(argv: string[]): Options {
@@ -57,7 +65,7 @@ function parse(argv: string[]): Options {
     routes: value('--routes') === undefined || value('--routes') === 'all' ? 'all' : value('--routes')!.split(','),
     pages: argv.includes('--pages'),
     rounds: Number(value('--rounds') ?? 1),
-    alternate: Number(value('--alternate') ?? 0),
+    alternate: count('--alternate', value('--alternate')),
     apis,
     out: path.resolve(value('--out') ?? path.join(os.tmpdir(), `it-profiles-${stamp}`)),
     load: { scales: [], databases: [], quick: false, connections, warmupMs: 1000, durationMs, pragmas: false, extras: false, writeDoc: false, keep: false },
@@ -179,7 +187,7 @@ async function profileDatabase(kind: DbKind, options: Options, log: (line: strin
 }
 
 async function logAlternate(apis: ProfiledApi[], workload: Workload, count: number, kind: DbKind, log: (line: string) => void) {
-  if (workload.toggles) return log(`  ${workload.key}: not taken in turn (its requests depend on the versions the last ones left)`);
+  if (workload.write) return log(`  ${workload.key}: not taken in turn (a write: each build's requests would change what the other's read)`);
   for (const row of await alternateRequests(apis, workload, count))
     log(
       `  ${row.api.padEnd(10)} ${kind.padEnd(8)} ${workload.key.padEnd(18)} ${row.requests} one at a time: median ${row.medianMs.toFixed(2)} ms, p90 ${row.p90Ms.toFixed(2)} ms, ${row.cpuMsPerRequest.toFixed(2)} CPU ms/req`,

@@ -10,7 +10,9 @@ import nunjucks from 'nunjucks';
  * context), so the same call gives the same HTML: this keeps the HTML of recent calls and gives it
  * back for a call with equal parameters. A call whose parameters hold anything but plain data
  * (strings, numbers, booleans, null, undefined, markup marked safe, arrays and plain objects of
- * these) is rendered as before, as is a call with keyword arguments or a caller block.
+ * these) is rendered as before, as is a call with keyword arguments or a caller block. The regions a
+ * page renders apart (page-pieces.ts) are kept here too, within the same budget, as their HTML likewise
+ * depends on their data alone.
  */
 
 type Macro = (...args: unknown[]) => unknown;

@@ -58,6 +58,7 @@ export class PageRenderer {
       role: ROLE_LABELS,
     });
     this.env.addGlobal('csrfField', CSRF_FIELD);
+    // For the review page's measure pieces, which word their measure themselves (see page-pieces.ts).
     this.env.addGlobal('reviewMeasure', reviewMeasureView);
     PagePieces.addTo(this.env, components);
   }

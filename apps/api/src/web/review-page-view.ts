@@ -7,7 +7,7 @@ import { trendChart } from './trend-chart';
 
 const MEASURE_TAGS: Record<string, string> = { red: 'govuk-tag--red', amber: 'govuk-tag--orange', green: 'govuk-tag--green' };
 
-/** What the review page shows, worded: the pack's figures, each measure's chart and table, judgements and follow-ups. */
+/** What the review page shows, worded: the pack's figures, judgements and follow-ups (each measure is worded in its piece: reviewMeasureView). */
 export function reviewPageView(review: ReviewView, names: Names) {
   const { pack } = review;
   return {

@@ -24,14 +24,23 @@ export type ListedMeeting = Meeting & { boardName: string; planTitle: string };
 /** An action with its latest progress note, if it has one. */
 export type ActionWithNote = Action & { latestNote: { body: string; createdAt: string } | null };
 
-// The board's first meeting after this one's date (whatever its plan) that is not cancelled.
+/**
+ * The id of the first meeting of a plan or board after a meeting's date that is not cancelled (nor that
+ * meeting): the series' next meeting. Each argument is SQL: a column of the outer query or a parameter.
+ */
+const FIRST_PLANNED_AFTER = (scope: 'planId' | 'boardId', of: { a: string; scope: string; date: string; id: string }) =>
+  `(SELECT x."id" FROM "meeting" x WHERE x."authorityId" = ${of.a} AND x."${scope}" = ${of.scope} AND x."date" > ${of.date}
+    AND x."id" <> ${of.id} AND x."status" <> 'cancelled' ORDER BY x."date" ASC, x."startTime" ASC LIMIT 1)`;
+
+// With the board's next meeting, whatever its plan.
 const MEETING_IN_CONTEXT_SQL = `SELECT m.*, b."name" AS "board_name", b."chairId" AS "board_chairId",
     n."id" AS "next_id", n."date" AS "next_date", n."status" AS "next_status"
   FROM "meeting" m JOIN "board" b ON b."id" = m."boardId" AND b."authorityId" = m."authorityId"
-  LEFT JOIN "meeting" n ON n."id" = (SELECT x."id" FROM "meeting" x
-    WHERE x."authorityId" = m."authorityId" AND x."boardId" = m."boardId" AND x."date" > m."date" AND x."id" <> m."id" AND x."status" <> 'cancelled'
-    ORDER BY x."date" ASC, x."startTime" ASC LIMIT 1)
+  LEFT JOIN "meeting" n ON n."id" = ${FIRST_PLANNED_AFTER('boardId', { a: 'm."authorityId"', scope: 'm."boardId"', date: 'm."date"', id: 'm."id"' })}
   WHERE m."authorityId" = :a AND m."id" = :id`;
+
+const NEXT_OF_PLAN_SQL = `SELECT * FROM "meeting" WHERE "authorityId" = :a
+  AND "id" = ${FIRST_PLANNED_AFTER('planId', { a: ':a', scope: ':planId', date: ':date', id: ':id' })}`;
 
 const LATEST_NOTE = (column: string) => `(SELECT n."${column}" FROM "progress_note" n WHERE n."authorityId" = a."authorityId" AND n."actionId" = a."id"
     ORDER BY n."createdAt" DESC, n."id" DESC LIMIT 1)`;
@@ -122,9 +131,7 @@ export class MeetingRepository extends TenantRepository {
 
   /** The plan's meeting after this one, if one is planned (a cancelled one is not). */
   next(meeting: Meeting): Promise<Meeting | null> {
-    const text = `SELECT * FROM "meeting" WHERE "authorityId" = :a AND "planId" = :planId AND "date" > :date AND "id" <> :id
-      AND "status" <> 'cancelled' ORDER BY "date" ASC, "startTime" ASC LIMIT 1`;
-    return selectEntity(this.manager, Meeting, text, { a: this.authorityId, planId: meeting.planId, date: meeting.date, id: meeting.id });
+    return selectEntity(this.manager, Meeting, NEXT_OF_PLAN_SQL, { a: this.authorityId, planId: meeting.planId, date: meeting.date, id: meeting.id });
   }
 
   async insert(meeting: Omit<Meeting, 'authorityId'>): Promise<Meeting> {
