@@ -1,9 +1,11 @@
 import { DataSource, QueryRunner } from 'typeorm';
+import { sendsByName } from './named-statements';
 
 type Query = (...args: unknown[]) => Promise<unknown>;
 
 /**
- * Each PostgreSQL connection is given one statement at a time.
+ * Each PostgreSQL connection is given one statement at a time, by name where the code wrote its text
+ * (named-statements.ts).
  *
  * Reads that run side by side (`Promise.all`) each take a pooled connection of their own, but inside a
  * transaction they share its one connection. The pg client queues such statements itself today, and
@@ -22,6 +24,8 @@ export function statementsInTurnOnPostgres(dataSource: DataSource): void {
       last = run.catch(() => undefined);
       return run;
     }) as QueryRunner['query'];
+    const connect = runner.connect.bind(runner);
+    runner.connect = async () => sendsByName(await connect());
     return runner;
   };
 }

@@ -1,5 +1,6 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { nameStatement } from './named-statements';
 
 export type SqlParams = Record<string, unknown>;
 export type SqlRow = Record<string, unknown>;
@@ -55,6 +56,7 @@ export function bindParameters(manager: EntityManager, text: string, params: Sql
   if (binding === undefined) {
     binding = text.includes(':...') ? null : bindWithPlaceholders(manager, text, names);
     byText.set(given, binding);
+    if (binding && isPostgres(manager)) nameStatement(binding.text);
   }
   if (!binding) return driver.escapeQueryWithParameters(text, params);
   return [binding.text, binding.names.map((name) => params[name])];
