@@ -16,7 +16,7 @@ async function bareSqlite(options: { subscribers?: (new () => EntitySubscriberIn
   await ds.initialize();
   const runner = ds.driver.createQueryRunner('master');
   const typeorm = (sql: string, parameters?: unknown[], structured?: boolean): Promise<unknown> =>
-    (Object.getPrototypeOf(runner) as QueryRunner).query.call(runner, sql, parameters, structured);
+    (Object.getPrototypeOf(runner) as { query: SendStatement }).query.call(runner, sql, parameters, structured);
   await typeorm('CREATE TABLE "item" ("id" INTEGER PRIMARY KEY, "name" TEXT NOT NULL UNIQUE, "done" INTEGER)');
   return { ds, runner, typeorm };
 }
