@@ -11,6 +11,11 @@ describe('loadConfig', () => {
 
   it('uses PostgreSQL when DATABASE_URL says so', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', PG_NAMED_STATEMENTS: 'false' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@h/db',
+      namedStatements: false,
+    });
   });
 
   it('turns numbers and booleans from strings', () => {
@@ -30,6 +35,7 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', '10.0.0.0/33'],
     ['TRUST_PROXY', 'loopback, 10.0.0/8'],
     ['HEALTH_DETAILS', 'maybe'],
+    ['PG_NAMED_STATEMENTS', 'sometimes'],
     ['API_DOCS', 'yes please'],
   ])('refuses a bad %s and names it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

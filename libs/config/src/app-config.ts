@@ -71,6 +71,12 @@ class Environment {
   @IsOptional()
   DATABASE_URL?: string;
 
+  /** Off behind a pooler that cannot keep a connection's prepared statements (PgBouncer before 1.21 in transaction mode). */
+  @Transform(toBool)
+  @IsBoolean()
+  @IsOptional()
+  PG_NAMED_STATEMENTS?: boolean;
+
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   @IsOptional()
   REDIS_URL = 'redis://127.0.0.1:6379';
@@ -153,6 +159,7 @@ const ENV_VARS = [
   'WORKER_HEALTH_PORT',
   'DATA_DIR',
   'DATABASE_URL',
+  'PG_NAMED_STATEMENTS',
   'REDIS_URL',
   'PUBLIC_URL',
   'SESSION_IDLE_MINUTES',
@@ -169,7 +176,8 @@ const ENV_VARS = [
   'QUEUE_PREFIX',
 ] as const;
 
-export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+/** `namedStatements: false` sends every statement unnamed (see libs/database/src/named-statements.ts); unset is on. */
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; namedStatements?: boolean };
 
 /** The one typed configuration object; built once at start-up. */
 export interface AppConfig {
@@ -218,7 +226,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST,
     workerHealthPort: env.WORKER_HEALTH_PORT,
     dataDir,
-    database: env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'sqlite', file: path.join(dataDir, 'improvement-tracker.sqlite') },
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, ...(env.PG_NAMED_STATEMENTS === false ? { namedStatements: false } : {}) }
+      : { kind: 'sqlite', file: path.join(dataDir, 'improvement-tracker.sqlite') },
     redisUrl: env.REDIS_URL,
     queuePrefix: env.QUEUE_PREFIX,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),

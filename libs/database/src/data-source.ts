@@ -55,7 +55,7 @@ export async function openDatabase(config: DatabaseConfig, schema: DatabaseSchem
   if (config.kind === 'sqlite') {
     takeTurnsOnSqlite(dataSource, config.file);
     checkpointInBackground(dataSource, config.file);
-  } else statementsInTurnOnPostgres(dataSource);
+  } else statementsInTurnOnPostgres(dataSource, config.namedStatements ?? true);
   try {
     await dataSource.runMigrations({ transaction: 'each' });
   } catch (error) {

@@ -2,6 +2,8 @@ import { Client } from 'pg';
 import { DB_KINDS } from '@app/testing/test-database';
 import { useTestDatabase } from '@app/testing/use-test-database';
 import { Transactions } from './transactions';
+import { DatabaseConfig } from '@app/config';
+import { openDatabase } from './data-source';
 import { runSql } from './sql';
 
 (DB_KINDS.includes('postgres') ? describe : describe.skip)('PostgreSQL: reads side by side inside a transaction', () => {
@@ -49,5 +51,19 @@ import { runSql } from './sql';
       query: 'SELECT $1::int AS "from_the_code_failing"',
       message: expect.stringContaining('invalid input syntax for type integer'),
     });
+  });
+
+  it('sends every statement unnamed when told to (PG_NAMED_STATEMENTS=false, for a pooler that cannot keep them)', async () => {
+    const config = database.db.config as Extract<DatabaseConfig, { kind: 'postgres' }>;
+    const ds = await openDatabase({ ...config, namedStatements: false }, { entities: [], migrations: [] });
+    try {
+      const prepared = await new Transactions(ds).run(async (tx) => {
+        await runSql(tx, 'SELECT :n::int AS "from_the_code_unnamed"', { n: '1' });
+        return runSql(tx, 'SELECT "statement" FROM pg_prepared_statements WHERE "statement" LIKE :like', { like: '%from_the_code_unnamed%' });
+      });
+      expect(prepared).toEqual([]);
+    } finally {
+      await ds.destroy();
+    }
   });
 });

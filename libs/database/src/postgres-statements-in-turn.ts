@@ -11,7 +11,7 @@ type Query = (...args: unknown[]) => Promise<unknown>;
  * transaction they share its one connection. The pg client queues such statements itself today, and
  * warns that it will stop doing so in pg 9; here they wait their turn before they reach it.
  */
-export function statementsInTurnOnPostgres(dataSource: DataSource): void {
+export function statementsInTurnOnPostgres(dataSource: DataSource, named = true): void {
   const driver = dataSource.driver;
   const create = driver.createQueryRunner.bind(driver);
   driver.createQueryRunner = (mode) => {
@@ -24,6 +24,7 @@ export function statementsInTurnOnPostgres(dataSource: DataSource): void {
       last = run.catch(() => undefined);
       return run;
     }) as QueryRunner['query'];
+    if (!named) return runner;
     const connect = runner.connect.bind(runner);
     runner.connect = async () => sendsByName(await connect());
     return runner;
