@@ -116,14 +116,27 @@ export function openRawSqlite(file: string, pragmas?: string[], begin = 'BEGIN',
   return raw;
 }
 
+/**
+ * A statement as pg is given it: by a name of its text, as the API sends the texts its code writes
+ * (libs/database/src/named-statements.ts), so that each connection parses and plans it once. A text with
+ * a list written out in it is sent unnamed, as the API sends it.
+ */
+const statementNames = new Map<string, string>();
+function namedStatement(sql: string, params: Params) {
+  const [text, values] = positional(sql, params, '$');
+  if (sql.includes(':...')) return { text, values };
+  const name = statementNames.get(text) ?? statementNames.set(text, `raw_${statementNames.size + 1}`).get(text)!;
+  return { name, text, values };
+}
+
 /** PostgreSQL through pg, with the API's pool size (libs/database/src/data-source.ts: max 10). */
 export function openRawPostgres(url: string): RawDb {
   const pool = new Pool({ connectionString: url, max: 10 });
   const over = (client: Pool | PoolClient): RawDb => ({
     kind: 'postgres',
-    one: async (sql, params = {}) => (await client.query(...positional(sql, params, '$'))).rows[0],
-    all: async (sql, params = {}) => (await client.query(...positional(sql, params, '$'))).rows,
-    run: async (sql, params = {}) => (await client.query(...positional(sql, params, '$'))).rowCount ?? 0,
+    one: async (sql, params = {}) => (await client.query(namedStatement(sql, params))).rows[0],
+    all: async (sql, params = {}) => (await client.query(namedStatement(sql, params))).rows,
+    run: async (sql, params = {}) => (await client.query(namedStatement(sql, params))).rowCount ?? 0,
     tx: async (work) => {
       const c = await pool.connect();
       try {
