@@ -9,10 +9,11 @@ const HTML = { Accept: 'text/html,application/xhtml+xml' };
 const EVERY_MEMBER = /FROM "membership" m JOIN "app_user" u ON u\."id" = m\."userId"\s+WHERE m\."authorityId" = (\?|\$\d+) (ORDER BY|UNION)/;
 
 /** The options of a select on a page, by its id. */
-const optionsOf = (html: string, id: string) => {
-  const select = html.slice(html.indexOf(`<select class="govuk-select" id="${id}"`));
-  return [...select.slice(0, select.indexOf('</select>')).matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]);
+const selectOf = (html: string, id: string) => {
+  const select = html.slice(html.search(new RegExp(`<select class="govuk-select[^"]*" id="${id}"`)));
+  return select.slice(0, select.indexOf('</select>'));
 };
+const optionsOf = (html: string, id: string) => [...selectOf(html, id).matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]);
 
 describe.each(DB_KINDS)('the meetings list is bounded, and a meeting page names only its own people (%s)', (kind) => {
   let t: TestApp;
@@ -126,5 +127,23 @@ describe.each(DB_KINDS)('the meetings list is bounded, and a meeting page names 
     const body = { _csrf: csrf, actionId: actionIds[0], kind: 'reassign', ownerId: stranger.id, comment: 'x'.repeat(2001) };
     const answer = await t.http().post(`/meetings/${id}/decisions`).set(HTML).set('Cookie', cookie).type('form').send(body).expect(400);
     expect(answer.text).toMatch(new RegExp(`<option value="${stranger.id}" selected`));
+  });
+
+  it('says beside the new owner that one is needed when a reassignment names nobody, and chooses no one in the other lists', async () => {
+    const id = earlier[0];
+    const form = await page(`/meetings/${id}`);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form)![1];
+    const body = { _csrf: csrf, actionId: actionIds[0], kind: 'reassign', comment: 'New lead for the audit' };
+    const answer = (await t.http().post(`/meetings/${id}/decisions`).set(HTML).set('Cookie', cookie).type('form').send(body).expect(400)).text;
+    expect(answer).toContain(
+      '<div class="govuk-form-group govuk-form-group--error">\n  <label class="govuk-label" for="ownerId">New owner (to reassign)</label>',
+    );
+    expect(answer).toContain('<p id="ownerId-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> Choose the new owner');
+    expect(answer).toContain('<select class="govuk-select govuk-select--error" id="ownerId" name="ownerId" aria-describedby="ownerId-error">');
+    expect(answer).toContain('<select class="govuk-select" id="managerId" name="managerId">');
+    for (const select of ['ownerId', 'managerId', 'escalateToId']) {
+      expect(optionsOf(answer, select)).toEqual(optionsOf(form, select));
+      expect(selectOf(answer, select)).not.toContain(' selected');
+    }
   });
 });

@@ -281,8 +281,6 @@ export class MeetingPagesController {
       canClosePlan ? this.plans.list(actor.authorityId) : [],
       canDecide ? this.peopleToOffer(actor, meeting, values, queryValue(req, 'people') === 'all') : { people: [], everyone: false },
     ]);
-    const people = [{ value: '', text: 'No change' }, ...offered.people.map((p) => ({ value: p.id, text: p.displayName }))];
-    const pick = (name: string) => people.map((p) => ({ ...p, selected: p.value === (values[name] ?? '') }));
     await this.pages.render(
       req,
       res,
@@ -313,9 +311,7 @@ export class MeetingPagesController {
             .map((i) => ({ value: i.action!.id, text: `${i.action!.ref} ${i.action!.title}`.slice(0, 120), selected: i.action!.id === values.actionId })),
         ],
         kindItems: DECISION_KINDS.map((k) => ({ value: k, text: DECISION_LABELS[k], checked: values.kind === k })),
-        ownerItems: pick('ownerId'),
-        managerItems: pick('managerId'),
-        escalateItems: pick('escalateToId'),
+        people: offered.people,
         dueDateItems: dateItems('dueDate', values, !!errors.view().errors['dueDate-day']),
         ...errors.view(),
       },
