@@ -71,7 +71,7 @@ class Environment {
   @IsOptional()
   DATABASE_URL?: string;
 
-  /** Off behind a pooler that cannot keep a connection's prepared statements (PgBouncer before 1.21 in transaction mode). */
+  /** Off behind a pooler that cannot keep a connection's prepared statements (see README, Configuration). */
   @Transform(toBool)
   @IsBoolean()
   @IsOptional()
@@ -176,7 +176,7 @@ const ENV_VARS = [
   'QUEUE_PREFIX',
 ] as const;
 
-/** `namedStatements: false` sends every statement unnamed (see libs/database/src/named-statements.ts); unset is on. */
+/** `namedStatements: false`: every statement sent unnamed (libs/database/src/named-statements.ts); unset, the code's are named. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; namedStatements?: boolean };
 
 /** The one typed configuration object; built once at start-up. */
@@ -227,7 +227,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     workerHealthPort: env.WORKER_HEALTH_PORT,
     dataDir,
     database: env.DATABASE_URL
-      ? { kind: 'postgres', url: env.DATABASE_URL, ...(env.PG_NAMED_STATEMENTS === false ? { namedStatements: false } : {}) }
+      ? { kind: 'postgres', url: env.DATABASE_URL, namedStatements: env.PG_NAMED_STATEMENTS }
       : { kind: 'sqlite', file: path.join(dataDir, 'improvement-tracker.sqlite') },
     redisUrl: env.REDIS_URL,
     queuePrefix: env.QUEUE_PREFIX,

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '@app/config';
+import { namedStatementsOnPostgres } from './named-statements';
 import { statementsInTurnOnPostgres } from './postgres-statements-in-turn';
 import { DatabaseSchema } from './schema';
 import { beforeDestroy } from './before-destroy';
@@ -55,7 +56,10 @@ export async function openDatabase(config: DatabaseConfig, schema: DatabaseSchem
   if (config.kind === 'sqlite') {
     takeTurnsOnSqlite(dataSource, config.file);
     checkpointInBackground(dataSource, config.file);
-  } else statementsInTurnOnPostgres(dataSource, config.namedStatements ?? true);
+  } else {
+    statementsInTurnOnPostgres(dataSource);
+    if (config.namedStatements !== false) namedStatementsOnPostgres(dataSource);
+  }
   try {
     await dataSource.runMigrations({ transaction: 'each' });
   } catch (error) {

@@ -1,17 +1,15 @@
 import { DataSource, QueryRunner } from 'typeorm';
-import { sendsByName } from './named-statements';
 
 type Query = (...args: unknown[]) => Promise<unknown>;
 
 /**
- * Each PostgreSQL connection is given one statement at a time, by name where the code wrote its text
- * (named-statements.ts).
+ * Each PostgreSQL connection is given one statement at a time.
  *
  * Reads that run side by side (`Promise.all`) each take a pooled connection of their own, but inside a
  * transaction they share its one connection. The pg client queues such statements itself today, and
  * warns that it will stop doing so in pg 9; here they wait their turn before they reach it.
  */
-export function statementsInTurnOnPostgres(dataSource: DataSource, named = true): void {
+export function statementsInTurnOnPostgres(dataSource: DataSource): void {
   const driver = dataSource.driver;
   const create = driver.createQueryRunner.bind(driver);
   driver.createQueryRunner = (mode) => {
@@ -24,9 +22,6 @@ export function statementsInTurnOnPostgres(dataSource: DataSource, named = true)
       last = run.catch(() => undefined);
       return run;
     }) as QueryRunner['query'];
-    if (!named) return runner;
-    const connect = runner.connect.bind(runner);
-    runner.connect = async () => sendsByName(await connect());
     return runner;
   };
 }

@@ -46,7 +46,7 @@ const MAX_BOUND_TEXTS = 2000;
 export function bindParameters(manager: EntityManager, text: string, params: SqlParams): [string, unknown[]] {
   const driver = manager.connection.driver;
   const names = Object.keys(params);
-  if (!names.every((name) => passedAsIs(params[name]))) return driver.escapeQueryWithParameters(text, params);
+  if (!names.every((name) => passedAsIs(params[name]))) return boundByDriver(manager, text, params);
   const byDriver = bindings.get(driver) ?? bindings.set(driver, new Map()).get(driver)!;
   // Texts are written in the code, a few hundred in all; one that carried values would be a new text each time.
   if (byDriver.size >= MAX_BOUND_TEXTS) byDriver.clear();
@@ -60,6 +60,18 @@ export function bindParameters(manager: EntityManager, text: string, params: Sql
   }
   if (!binding) return driver.escapeQueryWithParameters(text, params);
   return [binding.text, binding.names.map((name) => params[name])];
+}
+
+/**
+ * The driver's binding, made at each call. On PostgreSQL a number or date goes in as a value as any
+ * other does, so the text is the same at each call and is named, unless a list or a function's SQL
+ * was written into it.
+ */
+function boundByDriver(manager: EntityManager, text: string, params: SqlParams): [string, unknown[]] {
+  const bound = manager.connection.driver.escapeQueryWithParameters(text, params);
+  const writtenIn = text.includes(':...') || Object.values(params).some((value) => typeof value === 'function');
+  if (isPostgres(manager) && !writtenIn) nameStatement(bound[0]);
+  return bound;
 }
 
 function bindWithPlaceholders(manager: EntityManager, text: string, names: string[]): Binding {
