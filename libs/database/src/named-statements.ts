@@ -1,4 +1,5 @@
 import { DataSource, QueryRunner } from 'typeorm';
+import { adaptQueryRunners, Query } from './query-runners';
 
 /**
  * PostgreSQL parses and plans an unnamed statement each time it is sent, and TypeORM sends every
@@ -56,17 +57,12 @@ export function sendsByName<T>(client: T): T {
   return client;
 }
 
-type Query = (...args: unknown[]) => Promise<unknown>;
-
 /**
  * Each query runner's connection sends the code's texts by name. A statement refused for a changed
  * table is sent again once, prepared afresh, unless a transaction is open (the refusal has ended it).
  */
 export function namedStatementsOnPostgres(dataSource: DataSource): void {
-  const driver = dataSource.driver;
-  const create = driver.createQueryRunner.bind(driver);
-  driver.createQueryRunner = (mode) => {
-    const runner = create(mode);
+  adaptQueryRunners(dataSource, (runner) => {
     const connect = runner.connect.bind(runner);
     runner.connect = async () => sendsByName(await connect());
     const query = runner.query.bind(runner) as Query;
@@ -78,6 +74,5 @@ export function namedStatementsOnPostgres(dataSource: DataSource): void {
         return query(...args);
       }
     }) as QueryRunner['query'];
-    return runner;
-  };
+  });
 }

@@ -1,6 +1,5 @@
 import { DataSource, QueryRunner } from 'typeorm';
-
-type Query = (...args: unknown[]) => Promise<unknown>;
+import { adaptQueryRunners, Query } from './query-runners';
 
 /**
  * Each PostgreSQL connection is given one statement at a time.
@@ -10,10 +9,7 @@ type Query = (...args: unknown[]) => Promise<unknown>;
  * warns that it will stop doing so in pg 9; here they wait their turn before they reach it.
  */
 export function statementsInTurnOnPostgres(dataSource: DataSource): void {
-  const driver = dataSource.driver;
-  const create = driver.createQueryRunner.bind(driver);
-  driver.createQueryRunner = (mode) => {
-    const runner = create(mode);
+  adaptQueryRunners(dataSource, (runner) => {
     // The driver's own query, looked up at each call (so a spy on the runner's class still sees every statement).
     const query = (args: unknown[]) => (Object.getPrototypeOf(runner) as { query: Query }).query.apply(runner, args);
     let last: Promise<unknown> = Promise.resolve();
@@ -22,6 +18,5 @@ export function statementsInTurnOnPostgres(dataSource: DataSource): void {
       last = run.catch(() => undefined);
       return run;
     }) as QueryRunner['query'];
-    return runner;
-  };
+  });
 }
