@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { Pool, PoolClient } from 'pg';
 import { SQLITE_PRAGMAS } from '@app/database/data-source';
 import { BackgroundCheckpoints } from '@app/database/sqlite-checkpoints';
+import { readRows } from '@app/database/sqlite-statements';
 
 export type SqlRow = Record<string, unknown>;
 export type Params = Record<string, unknown>;
@@ -87,7 +88,7 @@ export function openRawSqlite(file: string, pragmas?: string[], begin = 'BEGIN',
     },
     all: async (sql, params = {}) => {
       const { statement, values } = prepare(sql, params);
-      return statement.all(...values) as SqlRow[];
+      return readRows(statement, values) as SqlRow[];
     },
     run: async (sql, params = {}) => {
       const { statement, values } = prepare(sql, params);
