@@ -5,7 +5,9 @@ describe('statement timings', () => {
     expect(statementKey('SELECT * FROM "t" WHERE "a" IN (?, ?, ?) AND "b" IN (?,?) AND "c" = ?')).toBe(
       'SELECT * FROM "t" WHERE "a" IN (?…) AND "b" IN (?…) AND "c" = ?',
     );
-    expect(statementKey('SELECT * FROM "t" WHERE "a" IN ($1, $2) AND "b" = (?)')).toBe('SELECT * FROM "t" WHERE "a" IN (?…) AND "b" = (?)');
+    expect(statementKey('SELECT * FROM "t" WHERE "a" IN ($1, $2) AND "b" = (?) AND "c" IN (?)')).toBe(
+      'SELECT * FROM "t" WHERE "a" IN (?…) AND "b" = (?) AND "c" IN (?…)',
+    );
   });
 
   it('gives each page its statements by their share of its SQL, with their runs a page', () => {

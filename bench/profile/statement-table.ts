@@ -16,8 +16,8 @@ export interface StatementRow {
   share: number;
 }
 
-/** A statement's text with each written-out list of values as one `(?…)`, so its runs with lists of other lengths count together. */
-export const statementKey = (sql: string): string => sql.replace(/\((?:\s*(?:\?|\$\d+)\s*,)+\s*(?:\?|\$\d+)\s*\)/g, '(?…)');
+/** A statement's text with each `IN` list of values as `IN (?…)`, so its runs with lists of other lengths count together. */
+export const statementKey = (sql: string): string => sql.replace(/\bIN\s*\((?:\s*(?:\?|\$\d+)\s*,)*\s*(?:\?|\$\d+)\s*\)/gi, 'IN (?…)');
 
 /** Per page, its statements by the time they take, most first; `pages` is how many of each page were requested. */
 export function statementTable(samples: StatementSample[], pages: Map<string, number>): Map<string, StatementRow[]> {

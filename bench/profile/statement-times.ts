@@ -12,7 +12,8 @@ import { API_MAIN, freePort, startNodeServer } from '../servers/server-process';
 import { StatementSample, statementMarkdown, statementTable } from './statement-table';
 
 const USAGE = `node dist/bench/profile/statement-times.js --data <folder of a kept SQLite bench database> [--pages review,meeting,dashboard,reviews,meetings] [--councils 20] [--rounds 3]
-  Keep one with: npm run bench -- --actions 1000000 --db sqlite --no-pragmas --no-extras --no-doc --keep (BENCH_DATA_DIR says where)`;
+  Keep one with: npm run bench -- --actions 1000000 --db sqlite --no-pragmas --no-extras --no-doc --keep (it prints "kept <folder>";
+  about 14.4 GB at that scale, under BENCH_DATA_DIR or the temp folder; it writes bench/results/<date>-1000000.json as any run does)`;
 
 const PRELOAD = path.join(__dirname, '../servers/query-census-preload.js');
 
@@ -119,7 +120,7 @@ async function logStatements(options: Options, pages: Map<string, { path: string
   return logged;
 }
 
-/** Every read statement again on its own, on a read-only connection with the API's settings, `rounds` times (the first not counted). */
+/** Every read statement again on its own, on a read-only connection with the API's page cache, `rounds` times (the first not counted). */
 function timeStatements(options: Options, logged: Map<string, { sql: string; params: unknown[] }[]>): StatementSample[] {
   const db = new Database(path.join(options.dataDir, 'improvement-tracker.sqlite'), { readonly: true });
   SQLITE_PRAGMAS.filter((p) => p.startsWith('cache_size')).forEach((p) => db.pragma(p));

@@ -3,7 +3,6 @@ import Database from 'better-sqlite3';
 import { Pool, PoolClient } from 'pg';
 import { SQLITE_PRAGMAS } from '@app/database/data-source';
 import { BackgroundCheckpoints } from '@app/database/sqlite-checkpoints';
-import { readRows } from '@app/database/sqlite-statements';
 
 export type SqlRow = Record<string, unknown>;
 export type Params = Record<string, unknown>;
@@ -88,7 +87,7 @@ export function openRawSqlite(file: string, pragmas?: string[], begin = 'BEGIN',
     },
     all: async (sql, params = {}) => {
       const { statement, values } = prepare(sql, params);
-      return readRows(statement, values) as SqlRow[];
+      return statement.all(...values) as SqlRow[];
     },
     run: async (sql, params = {}) => {
       const { statement, values } = prepare(sql, params);

@@ -69,7 +69,8 @@ async function census(db: BenchDatabase, server: ServerProcess, log: string, wor
 /** The API (a separate process with the logging preload, never the measured one) and the raw server, one after the other. */
 export async function queryCensus(db: BenchDatabase, workloads: Workload[], pages: Workload[]): Promise<QueryCensus> {
   const log = path.join(db.dataDir, 'queries.log');
-  const env = { BENCH_QUERY_LOG: log };
+  // Plain text lines here (statement-times asks for JSON with the values), whatever the shell exports.
+  const env = { BENCH_QUERY_LOG: log, BENCH_QUERY_PARAMS: '' };
   const apiPort = await freePort();
   const apiEnv = { ...db.env, ...env, PORT: String(apiPort), HOST: '127.0.0.1', NODE_ENV: 'production', NODE_OPTIONS: `--require ${PRELOAD}` };
   const api = await startNodeServer('api (query census)', API_MAIN, [], apiEnv, apiPort, /listening on/);

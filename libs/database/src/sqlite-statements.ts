@@ -34,30 +34,6 @@ export class StatementCache {
   }
 }
 
-const columnNames = new WeakMap<Database.Statement, string[]>();
-
-/**
- * A read's rows, made here from the arrays better-sqlite3 can answer with: its own row objects cost a
- * fifth to a quarter more on a statement of many rows (docs/PERFORMANCE.md, eighth round). The same
- * rows: a property per column name set in order, so a later column of the same name wins, as in better-sqlite3's.
- */
-export function readRows(statement: Database.Statement, values: unknown[]): Record<string, unknown>[] {
-  let names = columnNames.get(statement);
-  if (!names) columnNames.set(statement, (names = statement.columns().map((c) => c.name)));
-  statement.raw(true);
-  try {
-    return (statement.all(...values) as unknown[][]).map((cells) => rowOf(names, cells));
-  } finally {
-    statement.raw(false);
-  }
-}
-
-function rowOf(names: string[], cells: unknown[]): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
-  for (let i = 0; i < names.length; i++) row[names[i]] = cells[i];
-  return row;
-}
-
 /** A read's rows as the runner answers them: the rows, or a structured result holding them. */
 export function readAnswer(rows: unknown[], structured: boolean): unknown {
   if (!structured) return rows;
@@ -95,7 +71,7 @@ export function sqliteStatements(dataSource: DataSource, runner: QueryRunner): S
     logger.logQuery(sql, values, runner);
     try {
       const prepared = statements.get(sql);
-      if (prepared.reader) return readAnswer(readRows(prepared, values), structured);
+      if (prepared.reader) return readAnswer(prepared.all(...values), structured);
       const changed = prepared.run(...values);
       const result = new QueryResult();
       result.affected = changed.changes;

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { DataSource, QueryRunner } from 'typeorm';
 import { beforeDestroy } from './before-destroy';
-import { boundValues, querySharedRunner, readAnswer, readRows, SendStatement, sqliteStatements, StatementCache } from './sqlite-statements';
+import { boundValues, querySharedRunner, readAnswer, SendStatement, sqliteStatements, StatementCache } from './sqlite-statements';
 
 /**
  * How this process shares its one SQLite connection.
@@ -109,7 +109,7 @@ class CommittedReader {
   query(sql: string, parameters: unknown[], structured: boolean): unknown {
     const values = boundValues(parameters);
     this.dataSource.logger.logQuery(sql, values);
-    return readAnswer(readRows(this.statements.get(sql), values), structured);
+    return readAnswer(this.statements.get(sql).all(...values), structured);
   }
 
   close(): void {
