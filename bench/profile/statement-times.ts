@@ -1,21 +1,20 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
+import { loadConfig } from '@app/config';
 import { SESSION_COOKIE } from '../../apps/api/src/common/auth.guard';
 import { openDatabase, SQLITE_PRAGMAS } from '@app/database/data-source';
 import { APP_SCHEMA } from '@app/reminders/schema';
 import { benchAuthService } from '../dataset/api-tokens';
 import { BENCH_PASSWORD } from '../dataset/generate-dataset';
-import { API_MAIN, freePort, startNodeServer } from '../servers/server-process';
+import { RequestSpec } from '../load/load-spec';
+import { send, startLoggingApi } from '../suite/query-census';
 import { StatementSample, statementMarkdown, statementTable } from './statement-table';
 
 const USAGE = `node dist/bench/profile/statement-times.js --data <folder of a kept SQLite bench database> [--pages review,meeting,dashboard,reviews,meetings] [--councils 20] [--rounds 3]
   Keep one with: npm run bench -- --actions 1000000 --db sqlite --no-pragmas --no-extras --no-doc --keep (it prints "kept <folder>";
   about 14.4 GB at that scale, under BENCH_DATA_DIR or the temp folder; it writes bench/results/<date>-1000000.json as any run does)`;
-
-const PRELOAD = path.join(__dirname, '../servers/query-census-preload.js');
 
 /** The pages a chair reads, as the bench picks them (bench/load/workloads.ts), found in the kept data: each of a council's. */
 const PAGES: Record<string, { sql: string; path: (id: string) => string }> = {
@@ -35,6 +34,8 @@ const PAGES: Record<string, { sql: string; path: (id: string) => string }> = {
 
 interface Options {
   dataDir: string;
+  /** The SQLite file in it, where the API's configuration puts it. */
+  file: string;
   pages: string[];
   councils: number;
   rounds: number;
@@ -43,28 +44,29 @@ interface Options {
 function parse(argv: string[]): Options {
   const value = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
   const dataDir = value('--data');
-  if (!dataDir || !fs.existsSync(path.join(dataDir, 'improvement-tracker.sqlite')))
-    throw new Error(`--data must be a folder holding improvement-tracker.sqlite\n${USAGE}`);
+  const database = dataDir ? loadConfig({ DATA_DIR: dataDir }).database : null;
+  if (!dataDir || database?.kind !== 'sqlite' || !fs.existsSync(database.file))
+    throw new Error(`--data must be a folder holding the SQLite database a bench run kept\n${USAGE}`);
   const pages = (value('--pages') ?? Object.keys(PAGES).join(',')).split(',');
   for (const p of pages) if (!PAGES[p]) throw new Error(`Unknown page "${p}": one of ${Object.keys(PAGES).join(', ')}\n${USAGE}`);
-  return { dataDir, pages, councils: Number(value('--councils') ?? 20), rounds: Math.max(2, Number(value('--rounds') ?? 3)) };
+  return { dataDir, file: database.file, pages, councils: Number(value('--councils') ?? 20), rounds: Math.max(2, Number(value('--rounds') ?? 3)) };
 }
 
 /** The chairs of `councils` councils spread over the data, signed in as at the sign-in page, and the addresses of each page they read. */
-async function addresses(options: Options): Promise<Map<string, { path: string; cookie: string }[]>> {
-  const db = await openDatabase({ kind: 'sqlite', file: path.join(options.dataDir, 'improvement-tracker.sqlite') }, APP_SCHEMA);
+async function addresses(options: Options): Promise<Map<string, RequestSpec[]>> {
+  const db = await openDatabase({ kind: 'sqlite', file: options.file }, APP_SCHEMA);
   try {
     const chairs = (await db.query(
       `SELECT u."id", u."email", m."authorityId" FROM "membership" m JOIN "app_user" u ON u."id" = m."userId" WHERE m."roles" LIKE '%"board_chair"%' ORDER BY m."authorityId"`,
     )) as { email: string; authorityId: string }[];
     const step = Math.max(1, Math.floor(chairs.length / options.councils));
     const auth = benchAuthService(db);
-    const found = new Map(options.pages.map((p) => [p, [] as { path: string; cookie: string }[]]));
+    const found = new Map(options.pages.map((p) => [p, [] as RequestSpec[]]));
     for (const chair of chairs.filter((_, i) => i % step === 0).slice(0, options.councils)) {
       const { secret } = await auth.signIn(chair.email, BENCH_PASSWORD, '127.0.0.1', chair.authorityId);
       for (const page of options.pages) {
         const ids = (await db.query(PAGES[page].sql, PAGES[page].sql.includes('?') ? [chair.authorityId] : [])) as { id: string }[];
-        found.get(page)!.push(...ids.map((r) => ({ path: PAGES[page].path(r.id), cookie: `${SESSION_COOKIE}=${secret}` })));
+        found.get(page)!.push(...ids.map((r): RequestSpec => ({ method: 'GET', path: PAGES[page].path(r.id), cookie: `${SESSION_COOKIE}=${secret}` })));
       }
     }
     return found;
@@ -73,38 +75,17 @@ async function addresses(options: Options): Promise<Map<string, { path: string; 
   }
 }
 
-function get(port: number, address: { path: string; cookie: string }): Promise<number> {
-  return new Promise((resolve, reject) => {
-    http
-      .get({ host: '127.0.0.1', port, path: address.path, headers: { cookie: address.cookie } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      })
-      .on('error', reject);
-  });
-}
-
 /** Each page's statements with their values, as the API sent them (each address read once before, so one-off work is left out). */
-async function logStatements(options: Options, pages: Map<string, { path: string; cookie: string }[]>) {
+async function logStatements(options: Options, pages: Map<string, RequestSpec[]>) {
   const log = path.join(options.dataDir, 'statement-times.log');
-  const port = await freePort();
-  const env = {
-    DATA_DIR: options.dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    NODE_ENV: 'production',
-    NODE_OPTIONS: `--require ${PRELOAD}`,
-    BENCH_QUERY_LOG: log,
-    BENCH_QUERY_PARAMS: '1',
-  };
-  const api = await startNodeServer('api (statement log)', API_MAIN, [], env, port, /listening on/);
+  const api = await startLoggingApi({ DATA_DIR: options.dataDir }, log, true);
   const logged = new Map<string, { sql: string; params: unknown[] }[]>();
   try {
     for (const [page, list] of pages) {
-      for (const address of list) await get(port, address);
+      for (const address of list) await send(api.port, address);
       fs.writeFileSync(log, '');
       for (const address of list) {
-        const status = await get(port, address);
+        const status = await send(api.port, address);
         if (status !== 200) throw new Error(`${address.path} answered ${status}`);
       }
       const lines = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
@@ -122,7 +103,7 @@ async function logStatements(options: Options, pages: Map<string, { path: string
 
 /** Every read statement again on its own, on a read-only connection with the API's page cache, `rounds` times (the first not counted). */
 function timeStatements(options: Options, logged: Map<string, { sql: string; params: unknown[] }[]>): StatementSample[] {
-  const db = new Database(path.join(options.dataDir, 'improvement-tracker.sqlite'), { readonly: true });
+  const db = new Database(options.file, { readonly: true });
   SQLITE_PRAGMAS.filter((p) => p.startsWith('cache_size')).forEach((p) => db.pragma(p));
   const samples: StatementSample[] = [];
   try {

@@ -21,7 +21,7 @@ export interface QueryCensus {
 
 const PRELOAD = path.join(__dirname, '../servers/query-census-preload.js');
 
-function send(port: number, r: RequestSpec): Promise<number> {
+export function send(port: number, r: RequestSpec): Promise<number> {
   return new Promise((resolve) => {
     const req = http.request({ host: '127.0.0.1', port, method: r.method, path: r.path, headers: requestHeaders(r) }, (res) => {
       res.resume();
@@ -66,16 +66,24 @@ async function census(db: BenchDatabase, server: ServerProcess, log: string, wor
   }
 }
 
-/** The API (a separate process with the logging preload, never the measured one) and the raw server, one after the other. */
+/**
+ * An API process (never the measured one) that appends each statement it sends to `log`: as text, or
+ * with `withValues` as JSON lines holding the values bound too (bench/profile/statement-times.ts).
+ */
+export async function startLoggingApi(dbEnv: Record<string, string>, log: string, withValues = false): Promise<ServerProcess> {
+  const port = await freePort();
+  const env = { ...dbEnv, ...logEnv(log, withValues), PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', NODE_OPTIONS: `--require ${PRELOAD}` };
+  return startNodeServer('api (statement log)', API_MAIN, [], env, port, /listening on/);
+}
+
+// Set either way, so that what the shell exports does not change the lines' form.
+const logEnv = (log: string, withValues: boolean) => ({ BENCH_QUERY_LOG: log, BENCH_QUERY_PARAMS: withValues ? '1' : '' });
+
+/** The API (with the logging preload) and the raw server, one after the other. */
 export async function queryCensus(db: BenchDatabase, workloads: Workload[], pages: Workload[]): Promise<QueryCensus> {
   const log = path.join(db.dataDir, 'queries.log');
-  // Plain text lines here (statement-times asks for JSON with the values), whatever the shell exports.
-  const env = { BENCH_QUERY_LOG: log, BENCH_QUERY_PARAMS: '' };
-  const apiPort = await freePort();
-  const apiEnv = { ...db.env, ...env, PORT: String(apiPort), HOST: '127.0.0.1', NODE_ENV: 'production', NODE_OPTIONS: `--require ${PRELOAD}` };
-  const api = await startNodeServer('api (query census)', API_MAIN, [], apiEnv, apiPort, /listening on/);
-  const apiQueries = await census(db, api, log, [...workloads, ...pages]);
-  const raw = await startRawServer(rawOptionsFor(db.config, await freePort()), env);
+  const apiQueries = await census(db, await startLoggingApi(db.env, log), log, [...workloads, ...pages]);
+  const raw = await startRawServer(rawOptionsFor(db.config, await freePort()), logEnv(log, false));
   return { api: apiQueries, raw: await census(db, raw, log, workloads) };
 }
 
