@@ -12,9 +12,13 @@ export type Sessions = Map<string, string>;
  * each sign-in hashes a password, about 60 ms of CPU).
  */
 export function pagePeople(fixtures: DatasetFixtures, councils: number): Person[] {
-  const step = Math.max(1, Math.floor(fixtures.chairs.length / councils));
-  const chosen = fixtures.chairs.filter((_, i) => i % step === 0).slice(0, councils);
-  return chosen.flatMap((chair) => [chair, fixtures.tokenOwners.find((o) => o.authorityId === chair.authorityId)!]);
+  return spreadOver(fixtures.chairs, councils).flatMap((chair) => [chair, fixtures.tokenOwners.find((o) => o.authorityId === chair.authorityId)!]);
+}
+
+/** `count` of the items, spread evenly over the list (councils are alike in size, so a sample will do). */
+export function spreadOver<T>(items: T[], count: number): T[] {
+  const step = Math.max(1, Math.floor(items.length / count));
+  return items.filter((_, i) => i % step === 0).slice(0, count);
 }
 
 /** Signs each person in with their password, as the sign-in page does (AuthService.signIn), and keeps the session secret. */

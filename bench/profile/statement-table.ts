@@ -26,7 +26,10 @@ export function statementTable(samples: StatementSample[], pages: Map<string, nu
     const own = samples.filter((s) => s.page === page);
     const total = own.reduce((sum, s) => sum + s.micros, 0);
     const groups = new Map<string, StatementSample[]>();
-    for (const s of own) groups.set(statementKey(s.sql), [...(groups.get(statementKey(s.sql)) ?? []), s]);
+    for (const s of own) {
+      const key = statementKey(s.sql);
+      groups.set(key, [...(groups.get(key) ?? []), s]);
+    }
     const rows = [...groups].map(([statement, runs]) => {
       const micros = runs.reduce((sum, s) => sum + s.micros, 0);
       return {

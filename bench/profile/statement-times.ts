@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from '../../apps/api/src/common/auth.guard';
 import { openDatabase, SQLITE_PRAGMAS } from '@app/database/data-source';
 import { APP_SCHEMA } from '@app/reminders/schema';
 import { benchAuthService } from '../dataset/api-tokens';
+import { spreadOver } from '../dataset/browser-sessions';
 import { BENCH_PASSWORD } from '../dataset/generate-dataset';
 import { RequestSpec } from '../load/load-spec';
 import { send, startLoggingApi } from '../suite/query-census';
@@ -16,8 +17,8 @@ const USAGE = `node dist/bench/profile/statement-times.js --data <folder of a ke
   Keep one with: npm run bench -- --actions 1000000 --db sqlite --no-pragmas --no-extras --no-doc --keep (it prints "kept <folder>";
   about 14.4 GB at that scale, under BENCH_DATA_DIR or the temp folder; it writes bench/results/<date>-1000000.json as any run does)`;
 
-/** The pages a chair reads, as the bench picks them (bench/load/workloads.ts), found in the kept data: each of a council's. */
-const PAGES: Record<string, { sql: string; path: (id: string) => string }> = {
+/** The pages a chair reads, as the bench picks them (bench/load/workloads.ts), found in the kept data: each of a council's (a list: once). */
+const PAGES: Record<string, { sql?: string; path: (id: string) => string }> = {
   review: {
     sql: `SELECT r."id" FROM "review" r JOIN "improvement_plan" p ON p."id" = r."planId" WHERE r."authorityId" = ? AND r."status" = 'draft' AND p."status" = 'active'`,
     path: (id) => `/reviews/${id}`,
@@ -28,8 +29,8 @@ const PAGES: Record<string, { sql: string; path: (id: string) => string }> = {
     path: (id) => `/meetings/${id}`,
   },
   dashboard: { sql: `SELECT "id" FROM "improvement_plan" WHERE "authorityId" = ? AND "status" = 'active'`, path: (id) => `/plans/${id}` },
-  reviews: { sql: `SELECT 'list' AS "id"`, path: () => '/reviews' },
-  meetings: { sql: `SELECT 'list' AS "id"`, path: () => '/meetings' },
+  reviews: { path: () => '/reviews' },
+  meetings: { path: () => '/meetings' },
 };
 
 interface Options {
@@ -59,13 +60,13 @@ async function addresses(options: Options): Promise<Map<string, RequestSpec[]>> 
     const chairs = (await db.query(
       `SELECT u."id", u."email", m."authorityId" FROM "membership" m JOIN "app_user" u ON u."id" = m."userId" WHERE m."roles" LIKE '%"board_chair"%' ORDER BY m."authorityId"`,
     )) as { email: string; authorityId: string }[];
-    const step = Math.max(1, Math.floor(chairs.length / options.councils));
     const auth = benchAuthService(db);
     const found = new Map(options.pages.map((p) => [p, [] as RequestSpec[]]));
-    for (const chair of chairs.filter((_, i) => i % step === 0).slice(0, options.councils)) {
+    for (const chair of spreadOver(chairs, options.councils)) {
       const { secret } = await auth.signIn(chair.email, BENCH_PASSWORD, '127.0.0.1', chair.authorityId);
       for (const page of options.pages) {
-        const ids = (await db.query(PAGES[page].sql, PAGES[page].sql.includes('?') ? [chair.authorityId] : [])) as { id: string }[];
+        const { sql } = PAGES[page];
+        const ids = sql ? ((await db.query(sql, [chair.authorityId])) as { id: string }[]) : [{ id: '' }];
         found.get(page)!.push(...ids.map((r): RequestSpec => ({ method: 'GET', path: PAGES[page].path(r.id), cookie: `${SESSION_COOKIE}=${secret}` })));
       }
     }

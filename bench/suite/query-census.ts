@@ -66,6 +66,9 @@ async function census(db: BenchDatabase, server: ServerProcess, log: string, wor
   }
 }
 
+// Set either way, so that what the shell exports does not change the lines' form.
+const logEnv = (log: string, withValues: boolean) => ({ BENCH_QUERY_LOG: log, BENCH_QUERY_PARAMS: withValues ? '1' : '' });
+
 /**
  * An API process (never the measured one) that appends each statement it sends to `log`: as text, or
  * with `withValues` as JSON lines holding the values bound too (bench/profile/statement-times.ts).
@@ -75,9 +78,6 @@ export async function startLoggingApi(dbEnv: Record<string, string>, log: string
   const env = { ...dbEnv, ...logEnv(log, withValues), PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', NODE_OPTIONS: `--require ${PRELOAD}` };
   return startNodeServer('api (statement log)', API_MAIN, [], env, port, /listening on/);
 }
-
-// Set either way, so that what the shell exports does not change the lines' form.
-const logEnv = (log: string, withValues: boolean) => ({ BENCH_QUERY_LOG: log, BENCH_QUERY_PARAMS: withValues ? '1' : '' });
 
 /** The API (with the logging preload) and the raw server, one after the other. */
 export async function queryCensus(db: BenchDatabase, workloads: Workload[], pages: Workload[]): Promise<QueryCensus> {
