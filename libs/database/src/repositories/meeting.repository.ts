@@ -59,15 +59,16 @@ const LIST_SQL = `SELECT * FROM (${LISTED} AND m."date" >= :today ORDER BY m."da
   UNION ALL SELECT * FROM (${LISTED} AND m."date" < :today ORDER BY m."date" DESC, m."startTime" DESC, m."id" DESC LIMIT :limit OFFSET :offset) e`;
 
 // Whom the board's decision form offers: active people who own or manage one of the plan's actions, line-manage one of
-// its owners (whom an escalation goes to), or sit on its board.
-const DECISION_PEOPLE_SQL = `SELECT u."id", u."displayName" FROM "membership" m JOIN "app_user" u ON u."id" = m."userId"
-  WHERE m."authorityId" = :a AND m."active" = :active AND u."active" = :active AND (
-    m."userId" IN (SELECT x."ownerId" FROM "action" x WHERE x."authorityId" = :a AND x."planId" = :planId)
-    OR m."userId" IN (SELECT x."managerId" FROM "action" x WHERE x."authorityId" = :a AND x."planId" = :planId)
-    OR m."userId" IN (SELECT lm."managerId" FROM "membership" lm WHERE lm."authorityId" = :a
-      AND lm."userId" IN (SELECT x."ownerId" FROM "action" x WHERE x."authorityId" = :a AND x."planId" = :planId))
-    OR m."userId" IN (SELECT bm."userId" FROM "board_member" bm WHERE bm."authorityId" = :a AND bm."boardId" = :boardId)
-    OR m."userId" IN (SELECT b."chairId" FROM "board" b WHERE b."authorityId" = :a AND b."id" = :boardId))
+// its owners (whom an escalation goes to), or sit on its board. The plan's owners and managers are read once (MATERIALIZED):
+// each use of them read the plan's actions again.
+const DECISION_PEOPLE_SQL = `WITH "plan_people" AS MATERIALIZED (
+    SELECT DISTINCT x."ownerId", x."managerId" FROM "action" x WHERE x."authorityId" = :a AND x."planId" = :planId),
+  "offered" AS (SELECT "ownerId" AS "id" FROM "plan_people" UNION SELECT "managerId" FROM "plan_people"
+    UNION SELECT lm."managerId" FROM "membership" lm WHERE lm."authorityId" = :a AND lm."userId" IN (SELECT "ownerId" FROM "plan_people")
+    UNION SELECT bm."userId" FROM "board_member" bm WHERE bm."authorityId" = :a AND bm."boardId" = :boardId
+    UNION SELECT b."chairId" FROM "board" b WHERE b."authorityId" = :a AND b."id" = :boardId)
+  SELECT u."id", u."displayName" FROM "offered" o JOIN "membership" m ON m."userId" = o."id" AND m."authorityId" = :a
+  JOIN "app_user" u ON u."id" = m."userId" WHERE m."active" = :active AND u."active" = :active
   ORDER BY u."displayName" ASC`;
 
 // A meeting's rows of one kind.
