@@ -207,8 +207,9 @@ export async function generateDataset(db: DataSource, actions: number, seed = 20
         const actionId = random.uuid();
         const findingId = random.uuid();
         const text = FINDING_TEXTS[(j + a) % FINDING_TEXTS.length];
-        writer.add('finding', [findingId, authorityId, documentId, 'Areas for improvement', timescale, text, null, 100 + j * 3, 102 + j * 3, j]);
-        writer.add('actionFinding', [random.uuid(), authorityId, actionId, findingId]);
+        const section = 'Areas for improvement';
+        writer.add('finding', [findingId, authorityId, documentId, section, timescale, text, null, 100 + j * 3, 102 + j * 3, j]);
+        writer.add('actionFinding', [random.uuid(), authorityId, actionId, findingId, planId, section]);
         const managerId = managerOf.get(ownerId)!;
         const open = events.status === 'not_started' || events.status === 'in_progress' || events.status === 'blocked';
         const action: Action & { ownerId: string } = {
@@ -240,7 +241,7 @@ export async function generateDataset(db: DataSource, actions: number, seed = 20
         tracked.push({ action, ownerName: names.get(ownerId)!, changes: events.list.flatMap((e) => (e.kind === 'status' ? [{ at: e.at, to: e.to }] : [])) });
         const measure = measures.forFinding[(j + a) % FINDING_TEXTS.length];
         if (extra.chance(MEASURED_ACTIONS_SHARE)) {
-          writer.add('actionMeasure', [extra.uuid(), authorityId, actionId, measure.id]);
+          writer.add('actionMeasure', [extra.uuid(), authorityId, actionId, measure.id, planId]);
           planMeasureIds.add(measure.id);
         }
         if (random.chance(timelineChance)) fixtures.timelineActions.push({ id: actionId, authorityId });

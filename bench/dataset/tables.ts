@@ -34,13 +34,13 @@ export const TABLES = {
     'action',
     'id authorityId planId ref title description timescale ownerId managerId organisationId dueDate warnFrom status statusReason atRisk:bool ragOverride ragOverrideReason carriedFromId version:int createdAt updatedAt',
   ),
-  actionFinding: t('action_finding', 'id authorityId actionId findingId'),
+  actionFinding: t('action_finding', 'id authorityId actionId findingId planId section'),
   measure: t('measure', 'id authorityId name unit polarity target:float8 bandLow:float8 bandHigh:float8 tolerance:float8 rollup ownerId createdAt'),
   measureValue: t(
     'measure_value',
     'id authorityId measureId period quarter value:float8 national:float8 comparator:float8 commentary reason supersededValue:float8 enteredById enteredAt replacedAt',
   ),
-  actionMeasure: t('action_measure', 'id authorityId actionId measureId'),
+  actionMeasure: t('action_measure', 'id authorityId actionId measureId planId'),
   meeting: t(
     'meeting',
     'id authorityId boardId planId date startTime durationMinutes:int place status minutesNarrative minutesText minutesApprovedAt minutesApprovedById sequence:int cancelReason createdAt updatedAt',

@@ -5,13 +5,19 @@ type Body = Record<string, unknown>;
 describe.each(DB_KINDS)("a review judges the inspection's areas, the plan's themes and overall (%s)", (kind) => {
   let t: TestApp;
   let commissioner: TestUser;
+  let chair: TestUser;
+  let boardId: string;
   let reviewId: string;
+  let planId: string;
+  let findings: { id: string; section: string }[];
 
   const post = (user: TestUser, url: string, body: Body = {}) => t.http().post(url).set(bearer(user)).send(body);
 
   beforeAll(async () => {
     t = await createTestApp(kind, {}, '2026-11-23T09:00:00Z');
-    const { authorityId, chair, boardId } = await newBoardWorld(t);
+    const world = await newBoardWorld(t);
+    ({ chair, boardId } = world);
+    const { authorityId } = world;
     commissioner = await newUser(t, authorityId, ['commissioner']);
     const doc = await postInspection(t, chair, {
       title: 'Inspection of services for children',
@@ -23,8 +29,10 @@ describe.each(DB_KINDS)("a review judges the inspection's areas, the plan's them
         { section: 'Leadership', timescale: 'six_months', text: 'strengthen management oversight of casework' },
       ],
     });
+    findings = doc.body.findings;
     const plan = await post(chair, '/api/v1/plans', { title: 'Improvement plan', boardId, documentIds: [doc.body.id] }).expect(201);
-    reviewId = (await post(commissioner, `/api/v1/plans/${plan.body.id}/reviews`, { quarter: '2026/27 Q3' }).expect(201)).body.id;
+    planId = plan.body.id;
+    reviewId = (await post(commissioner, `/api/v1/plans/${planId}/reviews`, { quarter: '2026/27 Q3' }).expect(201)).body.id;
   });
   afterAll(() => t.close());
 
@@ -54,5 +62,22 @@ describe.each(DB_KINDS)("a review judges the inspection's areas, the plan's them
   it('offers the themes on the review page', async () => {
     const page = await t.http().get(`/reviews/${reviewId}`).set(bearer(commissioner)).expect(200);
     expect(page.text).toMatch(/<option value="Leadership"[^>]*>Leadership<\/option>/);
+  });
+
+  it('takes the themes of a plan without documents from the findings its own actions answer, and from those carried into it', async () => {
+    const areasOf = async (plan: string) => {
+      const review = await post(commissioner, `/api/v1/plans/${plan}/reviews`, { quarter: '2026/27 Q3' }).expect(201);
+      return review.body.pack.areas;
+    };
+    const bare = await post(chair, '/api/v1/plans', { title: 'Partnership plan', boardId, startDate: '2026-10-01', actionsFromFindings: false }).expect(201);
+    const leadership = findings.find((f) => f.section === 'Leadership')!;
+    await post(chair, `/api/v1/plans/${bare.body.id}/actions`, { title: 'Oversight audits', findingIds: [leadership.id] }).expect(201);
+    expect(await areasOf(bare.body.id)).toEqual(['Leadership', 'Overall']);
+
+    const active = await post(chair, `/api/v1/plans/${planId}/activate`, { version: 1 }).expect(201);
+    await post(chair, `/api/v1/plans/${planId}/close`, { version: active.body.version }).expect(201);
+    const next = await post(chair, '/api/v1/plans', { title: 'Next plan', boardId, startDate: '2027-01-01', actionsFromFindings: false }).expect(201);
+    await post(chair, `/api/v1/plans/${planId}/carry-over`, { toPlanId: next.body.id }).expect(201);
+    expect(await areasOf(next.body.id)).toEqual(['Help and protection', 'Leadership', 'Overall']);
   });
 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Action, ActionFinding, DueDateChange, Evidence, Finding, Milestone, Plan, ProgressNote } from '@app/database/entities';
+import { chunks } from '@app/database/batches';
 import { TenantRepository } from '@app/database/repositories/tenant-repository';
 import { insertMany, isPostgres, runSql, selectCount, selectEntities, selectEntity, selectPairs, SqlRow, updateRows } from '@app/database/sql';
 import { Transactions } from '@app/database/transactions';
@@ -204,12 +205,20 @@ export class ActionRepository extends TenantRepository {
     return new Set((await runSql(this.manager, sql, this.scoped({ ids: findingIds }))).map((r) => String(r.findingId)));
   }
 
-  linkFindings(links: ActionFinding[]): Promise<void> {
-    return insertMany(
-      this.manager,
-      ActionFinding,
-      links.map((l) => this.own(l)),
-    );
+  /** Links actions of the plan to the findings they answer; each link keeps the plan and the finding's section (see ActionFinding). */
+  async linkFindings(planId: string, links: Pick<ActionFinding, 'id' | 'actionId' | 'findingId'>[]): Promise<void> {
+    const sections = new Map<string, string>();
+    for (const ids of chunks([...new Set(links.map((l) => l.findingId))], 1000)) {
+      const sql = 'SELECT "id", "section" FROM "finding" WHERE "id" IN (:...ids) AND "authorityId" = :authorityId';
+      for (const row of await runSql(this.manager, sql, this.scoped({ ids }))) sections.set(String(row.id), String(row.section));
+    }
+    const section = (findingId: string) => {
+      const found = sections.get(findingId);
+      if (found === undefined) throw new Error(`Finding ${findingId} is not this authority's`);
+      return found;
+    };
+    const rows = links.map((l) => ({ ...l, authorityId: this.authorityId, planId, section: section(l.findingId) }));
+    await insertMany(this.manager, ActionFinding, rows);
   }
 
   evidenceCount(actionId: string): Promise<number> {

@@ -102,9 +102,8 @@ export class ActionService {
       });
       await actions.insert(created);
       await actions.linkFindings(
-        created.flatMap((action, i) =>
-          [...new Set(inputs[i].findingIds ?? [])].map((findingId) => ({ id: newId(), authorityId: actor.authorityId, actionId: action.id, findingId })),
-        ),
+        planId,
+        created.flatMap((action, i) => [...new Set(inputs[i].findingIds ?? [])].map((findingId) => ({ id: newId(), actionId: action.id, findingId }))),
       );
       await this.audit.recordMany(
         created.map((action) => ({

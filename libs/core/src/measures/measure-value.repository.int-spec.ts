@@ -41,15 +41,16 @@ describe.each(DB_KINDS)("a review's narrow reads of measure values (%s)", (kind)
       ['2026/27 Q3', 5],
     ]);
     const corrections = await values.correctionsSince([ours, theirs], '2026-09-01T09:00:00.000Z');
-    expect(corrections.map((v) => [v.period, v.supersededValue, v.value, v.replacedAt])).toEqual([
-      ['2025/26 Q4', 1, 8, null],
-      ['2026-05', 6, 7, null],
+    expect(corrections.map((v) => [v.period, v.supersededValue, v.value, v.reason])).toEqual([
+      ['2025/26 Q4', 1, 8, 'Late'],
+      ['2026-05', 6, 7, 'Typo again'],
     ]);
     const sinceAugust = await values.correctionsSince([ours], '2026-08-01T09:00:00.000Z');
-    expect(sinceAugust.map((v) => [v.period, v.supersededValue, v.value, v.replacedAt])).toEqual([
-      ['2025/26 Q4', 1, 8, null],
-      ['2026-05', 3, 6, '2026-09-01T09:00:00.000Z'],
-      ['2026-05', 6, 7, null],
+    // The correction replaced since is listed too.
+    expect(sinceAugust.map((v) => [v.period, v.supersededValue, v.value, v.enteredAt])).toEqual([
+      ['2025/26 Q4', 1, 8, '2026-09-01T09:00:00.000Z'],
+      ['2026-05', 3, 6, '2026-08-01T09:00:00.000Z'],
+      ['2026-05', 6, 7, '2026-09-01T09:00:00.000Z'],
     ]);
     expect(await values.valuesInQuarters([], ['2026/27 Q1'])).toEqual([]);
     expect(await values.correctionsSince([], '2026-01-01T00:00:00.000Z')).toEqual([]);

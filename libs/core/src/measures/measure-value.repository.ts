@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Measure, MeasureValue } from '@app/database/entities';
 import { TenantRepositories, TenantRepository } from '@app/database/repositories/tenant-repository';
-import { insertMany, selectEntities, selectEntity, updateRows } from '@app/database/sql';
+import { insertMany, runSql, selectEntities, selectEntity, updateRows } from '@app/database/sql';
+
+/** What a quarter's figure and trend read of a value: a review pack reads some hundred a page, so no more than this. */
+export type QuarterValue = Pick<MeasureValue, 'measureId' | 'period' | 'quarter' | 'value' | 'national' | 'comparator' | 'commentary'>;
+/** What a correction shows of a value that replaced another. */
+export type CorrectionValue = Pick<MeasureValue, 'measureId' | 'period' | 'quarter' | 'value' | 'supersededValue' | 'reason' | 'enteredAt'>;
 
 /** Measures' values by period, current and replaced, of one authority (fixed SQL). */
 export class MeasureValueRepository extends TenantRepository {
@@ -16,8 +21,7 @@ export class MeasureValueRepository extends TenantRepository {
   /** The measures linked to any of the plan's actions. */
   measuresOfPlan(planId: string): Promise<Measure[]> {
     const text = `SELECT m.* FROM "measure" m WHERE m."authorityId" = :a AND m."id" IN (
-      SELECT am."measureId" FROM "action_measure" am JOIN "action" ac ON ac."id" = am."actionId" WHERE ac."planId" = :planId AND ac."authorityId" = :a)
-      ORDER BY m."name"`;
+      SELECT "measureId" FROM "action_measure" WHERE "authorityId" = :a AND "planId" = :planId) ORDER BY m."name"`;
     return selectEntities(this.manager, Measure, text, { a: this.authorityId, planId });
   }
 
@@ -34,19 +38,19 @@ export class MeasureValueRepository extends TenantRepository {
   }
 
   /** Current values of the measures in these financial-year quarters (their months' too), oldest period first. */
-  valuesInQuarters(measureIds: string[], quarters: string[]): Promise<MeasureValue[]> {
-    if (!measureIds.length || !quarters.length) return Promise.resolve([]);
-    const text = `SELECT * FROM "measure_value" WHERE "authorityId" = :a AND "measureId" IN (:...ids) AND "quarter" IN (:...quarters) AND "replacedAt" IS NULL
-      ORDER BY "period", "enteredAt"`;
-    return selectEntities(this.manager, MeasureValue, text, { a: this.authorityId, ids: measureIds, quarters });
+  async valuesInQuarters(measureIds: string[], quarters: string[]): Promise<QuarterValue[]> {
+    if (!measureIds.length || !quarters.length) return [];
+    const text = `SELECT "measureId", "period", "quarter", "value", "national", "comparator", "commentary" FROM "measure_value"
+      WHERE "authorityId" = :a AND "measureId" IN (:...ids) AND "quarter" IN (:...quarters) AND "replacedAt" IS NULL ORDER BY "period", "enteredAt"`;
+    return (await runSql(this.manager, text, { a: this.authorityId, ids: measureIds, quarters })) as QuarterValue[];
   }
 
   /** Values of the measures that corrected an earlier one, entered at or after `since` (replaced since or not), oldest period first. */
-  correctionsSince(measureIds: string[], since: string): Promise<MeasureValue[]> {
-    if (!measureIds.length) return Promise.resolve([]);
-    const text = `SELECT * FROM "measure_value" WHERE "authorityId" = :a AND "measureId" IN (:...ids) AND "supersededValue" IS NOT NULL AND "enteredAt" >= :since
-      ORDER BY "period", "enteredAt"`;
-    return selectEntities(this.manager, MeasureValue, text, { a: this.authorityId, ids: measureIds, since });
+  async correctionsSince(measureIds: string[], since: string): Promise<CorrectionValue[]> {
+    if (!measureIds.length) return [];
+    const text = `SELECT "measureId", "period", "quarter", "value", "supersededValue", "reason", "enteredAt" FROM "measure_value"
+      WHERE "authorityId" = :a AND "measureId" IN (:...ids) AND "supersededValue" IS NOT NULL AND "enteredAt" >= :since ORDER BY "period", "enteredAt"`;
+    return (await runSql(this.manager, text, { a: this.authorityId, ids: measureIds, since })) as CorrectionValue[];
   }
 
   current(measureId: string, period: string): Promise<MeasureValue | null> {

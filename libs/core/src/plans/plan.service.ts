@@ -74,7 +74,8 @@ export class PlanService {
       const added = pairs.map((p) => p.action);
       await actions.insert(added);
       await actions.linkFindings(
-        pairs.map(({ finding, action }) => ({ id: newId(), authorityId: action.authorityId, actionId: action.id, findingId: finding.id })),
+        plan.id,
+        pairs.map(({ finding, action }) => ({ id: newId(), actionId: action.id, findingId: finding.id })),
       );
       for (const action of added) {
         await this.audit.record({
@@ -165,7 +166,10 @@ export class PlanService {
       await actions.insert(copies);
       const links = await actions.findingLinks(open.map((a) => a.id));
       const copyOf = new Map(copies.map((c) => [c.carriedFromId!, c.id]));
-      await actions.linkFindings(links.map((l) => ({ id: newId(), authorityId: l.authorityId, actionId: copyOf.get(l.actionId)!, findingId: l.findingId })));
+      await actions.linkFindings(
+        to.id,
+        links.map((l) => ({ id: newId(), actionId: copyOf.get(l.actionId)!, findingId: l.findingId })),
+      );
       const carried = open.map((original) => ({ ...original, status: 'carried_over' as const, version: original.version + 1, updatedAt: now }));
       for (const [i, original] of open.entries()) {
         const copy = copies[i];

@@ -1,4 +1,4 @@
-import { DueDateChange, Measure, MeasureValue, Plan } from '@app/database/entities';
+import { DueDateChange, Measure, Plan } from '@app/database/entities';
 import {
   daysBetween,
   deriveRag,
@@ -14,6 +14,7 @@ import {
   rollUp,
   valuesDueDate,
 } from '@app/domain';
+import { CorrectionValue, QuarterValue } from '../measures/measure-value.repository';
 import { BoardDecisionRow, PlanAction, StatusReached } from './review.repository';
 
 /** Quarters of trend shown beside each measure (two years). */
@@ -104,9 +105,9 @@ export interface PackInputs {
   measures: Measure[];
   ownerNames: Map<string, string>;
   /** Current values of the measures: those of the quarters `trendQuarters` gives are all the pack reads. */
-  values: MeasureValue[];
+  values: QuarterValue[];
   /** Value rows that corrected another (replaced ones too), at least those entered since the last signed review. */
-  history: MeasureValue[];
+  history: CorrectionValue[];
   lastSigned: { quarter: string; signedAt: string } | null;
   areas: string[];
 }

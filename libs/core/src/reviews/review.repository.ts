@@ -7,6 +7,8 @@ import { insertMany, runSql, selectEntities, selectEntity, updateRows } from '@a
 export type PlanAction = Pick<Action, 'id' | 'ref' | 'title' | 'status' | 'dueDate' | 'atRisk' | 'ragOverride'> & { ownerName: string | null };
 /** A review as a list shows it: without its frozen pack (some 24 KB of JSON a signed review). */
 export type ReviewSummary = Omit<Review, 'frozen'>;
+/** When a signed review was signed, and for which quarter. */
+export type SignedReview = { quarter: string; signedAt: string };
 export type FollowUpRow = {
   actionId: string;
   ref: string;
@@ -35,11 +37,11 @@ export class ReviewRepository extends TenantRepository {
     return selectEntity(this.manager, Review, text, this.scoped({ planId, quarter }));
   }
 
-  /** The plan's latest signed review before the quarter. */
-  previousSigned(planId: string, quarter: string): Promise<Review | null> {
-    const text = `SELECT * FROM "review" WHERE "planId" = :planId AND "authorityId" = :a AND "status" = 'signed' AND "quarter" < :quarter
+  /** The quarter and signing of the plan's latest signed review before the quarter (not its frozen pack). */
+  async previousSigned(planId: string, quarter: string): Promise<SignedReview | null> {
+    const text = `SELECT "quarter", "signedAt" FROM "review" WHERE "planId" = :planId AND "authorityId" = :a AND "status" = 'signed' AND "quarter" < :quarter
       ORDER BY "quarter" DESC LIMIT 1`;
-    return selectEntity(this.manager, Review, text, this.scoped({ planId, quarter }));
+    return ((await runSql(this.manager, text, this.scoped({ planId, quarter })))[0] as SignedReview | undefined) ?? null;
   }
 
   list(planId?: string): Promise<Review[]> {
@@ -128,8 +130,7 @@ export class ReviewRepository extends TenantRepository {
 
   /** The plan's themes: the sections of the findings its actions answer. */
   async planThemes(planId: string): Promise<string[]> {
-    const text = `SELECT DISTINCT f."section" FROM "finding" f JOIN "action_finding" af ON af."findingId" = f."id" JOIN "action" ac ON ac."id" = af."actionId"
-      WHERE ac."planId" = :planId AND ac."authorityId" = :a AND f."section" <> '' ORDER BY f."section"`;
+    const text = `SELECT DISTINCT "section" FROM "action_finding" WHERE "authorityId" = :a AND "planId" = :planId AND "section" <> '' ORDER BY "section"`;
     return (await runSql(this.manager, text, this.scoped({ planId }))).map((r) => String(r.section));
   }
 

@@ -209,8 +209,8 @@ export class ReviewService {
       measures,
       ownerNames: (await this.people.for(authorityId).names(owners)).people,
       values: await values.valuesInQuarters(ids, shownQuarters),
-      history: last ? await values.correctionsSince(ids, last.signedAt!) : [],
-      lastSigned: last ? { quarter: last.quarter, signedAt: last.signedAt! } : null,
+      history: last ? await values.correctionsSince(ids, last.signedAt) : [],
+      lastSigned: last,
       areas: await this.areas(authorityId, plan.id),
     });
   }

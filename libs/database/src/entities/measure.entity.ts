@@ -3,6 +3,7 @@ import type { MeasureUnit, Polarity, Rollup } from '@app/domain';
 import { IdColumn, InstantColumn, RefColumn, References, TextColumn } from './columns';
 import { Action } from './action.entity';
 import { Authority } from './authority.entity';
+import { Plan } from './plan.entity';
 import { User } from './user.entity';
 
 /** A performance measure the commissioners watch (e.g. re-referrals within 12 months, %, lower is better). */
@@ -52,13 +53,15 @@ export class MeasureValue {
   @InstantColumn({ nullable: true }) replacedAt: string | null;
 }
 
-/** The measures an action should move. */
+/** The measures an action should move. Each link holds its action's plan (which never changes), so a plan's measures are read from its links alone. */
 @Entity('action_measure')
 @Index('ux_action_measure', ['actionId', 'measureId'], { unique: true })
 @Index('ix_action_measure_measure', ['measureId'])
+@Index('ix_action_measure_plan', ['authorityId', 'planId', 'measureId'])
 export class ActionMeasure {
   @IdColumn() id: string;
   @RefColumn() @References(() => Authority) authorityId: string;
   @RefColumn() @References(() => Action, 'CASCADE') actionId: string;
   @RefColumn() @References(() => Measure, 'CASCADE') measureId: string;
+  @RefColumn() @References(() => Plan) planId: string;
 }

@@ -11,6 +11,7 @@ import { ActionManagerIndex1795393500000 } from './1795393500000-action-manager-
 import { MeetingCancelAndPlanClosure1795394100000 } from './1795394100000-meeting-cancel-and-plan-closure';
 import { MembershipManagerIndex1795394500000 } from './1795394500000-membership-manager-index';
 import { ActionDoneIndex1795394600000 } from './1795394600000-action-done-index';
+import { PlanLinks1795394700000 } from './1795394700000-plan-links';
 
 /**
  * The core tables' migrations, oldest first (reminders keep theirs in libs/reminders; TypeORM runs
@@ -29,4 +30,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MeetingCancelAndPlanClosure1795394100000,
   MembershipManagerIndex1795394500000,
   ActionDoneIndex1795394600000,
+  PlanLinks1795394700000,
 ];

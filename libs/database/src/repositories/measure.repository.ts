@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ActionMeasure, Measure } from '../entities';
+import { Measure } from '../entities';
 import { insertMany, runSql, selectCount, selectEntities, selectEntity, updateRows } from '../sql';
 import { TenantRepositories, TenantRepository } from './tenant-repository';
 
@@ -60,7 +60,10 @@ export class MeasureRepository extends TenantRepository {
     const where = '"authorityId" = :a AND "actionId" = :actionId AND "measureId" = :measureId';
     const wasLinked = (await selectCount(this.manager, `SELECT COUNT(*) AS "count" FROM "action_measure" WHERE ${where}`, params)) > 0;
     if (linked === wasLinked) return false;
-    if (linked) await insertMany(this.manager, ActionMeasure, [{ id, authorityId: this.authorityId, actionId, measureId }]);
+    // The link keeps its action's plan (see ActionMeasure).
+    const link = `INSERT INTO "action_measure" ("id", "authorityId", "actionId", "measureId", "planId")
+      SELECT :id, "authorityId", "id", :measureId, "planId" FROM "action" WHERE "id" = :actionId AND "authorityId" = :a`;
+    if (linked) await runSql(this.manager, link, { ...params, id });
     else await runSql(this.manager, `DELETE FROM "action_measure" WHERE ${where}`, params);
     return true;
   }

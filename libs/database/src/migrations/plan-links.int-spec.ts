@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { actionRow, insertPlanRows } from '@app/testing/plan-rows';
+import { createTestDatabase, DB_KINDS, TestDatabase } from '@app/testing/test-database';
+import { dataSourceOptions } from '../data-source';
+import { Action, Finding, Measure, SourceDocument } from '../entities';
+import { CORE_SCHEMA } from '../schema';
+import { PlanLinks1795394700000 } from './1795394700000-plan-links';
+
+const NOW = '2026-01-01T00:00:00.000Z';
+
+describe.each(DB_KINDS)("the migration that gives each link its action's plan (%s)", (kind) => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  const migration = new PlanLinks1795394700000();
+  beforeAll(async () => {
+    db = await createTestDatabase(kind, { empty: true });
+    ds = new DataSource(dataSourceOptions(db.config, CORE_SCHEMA));
+    await ds.initialize();
+    await ds.runMigrations();
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+
+  /** A plan with one action answering a finding and moving a measure, its links written as they were before the migration. */
+  async function linksAsBefore() {
+    const { authorityId, planId } = await insertPlanRows(ds.manager);
+    const documentId = randomUUID();
+    await ds.manager.insert(SourceDocument, {
+      ...{ id: documentId, authorityId, title: 'Report', kind: 'inspection', inspectorates: [], inspectionStart: null, inspectionEnd: null },
+      ...{ publishedOn: null, contentHash: null, body: null, createdById: null, createdAt: NOW },
+    });
+    const finding = { id: randomUUID(), authorityId, documentId, section: 'Leadership', timescale: 'unspecified', text: 'Do better' } as const;
+    await ds.manager.insert(Finding, { ...finding, ownerOrg: null, lineStart: null, lineEnd: null, position: 0 });
+    const measureId = randomUUID();
+    await ds.manager.insert(Measure, {
+      ...{ id: measureId, authorityId, name: `Measure ${measureId}`, unit: 'count', polarity: 'higher', target: null, bandLow: null, bandHigh: null },
+      ...{ tolerance: null, rollup: 'last', ownerId: null, createdAt: NOW },
+    });
+    const action = actionRow({ authorityId, planId, ref: 'A1', title: 'Act' });
+    await ds.manager.insert(Action, action);
+    const [p1, p2, p3, p4] = kind === 'postgres' ? ['$1', '$2', '$3', '$4'] : ['?', '?', '?', '?'];
+    await ds.query(`INSERT INTO "action_finding" ("id", "authorityId", "actionId", "findingId") VALUES (${p1}, ${p2}, ${p3}, ${p4})`, [
+      randomUUID(),
+      authorityId,
+      action.id,
+      finding.id,
+    ]);
+    await ds.query(`INSERT INTO "action_measure" ("id", "authorityId", "actionId", "measureId") VALUES (${p1}, ${p2}, ${p3}, ${p4})`, [
+      randomUUID(),
+      authorityId,
+      action.id,
+      measureId,
+    ]);
+    return { planId };
+  }
+
+  it('fills the links there are from their actions and findings, and undoes', async () => {
+    const runner = ds.createQueryRunner();
+    try {
+      await migration.down(runner);
+      const { planId } = await linksAsBefore();
+      await migration.up(runner);
+      expect(await ds.query('SELECT "planId", "section" FROM "action_finding"')).toEqual([{ planId, section: 'Leadership' }]);
+      expect(await ds.query('SELECT "planId" FROM "action_measure"')).toEqual([{ planId }]);
+      await migration.down(runner);
+      expect(await ds.query('SELECT * FROM "action_finding"')).toEqual([expect.not.objectContaining({ planId })]);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+  });
+});
