@@ -89,6 +89,6 @@ export class PlanLinks1795394700000 extends SqlMigration {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await super.up(queryRunner);
-    await refuseDanglingRows(queryRunner);
+    await refuseDanglingRows(queryRunner, ['action_finding', 'action_measure']);
   }
 }

@@ -25,7 +25,7 @@ describe.each(DB_KINDS)("the migration that gives each link its action's plan (%
   });
 
   /** A plan with one action answering a finding and moving a measure, its links written as they were before the migration. */
-  async function linksAsBefore() {
+  async function linksAsBefore(actionOf: (planId: string) => string = (planId) => planId) {
     const { authorityId, planId } = await insertPlanRows(ds.manager);
     const documentId = randomUUID();
     await ds.manager.insert(SourceDocument, {
@@ -39,7 +39,7 @@ describe.each(DB_KINDS)("the migration that gives each link its action's plan (%
       ...{ id: measureId, authorityId, name: `Measure ${measureId}`, unit: 'count', polarity: 'higher', target: null, bandLow: null, bandHigh: null },
       ...{ tolerance: null, rollup: 'last', ownerId: null, createdAt: NOW },
     });
-    const action = actionRow({ authorityId, planId, ref: 'A1', title: 'Act' });
+    const action = actionRow({ authorityId, planId: actionOf(planId), ref: 'A1', title: 'Act' });
     await ds.manager.insert(Action, action);
     const [p1, p2, p3, p4] = kind === 'postgres' ? ['$1', '$2', '$3', '$4'] : ['?', '?', '?', '?'];
     await ds.query(`INSERT INTO "action_finding" ("id", "authorityId", "actionId", "findingId") VALUES (${p1}, ${p2}, ${p3}, ${p4})`, [
@@ -72,4 +72,22 @@ describe.each(DB_KINDS)("the migration that gives each link its action's plan (%
       await runner.release();
     }
   });
+
+  if (kind === 'sqlite') {
+    // SQLite migrates with foreign keys off, so it checks the rebuilt tables itself.
+    it("refuses a link whose action's plan does not exist", async () => {
+      const runner = ds.createQueryRunner();
+      try {
+        await migration.down(runner);
+        await ds.query('PRAGMA foreign_keys = OFF');
+        await linksAsBefore(() => randomUUID());
+        await expect(migration.up(runner)).rejects.toThrow(
+          'Rows refer to rows that do not exist (action_finding -> improvement_plan, action_measure -> improvement_plan)',
+        );
+      } finally {
+        await ds.query('PRAGMA foreign_keys = ON');
+        await runner.release();
+      }
+    });
+  }
 });

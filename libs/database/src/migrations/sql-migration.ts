@@ -27,10 +27,13 @@ export abstract class SqlMigration implements MigrationInterface {
 /**
  * SQLite runs migrations with foreign keys off (a table is rebuilt to add one), so a migration that
  * adds foreign keys checks the rows afterwards and refuses dangling ones, as PostgreSQL does itself.
+ * Given `tables`, only theirs are checked (the whole database took 46 s at a million actions).
  */
-export async function refuseDanglingRows(queryRunner: QueryRunner): Promise<void> {
+export async function refuseDanglingRows(queryRunner: QueryRunner, tables?: string[]): Promise<void> {
   if (queryRunner.connection.options.type === 'postgres') return;
-  const dangling = (await queryRunner.query('PRAGMA foreign_key_check')) as { table: string; parent: string }[];
+  const checks = tables ? tables.map((t) => `PRAGMA foreign_key_check("${t}")`) : ['PRAGMA foreign_key_check'];
+  const dangling: { table: string; parent: string }[] = [];
+  for (const check of checks) dangling.push(...((await queryRunner.query(check)) as { table: string; parent: string }[]));
   if (!dangling.length) return;
   const pairs = [...new Set(dangling.map((r) => `${r.table} -> ${r.parent}`))].join(', ');
   throw new Error(`Rows refer to rows that do not exist (${pairs}): mend them, then migrate again`);
