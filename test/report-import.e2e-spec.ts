@@ -99,6 +99,7 @@ describe.each(DB_KINDS)('importing a report through the API (%s)', (kind) => {
     const actions = await t.http().get(`/api/v1/actions?planId=${plan.body.id}`).set(bearer(member)).expect(200);
     expect(actions.body.items.map((a: { dueDate: string }) => a.dueDate)).toEqual(['2013-01-19', '2013-01-19', '2013-01-19']);
     await t.http().patch(`${docUrl}/findings/${f4.id}`).set(bearer(member)).send({ text: 'changed after planning' }).expect(422);
+    await t.http().patch(`${docUrl}/findings/${f4.id}`).set(bearer(member)).send({ section: 'Another section' }).expect(422);
 
     const timeline = await t.get(DataSource).query(`SELECT "event" FROM "audit_event" WHERE "entityId" = '${imported.body.id}' ORDER BY "seq"`);
     expect(timeline.map((r: { event: string }) => r.event)).toEqual([

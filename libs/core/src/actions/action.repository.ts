@@ -43,6 +43,8 @@ export interface ChosenIds {
 }
 
 const OF_PLAN = 'FROM "action" a WHERE a."authorityId" = :authorityId AND a."planId" = :planId';
+/** Ids in one IN list: well inside both databases' limits on bound values. */
+const IDS_PER_STATEMENT = 1000;
 const memberChoices = (kind: string, person: string, chosen: string) =>
   `SELECT '${kind}' AS "kind", u."id", u."displayName" AS "name" FROM "membership" m JOIN "app_user" u ON u."id" = m."userId" ` +
   `WHERE m."authorityId" = :authorityId AND (m."userId" IN (SELECT ${person} ${OF_PLAN}) OR m."userId" = :${chosen})`;
@@ -205,20 +207,34 @@ export class ActionRepository extends TenantRepository {
     return new Set((await runSql(this.manager, sql, this.scoped({ ids: findingIds }))).map((r) => String(r.findingId)));
   }
 
-  /** Links actions of the plan to the findings they answer; each link keeps the plan and the finding's section (see ActionFinding). */
-  async linkFindings(planId: string, links: Pick<ActionFinding, 'id' | 'actionId' | 'findingId'>[]): Promise<void> {
-    const sections = new Map<string, string>();
-    for (const ids of chunks([...new Set(links.map((l) => l.findingId))], 1000)) {
-      const sql = 'SELECT "id", "section" FROM "finding" WHERE "id" IN (:...ids) AND "authorityId" = :authorityId';
-      for (const row of await runSql(this.manager, sql, this.scoped({ ids }))) sections.set(String(row.id), String(row.section));
-    }
-    const section = (findingId: string) => {
-      const found = sections.get(findingId);
-      if (found === undefined) throw new Error(`Finding ${findingId} is not this authority's`);
-      return found;
-    };
-    const rows = links.map((l) => ({ ...l, authorityId: this.authorityId, planId, section: section(l.findingId) }));
+  /** Links actions to the findings they answer; each link keeps its action's plan and its finding's section (see ActionFinding). */
+  async linkFindings(links: Pick<ActionFinding, 'id' | 'actionId' | 'findingId'>[]): Promise<void> {
+    const planOf = await this.column(
+      'action',
+      'planId',
+      links.map((l) => l.actionId),
+    );
+    const sectionOf = await this.column(
+      'finding',
+      'section',
+      links.map((l) => l.findingId),
+    );
+    const rows = links.map((l) => ({ ...l, authorityId: this.authorityId, planId: planOf(l.actionId), section: sectionOf(l.findingId) }));
     await insertMany(this.manager, ActionFinding, rows);
+  }
+
+  /** One column of this authority's rows of a table, by id; asking for a row it does not have is a bug in the caller. */
+  private async column(table: 'action' | 'finding', column: string, ids: string[]): Promise<(id: string) => string> {
+    const values = new Map<string, string>();
+    for (const some of chunks([...new Set(ids)], IDS_PER_STATEMENT)) {
+      const sql = `SELECT "id", "${column}" AS "value" FROM "${table}" WHERE "id" IN (:...ids) AND "authorityId" = :authorityId`;
+      for (const row of await runSql(this.manager, sql, this.scoped({ ids: some }))) values.set(String(row.id), String(row.value));
+    }
+    return (id) => {
+      const value = values.get(id);
+      if (value === undefined) throw new Error(`No ${table} ${id} in this authority`);
+      return value;
+    };
   }
 
   evidenceCount(actionId: string): Promise<number> {

@@ -102,7 +102,6 @@ export class ActionService {
       });
       await actions.insert(created);
       await actions.linkFindings(
-        planId,
         created.flatMap((action, i) => [...new Set(inputs[i].findingIds ?? [])].map((findingId) => ({ id: newId(), actionId: action.id, findingId }))),
       );
       await this.audit.recordMany(

@@ -73,10 +73,7 @@ export class PlanService {
       if (!pairs.length) return 0;
       const added = pairs.map((p) => p.action);
       await actions.insert(added);
-      await actions.linkFindings(
-        plan.id,
-        pairs.map(({ finding, action }) => ({ id: newId(), actionId: action.id, findingId: finding.id })),
-      );
+      await actions.linkFindings(pairs.map(({ finding, action }) => ({ id: newId(), actionId: action.id, findingId: finding.id })));
       for (const action of added) {
         await this.audit.record({
           authorityId: plan.authorityId,
@@ -166,10 +163,7 @@ export class PlanService {
       await actions.insert(copies);
       const links = await actions.findingLinks(open.map((a) => a.id));
       const copyOf = new Map(copies.map((c) => [c.carriedFromId!, c.id]));
-      await actions.linkFindings(
-        to.id,
-        links.map((l) => ({ id: newId(), actionId: copyOf.get(l.actionId)!, findingId: l.findingId })),
-      );
+      await actions.linkFindings(links.map((l) => ({ id: newId(), actionId: copyOf.get(l.actionId)!, findingId: l.findingId })));
       const carried = open.map((original) => ({ ...original, status: 'carried_over' as const, version: original.version + 1, updatedAt: now }));
       for (const [i, original] of open.entries()) {
         const copy = copies[i];

@@ -15,7 +15,7 @@ import {
   valuesDueDate,
 } from '@app/domain';
 import { CorrectionValue, QuarterValue } from '../measures/measure-value.repository';
-import { BoardDecisionRow, PlanAction, StatusReached } from './review.repository';
+import { BoardDecisionRow, PlanAction, SignedReview, StatusReached } from './review.repository';
 
 /** Quarters of trend shown beside each measure (two years). */
 export const TREND_QUARTERS = 8;
@@ -108,7 +108,7 @@ export interface PackInputs {
   values: QuarterValue[];
   /** Value rows that corrected another (replaced ones too), at least those entered since the last signed review. */
   history: CorrectionValue[];
-  lastSigned: { quarter: string; signedAt: string } | null;
+  lastSigned: SignedReview | null;
   areas: string[];
 }
 

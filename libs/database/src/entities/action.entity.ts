@@ -40,10 +40,11 @@ export class Action {
 }
 
 /**
- * Traceability: which findings an action answers. Each link also holds its action's plan and its
- * finding's section, neither of which ever changes, so that a plan's themes (what its quarterly review
- * judges) are read from the plan's links alone: through each action and finding they cost a review
- * page a quarter of its SQL at a million actions.
+ * Traceability: which findings an action answers. Each link also holds its action's plan (which never
+ * changes) and its finding's section (which cannot change once an action answers the finding:
+ * DocumentService refuses, finding_in_use), so that a plan's themes (what its quarterly review judges)
+ * are read from the plan's links alone: through each action and finding they cost a review page a third
+ * of its SQL at a million actions. ActionRepository.linkFindings writes them.
  */
 @Entity('action_finding')
 @Index('ix_action_finding_action', ['actionId'])

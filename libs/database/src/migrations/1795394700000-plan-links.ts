@@ -79,7 +79,7 @@ const POSTGRES_DOWN = [
 /**
  * Each link of an action to a finding keeps the action's plan and the finding's section, and each
  * link to a measure the action's plan (see ActionFinding and ActionMeasure): a review page read the
- * plan's themes and measures through every action and finding, a quarter of its SQL at a million
+ * plan's themes and measures through every action and finding, half of its SQL at a million
  * actions. Existing links are filled from their actions and findings (a link to neither fails the
  * migration rather than being dropped: the columns refuse a null).
  */

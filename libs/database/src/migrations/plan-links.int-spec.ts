@@ -25,14 +25,14 @@ describe.each(DB_KINDS)("the migration that gives each link its action's plan (%
   });
 
   /** A plan with one action answering a finding and moving a measure, its links written as they were before the migration. */
-  async function linksAsBefore(actionOf: (planId: string) => string = (planId) => planId) {
+  async function linksAsBefore(section: string, actionOf: (planId: string) => string = (planId) => planId) {
     const { authorityId, planId } = await insertPlanRows(ds.manager);
     const documentId = randomUUID();
     await ds.manager.insert(SourceDocument, {
       ...{ id: documentId, authorityId, title: 'Report', kind: 'inspection', inspectorates: [], inspectionStart: null, inspectionEnd: null },
       ...{ publishedOn: null, contentHash: null, body: null, createdById: null, createdAt: NOW },
     });
-    const finding = { id: randomUUID(), authorityId, documentId, section: 'Leadership', timescale: 'unspecified', text: 'Do better' } as const;
+    const finding = { id: randomUUID(), authorityId, documentId, section, timescale: 'unspecified', text: 'Do better' } as const;
     await ds.manager.insert(Finding, { ...finding, ownerOrg: null, lineStart: null, lineEnd: null, position: 0 });
     const measureId = randomUUID();
     await ds.manager.insert(Measure, {
@@ -54,19 +54,33 @@ describe.each(DB_KINDS)("the migration that gives each link its action's plan (%
       action.id,
       measureId,
     ]);
-    return { planId };
+    return { planId, actionId: action.id };
   }
 
   it('fills the links there are from their actions and findings, and undoes', async () => {
     const runner = ds.createQueryRunner();
+    const links = (table: string) => ds.query(`SELECT * FROM "${table}" ORDER BY "actionId"`) as Promise<Record<string, unknown>[]>;
     try {
       await migration.down(runner);
-      const { planId } = await linksAsBefore();
+      const plans = [await linksAsBefore('Leadership'), await linksAsBefore('Help and protection')];
       await migration.up(runner);
-      expect(await ds.query('SELECT "planId", "section" FROM "action_finding"')).toEqual([{ planId, section: 'Leadership' }]);
-      expect(await ds.query('SELECT "planId" FROM "action_measure"')).toEqual([{ planId }]);
+      const byAction = (rows: Record<string, unknown>[], field: string) => new Map(rows.map((r) => [r.actionId, r[field]]));
+      const findingLinks = await links('action_finding');
+      expect(findingLinks).toHaveLength(2);
+      expect(byAction(findingLinks, 'planId')).toEqual(new Map(plans.map((p) => [p.actionId, p.planId])));
+      expect(byAction(findingLinks, 'section')).toEqual(
+        new Map([
+          [plans[0].actionId, 'Leadership'],
+          [plans[1].actionId, 'Help and protection'],
+        ]),
+      );
+      expect(byAction(await links('action_measure'), 'planId')).toEqual(new Map(plans.map((p) => [p.actionId, p.planId])));
       await migration.down(runner);
-      expect(await ds.query('SELECT * FROM "action_finding"')).toEqual([expect.not.objectContaining({ planId })]);
+      for (const table of ['action_finding', 'action_measure']) {
+        const rows = await links(table);
+        expect(rows).toHaveLength(2);
+        for (const row of rows) expect(row).not.toHaveProperty('planId');
+      }
       await migration.up(runner);
     } finally {
       await runner.release();
@@ -80,7 +94,7 @@ describe.each(DB_KINDS)("the migration that gives each link its action's plan (%
       try {
         await migration.down(runner);
         await ds.query('PRAGMA foreign_keys = OFF');
-        await linksAsBefore(() => randomUUID());
+        await linksAsBefore('Leadership', () => randomUUID());
         await expect(migration.up(runner)).rejects.toThrow(
           'Rows refer to rows that do not exist (action_finding -> improvement_plan, action_measure -> improvement_plan)',
         );

@@ -69,7 +69,7 @@ const DECISION_PEOPLE_SQL = `WITH "plan_people" AS MATERIALIZED (
     UNION SELECT b."chairId" FROM "board" b WHERE b."authorityId" = :a AND b."id" = :boardId)
   SELECT u."id", u."displayName" FROM "offered" o JOIN "membership" m ON m."userId" = o."id" AND m."authorityId" = :a
   JOIN "app_user" u ON u."id" = m."userId" WHERE m."active" = :active AND u."active" = :active
-  ORDER BY u."displayName" ASC`;
+  ORDER BY u."displayName" ASC, u."id" ASC`;
 
 // A meeting's rows of one kind.
 const OF_MEETING = (table: string, order: string) => `SELECT * FROM "${table}" WHERE "authorityId" = :a AND "meetingId" = :meetingId ORDER BY ${order}`;
