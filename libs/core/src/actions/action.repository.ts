@@ -189,9 +189,7 @@ export class ActionRepository extends TenantRepository {
 
   /** Which of these findings (of this authority) exist. */
   async existingFindings(findingIds: string[]): Promise<Set<string>> {
-    if (!findingIds.length) return new Set();
-    const sql = 'SELECT "id" FROM "finding" WHERE "id" IN (:...ids) AND "authorityId" = :authorityId';
-    return new Set((await runSql(this.manager, sql, this.scoped({ ids: findingIds }))).map((r) => String(r.id)));
+    return new Set((await this.columnById('finding', 'id', findingIds)).keys());
   }
 
   async findingLinks(actionIds: string[]): Promise<ActionFinding[]> {
@@ -209,32 +207,33 @@ export class ActionRepository extends TenantRepository {
 
   /** Links actions to the findings they answer; each link keeps its action's plan and its finding's section (see ActionFinding). */
   async linkFindings(links: Pick<ActionFinding, 'id' | 'actionId' | 'findingId'>[]): Promise<void> {
-    const planOf = await this.column(
+    const plans = await this.columnById(
       'action',
       'planId',
       links.map((l) => l.actionId),
     );
-    const sectionOf = await this.column(
+    const sections = await this.columnById(
       'finding',
       'section',
       links.map((l) => l.findingId),
     );
-    const rows = links.map((l) => ({ ...l, authorityId: this.authorityId, planId: planOf(l.actionId), section: sectionOf(l.findingId) }));
+    const known = (values: Map<string, string>, id: string) => {
+      // The callers link only actions and findings of this authority they have just read or made.
+      if (!values.has(id)) throw new Error(`No action or finding ${id} in this authority`);
+      return values.get(id)!;
+    };
+    const rows = links.map((l) => ({ ...l, authorityId: this.authorityId, planId: known(plans, l.actionId), section: known(sections, l.findingId) }));
     await insertMany(this.manager, ActionFinding, rows);
   }
 
-  /** One column of this authority's rows of a table, by id; asking for a row it does not have is a bug in the caller. */
-  private async column(table: 'action' | 'finding', column: string, ids: string[]): Promise<(id: string) => string> {
+  /** One column of this authority's rows of a table, by id (those it has). */
+  private async columnById(table: 'action' | 'finding', column: string, ids: string[]): Promise<Map<string, string>> {
     const values = new Map<string, string>();
     for (const some of chunks([...new Set(ids)], IDS_PER_STATEMENT)) {
       const sql = `SELECT "id", "${column}" AS "value" FROM "${table}" WHERE "id" IN (:...ids) AND "authorityId" = :authorityId`;
       for (const row of await runSql(this.manager, sql, this.scoped({ ids: some }))) values.set(String(row.id), String(row.value));
     }
-    return (id) => {
-      const value = values.get(id);
-      if (value === undefined) throw new Error(`No ${table} ${id} in this authority`);
-      return value;
-    };
+    return values;
   }
 
   evidenceCount(actionId: string): Promise<number> {
