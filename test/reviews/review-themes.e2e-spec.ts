@@ -71,6 +71,8 @@ describe.each(DB_KINDS)("a review judges the inspection's areas, the plan's them
     };
     const bare = await post(chair, '/api/v1/plans', { title: 'Partnership plan', boardId, startDate: '2026-10-01', actionsFromFindings: false }).expect(201);
     const leadership = findings.find((f) => f.section === 'Leadership')!;
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    await post(chair, `/api/v1/plans/${bare.body.id}/actions`, { title: 'Answers nothing known', findingIds: [leadership.id, unknown] }).expect(404);
     await post(chair, `/api/v1/plans/${bare.body.id}/actions`, { title: 'Oversight audits', findingIds: [leadership.id] }).expect(201);
     expect(await areasOf(bare.body.id)).toEqual(['Leadership', 'Overall']);
 
