@@ -1,3 +1,6 @@
+/** Ids bound in one IN (...) list where nothing else sets the size: well inside SQLite's and PostgreSQL's limits on bound values. */
+export const IDS_PER_STATEMENT = 1000;
+
 /** `items` in consecutive pieces of at most `size`. */
 export function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { ACCOUNTABLE_MANAGER_ID_SQL, accountableManagerAmongSql } from '@app/core/actions/accountable-manager';
-import { chunks } from '@app/database/batches';
+import { chunks, IDS_PER_STATEMENT } from '@app/database/batches';
 import { Action, Plan, User } from '@app/database/entities';
 import { runSql, selectEntities, selectEntitiesWithRows } from '@app/database/sql';
 import { OPEN_STATUSES } from '@app/domain';
@@ -92,7 +92,7 @@ async function ownerNames(tx: EntityManager, ids: (string | null)[]): Promise<Ma
   const unique = [...new Set(ids.filter((id): id is string => !!id))];
   const names = new Map<string, string>();
   const table = tx.connection.getMetadata(User).tableName;
-  for (const part of chunks(unique, 1000)) {
+  for (const part of chunks(unique, IDS_PER_STATEMENT)) {
     for (const u of await runSql(tx, `SELECT "id", "displayName" FROM "${table}" WHERE "id" IN (:...ids)`, { ids: part }))
       names.set(String(u.id), String(u.displayName));
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Action, ActionFinding, DueDateChange, Evidence, Finding, Milestone, Plan, ProgressNote } from '@app/database/entities';
-import { chunks } from '@app/database/batches';
+import { chunks, IDS_PER_STATEMENT } from '@app/database/batches';
 import { TenantRepository } from '@app/database/repositories/tenant-repository';
 import { insertMany, isPostgres, runSql, selectCount, selectEntities, selectEntity, selectPairs, SqlRow, updateRows } from '@app/database/sql';
 import { Transactions } from '@app/database/transactions';
@@ -43,8 +43,6 @@ export interface ChosenIds {
 }
 
 const OF_PLAN = 'FROM "action" a WHERE a."authorityId" = :authorityId AND a."planId" = :planId';
-/** Ids in one IN list: well inside both databases' limits on bound values. */
-const IDS_PER_STATEMENT = 1000;
 const memberChoices = (kind: string, person: string, chosen: string) =>
   `SELECT '${kind}' AS "kind", u."id", u."displayName" AS "name" FROM "membership" m JOIN "app_user" u ON u."id" = m."userId" ` +
   `WHERE m."authorityId" = :authorityId AND (m."userId" IN (SELECT ${person} ${OF_PLAN}) OR m."userId" = :${chosen})`;
