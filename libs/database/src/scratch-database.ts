@@ -38,7 +38,7 @@ export interface ScratchOptions {
   label: string;
   /** A PostgreSQL server's admin URL, where the database is created and dropped. */
   postgresAdminUrl: string;
-  /** Where the data folder goes (default: the system's temp folder). */
+  /** Where the data folder goes, made if missing (default: the system's temp folder). */
   parentDir?: string;
   /**
    * Start from a copy of this template rather than empty. A template that keeps vanishing or is in use
@@ -49,7 +49,9 @@ export interface ScratchOptions {
 
 export async function createScratchDatabase(kind: DbKind, options: ScratchOptions): Promise<ScratchDatabase> {
   const label = options.label.replace(/\W/g, '_');
-  const dataDir = fs.mkdtempSync(path.join(options.parentDir ?? os.tmpdir(), `it-${label}-`));
+  const parent = options.parentDir ?? os.tmpdir();
+  fs.mkdirSync(parent, { recursive: true });
+  const dataDir = fs.mkdtempSync(path.join(parent, `it-${label}-`));
   const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
   if (kind === 'sqlite') {
     // The API's own file name under DATA_DIR (libs/config/src/app-config.ts).
