@@ -15,7 +15,8 @@ import { specFor } from '../suite/load-specs';
 import { BenchOptions } from '../suite/options';
 import { alternateRequests } from './alternate';
 import { API_MAIN, ProfiledApi, startProfiledApi } from './api-child';
-import { BUCKETS, CpuProfile, ProfileSummary, summariseProfile } from './profile-buckets';
+import { CpuProfile, summariseProfile } from './profile-buckets';
+import { pct, ProfileRow, profileTable } from './profile-table';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const USAGE = `node dist/bench/profile/profile-routes.js [--actions 10000] [--db sqlite,postgres] [--routes my-actions,dashboard,...|all]
@@ -70,53 +71,6 @@ function parse(argv: string[]): Options {
     out: path.resolve(value('--out') ?? path.join(os.tmpdir(), `it-profiles-${stamp}`)),
     load: { scales: [], databases: [], quick: false, connections, warmupMs: 1000, durationMs, pragmas: false, extras: false, writeDoc: false, keep: false },
   };
-}
-
-export interface ProfileRow {
-  api: string;
-  database: DbKind;
-  route: string;
-  round: number;
-  rps: number;
-  /** The API process's CPU (user + system) per answered request, from /proc: what the scheduler cannot blur. */
-  cpuMsPerRequest: number;
-  p95Ms: number;
-  errors: number;
-  loadAverage: number[];
-  file: string;
-  summary: ProfileSummary;
-}
-
-const pct = (share: number) => (share * 100).toFixed(1);
-const SHORT: Record<string, string> = {
-  'HTTP framework (Express/Fastify)': 'HTTP fw',
-  'Nest pipeline': 'Nest',
-  'class-validator/transformer': 'validator',
-  TypeORM: 'TypeORM',
-  'driver (better-sqlite3/pg)': 'driver',
-  JSON: 'JSON',
-  'templates (Nunjucks)': 'Nunjucks',
-  'our code': 'ours',
-  'Node core (http, net, streams, timers)': 'Node core',
-  'async hooks (AsyncLocalStorage)': 'async hooks',
-  'socket writes to the database': 'db writes',
-  'socket writes to the client': 'client writes',
-  'other libraries': 'other libs',
-  'V8/native (program)': 'V8/native',
-  GC: 'GC',
-  idle: 'idle',
-};
-
-/** One markdown table: a row per profile, the share of the API's busy (non-idle) time in each bucket. */
-export function profileTable(rows: ProfileRow[]): string {
-  const buckets = BUCKETS.filter((b) => b !== 'idle');
-  const head = `| api | db | route | req/s | CPU ms/req | busy % | ${buckets.map((b) => SHORT[b]).join(' | ')} |`;
-  const rule = `|---|---|---|---:|---:|---:|${buckets.map(() => '---:').join('|')}|`;
-  const body = rows.map(
-    (r) =>
-      `| ${r.api} | ${r.database} | ${r.route} | ${r.rps.toFixed(0)} | ${r.cpuMsPerRequest.toFixed(2)} | ${pct(1 - r.summary.share.idle)} | ${buckets.map((b) => pct(r.summary.busyShare[b])).join(' | ')} |`,
-  );
-  return [head, rule, ...body].join('\n');
 }
 
 async function profileOne(api: ProfiledApi, workload: Workload, db: BenchDatabase, options: Options, round: number): Promise<ProfileRow> {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '@app/config';
@@ -11,9 +12,14 @@ import { spreadOver } from '../dataset/browser-sessions';
 import { BENCH_PASSWORD } from '../dataset/generate-dataset';
 import { RequestSpec } from '../load/load-spec';
 import { send, startLoggingApi } from '../suite/query-census';
+import { freePort } from '../servers/server-process';
+import { startProfiledApi } from './api-child';
+import { CpuProfile, summariseProfile } from './profile-buckets';
+import { ProfileRow, profileTable } from './profile-table';
 import { StatementSample, statementMarkdown, statementTable } from './statement-table';
 
 const USAGE = `node dist/bench/profile/statement-times.js --data <folder of a kept SQLite bench database> [--pages review,meeting,dashboard,reviews,meetings] [--councils 20] [--rounds 3]
+  [--profile <dir> [--repeat 20]]  (then the API's CPU on each page, one request at a time, each address sent that many times, with a CPU profile in <dir>)
   Keep one with: npm run bench -- --actions 1000000 --db sqlite --no-pragmas --no-extras --no-doc --keep (it prints "kept <folder>";
   about 14.4 GB at that scale, under BENCH_DATA_DIR or the temp folder; it writes bench/results/<date>-1000000.json as any run does)`;
 
@@ -40,6 +46,9 @@ interface Options {
   pages: string[];
   councils: number;
   rounds: number;
+  /** Where the pages' CPU profiles go (none: no profiling). */
+  profileDir?: string;
+  repeat: number;
 }
 
 function parse(argv: string[]): Options {
@@ -50,7 +59,15 @@ function parse(argv: string[]): Options {
     throw new Error(`--data must be a folder holding the SQLite database a bench run kept\n${USAGE}`);
   const pages = (value('--pages') ?? Object.keys(PAGES).join(',')).split(',');
   for (const p of pages) if (!PAGES[p]) throw new Error(`Unknown page "${p}": one of ${Object.keys(PAGES).join(', ')}\n${USAGE}`);
-  return { dataDir, file: database.file, pages, councils: Number(value('--councils') ?? 20), rounds: Math.max(2, Number(value('--rounds') ?? 3)) };
+  return {
+    dataDir,
+    file: database.file,
+    pages,
+    councils: Number(value('--councils') ?? 20),
+    rounds: Math.max(2, Number(value('--rounds') ?? 3)),
+    profileDir: value('--profile'),
+    repeat: Math.max(1, Number(value('--repeat') ?? 20)),
+  };
 }
 
 /** The chairs of `councils` councils spread over the data, signed in as at the sign-in page, and the addresses of each page they read. */
@@ -124,6 +141,54 @@ function timeStatements(options: Options, logged: Map<string, { sql: string; par
   return samples;
 }
 
+/**
+ * The API's CPU a request on each page, its requests sent one at a time (each address `repeat` times, after
+ * one round unprofiled), with a CPU profile of each page in `dir` and where its time went.
+ */
+async function profilePages(options: Options, dir: string, pages: Map<string, RequestSpec[]>): Promise<ProfileRow[]> {
+  fs.mkdirSync(dir, { recursive: true });
+  const api = await startProfiledApi('api', process.cwd(), await freePort(), { DATA_DIR: options.dataDir });
+  const rows: ProfileRow[] = [];
+  try {
+    for (const [page, list] of pages) {
+      for (const address of list) await send(api.port, address);
+      const file = path.join(dir, `${page}.cpuprofile`);
+      const loadAverage = os.loadavg().map((v) => Math.round(v * 100) / 100);
+      await api.start();
+      const cpuBefore = api.cpuSeconds();
+      const started = process.hrtime.bigint();
+      const millis: number[] = [];
+      for (let round = 0; round < options.repeat; round++)
+        for (const address of list) {
+          const sent = process.hrtime.bigint();
+          if ((await send(api.port, address)) !== 200) throw new Error(`${address.path} did not answer 200`);
+          millis.push(Number(process.hrtime.bigint() - sent) / 1e6);
+        }
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const cpuMsPerRequest = ((api.cpuSeconds() - cpuBefore) * 1000) / millis.length;
+      await api.stop(file);
+      const summary = summariseProfile(JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile);
+      const p95Ms = millis.sort((a, b) => a - b)[Math.floor(millis.length * 0.95)];
+      rows.push({
+        api: 'api',
+        database: 'sqlite',
+        route: page,
+        round: 1,
+        rps: millis.length / seconds,
+        cpuMsPerRequest,
+        p95Ms,
+        errors: 0,
+        loadAverage,
+        file,
+        summary,
+      });
+    }
+  } finally {
+    await api.close();
+  }
+  return rows;
+}
+
 async function main() {
   const options = parse(process.argv.slice(2));
   const pages = await addresses(options);
@@ -132,6 +197,11 @@ async function main() {
   const requested = new Map([...pages].map(([page, list]) => [page, list.length * (options.rounds - 1)]));
   console.log(`Statements of each page, timed one at a time on a read-only connection with the API's cache (${options.rounds - 1} rounds counted):\n`);
   console.log(statementMarkdown(statementTable(samples, requested)));
+  if (!options.profileDir) return;
+  const rows = await profilePages(options, options.profileDir, pages);
+  console.log(`\nThe API's CPU on each page, one request at a time (each address ${options.repeat} times), share of its busy time:\n`);
+  console.log(profileTable(rows));
+  for (const row of rows) console.log(`\n${row.route}: ${row.summary.top.map((t) => `${t.name} ${(t.share * 100).toFixed(1)}%`).join('; ')}`);
 }
 
 main().catch((error: Error) => {
