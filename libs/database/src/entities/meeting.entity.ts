@@ -11,6 +11,8 @@ import { User } from './user.entity';
 @Entity('meeting')
 @Index('ix_meeting_board_date', ['authorityId', 'boardId', 'date'])
 @Index('ix_meeting_plan_date', ['planId', 'date'])
+// The council's meetings in the order its list shows them (migration 1795394800000-list-indexes).
+@Index('ix_meeting_list', ['authorityId', 'date', 'startTime', 'id'])
 export class Meeting {
   @IdColumn() id: string;
   @RefColumn() @References(() => Authority) authorityId: string;

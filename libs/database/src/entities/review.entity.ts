@@ -9,7 +9,8 @@ import { User } from './user.entity';
 /** A commissioner's review of a plan for a financial-year quarter; signed, its pack is frozen as shown. */
 @Entity('review')
 @Index('ux_review_plan_quarter', ['planId', 'quarter'], { unique: true })
-@Index('ix_review_authority', ['authorityId', 'quarter'])
+// A council's reviews as a list shows them, from the index alone (migration 1795394800000-list-indexes says why).
+@Index('ix_review_list', ['authorityId', 'quarter', 'planId', 'status', 'id', 'createdById', 'createdAt', 'signedById', 'signedAt'])
 export class Review {
   @IdColumn() id: string;
   @RefColumn() @References(() => Authority) authorityId: string;

@@ -12,6 +12,7 @@ import { MeetingCancelAndPlanClosure1795394100000 } from './1795394100000-meetin
 import { MembershipManagerIndex1795394500000 } from './1795394500000-membership-manager-index';
 import { ActionDoneIndex1795394600000 } from './1795394600000-action-done-index';
 import { PlanLinks1795394700000 } from './1795394700000-plan-links';
+import { ListIndexes1795394800000 } from './1795394800000-list-indexes';
 
 /**
  * The core tables' migrations, oldest first (reminders keep theirs in libs/reminders; TypeORM runs
@@ -31,4 +32,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MembershipManagerIndex1795394500000,
   ActionDoneIndex1795394600000,
   PlanLinks1795394700000,
+  ListIndexes1795394800000,
 ];

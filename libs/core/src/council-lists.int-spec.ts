@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { newCouncil, useMedium } from '@app/testing/medium';
+import { MeetingService } from './meetings/meeting.service';
+import { ReviewService } from './reviews/review.service';
+
+/** SQLite's plan for a statement the code sent, with the values it was sent with. */
+async function planOf(medium: ReturnType<typeof useMedium>, send: () => Promise<unknown>): Promise<string[]> {
+  const sent: { sql: string; values: unknown[] }[] = [];
+  const logger = medium.ds.logger;
+  const logQuery = logger.logQuery;
+  logger.logQuery = function (sql, values, ...rest) {
+    sent.push({ sql, values: values ?? [] });
+    return logQuery.call(this, sql, values, ...rest);
+  };
+  try {
+    await send();
+  } finally {
+    logger.logQuery = logQuery;
+  }
+  expect(sent).toHaveLength(1);
+  const plan = (await medium.ds.query(`EXPLAIN QUERY PLAN ${sent[0].sql}`, sent[0].values)) as { detail: string }[];
+  return plan.map((p) => p.detail);
+}
+
+/**
+ * A council's lists read what they show in the order they show it, whatever the council's history: no
+ * sort of all its meetings for a page of them, and no visit to a signed review's frozen pack (tens of
+ * kilobytes on a chain of SQLite's overflow pages) to list who signed it and when.
+ */
+describe("a council's lists of reviews and meetings (sqlite)", () => {
+  const medium = useMedium('sqlite');
+
+  it('reviews: from the index of reviews as lists show them, without visiting the rows', async () => {
+    const council = await newCouncil(medium.ds);
+    for (const planId of [undefined, randomUUID()]) {
+      const plan = await planOf(medium, () => medium.get(ReviewService).summaries(council.authorityId, planId));
+      expect(plan).toEqual(['SEARCH review USING COVERING INDEX ix_review_list (authorityId=?)']);
+    }
+  });
+
+  it('meetings: upcoming and earlier ones found in date order, with no sort', async () => {
+    const council = await newCouncil(medium.ds);
+    for (const page of [1, 3]) {
+      const plan = await planOf(medium, () => medium.get(MeetingService).listPage(council.admin, page));
+      expect(plan.filter((step) => step.includes(' m USING'))).toEqual([
+        'SEARCH m USING INDEX ix_meeting_list (authorityId=? AND date>?)',
+        'SEARCH m USING INDEX ix_meeting_list (authorityId=? AND date<?)',
+      ]);
+      expect(plan.filter((step) => step.includes('TEMP B-TREE'))).toEqual([]);
+    }
+  });
+});
