@@ -311,7 +311,7 @@ export class MeetingPagesController {
             .map((i) => ({ value: i.action!.id, text: `${i.action!.ref} ${i.action!.title}`.slice(0, 120), selected: i.action!.id === values.actionId })),
         ],
         kindItems: DECISION_KINDS.map((k) => ({ value: k, text: DECISION_LABELS[k], checked: values.kind === k })),
-        people: offered.people,
+        people: offered.people.map((p) => ({ id: p.id, name: p.displayName })),
         dueDateItems: dateItems('dueDate', values, !!errors.view().errors['dueDate-day']),
         ...errors.view(),
       },

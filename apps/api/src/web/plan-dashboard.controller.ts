@@ -2,7 +2,6 @@ import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@ne
 import type { FastifyReply } from 'fastify';
 import { ActionService, ActionSort, Authenticated, PlanService, subjectOf } from '@app/core';
 import { ActionExportService } from '@app/core/actions/action-export.service';
-import { FilterChoice } from '@app/core/actions/action.repository';
 import { ACTION_STATUSES, may, Rag, RAGS } from '@app/domain';
 import { CurrentActor } from '../common/decorators';
 import { actionExportName, describeFilter } from './dashboard-wording';
@@ -16,7 +15,7 @@ import { queryValue } from './page-query';
 import { broughtIn } from './tracker-import-view';
 import { RAG_COLOURS, RAG_LABELS, STATUS_LABELS } from './page-labels';
 import { PageRenderer } from './page-renderer';
-import { PeopleDirectory, PlanChoices } from './people-directory';
+import { PeopleDirectory } from './people-directory';
 
 const ALL_ACTIONS = 100_000;
 
@@ -59,7 +58,7 @@ export class PlanDashboardController {
       ...this.charts(counts.byStatus, counts.byRag),
       filter,
       filterText: describeFilter(filter, names),
-      ...choices(filter, names),
+      choices: { owners: names.owners, managers: names.managers, partners: names.partners },
       sortLinks: sortLinks(filter),
       pagination: pagination(filter, page, pageCount, id),
       exportHref: `/plans/${id}/export?${filterQuery(filter, { page: 1 })}`,
@@ -117,15 +116,6 @@ function listFilter(planId: string, filter: DashboardFilter) {
     organisationId: filter.organisationId,
     overdue: filter.overdue ? true : undefined,
     sort: { field: filter.sort, direction: filter.order } as ActionSort,
-  };
-}
-
-function choices(filter: DashboardFilter, names: PlanChoices) {
-  const items = (list: FilterChoice[], chosen: string | undefined) => list.map((c) => ({ value: c.id, text: c.name, selected: c.id === chosen }));
-  return {
-    ownerItems: [{ value: '', text: 'Anyone' }, ...items(names.owners, filter.ownerId)],
-    managerItems: [{ value: '', text: 'Anyone' }, ...items(names.managers, filter.managerId)],
-    partnerItems: [{ value: '', text: 'Any' }, ...items(names.partners, filter.organisationId)],
   };
 }
 
