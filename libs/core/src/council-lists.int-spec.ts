@@ -9,7 +9,7 @@ async function planOf(medium: ReturnType<typeof useMedium>, send: () => Promise<
   const logger = medium.ds.logger;
   const logQuery = logger.logQuery;
   logger.logQuery = function (sql, values, ...rest) {
-    sent.push({ sql, values: values ?? [] });
+    sent.push({ sql, values: Array.isArray(values) ? values : [] });
     return logQuery.call(this, sql, values, ...rest);
   };
   try {
