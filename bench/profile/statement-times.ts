@@ -151,7 +151,7 @@ async function profilePages(options: Options, dir: string, pages: Map<string, Re
   const rows: ProfileRow[] = [];
   try {
     for (const [page, list] of pages) {
-      for (const address of list) await send(api.port, address);
+      for (const address of list) if ((await send(api.port, address)) !== 200) throw new Error(`${address.path} did not answer 200`);
       const file = path.join(dir, `${page}.cpuprofile`);
       const loadAverage = os.loadavg().map((v) => Math.round(v * 100) / 100);
       await api.start();
