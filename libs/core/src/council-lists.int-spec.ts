@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { newCouncil, useMedium } from '@app/testing/medium';
+import { sentStatements } from '../../../test/support/statement-log';
 import { MeetingService } from './meetings/meeting.service';
 import { ReviewService } from './reviews/review.service';
 
-/** SQLite's plan for a statement the code sent, with the values it was sent with. */
+/** SQLite's plan for the one statement `send` makes the code send, with the values it was sent with. */
 async function planOf(medium: ReturnType<typeof useMedium>, send: () => Promise<unknown>): Promise<string[]> {
-  const sent: { sql: string; values: unknown[] }[] = [];
-  const logger = medium.ds.logger;
-  const logQuery = logger.logQuery;
-  logger.logQuery = function (sql, values, ...rest) {
-    sent.push({ sql, values: Array.isArray(values) ? values : [] });
-    return logQuery.call(this, sql, values, ...rest);
-  };
-  try {
-    await send();
-  } finally {
-    logger.logQuery = logQuery;
-  }
+  const sent = await sentStatements(medium.ds, send);
   expect(sent).toHaveLength(1);
   const plan = (await medium.ds.query(`EXPLAIN QUERY PLAN ${sent[0].sql}`, sent[0].values)) as { detail: string }[];
   return plan.map((p) => p.detail);
