@@ -16,7 +16,7 @@ import { BenchOptions } from '../suite/options';
 import { alternateRequests } from './alternate';
 import { API_MAIN, ProfiledApi, startProfiledApi } from './api-child';
 import { CpuProfile, summariseProfile } from './profile-buckets';
-import { pct, ProfileRow, profileTable } from './profile-table';
+import { pct, ProfileRow, profileTable, topFunctions } from './profile-table';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const USAGE = `node dist/bench/profile/profile-routes.js [--actions 10000] [--db sqlite,postgres] [--routes my-actions,dashboard,...|all]
@@ -124,10 +124,7 @@ async function profileDatabase(kind: DbKind, options: Options, log: (line: strin
         for (const api of order) {
           const row = await profileOne(api, workload, db, options, round);
           rows.push(row);
-          const top = row.summary.top
-            .slice(0, 3)
-            .map((t) => `${t.name} ${pct(t.share)}%`)
-            .join('; ');
+          const top = topFunctions(row.summary, 3);
           log(
             `  ${row.api.padEnd(10)} ${kind.padEnd(8)} ${workload.key.padEnd(18)} ${row.rps.toFixed(0).padStart(6)} req/s ${row.cpuMsPerRequest.toFixed(2)} CPU ms/req p95 ${row.p95Ms.toFixed(1).padStart(6)} ms busy ${pct(1 - row.summary.share.idle)}% load ${row.loadAverage[0]}${row.errors ? ` errors ${row.errors}` : ''} | ${top}`,
           );
@@ -166,7 +163,7 @@ async function main() {
   fs.writeFileSync(path.join(options.out, 'summary.md'), `${table}\n`);
   log(`\nShare of the API's busy time (%), by where the sampled frame's code lives:\n${table}`);
   log(`\nTop functions by self time:`);
-  for (const r of rows) log(`  ${r.api} ${r.database} ${r.route}: ${r.summary.top.map((t) => `${t.name} ${pct(t.share)}%`).join('; ')}`);
+  for (const r of rows) log(`  ${r.api} ${r.database} ${r.route}: ${topFunctions(r.summary)}`);
   log(
     `\nLoad average at the end ${os
       .loadavg()

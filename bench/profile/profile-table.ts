@@ -47,3 +47,11 @@ export function profileTable(rows: ProfileRow[]): string {
   );
   return [head, rule, ...body].join('\n');
 }
+
+/** The busiest functions of a profile, as a line: each with its share of the samples. */
+export function topFunctions(summary: ProfileSummary, count = summary.top.length): string {
+  return summary.top
+    .slice(0, count)
+    .map((t) => `${t.name} ${pct(t.share)}%`)
+    .join('; ');
+}

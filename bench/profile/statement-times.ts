@@ -15,7 +15,7 @@ import { send, startLoggingApi } from '../suite/query-census';
 import { freePort } from '../servers/server-process';
 import { startProfiledApi } from './api-child';
 import { CpuProfile, summariseProfile } from './profile-buckets';
-import { ProfileRow, profileTable } from './profile-table';
+import { ProfileRow, profileTable, topFunctions } from './profile-table';
 import { StatementSample, statementMarkdown, statementTable } from './statement-table';
 
 const USAGE = `node dist/bench/profile/statement-times.js --data <folder of a kept SQLite bench database> [--pages review,meeting,dashboard,reviews,meetings] [--councils 20] [--rounds 3]
@@ -93,6 +93,12 @@ async function addresses(options: Options): Promise<Map<string, RequestSpec[]>> 
   }
 }
 
+/** Sends the request, refusing any answer but 200 (a page that fails would be measured as a fast one). */
+async function sendOk(port: number, address: RequestSpec): Promise<void> {
+  const status = await send(port, address);
+  if (status !== 200) throw new Error(`${address.path} answered ${status}`);
+}
+
 /** Each page's statements with their values, as the API sent them (each address read once before, so one-off work is left out). */
 async function logStatements(options: Options, pages: Map<string, RequestSpec[]>) {
   const log = path.join(options.dataDir, 'statement-times.log');
@@ -102,10 +108,7 @@ async function logStatements(options: Options, pages: Map<string, RequestSpec[]>
     for (const [page, list] of pages) {
       for (const address of list) await send(api.port, address);
       fs.writeFileSync(log, '');
-      for (const address of list) {
-        const status = await send(api.port, address);
-        if (status !== 200) throw new Error(`${address.path} answered ${status}`);
-      }
+      for (const address of list) await sendOk(api.port, address);
       const lines = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
       logged.set(
         page,
@@ -151,7 +154,7 @@ async function profilePages(options: Options, dir: string, pages: Map<string, Re
   const rows: ProfileRow[] = [];
   try {
     for (const [page, list] of pages) {
-      for (const address of list) if ((await send(api.port, address)) !== 200) throw new Error(`${address.path} did not answer 200`);
+      for (const address of list) await sendOk(api.port, address);
       const file = path.join(dir, `${page}.cpuprofile`);
       const loadAverage = os.loadavg().map((v) => Math.round(v * 100) / 100);
       await api.start();
@@ -161,7 +164,7 @@ async function profilePages(options: Options, dir: string, pages: Map<string, Re
       for (let round = 0; round < options.repeat; round++)
         for (const address of list) {
           const sent = process.hrtime.bigint();
-          if ((await send(api.port, address)) !== 200) throw new Error(`${address.path} did not answer 200`);
+          await sendOk(api.port, address);
           millis.push(Number(process.hrtime.bigint() - sent) / 1e6);
         }
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -201,7 +204,7 @@ async function main() {
   const rows = await profilePages(options, options.profileDir, pages);
   console.log(`\nThe API's CPU on each page, one request at a time (each address ${options.repeat} times), share of its busy time:\n`);
   console.log(profileTable(rows));
-  for (const row of rows) console.log(`\n${row.route}: ${row.summary.top.map((t) => `${t.name} ${(t.share * 100).toFixed(1)}%`).join('; ')}`);
+  for (const row of rows) console.log(`\n${row.route}: ${topFunctions(row.summary)}`);
 }
 
 main().catch((error: Error) => {
