@@ -64,6 +64,17 @@ describe('web page helpers', () => {
     expect(env.renderString('{{ text | trim }}', { text: ' <i> ' })).toBe('&lt;i&gt;');
   });
 
+  it('keeps the layout to Latin-1, so that a page whose data is Latin-1 is one byte a character in V8', () => {
+    const env = new PageRenderer({ env: 'test' } as AppConfig, {} as never)['env'];
+    const page = env.render('layout.njk', {
+      pageTitle: 'Board meetings',
+      user: { displayName: 'Sam Okafor' },
+      navigation: [{ text: 'My actions', href: '/' }],
+    });
+    expect(page).toContain('<title>Board meetings &ndash; Improvement Tracker</title>');
+    expect(page.match(/[^\u0000-\u00ff]/g)).toBeNull();
+  });
+
   it('reads a GOV.UK date input, saying what is missing or wrong', () => {
     const body = (day: string, month: string, year: string) => ({ 'd-day': day, 'd-month': month, 'd-year': year });
     expect(dateFromParts(body('5', '3', '2027'), 'd', 'The date')).toEqual({ value: '2027-03-05' });
