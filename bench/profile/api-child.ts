@@ -18,6 +18,15 @@ export interface ProfiledApi {
 
 export const API_MAIN = 'dist/apps/api/src/main.js';
 
+/** Builds to measure, from `--api label=/checkout[,label=/other]` (a bare path is labelled with its folder's name); each must be built. */
+export function builtApis(option: string): { label: string; root: string }[] {
+  return option.split(',').map((pair) => {
+    const [label, root] = pair.includes('=') ? pair.split('=') : [path.basename(pair), pair];
+    if (!fs.existsSync(path.join(root, API_MAIN))) throw new Error(`${root} has no built API (${API_MAIN})`);
+    return { label, root: path.resolve(root) };
+  });
+}
+
 /**
  * Starts `<root>/<main>` (the API) as scripts/start-api.sh does (same heap limit), from `root` so
  * another checkout's build can be profiled against the same database.

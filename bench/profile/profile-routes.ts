@@ -13,8 +13,8 @@ import { buildPageWorkloads, buildWorkloads, Workload } from '../load/workloads'
 import { freePort } from '../servers/server-process';
 import { specFor } from '../suite/load-specs';
 import { BenchOptions } from '../suite/options';
-import { alternateRequests } from './alternate';
-import { API_MAIN, ProfiledApi, startProfiledApi } from './api-child';
+import { alternateLine, alternateRequests, requestCount } from './alternate';
+import { builtApis, ProfiledApi, startProfiledApi } from './api-child';
 import { CpuProfile, summariseProfile } from './profile-buckets';
 import { pct, ProfileRow, profileTable, topFunctions } from './profile-table';
 
@@ -36,14 +36,6 @@ interface Options {
   load: BenchOptions;
 }
 
-/** A whole number of at least 1, or 0 when the option is not given. */
-function count(name: string, text: string | undefined): number {
-  if (text === undefined) return 0;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} takes a number of requests (at least 1), not "${text}"\n${USAGE}`);
-  return n;
-}
-
 function parse(argv: string[]): Options {
   const value = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
   const known = ['--actions', '--db', '--routes', '--pages', '--duration', '--connections', '--rounds', '--api', '--out', '--alternate', '--help'];
@@ -52,11 +44,7 @@ function parse(argv: string[]): Options {
     console.log(USAGE);
     process.exit(0);
   }
-  const apis = (value('--api') ?? `api=${ROOT}`).split(',').map((pair) => {
-    const [label, root] = pair.includes('=') ? pair.split('=') : [path.basename(pair), pair];
-    if (!fs.existsSync(path.join(root, API_MAIN))) throw new Error(`${root} has no built API (${API_MAIN})`);
-    return { label, root: path.resolve(root) };
-  });
+  const apis = builtApis(value('--api') ?? `api=${ROOT}`);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
   const durationMs = Math.round(Number(value('--duration') ?? 3) * 1000);
   const connections = Number(value('--connections') ?? 10);
@@ -66,7 +54,7 @@ function parse(argv: string[]): Options {
     routes: value('--routes') === undefined || value('--routes') === 'all' ? 'all' : value('--routes')!.split(','),
     pages: argv.includes('--pages'),
     rounds: Number(value('--rounds') ?? 1),
-    alternate: count('--alternate', value('--alternate')),
+    alternate: requestCount('--alternate', value('--alternate'), USAGE),
     apis,
     out: path.resolve(value('--out') ?? path.join(os.tmpdir(), `it-profiles-${stamp}`)),
     load: { scales: [], databases: [], quick: false, connections, warmupMs: 1000, durationMs, pragmas: false, extras: false, writeDoc: false, keep: false },
@@ -139,10 +127,7 @@ async function profileDatabase(kind: DbKind, options: Options, log: (line: strin
 
 async function logAlternate(apis: ProfiledApi[], workload: Workload, count: number, kind: DbKind, log: (line: string) => void) {
   if (workload.write) return log(`  ${workload.key}: not taken in turn (a write: each build's requests would change what the other's read)`);
-  for (const row of await alternateRequests(apis, workload, count))
-    log(
-      `  ${row.api.padEnd(10)} ${kind.padEnd(8)} ${workload.key.padEnd(18)} ${row.requests} one at a time: median ${row.medianMs.toFixed(2)} ms, p90 ${row.p90Ms.toFixed(2)} ms, ${row.cpuMsPerRequest.toFixed(2)} CPU ms/req`,
-    );
+  for (const row of await alternateRequests(apis, workload, count)) log(alternateLine(row, kind));
 }
 
 async function main() {

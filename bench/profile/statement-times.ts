@@ -13,13 +13,15 @@ import { BENCH_PASSWORD } from '../dataset/generate-dataset';
 import { RequestSpec } from '../load/load-spec';
 import { send, startLoggingApi } from '../suite/query-census';
 import { freePort } from '../servers/server-process';
-import { startProfiledApi } from './api-child';
+import { builtApis, ProfiledApi, startProfiledApi } from './api-child';
+import { alternateLine, alternateRequests, requestCount } from './alternate';
 import { CpuProfile, summariseProfile } from './profile-buckets';
 import { ProfileRow, profileTable, topFunctions } from './profile-table';
 import { StatementSample, statementMarkdown, statementTable } from './statement-table';
 
 const USAGE = `node dist/bench/profile/statement-times.js --data <folder of a kept SQLite bench database> [--pages review,meeting,dashboard,reviews,meetings] [--councils 20] [--rounds 3]
   [--profile <dir> [--repeat 20]]  (then the API's CPU on each page, one request at a time, each address sent that many times, with a CPU profile in <dir>)
+  [--alternate 1000 --api label=/checkout,label=/other]  (instead of timing statements: each page's addresses sent to the builds in turn, one request at a time, no profiles)
   Keep one with: npm run bench -- --actions 1000000 --db sqlite --no-pragmas --no-extras --no-doc --keep (it prints "kept <folder>";
   about 14.4 GB at that scale, under BENCH_DATA_DIR or the temp folder; it writes bench/results/<date>-1000000.json as any run does)`;
 
@@ -49,6 +51,9 @@ interface Options {
   /** Where the pages' CPU profiles go (none: no profiling). */
   profileDir?: string;
   repeat: number;
+  /** Requests sent one at a time to each build in turn (0: time the statements instead). */
+  alternate: number;
+  apis: { label: string; root: string }[];
 }
 
 function parse(argv: string[]): Options {
@@ -67,6 +72,8 @@ function parse(argv: string[]): Options {
     rounds: Math.max(2, Number(value('--rounds') ?? 3)),
     profileDir: value('--profile'),
     repeat: Math.max(1, Number(value('--repeat') ?? 20)),
+    alternate: requestCount('--alternate', value('--alternate'), USAGE),
+    apis: builtApis(value('--api') ?? `api=${process.cwd()}`),
   };
 }
 
@@ -192,9 +199,28 @@ async function profilePages(options: Options, dir: string, pages: Map<string, Re
   return rows;
 }
 
+/** Each page's addresses sent to the builds in turn (alternate.ts), on the kept database. */
+async function alternatePages(options: Options, pages: Map<string, RequestSpec[]>): Promise<void> {
+  const apis: ProfiledApi[] = [];
+  try {
+    for (const { label, root } of options.apis) apis.push(await startProfiledApi(label, root, await freePort(), { DATA_DIR: options.dataDir }));
+    console.log(
+      `Requests taken in turn, no profiles (load average ${os
+        .loadavg()
+        .map((v) => v.toFixed(2))
+        .join(' ')})`,
+    );
+    for (const [key, requests] of pages)
+      for (const row of await alternateRequests(apis, { key, requests }, options.alternate)) console.log(alternateLine(row, 'sqlite'));
+  } finally {
+    for (const api of apis) await api.close();
+  }
+}
+
 async function main() {
   const options = parse(process.argv.slice(2));
   const pages = await addresses(options);
+  if (options.alternate > 0) return alternatePages(options, pages);
   const logged = await logStatements(options, pages);
   const samples = timeStatements(options, logged);
   const requested = new Map([...pages].map(([page, list]) => [page, list.length * (options.rounds - 1)]));
