@@ -146,6 +146,7 @@ const RULES: Record<string, Rule> = {
   'GET /meetings/:id': 'member',
   'POST /meetings/:id/agenda': ['admin', 'board_chair', 'board_member'],
   'POST /meetings/:id/attendance': ['admin', 'board_chair', 'board_member'],
+  'GET /meetings/:id/decision': ['board_chair', 'board_member'],
   'POST /meetings/:id/decisions': ['board_chair', 'board_member'],
   'POST /meetings/:id/held': ['board_chair', 'board_member'],
   'POST /meetings/:id/cancel': ['admin', 'board_chair'],

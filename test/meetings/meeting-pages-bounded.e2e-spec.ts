@@ -80,7 +80,7 @@ describe.each(DB_KINDS)('the meetings list is bounded, and a meeting page names 
     expect(statements.length).toBeLessThanOrEqual(4);
   });
 
-  it("shows the meeting's attendance, agenda and decisions, and offers the board and the plan's people, not the whole council", async () => {
+  it("shows the meeting's attendance, agenda and decisions, and its decision form offers the board and the plan's people, not the whole council", async () => {
     const id = earlier[0];
     const http = t.http();
     await http
@@ -108,21 +108,33 @@ describe.each(DB_KINDS)('the meetings list is bounded, and a meeting page names 
     expect(html).toContain('Supervision audit under way');
     expect(statements.filter((s) => EVERY_MEMBER.test(s))).toEqual([]);
     expect(statements.filter((s) => /FROM "organisation"/.test(s))).toEqual([]);
+    // The decision form has a page of its own: the agenda links to it, each item with its action chosen.
+    expect(html).not.toContain('id="ownerId"');
+    expect(html).toContain(`href="/meetings/${id}/decision?actionId=${actionIds[0]}"`);
+
+    const form = await page(`/meetings/${id}/decision?actionId=${actionIds[0]}`);
+    expect(selectOf(form, 'actionId')).toContain(`<option value="${actionIds[0]}" selected>`);
     for (const select of ['ownerId', 'managerId', 'escalateToId']) {
-      const offered = optionsOf(html, select);
+      const offered = optionsOf(form, select);
       expect(offered).toEqual(expect.arrayContaining(['', chair.id, member.id, owner.id, lineManager.id]));
       expect(offered).not.toContain(stranger.id);
     }
-    expect(html).toContain(`href="/meetings/${id}?people=all#decision">Choose from everyone in the council</a>`);
+    expect(form).toContain(`href="/meetings/${id}/decision?people=all&amp;actionId=${actionIds[0]}">Choose from everyone in the council</a>`);
 
-    const everyone = await page(`/meetings/${id}?people=all`);
+    const everyone = await page(`/meetings/${id}/decision?people=all`);
     expect(optionsOf(everyone, 'ownerId')).toContain(stranger.id);
     expect(everyone).not.toContain('Choose from everyone in the council');
   });
 
+  it("takes a link to the agenda's old decision form to the decision page", async () => {
+    const id = earlier[0];
+    const answer = await t.http().get(`/meetings/${id}?people=all&actionId=${actionIds[0]}`).set(HTML).set('Cookie', cookie).expect(303);
+    expect(answer.headers.location).toBe(`/meetings/${id}/decision?people=all&actionId=${actionIds[0]}`);
+  });
+
   it('keeps someone else chosen from the whole council when the decision form comes back with an error', async () => {
     const id = earlier[0];
-    const form = await page(`/meetings/${id}?people=all`);
+    const form = await page(`/meetings/${id}/decision?people=all`);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form)![1];
     const body = { _csrf: csrf, actionId: actionIds[0], kind: 'reassign', ownerId: stranger.id, comment: 'x'.repeat(2001) };
     const answer = await t.http().post(`/meetings/${id}/decisions`).set(HTML).set('Cookie', cookie).type('form').send(body).expect(400);
@@ -131,7 +143,7 @@ describe.each(DB_KINDS)('the meetings list is bounded, and a meeting page names 
 
   it('says beside the new owner that one is needed when a reassignment names nobody, and chooses no one in the other lists', async () => {
     const id = earlier[0];
-    const form = await page(`/meetings/${id}`);
+    const form = await page(`/meetings/${id}/decision`);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form)![1];
     const body = { _csrf: csrf, actionId: actionIds[0], kind: 'reassign', comment: 'New lead for the audit' };
     const answer = (await t.http().post(`/meetings/${id}/decisions`).set(HTML).set('Cookie', cookie).type('form').send(body).expect(400)).text;

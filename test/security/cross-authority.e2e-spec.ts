@@ -1,3 +1,4 @@
+import { Role } from '@app/core/request-context';
 import { RemindersService } from '@app/reminders';
 import { appRoutes, bearer, createTestApp, DB_KINDS, TEST_PASSWORD, TestApp, TestUser } from '../support';
 import { addDeliveryRows, Council, newCouncil, PDF, ROLES, secretsOf, snapshot } from './cross-authority-world';
@@ -15,6 +16,8 @@ interface Case {
   body?: (a: Council, b: Council) => Body;
   /** Sent as a multipart form with a PDF in the `file` field. */
   upload?: boolean;
+  /** Who of A's people opens it to show that it answers them (the admin unless only others may). */
+  reader?: Role;
 }
 
 const version = (v: { version: number }) => ({ version: v.version });
@@ -144,6 +147,7 @@ const A_IDS_IN_PATH: Record<string, Case | string> = {
   'GET /meetings/:id': { ids: (a) => ({ id: a.meetingId }) },
   'POST /meetings/:id/agenda': { ids: (a) => ({ id: a.meetingId }) },
   'POST /meetings/:id/attendance': { ids: (a) => ({ id: a.meetingId }), body: () => ({ guestName: 'Planted guest' }) },
+  'GET /meetings/:id/decision': { ids: (a) => ({ id: a.meetingId }), reader: 'board_chair' },
   'POST /meetings/:id/decisions': { ids: (a) => ({ id: a.meetingId }), body: (a) => ({ actionId: a.action.id, kind: 'note', comment: 'Planted' }) },
   'POST /meetings/:id/held': { ids: (a) => ({ id: a.meetingId }) },
   'POST /meetings/:id/cancel': { ids: (a) => ({ id: a.meetingId }), body: () => ({ cancelReason: 'Planted' }) },
@@ -520,7 +524,9 @@ describe.each(DB_KINDS)("nobody reaches another council's data (%s)", (kind) => 
 
   it("gives A's own people every page and record these ids name (so the refusals below are about the council)", async () => {
     const reads = Object.entries(A_IDS_IN_PATH).filter(([route, c]) => route.startsWith('GET ') && typeof c !== 'string') as [string, Case][];
-    const answers = await Promise.all(reads.map(async ([route, c]) => `${route} ${(await send(t, a.people.admin, route, c.ids(a, b)).request).status}`));
+    const answers = await Promise.all(
+      reads.map(async ([route, c]) => `${route} ${(await send(t, a.people[c.reader ?? 'admin'], route, c.ids(a, b)).request).status}`),
+    );
     expect(answers).toEqual(reads.map(([route]) => `${route} 200`));
   });
 

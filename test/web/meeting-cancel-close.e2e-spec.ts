@@ -60,7 +60,7 @@ describeInBrowser('web: the chair sees who has been told, closes the plan at a m
         expect(await page.getByText('The meeting is cancelled.').count()).toBe(1);
         expect(await page.getByText('This meeting was cancelled: Not quorate in the election period').count()).toBe(1);
         expect(await page.getByRole('button', { name: 'Cancel the meeting' }).count()).toBe(0);
-        expect(await page.getByRole('button', { name: 'Record the decision' }).count()).toBe(0);
+        expect(await page.getByRole('link', { name: 'Record a decision' }).count()).toBe(0);
         expect(problems).toEqual([]);
       },
     );

@@ -114,8 +114,18 @@ export class MeetingPagesController {
 
   @Get(':id')
   async show(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
+    // Links from before the decision form had a page of its own (/meetings/:id?actionId=…#decision) still reach it.
+    const actionId = queryValue(req, 'actionId');
+    const everyone = queryValue(req, 'people') === 'all';
+    if ((actionId || everyone) && may(subjectOf(actor), 'meeting.decide')) return res.redirect(decisionHref(id, actionId, everyone), 303);
+    await this.agendaPage(actor, id, req, res, {}, new FormErrors());
+  }
+
+  @Roles(...rolesFor('meeting.decide'))
+  @Get(':id/decision')
+  async decisionForm(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
     const selected = queryValue(req, 'actionId');
-    await this.agendaPage(actor, id, req, res, selected ? { actionId: selected } : {}, new FormErrors());
+    await this.decisionPage(actor, id, req, res, selected ? { actionId: selected } : {}, new FormErrors());
   }
 
   @Roles(...rolesFor('meeting.plan'))
@@ -161,7 +171,7 @@ export class MeetingPagesController {
     const { input, errors } = checkForm(DecisionDto, values, DECISION_WORDING);
     if (due.error) errors.add('dueDate-day', due.error);
     const form = { ...values, ...pickDate(body, 'dueDate') };
-    if (errors.any) return this.agendaPage(actor, id, req, res, form, errors, 400);
+    if (errors.any) return this.decisionPage(actor, id, req, res, form, errors, 400);
     const fieldOf = (p: { code: string }) =>
       ({ due_date_required: 'dueDate-day', evidence_required: 'actionId', person_required: 'ownerId', not_a_member: 'ownerId' })[p.code] ?? 'comment';
     const result = await attempt(
@@ -169,7 +179,7 @@ export class MeetingPagesController {
       fieldOf,
       notFoundProblem,
     );
-    if (result.errors) return this.agendaPage(actor, id, req, res, form, result.errors, 400);
+    if (result.errors) return this.decisionPage(actor, id, req, res, form, result.errors, 400);
     res.redirect(`/meetings/${id}?saved=decision#decisions`, 303);
   }
 
@@ -275,12 +285,8 @@ export class MeetingPagesController {
     const open = meeting.open;
     const isChair = meeting.board.chairId === actor.userId;
     const canClosePlan = open && isChair && meeting.plan.status === 'active' && may(subject, 'meeting.closePlan');
-    const canDecide = open && may(subject, 'meeting.decide');
-    // Only the close-plan form offers the council's plans as successors, and only the decision form offers people.
-    const [plans, offered] = await Promise.all([
-      canClosePlan ? this.plans.list(actor.authorityId) : [],
-      canDecide ? this.peopleToOffer(actor, meeting, values, queryValue(req, 'people') === 'all') : { people: [], everyone: false },
-    ]);
+    // Only the close-plan form offers the council's plans as successors.
+    const plans = canClosePlan ? await this.plans.list(actor.authorityId) : [];
     await this.pages.render(
       req,
       res,
@@ -292,8 +298,7 @@ export class MeetingPagesController {
         decisionLabels: DECISION_LABELS,
         canPlan: open && may(subject, 'meeting.plan'),
         canPlanNext: may(subject, 'meeting.plan'),
-        canDecide,
-        offersEveryone: offered.everyone,
+        canDecide: open && may(subject, 'meeting.decide'),
         canCancel: meeting.status === 'planned' && may(subject, 'meeting.cancel') && (isChair || actor.roles.includes('admin')),
         canClosePlan,
         toldLabels: TOLD_LABELS,
@@ -304,6 +309,37 @@ export class MeetingPagesController {
             .map((p) => ({ value: p.id, text: p.title, selected: p.id === values.successorPlanId })),
         ],
         values,
+        ...errors.view(),
+      },
+      status,
+    );
+  }
+
+  /**
+   * The form for a decision on one of the agenda's actions, on a page of its own: its lists of people are the
+   * plan's (a hundred or more in a large council), which the agenda, read far more often, need not carry.
+   */
+  private async decisionPage(
+    actor: Authenticated,
+    id: string,
+    req: PageRequest,
+    res: FastifyReply,
+    values: Record<string, string>,
+    errors: FormErrors,
+    status = 200,
+  ) {
+    const meeting = await this.meetings.get(actor, id);
+    const offered = await this.peopleToOffer(actor, meeting, values, queryValue(req, 'people') === 'all');
+    await this.pages.render(
+      req,
+      res,
+      'meetings/decision.njk',
+      {
+        pageTitle: `Record a decision, board meeting ${meeting.date}`,
+        meeting,
+        values,
+        offersEveryone: offered.everyone,
+        everyoneHref: decisionHref(id, values.actionId, true),
         actionItems: [
           { value: '', text: 'Choose an action' },
           ...meeting.agenda.items
@@ -318,6 +354,12 @@ export class MeetingPagesController {
       status,
     );
   }
+}
+
+/** The decision form's page, with an action chosen and everyone in the council offered if asked. */
+function decisionHref(meetingId: string, actionId: string | undefined, everyone: boolean): string {
+  const query = new URLSearchParams({ ...(everyone ? { people: 'all' } : {}), ...(actionId ? { actionId } : {}) }).toString();
+  return `/meetings/${meetingId}/decision${query ? `?${query}` : ''}`;
 }
 
 /** The page of a list asked for: a whole number from 1, else the first. */
