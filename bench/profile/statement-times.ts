@@ -19,11 +19,15 @@ import { CpuProfile, summariseProfile } from './profile-buckets';
 import { ProfileRow, profileTable, topFunctions } from './profile-table';
 import { StatementSample, statementMarkdown, statementTable } from './statement-table';
 
-const USAGE = `node dist/bench/profile/statement-times.js --data <folder of a kept SQLite bench database> [--pages review,meeting,dashboard,reviews,meetings] [--councils 20] [--rounds 3]
+const USAGE = `node dist/bench/profile/statement-times.js --data <folder of a kept SQLite bench database> [--pages review,meeting,decision,dashboard,reviews,meetings] [--councils 20] [--rounds 3]
   [--profile <dir> [--repeat 20]]  (then the API's CPU on each page, one request at a time, each address sent that many times, with a CPU profile in <dir>)
   [--alternate 1000 --api label=/checkout,label=/other]  (instead of timing statements: each page's addresses sent to the builds in turn, one request at a time, no profiles)
   Keep one with: npm run bench -- --actions 1000000 --db sqlite --no-pragmas --no-extras --no-doc --keep (it prints "kept <folder>";
   about 14.4 GB at that scale, under BENCH_DATA_DIR or the temp folder; it writes bench/results/<date>-1000000.json as any run does)`;
+
+/** Each active plan's latest held meeting (as the bench's meeting page reads them). */
+const LATEST_HELD_MEETINGS = `SELECT m."id" FROM "meeting" m JOIN "improvement_plan" p ON p."id" = m."planId" WHERE m."authorityId" = ? AND p."status" = 'active' AND m."status" = 'held'
+  AND m."date" = (SELECT MAX(h."date") FROM "meeting" h WHERE h."planId" = m."planId" AND h."status" = 'held')`;
 
 /** The pages a chair reads, as the bench picks them (bench/load/workloads.ts), found in the kept data: each of a council's (a list: once). */
 const PAGES: Record<string, { sql?: string; path: (id: string) => string }> = {
@@ -32,9 +36,13 @@ const PAGES: Record<string, { sql?: string; path: (id: string) => string }> = {
     path: (id) => `/reviews/${id}`,
   },
   meeting: {
-    sql: `SELECT m."id" FROM "meeting" m JOIN "improvement_plan" p ON p."id" = m."planId" WHERE m."authorityId" = ? AND p."status" = 'active' AND m."status" = 'held'
-      AND m."date" = (SELECT MAX(h."date") FROM "meeting" h WHERE h."planId" = m."planId" AND h."status" = 'held')`,
+    sql: LATEST_HELD_MEETINGS,
     path: (id) => `/meetings/${id}`,
+  },
+  // The decision form of the same meetings (its own page since the twelfth round).
+  decision: {
+    sql: LATEST_HELD_MEETINGS,
+    path: (id) => `/meetings/${id}/decision`,
   },
   dashboard: { sql: `SELECT "id" FROM "improvement_plan" WHERE "authorityId" = ? AND "status" = 'active'`, path: (id) => `/plans/${id}` },
   reviews: { path: () => '/reviews' },
