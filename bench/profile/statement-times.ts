@@ -71,6 +71,8 @@ function parse(argv: string[]): Options {
   if (!dataDir || database?.kind !== 'sqlite' || !fs.existsSync(database.file))
     throw new Error(`--data must be a folder holding the SQLite database a bench run kept\n${USAGE}`);
   const pages = (value('--pages') ?? Object.keys(PAGES).join(',')).split(',');
+  const alternate = requestCount('--alternate', value('--alternate'), USAGE);
+  if (value('--api') !== undefined && alternate === 0) throw new Error(`--api names the builds that --alternate takes in turn: give both\n${USAGE}`);
   for (const p of pages) if (!PAGES[p]) throw new Error(`Unknown page "${p}": one of ${Object.keys(PAGES).join(', ')}\n${USAGE}`);
   return {
     dataDir,
@@ -80,8 +82,8 @@ function parse(argv: string[]): Options {
     rounds: Math.max(2, Number(value('--rounds') ?? 3)),
     profileDir: value('--profile'),
     repeat: Math.max(1, Number(value('--repeat') ?? 20)),
-    alternate: requestCount('--alternate', value('--alternate'), USAGE),
-    apis: builtApis(value('--api') ?? `api=${process.cwd()}`),
+    alternate,
+    apis: alternate > 0 ? builtApis(value('--api') ?? `api=${process.cwd()}`) : [],
   };
 }
 

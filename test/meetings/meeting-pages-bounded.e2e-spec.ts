@@ -108,11 +108,16 @@ describe.each(DB_KINDS)('the meetings list is bounded, and a meeting page names 
     expect(html).toContain('Supervision audit under way');
     expect(statements.filter((s) => EVERY_MEMBER.test(s))).toEqual([]);
     expect(statements.filter((s) => /FROM "organisation"/.test(s))).toEqual([]);
-    // The decision form has a page of its own: the agenda links to it, each item with its action chosen.
+    // The decision form has a page of its own: the agenda links to it, each item with its action chosen,
+    // and reads none of the people it offers.
     expect(html).not.toContain('id="ownerId"');
     expect(html).toContain(`href="/meetings/${id}/decision?actionId=${actionIds[0]}"`);
+    expect(statements.filter((s) => /"plan_people"/.test(s))).toEqual([]);
 
-    const form = await page(`/meetings/${id}/decision?actionId=${actionIds[0]}`);
+    let form = '';
+    const formStatements = await statementsOf(t.get(DataSource), async () => (form = await page(`/meetings/${id}/decision?actionId=${actionIds[0]}`)));
+    expect(formStatements.filter((s) => /"plan_people"/.test(s))).toHaveLength(1);
+    expect(formStatements.filter((s) => EVERY_MEMBER.test(s))).toEqual([]);
     expect(selectOf(form, 'actionId')).toContain(`<option value="${actionIds[0]}" selected>`);
     for (const select of ['ownerId', 'managerId', 'escalateToId']) {
       const offered = optionsOf(form, select);
@@ -126,10 +131,26 @@ describe.each(DB_KINDS)('the meetings list is bounded, and a meeting page names 
     expect(everyone).not.toContain('Choose from everyone in the council');
   });
 
-  it("takes a link to the agenda's old decision form to the decision page", async () => {
+  it("takes a link to the agenda's old decision form to the decision page, for those who may decide", async () => {
     const id = earlier[0];
     const answer = await t.http().get(`/meetings/${id}?people=all&actionId=${actionIds[0]}`).set(HTML).set('Cookie', cookie).expect(303);
     expect(answer.headers.location).toBe(`/meetings/${id}/decision?people=all&actionId=${actionIds[0]}`);
+    const viewer = await sessionCookie(t, stranger.email);
+    const agenda = await t.http().get(`/meetings/${id}?actionId=${actionIds[0]}`).set(HTML).set('Cookie', viewer).expect(200);
+    expect(agenda.text).toContain('id="agenda"');
+    expect(agenda.text).not.toContain('Record a decision');
+    await t.http().get(`/meetings/${id}/decision`).set(HTML).set('Cookie', viewer).expect(403);
+  });
+
+  it('offers no decision on a cancelled meeting, and reads no people for it', async () => {
+    const id = upcoming[0];
+    await t.http().post(`/api/v1/meetings/${id}/cancel`).set(bearer(chair)).send({ reason: 'Not quorate' }).expect(201);
+    let form = '';
+    const statements = await statementsOf(t.get(DataSource), async () => (form = await page(`/meetings/${id}/decision`)));
+    expect(form).toContain('No decision can be recorded at this meeting: it was cancelled.');
+    expect(form).not.toContain('id="ownerId"');
+    expect(statements.filter((s) => /"plan_people"/.test(s))).toEqual([]);
+    expect(await page(`/meetings/${id}`)).not.toContain('Record a decision');
   });
 
   it('keeps someone else chosen from the whole council when the decision form comes back with an error', async () => {

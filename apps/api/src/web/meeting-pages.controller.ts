@@ -329,7 +329,8 @@ export class MeetingPagesController {
     status = 200,
   ) {
     const meeting = await this.meetings.get(actor, id);
-    const offered = await this.peopleToOffer(actor, meeting, values, queryValue(req, 'people') === 'all');
+    // A cancelled meeting, or one whose minutes are approved, takes no decisions: the page only says so.
+    const offered = meeting.open ? await this.peopleToOffer(actor, meeting, values, queryValue(req, 'people') === 'all') : { people: [], everyone: false };
     await this.pages.render(
       req,
       res,

@@ -69,10 +69,14 @@ describe('web page helpers', () => {
     const page = env.render('layout.njk', {
       pageTitle: 'Board meetings',
       user: { displayName: 'Sam Okafor' },
+      council: { id: 'c1', name: 'Aldermoor' },
       navigation: [{ text: 'My actions', href: '/' }],
+      backLink: { href: '/meetings', text: 'Board meetings' },
+      errorList: [{ text: 'Enter the date', href: '#date' }],
+      success: 'Saved.',
     });
     expect([...page].filter((c) => c.charCodeAt(0) > 0xff)).toEqual([]);
-    expect(page).toContain('<title>Board meetings &ndash; Improvement Tracker</title>');
+    expect(page).toContain('<title>Error: Board meetings &ndash; Improvement Tracker</title>');
   });
 
   it('reads a GOV.UK date input, saying what is missing or wrong', () => {
