@@ -173,8 +173,8 @@ describe.each(DB_KINDS)('a draft review reads only what its pack shows (%s)', (k
     expect(titles(pack.actions.verifiedThisQuarter)).toEqual(['Through the service', 'Verified now']);
     // Read by the plan's actions: another plan's changes are not read at all.
     const { from, to } = quarterInstants(parseQuarter('2026/27 Q3'));
-    const read = await medium.get(ReviewRepositories).for(council.authorityId).statusesReached(plan.id, from, to);
-    const pairs = read.map((e) => `${e.actionId} ${e.status}`).sort();
+    const read = await medium.get(ReviewRepositories).for(council.authorityId).quarterActions(plan.id, from, to);
+    const pairs = read.statusesReached.map((e) => `${e.actionId} ${e.status}`).sort();
     const expected = [`${doneNow} completed`, `${reopened} completed`, `${verifiedNow} completed`, `${verifiedNow} verified`];
     expect(pairs).toEqual([...expected, `${throughService} completed`, `${throughService} verified`].sort());
   });

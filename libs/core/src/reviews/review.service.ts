@@ -198,12 +198,13 @@ export class ReviewService {
     const last = await reviews.previousSigned(plan.id, review.quarter);
     const owners = measures.flatMap((m) => (m.ownerId ? [m.ownerId] : []));
     const shownQuarters = trendQuarters(quarter).map((q) => q.label);
+    const { actions, statusesReached } = await reviews.quarterActions(plan.id, from, to);
     return buildPack({
       plan,
       quarter,
       today: this.clock.today(),
-      actions: await reviews.planActions(plan.id),
-      statusesReached: await reviews.statusesReached(plan.id, from, to),
+      actions,
+      statusesReached,
       dueDateChanges: await reviews.dueDateChanges(plan.id, from, to),
       boardDecisions: await reviews.boardDecisions(plan.id, quarter.start, quarter.end),
       measures,
