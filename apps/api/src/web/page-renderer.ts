@@ -9,6 +9,7 @@ import { NotificationService } from '@app/reminders';
 import { cacheComponents, memoiseTemplatePaths } from './component-cache';
 import { pathOf } from '../common/request-path';
 import { CSRF_FIELD, csrfToken, PageRequest } from './csrf';
+import { escapePagesAsLatin1 } from './page-escape';
 import { PagePieces } from './page-pieces';
 import { reviewMeasureView } from './review-page-view';
 import { asSentence, formatDate, formatDateTime, plural } from './page-format';
@@ -39,6 +40,7 @@ export class PageRenderer {
     const noCache = config.env === 'development';
     const loader = new nunjucks.FileSystemLoader([VIEWS_DIR, GOVUK_DIST], { noCache });
     this.env = new nunjucks.Environment(loader, { autoescape: true });
+    escapePagesAsLatin1();
     memoiseTemplatePaths(this.env);
     // In development templates are read afresh at each render, so there is nothing to keep.
     const components = noCache ? undefined : cacheComponents(this.env, GOVUK_DIST);

@@ -64,12 +64,12 @@ describe('web page helpers', () => {
     expect(env.renderString('{{ text | trim }}', { text: ' <i> ' })).toBe('&lt;i&gt;');
   });
 
-  it('keeps the layout to Latin-1, so that a page whose data is Latin-1 is one byte a character in V8', () => {
+  it('keeps pages to Latin-1, so that V8 holds them one byte a character: the layout, and data beyond it written as references', () => {
     const env = new PageRenderer({ env: 'test' } as AppConfig, {} as never)['env'];
     const page = env.render('layout.njk', {
       pageTitle: 'Board meetings',
-      user: { displayName: 'Sam Okafor' },
-      council: { id: 'c1', name: 'Aldermoor' },
+      user: { displayName: 'Zoë Ōkafor 🌟' },
+      council: { id: 'c1', name: 'Aldermoor Children’s Services' },
       navigation: [{ text: 'My actions', href: '/' }],
       backLink: { href: '/meetings', text: 'Board meetings' },
       errorList: [{ text: 'Enter the date', href: '#date' }],
@@ -77,6 +77,11 @@ describe('web page helpers', () => {
     });
     expect([...page].filter((c) => c.charCodeAt(0) > 0xff)).toEqual([]);
     expect(page).toContain('<title>Error: Board meetings &ndash; Improvement Tracker</title>');
+    expect(page).toContain('Zoë &#332;kafor &#127775;');
+    expect(page).toContain('Aldermoor Children&#8217;s Services');
+    expect(env.renderString('{{ a }} {{ b | escape }}', { a: '<b>“fish” & chips</b>', b: "it's 5–6 \\" })).toBe(
+      '&lt;b&gt;&#8220;fish&#8221; &amp; chips&lt;/b&gt; it&#39;s 5&#8211;6 &#92;',
+    );
   });
 
   it('reads a GOV.UK date input, saying what is missing or wrong', () => {
