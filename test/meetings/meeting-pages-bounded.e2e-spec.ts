@@ -179,4 +179,29 @@ describe.each(DB_KINDS)('the meetings list is bounded, and a meeting page names 
       expect(selectOf(answer, select)).not.toContain(' selected');
     }
   });
+
+  it('offers the whole council again when a form that offered it comes back with an error, though no one outside the plan was chosen', async () => {
+    const id = earlier[0];
+    const form = await page(`/meetings/${id}/decision?people=all`);
+    expect(form).toContain('<input type="hidden" name="people" value="all">');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form)![1];
+    const body = { _csrf: csrf, people: 'all', actionId: actionIds[0], kind: 'note', comment: 'x'.repeat(2001) };
+    const answer = (await t.http().post(`/meetings/${id}/decisions`).set(HTML).set('Cookie', cookie).type('form').send(body).expect(400)).text;
+    expect(optionsOf(answer, 'ownerId')).toContain(stranger.id);
+    expect(answer).not.toContain('Choose from everyone in the council');
+    expect(answer).toContain('<input type="hidden" name="people" value="all">');
+  });
+
+  it('says why, with nothing to link to, when a decision reaches a meeting cancelled since its form was opened', async () => {
+    const id = upcoming[1];
+    const form = await page(`/meetings/${id}/decision`);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form)![1];
+    await t.http().post(`/api/v1/meetings/${id}/cancel`).set(bearer(chair)).send({ reason: 'Not quorate' }).expect(201);
+    const body = { _csrf: csrf, actionId: actionIds[0], kind: 'note', comment: 'Seen' };
+    const answer = (await t.http().post(`/meetings/${id}/decisions`).set(HTML).set('Cookie', cookie).type('form').send(body)).text;
+    expect(answer).toContain('There is a problem');
+    expect(answer).toContain('No decision can be recorded at this meeting: it was cancelled.');
+    expect(answer).not.toMatch(/govuk-error-summary__list[\s\S]*href="#/);
+    expect(answer).not.toContain('id="comment"');
+  });
 });

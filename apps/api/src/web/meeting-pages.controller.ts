@@ -124,8 +124,8 @@ export class MeetingPagesController {
   @Roles(...rolesFor('meeting.decide'))
   @Get(':id/decision')
   async decisionForm(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
-    const selected = queryValue(req, 'actionId');
-    await this.decisionPage(actor, id, req, res, selected ? { actionId: selected } : {}, new FormErrors());
+    const values = { actionId: queryValue(req, 'actionId') ?? '', people: queryValue(req, 'people') ?? '' };
+    await this.decisionPage(actor, id, req, res, values, new FormErrors());
   }
 
   @Roles(...rolesFor('meeting.plan'))
@@ -170,7 +170,8 @@ export class MeetingPagesController {
     const due = dateFromParts(body, 'dueDate', 'The new due date');
     const { input, errors } = checkForm(DecisionDto, values, DECISION_WORDING);
     if (due.error) errors.add('dueDate-day', due.error);
-    const form = { ...values, ...pickDate(body, 'dueDate') };
+    // people=all: the form offered everyone in the council, and offers them again if it comes back.
+    const form = { ...values, ...pickDate(body, 'dueDate'), people: field(body, 'people') };
     if (errors.any) return this.decisionPage(actor, id, req, res, form, errors, 400);
     const fieldOf = (p: { code: string }) =>
       ({ due_date_required: 'dueDate-day', evidence_required: 'actionId', person_required: 'ownerId', not_a_member: 'ownerId' })[p.code] ?? 'comment';
@@ -330,7 +331,8 @@ export class MeetingPagesController {
   ) {
     const meeting = await this.meetings.get(actor, id);
     // A cancelled meeting, or one whose minutes are approved, takes no decisions: the page only says so.
-    const offered = meeting.open ? await this.peopleToOffer(actor, meeting, values, queryValue(req, 'people') === 'all') : { people: [], everyone: false };
+    const offered = meeting.open ? await this.peopleToOffer(actor, meeting, values, values.people === 'all') : { people: [], everyone: false };
+    const view = errors.view();
     await this.pages.render(
       req,
       res,
@@ -349,8 +351,10 @@ export class MeetingPagesController {
         ],
         kindItems: DECISION_KINDS.map((k) => ({ value: k, text: DECISION_LABELS[k], checked: values.kind === k })),
         people: offered.people.map((p) => ({ id: p.id, name: p.displayName })),
-        dueDateItems: dateItems('dueDate', values, !!errors.view().errors['dueDate-day']),
-        ...errors.view(),
+        dueDateItems: dateItems('dueDate', values, !!view.errors['dueDate-day']),
+        ...view,
+        // Closed meanwhile (a decision posted as the meeting was cancelled): there is no form whose fields the summary could link to.
+        errorList: meeting.open ? view.errorList : view.errorList.map(({ text }) => ({ text })),
       },
       status,
     );
