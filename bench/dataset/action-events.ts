@@ -64,12 +64,13 @@ export function planActionEvents(
   const list: ActionEvent[] = kinds.map((kind, i) => {
     const at = isoInstant(createdDay, 9 * 3600 + Math.round(step * (i + 1)) + random.int(0, 3600));
     if (kind === 'note' || kind === 'evidence' || kind === 'update') {
-      if (kind === 'update') updatedAt = at;
+      if (kind === 'update' && at > updatedAt) updatedAt = at;
       return { kind, at };
     }
     const event: ActionEvent = { kind: 'status', at, from, to: kind };
     from = kind;
-    updatedAt = at;
+    // The latest change, though the jitter may put an event a little before the one listed ahead of it.
+    if (at > updatedAt) updatedAt = at;
     return event;
   });
   return { status, version: 1 + path.length + updates, createdAt, updatedAt, list };

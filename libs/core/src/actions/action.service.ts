@@ -320,6 +320,7 @@ export class ActionService {
         actorId: actor.userId,
         before: pick(action, keys),
         after: pick(after, keys),
+        at: now,
       });
       await this.runHooks(after, plan, action);
       return this.summary(after, plan);

@@ -29,6 +29,8 @@ export interface AuditRecord {
   ip?: string | null;
   before?: unknown;
   after?: unknown;
+  /** When the change was made, if the change itself records that instant (as an action's `updatedAt`); now otherwise. */
+  at?: string;
 }
 
 /** The append-only audit trail. A change and its record land in one transaction, or neither does. */
@@ -99,7 +101,7 @@ export class AuditService {
       ip: record.ip ?? null,
       before: record.before === undefined ? null : JSON.stringify(record.before),
       after: record.after === undefined ? null : JSON.stringify(record.after),
-      at: this.clock.nowIso(),
+      at: record.at ?? this.clock.nowIso(),
     };
   }
 }

@@ -101,13 +101,15 @@ export class ReviewRepository extends TenantRepository {
   /**
    * The plan's actions with their owners' names, and which of them reached completed or verified between
    * two instants (each action and status once), in one walk of the plan: each action's row, then the
-   * audit trail's index of completions for it.
+   * audit trail's index of completions for it. Only an action changed since `from` is looked up there:
+   * its `updatedAt` is the instant of its latest change, which the change's audit event carries too
+   * (ActionService.mutate), so an action unchanged since then reached nothing after it.
    */
   async quarterActions(planId: string, from: string, to: string): Promise<{ actions: PlanAction[]; statusesReached: StatusReached[] }> {
     // 1: reached completed, 2: reached verified, 3: both, in the quarter.
     const reached = `SELECT SUM(DISTINCT CASE WHEN ${REACHED('verified')} THEN 2 ELSE 1 END) FROM "audit_event" e
       WHERE e."entityId" = ac."id" AND e."at" >= :from AND e."at" < :to AND ${DONE_STATUS_EVENT}`;
-    const text = `SELECT ac."id", ac."ref", ac."title", ac."status", ac."dueDate", ac."atRisk", ac."ragOverride", u."displayName" AS "ownerName", (${reached}) AS "reached"
+    const text = `SELECT ac."id", ac."ref", ac."title", ac."status", ac."dueDate", ac."atRisk", ac."ragOverride", u."displayName" AS "ownerName", CASE WHEN ac."updatedAt" >= :from THEN (${reached}) END AS "reached"
       FROM "action" ac LEFT JOIN "app_user" u ON u."id" = ac."ownerId"
       WHERE ac."planId" = :planId AND ac."authorityId" = :a ORDER BY LENGTH(ac."ref"), ac."ref"`;
     const rows = await runSql(this.manager, text, this.scoped({ planId, from, to }));

@@ -1,4 +1,4 @@
-import type { Review } from '@app/database/entities';
+import { Action, type Review } from '@app/database/entities';
 import { PeopleRepository } from '@app/database/repositories/people.repository';
 import { Transactions } from '@app/database/transactions';
 import { Quarter, parseQuarter, previousQuarter, quarterInstants } from '@app/domain';
@@ -150,7 +150,12 @@ describe.each(DB_KINDS)('a draft review reads only what its pack shows (%s)', (k
       clock.set(at);
       const event = status === 'verified' ? 'action_verified' : 'action_status_changed';
       const record = { authorityId, entityType: 'action', entityId, event, actorId: null, after: { status } };
-      return medium.get(Transactions).run(() => medium.get(AuditService).record(record));
+      // As ActionService records a change: the action's row says when it last changed.
+      const transactions = medium.get(Transactions);
+      return transactions.run(async () => {
+        await medium.get(AuditService).record(record);
+        await transactions.manager.update(Action, { id: entityId }, { updatedAt: at });
+      });
     };
     await statusAt('2026-09-30T22:59:59.999Z', doneBefore, 'completed'); // 23:59 in London: the quarter before
     for (const id of [doneNow, verifiedNow, reopened, onAnotherPlan]) await statusAt('2026-10-02T09:00:00.000Z', id, 'completed');
