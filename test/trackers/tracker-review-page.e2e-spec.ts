@@ -19,7 +19,7 @@ describe.each(DB_KINDS)("a tracker's review page (%s)", (kind) => {
     const csv = Buffer.from('Ref,Action,Owner,Due date,Status\nX1,Audit supervision files,,Ongoing,Not started\n');
     const review = await t.http().post('/trackers').set(HTML).set(bearer(chair)).attach('file', csv, 'tracker.csv').expect(200);
     const due = /data-label="Due">([^<]*)</.exec(review.text)![1];
-    expect(due).toBe('The plan’s default: 12 months from its start, unless the plan sets another');
+    expect(due).toBe('The plan&rsquo;s default: 12 months from its start, unless the plan sets another');
 
     const made = await t
       .http()

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { barChart } from './bar-chart';
 import { PageRequest } from './csrf';
 import { filterQuery, readFilter } from './dashboard-filter';
@@ -6,6 +8,7 @@ import { dateFromParts, dateParts } from './date-field';
 import { formatDate, formatDateTime } from './page-format';
 import { safeNext } from './page-query';
 import { PageRenderer } from './page-renderer';
+import { VIEWS_DIR } from './web-assets';
 import { AppConfig } from '@app/config';
 
 const request = (query: Record<string, unknown>) => ({ query }) as unknown as PageRequest;
@@ -82,6 +85,17 @@ describe('web page helpers', () => {
     expect(env.renderString('{{ a }} {{ b | escape }}', { a: '<b>“fish” & chips</b>', b: "it's 5–6 \\" })).toBe(
       '&lt;b&gt;&#8220;fish&#8221; &amp; chips&lt;/b&gt; it&#39;s 5&#8211;6 &#92;',
     );
+  });
+
+  it("writes the templates' own text in Latin-1 (characters beyond it as references), so it keeps pages one byte a character too", () => {
+    const templates = readdirSync(VIEWS_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.njk'));
+    expect(templates.length).toBeGreaterThan(20);
+    const beyond = templates.flatMap((file) => {
+      // What Nunjucks outputs of a tag or an expression is escaped when rendered; the text around them is sent as written.
+      const text = readFileSync(join(VIEWS_DIR, file), 'utf8').replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}/g, '');
+      return [...text].filter((c) => c.charCodeAt(0) > 0xff).map((c) => `${file}: ${c}`);
+    });
+    expect(beyond).toEqual([]);
   });
 
   it('reads a GOV.UK date input, saying what is missing or wrong', () => {
