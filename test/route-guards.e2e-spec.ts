@@ -150,6 +150,7 @@ const RULES: Record<string, Rule> = {
   'POST /meetings/:id/decisions': ['board_chair', 'board_member'],
   'POST /meetings/:id/held': ['board_chair', 'board_member'],
   'POST /meetings/:id/cancel': ['admin', 'board_chair'],
+  'GET /meetings/:id/close-plan': ['board_chair'],
   'POST /meetings/:id/close-plan': ['board_chair'],
   'GET /meetings/:id/minutes': 'member',
   'POST /meetings/:id/minutes': ['board_chair'],

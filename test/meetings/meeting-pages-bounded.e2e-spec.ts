@@ -19,13 +19,14 @@ describe.each(DB_KINDS)('the meetings list is bounded, and a meeting page names 
   let t: TestApp;
   let chair: TestUser, member: TestUser, owner: TestUser, stranger: TestUser, lineManager: TestUser;
   let boardId: string, planId: string, actionIds: string[];
+  let world: Awaited<ReturnType<typeof newBoardWorld>>;
   let cookie: string;
   const earlier: string[] = [];
   const upcoming: string[] = [];
 
   beforeAll(async () => {
     t = await createTestApp(kind, {}, '2026-12-10T09:00:00Z');
-    const world = await newBoardWorld(t);
+    world = await newBoardWorld(t);
     ({ chair, member, owner, boardId } = world);
     // Someone in the council who is neither on the board nor working on the plan.
     stranger = await newUser(t, world.authorityId, ['viewer']);
@@ -203,5 +204,51 @@ describe.each(DB_KINDS)('the meetings list is bounded, and a meeting page names 
     expect(answer).toContain('No decision can be recorded at this meeting: it was cancelled.');
     expect(answer).not.toMatch(/govuk-error-summary__list[\s\S]*href="#/);
     expect(answer).not.toContain('id="comment"');
+  });
+
+  it("links the chair from the agenda to the close-plan form, which alone reads the council's plans to offer as successors", async () => {
+    const id = earlier[0];
+    const next = await newActivePlan(t, world, { publishedOn: '2026-11-02', findings: [{ timescale: 'immediately', text: 'review thresholds' }] }, 'Plan 2027');
+    // The council's plans, as the successor select lists them (PlanRepository.list).
+    const plansRead = (statements: string[]) => statements.filter((s) => /FROM "improvement_plan" WHERE "authorityId" = (\?|\$1) ORDER BY/.test(s));
+    let agenda = '';
+    const agendaStatements = await statementsOf(t.get(DataSource), async () => (agenda = await page(`/meetings/${id}`)));
+    expect(agenda).toContain(`href="/meetings/${id}/close-plan"`);
+    expect(agenda).not.toContain('id="successorPlanId"');
+    let form = '';
+    const formStatements = await statementsOf(t.get(DataSource), async () => (form = await page(`/meetings/${id}/close-plan`)));
+    expect(optionsOf(form, 'successorPlanId')).toEqual(['', next.planId]);
+    expect(plansRead(formStatements)).toHaveLength(1);
+    expect(plansRead(agendaStatements)).toEqual([]);
+
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form)![1];
+    const body = { _csrf: csrf, successorPlanId: next.planId, closeComment: '' };
+    const answer = (await t.http().post(`/meetings/${id}/close-plan`).set(HTML).set('Cookie', cookie).type('form').send(body).expect(400)).text;
+    expect(answer).toContain('<h1 class="govuk-heading-l">Close the plan</h1>');
+    expect(answer).toContain('href="#closeComment">Give the board&#39;s reasons for closing the plan</a>');
+    expect(selectOf(answer, 'successorPlanId')).toContain(`<option value="${next.planId}" selected>`);
+  });
+
+  it('says why the plan cannot be closed to a chair of another board, and at a cancelled meeting, and offers no form', async () => {
+    const otherChair = await newUser(t, world.authorityId, ['board_chair']);
+    const other = await t
+      .http()
+      .get(`/meetings/${earlier[0]}/close-plan`)
+      .set(HTML)
+      .set('Cookie', await sessionCookie(t, otherChair.email))
+      .expect(200);
+    expect(other.text).toMatch(/The plan cannot be closed here: Only the chair of the .+ closes its plan at a meeting\./);
+    expect(other.text).not.toContain('id="successorPlanId"');
+    expect(await page(`/meetings/${earlier[0]}`)).toContain('Close the plan');
+    const cancelled = await page(`/meetings/${upcoming[0]}/close-plan`);
+    expect(cancelled).toContain('The plan cannot be closed here: This meeting was cancelled.');
+    expect(cancelled).not.toContain('id="successorPlanId"');
+    expect(await page(`/meetings/${upcoming[0]}`)).not.toContain('/close-plan');
+    await t
+      .http()
+      .get(`/meetings/${earlier[0]}/close-plan`)
+      .set(HTML)
+      .set('Cookie', await sessionCookie(t, member.email))
+      .expect(403);
   });
 });

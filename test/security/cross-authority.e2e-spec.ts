@@ -148,6 +148,7 @@ const A_IDS_IN_PATH: Record<string, Case | string> = {
   'POST /meetings/:id/agenda': { ids: (a) => ({ id: a.meetingId }) },
   'POST /meetings/:id/attendance': { ids: (a) => ({ id: a.meetingId }), body: () => ({ guestName: 'Planted guest' }) },
   'GET /meetings/:id/decision': { ids: (a) => ({ id: a.meetingId }), reader: 'board_chair' },
+  'GET /meetings/:id/close-plan': { ids: (a) => ({ id: a.meetingId }), reader: 'board_chair' },
   'POST /meetings/:id/decisions': { ids: (a) => ({ id: a.meetingId }), body: (a) => ({ actionId: a.action.id, kind: 'note', comment: 'Planted' }) },
   'POST /meetings/:id/held': { ids: (a) => ({ id: a.meetingId }) },
   'POST /meetings/:id/cancel': { ids: (a) => ({ id: a.meetingId }), body: () => ({ cancelReason: 'Planted' }) },

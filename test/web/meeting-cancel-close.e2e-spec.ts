@@ -37,7 +37,10 @@ describeInBrowser('web: the chair sees who has been told, closes the plan at a m
           /Who has been told: .+: (overdue notice|escalation to the manager|escalation to the board chair)/,
         );
 
-        // Reasons are required; then the board closes the plan into a new one.
+        // The agenda leads to the form; reasons are required; then the board closes the plan into a new one.
+        await page.getByRole('button', { name: 'Close the plan' }).click();
+        await settled(page);
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Close the plan');
         await page.getByRole('button', { name: 'Close the plan' }).click();
         await settled(page);
         expect(await page.locator('.govuk-error-summary').textContent()).toContain("Give the board's reasons for closing the plan");

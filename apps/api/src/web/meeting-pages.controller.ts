@@ -128,6 +128,12 @@ export class MeetingPagesController {
     await this.decisionPage(actor, id, req, res, values, new FormErrors());
   }
 
+  @Roles(...rolesFor('meeting.closePlan'))
+  @Get(':id/close-plan')
+  async closePlanForm(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Req() req: PageRequest, @Res() res: FastifyReply) {
+    await this.closePlanPage(actor, id, req, res, {}, new FormErrors());
+  }
+
   @Roles(...rolesFor('meeting.plan'))
   @FormPost(':id/agenda')
   async draft(@CurrentActor() actor: Authenticated, @Param('id', ParseUUIDPipe) id: string, @Res() res: FastifyReply) {
@@ -221,14 +227,14 @@ export class MeetingPagesController {
     const values = { successorPlanId: field(body, 'successorPlanId'), title: field(body, 'successorTitle'), comment: field(body, 'closeComment') };
     const { input, errors } = checkForm(ClosePlanDto, values, CLOSE_WORDING);
     const form = { successorPlanId: values.successorPlanId, successorTitle: values.title, closeComment: values.comment };
-    if (errors.any) return this.agendaPage(actor, id, req, res, form, errors, 400);
+    if (errors.any) return this.closePlanPage(actor, id, req, res, form, errors, 400);
     const fieldOf = (p: { code: string }) => (p.code === 'comment_required' ? 'closeComment' : 'successorPlanId');
     const result = await attempt(
       () => this.closures.closePlan(actor, id, { ...input, successorPlanId: input.successorPlanId || undefined }),
       fieldOf,
       notFoundProblem,
     );
-    if (result.errors) return this.agendaPage(actor, id, req, res, form, result.errors, 400);
+    if (result.errors) return this.closePlanPage(actor, id, req, res, form, result.errors, 400);
     res.redirect(`/meetings/${id}?saved=closed#plan-decisions`, 303);
   }
 
@@ -285,9 +291,6 @@ export class MeetingPagesController {
     const subject = subjectOf(actor);
     const open = meeting.open;
     const isChair = meeting.board.chairId === actor.userId;
-    const canClosePlan = open && isChair && meeting.plan.status === 'active' && may(subject, 'meeting.closePlan');
-    // Only the close-plan form offers the council's plans as successors.
-    const plans = canClosePlan ? await this.plans.list(actor.authorityId) : [];
     await this.pages.render(
       req,
       res,
@@ -301,8 +304,41 @@ export class MeetingPagesController {
         canPlanNext: may(subject, 'meeting.plan'),
         canDecide: open && may(subject, 'meeting.decide'),
         canCancel: meeting.status === 'planned' && may(subject, 'meeting.cancel') && (isChair || actor.roles.includes('admin')),
-        canClosePlan,
+        canClosePlan: closesPlan(actor, meeting),
         toldLabels: TOLD_LABELS,
+        values,
+        ...errors.view(),
+      },
+      status,
+    );
+  }
+
+  /**
+   * The form to close the meeting's plan, on a page of its own: it offers the council's plans as successors,
+   * which the agenda, read at every meeting, need not read.
+   */
+  private async closePlanPage(
+    actor: Authenticated,
+    id: string,
+    req: PageRequest,
+    res: FastifyReply,
+    values: Record<string, string>,
+    errors: FormErrors,
+    status = 200,
+  ) {
+    const meeting = await this.meetings.get(actor, id);
+    const canClosePlan = closesPlan(actor, meeting);
+    const plans = canClosePlan ? await this.plans.list(actor.authorityId) : [];
+    const view = errors.view();
+    await this.pages.render(
+      req,
+      res,
+      'meetings/close-plan.njk',
+      {
+        pageTitle: `Close the plan, board meeting ${meeting.date}`,
+        meeting,
+        canClosePlan,
+        whyNot: canClosePlan ? null : whyPlanStaysOpen(actor, meeting),
         successorItems: [
           { value: '', text: 'A new plan (give its title below)' },
           ...plans
@@ -310,7 +346,9 @@ export class MeetingPagesController {
             .map((p) => ({ value: p.id, text: p.title, selected: p.id === values.successorPlanId })),
         ],
         values,
-        ...errors.view(),
+        ...view,
+        // Closed meanwhile: there is no form whose fields the summary could link to.
+        errorList: canClosePlan ? view.errorList : view.errorList.map(({ text }) => ({ text })),
       },
       status,
     );
@@ -359,6 +397,18 @@ export class MeetingPagesController {
       status,
     );
   }
+}
+
+/** Whether the actor may close the meeting's plan there: the board's chair, at a meeting still open, of a plan still active. */
+function closesPlan(actor: Authenticated, meeting: MeetingView): boolean {
+  return meeting.open && meeting.board.chairId === actor.userId && meeting.plan.status === 'active' && may(subjectOf(actor), 'meeting.closePlan');
+}
+
+/** Why the close-plan page offers no form, in the board's words. */
+function whyPlanStaysOpen(actor: Authenticated, meeting: MeetingView): string {
+  if (meeting.plan.status !== 'active') return `${meeting.plan.title} is ${meeting.plan.status === 'closed' ? 'already closed' : 'not active'}.`;
+  if (!meeting.open) return `This meeting ${meeting.status === 'cancelled' ? 'was cancelled' : 'has its minutes approved'}.`;
+  return `Only the chair of the ${meeting.board.name} closes its plan at a meeting.`;
 }
 
 /** The decision form's page, with an action chosen and everyone in the council offered if asked. */
