@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MeetingRepositories } from '@app/database/repositories/meeting.repository';
 import { newCouncil, useMedium } from '@app/testing/medium';
 import { sentStatements } from '../../../test/support/statement-log';
 import { MeetingService } from './meetings/meeting.service';
@@ -38,5 +39,16 @@ describe("a council's lists of reviews and meetings (sqlite)", () => {
       ]);
       expect(plan.filter((step) => step.includes('TEMP B-TREE'))).toEqual([]);
     }
+  });
+
+  it("a meeting's agenda: each action's latest note found at the end of its index entries, with no sort of its notes", async () => {
+    const council = await newCouncil(medium.ds);
+    const meetings = medium.get(MeetingRepositories).for(council.authorityId);
+    const plan = await planOf(medium, () => meetings.actionsWithLatestNote([randomUUID(), randomUUID()]));
+    expect(plan.filter((step) => step.includes(' n USING'))).toEqual([
+      'SEARCH n USING INDEX ix_progress_note_action (actionId=?)',
+      'SEARCH n USING INDEX ix_progress_note_action (actionId=?)',
+    ]);
+    expect(plan.filter((step) => step.includes('TEMP B-TREE'))).toEqual([]);
   });
 });

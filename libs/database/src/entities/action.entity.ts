@@ -72,7 +72,7 @@ export class Milestone {
 }
 
 @Entity('progress_note')
-@Index('ix_progress_note_action', ['actionId', 'createdAt'])
+@Index('ix_progress_note_action', ['actionId', 'createdAt', 'id'])
 export class ProgressNote {
   @IdColumn() id: string;
   @RefColumn() @References(() => Authority) authorityId: string;

@@ -13,6 +13,7 @@ import { MembershipManagerIndex1795394500000 } from './1795394500000-membership-
 import { ActionDoneIndex1795394600000 } from './1795394600000-action-done-index';
 import { PlanLinks1795394700000 } from './1795394700000-plan-links';
 import { ListIndexes1795394800000 } from './1795394800000-list-indexes';
+import { LatestNoteIndex1795394900000 } from './1795394900000-latest-note-index';
 
 /**
  * The core tables' migrations, oldest first (reminders keep theirs in libs/reminders; TypeORM runs
@@ -33,4 +34,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ActionDoneIndex1795394600000,
   PlanLinks1795394700000,
   ListIndexes1795394800000,
+  LatestNoteIndex1795394900000,
 ];
