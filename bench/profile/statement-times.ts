@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
-import { loadConfig } from '@app/config';
+import { DatabaseConfig, loadConfig } from '@app/config';
 import { SESSION_COOKIE } from '../../apps/api/src/common/auth.guard';
 import { openDatabase, SQLITE_PRAGMAS } from '@app/database/data-source';
 import { APP_SCHEMA } from '@app/reminders/schema';
@@ -19,7 +19,7 @@ import { CpuProfile, summariseProfile } from './profile-buckets';
 import { ProfileRow, profileTable, topFunctions } from './profile-table';
 import { StatementSample, statementMarkdown, statementTable } from './statement-table';
 
-const USAGE = `node dist/bench/profile/statement-times.js --data <folder of a kept SQLite bench database> [--pages review,meeting,decision,dashboard,reviews,meetings] [--councils 20] [--rounds 3]
+const USAGE = `node dist/bench/profile/statement-times.js (--data <folder of a kept SQLite bench database> | --database-url <a kept PostgreSQL one>) [--pages review,meeting,decision,dashboard,reviews,meetings] [--councils 20] [--rounds 3]
   [--profile <dir> [--repeat 20]]  (then the API's CPU on each page, one request at a time, each address sent that many times, with a CPU profile in <dir>)
   [--alternate 1000 --api label=/checkout,label=/other]  (instead of timing statements: each page's addresses sent to the builds in turn, one request at a time, no profiles)
   Keep one with: npm run bench -- --actions 1000000 --db sqlite --no-pragmas --no-extras --no-doc --keep (it prints "kept <folder>";
@@ -50,9 +50,11 @@ const PAGES: Record<string, { sql?: string; path: (id: string) => string }> = {
 };
 
 interface Options {
-  dataDir: string;
-  /** The SQLite file in it, where the API's configuration puts it. */
-  file: string;
+  /** Where the API finds the kept database: DATA_DIR (SQLite) or DATABASE_URL. */
+  apiEnv: Record<string, string>;
+  database: DatabaseConfig;
+  /** Where the statement log goes. */
+  workDir: string;
   pages: string[];
   councils: number;
   rounds: number;
@@ -67,16 +69,19 @@ interface Options {
 function parse(argv: string[]): Options {
   const value = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
   const dataDir = value('--data');
-  const database = dataDir ? loadConfig({ DATA_DIR: dataDir }).database : null;
-  if (!dataDir || database?.kind !== 'sqlite' || !fs.existsSync(database.file))
-    throw new Error(`--data must be a folder holding the SQLite database a bench run kept\n${USAGE}`);
+  const url = value('--database-url');
+  const apiEnv: Record<string, string> = url ? { DATABASE_URL: url } : { DATA_DIR: dataDir ?? '' };
+  const database = loadConfig(apiEnv).database;
+  if (!url && (!dataDir || database.kind !== 'sqlite' || !fs.existsSync(database.file)))
+    throw new Error(`--data must be a folder holding the SQLite database a bench run kept (or give --database-url)\n${USAGE}`);
   const pages = (value('--pages') ?? Object.keys(PAGES).join(',')).split(',');
   const alternate = requestCount('--alternate', value('--alternate'), USAGE);
   if (value('--api') !== undefined && alternate === 0) throw new Error(`--api names the builds that --alternate takes in turn: give both\n${USAGE}`);
   for (const p of pages) if (!PAGES[p]) throw new Error(`Unknown page "${p}": one of ${Object.keys(PAGES).join(', ')}\n${USAGE}`);
   return {
-    dataDir,
-    file: database.file,
+    apiEnv,
+    database,
+    workDir: dataDir ?? os.tmpdir(),
     pages,
     councils: Number(value('--councils') ?? 20),
     rounds: Math.max(2, Number(value('--rounds') ?? 3)),
@@ -89,10 +94,12 @@ function parse(argv: string[]): Options {
 
 /** The chairs of `councils` councils spread over the data, signed in as at the sign-in page, and the addresses of each page they read. */
 async function addresses(options: Options): Promise<Map<string, RequestSpec[]>> {
-  const db = await openDatabase({ kind: 'sqlite', file: options.file }, APP_SCHEMA);
+  const db = await openDatabase(options.database, APP_SCHEMA);
+  // The finding statements are written for SQLite: each has one value.
+  const placeholders = (sql: string) => (options.database.kind === 'postgres' ? sql.replace(/\?/g, '$1') : sql);
   try {
     const chairs = (await db.query(
-      `SELECT u."id", u."email", m."authorityId" FROM "membership" m JOIN "app_user" u ON u."id" = m."userId" WHERE m."roles" LIKE '%"board_chair"%' ORDER BY m."authorityId"`,
+      `SELECT u."id", u."email", m."authorityId" FROM "membership" m JOIN "app_user" u ON u."id" = m."userId" WHERE m."roles" LIKE '%"board_chair"%' ORDER BY m."authorityId", u."id"`,
     )) as { email: string; authorityId: string }[];
     const auth = benchAuthService(db);
     const found = new Map(options.pages.map((p) => [p, [] as RequestSpec[]]));
@@ -100,7 +107,7 @@ async function addresses(options: Options): Promise<Map<string, RequestSpec[]>> 
       const { secret } = await auth.signIn(chair.email, BENCH_PASSWORD, '127.0.0.1', chair.authorityId);
       for (const page of options.pages) {
         const { sql } = PAGES[page];
-        const ids = sql ? ((await db.query(sql, [chair.authorityId])) as { id: string }[]) : [{ id: '' }];
+        const ids = sql ? ((await db.query(placeholders(sql), [chair.authorityId])) as { id: string }[]) : [{ id: '' }];
         found.get(page)!.push(...ids.map((r): RequestSpec => ({ method: 'GET', path: PAGES[page].path(r.id), cookie: `${SESSION_COOKIE}=${secret}` })));
       }
     }
@@ -118,8 +125,8 @@ async function sendOk(port: number, address: RequestSpec): Promise<void> {
 
 /** Each page's statements with their values, as the API sent them (each address read once before, so one-off work is left out). */
 async function logStatements(options: Options, pages: Map<string, RequestSpec[]>) {
-  const log = path.join(options.dataDir, 'statement-times.log');
-  const api = await startLoggingApi({ DATA_DIR: options.dataDir }, log, true);
+  const log = path.join(options.workDir, `statement-times-${process.pid}.log`);
+  const api = await startLoggingApi(options.apiEnv, log, true);
   const logged = new Map<string, { sql: string; params: unknown[] }[]>();
   try {
     for (const [page, list] of pages) {
@@ -139,13 +146,21 @@ async function logStatements(options: Options, pages: Map<string, RequestSpec[]>
   return logged;
 }
 
-/** Every read statement again on its own, on a read-only connection with the API's page cache, `rounds` times (the first not counted). */
-function timeStatements(options: Options, logged: Map<string, { sql: string; params: unknown[] }[]>): StatementSample[] {
-  const db = new Database(options.file, { readonly: true });
+type Logged = Map<string, { sql: string; params: unknown[] }[]>;
+
+/** Every read statement again on its own, `rounds` times (the first not counted). */
+function timeStatements(options: Options, logged: Logged): Promise<StatementSample[]> {
+  const { database } = options;
+  return database.kind === 'sqlite' ? Promise.resolve(timeOnSqlite(database.file, options.rounds, logged)) : timeOnPostgres(database, options.rounds, logged);
+}
+
+/** On a read-only connection with the API's page cache. */
+function timeOnSqlite(file: string, rounds: number, logged: Logged): StatementSample[] {
+  const db = new Database(file, { readonly: true });
   SQLITE_PRAGMAS.filter((p) => p.startsWith('cache_size')).forEach((p) => db.pragma(p));
   const samples: StatementSample[] = [];
   try {
-    for (let round = 0; round < options.rounds; round++)
+    for (let round = 0; round < rounds; round++)
       for (const [page, statements] of logged)
         for (const { sql, params } of statements) {
           const statement = db.prepare(sql);
@@ -161,13 +176,38 @@ function timeStatements(options: Options, logged: Map<string, { sql: string; par
   return samples;
 }
 
+/** On one connection, in a read-only transaction rolled back at the end; each statement sent with its values, as the API sends it (from its client to its answer). */
+async function timeOnPostgres(database: DatabaseConfig, rounds: number, logged: Logged): Promise<StatementSample[]> {
+  const db = await openDatabase(database, { entities: [], migrations: [] });
+  const runner = db.createQueryRunner();
+  const samples: StatementSample[] = [];
+  try {
+    await runner.startTransaction('REPEATABLE READ');
+    await runner.query('SET TRANSACTION READ ONLY');
+    for (let round = 0; round < rounds; round++)
+      for (const [page, statements] of logged)
+        for (const { sql, params } of statements) {
+          if (!/^(SELECT|WITH)\b/i.test(sql)) continue;
+          const started = process.hrtime.bigint();
+          const rows = ((await runner.query(sql, params)) as unknown[]).length;
+          const micros = Number(process.hrtime.bigint() - started) / 1000;
+          if (round > 0) samples.push({ page, sql, micros, rows });
+        }
+  } finally {
+    await runner.rollbackTransaction().catch(() => undefined);
+    await runner.release();
+    await db.destroy();
+  }
+  return samples;
+}
+
 /**
  * The API's CPU a request on each page, its requests sent one at a time (each address `repeat` times, after
  * one round unprofiled), with a CPU profile of each page in `dir` and where its time went.
  */
 async function profilePages(options: Options, dir: string, pages: Map<string, RequestSpec[]>): Promise<ProfileRow[]> {
   fs.mkdirSync(dir, { recursive: true });
-  const api = await startProfiledApi('api', process.cwd(), await freePort(), { DATA_DIR: options.dataDir });
+  const api = await startProfiledApi('api', process.cwd(), await freePort(), options.apiEnv);
   const rows: ProfileRow[] = [];
   try {
     for (const [page, list] of pages) {
@@ -191,7 +231,7 @@ async function profilePages(options: Options, dir: string, pages: Map<string, Re
       const p95Ms = millis.sort((a, b) => a - b)[Math.floor(millis.length * 0.95)];
       rows.push({
         api: 'api',
-        database: 'sqlite',
+        database: options.database.kind,
         route: page,
         round: 1,
         rps: millis.length / seconds,
@@ -213,7 +253,7 @@ async function profilePages(options: Options, dir: string, pages: Map<string, Re
 async function alternatePages(options: Options, pages: Map<string, RequestSpec[]>): Promise<void> {
   const apis: ProfiledApi[] = [];
   try {
-    for (const { label, root } of options.apis) apis.push(await startProfiledApi(label, root, await freePort(), { DATA_DIR: options.dataDir }));
+    for (const { label, root } of options.apis) apis.push(await startProfiledApi(label, root, await freePort(), options.apiEnv));
     console.log(
       `Requests taken in turn, no profiles (load average ${os
         .loadavg()
@@ -221,7 +261,7 @@ async function alternatePages(options: Options, pages: Map<string, RequestSpec[]
         .join(' ')})`,
     );
     for (const [key, requests] of pages)
-      for (const row of await alternateRequests(apis, { key, requests }, options.alternate)) console.log(alternateLine(row, 'sqlite'));
+      for (const row of await alternateRequests(apis, { key, requests }, options.alternate)) console.log(alternateLine(row, options.database.kind));
   } finally {
     for (const api of apis) await api.close();
   }
@@ -232,9 +272,10 @@ async function main() {
   const pages = await addresses(options);
   if (options.alternate > 0) return alternatePages(options, pages);
   const logged = await logStatements(options, pages);
-  const samples = timeStatements(options, logged);
+  const samples = await timeStatements(options, logged);
   const requested = new Map([...pages].map(([page, list]) => [page, list.length * (options.rounds - 1)]));
-  console.log(`Statements of each page, timed one at a time on a read-only connection with the API's cache (${options.rounds - 1} rounds counted):\n`);
+  const how = options.database.kind === 'sqlite' ? "on a read-only connection with the API's cache" : 'on one connection, each sent with its values';
+  console.log(`Statements of each page, timed one at a time ${how} (${options.rounds - 1} rounds counted):\n`);
   console.log(statementMarkdown(statementTable(samples, requested)));
   if (!options.profileDir) return;
   const rows = await profilePages(options, options.profileDir, pages);
