@@ -1,5 +1,5 @@
 import { MilestoneDto } from '../actions/actions.dto';
-import { checkForm } from './form-errors';
+import { checkForm, FormErrors } from './form-errors';
 
 const WORDING = {
   title: { field: 'milestoneTitle', missing: 'Enter what the milestone is', invalid: 'Too long' },
@@ -19,5 +19,14 @@ describe('checkForm', () => {
     expect(checkForm(MilestoneDto, { title: null, dueDate: null }, WORDING).errors.view().errorList).toEqual([
       { text: 'Enter what the milestone is', href: '#milestoneTitle' },
     ]);
+  });
+});
+
+describe('FormErrors.view', () => {
+  it('links the summary to the fields, unless the page no longer shows the form', () => {
+    const errors = FormErrors.of('comment', 'Give a comment');
+    expect(errors.view().errorList).toEqual([{ text: 'Give a comment', href: '#comment' }]);
+    expect(errors.view(false).errorList).toEqual([{ text: 'Give a comment' }]);
+    expect(errors.view(false).errors).toEqual({ comment: { text: 'Give a comment' } });
   });
 });

@@ -22,10 +22,14 @@ export class FormErrors {
     return this.list.length > 0;
   }
 
-  /** What the templates take: `errorList` for the summary and `errors[field]` for the field messages. */
-  view() {
+  /**
+   * What the templates take: `errorList` for the summary and `errors[field]` for the field messages. A page that
+   * no longer shows the form (its meeting closed meanwhile, say) passes `formShown: false`: the summary then
+   * links to no field.
+   */
+  view(formShown = true) {
     return {
-      errorList: this.list.map((e) => ({ text: e.text, href: `#${e.field}` })),
+      errorList: this.list.map((e) => (formShown ? { text: e.text, href: `#${e.field}` } : { text: e.text })),
       errors: Object.fromEntries(this.list.map((e) => [e.field, { text: e.text }])),
     };
   }

@@ -329,7 +329,6 @@ export class MeetingPagesController {
     const meeting = await this.meetings.get(actor, id);
     const canClosePlan = closesPlan(actor, meeting);
     const plans = canClosePlan ? await this.plans.list(actor.authorityId) : [];
-    const view = errors.view();
     await this.pages.render(
       req,
       res,
@@ -346,9 +345,7 @@ export class MeetingPagesController {
             .map((p) => ({ value: p.id, text: p.title, selected: p.id === values.successorPlanId })),
         ],
         values,
-        ...view,
-        // Closed meanwhile: there is no form whose fields the summary could link to.
-        errorList: canClosePlan ? view.errorList : view.errorList.map(({ text }) => ({ text })),
+        ...errors.view(canClosePlan),
       },
       status,
     );
@@ -370,7 +367,7 @@ export class MeetingPagesController {
     const meeting = await this.meetings.get(actor, id);
     // A cancelled meeting, or one whose minutes are approved, takes no decisions: the page only says so.
     const offered = meeting.open ? await this.peopleToOffer(actor, meeting, values, values.people === 'all') : { people: [], everyone: false };
-    const view = errors.view();
+    const view = errors.view(meeting.open);
     await this.pages.render(
       req,
       res,
@@ -390,9 +387,8 @@ export class MeetingPagesController {
         kindItems: DECISION_KINDS.map((k) => ({ value: k, text: DECISION_LABELS[k], checked: values.kind === k })),
         people: offered.people.map((p) => ({ id: p.id, name: p.displayName })),
         dueDateItems: dateItems('dueDate', values, !!view.errors['dueDate-day']),
+        // Closed meanwhile (a decision posted as the meeting was cancelled): no form for the summary to link to.
         ...view,
-        // Closed meanwhile (a decision posted as the meeting was cancelled): there is no form whose fields the summary could link to.
-        errorList: meeting.open ? view.errorList : view.errorList.map(({ text }) => ({ text })),
       },
       status,
     );
