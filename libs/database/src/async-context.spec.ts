@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { takeTurnsOnSqlite } from './sqlite-turns';
 import { Transactions } from './transactions';
 
-// Why: Turns.close in sqlite-turns.ts.
+// Why: transaction-chain.ts.
 describe('a closed app or data source stops marking call chains', () => {
   let disable: jest.SpyInstance;
   let db: DataSource;
@@ -19,18 +19,22 @@ describe('a closed app or data source stops marking call chains', () => {
     if (db.isInitialized) await db.destroy();
   });
 
-  it('Transactions, when the app shuts down', async () => {
+  it("Transactions and SQLite's turns share one store, disabled when the data source is destroyed", async () => {
+    const stores = jest.spyOn(AsyncLocalStorage.prototype, 'run');
+    takeTurnsOnSqlite(db, ':memory:');
     const transactions = new Transactions(db);
     await transactions.run(async () => expect(transactions.inTransaction).toBe(true));
+    await new Transactions(db).run(async (tx) => tx.query('SELECT 1'));
+    expect(new Set(stores.mock.contexts).size).toBe(1);
+    stores.mockRestore();
     expect(disable).not.toHaveBeenCalled();
-    transactions.onApplicationShutdown();
+    await db.destroy();
     expect(disable).toHaveBeenCalledTimes(1);
-    expect(disable.mock.contexts[0]).toBe((transactions as unknown as { open: AsyncLocalStorage<unknown> }).open);
   });
 
-  it("SQLite's turns, when the data source is destroyed", async () => {
-    takeTurnsOnSqlite(db, ':memory:');
-    await db.manager.transaction(async (tx) => tx.query('SELECT 1'));
+  it('Transactions alone, when the data source is destroyed', async () => {
+    const transactions = new Transactions(db);
+    await transactions.run(async () => expect(transactions.inTransaction).toBe(true));
     expect(disable).not.toHaveBeenCalled();
     await db.destroy();
     expect(disable).toHaveBeenCalledTimes(1);

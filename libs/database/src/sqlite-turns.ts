@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { DataSource, QueryRunner } from 'typeorm';
 import { beforeDestroy } from './before-destroy';
 import { boundValues, querySharedRunner, readAnswer, SendStatement, sqliteStatements, StatementCache } from './sqlite-statements';
+import { TransactionMark, transactionChain } from './transaction-chain';
 
 /**
  * How this process shares its one SQLite connection.
@@ -18,7 +19,7 @@ import { boundValues, querySharedRunner, readAnswer, SendStatement, sqliteStatem
  * (PostgreSQL gives each transaction a connection of its own from the pool and needs none of this.)
  */
 export function takeTurnsOnSqlite(dataSource: DataSource, file: string): void {
-  const turns = new Turns();
+  const turns = new Turns(transactionChain(dataSource));
   const manager = dataSource.manager;
   const begin = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
   manager.transaction = ((...args: unknown[]) => turns.transaction(() => begin(...args))) as typeof manager.transaction;
@@ -44,17 +45,18 @@ export function takeTurnsOnSqlite(dataSource: DataSource, file: string): void {
 }
 
 class Turns {
-  /** Marks the async call chain of each transaction with its own token (work it starts that outlives it keeps the mark). */
-  private readonly holder = new AsyncLocalStorage<symbol>();
-  private open: { token: symbol; running: Promise<unknown> } | null = null;
+  private open: { mark: TransactionMark; running: Promise<unknown> } | null = null;
   private tail: Promise<unknown> = Promise.resolve();
   private closed = false;
 
+  /** `chain` marks the async call chain of each transaction with a mark of its own (work it starts that outlives it keeps the mark). */
+  constructor(private readonly chain: AsyncLocalStorage<TransactionMark>) {}
+
   transaction<T>(begin: () => Promise<T>): Promise<T> {
     const run = this.tail.then(() => {
-      const token = Symbol('transaction');
-      const running = this.holder.run(token, begin);
-      this.open = { token, running };
+      const mark: TransactionMark = {};
+      const running = this.chain.run(mark, begin);
+      this.open = { mark, running };
       return running.finally(() => (this.open = null));
     });
     this.tail = run.catch(() => undefined);
@@ -63,7 +65,7 @@ class Turns {
 
   /** Whether a transaction holds the connection and the caller is not part of that one. Once closed, none waits: the driver refuses. */
   openToOthers(): boolean {
-    return !this.closed && this.open !== null && this.holder.getStore() !== this.open.token;
+    return !this.closed && this.open !== null && this.chain.getStore() !== this.open.mark;
   }
 
   /** Resolves once the open transaction has committed or rolled back. */
@@ -71,14 +73,8 @@ class Turns {
     return (this.open?.running ?? Promise.resolve()).catch(() => undefined);
   }
 
-  /**
-   * Stops marking call chains. Node visits every AsyncLocalStorage not disabled at each promise it
-   * makes, so a process that opens and closes many data sources (the bench's workers, a test run)
-   * would otherwise pay for all of them: 11 % of a quarter-end drain after seven.
-   */
   close(): void {
     this.closed = true;
-    this.holder.disable();
   }
 }
 
