@@ -16,16 +16,22 @@ const prepared = async (tx: EntityManager, marker: string) =>
   const database = useTestDatabase('postgres');
   const inTransaction = <T>(ds: DataSource, work: (tx: EntityManager) => Promise<T>) => new Transactions(ds).run(work);
 
-  it('prepares a text once on a connection, with numbers among its values, and leaves a text with a list written out unnamed', async () => {
+  it('prepares a text once on a connection, with numbers or a list (IN) among its values, and leaves a text with a list written out unnamed', async () => {
     const seen = await inTransaction(database.ds, async (tx) => {
       const answers = [];
       for (const n of ['1', '2']) answers.push(await runSql(tx, 'SELECT :n::int AS "named_fixed"', { n }));
       for (const limit of [1, 2]) answers.push(await runSql(tx, 'SELECT g AS "named_limit" FROM generate_series(1, 5) g LIMIT :limit', { limit }));
-      await runSql(tx, 'SELECT 1 AS "named_list" WHERE 1 IN (:...ids)', { ids: [1, 2, 3] });
+      for (const ids of [[1, 2, 3], [4]]) answers.push(await runSql(tx, 'SELECT 1 AS "named_list" WHERE 1 IN (:...ids)', { ids }));
+      answers.push(await runSql(tx, 'SELECT COALESCE(:...ids) AS "named_written"', { ids: [5, 6] }));
       return { answers, prepared: await prepared(tx, 'named_') };
     });
-    expect(seen.answers).toEqual([[{ named_fixed: 1 }], [{ named_fixed: 2 }], [{ named_limit: 1 }], [{ named_limit: 1 }, { named_limit: 2 }]]);
-    expect(seen.prepared).toEqual(['SELECT $1::int AS "named_fixed"', 'SELECT g AS "named_limit" FROM generate_series(1, 5) g LIMIT $1']);
+    const fixedAndLimit = [[{ named_fixed: 1 }], [{ named_fixed: 2 }], [{ named_limit: 1 }], [{ named_limit: 1 }, { named_limit: 2 }]];
+    expect(seen.answers).toEqual([...fixedAndLimit, [{ named_list: 1 }], [], [{ named_written: '5' }]]);
+    expect(seen.prepared).toEqual([
+      'SELECT $1::int AS "named_fixed"',
+      'SELECT 1 AS "named_list" WHERE 1 = ANY($1)',
+      'SELECT g AS "named_limit" FROM generate_series(1, 5) g LIMIT $1',
+    ]);
   });
 
   it('reports a failed statement by its text, as TypeORM does', async () => {

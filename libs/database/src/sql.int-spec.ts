@@ -2,7 +2,7 @@ import { DB_KINDS } from '@app/testing/test-database';
 import { useTestDatabase } from '@app/testing/use-test-database';
 import { actionRow, insertPlanRows } from '@app/testing/plan-rows';
 import { Action, AuditEvent, Plan } from './entities';
-import { bindParameters, insertMany, refreshStatistics, selectCount, selectEntities, selectEntity, selectPairs, SqlParams, updateRows } from './sql';
+import { bindParameters, insertMany, refreshStatistics, runSql, selectCount, selectEntities, selectEntity, selectPairs, SqlParams, updateRows } from './sql';
 
 const AWKWARD = ['plain', "it's", 'back\\slash', '{"braces": [1, 2]}', 'comma, "quoted"', 'NULL', 'ünïcødé — ✓', ''];
 
@@ -104,21 +104,46 @@ describe.each(DB_KINDS)('hand-written SQL (%s)', (kind) => {
     bindParameters(database.ds.manager, text, { a: 'sixth', b: 'z', flag: false });
     expect(escape).not.toHaveBeenCalled();
 
-    // Numbers (written into the text on SQLite), dates and lists are the driver's every time.
-    for (const params of [
-      { a: 7, b: 'n', flag: true },
-      { a: new Date('2026-12-05T09:00:00Z'), b: 'd', flag: true },
-    ]) {
+    // Numbers too: written into the text on SQLite, so bound once for each number there; values on PostgreSQL.
+    const numbers: [number, number][] = [
+      [7, 1],
+      [7, 0],
+      [8, 1],
+      [7, 0],
+    ]; // a number, and the driver's bindings on SQLite
+    for (const [a, onSqlite] of numbers) {
+      const params = { a, b: 'n', flag: true };
+      const [expectedText, expectedValues] = driver.escapeQueryWithParameters(text, params);
       escape.mockClear();
-      expect(bindParameters(database.ds.manager, text, params)).toEqual(driver.escapeQueryWithParameters(text, params));
-      expect(escape).toHaveBeenCalledTimes(2);
+      const [boundText, boundValues] = bindParameters(database.ds.manager, text, params);
+      expect(boundText).toBe(expectedText);
+      expect(boundValues.map(asSent)).toEqual(expectedValues.map(asSent));
+      expect(escape).toHaveBeenCalledTimes(kind === 'postgres' ? 0 : onSqlite);
     }
+    // Dates are the driver's every time.
+    const dated = { a: new Date('2026-12-05T09:00:00Z'), b: 'd', flag: true };
+    escape.mockClear();
+    expect(bindParameters(database.ds.manager, text, dated)).toEqual(driver.escapeQueryWithParameters(text, dated));
+    expect(escape).toHaveBeenCalledTimes(2);
+    // Lists: written out on SQLite, as the driver does; one array on PostgreSQL, so one text whatever the length.
     const list = 'SELECT 1 WHERE 1 IN (:...ids) AND :name IS NOT NULL';
     for (const ids of [['x'], ['x', 'y', 'z']]) {
-      expect(bindParameters(database.ds.manager, list, { ids, name: 'n' })).toEqual(driver.escapeQueryWithParameters(list, { ids, name: 'n' }));
+      const bound = bindParameters(database.ds.manager, list, { ids, name: 'n' });
+      if (kind === 'sqlite') expect(bound).toEqual(driver.escapeQueryWithParameters(list, { ids, name: 'n' }));
+      else expect(bound).toEqual(['SELECT 1 WHERE 1 = ANY($1) AND $2 IS NOT NULL', [ids, 'n']]);
     }
     const [bound, values] = bindParameters(database.ds.manager, 'SELECT :a AS "a", :b AS "b"', { a: "it's", b: null });
     expect(await database.ds.query(bound, values)).toEqual([{ a: "it's", b: null }]);
+  });
+
+  it('reads the rows a list names, whatever its length', async () => {
+    await insertMany(database.ds.manager, Action, [action(300, 'listed'), action(301, 'listed'), action(302, 'listed')]);
+    const text = 'SELECT "ref" FROM "action" WHERE "authorityId" = :a AND "ref" IN (:...refs) ORDER BY "ref"';
+    const refs = async (list: string[]) => (await runSql(database.ds.manager, text, { a: 'a1', refs: list })).map((r) => r.ref);
+    expect(await refs(['A300'])).toEqual(['A300']);
+    expect(await refs(['A302', 'none', 'A300'])).toEqual(['A300', 'A302']);
+    // More than a statement can bind values for (65,535 on PostgreSQL, 32,766 on SQLite) goes in as one array on PostgreSQL.
+    if (kind === 'postgres') expect(await refs([...Array.from({ length: 70_000 }, (_, i) => `B${i}`), 'A301'])).toEqual(['A301']);
   });
 
   it('gives the planner statistics for a table', async () => {

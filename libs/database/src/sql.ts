@@ -29,53 +29,78 @@ class Placeholder {
   constructor(readonly name: string) {}
 }
 
-/** Values the drivers pass on as they are (a boolean becomes 1 or 0 on SQLite, as its runner makes it anyway). */
-const passedAsIs = (value: unknown) => value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean';
+/**
+ * Values whose binding depends only on the text and the parameter's name: the drivers pass them on as
+ * they are (a boolean becomes 1 or 0 on SQLite, as its runner makes it anyway), but for numbers on
+ * SQLite, which its driver writes into the text. On PostgreSQL a list goes in as one array value.
+ */
+const boundOnce = (value: unknown, postgres: boolean) =>
+  value === null ||
+  value === undefined ||
+  typeof value === 'string' ||
+  typeof value === 'boolean' ||
+  typeof value === 'number' ||
+  (postgres && Array.isArray(value));
+
+/**
+ * On PostgreSQL, `IN (:...name)` is sent as `= ANY(:name)`: one array parameter, so the text is the same
+ * whatever the list's length and is named (parsed once, its plan kept). Written out, each length was a
+ * text of its own, parsed and planned at every call: a page's names took 1.2 ms where a named statement
+ * of that size takes a third of that (docs/PERFORMANCE.md), and a list of 65,536 was refused.
+ */
+const listsAsArrays = (text: string) => text.replace(/\bIN \(:\.\.\.(\w+)\)/g, '= ANY(:$1)');
 
 const bindings = new WeakMap<object, Map<string, Map<string, Binding | null>>>();
 const MAX_BOUND_TEXTS = 2000;
+/** Bindings kept for one text: one for each set of names given and, on SQLite, each set of numbers written into it. */
+const MAX_BINDINGS_OF_A_TEXT = 200;
 
 /**
  * The driver's binding of named parameters (`escapeQueryWithParameters`), which scans the text with a
- * regular expression at each call: 2.7 to 4 % of a route's busy time. Where every value is one it
- * passes on as it is, the text it binds depends only on the text and which names are given, so the
- * driver binds each such pair once, with placeholders for values, and later calls only pick the values.
- * Numbers (written into the text on SQLite), dates, lists (`:...name`) and functions are bound by the
- * driver each time.
+ * regular expression at each call: 2.7 to 4 % of a route's busy time. Where every value is bound once
+ * (above), the text the driver binds depends only on the text, the names given and, on SQLite, the
+ * numbers (a page's limit and offset). So the driver binds each such text once, with placeholders for
+ * values, and later calls only pick the values. Dates, functions, and lists on SQLite (`:...name`,
+ * written out) are bound by the driver each time.
  */
 export function bindParameters(manager: EntityManager, text: string, params: SqlParams): [string, unknown[]] {
   const driver = manager.connection.driver;
+  const postgres = isPostgres(manager);
   const names = Object.keys(params);
-  if (!names.every((name) => passedAsIs(params[name]))) return boundByDriver(manager, text, params);
+  if (!names.every((name) => boundOnce(params[name], postgres))) return boundByDriver(manager, text, params);
   const byDriver = bindings.get(driver) ?? bindings.set(driver, new Map()).get(driver)!;
   // Texts are written in the code, a few hundred in all; one that carried values would be a new text each time.
   if (byDriver.size >= MAX_BOUND_TEXTS) byDriver.clear();
   const byText = byDriver.get(text) ?? byDriver.set(text, new Map()).get(text)!;
-  const given = names.join('\0');
+  const writtenIn = (name: string) => !postgres && typeof params[name] === 'number';
+  const given = names.map((name) => (writtenIn(name) ? `${name}=${params[name] as number}` : name)).join('\0');
   let binding = byText.get(given);
   if (binding === undefined) {
-    binding = text.includes(':...') ? null : bindWithPlaceholders(manager, text, names);
+    if (byText.size >= MAX_BINDINGS_OF_A_TEXT) byText.clear();
+    const sent = postgres ? listsAsArrays(text) : text;
+    binding = sent.includes(':...') ? null : bindWithPlaceholders(manager, sent, names, (name) => (writtenIn(name) ? params[name] : new Placeholder(name)));
     byText.set(given, binding);
-    if (binding && isPostgres(manager)) nameStatement(binding.text);
+    if (binding && postgres) nameStatement(binding.text);
   }
   if (!binding) return driver.escapeQueryWithParameters(text, params);
   return [binding.text, binding.names.map((name) => params[name])];
 }
 
 /**
- * The driver's binding, made at each call. On PostgreSQL a number or date goes in as a value as any
- * other does, so the text is the same at each call and is named, unless a list or a function's SQL
- * was written into it.
+ * The driver's binding, made at each call. On PostgreSQL a date goes in as a value as any other does,
+ * so the text is the same at each call and is named, unless a function's SQL was written into it.
  */
 function boundByDriver(manager: EntityManager, text: string, params: SqlParams): [string, unknown[]] {
-  const bound = manager.connection.driver.escapeQueryWithParameters(text, params);
-  const writtenIn = text.includes(':...') || Object.values(params).some((value) => typeof value === 'function');
-  if (isPostgres(manager) && !writtenIn) nameStatement(bound[0]);
+  const postgres = isPostgres(manager);
+  const sent = postgres ? listsAsArrays(text) : text;
+  const bound = manager.connection.driver.escapeQueryWithParameters(sent, params);
+  const writtenIn = sent.includes(':...') || Object.values(params).some((value) => typeof value === 'function');
+  if (postgres && !writtenIn) nameStatement(bound[0]);
   return bound;
 }
 
-function bindWithPlaceholders(manager: EntityManager, text: string, names: string[]): Binding {
-  const placeholders = Object.fromEntries(names.map((name) => [name, new Placeholder(name)]));
+function bindWithPlaceholders(manager: EntityManager, text: string, names: string[], standIn: (name: string) => unknown): Binding {
+  const placeholders = Object.fromEntries(names.map((name) => [name, standIn(name)]));
   const [bound, values] = manager.connection.driver.escapeQueryWithParameters(text, placeholders);
   return { text: bound, names: values.map((value) => (value as Placeholder).name) };
 }
