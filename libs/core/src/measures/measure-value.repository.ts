@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Measure, MeasureValue } from '@app/database/entities';
 import { TenantRepositories, TenantRepository } from '@app/database/repositories/tenant-repository';
-import { insertMany, runSql, selectEntities, selectEntity, updateRows } from '@app/database/sql';
+import { insertMany, runSql, selectEntities, selectEntitiesWithRows, selectEntity, updateRows } from '@app/database/sql';
 
 /** What a quarter's figure and trend read of a value: a review pack reads some hundred a page, so no more than this. */
 export type QuarterValue = Pick<MeasureValue, 'measureId' | 'period' | 'quarter' | 'value' | 'national' | 'comparator' | 'commentary'>;
@@ -18,11 +18,18 @@ export class MeasureValueRepository extends TenantRepository {
     return selectEntities(this.manager, Measure, 'SELECT * FROM "measure" WHERE "authorityId" = :a ORDER BY "name"', { a: this.authorityId });
   }
 
-  /** The measures linked to any of the plan's actions. */
-  measuresOfPlan(planId: string): Promise<Measure[]> {
-    const text = `SELECT m.* FROM "measure" m WHERE m."authorityId" = :a AND m."id" IN (
-      SELECT "measureId" FROM "action_measure" WHERE "authorityId" = :a AND "planId" = :planId) ORDER BY m."name"`;
-    return selectEntities(this.manager, Measure, text, { a: this.authorityId, planId });
+  /**
+   * The measures linked to any of the plan's actions, by name, and their owners' names, read with them as
+   * the people repository names people (a member of this council; one who has left is not named).
+   */
+  async measuresOfPlan(planId: string): Promise<{ measures: Measure[]; ownerNames: Map<string, string> }> {
+    const text = `SELECT m.*, u."displayName" AS "ownerName" FROM "measure" m
+      LEFT JOIN "membership" o ON o."authorityId" = m."authorityId" AND o."userId" = m."ownerId" LEFT JOIN "app_user" u ON u."id" = o."userId"
+      WHERE m."authorityId" = :a AND m."id" IN (SELECT "measureId" FROM "action_measure" WHERE "authorityId" = :a AND "planId" = :planId) ORDER BY m."name"`;
+    const rows = await selectEntitiesWithRows(this.manager, Measure, text, { a: this.authorityId, planId });
+    const ownerNames = new Map<string, string>();
+    for (const [measure, row] of rows) if (measure.ownerId && row.ownerName != null) ownerNames.set(measure.ownerId, String(row.ownerName));
+    return { measures: rows.map(([measure]) => measure), ownerNames };
   }
 
   /** Current values of the measures (replaced ones too with `withReplaced`), oldest period first. */

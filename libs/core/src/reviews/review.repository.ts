@@ -137,17 +137,13 @@ export class ReviewRepository extends TenantRepository {
     return (await runSql(this.manager, text, this.scoped({ planId, from, to }))) as BoardDecisionRow[];
   }
 
-  /** The plan's themes: the sections of the findings its actions answer. */
-  async planThemes(planId: string): Promise<string[]> {
-    const text = `SELECT DISTINCT "section" FROM "action_finding" WHERE "authorityId" = :a AND "planId" = :planId AND "section" <> '' ORDER BY "section"`;
-    return (await runSql(this.manager, text, this.scoped({ planId }))).map((r) => String(r.section));
-  }
-
-  /** The areas the plan's inspection reports judged. */
-  async inspectionAreas(planId: string): Promise<string[]> {
-    const text = `SELECT DISTINCT j."area" FROM "judgement" j JOIN "plan_document" pd ON pd."documentId" = j."documentId"
-      WHERE pd."planId" = :planId AND j."authorityId" = :a ORDER BY j."area"`;
-    return (await runSql(this.manager, text, this.scoped({ planId }))).map((r) => String(r.area));
+  /** The areas the plan's inspection reports judged, then the plan's themes (the sections of the findings its actions answer), each in order. */
+  async areas(planId: string): Promise<string[]> {
+    const text = `SELECT 1 AS "part", j."area" AS "name" FROM "judgement" j JOIN "plan_document" pd ON pd."documentId" = j."documentId"
+      WHERE pd."planId" = :planId AND j."authorityId" = :a
+      UNION SELECT 2 AS "part", "section" AS "name" FROM "action_finding" WHERE "authorityId" = :a AND "planId" = :planId AND "section" <> ''
+      ORDER BY "part", "name"`;
+    return (await runSql(this.manager, text, this.scoped({ planId }))).map((r) => String(r.name));
   }
 }
 

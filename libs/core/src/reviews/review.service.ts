@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assertQuarterBegun, OVERALL_AREA, parseQuarter, ProgressJudgement, quarterInstants } from '@app/domain';
 import { Review } from '@app/database/entities';
-import { PeopleRepositories } from '@app/database/repositories/people.repository';
 import { Transactions } from '@app/database/transactions';
 import { AppError, notFound, unprocessable } from '../app-error';
 import { ActionService } from '../actions/action.service';
@@ -37,7 +36,6 @@ export class ReviewService {
     private readonly transactions: Transactions,
     private readonly repositories: ReviewRepositories,
     private readonly values: MeasureValueRepositories,
-    private readonly people: PeopleRepositories,
     private readonly plans: PlanService,
     private readonly actions: ActionService,
     private readonly audit: AuditService,
@@ -193,10 +191,9 @@ export class ReviewService {
     const quarter = parseQuarter(review.quarter);
     const { from, to } = quarterInstants(quarter);
     const plan = await this.plans.get(authorityId, review.planId);
-    const measures = await values.measuresOfPlan(plan.id);
+    const { measures, ownerNames } = await values.measuresOfPlan(plan.id);
     const ids = measures.map((m) => m.id);
     const last = await reviews.previousSigned(plan.id, review.quarter);
-    const owners = measures.flatMap((m) => (m.ownerId ? [m.ownerId] : []));
     const shownQuarters = trendQuarters(quarter).map((q) => q.label);
     const { actions, statusesReached } = await reviews.quarterActions(plan.id, from, to);
     return buildPack({
@@ -208,7 +205,7 @@ export class ReviewService {
       dueDateChanges: await reviews.dueDateChanges(plan.id, from, to),
       boardDecisions: await reviews.boardDecisions(plan.id, quarter.start, quarter.end),
       measures,
-      ownerNames: (await this.people.for(authorityId).names(owners)).people,
+      ownerNames,
       values: await values.valuesInQuarters(ids, shownQuarters),
       history: last ? await values.correctionsSince(ids, last.signedAt) : [],
       lastSigned: last,
@@ -218,8 +215,7 @@ export class ReviewService {
 
   /** What a review judges: each area of the inspection's judgements, each theme of the plan, and overall. */
   private async areas(authorityId: string, planId: string): Promise<string[]> {
-    const reviews = this.repositories.for(authorityId);
-    return [...new Set([...(await reviews.inspectionAreas(planId)), ...(await reviews.planThemes(planId)), OVERALL_AREA])];
+    return [...new Set([...(await this.repositories.for(authorityId).areas(planId)), OVERALL_AREA])];
   }
 }
 
