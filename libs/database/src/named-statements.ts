@@ -7,9 +7,9 @@ import { adaptQueryRunners, Query } from './query-runners';
  * PostgreSQL may keep one plan for it (when that plan costs no more than the ones made for each call's
  * values). docs/PERFORMANCE.md has what the planning cost.
  *
- * Only the texts the code writes are named (sql.ts marks each as it binds one): a text with a list
- * written out in it differs with the list's length, and TypeORM's own statements are left as they
- * are. Each name is kept for good, so a connection never holds two names for one text; past
+ * Only the texts the code writes are named (sql.ts marks each as it binds one; an `IN` list goes as
+ * one array there): a text with a list written out in it differs with the list's length, and TypeORM's
+ * own statements are left as they are. Each name is kept for good, so a connection never holds two names for one text; past
  * MAX_NAMED texts (a few hundred are written in the code) new ones go unnamed.
  */
 const MAX_NAMED = 2000;
