@@ -9,8 +9,8 @@ import { adaptQueryRunners, Query } from './query-runners';
  *
  * Only the texts the code writes are named (sql.ts marks each as it binds one; an `IN` list goes as
  * one array there): a text with a list written out in it differs with the list's length, and TypeORM's
- * own statements are left as they are. Each name is kept for good, so a connection never holds two names for one text; past
- * MAX_NAMED texts (a few hundred are written in the code) new ones go unnamed.
+ * own statements are left as they are. Each name is kept for good, so a connection never holds two
+ * names for one text; past MAX_NAMED texts (a few hundred are written in the code) new ones go unnamed.
  */
 const MAX_NAMED = 2000;
 

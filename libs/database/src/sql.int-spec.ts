@@ -142,7 +142,7 @@ describe.each(DB_KINDS)('hand-written SQL (%s)', (kind) => {
     const refs = async (list: string[]) => (await runSql(database.ds.manager, text, { a: 'a1', refs: list })).map((r) => r.ref);
     expect(await refs(['A300'])).toEqual(['A300']);
     expect(await refs(['A302', 'none', 'A300'])).toEqual(['A300', 'A302']);
-    // More than a statement can bind values for (65,535 on PostgreSQL, 32,766 on SQLite) goes in as one array on PostgreSQL.
+    // More than a PostgreSQL statement can bind values for (65,535) goes in there as one array.
     if (kind === 'postgres') expect(await refs([...Array.from({ length: 70_000 }, (_, i) => `B${i}`), 'A301'])).toEqual(['A301']);
   });
 

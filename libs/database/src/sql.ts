@@ -44,9 +44,9 @@ const boundOnce = (value: unknown, postgres: boolean) =>
 
 /**
  * On PostgreSQL, `IN (:...name)` is sent as `= ANY(:name)`: one array parameter, so the text is the same
- * whatever the list's length and is named (parsed once, its plan kept). Written out, each length was a
- * text of its own, parsed and planned at every call: a page's names took 1.2 ms where a named statement
- * of that size takes a third of that (docs/PERFORMANCE.md), and a list of 65,536 was refused.
+ * whatever the list's length and is named (parsed once a connection, its plan kept where that costs no
+ * more). Written out, each length was a text of its own, sent unnamed and so parsed and planned at every
+ * call, and a list of 65,536 was refused.
  */
 const listsAsArrays = (text: string) => text.replace(/\bIN \(:\.\.\.(\w+)\)/g, '= ANY(:$1)');
 
